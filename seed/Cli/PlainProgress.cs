@@ -27,7 +27,7 @@ internal sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
             }
 
             var elapsed = sincePhase.Elapsed;
-            var finished = value.RowsTotal > 0 && value.RowsDone >= value.RowsTotal;
+            var finished = value.Total > 0 && value.Done >= value.Total;
             if (!changed && !finished && elapsed - lastLine < Interval)
             {
                 return;

@@ -15,21 +15,21 @@ internal static class ProgressText
             SeedPhase.RollingUp => $"rolling up metrics in {progress.Database}",
             SeedPhase.Copying => $"copying into {progress.Database}",
             _ => "done",
-        } + (progress.Detail is { } detail && progress.Phase is not SeedPhase.Indexing and not SeedPhase.RollingUp ? $" ({detail})" : string.Empty);
+        } + (progress.Detail is { } detail ? $" ({detail})" : string.Empty);
 
     /// <summary>One progress line with rows, rate and ETA when the phase counts rows.</summary>
     public static string Line(SeedProgress progress, TimeSpan elapsed)
     {
         var title = Title(progress);
-        if (progress.RowsTotal <= 0)
+        if (progress.Total <= 0)
         {
             return $"[seed] {title}";
         }
 
-        var rate = elapsed.TotalSeconds > 0.5 ? progress.RowsDone / elapsed.TotalSeconds : 0;
-        var remaining = rate > 0 ? TimeSpan.FromSeconds((progress.RowsTotal - progress.RowsDone) / rate) : (TimeSpan?)null;
+        var rate = elapsed.TotalSeconds > 0.5 ? progress.Done / elapsed.TotalSeconds : 0;
+        var remaining = rate > 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
         return string.Create(CultureInfo.InvariantCulture,
-            $"[seed] {title}: {progress.RowsDone:N0}/{progress.RowsTotal:N0} rows ({100.0 * progress.RowsDone / progress.RowsTotal:F0}%), {rate:N0} rows/s, ETA {(remaining is { } r ? r.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
+            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({100.0 * progress.Done / progress.Total:F0}%), {rate:N1} {progress.Unit}/s, ETA {(remaining is { } r ? r.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
     }
 
     /// <summary>The summary line of a run.</summary>

@@ -25,16 +25,17 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
             if (!tasks.TryGetValue(key, out var task))
             {
                 Finish(last);
-                task = context.AddTask(Markup.Escape(ProgressText.Title(value)), autoStart: true, maxValue: Math.Max(1, value.RowsTotal));
-                task.IsIndeterminate = value.RowsTotal <= 0;
+                task = context.AddTask(Markup.Escape(ProgressText.Title(value)), autoStart: true, maxValue: Math.Max(1, value.Total));
+                task.IsIndeterminate = value.Total <= 0;
+                task.State.Update<bool>(RowsPerSecondColumn.CountsRowsKey, _ => value.Unit == "rows");
                 tasks[key] = task;
             }
 
             last = task;
-            if (value.RowsTotal > 0)
+            if (value.Total > 0)
             {
-                task.MaxValue = value.RowsTotal;
-                task.Value = value.RowsDone;
+                task.MaxValue = value.Total;
+                task.Value = value.Done;
             }
         }
     }

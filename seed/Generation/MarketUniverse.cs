@@ -72,7 +72,7 @@ internal sealed class MarketUniverse
     {
         var random = SeedDerivation.Create(spec.Seed, "profiles", 0);
 
-        // Activity follows rank^-1.5 over a shuffled ranking: a handful of profiles carry most trades, many are quiet.
+        // Activity follows Zipf (1/rank) over a shuffled ranking: a handful of profiles carry most trades, many are quiet.
         var ranks = Enumerable.Range(1, spec.Profiles).ToArray();
         for (var i = ranks.Length - 1; i > 0; i--)
         {
@@ -87,7 +87,7 @@ internal sealed class MarketUniverse
         for (var p = 0; p < profiles.Length; p++)
         {
             var rank = (double)ranks[p];
-            var weight = 1.0 / (rank * Math.Sqrt(rank));
+            var weight = 1.0 / rank;
             // The busiest profile trades from the first day, so no trading day is without an active profile.
             var startDay = ranks[p] == 1 || random.NextDouble() < 0.7 ? 0 : (int)(random.NextDouble() * 0.8 * dayCount);
 
