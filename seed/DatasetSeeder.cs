@@ -231,8 +231,6 @@ public sealed class DatasetSeeder
         }
 
         await VerifyAsync(connection, record, cancellationToken).ConfigureAwait(false);
-
-        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
         return (record, action);
     }
 
@@ -273,6 +271,8 @@ public sealed class DatasetSeeder
             await SeedTables.ReplaceAllAsync(connection, metricsHome.Database, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
         }
 
+        // Secondary indexes last: every table is filled by now, and one sorted build beats maintaining them row by row.
+        await BuildIndexesAsync(connection, source, cancellationToken).ConfigureAwait(false);
         var metricRows = await SeedTables.CountAsync(connection, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
         rowsWritten += options.ComputeMetrics ? metricRows : 0;
         var digests = await DatasetCatalog.DayDigestsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
@@ -406,7 +406,6 @@ public sealed class DatasetSeeder
             }
         }
 
-        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives a copy its metrics (unless it rolled them up itself), checks every table against the source and marks it complete.</summary>
@@ -418,6 +417,7 @@ public sealed class DatasetSeeder
             rowsWritten += await SeedTables.ReplaceAllAsync(connection, metricsHome.Database, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
         }
 
+        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
         foreach (var table in TelemetryTable.Live)
         {
             var here = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,7 @@ public sealed record SeedOptions
     public string DatabasePrefix { get; init; } = VariantDatabase.DefaultPrefix;
 
     /// <summary>Rows per load transaction (whole trading days; the unit of resume).</summary>
-    public int ChunkRows { get; init; } = 100_000;
+    public int ChunkRows { get; init; } = 50_000;
 
     /// <summary>Drop secondary indexes before loading into empty tables and build them afterwards (faster here).</summary>
     public bool IndexesAfterLoad { get; init; } = true;
@@ -52,7 +52,7 @@ public sealed record SeedOptions
     public bool ComputeMetrics { get; init; } = true;
 
     /// <summary>Chunks generated ahead of the loader (bounds memory: each holds about <see cref="ChunkRows"/> rows).</summary>
-    public int GenerateAhead { get; init; } = 3;
+    public int GenerateAhead { get; init; } = 2;
 
     /// <summary>Options for a preset, ending today (UTC).</summary>
     public static SeedOptions FromPreset(SeedPreset preset, DateOnly? to = null)

@@ -26,6 +26,7 @@ public static class SeedCommandLine
           --reset                       drop and recreate the variant databases first
           --append                      add the dataset after the rows already there
           --force                       load even if the same dataset is already present
+          --no-metrics                  skip the metric rollup (load timing; dd_telemetry_metrics stays empty)
           --mysql CS                    server connection string (or PERF_MYSQL); default: provision one
           --help                        this text
         """;
@@ -38,7 +39,7 @@ public static class SeedCommandLine
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var switches = new HashSet<string>(StringComparer.Ordinal);
         string[] valueFlags = ["--preset", "--seed", "--profiles", "--from", "--to", "--days", "--trades", "--symbols", "--health-interval", "--variants", "--db-prefix", "--mysql"];
-        string[] switchFlags = ["--reset", "--append", "--force", "--help", "-h"];
+        string[] switchFlags = ["--reset", "--append", "--force", "--no-metrics", "--help", "-h"];
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -172,6 +173,7 @@ public static class SeedCommandLine
         {
             Mode = switches.Contains("--reset") ? SeedMode.Reset : switches.Contains("--append") ? SeedMode.Append : SeedMode.Replace,
             Force = switches.Contains("--force"),
+            ComputeMetrics = !switches.Contains("--no-metrics"),
             Scale = custom ? "custom" : preset.Name,
         };
 
