@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
 using MySqlConnector;
+using Perf.Harness.Provisioning;
 using Perf.Seed.Generation;
 using Telemetry.Data;
 using Telemetry.Data.Rollups;
@@ -33,6 +34,14 @@ public sealed class DatasetSeeder
         this.dataSource = dataSource;
         this.options = options;
         this.progress = progress;
+    }
+
+    /// <summary>Seeds a provisioned server.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="SeedOptions.Validate"/>).</exception>
+    public static Task<SeedResult> SeedAsync(ProvisionedServer server, SeedOptions options, IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return SeedAsync(server.AdminConnectionString, options, progress, cancellationToken);
     }
 
     /// <summary>Seeds the server at <paramref name="serverConnectionString"/> (an account that may create databases; no default database needed).</summary>

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using MySqlConnector;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
 using Perf.Seed.Generation;
 using Telemetry.Data;
 using Telemetry.Data.Schema;
@@ -20,19 +22,21 @@ public static class BulkLoadBenchmark
     private const string SeederPrefix = "perf_bench_seeder";
     private const string PlainPrefix = "perf_bench_plain";
 
-    /// <summary>Runs the benchmark; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>Runs <c>bench-load [flags]</c> (<paramref name="args"/> starts with the command name); returns the exit code.</summary>
+    public static async Task<int> RunAsync(ProvisioningOptions provisioning, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(provisioning);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         long trades = 2_000_000;
         long seed = 42;
-        string? connectionString = Environment.GetEnvironmentVariable(SeedProgram.ConnectionVariable);
         var keep = false;
+        var (resultsDirectory, rest) = ResultWriter.TakeResultsDirectory(args);
+        args = rest;
         try
         {
-            for (var i = 0; i < args.Length; i++)
+            for (var i = 1; i < args.Length; i++)
             {
                 switch (args[i])
                 {
@@ -42,26 +46,17 @@ public static class BulkLoadBenchmark
                     case "--seed" when i + 1 < args.Length:
                         seed = SeedCommandLine.ParseLong("--seed", args[++i], long.MinValue, long.MaxValue);
                         break;
-                    case "--mysql" when i + 1 < args.Length:
-                        connectionString = args[++i];
-                        break;
                     case "--keep":
                         keep = true;
                         break;
                     default:
-                        throw new CommandLineException($"bench-load: unknown or incomplete argument '{args[i]}' (takes --trades N, --seed N, --mysql CS, --keep).");
+                        throw new CommandLineException($"bench-load: unknown or incomplete argument '{args[i]}' (takes --trades N, --seed N, --keep, --results DIR, --mysql CS).");
                 }
             }
         }
         catch (CommandLineException ex)
         {
             await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
-            return SeedProgram.UsageError;
-        }
-
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            await error.WriteLineAsync($"seed: no server: pass --mysql or set {SeedProgram.ConnectionVariable}.").ConfigureAwait(false);
             return SeedProgram.UsageError;
         }
 
@@ -79,8 +74,12 @@ public static class BulkLoadBenchmark
         };
 
         var file = Path.Combine(Path.GetTempPath(), $"perf-bench-load-{Environment.ProcessId}.tsv");
+        ProvisionedServer? server = null;
         try
         {
+            server = await ServerProvisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
+            var connectionString = server.AdminConnectionString;
+            var manifest = RunManifest.Create("seed-bench-load", server, args);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bench-load: {trades:N0} trades, seed {seed}; pre-generating the file for plain LOAD DATA ...")).ConfigureAwait(false);
             var generateClock = Stopwatch.StartNew();
             var spec = options.ToSpec();
@@ -99,11 +98,35 @@ public static class BulkLoadBenchmark
                 $"  seeder (generate + stream + chunked load + verify + index build): {seederTotal:F1} s, {trades / seederTotal:N0} rows/s, checksum {result.Checksum}")).ConfigureAwait(false);
 
             var ratio = plainTotal / seederTotal;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"bench-load: seeder {trades / seederTotal:N0} rows/s vs plain LOAD DATA {trades / plainTotal:N0} rows/s: ratio {ratio:F2} (target >= 0.90) {(ratio >= 0.9 ? "PASS" : "BELOW TARGET")}; peak RSS {PeakMemory.Bytes() / 1048576.0:F0} MB")).ConfigureAwait(false);
+            var summary = string.Create(CultureInfo.InvariantCulture,
+                $"bench-load: seeder {trades / seederTotal:N0} rows/s vs plain LOAD DATA {trades / plainTotal:N0} rows/s: ratio {ratio:F2} (target >= 0.90) {(ratio >= 0.9 ? "PASS" : "BELOW TARGET")}");
+            await output.WriteLineAsync(summary).ConfigureAwait(false);
+
+            manifest.Dataset = result.ToDatasetInfo();
+            manifest.DdlHashes[VariantDatabase.Name(SeederPrefix, SchemaVariant.Basic)] = TelemetryDdl.Hash(SchemaVariant.Basic, null);
+            manifest.EndedUtc = DateTime.UtcNow;
+            manifest.Parameters["trades"] = trades.ToString(CultureInfo.InvariantCulture);
+            manifest.Parameters["seed"] = seed.ToString(CultureInfo.InvariantCulture);
+            var writer = await ResultWriter.CreateAsync(manifest, resultsDirectory, cancellationToken).ConfigureAwait(false);
+            var measurement = new BulkLoadMeasurement(trades, plainLoad, plainIndex, seederTotal, trades / plainTotal, trades / seederTotal, ratio);
+            await writer.WriteJsonAsync("bench-load", measurement, cancellationToken).ConfigureAwait(false);
+            await writer.WriteMarkdownAsync("bench-load", string.Create(CultureInfo.InvariantCulture, $"""
+                | path | seconds | rows/s |
+                |---|---:|---:|
+                | plain LOAD DATA LOCAL INFILE (load + index build) | {plainTotal:F1} ({plainLoad:F1} + {plainIndex:F1}) | {trades / plainTotal:N0} |
+                | seeder (generate, stream, chunked load, verify, index build) | {seederTotal:F1} | {trades / seederTotal:N0} |
+
+                Ratio seeder / plain: **{ratio:F2}** (target ≥ 0.90), {trades:N0} trades, seed {seed}.
+                """), cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"  results: {writer.Directory}").ConfigureAwait(false);
             return 0;
         }
-        catch (Exception ex) when (ex is MySqlException or SeedException or BulkWriteException or IOException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return SeedProgram.Interrupted;
+        }
+        catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or IOException)
         {
             await error.WriteLineAsync($"seed: bench-load failed: {ex.Message}{(ex.InnerException is { } inner ? " (" + inner.Message + ")" : string.Empty)}").ConfigureAwait(false);
             return SeedProgram.Failure;
@@ -111,9 +134,14 @@ public static class BulkLoadBenchmark
         finally
         {
             File.Delete(file);
-            if (!keep)
+            if (server is not null)
             {
-                await DropAsync(connectionString, CancellationToken.None).ConfigureAwait(false);
+                if (!keep)
+                {
+                    await DropAsync(server.AdminConnectionString, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await server.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
