@@ -194,7 +194,10 @@ public sealed class DatasetSeeder
         }
         else if (last.State == DatasetState.Complete)
         {
-            return new VariantAssessment(variant, database, VariantStatus.Ready, last);
+            // Trust the record only while the tables still end where it says (cheap: the primary key's last entry).
+            var intact = await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false) == last.TradeIdBase + last.TradeRows
+                && await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false) == last.HealthIdBase + last.HealthRows;
+            return new VariantAssessment(variant, database, intact ? VariantStatus.Ready : VariantStatus.Fresh, intact ? last : null);
         }
 
         if (!matches || last.State == DatasetState.Complete)
