@@ -11,7 +11,7 @@ public static class SeedCommandLine
         Seeds the telemetry variant databases with a deterministic dataset.
 
         usage: dotnet run -c Release --project seed -- [options]
-               dotnet run -c Release --project seed -- bench-load [--trades N] [--seed N] [--results DIR] [--mysql CS]
+               dotnet run -c Release --project seed -- bench-load [--trades N] [--seed N] [--repeat N] [--chunk-rows N] [--results DIR] [--mysql CS]
 
           --preset small|medium|large   scale: ~1M, ~10M or ~50M trades (default small)
           --seed N                      master random seed (default 42)
