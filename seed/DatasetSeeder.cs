@@ -354,15 +354,20 @@ public sealed class DatasetSeeder
         }
     }
 
-    /// <summary>Every row of the dataset is in, once: counts and id bounds match the plan exactly.</summary>
+    /// <summary>Every row of the dataset is in, once: chunk counts and id bounds match the plan exactly.</summary>
+    /// <remarks>
+    /// Each chunk's row count was checked as it loaded and recorded in the same transaction; with unique ids, the
+    /// recorded counts summing to the plan and the ids spanning exactly base+1..base+rows prove the count without a scan.
+    /// </remarks>
     private static async Task VerifyAsync(MySqlConnection connection, DatasetRecord record, CancellationToken cancellationToken)
     {
-        foreach (var (table, idBase, rows) in new[] { (TelemetryTable.Trades, record.TradeIdBase, record.TradeRows), (TelemetryTable.Health, record.HealthIdBase, record.HealthRows) })
+        var (tradeRows, healthRows) = await DatasetCatalog.ChunkTotalsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
+        foreach (var (table, idBase, rows, recorded) in new[] { (TelemetryTable.Trades, record.TradeIdBase, record.TradeRows, tradeRows), (TelemetryTable.Health, record.HealthIdBase, record.HealthRows, healthRows) })
         {
-            var (count, min, max) = await SeedTables.IdStatsAsync(connection, table, idBase, cancellationToken).ConfigureAwait(false);
-            if (count != rows || (rows > 0 && (min != idBase + 1 || max != idBase + rows)))
+            var (min, max) = await SeedTables.IdBoundsAsync(connection, table, idBase, cancellationToken).ConfigureAwait(false);
+            if (recorded != rows || (rows > 0 && (min != idBase + 1 || max != idBase + rows)) || (rows == 0 && max != 0))
             {
-                throw new SeedException($"{table.Name} holds {count} rows with ids {min}..{max} for dataset {record.DatasetId}; expected {rows} with ids {idBase + 1}..{idBase + rows}.");
+                throw new SeedException($"{table.Name} holds {recorded} recorded rows with ids {min}..{max} for dataset {record.DatasetId}; expected {rows} with ids {idBase + 1}..{idBase + rows}.");
             }
         }
     }
