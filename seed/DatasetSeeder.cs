@@ -300,6 +300,30 @@ public sealed class DatasetSeeder
         Report(SeedPhase.Loading, database, loaded, total, null);
 
         var generator = new ChunkGenerator(plan, record.TradeIdBase, record.HealthIdBase);
+        if (done.Count == 0 && pending.Count > 0
+            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false) == 0
+            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            var segment = new List<ChunkPlan>();
+            long segmentRows = 0;
+            foreach (var chunk in pending)
+            {
+                if (segment.Count > 0 && segmentRows + chunk.Rows > options.BulkSegmentRows)
+                {
+                    break;
+                }
+
+                segment.Add(chunk);
+                segmentRows += chunk.Rows;
+            }
+
+            await LoadSegmentAsync(connection, database, generator, segment, record, loaded, total, cancellationToken).ConfigureAwait(false);
+            loaded += segmentRows;
+            rowsWritten += segmentRows;
+            pending = pending.Skip(segment.Count).ToList();
+            Report(SeedPhase.Loading, database, loaded, total, null);
+        }
+
         var channel = Channel.CreateBounded<Task<GeneratedChunk>>(new BoundedChannelOptions(Math.Max(1, options.GenerateAhead))
         {
             SingleReader = true,
@@ -330,6 +354,7 @@ public sealed class DatasetSeeder
             await foreach (var next in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var chunk = await next.ConfigureAwait(false);
+                var digests = chunk.DayDigests;
                 await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, chunk.Trades, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
@@ -338,7 +363,7 @@ public sealed class DatasetSeeder
                         await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, chunk.Health, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
                     }
 
-                    await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Plan.Index, chunk.Plan.TradeRows, chunk.Plan.HealthRows, chunk.DayDigests, cancellationToken).ConfigureAwait(false);
+                    await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Plan.Index, chunk.Plan.TradeRows, chunk.Plan.HealthRows, digests, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -352,6 +377,60 @@ public sealed class DatasetSeeder
             await stop.CancelAsync().ConfigureAwait(false);
             await producer.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Loads the leading chunks into empty tables in one transaction: all trades in one LOAD DATA, then all health rows in another.</summary>
+    private async Task LoadSegmentAsync(MySqlConnection connection, string database, ChunkGenerator generator, IReadOnlyList<ChunkPlan> segment, DatasetRecord record, long loaded, long total, CancellationToken cancellationToken)
+    {
+        var tradeDigests = new Dictionary<int, byte[]>();
+        var healthDigests = new Dictionary<int, byte[]>();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using (var feed = new ChunkFeed(generator, segment, ChunkParts.Trades, options.GenerateAhead, cancellationToken))
+        {
+            var rows = feed.Chunks.SelectMany(chunk =>
+            {
+                tradeDigests[chunk.Plan.Index] = chunk.TradeDigests!;
+                Report(SeedPhase.Loading, database, loaded, total, null);
+                loaded += chunk.Plan.TradeRows;
+                return chunk.Trades;
+            });
+            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, rows, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (var feed = new ChunkFeed(generator, segment, ChunkParts.Health, options.GenerateAhead, cancellationToken))
+        {
+            var rows = feed.Chunks.SelectMany(chunk =>
+            {
+                healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
+                Report(SeedPhase.Loading, database, loaded, total, null);
+                loaded += chunk.Plan.HealthRows;
+                return chunk.Health;
+            });
+            if (segment.Any(c => c.HealthRows > 0))
+            {
+                await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, rows, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var chunk in feed.Chunks)
+                {
+                    healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
+                }
+            }
+        }
+
+        foreach (var chunk in segment)
+        {
+            if (!tradeDigests.TryGetValue(chunk.Index, out var trades) || !healthDigests.TryGetValue(chunk.Index, out var health))
+            {
+                throw new SeedException($"Chunk {chunk.Index} was not streamed completely.");
+            }
+
+            await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Index, chunk.TradeRows, chunk.HealthRows,
+                RowDigest.CombineDays(trades, health), cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every row of the dataset is in, once: chunk counts and id bounds match the plan exactly.</summary>

@@ -114,12 +114,13 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     public async Task SeedAsync_CancelledMidLoad_RerunLoadsExactlyTheMissingChunks()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
-        var options = databases.Options(chunkRows: 5_000, variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
+        // The first ~10k rows go in as one bulk transaction, the rest chunk by chunk; stop right after the first chunk commits.
+        var options = databases.Options(chunkRows: 5_000, variants: [SchemaVariant.Basic, SchemaVariant.Composite]) with { BulkSegmentRows = 10_000 };
         var expected = GeneratedDataset.Generate(options.ToSpec());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var progress = new CallbackProgress(p =>
         {
-            if (p.Phase == SeedPhase.Loading && p.Done > 0)
+            if (p.Phase == SeedPhase.Loading && p.Done > options.BulkSegmentRows)
             {
                 stop.Cancel();
             }
@@ -152,7 +153,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     {
         var server = fixture.RequireServer();
         await using var databases = new SeedDatabases(server);
-        string[] args = ["--trades", "200000", "--profiles", "20", "--from", "2024-01-01", "--to", "2024-07-01", "--health-interval", "0", "--no-metrics", "--variants", "basic", "--db-prefix", databases.Prefix];
+        string[] args = ["--trades", "600000", "--profiles", "20", "--from", "2024-01-01", "--to", "2024-07-01", "--health-interval", "0", "--no-metrics", "--variants", "basic", "--db-prefix", databases.Prefix];
         var options = SeedCommandLine.Parse(args, DateOnly.FromDateTime(DateTime.UtcNow)).Options;
 
         var seedDll = typeof(DatasetSeeder).Assembly.Location;
@@ -169,11 +170,13 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
             child.BeginOutputReadLine();
             child.BeginErrorReadLine();
             var waited = Stopwatch.StartNew();
-            while (await ChunksAsync(databases) < 1 && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(120))
+            while (await StateAsync(databases) != "loading" && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(120))
             {
                 await Task.Delay(50, Cancel);
             }
 
+            // Mid-stream: the bulk segment (all of this dataset) is being sent.
+            await Task.Delay(1500, Cancel);
             Assert.False(child.HasExited, "the seeder finished before it could be killed");
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync(Cancel);
@@ -181,7 +184,11 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
 
         await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
         {
+            // Only whole, recorded chunks survive a kill -9.
             Assert.NotEqual("complete", await connection.ExecuteScalarAsync<string>("SELECT state FROM perf_dataset"));
+            Assert.Equal(
+                await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(trade_rows), 0) FROM perf_dataset_chunk"),
+                await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
         }
 
         var result = await DatasetSeeder.SeedAsync(server, options, null, Cancel);
@@ -190,7 +197,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Equal(GeneratedDataset.Generate(options.ToSpec()).Checksum, result.Checksum);
         await using var check = await databases.OpenAsync(SchemaVariant.Basic);
         var (count, min, max) = await check.QuerySingleAsync<(long, long, long)>("SELECT COUNT(*), MIN(id), MAX(id) FROM dd_trade_performance");
-        Assert.Equal((200_000L, 1L, 200_000L), (count, min, max));
+        Assert.Equal((600_000L, 1L, 600_000L), (count, min, max));
     }
 
     [Fact]
@@ -235,16 +242,16 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Equal(2_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
     }
 
-    private static async Task<long> ChunksAsync(SeedDatabases databases)
+    private static async Task<string?> StateAsync(SeedDatabases databases)
     {
         try
         {
             await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
-            return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM perf_dataset_chunk");
+            return await connection.ExecuteScalarAsync<string?>("SELECT state FROM perf_dataset");
         }
         catch (MySqlConnector.MySqlException)
         {
-            return 0;
+            return null;
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class GeneratedDataset
             chunks.Reverse();
         }
 
-        var generated = chunks.AsParallel().Select(generator.Generate).ToList().OrderBy(c => c.Plan.Index).ToList();
+        var generated = chunks.AsParallel().Select(c => generator.Generate(c)).ToList().OrderBy(c => c.Plan.Index).ToList();
         return (
             [.. generated.SelectMany(c => c.Trades)],
             [.. generated.SelectMany(c => c.Health)],
