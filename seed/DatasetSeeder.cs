@@ -324,14 +324,15 @@ public sealed class DatasetSeeder
             Report(SeedPhase.Loading, database, loaded, total, null);
         }
 
-        var channel = Channel.CreateBounded<Task<GeneratedChunk>>(new BoundedChannelOptions(Math.Max(1, options.GenerateAhead))
+        var channel = Channel.CreateBounded<Task<GeneratedChunk>>(new BoundedChannelOptions(Math.Max(1, options.GenerateAhead - 1))
         {
             SingleReader = true,
             SingleWriter = true,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        // Generation runs ahead of the loader on the thread pool; the bounded channel caps the chunks held in memory.
+        // Generation runs ahead of the loader on the thread pool; the bounded channel caps the chunks held in memory
+        // (one waiting in the channel and one being generated, like the segment's feed, besides the one loading).
         var producer = Task.Run(async () =>
         {
             try
