@@ -8,7 +8,8 @@ namespace Perf.Load.Execution;
 /// <param name="Sent">Measured requests actually sent.</param>
 /// <param name="LateSends">Sends later than the late threshold.</param>
 /// <param name="Dropped">Measured arrivals never sent.</param>
-/// <param name="SendLagP50Ms">Median send lag.</param>
+/// <param name="DispatchLagP99Ms">99th percentile of dispatch lag (intended time to dispatch): the generator's own lateness, judged for validity.</param>
+/// <param name="SendLagP50Ms">Median send lag (intended time to actual start, including any wait for a connection).</param>
 /// <param name="SendLagP99Ms">99th percentile send lag.</param>
 /// <param name="SendLagMaxMs">Largest send lag.</param>
 /// <param name="PeakInFlight">Most requests open at once.</param>
@@ -22,6 +23,7 @@ internal sealed record GeneratorHealth(
     long Sent,
     long LateSends,
     long Dropped,
+    double DispatchLagP99Ms,
     double SendLagP50Ms,
     double SendLagP99Ms,
     double SendLagMaxMs,

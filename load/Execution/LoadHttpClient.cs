@@ -6,11 +6,11 @@ namespace Perf.Load.Execution;
 internal static class LoadHttpClient
 {
     /// <summary>A client for <paramref name="baseAddress"/> with a large connection pool and no proxy, cookies or decompression.</summary>
-    public static HttpClient Create(Uri baseAddress, TimeSpan requestTimeout)
+    public static HttpClient Create(Uri baseAddress, TimeSpan requestTimeout, int maxConnections = 0)
     {
         var handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = 100_000,
+            MaxConnectionsPerServer = maxConnections > 0 ? maxConnections : 100_000,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             ConnectTimeout = TimeSpan.FromSeconds(5),

@@ -12,31 +12,46 @@ internal sealed class RequestExecutor
     private const int ReadBufferSize = 16 * 1024;
     private readonly HttpClient _client;
     private readonly RunRecorder _recorder;
+    private readonly SemaphoreSlim? _connections;
 
-    public RequestExecutor(HttpClient client, RunRecorder recorder)
+    /// <param name="client">The tuned client.</param>
+    /// <param name="recorder">Where measurements go.</param>
+    /// <param name="connections">Optional limit on requests on the wire at once (like a browser's 6 per host); arrivals beyond it queue without blocking the dispatcher.</param>
+    public RequestExecutor(HttpClient client, RunRecorder recorder, SemaphoreSlim? connections = null)
     {
         _client = client;
         _recorder = recorder;
+        _connections = connections;
     }
 
     /// <summary>Sends <paramref name="request"/> now; the caller decided it was intended at <paramref name="intendedTicks"/>.</summary>
     /// <remarks>Never throws: every failure is a recorded outcome. <paramref name="abort"/> ends requests still open when the run stops; they count as timeouts.</remarks>
     public async Task ExecuteAsync(LoadRequest request, long intendedTicks, bool measured, CancellationToken abort)
     {
-        var start = Stopwatch.GetTimestamp();
-        var sendLag = Histograms.TicksToMicros(start - intendedTicks);
-        if (measured)
-        {
-            _recorder.OnSent(sendLag, start);
-        }
-
+        var dispatched = Stopwatch.GetTimestamp();
+        var start = dispatched;
         var status = 0;
         long bytes = 0;
         RequestOutcome outcome;
         byte[]? body = null;
         var bodyLength = 0;
+        var holdsConnection = false;
         try
         {
+            if (_connections is not null)
+            {
+                // Waiting for a free connection is part of what the user experiences (end − intended) but not of
+                // the service time: this is exactly the delay a closed-loop or send-timed tool never sees.
+                await _connections.WaitAsync(abort).ConfigureAwait(false);
+                holdsConnection = true;
+                start = Stopwatch.GetTimestamp();
+            }
+
+            if (measured)
+            {
+                _recorder.OnSent(Histograms.TicksToMicros(dispatched - intendedTicks), start);
+            }
+
             using var message = new HttpRequestMessage(HttpMethod.Get, request.PathAndQuery);
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, abort).ConfigureAwait(false);
             status = (int)response.StatusCode;
@@ -59,6 +74,11 @@ internal sealed class RequestExecutor
         }
 
         var end = Stopwatch.GetTimestamp();
+        if (holdsConnection)
+        {
+            _connections!.Release();
+        }
+
         _recorder.ExitFlight();
         try
         {
@@ -77,7 +97,7 @@ internal sealed class RequestExecutor
             var sample = new RequestSample(
                 Histograms.TicksToMicros(end - intendedTicks),
                 Histograms.TicksToMicros(end - start),
-                sendLag,
+                Histograms.TicksToMicros(start - intendedTicks),
                 status,
                 outcome,
                 bytes);

@@ -5,13 +5,14 @@ namespace Perf.Load.Measurement;
 /// <summary>Collects every measured request of a run: totals, per scenario, per endpoint, per interval, and generator health counters.</summary>
 internal sealed class RunRecorder
 {
-    /// <summary>Interval-log tag of the run's service-time histogram.</summary>
+    /// <summary>Interval-log tag of the run's service-time histogram; <c>service.endpoint.NAME</c> etc. for groups.</summary>
     public const string ServiceTag = "service";
 
     private readonly ConcurrentDictionary<string, StatsAccumulator> _scenarios = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StatsAccumulator> _endpoints = new(StringComparer.Ordinal);
     private readonly List<IntervalSnapshot> _intervals = [];
     private readonly long _lateThresholdMicros;
+    private readonly HdrHistogram.LongHistogram _dispatchLag = Histograms.Create();
     private long _sent;
     private long _late;
     private long _dropped;
@@ -79,13 +80,19 @@ internal sealed class RunRecorder
     /// <summary>A request finished (any outcome).</summary>
     public void ExitFlight() => Interlocked.Decrement(ref _inFlight);
 
-    /// <summary>A measured request actually started, <paramref name="sendLagMicros"/> after its intended time.</summary>
-    public void OnSent(long sendLagMicros, long actualStartTicks)
+    /// <summary>A measured request was dispatched <paramref name="dispatchLagMicros"/> after its intended time and started at <paramref name="actualStartTicks"/>.</summary>
+    /// <remarks>The dispatch lag is the generator's own lateness; waiting for a connection afterwards is not.</remarks>
+    public void OnSent(long dispatchLagMicros, long actualStartTicks)
     {
         Interlocked.Increment(ref _sent);
-        if (sendLagMicros > _lateThresholdMicros)
+        if (dispatchLagMicros > _lateThresholdMicros)
         {
             Interlocked.Increment(ref _late);
+        }
+
+        lock (_dispatchLag)
+        {
+            _dispatchLag.RecordValue(Histograms.Clamp(dispatchLagMicros));
         }
 
         long last;
@@ -110,6 +117,15 @@ internal sealed class RunRecorder
         _endpoints.GetOrAdd(endpoint, static n => new StatsAccumulator(n)).Record(sample);
     }
 
+    /// <summary>A copy of the dispatch-lag histogram (intended time to dispatch, µs) of measured requests.</summary>
+    public HdrHistogram.HistogramBase DispatchLag()
+    {
+        lock (_dispatchLag)
+        {
+            return _dispatchLag.Copy();
+        }
+    }
+
     /// <summary>Closes the current interval of every group and starts the next.</summary>
     public IntervalSnapshot CloseInterval(long startUnixMs, long endUnixMs)
     {
@@ -118,16 +134,14 @@ internal sealed class RunRecorder
         var total = Snapshot(null, latency, errors);
         snapshots.Add(total);
         snapshots.Add(Snapshot(ServiceTag, service, errors));
-        foreach (var (name, stats) in _scenarios.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (prefix, groups) in new[] { ("scenario.", _scenarios), ("endpoint.", _endpoints) })
         {
-            var interval = stats.TakeInterval();
-            snapshots.Add(Snapshot("scenario." + name, interval.Latency, interval.Errors));
-        }
-
-        foreach (var (name, stats) in _endpoints.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var interval = stats.TakeInterval();
-            snapshots.Add(Snapshot("endpoint." + name, interval.Latency, interval.Errors));
+            foreach (var (name, stats) in groups.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var interval = stats.TakeInterval();
+                snapshots.Add(Snapshot(prefix + name, interval.Latency, interval.Errors));
+                snapshots.Add(Snapshot(ServiceTag + "." + prefix + name, interval.Service, interval.Errors));
+            }
         }
 
         lock (_intervals)

@@ -42,7 +42,7 @@ internal static class MarkdownReport
         md.Append('\n');
         if (g.Model == "open")
         {
-            Line(md, $"Target {g.TargetRate:0.##}/s, achieved {g.AchievedRate:0.##}/s ({g.Sent} of {g.Scheduled} sent), late sends {g.LateSends}, dropped {g.Dropped}, send lag p50 {g.SendLagP50Ms:0.###} ms / p99 {g.SendLagP99Ms:0.###} ms / max {g.SendLagMaxMs:0.###} ms, peak in-flight {g.PeakInFlight}.");
+            Line(md, $"Target {g.TargetRate:0.##}/s, achieved {g.AchievedRate:0.##}/s ({g.Sent} of {g.Scheduled} sent), late sends {g.LateSends}, dropped {g.Dropped}, dispatch lag p99 {g.DispatchLagP99Ms:0.###} ms, send lag (incl. waiting for a connection) p50 {g.SendLagP50Ms:0.###} ms / p99 {g.SendLagP99Ms:0.###} ms / max {g.SendLagMaxMs:0.###} ms, peak in-flight {g.PeakInFlight}.");
         }
         else
         {

@@ -6,7 +6,7 @@ namespace Perf.Load.Reports;
 /// <remarks>
 /// Files: <c>summary.json</c>, <c>report.md</c>, <c>report.html</c>, <c>latency.hgrm</c> (gated),
 /// <c>service.hgrm</c>, <c>latency-ENDPOINT.hgrm</c>, and <c>latency.hlog</c> (interval log: untagged lines are the
-/// whole run's gated latency; tags <c>service</c>, <c>scenario.NAME</c>, <c>endpoint.NAME</c>). The Markdown is
+/// whole run's gated latency; tags <c>scenario.NAME</c>, <c>endpoint.NAME</c>, and <c>service</c>, <c>service.endpoint.NAME</c>... for service time). The Markdown is
 /// also appended to <c>$GITHUB_STEP_SUMMARY</c> when set.
 /// </remarks>
 internal static class ReportWriter
@@ -35,7 +35,7 @@ internal static class ReportWriter
         }
 
         var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        HistogramLog.Write(log, input.Summary.StartedUtc, input.Intervals, "Perf.Load interval log: microseconds, end − intended start; tags service, scenario.NAME, endpoint.NAME");
+        HistogramLog.Write(log, input.Summary.StartedUtc, input.Intervals, "Perf.Load interval log: microseconds, end − intended start; tags scenario.NAME, endpoint.NAME; service[.GROUP] = end − actual start");
         await File.WriteAllTextAsync(Path.Combine(directory, IntervalLogFile), log.ToString(), Utf8, cancellationToken).ConfigureAwait(false);
 
         if (html)

@@ -9,6 +9,7 @@ namespace Perf.Load.Reports;
 /// <param name="Load">Human description of the load shape.</param>
 /// <param name="TargetRate">Mean target rate (open model).</param>
 /// <param name="Concurrency">Workers (closed model).</param>
+/// <param name="Connections">Connection limit (0 = unlimited).</param>
 /// <param name="DurationSeconds">Measured duration.</param>
 /// <param name="WarmupSeconds">Warm-up duration.</param>
 /// <param name="Poisson">Poisson arrivals.</param>
@@ -23,6 +24,7 @@ internal sealed record RunConfiguration(
     string Load,
     double TargetRate,
     int Concurrency,
+    int Connections,
     double DurationSeconds,
     double WarmupSeconds,
     bool Poisson,
@@ -38,6 +40,7 @@ internal sealed record RunConfiguration(
         Model,
         Load,
         Concurrency.ToString(CultureInfo.InvariantCulture),
+        Connections.ToString(CultureInfo.InvariantCulture),
         DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture),
         Poisson ? "poisson" : "even",
         string.Join(';', Thresholds));

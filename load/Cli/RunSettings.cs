@@ -1,0 +1,47 @@
+using Perf.Load.Execution;
+using Perf.Load.Model;
+using Perf.Load.Scenarios;
+using Perf.Load.Thresholds;
+
+namespace Perf.Load.Cli;
+
+/// <summary>A run's settings as read from the command line, before the target exists.</summary>
+/// <param name="Url">Target base URL, or null for the in-process API.</param>
+/// <param name="Scenarios">Scenario names and weights.</param>
+/// <param name="Traffic">Dashboard traffic shape.</param>
+/// <param name="Profile">Load model and stages.</param>
+/// <param name="RequestTimeout">Per-request timeout.</param>
+/// <param name="GracefulStop">Time open requests get at the end before counting as timeouts.</param>
+/// <param name="MaxInFlight">Open-model in-flight limit.</param>
+/// <param name="MaxConnections">Requests on the wire at once (0 = unlimited).</param>
+/// <param name="Seed">Random seed.</param>
+/// <param name="Validity">Generator validity criteria.</param>
+/// <param name="Thresholds">Thresholds to evaluate.</param>
+/// <param name="OutputDirectory">Explicit results directory, or null for <c>results/runs/STAMP-NAME</c>.</param>
+/// <param name="Label">Optional run label.</param>
+/// <param name="Html">Write the HTML report.</param>
+/// <param name="Quiet">No live progress.</param>
+internal sealed record RunSettings(
+    Uri? Url,
+    IReadOnlyList<(string Name, double Weight)> Scenarios,
+    TrafficOptions Traffic,
+    LoadProfile Profile,
+    TimeSpan RequestTimeout,
+    TimeSpan GracefulStop,
+    long MaxInFlight,
+    int MaxConnections,
+    int Seed,
+    ValidityCriteria Validity,
+    IReadOnlyList<Threshold> Thresholds,
+    string? OutputDirectory,
+    string? Label,
+    bool Html,
+    bool Quiet)
+{
+    /// <summary>The scenario mix for these settings.</summary>
+    public ScenarioMix CreateMix() =>
+        new([.. Scenarios.Select(s => (ScenarioCatalog.Create(s.Name, Traffic), s.Weight))]);
+
+    /// <summary>The same settings with a different load profile (capacity search steps).</summary>
+    public RunSettings WithProfile(LoadProfile profile) => this with { Profile = profile };
+}
