@@ -38,6 +38,25 @@ internal sealed record RunSettings(
     bool Html,
     bool Quiet)
 {
+    /// <summary>Settings for a programmatic run (calibration, tests): default traffic, no thresholds, no reports, quiet.</summary>
+    public static RunSettings Create(Uri url, string scenario, LoadProfile profile, int maxConnections = 0) =>
+        new(
+            url,
+            [(scenario, 1)],
+            TrafficOptions.Default,
+            profile,
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromSeconds(5),
+            20_000,
+            maxConnections,
+            1,
+            ValidityCriteria.Default,
+            [],
+            null,
+            null,
+            Html: false,
+            Quiet: true);
+
     /// <summary>The scenario mix for these settings.</summary>
     public ScenarioMix CreateMix() =>
         new([.. Scenarios.Select(s => (ScenarioCatalog.Create(s.Name, Traffic), s.Weight))]);

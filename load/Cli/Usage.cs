@@ -10,7 +10,7 @@ internal static class Usage
           dotnet run -c Release --project load -- run       [target] [load] [scenarios] [thresholds] [output]
           dotnet run -c Release --project load -- capacity  [target] [scenarios] [thresholds] [search]
           dotnet run -c Release --project load -- merge     RUN_DIR RUN_DIR... [--out DIR] [--threshold EXPR]...
-          dotnet run -c Release --project load -- calibrate [--rate 200] [--duration 10s] [--connections 32] [--wrk wrk]
+          dotnet run -c Release --project load -- calibrate [--rate 500] [--duration 6s] [--connections 16] [--rounds 3] [--wrk wrk]
           dotnet run -c Release --project load -- testserver [--stall-every 5s --stall-for 1s]
 
         target:
