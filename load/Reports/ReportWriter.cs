@@ -35,7 +35,7 @@ internal static class ReportWriter
         }
 
         var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        HistogramLog.Write(log, input.Summary.StartedUtc, input.Intervals, "Perf.Load interval log: microseconds, end − intended start; tags scenario.NAME, endpoint.NAME; service[.GROUP] = end − actual start");
+        HistogramLog.Write(log, input.Summary.StartedUtc, input.Intervals, "Perf.Load interval log: microseconds, end - intended start; tags scenario.NAME, endpoint.NAME; service[.GROUP] = end - actual start");
         await File.WriteAllTextAsync(Path.Combine(directory, IntervalLogFile), log.ToString(), Utf8, cancellationToken).ConfigureAwait(false);
 
         if (html)
