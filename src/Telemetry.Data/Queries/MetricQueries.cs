@@ -1,0 +1,71 @@
+using System.Text;
+using Dapper;
+using MySqlConnector;
+using Telemetry.Data.Model;
+
+namespace Telemetry.Data.Queries;
+
+/// <summary>Reads windowed aggregates from <c>dd_telemetry_metrics</c>.</summary>
+public sealed class MetricQueries(MySqlDataSource dataSource)
+{
+    private const string MetricsSql = """
+        SELECT profile_id AS ProfileId, metric_type AS MetricType, metric_name AS MetricName, window_type AS WindowTypeName,
+               window_start AS WindowStart, window_end AS WindowEnd, sample_count AS SampleCount, value_sum AS ValueSum,
+               value_min AS ValueMin, value_max AS ValueMax, positive_count AS PositiveCount, negative_count AS NegativeCount
+        FROM dd_telemetry_metrics
+        WHERE profile_id = @profileId AND window_type = @windowType
+          AND window_start >= @start AND window_start <= @end
+        """;
+
+    private const string MetricTypeCondition = "\n  AND metric_type = @metricType";
+    private const string MetricNameCondition = "\n  AND metric_name = @metricName";
+    private const string NewestFirstPage = "\nORDER BY window_start DESC, metric_type, metric_name\nLIMIT @limit OFFSET @offset";
+
+    /// <summary>The exact SQL and parameters <see cref="GetMetricsAsync"/> runs, for plan capture.</summary>
+    public static CommandDefinition BuildCommand(MetricQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = new StringBuilder(MetricsSql);
+        var parameters = new DynamicParameters(new
+        {
+            profileId = query.ProfileId,
+            windowType = query.WindowType.ToName(),
+            start = query.Range.Start,
+            end = query.Range.End,
+            limit = query.Limit,
+            offset = query.Offset,
+        });
+        if (query.MetricType is { } metricType)
+        {
+            sql.Append(MetricTypeCondition);
+            parameters.Add("metricType", metricType);
+        }
+
+        if (query.MetricName is { } metricName)
+        {
+            sql.Append(MetricNameCondition);
+            parameters.Add("metricName", metricName);
+        }
+
+        sql.Append(NewestFirstPage);
+        return new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A page of windows whose start falls in the range, newest first.</summary>
+    public async Task<IReadOnlyList<AggregatedMetric>> GetMetricsAsync(MetricQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<MetricRow>(BuildCommand(query, cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToMetric())];
+    }
+
+    private sealed record MetricRow(
+        int ProfileId, string MetricType, string MetricName, string WindowTypeName, DateTime WindowStart, DateTime WindowEnd,
+        long SampleCount, decimal ValueSum, decimal ValueMin, decimal ValueMax, long PositiveCount, long NegativeCount)
+    {
+        public AggregatedMetric ToMetric() => new(
+            ProfileId, MetricType, MetricName,
+            WindowTypes.TryParse(WindowTypeName, out var windowType) ? windowType : throw new InvalidDataException($"Unknown window_type '{WindowTypeName}'."),
+            WindowStart, WindowEnd, SampleCount, ValueSum, ValueMin, ValueMax, PositiveCount, NegativeCount);
+    }
+}

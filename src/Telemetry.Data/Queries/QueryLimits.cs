@@ -1,0 +1,29 @@
+namespace Telemetry.Data.Queries;
+
+/// <summary>The bounds every query obeys (the strategy's "always LIMIT, always a date range, at most a year").</summary>
+public static class QueryLimits
+{
+    /// <summary>Rows returned when the caller names no limit.</summary>
+    public const int DefaultLimit = 1000;
+
+    /// <summary>The largest limit accepted.</summary>
+    public const int MaxLimit = 10_000;
+
+    /// <summary>The deepest offset accepted; deeper pages must use the cursor, which costs the same at any depth.</summary>
+    public const int MaxOffset = 100_000;
+
+    /// <summary>The widest date range accepted.</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(365);
+
+    /// <summary>Ranges wider than this are answered from daily aggregates instead of raw trades.</summary>
+    public static readonly TimeSpan RawTradesMaxRange = TimeSpan.FromDays(90);
+
+    /// <summary>The default range of trade lists.</summary>
+    public static readonly TimeSpan DefaultTradeRange = TimeSpan.FromDays(7);
+
+    /// <summary>The default range of summaries and windowed metrics.</summary>
+    public static readonly TimeSpan DefaultAggregateRange = TimeSpan.FromDays(30);
+
+    /// <summary>The default range of system health.</summary>
+    public static readonly TimeSpan DefaultHealthRange = TimeSpan.FromDays(7);
+}

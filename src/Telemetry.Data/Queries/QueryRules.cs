@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Telemetry.Data.Model;
+
+namespace Telemetry.Data.Queries;
+
+/// <summary>Parses and checks raw query parameters, naming the parameter in every error.</summary>
+/// <remarks>Parameters arrive as strings so that a non-number or an odd string gets our message, not a framework's.</remarks>
+public static partial class QueryRules
+{
+    /// <summary>Parses a profile id: a positive 32-bit integer.</summary>
+    public static int ParseProfileId(string? value)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            throw new QueryValidationException("profileId", "profileId must be a positive integer.");
+        }
+
+        return id;
+    }
+
+    /// <summary>Parses an optional ISO 8601 instant; a value without offset is taken as UTC. Truncated to microseconds.</summary>
+    public static DateTime? ParseInstant(string? value, string parameter)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > 40 || !DateTimeOffset.TryParse(
+                value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            throw new QueryValidationException(parameter, $"{parameter} must be an ISO 8601 date or date-time, e.g. 2024-01-31T00:00:00Z.");
+        }
+
+        if (parsed.Year < 1970 || parsed.Year > 9000)
+        {
+            throw new QueryValidationException(parameter, $"{parameter} must be between 1970 and 9000.");
+        }
+
+        var utc = parsed.UtcDateTime;
+        // DATETIME(6) keeps microseconds; drop the 100 ns tick so what we compare is what the server stores.
+        return new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+    }
+
+    /// <summary>Parses a limit: 1 to <see cref="QueryLimits.MaxLimit"/>, default <see cref="QueryLimits.DefaultLimit"/>.</summary>
+    public static int ParseLimit(string? value) =>
+        ParseBounded(value, "limit", 1, QueryLimits.MaxLimit, QueryLimits.DefaultLimit);
+
+    /// <summary>Parses an offset: 0 to <see cref="QueryLimits.MaxOffset"/>, default 0.</summary>
+    public static int ParseOffset(string? value) =>
+        ParseBounded(value, "offset", 0, QueryLimits.MaxOffset, 0);
+
+    /// <summary>Parses a window type name (hourly, daily, weekly, monthly), case-insensitive.</summary>
+    public static WindowType ParseWindowType(string? value, WindowType defaultValue)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return defaultValue;
+        }
+
+        return WindowTypes.TryParse(value, out var windowType)
+            ? windowType
+            : throw new QueryValidationException("windowType", "windowType must be one of hourly, daily, weekly, monthly.");
+    }
+
+    /// <summary>Checks an optional symbol: 1 to 16 letters, digits, dot or dash; returned upper-case.</summary>
+    public static string? ParseSymbol(string? value) =>
+        string.IsNullOrEmpty(value) ? null
+        : SymbolPattern().IsMatch(value) ? value.ToUpperInvariant()
+        : throw new QueryValidationException("symbol", "symbol must be 1 to 16 letters, digits, '.' or '-'.");
+
+    /// <summary>Checks an optional value against a closed vocabulary.</summary>
+    public static string? ParseOneOf(string? value, string parameter, IReadOnlyList<string> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+        return match ?? throw new QueryValidationException(parameter, $"{parameter} must be one of {string.Join(", ", allowed)}.");
+    }
+
+    /// <summary>Checks an optional identifier-like string (metric types and names, script names).</summary>
+    public static string? ParseName(string? value, string parameter, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return value.Length <= maxLength && NamePattern().IsMatch(value)
+            ? value
+            : throw new QueryValidationException(parameter, $"{parameter} must be 1 to {maxLength} characters of letters, digits and _ . : - *.");
+    }
+
+    /// <summary>Like <see cref="ParseName"/>, but the value is required.</summary>
+    public static string ParseRequiredName(string? value, string parameter, int maxLength) =>
+        ParseName(value, parameter, maxLength) ?? throw new QueryValidationException(parameter, $"{parameter} is required.");
+
+    private static int ParseBounded(string? value, string parameter, int min, int max, int defaultValue)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return defaultValue;
+        }
+
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
+        {
+            throw new QueryValidationException(parameter, string.Create(CultureInfo.InvariantCulture, $"{parameter} must be an integer from {min} to {max}."));
+        }
+
+        return parsed;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9.-]{1,16}$")]
+    private static partial Regex SymbolPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.:*-]+$")]
+    private static partial Regex NamePattern();
+}
