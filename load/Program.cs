@@ -1,3 +1,4 @@
+using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
 using Spectre.Console;
 
@@ -7,10 +8,22 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 180;
 }
 
+ProvisioningOptions provisioning;
+try
+{
+    // First thing: takes --mysql/--redis/--mysql-datadir and installs the harness's Ctrl+C handler before ours.
+    (provisioning, args) = ProvisioningOptions.FromArgs(args);
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync("error: " + ex.Message);
+    return ExitCodes.BadConfiguration;
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await LoadCli.RunAsync(args, AnsiConsole.Console, cancellation.Token);
+return await LoadCli.RunAsync(args, AnsiConsole.Console, provisioning, cancellation.Token);

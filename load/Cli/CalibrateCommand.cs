@@ -96,8 +96,8 @@ internal static class CalibrateCommand
     private static async Task<RunSummary> RunAsync(Uri url, string path, LoadProfile profile, CancellationToken cancellationToken)
     {
         var settings = RunSettings.Create(url, "get:" + path, profile);
-        var target = new LoadTarget(url, url.ToString(), null, null, null);
-        var (summary, _) = await RunSession.ExecuteAsync(settings, target, null, cancellationToken).ConfigureAwait(false);
+        var target = LoadTarget.ForUrl(url);
+        var (summary, _, _) = await RunSession.ExecuteAsync(settings, target, null, cancellationToken).ConfigureAwait(false);
         return summary;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Perf.Harness.Provisioning;
 using Perf.Load.Capacity;
 using Perf.Load.Model;
 using Perf.Load.Reports;
@@ -11,11 +12,11 @@ namespace Perf.Load.Cli;
 /// <summary><c>capacity</c>: raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.</summary>
 internal static class CapacityCommand
 {
-    public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, ProvisioningOptions provisioning, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var settings = RunSettingsParser.Parse(args, requireLoad: false);
+        var settings = RunSettingsParser.Parse(args, requireLoad: false, provisioning);
         var start = args.GetDouble("start-rate", 10);
         var step = args.GetDouble("step", 10);
         var max = args.GetDouble("max-rate", 1000);
@@ -46,11 +47,11 @@ internal static class CapacityCommand
             for (var rate = start; rate <= max + 1e-9; rate += step)
             {
                 var profile = LoadProfile.ConstantRate(rate, stepDuration, warmup, poisson);
-                var (summary, report) = await RunSession.ExecuteAsync(settings.WithProfile(profile), target, null, cancellationToken).ConfigureAwait(false);
+                var (summary, report, manifest) = await RunSession.ExecuteAsync(settings.WithProfile(profile), target, null, cancellationToken).ConfigureAwait(false);
                 last = summary;
                 var stepResult = CapacityStep.From(rate, summary);
                 steps.Add(stepResult);
-                await ReportWriter.WriteAsync(report, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
+                await ReportWriter.WriteAsync(report, manifest, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
                 console.MarkupLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"rate {rate,8:0.##}/s  {Color(summary.Verdict)}  achieved {stepResult.AchievedRate:0.##}/s  p95 {stepResult.P95Ms:0.###} ms  p99 {stepResult.P99Ms:0.###} ms  errors {stepResult.FailedRate:P3}  send-lag p99 {stepResult.SendLagP99Ms:0.###} ms"));

@@ -8,7 +8,14 @@ internal sealed class CommandArguments
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-    private CommandArguments(string command) => Command = command;
+    private CommandArguments(string command, IReadOnlyList<string> arguments)
+    {
+        Command = command;
+        Arguments = arguments;
+    }
+
+    /// <summary>The whole command line as given.</summary>
+    public IReadOnlyList<string> Arguments { get; }
 
     /// <summary>The first argument: run, capacity, merge, calibrate or help.</summary>
     public string Command { get; }
@@ -21,7 +28,7 @@ internal sealed class CommandArguments
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(flags);
-        var parsed = new CommandArguments(args.Count == 0 ? "help" : args[0]);
+        var parsed = new CommandArguments(args.Count == 0 ? "help" : args[0], [.. args]);
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];

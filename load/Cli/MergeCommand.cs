@@ -1,3 +1,4 @@
+using Perf.Harness.Results;
 using Perf.Load.Merge;
 using Perf.Load.Reports;
 using Perf.Load.Thresholds;
@@ -18,7 +19,9 @@ internal static class MergeCommand
         args.RejectUnknown();
         var report = await RunMerger.MergeAsync(args.Positionals, extra, cancellationToken).ConfigureAwait(false);
         var directory = output ?? RunSession.DefaultDirectory("merged");
-        await ReportWriter.WriteAsync(report, directory, html, cancellationToken).ConfigureAwait(false);
+        var manifest = RunManifest.Create("load-merge", null, args.Arguments);
+        manifest.Parameters["mergedFrom"] = string.Join(", ", args.Positionals);
+        directory = await ReportWriter.WriteAsync(report, manifest, directory, html, cancellationToken).ConfigureAwait(false);
         ResultPrinter.Print(console, report.Summary, directory);
         return report.Summary.ExitCode;
     }

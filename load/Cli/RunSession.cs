@@ -1,4 +1,6 @@
 using System.Globalization;
+using Perf.Harness;
+using Perf.Harness.Results;
 using Perf.Load.Execution;
 using Perf.Load.Reports;
 using Perf.Load.Thresholds;
@@ -9,7 +11,7 @@ namespace Perf.Load.Cli;
 internal static class RunSession
 {
     /// <summary>Validates the thresholds against the scenarios, runs, and builds the summary.</summary>
-    public static async Task<(RunSummary Summary, ReportInput Report)> ExecuteAsync(
+    public static async Task<(RunSummary Summary, ReportInput Report, RunManifest Manifest)> ExecuteAsync(
         RunSettings settings,
         LoadTarget target,
         ILoadProgress? progress,
@@ -17,7 +19,8 @@ internal static class RunSession
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(target);
-        var mix = settings.CreateMix();
+        var manifest = RunManifest.Create("load", target.Server, settings.Arguments ?? []);
+        var mix = settings.CreateMix(settings.TrafficFor(target));
         ThresholdEvaluator.Validate(settings.Thresholds, mix.Endpoints, [.. mix.Scenarios.Select(s => s.Name)]);
         var plan = new RunPlan(
             target.BaseAddress,
@@ -46,30 +49,24 @@ internal static class RunSession
             settings.Seed,
             [.. settings.Thresholds.Select(t => t.Expression)],
             settings.Label);
-        var provenance = await ProvenanceProbe.CaptureAsync(target.Server, target.Dataset, cancellationToken).ConfigureAwait(false);
-        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds, provenance);
-        return (summary, new ReportInput(summary, outcome.Total, outcome.Endpoints, outcome.Intervals));
+        manifest.Parameters["target"] = target.Description;
+        manifest.Parameters["scenarios"] = configuration.Scenarios;
+        manifest.Parameters["load"] = configuration.Load;
+        if (target.Dataset is not null)
+        {
+            manifest.Parameters["dataset"] = target.Dataset;
+        }
+
+        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds, ManifestProvenance.From(manifest, target.Dataset));
+        return (summary, new ReportInput(summary, outcome.Total, outcome.Endpoints, outcome.Intervals), manifest);
     }
 
     /// <summary><c>results/runs/yyyyMMdd-HHmmss-NAME</c> under the repository root (or the current directory).</summary>
     public static string DefaultDirectory(string name)
     {
-        var root = FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+        var root = RepositoryPaths.FindRoot();
         var safe = new string([.. name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        return Path.Combine(root, "results", "runs", $"{stamp}-{safe}");
-    }
-
-    private static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Perf.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
+        return Path.Combine(root, "results", "runs", $"{stamp}-load-{safe}");
     }
 }

@@ -21,6 +21,11 @@ namespace Perf.Load.Cli;
 /// <param name="Label">Optional run label.</param>
 /// <param name="Html">Write the HTML report.</param>
 /// <param name="Quiet">No live progress.</param>
+/// <param name="InProcess">How to host the API when <paramref name="Url"/> is null.</param>
+/// <param name="ExplicitProfiles">True when <c>--profiles</c> was given (else the seeded data decides).</param>
+/// <param name="ExplicitAnchor">True when <c>--anchor</c> was given (else the newest seeded trade decides).</param>
+/// <param name="Arguments">The command line, recorded (redacted) in the manifest.</param>
+/// <param name="ExplicitScripts">True when <c>--scripts</c> was given (else the seeded health rows decide).</param>
 internal sealed record RunSettings(
     Uri? Url,
     IReadOnlyList<(string Name, double Weight)> Scenarios,
@@ -36,7 +41,12 @@ internal sealed record RunSettings(
     string? OutputDirectory,
     string? Label,
     bool Html,
-    bool Quiet)
+    bool Quiet,
+    InProcessOptions? InProcess = null,
+    bool ExplicitProfiles = false,
+    bool ExplicitAnchor = false,
+    IReadOnlyList<string>? Arguments = null,
+    bool ExplicitScripts = false)
 {
     /// <summary>Settings for a programmatic run (calibration, tests): default traffic, no thresholds, no reports, quiet.</summary>
     public static RunSettings Create(Uri url, string scenario, LoadProfile profile, int maxConnections = 0) =>
@@ -58,8 +68,31 @@ internal sealed record RunSettings(
             Quiet: true);
 
     /// <summary>The scenario mix for these settings.</summary>
-    public ScenarioMix CreateMix() =>
-        new([.. Scenarios.Select(s => (ScenarioCatalog.Create(s.Name, Traffic), s.Weight))]);
+    public ScenarioMix CreateMix(TrafficOptions traffic) =>
+        new([.. Scenarios.Select(s => (ScenarioCatalog.Create(s.Name, traffic), s.Weight))]);
+
+    /// <summary>The traffic shape for a target: profiles and anchor come from its seeded data unless given explicitly.</summary>
+    public TrafficOptions TrafficFor(LoadTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.DataTraffic is not { } data)
+        {
+            return Traffic;
+        }
+
+        var traffic = Traffic;
+        if (!ExplicitProfiles)
+        {
+            traffic = traffic with { FirstProfileId = data.FirstProfileId, ProfileCount = data.ProfileCount, HotProfileCount = Math.Min(traffic.HotProfileCount, data.ProfileCount) };
+        }
+
+        if (!ExplicitScripts)
+        {
+            traffic = traffic with { Scripts = data.Scripts };
+        }
+
+        return ExplicitAnchor ? traffic : traffic with { Anchor = data.Anchor };
+    }
 
     /// <summary>The same settings with a different load profile (capacity search steps).</summary>
     public RunSettings WithProfile(LoadProfile profile) => this with { Profile = profile };

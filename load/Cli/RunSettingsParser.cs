@@ -1,8 +1,10 @@
 using System.Globalization;
+using Perf.Harness.Provisioning;
 using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Scenarios;
 using Perf.Load.Thresholds;
+using Telemetry.Data.Schema;
 
 namespace Perf.Load.Cli;
 
@@ -12,13 +14,21 @@ internal static class RunSettingsParser
     /// <summary>Flags (options without a value) of run and capacity.</summary>
     public static IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "poisson", "no-default-thresholds", "no-html", "quiet", "help",
+        "poisson", "no-default-thresholds", "no-html", "quiet", "help", "no-cache",
     };
 
     /// <summary>Parses everything but the load shape when <paramref name="requireLoad"/> is false (capacity builds its own).</summary>
-    public static RunSettings Parse(CommandArguments args, bool requireLoad)
+    public static RunSettings Parse(CommandArguments args, bool requireLoad, ProvisioningOptions? provisioning = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var variantText = args.Get("variant") ?? nameof(SchemaVariant.Composite);
+        if (!Enum.TryParse<SchemaVariant>(variantText, ignoreCase: true, out var variant) || !Enum.IsDefined(variant))
+        {
+            throw new ConfigurationException($"--variant '{variantText}' is not one of {string.Join(", ", Enum.GetNames<SchemaVariant>().Select(n => n.ToLowerInvariant()))}.");
+        }
+
+        var prefix = args.Get("db-prefix") ?? VariantDatabase.DefaultPrefix;
+        var inProcess = new InProcessOptions(variant, prefix, !args.Has("no-cache"), provisioning ?? new ProvisioningOptions());
         var url = ParseUrl(args.Get("url"));
         var scenarios = ParseScenarios(args.GetAll("scenario"));
         var traffic = ParseTraffic(args);
@@ -57,7 +67,12 @@ internal static class RunSettingsParser
             args.Get("out"),
             args.Get("label"),
             !args.Has("no-html"),
-            args.Has("quiet"));
+            args.Has("quiet"),
+            inProcess,
+            args.Has("profiles"),
+            args.Has("anchor"),
+            args.Arguments,
+            args.Has("scripts"));
     }
 
     /// <summary>Parses an absolute http(s) URL.</summary>
@@ -219,7 +234,8 @@ internal static class RunSettingsParser
             args.GetDouble("cached-share", d.CachedShare),
             anchor,
             args.GetInt("page-size", d.PageSize),
-            args.GetInt("max-pages", d.MaxPages));
+            args.GetInt("max-pages", d.MaxPages),
+            args.GetAll("scripts") is { Count: > 0 } scripts ? scripts : d.Scripts);
         if (traffic.HotShare is < 0 or > 1 || traffic.CachedShare is < 0 or > 1 || traffic.PageSize <= 0 || traffic.MaxPages <= 0 || traffic.HotProfileCount < 0)
         {
             throw new ConfigurationException("--hot-share and --cached-share must be in [0, 1]; --page-size, --max-pages positive.");

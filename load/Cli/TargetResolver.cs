@@ -11,12 +11,12 @@ internal static class TargetResolver
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Url is null)
         {
-            throw new ConfigurationException(
-                "No --url given, and this build cannot host the API in-process yet. Start the API and pass --url http://127.0.0.1:PORT.");
+            var options = settings.InProcess ?? throw new ConfigurationException("No --url given and no in-process API configured.");
+            return await InProcessApi.StartAsync(options, settings.Traffic, cancellationToken).ConfigureAwait(false);
         }
 
         await EnsureReachableAsync(settings.Url, cancellationToken).ConfigureAwait(false);
-        return new LoadTarget(settings.Url, settings.Url.ToString(), null, null, null);
+        return LoadTarget.ForUrl(settings.Url);
     }
 
     /// <summary>Sends one GET to the base URL; any HTTP response means reachable.</summary>

@@ -8,13 +8,17 @@ internal static class Usage
 
         usage:
           dotnet run -c Release --project load -- run       [target] [load] [scenarios] [thresholds] [output]
+          dotnet run -c Release --project load -- check     [target] ...   (run with defaults: dashboard, 20/s for 20s)
           dotnet run -c Release --project load -- capacity  [target] [scenarios] [thresholds] [search]
           dotnet run -c Release --project load -- merge     RUN_DIR RUN_DIR... [--out DIR] [--threshold EXPR]...
           dotnet run -c Release --project load -- calibrate [--rate 500] [--duration 6s] [--connections 16] [--rounds 3] [--wrk wrk]
           dotnet run -c Release --project load -- testserver [--stall-every 5s --stall-for 1s]
 
         target:
-          --url URL                 API base URL (default: the API hosted in-process over a provisioned, seeded server)
+          --url URL                 API base URL; without it the real API is hosted in-process on 127.0.0.1 over the
+                                    provisioned server (--mysql CS or PERF_MYSQL, else Testcontainers, else local
+                                    mariadbd) reading the seeded database of --variant basic|composite|partitioned
+                                    (default composite; --db-prefix telemetry; --redis HOST:PORT; --no-cache)
         load (one of):
           --rate N                  open model, N requests/s (default 10)
           --stages S                open model stages, e.g. "10:10s,10->200:60s,200:30s"
@@ -29,6 +33,7 @@ internal static class Usage
           --scenario NAME[=WEIGHT]  repeatable: dashboard (default), trades, trades-walk, summary, metrics, health,
                                     healthz, get:/PATH
           --profiles 1-50  --hot-profiles 5  --hot-share 0.8  --cached-share 0.6  --anchor ISO8601  --page-size 100
+                                    --scripts a,b (health scripts; with the in-process API all from the data)
         thresholds (k6-like; defaults p(95)<500, p(99)<1000, http_req_failed<0.001):
           --threshold EXPR          repeatable: "p(99)<800", "trades:p(95)<300", "http_req_failed<0.01",
                                     "http_req_duration{scenario:dashboard}:avg<200", "errors<0.5%"

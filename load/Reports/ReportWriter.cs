@@ -1,10 +1,11 @@
 using System.Text;
+using Perf.Harness.Results;
 
 namespace Perf.Load.Reports;
 
 /// <summary>Writes a run's files into its results directory.</summary>
 /// <remarks>
-/// Files: <c>summary.json</c>, <c>report.md</c>, <c>report.html</c>, <c>latency.hgrm</c> (gated),
+/// Files: <c>manifest.json</c> (the harness's provenance), <c>summary.json</c>, <c>report.md</c> (headed by the provenance), <c>report.html</c>, <c>latency.hgrm</c> (gated),
 /// <c>service.hgrm</c>, <c>latency-ENDPOINT.hgrm</c>, and <c>latency.hlog</c> (interval log: untagged lines are the
 /// whole run's gated latency; tags <c>scenario.NAME</c>, <c>endpoint.NAME</c>, and <c>service</c>, <c>service.endpoint.NAME</c>... for service time). The Markdown is
 /// also appended to <c>$GITHUB_STEP_SUMMARY</c> when set.
@@ -19,28 +20,28 @@ internal static class ReportWriter
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes every file; returns the directory.</summary>
-    public static async Task<string> WriteAsync(ReportInput input, string directory, bool html, CancellationToken cancellationToken)
+    /// <summary>Writes every file plus the harness's <c>manifest.json</c> into <paramref name="directory"/>; returns the directory.</summary>
+    public static async Task<string> WriteAsync(ReportInput input, RunManifest manifest, string directory, bool html, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Directory.CreateDirectory(directory);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
         var markdown = MarkdownReport.Render(input.Summary);
-        await File.WriteAllTextAsync(Path.Combine(directory, SummaryFile), SummaryJson.Serialize(input.Summary) + "\n", Utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), markdown, Utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "latency.hgrm"), PercentileDistribution.Render(input.Total.Latency), Utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "service.hgrm"), PercentileDistribution.Render(input.Total.Service), Utf8, cancellationToken).ConfigureAwait(false);
+        await writer.WriteJsonAsync(SummaryFile, input.Summary, cancellationToken).ConfigureAwait(false);
+        await writer.WriteMarkdownAsync("report", markdown, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, "latency.hgrm", PercentileDistribution.Render(input.Total.Latency), cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, "service.hgrm", PercentileDistribution.Render(input.Total.Service), cancellationToken).ConfigureAwait(false);
         foreach (var endpoint in input.Endpoints)
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, $"latency-{endpoint.Name}.hgrm"), PercentileDistribution.Render(endpoint.Latency), Utf8, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(writer, $"latency-{endpoint.Name}.hgrm", PercentileDistribution.Render(endpoint.Latency), cancellationToken).ConfigureAwait(false);
         }
 
         var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         HistogramLog.Write(log, input.Summary.StartedUtc, input.Intervals, "Perf.Load interval log: microseconds, end - intended start; tags scenario.NAME, endpoint.NAME; service[.GROUP] = end - actual start");
-        await File.WriteAllTextAsync(Path.Combine(directory, IntervalLogFile), log.ToString(), Utf8, cancellationToken).ConfigureAwait(false);
-
+        await WriteTextAsync(writer, IntervalLogFile, log.ToString(), cancellationToken).ConfigureAwait(false);
         if (html)
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, "report.html"), HtmlReport.Render(input), Utf8, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(writer, "report.html", HtmlReport.Render(input), cancellationToken).ConfigureAwait(false);
         }
 
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
@@ -48,6 +49,10 @@ internal static class ReportWriter
             await File.AppendAllTextAsync(stepSummary, markdown + "\n", Utf8, cancellationToken).ConfigureAwait(false);
         }
 
-        return directory;
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return writer.Directory;
     }
+
+    private static Task<string> WriteTextAsync(ResultWriter writer, string fileName, string text, CancellationToken cancellationToken) =>
+        writer.WriteBytesAsync(fileName, Utf8.GetBytes(text), cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Telemetry.Data.Model;
+
 namespace Perf.Load.Scenarios;
 
 /// <summary>Builds the requests a telemetry dashboard makes, one endpoint at a time.</summary>
@@ -7,7 +9,15 @@ internal static class DashboardRequests
     public static LoadRequest Trades(string scenario, TrafficOptions options, Random random)
     {
         var window = QueryWindow.Pick(options, random);
-        return new LoadRequest(scenario, Endpoints.Trades, $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={options.PageSize}");
+        var filter = string.Empty;
+        if (random.NextDouble() < TrafficOptions.FilteredTradesShare)
+        {
+            filter = random.Next(2) == 0
+                ? "&tradeType=" + TradeVocabulary.TradeTypes[random.Next(TradeVocabulary.TradeTypes.Count)]
+                : "&exitReason=" + TradeVocabulary.ExitReasons[random.Next(TradeVocabulary.ExitReasons.Count)];
+        }
+
+        return new LoadRequest(scenario, Endpoints.Trades, $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={options.PageSize}{filter}");
     }
 
     /// <summary>Trade summary for a window.</summary>
@@ -34,6 +44,7 @@ internal static class DashboardRequests
     public static LoadRequest Health(string scenario, TrafficOptions options, Random random)
     {
         var window = QueryWindow.Pick(options, random);
-        return new LoadRequest(scenario, Endpoints.Health, $"/api/health/{window.ProfileId}?{window.ToQuery()}");
+        var script = options.Scripts[random.Next(options.Scripts.Count)];
+        return new LoadRequest(scenario, Endpoints.Health, $"/api/health/{window.ProfileId}?script={Uri.EscapeDataString(script)}&{window.ToQuery()}");
     }
 }

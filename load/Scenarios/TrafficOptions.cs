@@ -9,6 +9,7 @@ namespace Perf.Load.Scenarios;
 /// <param name="Anchor">"Now" for the dashboards: the end of the seeded data.</param>
 /// <param name="PageSize">Trades per page.</param>
 /// <param name="MaxPages">Pages a pagination walk follows at most.</param>
+/// <param name="Scripts">Script names the health dashboard asks for (the API requires one).</param>
 internal sealed record TrafficOptions(
     long FirstProfileId,
     int ProfileCount,
@@ -17,10 +18,14 @@ internal sealed record TrafficOptions(
     double CachedShare,
     DateTimeOffset Anchor,
     int PageSize,
-    int MaxPages)
+    int MaxPages,
+    IReadOnlyList<string> Scripts)
 {
-    /// <summary>Defaults: profiles 1–50, 5 hot taking 80 %, 60 % cacheable, anchored now.</summary>
-    public static TrafficOptions Default { get; } = new(1, 50, 5, 0.8, 0.6, DateTimeOffset.UtcNow, 100, 5);
+    /// <summary>Share of first trade pages that filter by trade type or exit reason.</summary>
+    public const double FilteredTradesShare = 0.2;
+
+    /// <summary>Defaults: profiles 1–50, 5 hot taking 80 %, 60 % cacheable, anchored now, pages of 100, walks of up to 5 pages.</summary>
+    public static TrafficOptions Default { get; } = new(1, 50, 5, 0.8, 0.6, DateTimeOffset.UtcNow, 100, 5, ["breakout_scanner", "order_router"]);
 
     /// <summary>The dashboard range mix: 1 d, 7 d, 30 d and over 90 d with their shares.</summary>
     public static IReadOnlyList<(TimeSpan Range, double Share)> RangeMix { get; } =

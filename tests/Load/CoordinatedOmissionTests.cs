@@ -17,7 +17,7 @@ public sealed class CoordinatedOmissionTests
 
         // Two connections, like a dashboard's few: arrivals during the freeze queue for a connection, which a user
         // waits through but a send-timed tool never sees.
-        var (summary, _) = await LoadTestSupport.RunAsync(
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/",
             LoadProfile.ConstantRate(200, TimeSpan.FromSeconds(4), warmup: TimeSpan.FromMilliseconds(500)),
@@ -36,7 +36,7 @@ public sealed class CoordinatedOmissionTests
     {
         await using var server = await LocalTestServer.StartAsync(StallPeriod, Stall, TestContext.Current.CancellationToken);
 
-        var (closed, _) = await LoadTestSupport.RunAsync(
+        var (closed, _, _) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/",
             LoadProfile.Closed(2, TimeSpan.FromSeconds(4), warmup: TimeSpan.FromMilliseconds(500)));
@@ -52,7 +52,7 @@ public sealed class CoordinatedOmissionTests
     {
         await using var server = await LocalTestServer.StartAsync(StallPeriod, Stall, TestContext.Current.CancellationToken);
 
-        var (summary, _) = await LoadTestSupport.RunAsync(
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/",
             LoadProfile.ConstantRate(100, TimeSpan.FromSeconds(4), warmup: TimeSpan.FromMilliseconds(500)));

@@ -46,7 +46,7 @@ public sealed class ExitCodeTests
     {
         var console = new TestConsole();
 
-        var code = await LoadCli.RunAsync(["--help"], console, TestContext.Current.CancellationToken);
+        var code = await LoadCli.RunAsync(["--help"], console, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Pass, code);
         Assert.Contains("usage:", console.Output, StringComparison.Ordinal);
@@ -64,12 +64,13 @@ public sealed class ExitCodeTests
         var code = await LoadCli.RunAsync(
             ["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--rate", "50", "--duration", "1s", "--warmup", "0s", "--threshold", "healthz:count>1000000", "--max-send-lag", "500ms", "--out", output],
             console,
+            null,
             TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.ThresholdsFailed, code);
         Assert.Contains("FAIL  healthz:count>1000000", console.Output, StringComparison.Ordinal);
         Assert.Contains("PASS  p(95)<500", console.Output, StringComparison.Ordinal);
-        foreach (var file in new[] { "summary.json", "report.md", "report.html", "latency.hgrm", "service.hgrm", "latency-healthz.hgrm", "latency.hlog" })
+        foreach (var file in new[] { "manifest.json", "summary.json", "report.md", "report.html", "latency.hgrm", "service.hgrm", "latency-healthz.hgrm", "latency.hlog" })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), file);
         }
@@ -102,7 +103,7 @@ public sealed class ExitCodeTests
         Console.SetError(error);
         try
         {
-            var code = await LoadCli.RunAsync(args, console, TestContext.Current.CancellationToken);
+            var code = await LoadCli.RunAsync(args, console, null, TestContext.Current.CancellationToken);
             return (code, error.ToString());
         }
         finally

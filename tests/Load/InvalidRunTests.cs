@@ -15,7 +15,7 @@ public sealed class InvalidRunTests
         await using var server = await LocalTestServer.StartAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
 
         // The server is frozen for the first second; with at most 2 requests open, the rest cannot be sent.
-        var (summary, _) = await LoadTestSupport.RunAsync(
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/",
             LoadProfile.ConstantRate(100, TimeSpan.FromSeconds(1)),
@@ -34,7 +34,7 @@ public sealed class InvalidRunTests
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
 
         // No real generator dispatches within 100 ns, so a limit that tight must mark the run invalid.
-        var (summary, _) = await LoadTestSupport.RunAsync(
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/",
             LoadProfile.ConstantRate(50, TimeSpan.FromSeconds(1)),
@@ -50,7 +50,7 @@ public sealed class InvalidRunTests
         // Frozen for 5 s from the start: every request is still open when the 1 s run and 0.5 s grace end.
         await using var server = await LocalTestServer.StartAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
 
-        var (summary, _) = await LoadTestSupport.RunAsync(
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/",
             LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)),

@@ -37,8 +37,9 @@ public sealed class MergeTests
         Assert.True(merged.Summary.Verdict == Verdict.Pass, string.Join("; ", merged.Summary.Generator.Problems));
 
         var output = LoadTestSupport.TempDirectory();
-        await ReportWriter.WriteAsync(merged, output, html: true, TestContext.Current.CancellationToken);
+        await ReportWriter.WriteAsync(merged, Perf.Harness.Results.RunManifest.Create("load-merge"), output, html: true, TestContext.Current.CancellationToken);
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
     }
 
     [Fact]
@@ -70,9 +71,9 @@ public sealed class MergeTests
 
     private static async Task<(string Directory, ReportInput Report)> WriteRunAsync(Uri url, LoadProfile profile, int seed)
     {
-        var (_, report) = await LoadTestSupport.RunAsync(url, "get:/", profile, adjust: s => s with { Seed = seed, Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
+        var (_, report, manifest) = await LoadTestSupport.RunAsync(url, "get:/", profile, adjust: s => s with { Seed = seed, Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
         var directory = LoadTestSupport.TempDirectory();
-        await ReportWriter.WriteAsync(report, directory, html: false, TestContext.Current.CancellationToken);
+        await ReportWriter.WriteAsync(report, manifest, directory, html: false, TestContext.Current.CancellationToken);
         return (directory, report);
     }
 }

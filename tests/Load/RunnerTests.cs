@@ -14,7 +14,7 @@ public sealed class RunnerTests
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
 
-        var (summary, _) = await LoadTestSupport.RunAsync(
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/",
             LoadProfile.ConstantRate(100, TimeSpan.FromSeconds(2), warmup: TimeSpan.FromMilliseconds(300)),
