@@ -55,6 +55,7 @@ internal sealed class OpenModelDispatcher
 
     private void Dispatch(long startTicks, long giveUpTicks, CancellationToken abort)
     {
+        PreciseClock.TightenTimerSlack();
         var random = new Random(_plan.Seed);
         long scheduled = 0;
         foreach (var arrival in ArrivalSchedule.Generate(_plan.Profile, _plan.Seed))

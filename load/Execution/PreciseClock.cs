@@ -11,7 +11,16 @@ namespace Perf.Load.Execution;
 /// </remarks>
 internal static class PreciseClock
 {
-    private static readonly long SpinWindowTicks = Histograms.MicrosToTicks(OperatingSystem.IsLinux() ? 120 : 1500);
+    private static readonly long SpinWindowTicks = Histograms.MicrosToTicks(OperatingSystem.IsLinux() ? 200 : 1500);
+
+    /// <summary>Asks the kernel to wake the calling thread on time (1 µs timer slack instead of 50 µs); Linux only, best effort.</summary>
+    public static void TightenTimerSlack()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = NativeMethods.Prctl(NativeMethods.SetTimerSlack, 1000, 0, 0, 0);
+        }
+    }
 
     /// <summary>Returns at or just after <paramref name="deadlineTicks"/>, or early when cancelled.</summary>
     public static void WaitUntil(long deadlineTicks, CancellationToken cancellationToken)
