@@ -31,7 +31,8 @@ internal static class RunSession
             settings.MaxInFlight,
             settings.MaxConnections,
             settings.Seed,
-            settings.Validity);
+            settings.Validity,
+            settings.Client);
         var outcome = await LoadRunner.RunAsync(plan, progress, cancellationToken).ConfigureAwait(false);
         var profile = settings.Profile;
         var configuration = new RunConfiguration(
@@ -52,6 +53,7 @@ internal static class RunSession
         manifest.Parameters["target"] = target.Description;
         manifest.Parameters["scenarios"] = configuration.Scenarios;
         manifest.Parameters["load"] = configuration.Load;
+        manifest.Parameters["client"] = settings.Client.ToString().ToLowerInvariant();
         if (target.Dataset is not null)
         {
             manifest.Parameters["dataset"] = target.Dataset;

@@ -25,6 +25,7 @@ namespace Perf.Load.Cli;
 /// <param name="ExplicitProfiles">True when <c>--profiles</c> was given (else the seeded data decides).</param>
 /// <param name="ExplicitAnchor">True when <c>--anchor</c> was given (else the newest seeded trade decides).</param>
 /// <param name="Arguments">The command line, recorded (redacted) in the manifest.</param>
+/// <param name="Client">Which HTTP client sends the load.</param>
 /// <param name="ExplicitScripts">True when <c>--scripts</c> was given (else the seeded health rows decide).</param>
 internal sealed record RunSettings(
     Uri? Url,
@@ -46,7 +47,8 @@ internal sealed record RunSettings(
     bool ExplicitProfiles = false,
     bool ExplicitAnchor = false,
     IReadOnlyList<string>? Arguments = null,
-    bool ExplicitScripts = false)
+    bool ExplicitScripts = false,
+    LoadClient Client = LoadClient.Raw)
 {
     /// <summary>Settings for a programmatic run (calibration, tests): default traffic, no thresholds, no reports, quiet.</summary>
     public static RunSettings Create(Uri url, string scenario, LoadProfile profile, int maxConnections = 0) =>

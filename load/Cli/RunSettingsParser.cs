@@ -72,7 +72,8 @@ internal static class RunSettingsParser
             args.Has("profiles"),
             args.Has("anchor"),
             args.Arguments,
-            args.Has("scripts"));
+            args.Has("scripts"),
+            ParseClient(args.Get("client")));
     }
 
     /// <summary>Parses an absolute http(s) URL.</summary>
@@ -169,6 +170,13 @@ internal static class RunSettingsParser
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate >= 0 && double.IsFinite(rate)
             ? rate
             : throw new ConfigurationException($"Stage '{part}': '{text}' is not a rate.");
+
+    private static LoadClient ParseClient(string? text) => text switch
+    {
+        null or "raw" => LoadClient.Raw,
+        "httpclient" => LoadClient.HttpClient,
+        _ => throw new ConfigurationException($"--client '{text}' must be raw or httpclient."),
+    };
 
     private static int NonNegative(int value, string what) =>
         value >= 0 ? value : throw new ConfigurationException($"{what} must not be negative.");

@@ -28,6 +28,8 @@ internal static class Usage
           --timeout D (30s)  --graceful-stop D (5s)  --max-in-flight N (20000)  --seed N (1)
           --connections N           at most N requests on the wire (0 = unlimited, default); later arrivals wait,
                                     and the wait counts in the latency (like a browser's 6 connections per host)
+          --client raw|httpclient   raw (default): minimal pooled HTTP/1.1 client; httpclient: .NET HttpClient
+                                    (used for https URLs)
           --max-send-lag D (25ms)   run is INVALID when dispatch-lag p99 exceeds it; --min-rate-ratio R (0.95)
         scenarios:
           --scenario NAME[=WEIGHT]  repeatable: dashboard (default), trades, trades-walk, summary, metrics, health,

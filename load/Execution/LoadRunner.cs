@@ -14,11 +14,13 @@ internal static class LoadRunner
     public static async Task<RunOutcome> RunAsync(RunPlan plan, ILoadProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        using var client = LoadHttpClient.Create(plan.Target, plan.RequestTimeout, plan.MaxConnections);
+        using ILoadTransport transport = plan.Client == LoadClient.Raw && plan.Target.Scheme == Uri.UriSchemeHttp
+            ? new RawHttpTransport(plan.Target, plan.RequestTimeout)
+            : new HttpClientTransport(plan.Target, plan.RequestTimeout, plan.MaxConnections);
         var recorder = new RunRecorder(plan.Validity.LateThreshold);
         recorder.Register(plan.Mix.Scenarios.Select(s => s.Name), plan.Mix.Endpoints);
         using var connections = plan.MaxConnections > 0 ? new SemaphoreSlim(plan.MaxConnections, plan.MaxConnections) : null;
-        var executor = new RequestExecutor(client, recorder, connections);
+        var executor = new RequestExecutor(transport, recorder, connections);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var profile = plan.Profile;

@@ -9,17 +9,16 @@ namespace Perf.Load.Execution;
 /// <summary>Sends one request and records its latency from the intended start, its service time and its send lag.</summary>
 internal sealed class RequestExecutor
 {
-    private const int ReadBufferSize = 16 * 1024;
-    private readonly HttpClient _client;
+    private readonly ILoadTransport _transport;
     private readonly RunRecorder _recorder;
     private readonly SemaphoreSlim? _connections;
 
-    /// <param name="client">The tuned client.</param>
+    /// <param name="transport">The HTTP client.</param>
     /// <param name="recorder">Where measurements go.</param>
     /// <param name="connections">Optional limit on requests on the wire at once (like a browser's 6 per host); arrivals beyond it queue without blocking the dispatcher.</param>
-    public RequestExecutor(HttpClient client, RunRecorder recorder, SemaphoreSlim? connections = null)
+    public RequestExecutor(ILoadTransport transport, RunRecorder recorder, SemaphoreSlim? connections = null)
     {
-        _client = client;
+        _transport = transport;
         _recorder = recorder;
         _connections = connections;
     }
@@ -52,23 +51,17 @@ internal sealed class RequestExecutor
                 _recorder.OnSent(Histograms.TicksToMicros(dispatched - intendedTicks), start);
             }
 
-            using var message = new HttpRequestMessage(HttpMethod.Get, request.PathAndQuery);
-            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, abort).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            var stream = await response.Content.ReadAsStreamAsync(abort).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                (bytes, body, bodyLength) = await ReadBodyAsync(stream, request.Observer is not null, abort).ConfigureAwait(false);
-            }
+            var response = await _transport.GetAsync(request.PathAndQuery, request.Observer is not null, abort).ConfigureAwait(false);
+            (status, bytes, body, bodyLength) = response;
 
             outcome = status is >= 200 and < 400 ? RequestOutcome.Ok : RequestOutcome.HttpError;
         }
         catch (OperationCanceledException)
         {
-            // Either HttpClient.Timeout fired or the run ended with this request still open: both are timeouts.
+            // Either the request timeout fired or the run ended with this request still open: both are timeouts.
             outcome = RequestOutcome.Timeout;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException or InvalidOperationException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException or InvalidOperationException or InvalidDataException)
         {
             outcome = RequestOutcome.NetworkError;
         }
@@ -103,51 +96,5 @@ internal sealed class RequestExecutor
                 bytes);
             _recorder.Record(request.Scenario, request.Endpoint, sample);
         }
-    }
-
-    private static async Task<(long Bytes, byte[]? Body, int BodyLength)> ReadBodyAsync(Stream stream, bool keep, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
-        long total = 0;
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (keep && length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var offset = keep ? length : 0;
-                var read = await stream.ReadAsync(buffer.AsMemory(offset), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-                if (keep)
-                {
-                    length += read;
-                }
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-
-        if (keep)
-        {
-            return (total, buffer, length);
-        }
-
-        ArrayPool<byte>.Shared.Return(buffer);
-        return (total, null, 0);
     }
 }

@@ -13,6 +13,7 @@ namespace Perf.Load.Execution;
 /// <param name="MaxConnections">Requests on the wire at once (0 = unlimited); arrivals beyond it wait for a connection, and that wait counts in the gated latency.</param>
 /// <param name="Seed">Seed for arrivals and request choices.</param>
 /// <param name="Validity">When the generator is judged to have failed.</param>
+/// <param name="Client">Which HTTP client sends the requests.</param>
 internal sealed record RunPlan(
     Uri Target,
     ScenarioMix Mix,
@@ -22,4 +23,5 @@ internal sealed record RunPlan(
     long MaxInFlight,
     int MaxConnections,
     int Seed,
-    ValidityCriteria Validity);
+    ValidityCriteria Validity,
+    LoadClient Client = LoadClient.Raw);

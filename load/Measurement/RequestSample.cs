@@ -21,6 +21,9 @@ internal readonly record struct RequestSample(
         RequestOutcome.Timeout => "timeout",
         RequestOutcome.NetworkError => "error",
         RequestOutcome.Dropped => "dropped",
-        _ => StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => StatusCode is >= 100 and < 600 ? StatusTexts[StatusCode] : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    // Status keys are formatted once, not once per request.
+    private static readonly string[] StatusTexts = [.. Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }

@@ -1,3 +1,4 @@
+using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Scenarios;
 using Perf.Tests.Api;
@@ -9,8 +10,10 @@ namespace Perf.Tests.Load;
 [Collection(LoadTimingGroup.Name)]
 public sealed class DashboardApiLoadTests(DatabaseServerFixture server, ApiFixture api) : IClassFixture<ApiFixture>
 {
-    [Fact]
-    public async Task Dashboard_AgainstRealApi_AllEndpointsAnswerOkAndWalksFollowCursors()
+    [Theory]
+    [InlineData("raw")]
+    [InlineData("httpclient")]
+    public async Task Dashboard_AgainstRealApi_AllEndpointsAnswerOk(string client)
     {
         server.RequireServer();
         var traffic = TrafficOptions.Default with
@@ -26,7 +29,7 @@ public sealed class DashboardApiLoadTests(DatabaseServerFixture server, ApiFixtu
             api.Api.BaseAddress,
             "dashboard",
             LoadProfile.ConstantRate(40, TimeSpan.FromSeconds(3), warmup: TimeSpan.FromMilliseconds(500)),
-            adjust: s => s with { Traffic = traffic, Scenarios = [("dashboard", 3), ("trades-walk", 1)], Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
+            adjust: s => s with { Client = client == "raw" ? LoadClient.Raw : LoadClient.HttpClient, Traffic = traffic, Scenarios = [("dashboard", 3), ("trades-walk", 1)], Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
 
         var problems = string.Join(", ", summary.Endpoints.Select(e => $"{e.Name}: {string.Join(" ", e.StatusCodes.Select(p => p.Key + "x" + p.Value))}"));
         Assert.True(summary.Total.Failed == 0, problems);

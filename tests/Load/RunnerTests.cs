@@ -1,5 +1,6 @@
 using Perf.Load.Calibration;
 using Perf.Load.Cli;
+using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Reports;
 using Perf.Load.Scenarios;
@@ -28,6 +29,24 @@ public sealed class RunnerTests
         Assert.True(summary.Total.Bytes > 0);
         Assert.Equal("get", Assert.Single(summary.Endpoints).Name);
         Assert.All(summary.Thresholds, t => Assert.True(t.Passed));
+    }
+
+    [Theory]
+    [InlineData(LoadClient.Raw)]
+    [InlineData(LoadClient.HttpClient)]
+    internal async Task Run_RequestTimeout_CountsAsTimeoutNearTheLimit(LoadClient client)
+    {
+        // Frozen for 5 s from the start; the request timeout is 300 ms.
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            server.BaseAddress,
+            "get:/",
+            LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)),
+            adjust: s => s with { Client = client, RequestTimeout = TimeSpan.FromMilliseconds(300) });
+
+        Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["timeout"]);
+        Assert.InRange(summary.Total.Latency.P50, 290, 600);
     }
 
     [Fact]
