@@ -35,6 +35,12 @@ internal sealed class RequestExecutor
         byte[]? body = null;
         var bodyLength = 0;
         var holdsConnection = false;
+        if (measured)
+        {
+            // The generator's part ends at dispatch: its lateness and its achieved rate are judged here.
+            _recorder.OnSent(Histograms.TicksToMicros(dispatched - intendedTicks), dispatched);
+        }
+
         try
         {
             if (_connections is not null)
@@ -44,11 +50,6 @@ internal sealed class RequestExecutor
                 await _connections.WaitAsync(abort).ConfigureAwait(false);
                 holdsConnection = true;
                 start = Stopwatch.GetTimestamp();
-            }
-
-            if (measured)
-            {
-                _recorder.OnSent(Histograms.TicksToMicros(dispatched - intendedTicks), start);
             }
 
             var response = await _transport.GetAsync(request.PathAndQuery, request.Observer is not null, abort).ConfigureAwait(false);

@@ -40,7 +40,7 @@ internal sealed class RunRecorder
     /// <summary>Most requests in flight at once.</summary>
     public long PeakInFlight => Interlocked.Read(ref _peakInFlight);
 
-    /// <summary>Stopwatch timestamp of the last measured send.</summary>
+    /// <summary>Stopwatch timestamp of the last measured dispatch.</summary>
     public long LastMeasuredSendTicks => Interlocked.Read(ref _lastMeasuredSendTicks);
 
     /// <summary>Creates the stats groups up front so reports list them even when empty.</summary>
@@ -80,9 +80,9 @@ internal sealed class RunRecorder
     /// <summary>A request finished (any outcome).</summary>
     public void ExitFlight() => Interlocked.Decrement(ref _inFlight);
 
-    /// <summary>A measured request was dispatched <paramref name="dispatchLagMicros"/> after its intended time and started at <paramref name="actualStartTicks"/>.</summary>
+    /// <summary>A measured request was dispatched at <paramref name="dispatchTicks"/>, <paramref name="dispatchLagMicros"/> after its intended time.</summary>
     /// <remarks>The dispatch lag is the generator's own lateness; waiting for a connection afterwards is not.</remarks>
-    public void OnSent(long dispatchLagMicros, long actualStartTicks)
+    public void OnSent(long dispatchLagMicros, long dispatchTicks)
     {
         Interlocked.Increment(ref _sent);
         if (dispatchLagMicros > _lateThresholdMicros)
@@ -96,8 +96,8 @@ internal sealed class RunRecorder
         }
 
         long last;
-        while (actualStartTicks > (last = Interlocked.Read(ref _lastMeasuredSendTicks))
-            && Interlocked.CompareExchange(ref _lastMeasuredSendTicks, actualStartTicks, last) != last)
+        while (dispatchTicks > (last = Interlocked.Read(ref _lastMeasuredSendTicks))
+            && Interlocked.CompareExchange(ref _lastMeasuredSendTicks, dispatchTicks, last) != last)
         {
         }
     }
