@@ -64,7 +64,7 @@ internal static class RunSettingsParser
             args.GetInt("seed", 1),
             validity,
             thresholds,
-            args.Get("out"),
+            args.Get("out") ?? args.Get("results"),
             args.Get("label"),
             !args.Has("no-html"),
             args.Has("quiet"),

@@ -41,7 +41,7 @@ internal static class Usage
                                     "http_req_duration{scenario:dashboard}:avg<200", "errors<0.5%"
           --no-default-thresholds
         output:
-          --out DIR (default results/runs/STAMP-NAME)  --label TEXT  --no-html  --quiet
+          --out DIR or --results DIR (default results/runs/STAMP-load-NAME)  --label TEXT  --no-html  --quiet
         capacity search:
           --start-rate N (10)  --step N (10)  --max-rate N (1000)  --step-duration D (20s)  --warmup D (3s)
 
