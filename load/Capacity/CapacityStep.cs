@@ -9,7 +9,7 @@ namespace Perf.Load.Capacity;
 /// <param name="P95Ms">Gated p95.</param>
 /// <param name="P99Ms">Gated p99.</param>
 /// <param name="FailedRate">Fraction of failed requests.</param>
-/// <param name="SendLagP99Ms">Generator dispatch-lag p99.</param>
+/// <param name="DispatchLagP99Ms">Generator dispatch-lag p99.</param>
 /// <param name="FailedThresholds">Thresholds that failed, or the generator's problems when invalid.</param>
 internal sealed record CapacityStep(
     double Rate,
@@ -18,7 +18,7 @@ internal sealed record CapacityStep(
     double P95Ms,
     double P99Ms,
     double FailedRate,
-    double SendLagP99Ms,
+    double DispatchLagP99Ms,
     IReadOnlyList<string> FailedThresholds)
 {
     /// <summary>Reads a step from its run summary.</summary>

@@ -54,7 +54,7 @@ internal static class CapacityCommand
                 await ReportWriter.WriteAsync(report, manifest, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
                 console.MarkupLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"rate {rate,8:0.##}/s  {Color(summary.Verdict)}  achieved {stepResult.AchievedRate:0.##}/s  p95 {stepResult.P95Ms:0.###} ms  p99 {stepResult.P99Ms:0.###} ms  errors {stepResult.FailedRate:P3}  send-lag p99 {stepResult.SendLagP99Ms:0.###} ms"));
+                    $"rate {rate,8:0.##}/s  {Color(summary.Verdict)}  achieved {stepResult.AchievedRate:0.##}/s  p95 {stepResult.P95Ms:0.###} ms  p99 {stepResult.P99Ms:0.###} ms  errors {stepResult.FailedRate:P3}  dispatch-lag p99 {stepResult.DispatchLagP99Ms:0.###} ms"));
                 if (summary.Verdict != Verdict.Pass)
                 {
                     firstFailing = rate;

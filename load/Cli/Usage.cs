@@ -30,7 +30,7 @@ internal static class Usage
                                     and the wait counts in the latency (like a browser's 6 connections per host)
           --client raw|httpclient   raw (default): minimal pooled HTTP/1.1 client; httpclient: .NET HttpClient
                                     (used for https URLs)
-          --max-send-lag D (25ms)   run is INVALID when dispatch-lag p99 exceeds it; --min-rate-ratio R (0.95)
+          --max-send-lag D (50ms)   run is INVALID when dispatch-lag p99 exceeds it; --min-rate-ratio R (0.95)
         scenarios:
           --scenario NAME[=WEIGHT]  repeatable: dashboard (default), trades, trades-walk, summary, metrics, health,
                                     healthz, get:/PATH

@@ -29,7 +29,7 @@ internal static class ChartRenderer
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. PercentileTicks.Select(PercentileToX)],
             [.. PercentileTicks.Select(p => p.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%")]);
-        plot.Axes.SetLimitsX(0, PercentileToX(99.99));
+        plot.Axes.SetLimitsX(0, PercentileToX(99.99) * 1.04);
         plot.Axes.Bottom.Label.Text = "percentile";
         plot.Axes.Left.Label.Text = "latency (ms)";
         plot.Title("Latency by percentile");
