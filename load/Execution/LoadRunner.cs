@@ -14,14 +14,19 @@ internal static class LoadRunner
     public static async Task<RunOutcome> RunAsync(RunPlan plan, ILoadProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        using ILoadTransport transport = plan.Client == LoadClient.Raw && plan.Target.Scheme == Uri.UriSchemeHttp
-            ? new RawHttpTransport(plan.Target, plan.RequestTimeout)
+        var raw = plan.Client == LoadClient.Raw && plan.Target.Scheme == Uri.UriSchemeHttp;
+        var blocking = raw && plan.Profile.Kind == LoadModelKind.Closed && plan.MaxConnections == 0;
+        using ILoadTransport transport = raw
+            ? new RawHttpTransport(plan.Target, plan.RequestTimeout, blocking)
             : new HttpClientTransport(plan.Target, plan.RequestTimeout, plan.MaxConnections);
         var recorder = new RunRecorder(plan.Validity.LateThreshold);
         recorder.Register(plan.Mix.Scenarios.Select(s => s.Name), plan.Mix.Endpoints);
         using var connections = plan.MaxConnections > 0 ? new SemaphoreSlim(plan.MaxConnections, plan.MaxConnections) : null;
         var executor = new RequestExecutor(transport, recorder, connections);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Blocking calls do not observe tokens: ending the run closes the connections under them.
+        using var closeOnAbort = blocking ? abort.Token.Register(transport.Dispose) : default;
 
         var profile = plan.Profile;
         var startTicks = Stopwatch.GetTimestamp() + Histograms.MicrosToTicks(StartLead.TotalMicroseconds);
@@ -42,7 +47,7 @@ internal static class LoadRunner
         else
         {
             PreciseClock.WaitUntil(startTicks, abort.Token);
-            await new ClosedModelRunner(plan, executor, recorder).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token).ConfigureAwait(false);
+            await new ClosedModelRunner(plan, executor, recorder, dedicatedThreads: blocking).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token).ConfigureAwait(false);
         }
 
         await DrainAsync(recorder, plan.GracefulStop, abort).ConfigureAwait(false);

@@ -15,7 +15,13 @@ internal sealed class RawHttpConnection : IDisposable
     private int _start;
     private int _end;
 
-    private RawHttpConnection(Socket socket) => _socket = socket;
+    private readonly bool _blocking;
+
+    private RawHttpConnection(Socket socket, bool blocking)
+    {
+        _socket = socket;
+        _blocking = blocking;
+    }
 
     private long _deadlineTicks;
     private int _timedOut;
@@ -29,13 +35,27 @@ internal sealed class RawHttpConnection : IDisposable
     /// <summary>Requests completed on this connection.</summary>
     public int Completed { get; private set; }
 
-    public static async Task<RawHttpConnection> ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken)
+    /// <summary>Connects; a <paramref name="blocking"/> connection does all its I/O with blocking calls on the caller's thread.</summary>
+    /// <remarks>
+    /// Blocking I/O is for the closed model's dedicated worker threads: the kernel wakes the waiting thread directly,
+    /// one wake per response like wrk's event loop, instead of an epoll thread handing each completion to the thread pool.
+    /// </remarks>
+    public static async Task<RawHttpConnection> ConnectAsync(EndPoint endPoint, bool blocking, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-            return new RawHttpConnection(socket);
+            if (blocking)
+            {
+                socket.ReceiveTimeout = socket.SendTimeout = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
+                socket.Connect(endPoint);
+            }
+            else
+            {
+                await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new RawHttpConnection(socket, blocking);
         }
         catch
         {
@@ -71,7 +91,15 @@ internal sealed class RawHttpConnection : IDisposable
 
     private async Task<TransportResponse> ExchangeCoreAsync(ReadOnlyMemory<byte> request, bool keepBody, CancellationToken cancellationToken)
     {
-        await _socket.SendAsync(request, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        if (_blocking)
+        {
+            _socket.Send(request.Span);
+        }
+        else
+        {
+            await _socket.SendAsync(request, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        }
+
         var (status, contentLength, chunked, close) = await ReadHeadersAsync(cancellationToken).ConfigureAwait(false);
         var body = keepBody ? new BodyBuffer() : default;
         long bytes;
@@ -262,7 +290,9 @@ internal sealed class RawHttpConnection : IDisposable
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
-        var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        var read = _blocking
+            ? _socket.Receive(_buffer.AsSpan(_end))
+            : await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
         _end += read;
         return read;
     }

@@ -25,7 +25,12 @@ internal sealed class RawHttpTransport : ILoadTransport
     private readonly TimeSpan _timeout;
     private EndPoint? _endPoint;
 
-    public RawHttpTransport(Uri baseAddress, TimeSpan requestTimeout)
+    private readonly bool _blocking;
+
+    /// <param name="baseAddress">Plain http base URL.</param>
+    /// <param name="requestTimeout">Per-request timeout.</param>
+    /// <param name="blocking">Blocking socket calls on the caller's thread (closed-model worker threads only).</param>
+    public RawHttpTransport(Uri baseAddress, TimeSpan requestTimeout, bool blocking = false)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         if (baseAddress.Scheme != Uri.UriSchemeHttp)
@@ -36,6 +41,7 @@ internal sealed class RawHttpTransport : ILoadTransport
         _baseAddress = baseAddress;
         _hostHeader = baseAddress.IsDefaultPort ? baseAddress.Host : $"{baseAddress.Host}:{baseAddress.Port}";
         _timeout = requestTimeout;
+        _blocking = blocking;
 
         // One timer for all requests instead of a CancellationTokenSource and timer entry per request.
         _sweeper = new Timer(_ => Sweep(), null, SweepInterval, SweepInterval);
@@ -101,7 +107,7 @@ internal sealed class RawHttpTransport : ILoadTransport
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
-        var connection = await RawHttpConnection.ConnectAsync(await EndPointAsync(timeout.Token).ConfigureAwait(false), timeout.Token).ConfigureAwait(false);
+        var connection = await RawHttpConnection.ConnectAsync(await EndPointAsync(timeout.Token).ConfigureAwait(false), _blocking, _timeout, timeout.Token).ConfigureAwait(false);
         _open.TryAdd(connection, 0);
         return connection;
     }
@@ -155,8 +161,8 @@ internal sealed class RawHttpTransport : ILoadTransport
             return _endPoint;
         }
 
-        var address = IPAddress.TryParse(_baseAddress.IdnHost, out var literal)
-            ? literal
+        var address = IPAddress.TryParse(_baseAddress.IdnHost, out var literal) ? literal
+            : _blocking ? Dns.GetHostAddresses(_baseAddress.IdnHost)[0]
             : (await Dns.GetHostAddressesAsync(_baseAddress.IdnHost, cancellationToken).ConfigureAwait(false))[0];
         return _endPoint = new IPEndPoint(address, _baseAddress.Port);
     }

@@ -62,6 +62,11 @@ internal sealed class RequestExecutor
             // Either the request timeout fired or the run ended with this request still open: both are timeouts.
             outcome = RequestOutcome.Timeout;
         }
+        catch (Exception ex) when (abort.IsCancellationRequested && ex is IOException or SocketException or ObjectDisposedException)
+        {
+            // The run ended and closed the connection under a blocking call: still open at the end, so a timeout.
+            outcome = RequestOutcome.Timeout;
+        }
         catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException or InvalidOperationException or InvalidDataException)
         {
             outcome = RequestOutcome.NetworkError;
