@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Telemetry.Data.Queries;
 
 /// <summary>An inclusive UTC time range, at most <see cref="QueryLimits.MaxRange"/> wide.</summary>
 public sealed record DateRange(DateTime Start, DateTime End)
 {
     /// <summary>The width of the range.</summary>
+    [JsonIgnore]
     public TimeSpan Span => End - Start;
 
     /// <summary>

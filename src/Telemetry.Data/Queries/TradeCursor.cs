@@ -25,8 +25,14 @@ public sealed record TradeCursor(DateTime EntryTime, long Id)
     public static TradeCursor Decode(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        Span<byte> bytes = stackalloc byte[Length + 3];
-        if (token.Length > 32 || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != Length || bytes[0] != Version)
+        // TryDecodeFromChars throws on characters outside the alphabet, so validate first.
+        if (token.Length > 32 || !Base64Url.IsValid(token, out var decodedLength) || decodedLength != Length)
+        {
+            throw Malformed();
+        }
+
+        Span<byte> bytes = stackalloc byte[Length];
+        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != Length || bytes[0] != Version)
         {
             throw Malformed();
         }

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MySqlConnector;
+using Telemetry.Data;
+
+namespace Perf.Harness.Provisioning;
+
+/// <summary>A MySQL-compatible server the harness may use, with admin access; disposing it stops the server when the harness started it.</summary>
+public sealed class ProvisionedServer : IAsyncDisposable
+{
+    /// <summary>The name of the read-only account created by <see cref="CreateReadOnlyAccountAsync"/>.</summary>
+    public const string ReadOnlyUser = "perf_reader";
+
+    /// <summary>Server variables recorded for provenance, when the server has them.</summary>
+    internal static readonly string[] SettingNames =
+    [
+        "version", "version_comment", "version_compile_machine", "version_compile_os",
+        "innodb_buffer_pool_size", "innodb_flush_log_at_trx_commit", "innodb_log_file_size", "innodb_redo_log_capacity",
+        "innodb_flush_method", "innodb_doublewrite", "innodb_io_capacity", "innodb_file_per_table",
+        "max_connections", "local_infile", "performance_schema", "skip_name_resolve", "log_bin", "sync_binlog",
+        "character_set_server", "collation_server", "time_zone", "system_time_zone", "sql_mode",
+        "transaction_isolation", "tx_isolation", "tmp_table_size", "max_heap_table_size", "sort_buffer_size",
+        "join_buffer_size", "table_open_cache", "thread_handling", "optimizer_switch",
+    ];
+
+    private readonly Func<ValueTask>? stop;
+    private int disposed;
+
+    private ProvisionedServer(string adminConnectionString, ServerInfo info, string source, IReadOnlyDictionary<string, string> settings, Func<ValueTask>? stop)
+    {
+        AdminConnectionString = adminConnectionString;
+        Info = info;
+        Source = source;
+        Settings = settings;
+        this.stop = stop;
+    }
+
+    /// <summary>A connection string with all privileges, <c>AllowLoadLocalInfile</c> and <c>AllowUserVariables</c>, and no default database.</summary>
+    public string AdminConnectionString { get; }
+
+    /// <summary>The detected flavour and version.</summary>
+    public ServerInfo Info { get; }
+
+    /// <summary>Where the server came from: <c>connection-string</c>, <c>testcontainers</c> or <c>local:&lt;datadir&gt;</c>.</summary>
+    public string Source { get; }
+
+    /// <summary>Key server variables (lower-case names) read from the server, for run manifests.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>Connects with <paramref name="adminConnectionString"/>, detects the server and reads its settings.</summary>
+    internal static async Task<ProvisionedServer> ConnectAsync(string adminConnectionString, string source, Func<ValueTask>? stop, CancellationToken cancellationToken)
+    {
+        var builder = new MySqlConnectionStringBuilder(adminConnectionString)
+        {
+            AllowLoadLocalInfile = true,
+            AllowUserVariables = true,
+            Database = string.Empty,
+        };
+        var connectionString = builder.ConnectionString;
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var info = await ServerInfo.DetectAsync(connection, cancellationToken).ConfigureAwait(false);
+        var settings = await ReadSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+        return new ProvisionedServer(connectionString, info, source, settings, stop);
+    }
+
+    /// <summary>Returns the admin connection string with <paramref name="database"/> as the default database.</summary>
+    /// <exception cref="ArgumentException">The name is not in the allow-list <c>[a-z0-9_]+</c>.</exception>
+    public string ConnectionStringFor(string database) =>
+        new MySqlConnectionStringBuilder(AdminConnectionString) { Database = DatabaseNames.Validate(database) }.ConnectionString;
+
+    /// <summary>Creates the database (utf8mb4) unless it exists.</summary>
+    /// <exception cref="ArgumentException">The name is not in the allow-list <c>[a-z0-9_]+</c>.</exception>
+    public async Task EnsureDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var database = DatabaseNames.Validate(name);
+        await ExecuteAsync($"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the database if it exists.</summary>
+    /// <exception cref="ArgumentException">The name is not in the allow-list <c>[a-z0-9_]+</c>.</exception>
+    public async Task DropDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var database = DatabaseNames.Validate(name);
+        await ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates or updates the account <c>perf_reader</c> with only SELECT and SHOW VIEW on <paramref name="databases"/>, and returns its connection string (default database: the first one).</summary>
+    /// <remarks>The password is derived from the admin credentials, so every process sharing a server computes the same one and none locks the others out.</remarks>
+    public async Task<string> CreateReadOnlyAccountAsync(IEnumerable<string> databases, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(databases);
+        var names = databases.Select(DatabaseNames.Validate).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("Name at least one database.", nameof(databases));
+        }
+
+        var admin = new MySqlConnectionStringBuilder(AdminConnectionString);
+        var password = ReadOnlyPassword(admin);
+        await using var connection = new MySqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        const string CreateUser = $"CREATE USER IF NOT EXISTS '{ReadOnlyUser}'@'%' IDENTIFIED BY @password";
+        const string SetPassword = $"ALTER USER '{ReadOnlyUser}'@'%' IDENTIFIED BY @password";
+        foreach (var sql in new[] { CreateUser, SetPassword })
+        {
+            await using var command = new MySqlCommand(sql, connection);
+            command.Parameters.AddWithValue("@password", password);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var name in names)
+        {
+            await using var grant = new MySqlCommand($"GRANT SELECT, SHOW VIEW ON `{name}`.* TO '{ReadOnlyUser}'@'%'", connection);
+            await grant.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var reader = new MySqlConnectionStringBuilder(AdminConnectionString)
+        {
+            UserID = ReadOnlyUser,
+            Password = password,
+            Database = names[0],
+            AllowLoadLocalInfile = false,
+        };
+        if (reader.SslMode == MySqlSslMode.None)
+        {
+            // MySQL 8's caching_sha2_password needs the server's RSA key on a first login without TLS.
+            reader.AllowPublicKeyRetrieval = true;
+        }
+
+        return reader.ConnectionString;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        if (stop is not null)
+        {
+            // Pooled connections to a server we stop would only fail later.
+            await MySqlConnection.ClearAllPoolsAsync().ConfigureAwait(false);
+            await stop().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Info} ({Source})";
+
+    private static string ReadOnlyPassword(MySqlConnectionStringBuilder admin)
+    {
+        var key = Encoding.UTF8.GetBytes(admin.Password ?? string.Empty);
+        var data = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ReadOnlyUser}@{admin.Server}:{admin.Port}/{admin.UserID}"));
+        return "r" + Convert.ToHexStringLower(HMACSHA256.HashData(key, data))[..31];
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadSettingsAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        var sql = "SHOW GLOBAL VARIABLES WHERE Variable_name IN (" + string.Join(", ", SettingNames.Select(n => "'" + n + "'")) + ")";
+        await using var command = new MySqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            settings[reader.GetString(0).ToLowerInvariant()] = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
+        }
+
+        return settings.AsReadOnly();
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+
+namespace Perf.Harness.Provisioning;
+
+/// <summary>How the harness finds or starts its MySQL-compatible server and Redis.</summary>
+public sealed record ProvisioningOptions
+{
+    /// <summary>The command-line flag that names an existing MySQL server by connection string.</summary>
+    public const string MySqlFlag = "--mysql";
+
+    /// <summary>The command-line flag that names an existing Redis server (<c>host:port</c> or a StackExchange.Redis configuration string).</summary>
+    public const string RedisFlag = "--redis";
+
+    /// <summary>The command-line flag that overrides the local server's data directory.</summary>
+    public const string DataDirectoryFlag = "--mysql-datadir";
+
+    /// <summary>An explicit connection string (from <c>--mysql</c>); when null, the <c>PERF_MYSQL</c> environment variable is read.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>An explicit Redis configuration (from <c>--redis</c>); when null, the <c>PERF_REDIS</c> environment variable is read.</summary>
+    public string? RedisConfiguration { get; init; }
+
+    /// <summary>The local server's home (data, credentials, logs); default <c>&lt;repo root&gt;/.perf/mysql</c>.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>The local server's <c>innodb_buffer_pool_size</c>, in server syntax.</summary>
+    public string BufferPoolSize { get; init; } = "2G";
+
+    /// <summary>The local server's redo log size (<c>innodb_log_file_size</c> on MariaDB, <c>innodb_redo_log_capacity</c> on MySQL).</summary>
+    public string RedoLogSize { get; init; } = "512M";
+
+    /// <summary>How long a started server may take to accept connections.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the Docker daemon probe may take before Testcontainers is ruled out.</summary>
+    public TimeSpan DockerProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The image Testcontainers runs when a Docker daemon answers.</summary>
+    public string ContainerImage { get; init; } = "mysql:8.4";
+
+    /// <summary>Whether a Testcontainers container may be started.</summary>
+    public bool AllowTestcontainers { get; init; } = true;
+
+    /// <summary>Whether a throwaway local server may be started.</summary>
+    public bool AllowLocalServer { get; init; } = true;
+
+    /// <summary>Where provisioning logs what it chose and did; null logs nothing.</summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>Reads <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> (as <c>--flag value</c> or <c>--flag=value</c>) and returns the options and the other arguments in order.</summary>
+    /// <exception cref="ArgumentException">A flag has no value.</exception>
+    public static (ProvisioningOptions Options, string[] RemainingArgs) FromArgs(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var remaining = new List<string>(args.Length);
+        string? mysql = null, redis = null, dataDirectory = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (TryTake(args, ref i, MySqlFlag, out var value))
+            {
+                mysql = value;
+            }
+            else if (TryTake(args, ref i, RedisFlag, out value))
+            {
+                redis = value;
+            }
+            else if (TryTake(args, ref i, DataDirectoryFlag, out value))
+            {
+                dataDirectory = value;
+            }
+            else
+            {
+                remaining.Add(args[i]);
+            }
+        }
+
+        return (new ProvisioningOptions { ConnectionString = mysql, RedisConfiguration = redis, DataDirectory = dataDirectory }, remaining.ToArray());
+    }
+
+    /// <summary>Takes <c>--flag value</c> or <c>--flag=value</c> at <paramref name="index"/>, advancing past the value.</summary>
+    internal static bool TryTake(string[] args, ref int index, string flag, out string value)
+    {
+        var arg = args[index];
+        if (string.Equals(arg, flag, StringComparison.Ordinal))
+        {
+            if (index + 1 >= args.Length || string.IsNullOrWhiteSpace(args[index + 1]))
+            {
+                throw new ArgumentException($"{flag} needs a value.", nameof(args));
+            }
+
+            value = args[++index];
+            return true;
+        }
+
+        if (arg.StartsWith(flag + "=", StringComparison.Ordinal))
+        {
+            value = arg[(flag.Length + 1)..];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException($"{flag} needs a value.", nameof(args));
+            }
+
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using MySqlConnector;
+using Testcontainers.MySql;
+
+namespace Perf.Harness.Provisioning;
+
+/// <summary>Finds or starts the MySQL-compatible server every tool and test uses: explicit connection string, else Testcontainers, else a local <c>mariadbd</c>.</summary>
+public static class ServerProvisioner
+{
+    /// <summary>The environment variable read when no <c>--mysql</c> flag is given.</summary>
+    public const string ConnectionStringVariable = "PERF_MYSQL";
+
+    /// <summary>Returns a server by the first way that works, in the documented order.</summary>
+    /// <exception cref="ProvisioningException">No way worked; the message names all three.</exception>
+    public static Task<ProvisionedServer> ProvisionAsync(ProvisioningOptions options, CancellationToken cancellationToken = default) =>
+        ProvisionAsync(options, ProvisioningEnvironment.Default, cancellationToken);
+
+    /// <summary>Provisions with injected probes.</summary>
+    internal static async Task<ProvisionedServer> ProvisionAsync(ProvisioningOptions options, ProvisioningEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var logger = options.Logger ?? NullLogger.Instance;
+        var choice = await ChooseAsync(options, environment, cancellationToken).ConfigureAwait(false);
+        var server = choice.Method switch
+        {
+            ProvisioningMethod.ConnectionString => await ConnectExplicitAsync(choice.ConnectionString!, cancellationToken).ConfigureAwait(false),
+            ProvisioningMethod.Testcontainers => await StartContainerAsync(options, cancellationToken).ConfigureAwait(false),
+            _ => await LocalMySqlServer.StartAsync(choice.ServerBinary!, options, logger, cancellationToken).ConfigureAwait(false),
+        };
+        HarnessLog.UsingServer(logger, server.Source, server.Info);
+        return server;
+    }
+
+    /// <summary>Decides how to obtain a server without starting anything.</summary>
+    /// <exception cref="ProvisioningException">No way is available.</exception>
+    internal static async Task<ProvisioningChoice> ChooseAsync(ProvisioningOptions options, ProvisioningEnvironment environment, CancellationToken cancellationToken)
+    {
+        var connectionString = options.ConnectionString ?? environment.GetEnvironmentVariable(ConnectionStringVariable);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new ProvisioningChoice(ProvisioningMethod.ConnectionString, ConnectionString: connectionString);
+        }
+
+        var dockerDetail = "not tried (disabled by options)";
+        if (options.AllowTestcontainers)
+        {
+            var probe = await environment.ProbeDockerAsync(options.DockerProbeTimeout, cancellationToken).ConfigureAwait(false);
+            HarnessLog.DockerProbe(options.Logger ?? NullLogger.Instance, probe.Detail);
+            if (probe.Available)
+            {
+                return new ProvisioningChoice(ProvisioningMethod.Testcontainers);
+            }
+
+            dockerDetail = probe.Detail;
+        }
+
+        var binary = options.AllowLocalServer ? environment.FindServerBinary() : null;
+        if (binary is not null)
+        {
+            return new ProvisioningChoice(ProvisioningMethod.LocalServer, ServerBinary: binary);
+        }
+
+        throw new ProvisioningException(NothingAvailableMessage(dockerDetail, options.AllowLocalServer ? "mariadbd/mysqld not found on PATH or in /usr/sbin" : "disabled by options"));
+    }
+
+    /// <summary>The one error that names every way to get a server.</summary>
+    internal static string NothingAvailableMessage(string dockerDetail, string localDetail) =>
+        $"""
+        No MySQL-compatible server is available. Use one of these:
+          1. an existing server: set {ConnectionStringVariable} or pass {ProvisioningOptions.MySqlFlag} "Server=host;Port=3306;User ID=root;Password=..." (a user with all privileges);
+          2. a Docker daemon, so Testcontainers can start a MySQL container: start Docker (Docker: {dockerDetail});
+          3. a local MariaDB the harness starts and stops itself: apt-get install mariadb-server (Local server: {localDetail}).
+        """;
+
+    private static async Task<ProvisionedServer> ConnectExplicitAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProvisionedServer.ConnectAsync(connectionString, "connection-string", stop: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MySqlException ex)
+        {
+            throw new ProvisioningException($"Could not connect with the connection string from {ProvisioningOptions.MySqlFlag} or {ConnectionStringVariable}: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ProvisioningException($"The connection string from {ProvisioningOptions.MySqlFlag} or {ConnectionStringVariable} is malformed: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task<ProvisionedServer> StartContainerAsync(ProvisioningOptions options, CancellationToken cancellationToken)
+    {
+        var password = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24);
+        var isMariaDb = options.ContainerImage.Contains("mariadb", StringComparison.OrdinalIgnoreCase);
+        var container = new MySqlBuilder(options.ContainerImage)
+            .WithPassword(password)
+            .WithCommand(
+                $"--innodb-buffer-pool-size={options.BufferPoolSize}",
+                "--innodb-flush-log-at-trx-commit=2",
+                isMariaDb ? $"--innodb-log-file-size={options.RedoLogSize}" : $"--innodb-redo-log-capacity={options.RedoLogSize}",
+                "--skip-name-resolve",
+                "--local-infile=1",
+                "--max-connections=500",
+                "--max-allowed-packet=256M",
+                "--performance-schema=OFF",
+                "--skip-log-bin",
+                "--character-set-server=utf8mb4",
+                "--default-time-zone=+00:00")
+            .Build();
+        try
+        {
+            await container.StartAsync(cancellationToken).ConfigureAwait(false);
+            var admin = new MySqlConnectionStringBuilder(container.GetConnectionString())
+            {
+                // The image gives root the same password as its application user.
+                UserID = "root",
+                Password = password,
+                Database = string.Empty,
+                AllowPublicKeyRetrieval = true,
+            };
+            return await ProvisionedServer.ConnectAsync(admin.ConnectionString, "testcontainers", container.DisposeAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await container.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Telemetry.Api.Caching;
+using Telemetry.Api.Endpoints;
+using Telemetry.Api.Http;
+using Telemetry.Api.Monitoring;
+using Telemetry.Data;
+using Telemetry.Data.Queries;
+
+namespace Telemetry.Api;
+
+/// <summary>Builds the telemetry API, standalone (<c>dotnet run</c>) or hosted in-process by the harness.</summary>
+public static class TelemetryApiHost
+{
+    /// <summary>Builds the application without starting it.</summary>
+    public static WebApplication Build(TelemetryApiOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.WebHost.UseUrls(options.Url);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.TimeProvider);
+        services.AddSingleton(_ => TelemetryDataSource.Create(options.ConnectionString));
+        services.AddSingleton<TradeQueries>();
+        services.AddSingleton<MetricQueries>();
+        services.AddSingleton<HealthQueries>();
+        services.AddSingleton<ApiMetrics>();
+        services.AddSingleton<ApiCache>();
+        services.AddHybridCache();
+        if (options.RedisConfiguration is { } redis)
+        {
+            // HybridCache picks up the registered IDistributedCache as its second level.
+            services.AddStackExchangeRedisCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = "telemetry:";
+            });
+        }
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.Use(RecordRequestAsync);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapTradeEndpoints();
+        app.MapMetricEndpoints();
+        app.MapSystemHealthEndpoints();
+        app.MapOperationsEndpoints();
+        return app;
+    }
+
+    /// <summary>Starts the API on <see cref="TelemetryApiOptions.Url"/> (a free port by default) and returns once it listens.</summary>
+    public static async Task<RunningTelemetryApi> StartAsync(TelemetryApiOptions options, CancellationToken cancellationToken = default)
+    {
+        var app = Build(options);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningTelemetryApi(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    // Outermost, so it sees the status the exception handler chose.
+    private static async Task RecordRequestAsync(HttpContext context, RequestDelegate next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        // Read before the exception handler clears the endpoint to re-execute.
+        var endpoint = context.GetEndpoint()?.Metadata.GetMetadata<EndpointNameMetadata>()?.EndpointName ?? "unmatched";
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.RequestServices.GetRequiredService<ApiMetrics>().RecordRequest(endpoint, context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Telemetry.Api;
+
+/// <summary>What the API needs to run: its database, an optional Redis, and where to listen.</summary>
+public sealed record TelemetryApiOptions
+{
+    /// <summary>Connection string of the (read-only) database account the API queries with.</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>StackExchange.Redis configuration (e.g. <c>127.0.0.1:6379</c>) for the second cache level, or null for in-process only.</summary>
+    public string? RedisConfiguration { get; init; }
+
+    /// <summary>Whether responses are cached at all; off measures the database path alone.</summary>
+    public bool EnableCaching { get; init; } = true;
+
+    /// <summary>The listen URL; port 0 picks a free port.</summary>
+    public string Url { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>The clock; tests pin it.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,108 @@
+using Telemetry.Data.Model;
+using Telemetry.Data.Queries;
+
+namespace Perf.Tests.Data;
+
+public sealed class QueryRulesTests
+{
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("2147483647", int.MaxValue)]
+    public void ParseProfileId_PositiveInteger_Parses(string value, int expected) =>
+        Assert.Equal(expected, QueryRules.ParseProfileId(value));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData(" 1")]
+    [InlineData("99999999999")]
+    public void ParseProfileId_NotPositiveInteger_NamesProfileId(string? value)
+    {
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseProfileId(value));
+        Assert.Equal("profileId", error.Parameter);
+    }
+
+    [Fact]
+    public void ParseInstant_OffsetGiven_ConvertsToUtcMicroseconds()
+    {
+        var parsed = QueryRules.ParseInstant("2024-03-01T12:00:00.1234567+02:00", "start");
+        Assert.Equal(new DateTime(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc).AddTicks(1234560), parsed);
+        Assert.Equal(DateTimeKind.Utc, parsed!.Value.Kind);
+    }
+
+    [Fact]
+    public void ParseInstant_NoOffset_TakenAsUtc() =>
+        Assert.Equal(new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), QueryRules.ParseInstant("2024-03-01", "end"));
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2024-13-01")]
+    [InlineData("0001-01-01")]
+    [InlineData("2024-01-01T00:00:00Z-and-a-very-long-tail-of-text")]
+    public void ParseInstant_Malformed_NamesParameter(string value)
+    {
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseInstant(value, "end"));
+        Assert.Equal("end", error.Parameter);
+    }
+
+    [Theory]
+    [InlineData(null, 1000)]
+    [InlineData("1", 1)]
+    [InlineData("10000", 10000)]
+    public void ParseLimit_InBounds_Parses(string? value, int expected) => Assert.Equal(expected, QueryRules.ParseLimit(value));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("10001")]
+    [InlineData("1e3")]
+    public void ParseLimit_OutOfBounds_NamesLimit(string value) =>
+        Assert.Equal("limit", Assert.Throws<QueryValidationException>(() => QueryRules.ParseLimit(value)).Parameter);
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("100001")]
+    [InlineData("99999999999999")]
+    public void ParseOffset_NegativeOrHuge_NamesOffset(string value) =>
+        Assert.Equal("offset", Assert.Throws<QueryValidationException>(() => QueryRules.ParseOffset(value)).Parameter);
+
+    [Fact]
+    public void ParseWindowType_KnownNameAnyCase_Parses() =>
+        Assert.Equal(WindowType.Weekly, QueryRules.ParseWindowType("WEEKLY", WindowType.Daily));
+
+    [Fact]
+    public void ParseWindowType_Unknown_NamesWindowType() =>
+        Assert.Equal("windowType", Assert.Throws<QueryValidationException>(() => QueryRules.ParseWindowType("yearly", WindowType.Daily)).Parameter);
+
+    [Theory]
+    [InlineData("aapl", "AAPL")]
+    [InlineData("BRK.B", "BRK.B")]
+    public void ParseSymbol_Valid_UpperCases(string value, string expected) => Assert.Equal(expected, QueryRules.ParseSymbol(value));
+
+    [Theory]
+    [InlineData("AAPL';DROP TABLE x")]
+    [InlineData("ABCDEFGHIJKLMNOPQ")]
+    [InlineData("A B")]
+    public void ParseSymbol_OddOrLong_NamesSymbol(string value) =>
+        Assert.Equal("symbol", Assert.Throws<QueryValidationException>(() => QueryRules.ParseSymbol(value)).Parameter);
+
+    [Fact]
+    public void ParseOneOf_Unknown_ListsAllowedValues()
+    {
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseOneOf("moon", "exitReason", TradeVocabulary.ExitReasons));
+        Assert.Equal("exitReason", error.Parameter);
+        Assert.Contains("stop_loss", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseRequiredName_Missing_NamesParameter() =>
+        Assert.Equal("script", Assert.Throws<QueryValidationException>(() => QueryRules.ParseRequiredName(null, "script", 64)).Parameter);
+
+    [Fact]
+    public void ParseName_TooLong_NamesParameter() =>
+        Assert.Equal("metricName", Assert.Throws<QueryValidationException>(() => QueryRules.ParseName(new string('a', 97), "metricName", 96)).Parameter);
+}

@@ -1,0 +1,65 @@
+using Telemetry.Data.Queries;
+
+namespace Perf.Tests.Data;
+
+public sealed class TradeListQueryTests
+{
+    private static readonly DateRange Week = new(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 8, 0, 0, 0, DateTimeKind.Utc));
+    private static readonly DateRange HalfYear = new(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+
+    [Fact]
+    public void Cursor_RoundTrips()
+    {
+        var cursor = new TradeCursor(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230), 987654321);
+        Assert.Equal(cursor, TradeCursor.Decode(cursor.Encode()));
+    }
+
+    [Theory]
+    [InlineData("zzz")]
+    [InlineData("!!!!")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void Cursor_Malformed_NamesCursor(string token) =>
+        Assert.Equal("cursor", Assert.Throws<QueryValidationException>(() => TradeCursor.Decode(token)).Parameter);
+
+    [Fact]
+    public void Create_OffsetAndCursor_Rejected()
+    {
+        var cursor = new TradeCursor(Week.End, 5).Encode();
+        Assert.Equal("offset", Assert.Throws<QueryValidationException>(() => TradeListQuery.Create(1, Week, TradeFilter.None, 10, 10, cursor)).Parameter);
+    }
+
+    [Fact]
+    public void Create_WideRangeWithTwoFilters_Rejected() =>
+        Assert.Throws<QueryValidationException>(() => TradeListQuery.Create(1, HalfYear, new TradeFilter("AAPL", "breakout"), 10, 0, null));
+
+    [Fact]
+    public void Create_WideRange_UsesDailyAggregates()
+    {
+        Assert.True(TradeListQuery.Create(1, HalfYear, new TradeFilter("AAPL"), 10, 0, null).UsesDailyAggregates);
+        Assert.False(TradeListQuery.Create(1, Week, new TradeFilter("AAPL", "breakout", "stop_loss"), 10, 0, null).UsesDailyAggregates);
+    }
+
+    [Fact]
+    public void BuildRawTradesCommand_Filters_AddOnlyTheirConditionsWithParameters()
+    {
+        var query = TradeListQuery.Create(7, Week, new TradeFilter(Symbol: "AAPL"), 50, 0, new TradeCursor(Week.End, 9).Encode());
+        var sql = TradeQueries.BuildRawTradesCommand(query, TestContext.Current.CancellationToken).CommandText;
+        Assert.Contains("symbol = @symbol", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("trade_type = @tradeType", sql, StringComparison.Ordinal);
+        Assert.Contains("entry_time < @cursorTime OR (entry_time = @cursorTime AND id < @cursorId)", sql, StringComparison.Ordinal);
+        Assert.Contains("LIMIT @limit", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("AAPL", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("SELECT *", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TradeStats_Add_CombinesDecomposably()
+    {
+        var a = new TradeStats(2, 1, 1, 5m, -3m, 8m);
+        var b = new TradeStats(3, 3, 0, 6m, 1m, 4m);
+        Assert.Equal(new TradeStats(5, 4, 1, 11m, -3m, 8m), a.Add(b));
+        Assert.Equal(a, TradeStats.Empty.Add(a));
+        Assert.Equal(0.8, a.Add(b).WinRate, 6);
+    }
+}

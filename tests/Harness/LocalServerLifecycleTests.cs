@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MySqlConnector;
+using Perf.Harness;
+using Perf.Harness.Provisioning;
+using Perf.Tests.Infrastructure;
+
+namespace Perf.Tests.Harness;
+
+/// <summary>Starts its own local servers on throwaway data directories: restart, reuse and orphan handling.</summary>
+public sealed class LocalServerLifecycleTests : IDisposable
+{
+    private readonly string home = RepositoryPaths.ScratchDirectory("test-lifecycle-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(home))
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ProvisionAsync_SameDataDirectoryAfterRestart_DataSurvives()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var first = await ProvisionLocalAsync(ct))
+        {
+            Assert.Equal("local:" + home, first.Source);
+            await first.EnsureDatabaseAsync("survivor", ct);
+            await ExecuteAsync(first.ConnectionStringFor("survivor"), "CREATE TABLE kept (v INT); INSERT INTO kept VALUES (42);", ct);
+        }
+
+        Assert.False(File.Exists(Path.Combine(home, "server.json")), "the stopped server's state file is removed");
+        await using var second = await ProvisionLocalAsync(ct);
+
+        Assert.Equal(42L, await ScalarAsync(second.ConnectionStringFor("survivor"), "SELECT v FROM kept", ct));
+    }
+
+    [Fact]
+    public async Task ProvisionAsync_ServerRunningWithLiveOwner_ReusedNotRestarted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var owner = await ProvisionLocalAsync(ct);
+        var pid = ReadState().Pid;
+
+        await using (var shared = await ProvisionLocalAsync(ct))
+        {
+            Assert.Equal(pid, ReadState().Pid);
+            Assert.Equal(1L, await ScalarAsync(shared.AdminConnectionString, "SELECT 1", ct));
+        }
+
+        // Disposing the borrower leaves the owner's server running.
+        Assert.Equal(1L, await ScalarAsync(owner.AdminConnectionString, "SELECT 1", ct));
+    }
+
+    [Fact]
+    public async Task ProvisionAsync_ServerLeftByDeadOwner_StoppedAndReplaced()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var abandoned = await ProvisionLocalAsync(ct);
+        var state = ReadState();
+        File.WriteAllText(Path.Combine(home, "server.json"), JsonSerializer.Serialize(state with { OwnerPid = DeadPid() }));
+
+        await using var replacement = await ProvisionLocalAsync(ct);
+
+        var newState = ReadState();
+        Assert.NotEqual(state.Pid, newState.Pid);
+        Assert.Equal(Environment.ProcessId, newState.OwnerPid);
+        Assert.False(ChildProcess.IsAlive(state.Pid, home), "the orphan was stopped");
+        Assert.Equal(1L, await ScalarAsync(replacement.AdminConnectionString, "SELECT 1", ct));
+    }
+
+    private async Task<ProvisionedServer> ProvisionLocalAsync(CancellationToken ct)
+    {
+        var binary = ExecutableLocator.Find(ExecutableLocator.ServerNames);
+        if (binary is null)
+        {
+            DatabaseServerFixture.SkipOrFail("mariadbd/mysqld is not installed (apt-get install mariadb-server)");
+        }
+
+        var options = new ProvisioningOptions { DataDirectory = home, BufferPoolSize = "64M", RedoLogSize = "48M" };
+        var environment = new ProvisioningEnvironment(_ => null, (_, _) => Task.FromResult(new DockerProbeResult(false, "not in this test")), () => binary);
+        return await ServerProvisioner.ProvisionAsync(options, environment, ct);
+    }
+
+    private LocalServerState ReadState() => LocalServerState.TryRead(Path.Combine(home, "server.json")) ?? throw new InvalidOperationException("no server.json");
+
+    private static int DeadPid()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        process.WaitForExit();
+        return process.Id;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new MySqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Perf.Harness.Provisioning;
+
+namespace Perf.Tests.Harness;
+
+public sealed class ProvisioningResolutionTests
+{
+    private const string FlagConnectionString = "Server=flag;User ID=a;Password=b";
+    private const string EnvConnectionString = "Server=env;User ID=a;Password=b";
+
+    [Fact]
+    public async Task ChooseAsync_FlagAndEnvironmentAndEverythingElse_FlagWins()
+    {
+        var options = new ProvisioningOptions { ConnectionString = FlagConnectionString };
+
+        var choice = await ServerProvisioner.ChooseAsync(options, Environment(env: EnvConnectionString, docker: true, binary: "/usr/sbin/mariadbd"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProvisioningMethod.ConnectionString, choice.Method);
+        Assert.Equal(FlagConnectionString, choice.ConnectionString);
+    }
+
+    [Fact]
+    public async Task ChooseAsync_EnvironmentVariableAndDocker_EnvironmentWins()
+    {
+        var choice = await ServerProvisioner.ChooseAsync(new ProvisioningOptions(), Environment(env: EnvConnectionString, docker: true, binary: "/usr/sbin/mariadbd"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProvisioningMethod.ConnectionString, choice.Method);
+        Assert.Equal(EnvConnectionString, choice.ConnectionString);
+    }
+
+    [Fact]
+    public async Task ChooseAsync_DockerAndLocalBinary_DockerWins()
+    {
+        var choice = await ServerProvisioner.ChooseAsync(new ProvisioningOptions(), Environment(env: null, docker: true, binary: "/usr/sbin/mariadbd"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProvisioningMethod.Testcontainers, choice.Method);
+    }
+
+    [Fact]
+    public async Task ChooseAsync_NoDockerButLocalBinary_LocalServer()
+    {
+        var choice = await ServerProvisioner.ChooseAsync(new ProvisioningOptions(), Environment(env: null, docker: false, binary: "/usr/sbin/mariadbd"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProvisioningMethod.LocalServer, choice.Method);
+        Assert.Equal("/usr/sbin/mariadbd", choice.ServerBinary);
+    }
+
+    [Fact]
+    public async Task ChooseAsync_TestcontainersDisabled_DockerNotProbed()
+    {
+        var probed = false;
+        var environment = new ProvisioningEnvironment(_ => null, (_, _) => { probed = true; return Task.FromResult(new DockerProbeResult(true, "x")); }, () => "/usr/sbin/mariadbd");
+
+        var choice = await ServerProvisioner.ChooseAsync(new ProvisioningOptions { AllowTestcontainers = false }, environment, TestContext.Current.CancellationToken);
+
+        Assert.False(probed);
+        Assert.Equal(ProvisioningMethod.LocalServer, choice.Method);
+    }
+
+    [Fact]
+    public async Task ChooseAsync_NothingAvailable_ErrorNamesAllThreeWays()
+    {
+        var ex = await Assert.ThrowsAsync<ProvisioningException>(() =>
+            ServerProvisioner.ChooseAsync(new ProvisioningOptions(), Environment(env: null, docker: false, binary: null), TestContext.Current.CancellationToken));
+
+        Assert.Contains("PERF_MYSQL", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--mysql", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Docker", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install mariadb-server", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no daemon in this test", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProvisionAsync_NothingAvailable_ThrowsProvisioningException()
+    {
+        await Assert.ThrowsAsync<ProvisioningException>(() =>
+            ServerProvisioner.ProvisionAsync(new ProvisioningOptions(), Environment(env: null, docker: false, binary: null), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ProvisionAsync_UnreachableConnectionString_ThrowsProvisioningExceptionWithoutPassword()
+    {
+        var options = new ProvisioningOptions { ConnectionString = "Server=127.0.0.1;Port=1;User ID=a;Password=secret-pw;ConnectionTimeout=2" };
+
+        var ex = await Assert.ThrowsAsync<ProvisioningException>(() =>
+            ServerProvisioner.ProvisionAsync(options, Environment(env: null, docker: false, binary: null), TestContext.Current.CancellationToken));
+
+        Assert.Contains("--mysql", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DockerProbe_NoDaemonHere_AnswersWithinOneSecond()
+    {
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await ProvisioningEnvironment.Default.ProbeDockerAsync(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"probe took {stopwatch.ElapsedMilliseconds} ms: {result.Detail}");
+        Assert.NotEmpty(result.Detail);
+    }
+
+    [Fact]
+    public async Task DockerProbe_DockerHostUnreachableTcp_NotAvailable()
+    {
+        // Port 1 on loopback refuses at once.
+        var result = await DockerProbe.ProbeAsync(name => name == "DOCKER_HOST" ? "tcp://127.0.0.1:1" : null, TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+        Assert.False(result.Available);
+        Assert.Contains("127.0.0.1:1", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExecutableLocator_NameOnlyInExtraDirectory_Found()
+    {
+        var directory = Directory.CreateTempSubdirectory("perf-locator-");
+        try
+        {
+            var binary = Path.Combine(directory.FullName, "fake-mariadbd");
+            File.WriteAllText(binary, string.Empty);
+
+            Assert.Equal(binary, ExecutableLocator.Find(["fake-mariadbd"], path: string.Empty, extraDirectories: [directory.FullName]));
+            Assert.Null(ExecutableLocator.Find(["fake-mariadbd"], path: string.Empty, extraDirectories: []));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static ProvisioningEnvironment Environment(string? env, bool docker, string? binary) => new(
+        name => name == ServerProvisioner.ConnectionStringVariable ? env : null,
+        (_, _) => Task.FromResult(new DockerProbeResult(docker, docker ? "unix:///fake.sock" : "no daemon in this test")),
+        () => binary);
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Perf.Harness.Results;
+
+namespace Perf.Tests.Harness;
+
+public sealed class ResultWriterTests : IDisposable
+{
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("perf-results-");
+
+    public void Dispose() => directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task CreateAsync_ExplicitDirectory_WritesManifestJsonAndMarkdown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var manifest = RunManifest.Create("unit-test");
+        manifest.Dataset = new DatasetInfo(42, "small", new Dictionary<string, long> { ["dd_trade_performance"] = 1234567 }, "abc123");
+        manifest.DdlHashes["Basic"] = "0123456789abcdef0123";
+        var output = Path.Combine(directory.FullName, "run");
+
+        var writer = await ResultWriter.CreateAsync(manifest, output, ct);
+        var jsonPath = await writer.WriteJsonAsync("summary", new { P95Ms = 12.5, Ratio = double.NaN, Name = "trades" }, ct);
+        var markdownPath = await writer.WriteMarkdownAsync("report", "# Report\n\nbody", ct);
+        await writer.CompleteAsync(ct);
+
+        Assert.Equal(output, writer.Directory);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(jsonPath, ct));
+        Assert.Equal(12.5, summary.RootElement.GetProperty("p95Ms").GetDouble());
+        Assert.Equal("NaN", summary.RootElement.GetProperty("ratio").GetString());
+
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, ResultWriter.ManifestFileName), ct));
+        var root = written.RootElement;
+        Assert.Equal("unit-test", root.GetProperty("tool").GetString());
+        Assert.Matches("^[0-9a-f]{40}$", root.GetProperty("git").GetProperty("commit").GetString());
+        Assert.True(root.GetProperty("machine").GetProperty("processorCount").GetInt32() > 0);
+        Assert.Equal(1234567, root.GetProperty("dataset").GetProperty("rowCounts").GetProperty("dd_trade_performance").GetInt64());
+        Assert.EndsWith("Z", root.GetProperty("startedUtc").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Z", root.GetProperty("endedUtc").GetString(), StringComparison.Ordinal);
+
+        var markdown = await File.ReadAllTextAsync(markdownPath, ct);
+        Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Commit | ", markdown, StringComparison.Ordinal);
+        Assert.Contains("seed 42, scale small, rows dd_trade_performance=1,234,567, checksum abc123", markdown, StringComparison.Ordinal);
+        Assert.Contains("Basic=0123456789ab", markdown, StringComparison.Ordinal);
+        Assert.EndsWith("# Report\n\nbody\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_NoDirectory_UsesTimestampedRunFolder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var manifest = RunManifest.Create("unit test/x");
+
+        var writer = await ResultWriter.CreateAsync(manifest, cancellationToken: ct);
+        try
+        {
+            var name = Path.GetFileName(writer.Directory);
+            Assert.Matches(@"^\d{8}-\d{6}-unit-test-x(-\d+)?$", name);
+            Assert.Equal(Path.Combine(Perf.Harness.RepositoryPaths.FindRoot(), "results", "runs"), Path.GetDirectoryName(writer.Directory));
+            Assert.True(File.Exists(Path.Combine(writer.Directory, ResultWriter.ManifestFileName)));
+        }
+        finally
+        {
+            Directory.Delete(writer.Directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task WriteJsonAsync_PathInName_Throws()
+    {
+        var writer = await ResultWriter.CreateAsync(RunManifest.Create("unit-test"), directory.FullName, TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => writer.WriteJsonAsync("../escape", 1, TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,75 @@
+using Perf.Harness;
+using Perf.Harness.Results;
+using Perf.Tests.Infrastructure;
+
+namespace Perf.Tests.Harness;
+
+public sealed class RunManifestTests(DatabaseServerFixture fixture)
+{
+    [Fact]
+    public void Create_InThisRepository_HasCommitAndMachine()
+    {
+        var manifest = RunManifest.Create("test");
+
+        Assert.NotNull(manifest.Git);
+        Assert.Matches("^[0-9a-f]{40}$", manifest.Git.Commit);
+        Assert.True(manifest.Machine.ProcessorCount > 0);
+        Assert.True(manifest.Machine.TotalMemoryBytes > 0);
+        Assert.NotEmpty(manifest.Machine.HostName);
+        Assert.NotEmpty(manifest.Machine.OsName);
+        Assert.StartsWith(".NET", manifest.Machine.RuntimeVersion, StringComparison.Ordinal);
+        Assert.Equal(DateTimeKind.Utc, manifest.StartedUtc.Kind);
+        Assert.Null(manifest.EndedUtc);
+    }
+
+    [Fact]
+    public void Create_WithServer_RecordsFlavorVersionAndSettings()
+    {
+        var server = fixture.RequireServer();
+
+        var manifest = RunManifest.Create("test", server);
+
+        Assert.NotNull(manifest.Server);
+        Assert.Equal(server.Info.Version, manifest.Server.Version);
+        Assert.Equal(server.Info.Flavor.ToString(), manifest.Server.Flavor);
+        Assert.Equal(server.Source, manifest.Server.Source);
+        Assert.Contains("innodb_flush_log_at_trx_commit", manifest.Server.Settings.Keys);
+    }
+
+    [Fact]
+    public void TryReadFiles_WithoutGitCli_MatchesCli()
+    {
+        var root = RepositoryPaths.FindRoot();
+
+        var fromCli = GitInfo.TryRead(root);
+        var fromFiles = GitInfo.TryReadFiles(root);
+
+        Assert.NotNull(fromCli);
+        Assert.NotNull(fromFiles);
+        Assert.Equal(fromCli.Commit, fromFiles.Commit);
+        Assert.Equal(fromCli.Branch, fromFiles.Branch);
+        Assert.Null(fromFiles.Dirty);
+    }
+
+    [Fact]
+    public void TryRead_NotARepository_Null()
+    {
+        var directory = Directory.CreateTempSubdirectory("perf-nogit-");
+        try
+        {
+            Assert.Null(GitInfo.TryReadFiles(directory.FullName));
+        }
+        finally
+        {
+            directory.Delete();
+        }
+    }
+
+    [Fact]
+    public void RedactArguments_ConnectionStrings_Hidden()
+    {
+        var redacted = RunManifest.RedactArguments(["--mysql", "Server=x;Password=p", "--redis=h:1,password=q", "--rate", "5"]);
+
+        Assert.Equal(["--mysql", "***", "--redis=***", "--rate", "5"], redacted);
+    }
+}
