@@ -12,11 +12,11 @@ namespace Telemetry.Data.Lifecycle;
 /// On partitioned tables a month past retention moves in O(1): <c>EXCHANGE PARTITION</c> swaps it into an empty stage
 /// table, and a second exchange swaps the stage into the archive's same month. Rows in the stage are in neither table,
 /// so every run first finishes a stage left non-empty by a kill. Partial months, and unpartitioned tables, take the
-/// chunked row path. A named server lock keeps two runs on one database from interleaving.
+/// chunked row path. A named server lock serializes runs on one database (a second run waits up to a minute).
 /// </remarks>
 public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy policy, RetentionOptions options, ILogger? logger = null)
 {
-    private const string LockSql = "SELECT GET_LOCK(CONCAT(DATABASE(), '.telemetry_retention'), 0)";
+    private const string LockSql = "SELECT GET_LOCK(CONCAT(DATABASE(), '.telemetry_retention'), 60)";
     private const string TableExistsSql = "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @table";
 
     private readonly ILogger logger = logger ?? NullLogger.Instance;
@@ -31,7 +31,7 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
             var locked = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LockSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (locked != 1)
             {
-                throw new InvalidOperationException("Another retention run holds this database's lock; try again when it ends.");
+                throw new InvalidOperationException("Another retention run has held this database's lock for a minute; try again when it ends.");
             }
         }
 
