@@ -107,6 +107,16 @@ public sealed class LifecycleDatabase : IAsyncDisposable
             $"SELECT COALESCE(SUM(`{table.TimeColumn}` < @cutoff), 0), COALESCE(SUM(`{table.TimeColumn}` >= @cutoff), 0) FROM `{table.Name}`", new { cutoff });
     }
 
+    /// <summary>Rows in <paramref name="table"/>, or 0 when it does not exist.</summary>
+    public async Task<long> CountIfExistsAsync(TelemetryTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await using var connection = await OpenAsync();
+        var exists = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @table", new { table = table.Name });
+        return exists == 0 ? 0 : await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM `{table.Name}`");
+    }
+
     /// <summary>Inserts one trade with an explicit id and entry time.</summary>
     public async Task InsertTradeAsync(long id, DateTime entryTime, decimal pnl = 1.5m)
     {

@@ -114,7 +114,7 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
         return new RetentionTableReport(live.Name, rule.Action, cutoff, partitioned, moves, rowPath, recovered, options.DryRun, elapsed);
     }
 
-    /// <summary>Finishes a stage left by an interrupted run, then gives the run a fresh, empty, unpartitioned stage.</summary>
+    /// <summary>Finishes a stage left by an interrupted run and drops it.</summary>
     /// <returns>The rows recovered from the stage.</returns>
     private async Task<long> PrepareStageAsync(MySqlConnection connection, TelemetryTable live, TelemetryTable archive, CancellationToken cancellationToken)
     {
@@ -133,23 +133,32 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
                 LifecycleLog.StageRecovered(logger, stage.Name, recovered, archive.Name);
             }
 
-            // Recreated every run so it always matches the live table's current columns and indexes.
+            // Recreated when next needed, so it always matches the live table's current columns and indexes.
             await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE `{stage.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        if (!options.DryRun)
+        return recovered;
+    }
+
+    /// <summary>Creates an empty, unpartitioned copy of the live table to exchange months through, unless one exists.</summary>
+    private static async Task EnsureStageAsync(MySqlConnection connection, TelemetryTable live, CancellationToken cancellationToken)
+    {
+        var stage = StageTable.For(live);
+        if (await ExistsAsync(connection, stage, cancellationToken).ConfigureAwait(false))
         {
-            await connection.ExecuteAsync(new CommandDefinition($"CREATE TABLE `{stage.Name}` LIKE `{live.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{stage.Name}` REMOVE PARTITIONING", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return;
         }
 
-        return recovered;
+        // A kill between these two leaves an empty partitioned stage, which the next run drops in PrepareStageAsync.
+        await connection.ExecuteAsync(new CommandDefinition($"CREATE TABLE `{stage.Name}` LIKE `{live.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{stage.Name}` REMOVE PARTITIONING", cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Moves one whole live partition into the archive: live → stage → archive, each an O(1) exchange.</summary>
     private async Task ArchivePartitionAsync(MySqlConnection connection, TelemetryTable live, TelemetryTable archive, TablePartition partition, CancellationToken cancellationToken)
     {
         var stage = StageTable.For(live);
+        await EnsureStageAsync(connection, live, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             $"ALTER TABLE `{live.Name}` EXCHANGE PARTITION `{partition.Name}` WITH TABLE `{stage.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
