@@ -52,12 +52,12 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
         """;
 
     private const string ProcessListMariaDbSql = """
-        SELECT ID AS Id, TIME_MS / 1000.0 AS Seconds, INFO AS Sql FROM information_schema.PROCESSLIST
+        SELECT ID AS Id, TIME_MS / 1000.0 AS Seconds, INFO AS Statement FROM information_schema.PROCESSLIST
         WHERE COMMAND = 'Query' AND INFO IS NOT NULL AND ID <> CONNECTION_ID() AND TIME_MS >= @thresholdMs
         """;
 
     private const string ProcessListMySqlSql = """
-        SELECT ID AS Id, TIME AS Seconds, INFO AS Sql FROM information_schema.PROCESSLIST
+        SELECT ID AS Id, TIME AS Seconds, INFO AS Statement FROM information_schema.PROCESSLIST
         WHERE COMMAND = 'Query' AND INFO IS NOT NULL AND ID <> CONNECTION_ID() AND TIME * 1000 >= @thresholdMs
         """;
 
