@@ -27,7 +27,7 @@ internal sealed class ArchiveBenchmark(JobArguments arguments, HttpClient http, 
         var now = arguments.Clock;
         var from = now.AddMonths(-arguments.Months);
         var results = new List<(SchemaVariant Variant, long Rows, TimeSpan Elapsed, RetentionTableReport Report, ApiHealthReport? Idle, ApiHealthReport? During)>();
-        foreach (var variant in new[] { SchemaVariant.Composite, SchemaVariant.Partitioned })
+        foreach (var variant in arguments.BenchVariants)
         {
             var database = VariantDatabase.Name(Prefix, variant);
             var builder = new MySqlConnectionStringBuilder(arguments.ConnectionString) { Database = string.Empty };

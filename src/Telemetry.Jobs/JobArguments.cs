@@ -1,5 +1,6 @@
 using System.Globalization;
 using Telemetry.Data.Lifecycle;
+using Telemetry.Data.Schema;
 
 namespace Telemetry.Jobs;
 
@@ -54,6 +55,9 @@ internal sealed record JobArguments
     /// <summary>Seconds bench-archive watches the API idle before archiving (with <c>--api</c>).</summary>
     public int IdleSeconds { get; init; } = 15;
 
+    /// <summary>The schema variants bench-archive measures: Composite (row path) and Partitioned (partition path).</summary>
+    public IReadOnlyList<SchemaVariant> BenchVariants { get; init; } = [SchemaVariant.Composite, SchemaVariant.Partitioned];
+
     /// <summary>Keep the bench databases afterwards.</summary>
     public bool Keep { get; init; }
 
@@ -87,6 +91,7 @@ internal sealed record JobArguments
           --warm-profiles <1,2,3>      profiles whose default views are warmed
           --schedule <job>=<cron|off>  worker: override a schedule (UTC; 5 fields, or 6 with seconds)
           --rows <n> --months <n> --idle-seconds <n> --keep   bench-archive
+          --variant <composite|partitioned|both>               bench-archive (default both)
           --verbose                    debug logging
         Exit codes: 0 done, 1 the job failed, 2 bad command line (nothing was touched).
         """;
@@ -114,6 +119,7 @@ internal sealed record JobArguments
         var retention = new RetentionOptions();
         int monthsAhead = 3, rows = 1_000_000, months = 24, idle = 15;
         bool keep = false, verbose = false;
+        IReadOnlyList<SchemaVariant> benchVariants = [SchemaVariant.Composite, SchemaVariant.Partitioned];
         var warmPaths = new List<string>();
         IReadOnlyList<int> warmProfiles = [1, 2, 3];
         var scheduleTexts = JobSchedule.Defaults.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
@@ -141,6 +147,7 @@ internal sealed record JobArguments
                 case "--months": months = ParseInt(name, Value(), 2, 240); break;
                 case "--idle-seconds": idle = ParseInt(name, Value(), 1, 3600); break;
                 case "--keep": keep = true; break;
+                case "--variant": benchVariants = ParseVariants(Value()); break;
                 case "--verbose": verbose = true; break;
                 default: throw new UsageException($"Unknown option '{args[i]}'.");
             }
@@ -187,6 +194,7 @@ internal sealed record JobArguments
             Months = months,
             IdleSeconds = idle,
             Keep = keep,
+            BenchVariants = benchVariants,
             Verbose = verbose,
         };
     }
@@ -208,6 +216,14 @@ internal sealed record JobArguments
         var cron = text[(eq + 1)..].Trim();
         schedules[job] = cron.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : cron;
     }
+
+    private static IReadOnlyList<SchemaVariant> ParseVariants(string text) => text.ToUpperInvariant() switch
+    {
+        "COMPOSITE" => [SchemaVariant.Composite],
+        "PARTITIONED" => [SchemaVariant.Partitioned],
+        "BOTH" => [SchemaVariant.Composite, SchemaVariant.Partitioned],
+        _ => throw new UsageException($"--variant '{text}' must be composite, partitioned or both."),
+    };
 
     private static RetentionOptions WithOption(Func<RetentionOptions> build)
     {
