@@ -18,8 +18,15 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
         {
             case JobKind.RollupHourly:
             {
+                // Windows older than a source's retention are left alone: their raw rows are archived or deleted,
+                // so recomputing them from what is left would shrink them.
                 var rollup = new IncrementalRollup(dataSource, loggers.CreateLogger<IncrementalRollup>());
-                foreach (var report in await rollup.RunAsync(arguments.Policy.Trades.CutoffBefore(now), cancellationToken).ConfigureAwait(false))
+                var reports = new[]
+                {
+                    await rollup.RunAsync(RollupSource.Trades, arguments.Policy.Trades.CutoffBefore(now), cancellationToken).ConfigureAwait(false),
+                    await rollup.RunAsync(RollupSource.Health, arguments.Policy.Health.CutoffBefore(now), cancellationToken).ConfigureAwait(false),
+                };
+                foreach (var report in reports)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{report.Source}: recomputed {report.Hours} hourly, {report.Days} daily, {report.Weeks} weekly, {report.Months} monthly windows (rows after id {report.ScannedAfterId})")).ConfigureAwait(false);

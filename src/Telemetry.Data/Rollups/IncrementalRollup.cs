@@ -37,7 +37,8 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
     private readonly ILogger logger = logger ?? NullLogger.Instance;
 
     /// <summary>Rolls up every source.</summary>
-    /// <param name="notBefore">Windows before this are left alone (their raw rows may be archived already); null for no limit.</param>
+    /// <param name="notBefore">Windows before this are left alone (their raw rows may be archived already); null for no limit.
+    /// Pass each source its own retention cutoff with <see cref="RunAsync(RollupSource, DateTime?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels between statements; the watermark only advances after a source's windows are written.</param>
     public async Task<IReadOnlyList<RollupRunReport>> RunAsync(DateTime? notBefore = null, CancellationToken cancellationToken = default)
     {
