@@ -84,6 +84,21 @@ public sealed class RollupTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task IncrementalRollup_LateRowOlderThanNotBefore_LeavesItsWindowsAlone()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);
+        await LoadRawAsync(db, trades: 300, days: 40);
+        var rollup = new IncrementalRollup(db.DataSource);
+        await rollup.RunAsync(RollupSource.Trades, cancellationToken: TestContext.Current.CancellationToken);
+        await rollup.RunAsync(RollupSource.Trades, cancellationToken: TestContext.Current.CancellationToken);
+
+        await db.InsertTradeAsync(100_000, TestTrades.Origin.AddDays(2));
+        var report = await rollup.RunAsync(RollupSource.Trades, notBefore: TestTrades.Origin.AddDays(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal((0, 0, 0, 0), (report.Hours, report.Days, report.Weeks, report.Months));
+    }
+
+    [Fact]
     public async Task TradeRollup_Rerun_IsIdempotent()
     {
         await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);
