@@ -26,6 +26,26 @@ public sealed class RetentionKillTests(DatabaseServerFixture fixture)
             "--chunk-size", "40", "--pause-ms", "15",
         ];
 
+        if (variant == SchemaVariant.Partitioned)
+        {
+            // The narrowest window on purpose: right after the first EXCHANGE (live month into the stage), with a long
+            // pause before the second, so the month's rows are in neither table when the process dies.
+            var staged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var process = JobsProcess.Start([.. arguments, "--pause-ms", "500", "--verbose"], db.ConnectionString, line =>
+            {
+                if (line.Contains("exchanged into dd_trade_performance_stage", StringComparison.Ordinal))
+                {
+                    staged.TrySetResult();
+                }
+            });
+            await Task.WhenAny(staged.Task, process.WaitForExitAsync(TestContext.Current.CancellationToken));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(await db.CountIfExistsAsync(Telemetry.Data.Lifecycle.StageTable.Trades) > 0, "The kill should leave a month in the stage table.");
+            Assert.Equal(trades, await db.FingerprintAsync(TelemetryTable.Trades));
+        }
+
         // Seeded so a failure can be replayed; spread over startup, the exchanges and the row path.
         var random = new Random(variant == SchemaVariant.Partitioned ? 11 : 7);
         var killedWhileRunning = 0;

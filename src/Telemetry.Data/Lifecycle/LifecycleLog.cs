@@ -38,6 +38,9 @@ internal static partial class LifecycleLog
     [LoggerMessage(11, LogLevel.Warning, "Slow query ({Seconds:0.0} s) on connection {ConnectionId}: {Sql}\nPlan: {Plan}")]
     public static partial void SlowQuery(ILogger logger, double seconds, long connectionId, string sql, string plan);
 
+    [LoggerMessage(13, LogLevel.Debug, "{Table}: partition {Partition} exchanged into {Stage}; moving it on into the archive")]
+    public static partial void PartitionStaged(ILogger logger, string table, string partition, string stage);
+
     [LoggerMessage(12, LogLevel.Information, "Warmed {Url}: {Status} in {Milliseconds:0} ms")]
     public static partial void Warmed(ILogger logger, Uri url, int status, double milliseconds);
 }

@@ -163,6 +163,7 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
             $"ALTER TABLE `{live.Name}` EXCHANGE PARTITION `{partition.Name}` WITH TABLE `{stage.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         // From here until the stage is empty again its rows are in neither table; a kill now is finished by the next run.
+        LifecycleLog.PartitionStaged(logger, live.Name, partition.Name, stage.Name);
         await PauseAsync(cancellationToken).ConfigureAwait(false);
         await FinishStageAsync(connection, stage, archive, cancellationToken).ConfigureAwait(false);
     }
