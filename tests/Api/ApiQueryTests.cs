@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Perf.Tests.Infrastructure;
+using Telemetry.Data.Model;
+
+namespace Perf.Tests.Api;
+
+/// <summary>The four endpoints over real HTTP return exactly what direct SQL over the same rows returns.</summary>
+public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static readonly string Start = Iso(TestTrades.Origin.AddDays(20));
+    private static readonly string End = Iso(TestTrades.Origin.AddDays(50));
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Trades_FirstPage_EqualsDirectSql()
+    {
+        server.RequireServer();
+        var body = await GetJsonAsync($"/api/trades/2?start={Start}&end={End}&limit=100");
+        Assert.Equal("raw", body.GetProperty("granularity").GetString());
+        var apiTrades = body.GetProperty("trades").Deserialize<List<Trade>>(JsonOptions)!;
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var sqlTrades = (await connection.QueryAsync<Trade>("""
+            SELECT id AS Id, profile_id AS ProfileId, symbol AS Symbol, trade_type AS TradeType, side AS Side, entry_time AS EntryTime,
+                   exit_time AS ExitTime, entry_price AS EntryPrice, exit_price AS ExitPrice, quantity AS Quantity, pnl AS Pnl,
+                   pnl_percent AS PnlPercent, exit_reason AS ExitReason
+            FROM dd_trade_performance WHERE profile_id = 2 AND entry_time BETWEEN @s AND @e ORDER BY entry_time DESC, id DESC LIMIT 100
+            """, new { s = TestTrades.Origin.AddDays(20), e = TestTrades.Origin.AddDays(50) })).ToList();
+        Assert.Equal(100, sqlTrades.Count);
+        Assert.Equal(sqlTrades, apiTrades);
+    }
+
+    [Fact]
+    public async Task Trades_CursorWalk_EqualsOffsetWalkAndEveryRowOnce()
+    {
+        server.RequireServer();
+        var byCursor = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var body = await GetJsonAsync($"/api/trades/1?start={Start}&end={End}&limit=70" + (cursor is null ? "" : "&cursor=" + cursor));
+            byCursor.AddRange(body.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
+            cursor = body.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        var byOffset = new List<long>();
+        for (var offset = 0; ; offset += 70)
+        {
+            var page = (await GetJsonAsync($"/api/trades/1?start={Start}&end={End}&limit=70&offset={offset}")).GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).ToList();
+            byOffset.AddRange(page);
+            if (page.Count < 70)
+            {
+                break;
+            }
+        }
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var count = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM dd_trade_performance WHERE profile_id = 1 AND entry_time BETWEEN @s AND @e",
+            new { s = TestTrades.Origin.AddDays(20), e = TestTrades.Origin.AddDays(50) });
+        Assert.True(count > 140, "The walk should span several pages.");
+        Assert.Equal(count, byCursor.Count);
+        Assert.Equal(byCursor.Count, byCursor.Distinct().Count());
+        Assert.Equal(byOffset, byCursor);
+    }
+
+    [Fact]
+    public async Task Summary_EqualsDirectSqlAggregation()
+    {
+        server.RequireServer();
+        var body = await GetJsonAsync($"/api/trades/3/summary?start={Start}&end={End}");
+        Assert.Equal("raw", body.GetProperty("source").GetString());
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var bySymbol = (await connection.QueryAsync<(string Symbol, long Trades, decimal Wins, decimal Sum, decimal Min)>("""
+            SELECT symbol, COUNT(*), SUM(pnl > 0), SUM(pnl), MIN(pnl) FROM dd_trade_performance
+            WHERE profile_id = 3 AND entry_time BETWEEN @s AND @e GROUP BY symbol
+            """, new { s = TestTrades.Origin.AddDays(20), e = TestTrades.Origin.AddDays(50) })).ToList();
+        Assert.Equal(bySymbol.Sum(r => r.Trades), body.GetProperty("total").GetProperty("trades").GetInt64());
+        Assert.Equal(bySymbol.Sum(r => r.Sum), body.GetProperty("total").GetProperty("pnlSum").GetDecimal());
+        foreach (var row in bySymbol)
+        {
+            var stats = body.GetProperty("bySymbol").GetProperty(row.Symbol);
+            Assert.Equal(row.Trades, stats.GetProperty("trades").GetInt64());
+            Assert.Equal((long)row.Wins, stats.GetProperty("wins").GetInt64());
+            Assert.Equal(row.Sum, stats.GetProperty("pnlSum").GetDecimal());
+            Assert.Equal(row.Min, stats.GetProperty("pnlMin").GetDecimal());
+        }
+    }
+
+    [Fact]
+    public async Task Summary_OverNinetyDays_FromAggregatesEqualsRawSql()
+    {
+        server.RequireServer();
+        var start = TestTrades.Origin.AddDays(5);
+        var end = TestTrades.Origin.AddDays(150);
+        var body = await GetJsonAsync($"/api/trades/1/summary?start={Iso(start)}&end={Iso(end)}");
+        Assert.Equal("daily_aggregates", body.GetProperty("source").GetString());
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var raw = await connection.QuerySingleAsync<(long Trades, decimal Sum, decimal Max)>(
+            "SELECT COUNT(*), SUM(pnl), MAX(pnl) FROM dd_trade_performance WHERE profile_id = 1 AND entry_time >= @s AND entry_time < @e",
+            new { s = start, e = end });
+        var total = body.GetProperty("total");
+        Assert.Equal(raw.Trades, total.GetProperty("trades").GetInt64());
+        Assert.Equal(raw.Sum, total.GetProperty("pnlSum").GetDecimal());
+        Assert.Equal(raw.Max, total.GetProperty("pnlMax").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Metrics_EqualDirectSql()
+    {
+        server.RequireServer();
+        var body = await GetJsonAsync($"/api/metrics/2?windowType=weekly&metricType=trade_pnl&metricName=symbol:NVDA&start={Iso(TestTrades.Origin)}&end={Iso(TestTrades.Origin.AddDays(180))}");
+        var fromApi = body.GetProperty("metrics").EnumerateArray().Select(m => (m.GetProperty("windowStart").GetDateTime(), m.GetProperty("sampleCount").GetInt64(), m.GetProperty("valueSum").GetDecimal())).ToList();
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var weeks = (await connection.QueryAsync<(DateTime Week, long Count, decimal Sum)>("""
+            SELECT CAST(DATE(entry_time) - INTERVAL WEEKDAY(entry_time) DAY AS DATETIME) AS wk, COUNT(*), SUM(pnl)
+            FROM dd_trade_performance WHERE profile_id = 2 AND symbol = 'NVDA' GROUP BY wk HAVING wk <= @e ORDER BY wk DESC
+            """, new { e = TestTrades.Origin.AddDays(180) })).ToList();
+        Assert.NotEmpty(weeks);
+        Assert.Equal(weeks.Select(w => (w.Week, w.Count, w.Sum)), fromApi);
+    }
+
+    [Fact]
+    public async Task Health_EqualsDirectSql()
+    {
+        server.RequireServer();
+        var body = await GetJsonAsync($"/api/health/2?script=breakout_scanner&start={Iso(TestTrades.Origin)}&end={Iso(TestTrades.Origin.AddDays(3))}&limit=500");
+        var apiIds = body.GetProperty("samples").EnumerateArray().Select(h => h.GetProperty("id").GetInt64()).ToList();
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var sqlIds = (await connection.QueryAsync<long>(
+            "SELECT id FROM dd_system_health WHERE profile_id = 2 AND script_name = 'breakout_scanner' AND `timestamp` BETWEEN @s AND @e ORDER BY `timestamp` DESC",
+            new { s = TestTrades.Origin, e = TestTrades.Origin.AddDays(3) })).ToList();
+        Assert.Equal(145, sqlIds.Count);
+        Assert.Equal(sqlIds, apiIds);
+    }
+
+    [Fact]
+    public async Task Trades_OverNinetyDays_DailyBucketsEqualRawSql()
+    {
+        server.RequireServer();
+        var start = TestTrades.Origin;
+        var end = TestTrades.Origin.AddDays(120);
+        var body = await GetJsonAsync($"/api/trades/1?start={Iso(start)}&end={Iso(end)}&exitReason=stop_loss&limit=500");
+        Assert.Equal("daily", body.GetProperty("granularity").GetString());
+        var buckets = body.GetProperty("buckets").EnumerateArray().Select(b => (b.GetProperty("windowStart").GetDateTime(), b.GetProperty("trades").GetInt64(), b.GetProperty("pnlSum").GetDecimal())).ToList();
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var days = (await connection.QueryAsync<(DateTime Day, long Count, decimal Sum)>("""
+            SELECT CAST(DATE(entry_time) AS DATETIME) AS d, COUNT(*), SUM(pnl) FROM dd_trade_performance
+            WHERE profile_id = 1 AND exit_reason = 'stop_loss' AND entry_time >= @s AND entry_time < @e GROUP BY d ORDER BY d DESC
+            """, new { s = start, e = end })).ToList();
+        Assert.NotEmpty(days);
+        Assert.Equal(days.Select(d => (d.Day, d.Count, d.Sum)), buckets);
+    }
+
+    [Fact]
+    public async Task RepeatedRequest_IsServedFromCache()
+    {
+        server.RequireServer();
+        var url = $"/api/trades/2/summary?start={Iso(TestTrades.Origin.AddDays(60))}&end={Iso(TestTrades.Origin.AddDays(61))}";
+        var first = await api.Client.GetStringAsync(url, Ct);
+        var hitsBefore = await CacheHitsAsync("trades_summary");
+        var second = await api.Client.GetStringAsync(url, Ct);
+        Assert.Equal(first, second);
+        Assert.Equal(hitsBefore + 1, await CacheHitsAsync("trades_summary"));
+    }
+
+    [Fact]
+    public async Task Liveness_Readiness_OpenApi_Answer()
+    {
+        server.RequireServer();
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/healthz", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/readyz", Ct)).StatusCode);
+        var openApi = await api.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = openApi.GetProperty("paths");
+        foreach (var path in new[] { "/api/trades/{profileId}", "/api/trades/{profileId}/summary", "/api/metrics/{profileId}", "/api/health/{profileId}" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+
+    private async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await api.Client.GetAsync(url, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{url} → {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task<long> CacheHitsAsync(string endpoint)
+    {
+        var text = await api.Client.GetStringAsync("/metrics", Ct);
+        var prefix = $"telemetry_cache_requests_total{{endpoint=\"{endpoint}\",result=\"hit\"}} ";
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[prefix.Length..], CultureInfo.InvariantCulture);
+    }
+}

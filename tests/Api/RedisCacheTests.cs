@@ -1,0 +1,41 @@
+using System.Globalization;
+using Perf.Tests.Infrastructure;
+using Telemetry.Api;
+
+namespace Perf.Tests.Api;
+
+/// <summary>With Redis configured, a second API instance answers from the shared second cache level.</summary>
+public sealed class RedisCacheTests(DatabaseServerFixture server, ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task SecondInstance_SameRequest_HitsRedis()
+    {
+        server.RequireServer();
+        var redis = server.RequireRedis();
+        var ct = TestContext.Current.CancellationToken;
+        var reader = await server.Server!.CreateReadOnlyAccountAsync([api.Database], ct);
+        var options = new TelemetryApiOptions { ConnectionString = reader, RedisConfiguration = redis.Configuration };
+        await using var first = await TelemetryApiHost.StartAsync(options, ct);
+        await using var second = await TelemetryApiHost.StartAsync(options, ct);
+        using var firstClient = new HttpClient { BaseAddress = first.BaseAddress };
+        using var secondClient = new HttpClient { BaseAddress = second.BaseAddress };
+
+        // A range no other test asks for, so the key is new to Redis.
+        var url = $"/api/trades/3?start=2025-10-0{Random.Shared.Next(1, 9)}T01:02:03Z&end=2025-11-11T00:00:00Z&limit={Random.Shared.Next(1, 10_000)}";
+        var fromDatabase = await firstClient.GetStringAsync(url, ct);
+        var fromRedis = await secondClient.GetStringAsync(url, ct);
+
+        Assert.Equal(fromDatabase, fromRedis);
+        Assert.Equal(0, await CountAsync(firstClient, "hit"));
+        Assert.Equal(1, await CountAsync(secondClient, "hit"));
+        Assert.Equal(0, await CountAsync(secondClient, "miss"));
+    }
+
+    private static async Task<long> CountAsync(HttpClient client, string result)
+    {
+        var text = await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        var prefix = $"telemetry_cache_requests_total{{endpoint=\"trades\",result=\"{result}\"}} ";
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[prefix.Length..], CultureInfo.InvariantCulture);
+    }
+}
