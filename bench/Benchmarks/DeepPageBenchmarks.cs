@@ -15,5 +15,5 @@ public class DeepPageBenchmarks : QueryBenchmark
     public Task<int> GetDeepPage() => RunCaseAsync();
 
     /// <inheritdoc />
-    protected override QueryCase CreateCase(QueryContext context) => QueryCatalog.DeepPage(context, Paging);
+    public override QueryCase CreateCase(QueryContext context) => QueryCatalog.DeepPage(context, Paging);
 }

@@ -11,5 +11,5 @@ public class FullScanBenchmarks : QueryBenchmark
     public Task<int> ScanAllTrades() => RunCaseAsync();
 
     /// <inheritdoc />
-    protected override QueryCase CreateCase(QueryContext context) => QueryCatalog.FullScan();
+    public override QueryCase CreateCase(QueryContext context) => QueryCatalog.FullScan();
 }

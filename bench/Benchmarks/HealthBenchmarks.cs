@@ -15,5 +15,5 @@ public class HealthBenchmarks : QueryBenchmark
     public Task<int> GetHealth() => RunCaseAsync();
 
     /// <inheritdoc />
-    protected override QueryCase CreateCase(QueryContext context) => QueryCatalog.Health(context, Profile);
+    public override QueryCase CreateCase(QueryContext context) => QueryCatalog.Health(context, Profile);
 }

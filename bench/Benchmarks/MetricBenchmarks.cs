@@ -16,5 +16,5 @@ public class MetricBenchmarks : QueryBenchmark
     public Task<int> GetMetrics() => RunCaseAsync();
 
     /// <inheritdoc />
-    protected override QueryCase CreateCase(QueryContext context) => QueryCatalog.Metrics(context, WindowType);
+    public override QueryCase CreateCase(QueryContext context) => QueryCatalog.Metrics(context, WindowType);
 }

@@ -30,8 +30,8 @@ public abstract class QueryBenchmark
     [GlobalCleanup]
     public void Cleanup() => queries?.DataSource.Dispose();
 
-    /// <summary>The case this scenario runs for the current parameters.</summary>
-    protected abstract QueryCase CreateCase(QueryContext context);
+    /// <summary>The case this scenario runs for the current parameters (also maps timings back to plans).</summary>
+    public abstract QueryCase CreateCase(QueryContext context);
 
     /// <summary>Runs the case through the query layer; returns the rows so the work cannot be optimized away.</summary>
     protected Task<int> RunCaseAsync() => queryCase!.RunAsync(queries!, CancellationToken.None);

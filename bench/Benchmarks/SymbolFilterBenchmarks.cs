@@ -11,5 +11,5 @@ public class SymbolFilterBenchmarks : QueryBenchmark
     public Task<int> GetTradesOfSymbol() => RunCaseAsync();
 
     /// <inheritdoc />
-    protected override QueryCase CreateCase(QueryContext context) => QueryCatalog.SymbolPage(context);
+    public override QueryCase CreateCase(QueryContext context) => QueryCatalog.SymbolPage(context);
 }

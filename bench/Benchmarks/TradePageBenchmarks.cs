@@ -19,5 +19,5 @@ public class TradePageBenchmarks : QueryBenchmark
     public Task<int> GetTrades() => RunCaseAsync();
 
     /// <inheritdoc />
-    protected override QueryCase CreateCase(QueryContext context) => QueryCatalog.TradePage(context, Profile, Window);
+    public override QueryCase CreateCase(QueryContext context) => QueryCatalog.TradePage(context, Profile, Window);
 }

@@ -19,5 +19,5 @@ public class TradeSummaryBenchmarks : QueryBenchmark
     public Task<int> GetSummary() => RunCaseAsync();
 
     /// <inheritdoc />
-    protected override QueryCase CreateCase(QueryContext context) => QueryCatalog.Summary(context, Profile, Window);
+    public override QueryCase CreateCase(QueryContext context) => QueryCatalog.Summary(context, Profile, Window);
 }
