@@ -91,8 +91,16 @@ public static class BenchProgram
         var cases = QueryCatalog.All(context);
         var plans = await PlanRunner.CaptureAsync(connectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
         Progress($"plans: {plans.Count} captured");
-        await writer.WriteJsonAsync("plans", new { context, plans }, cancellationToken).ConfigureAwait(false);
-        await writer.WriteMarkdownAsync("plans", PlanReport.Render(plans) + "\n" + PlanReport.RenderPartitions(plans), cancellationToken).ConfigureAwait(false);
+        if (options.Command == BenchCommand.Suite)
+        {
+            // Plans first, so they survive a suite that crashes; rewritten with the end time below.
+            await WritePlansAsync(writer, context, plans, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Command != BenchCommand.Suite)
+        {
+            manifest.EndedUtc = DateTime.UtcNow;
+        }
 
         var exitCode = options.Command switch
         {
@@ -101,6 +109,7 @@ public static class BenchProgram
             _ => await SuiteAsync(options, connectionStrings, context, plans, writer, cancellationToken).ConfigureAwait(false),
         };
 
+        await WritePlansAsync(writer, context, plans, cancellationToken).ConfigureAwait(false);
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         Progress($"results: {writer.Directory}");
         return exitCode;
@@ -111,9 +120,11 @@ public static class BenchProgram
         IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
     {
         new BenchContext(connectionStrings, context).Publish();
-        var summaries = SuiteRunner.Run(options.Preset, options.BenchmarkArgs, Path.Combine(writer.Directory, "benchmarkdotnet"));
+        var summaries = SuiteRunner.Run(options.Preset, options.BenchmarkArgs, Path.Combine(writer.Directory, BenchmarkArtifacts.FolderName));
+        writer.Manifest.EndedUtc = DateTime.UtcNow;
         var timings = TimingCollector.Collect(summaries, context);
-        await writer.WriteJsonAsync("timings", timings, cancellationToken).ConfigureAwait(false);
+        await writer.WriteJsonAsync("timings", new { manifest = writer.Manifest, timings }, cancellationToken).ConfigureAwait(false);
+        await BenchmarkArtifacts.StampAsync(writer, cancellationToken).ConfigureAwait(false);
         await CompareAsync(writer, plans, timings, cancellationToken).ConfigureAwait(false);
         var errors = SuiteRunner.Errors(summaries);
         foreach (var error in errors)
@@ -128,6 +139,12 @@ public static class BenchProgram
         }
 
         return errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task WritePlansAsync(ResultWriter writer, QueryContext context, IReadOnlyList<PlanResult> plans, CancellationToken cancellationToken)
+    {
+        await writer.WriteJsonAsync("plans", new { manifest = writer.Manifest, context, plans }, cancellationToken).ConfigureAwait(false);
+        await writer.WriteMarkdownAsync("plans", PlanReport.Render(plans) + "\n" + PlanReport.RenderPartitions(plans), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> CompareAsync(ResultWriter writer, IReadOnlyList<PlanResult> plans, IReadOnlyList<TimingRow> timings, CancellationToken cancellationToken)
@@ -162,7 +179,7 @@ public static class BenchProgram
         }
 
         var result = PlanGate.Check(baseline, plans);
-        await writer.WriteJsonAsync("gate", result, cancellationToken).ConfigureAwait(false);
+        await writer.WriteJsonAsync("gate", new { manifest = writer.Manifest, baseline = options.BaselinePath, result }, cancellationToken).ConfigureAwait(false);
         var report = result.Passed
             ? $"## Plan gate: passed\n\n{result.Checked} plans match {Path.GetFileName(options.BaselinePath)}.\n"
             : $"## Plan gate: FAILED\n\n{string.Join("\n", result.Failures.Select(f => "- " + f))}\n";

@@ -14,7 +14,10 @@ namespace Perf.Bench.Benchmarks;
 public static class BenchConfig
 {
     /// <summary>The configuration of a preset, writing its artifacts under <paramref name="artifactsPath"/>.</summary>
-    public static ManualConfig Create(BenchPreset preset, string artifactsPath)
+    /// <param name="preset">The preset whose job runs.</param>
+    /// <param name="artifactsPath">Where BenchmarkDotNet writes logs and reports.</param>
+    /// <param name="withPresetJob">False when the command line names its own <c>--job</c>, which then replaces the preset's.</param>
+    public static ManualConfig Create(BenchPreset preset, string artifactsPath, bool withPresetJob = true)
     {
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(DefaultConfig.Instance.GetColumnProviders().ToArray())
@@ -24,11 +27,10 @@ public static class BenchConfig
             .AddValidator(JitOptimizationsValidator.FailOnError)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, CsvExporter.Default)
-            .AddJob(Job(preset))
             .WithArtifactsPath(artifactsPath)
             .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
             .WithOption(ConfigOptions.JoinSummary, true);
-        return config;
+        return withPresetJob ? config.AddJob(Job(preset)) : config;
     }
 
     private static Job Job(BenchPreset preset) => preset switch

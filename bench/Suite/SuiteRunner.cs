@@ -17,7 +17,8 @@ public static class SuiteRunner
     /// <summary>Runs the selected scenarios; returns their summaries (none for informational switches).</summary>
     public static IReadOnlyList<Summary> Run(BenchPreset preset, IReadOnlyList<string> benchmarkArgs, string artifactsPath)
     {
-        var config = BenchConfig.Create(preset, artifactsPath);
+        var ownJob = benchmarkArgs.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+        var config = BenchConfig.Create(preset, artifactsPath, withPresetJob: !ownJob);
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(QueryBenchmark).Assembly);
         // Without --filter BenchmarkDotNet would ask interactively which scenario to run; the suite runs them all.
         var args = benchmarkArgs.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)) || IsInformational(benchmarkArgs)
