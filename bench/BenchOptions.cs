@@ -5,6 +5,7 @@ namespace Perf.Bench;
 /// <summary>The bench program's own arguments; everything else goes to BenchmarkDotNet.</summary>
 /// <param name="Command">The command.</param>
 /// <param name="Scale">The seed preset of the suite's dataset (<c>small</c>, <c>medium</c>, <c>large</c>).</param>
+/// <param name="Trades">Overrides the preset's trade count (a custom scale, e.g. <c>--scale small --trades 3000000</c>), or null.</param>
 /// <param name="Preset">How thoroughly the suite measures.</param>
 /// <param name="Prefix">The variant databases' name prefix (default <c>bench_&lt;scale&gt;</c>, <c>bench_gate</c> for the gate).</param>
 /// <param name="Seed">Whether to make sure the dataset is seeded (off: use the variant databases as they are).</param>
@@ -16,6 +17,7 @@ namespace Perf.Bench;
 public sealed record BenchOptions(
     BenchCommand Command,
     string Scale,
+    long? Trades,
     BenchPreset Preset,
     string Prefix,
     bool Seed,
@@ -33,6 +35,7 @@ public sealed record BenchOptions(
           gate                  seed the small gate dataset if needed, capture plans, compare with the baseline
         options:
           --scale NAME          seed preset of the suite's data: small (1M trades), medium (10M), large (50M); default small
+          --trades N            override the preset's trade count (days and profiles stay the preset's)
           --preset ci|full      ci: in-process, 3 short iterations (minutes); full: BenchmarkDotNet defaults; default full
           --prefix NAME         variant databases NAME_basic, NAME_composite, NAME_partitioned; default bench_<scale>
           --no-seed             use the variant databases as they are (e.g. --prefix telemetry --no-seed)
@@ -58,6 +61,7 @@ public sealed record BenchOptions(
         }
 
         var scale = "small";
+        long? trades = null;
         var preset = BenchPreset.Full;
         string? prefix = null;
         var seed = true;
@@ -69,6 +73,12 @@ public sealed record BenchOptions(
             if (TryTake(remaining, ref i, "--scale", out var value))
             {
                 scale = value.ToLowerInvariant();
+            }
+            else if (TryTake(remaining, ref i, "--trades", out value))
+            {
+                trades = long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
+                    ? count
+                    : throw new ArgumentException($"--trades must be a positive integer, not '{value}'.", nameof(args));
             }
             else if (TryTake(remaining, ref i, "--preset", out value))
             {
@@ -98,8 +108,10 @@ public sealed record BenchOptions(
             }
         }
 
-        prefix ??= command == BenchCommand.Gate ? "bench_gate" : "bench_" + scale;
-        return new BenchOptions(command, scale, preset, prefix, seed, update, baseline, results, provisioning, benchmarkArgs);
+        prefix ??= command == BenchCommand.Gate ? "bench_gate"
+            : trades is { } custom ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bench_{scale}_{custom}")
+            : "bench_" + scale;
+        return new BenchOptions(command, scale, trades, preset, prefix, seed, update, baseline, results, provisioning, benchmarkArgs);
     }
 
     private static bool TryTake(string[] args, ref int index, string flag, out string value)

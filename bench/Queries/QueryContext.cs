@@ -3,7 +3,7 @@ namespace Perf.Bench.Queries;
 /// <summary>The realistic parameters of a dataset: which profiles are hot and cold, where "now" is, where a deep page starts.</summary>
 /// <param name="HotProfileId">The profile with the most trades.</param>
 /// <param name="ColdProfileId">The profile with the fewest trades.</param>
-/// <param name="Anchor">The end of every window: midnight UTC after the newest trade.</param>
+/// <param name="Anchor">The end of every window: the last microsecond (UTC) of the newest trade's day.</param>
 /// <param name="HotSymbol">The hot profile's most traded symbol (for the filtered list).</param>
 /// <param name="HotScript">The hot profile's script with the most health samples.</param>
 /// <param name="ColdScript">The cold profile's script with the most health samples.</param>

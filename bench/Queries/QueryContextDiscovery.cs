@@ -52,7 +52,8 @@ public static class QueryContextDiscovery
         var hot = counts[0].ProfileId;
         var cold = counts.OrderBy(c => c.Trades).ThenBy(c => c.ProfileId).First().ProfileId;
         var newest = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(NewestTradeSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var anchor = DateTime.SpecifyKind(newest.Date.AddDays(1), DateTimeKind.Utc);
+        // The last microsecond of the newest day: ranges are inclusive, and ending at midnight would touch the next month's partition.
+        var anchor = DateTime.SpecifyKind(newest.Date.AddDays(1).AddTicks(-10), DateTimeKind.Utc);
         var month = new DateRange(anchor - QueryWindow.ThirtyDays.Span(), anchor);
 
         var symbol = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
