@@ -26,22 +26,32 @@ public static class TelemetryIndexes
         new(TelemetryTable.Health, "idx_health_profile_script_time", ["profile_id", "script_name", "timestamp"]),
     ];
 
-    /// <summary>Added on partitioned tables only.</summary>
-    /// <remarks>
-    /// With the primary key widened to (id, entry_time), MariaDB no longer extends the secondary index with the
-    /// key for ordering, and keyset paging falls back to a filesort unless the tie-breaker is explicit.
-    /// </remarks>
-    public static IReadOnlyList<IndexDefinition> PartitionedExtra { get; } =
-    [
-        new(TelemetryTable.Trades, "idx_trades_profile_time_id", ["profile_id", "entry_time", "id"]),
-    ];
+    /// <summary>The basic indexes as <c>CREATE TABLE</c> makes them for a variant (see <see cref="OnPartitionedTable"/>).</summary>
+    public static IReadOnlyList<IndexDefinition> CreatedWithTables(SchemaVariant variant) =>
+        variant == SchemaVariant.Partitioned ? [.. Basic.Select(OnPartitionedTable)] : Basic;
 
     /// <summary>The indexes a variant's live tables carry once built.</summary>
     public static IReadOnlyList<IndexDefinition> For(SchemaVariant variant) => variant switch
     {
         SchemaVariant.Basic => Basic,
         SchemaVariant.Composite => [.. Basic, .. Composite.Where(c => !Basic.Any(b => b.Name == c.Name))],
-        SchemaVariant.Partitioned => [.. For(SchemaVariant.Composite), .. PartitionedExtra],
+        SchemaVariant.Partitioned => [.. For(SchemaVariant.Composite).Select(OnPartitionedTable)],
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
     };
+
+    /// <summary>An index as a partitioned table carries it: the newest-first lookups end with the <c>id</c> tie-breaker.</summary>
+    /// <remarks>
+    /// With the primary key widened to (id, time), MariaDB no longer extends a secondary index with the key for
+    /// ordering, so <c>ORDER BY time DESC, id DESC</c> (trade pages, keyset paging, health) filesorts unless the
+    /// tie-breaker is in the index. A second index with it (the earlier <c>idx_trades_profile_time_id</c>) left the
+    /// optimizer a near-tie between the two, and it picked the filesorting one for small ranges; so the index itself
+    /// carries the tie-breaker, under its usual name.
+    /// </remarks>
+    public static IndexDefinition OnPartitionedTable(IndexDefinition index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return index.Name is "idx_trades_profile_time" or "idx_health_profile_script_time"
+            ? index with { Columns = [.. index.Columns, "id"] }
+            : index;
+    }
 }
