@@ -17,7 +17,18 @@ public static class BenchDataset
         var databases = Enum.GetValues<SchemaVariant>().ToDictionary(v => v, v => VariantDatabase.Name(options.Prefix, v));
         if (options.Seed)
         {
-            return await BenchSeeding.SeedAsync(server, options, databases, cancellationToken).ConfigureAwait(false);
+            var seeded = await BenchSeeding.SeedAsync(server, options, databases, cancellationToken).ConfigureAwait(false);
+            foreach (var (variant, database) in databases)
+            {
+                await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
+                await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var change in await VariantIndexes.ReconcileAsync(admin, variant, cancellationToken).ConfigureAwait(false))
+                {
+                    Console.Error.WriteLine($"bench: indexes: {database}.{change}");
+                }
+            }
+
+            return seeded;
         }
 
         await using var connection = new MySqlConnection(server.ConnectionStringFor(databases[SchemaVariant.Composite]));

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Gate;
@@ -22,5 +23,6 @@ public sealed record PlanBaselineEntry(
     bool Filesort)
 {
     /// <summary>The key <c>query/Variant</c>.</summary>
+    [JsonIgnore]
     public string Key => $"{Query}/{Variant}";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Plans;
@@ -40,6 +41,7 @@ public sealed record PlanResult(
     string Analyze)
 {
     /// <summary>The key of this plan in reports and the baseline: <c>query/Variant</c>.</summary>
+    [JsonIgnore]
     public string Key => $"{Query}/{Variant}";
 
     /// <summary>The exact row count gates compare: every row the engine handed over.</summary>

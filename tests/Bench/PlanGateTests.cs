@@ -40,6 +40,15 @@ public sealed class PlanGateTests
     }
 
     [Fact]
+    public void Check_RangeBecomesRefOnTheSameIndex_PassesWithinTheBound()
+    {
+        var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time", 1_000)]);
+
+        Assert.True(PlanGate.Check(baseline, [Plan("ref", "idx_trades_profile_time", 1_000)]).Passed);
+        Assert.Contains("access changed from range to a scan (index)", Assert.Single(PlanGate.Check(baseline, [Plan("index", "idx_trades_profile_time", 1_000)]).Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_MorePartitionsOrNewFilesort_Fails()
     {
         var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time_id", 100, partitions: ["p2025_11"])]);
