@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Telemetry.Data.Model;
 
@@ -20,7 +21,7 @@ public sealed record FullScanCase(string Name, int Limit) : QueryCase(Name)
     public override CommandDefinition Command => Build(CancellationToken.None);
 
     /// <inheritdoc />
-    public override string Parameters => $"Limit = {Limit}";
+    public override string Parameters => string.Create(CultureInfo.InvariantCulture, $"Limit = {Limit}");
 
     /// <inheritdoc />
     public override async Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Telemetry.Data.Queries;
 
@@ -12,7 +13,7 @@ public sealed record TradeSummaryCase(string Name, int ProfileId, DateRange Rang
         : TradeQueries.BuildSummaryCommand(ProfileId, Range);
 
     /// <inheritdoc />
-    public override string Parameters => $"ProfileId = {ProfileId}, Range = {Range}";
+    public override string Parameters => string.Create(CultureInfo.InvariantCulture, $"ProfileId = {ProfileId}, Range = {Range}");
 
     /// <inheritdoc />
     public override async Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken)
