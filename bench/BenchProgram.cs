@@ -85,8 +85,8 @@ public static class BenchProgram
         manifest.Parameters["command"] = options.Command.ToString().ToLowerInvariant();
         manifest.Parameters["preset"] = options.Preset.ToString().ToLowerInvariant();
         manifest.Parameters["databases"] = options.Prefix + "_*";
-        manifest.Parameters["context"] = context.ToString();
-        Progress($"context: {context}");
+        manifest.Parameters["context"] = System.Text.Json.JsonSerializer.Serialize(context);
+        Progress($"context: {manifest.Parameters["context"]}");
 
         var cases = QueryCatalog.All(context);
         var plans = await PlanRunner.CaptureAsync(connectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
