@@ -75,6 +75,8 @@ internal static class DatasetCatalog
 
     private const string DoneChunksSql = "SELECT chunk_no FROM perf_dataset_chunk WHERE dataset_id = @id";
 
+    private const string ChunkTotalsSql = "SELECT CAST(COALESCE(SUM(trade_rows), 0) AS SIGNED), CAST(COALESCE(SUM(health_rows), 0) AS SIGNED) FROM perf_dataset_chunk WHERE dataset_id = @id";
+
     private const string DigestsSql = "SELECT day_digests FROM perf_dataset_chunk WHERE dataset_id = @id ORDER BY chunk_no";
 
     /// <summary>Creates the bookkeeping tables if missing.</summary>
@@ -131,6 +133,10 @@ internal static class DatasetCatalog
         var rows = await connection.QueryAsync<int>(new CommandDefinition(DoneChunksSql, new { id = datasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToHashSet();
     }
+
+    /// <summary>The trade and health rows recorded by the loaded chunks of a dataset.</summary>
+    public static async Task<(long TradeRows, long HealthRows)> ChunkTotalsAsync(MySqlConnection connection, int datasetId, CancellationToken cancellationToken) =>
+        await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(ChunkTotalsSql, new { id = datasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
     /// <summary>The per-day digests of every loaded chunk, in chunk order.</summary>
     public static async Task<byte[]> DayDigestsAsync(MySqlConnection connection, int datasetId, CancellationToken cancellationToken)

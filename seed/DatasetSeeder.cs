@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
 using MySqlConnector;
+using Perf.Harness.Provisioning;
 using Perf.Seed.Generation;
 using Telemetry.Data;
 using Telemetry.Data.Rollups;
@@ -33,6 +34,14 @@ public sealed class DatasetSeeder
         this.dataSource = dataSource;
         this.options = options;
         this.progress = progress;
+    }
+
+    /// <summary>Seeds a provisioned server.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="SeedOptions.Validate"/>).</exception>
+    public static Task<SeedResult> SeedAsync(ProvisionedServer server, SeedOptions options, IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return SeedAsync(server.AdminConnectionString, options, progress, cancellationToken);
     }
 
     /// <summary>Seeds the server at <paramref name="serverConnectionString"/> (an account that may create databases; no default database needed).</summary>
@@ -185,7 +194,10 @@ public sealed class DatasetSeeder
         }
         else if (last.State == DatasetState.Complete)
         {
-            return new VariantAssessment(variant, database, VariantStatus.Ready, last);
+            // Trust the record only while the tables still end where it says (cheap: the primary key's last entry).
+            var intact = await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false) == last.TradeIdBase + last.TradeRows
+                && await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false) == last.HealthIdBase + last.HealthRows;
+            return new VariantAssessment(variant, database, intact ? VariantStatus.Ready : VariantStatus.Fresh, intact ? last : null);
         }
 
         if (!matches || last.State == DatasetState.Complete)
@@ -231,8 +243,6 @@ public sealed class DatasetSeeder
         }
 
         await VerifyAsync(connection, record, cancellationToken).ConfigureAwait(false);
-
-        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
         return (record, action);
     }
 
@@ -259,6 +269,10 @@ public sealed class DatasetSeeder
         {
             Report(SeedPhase.RollingUp, home.Database, i, slices.Count, null, "months");
             await TradeRollup.RollupAsync(connection, slices[i].From, slices[i].To, cancellationToken).ConfigureAwait(false);
+            if (spec.HealthIntervalMinutes > 0)
+            {
+                await HealthRollup.RollupAsync(connection, slices[i].From, slices[i].To, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         Report(SeedPhase.RollingUp, home.Database, slices.Count, slices.Count, null, "months");
@@ -273,6 +287,8 @@ public sealed class DatasetSeeder
             await SeedTables.ReplaceAllAsync(connection, metricsHome.Database, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
         }
 
+        // Secondary indexes last: every table is filled by now, and one sorted build beats maintaining them row by row.
+        await BuildIndexesAsync(connection, source, cancellationToken).ConfigureAwait(false);
         var metricRows = await SeedTables.CountAsync(connection, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
         rowsWritten += options.ComputeMetrics ? metricRows : 0;
         var digests = await DatasetCatalog.DayDigestsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
@@ -288,14 +304,39 @@ public sealed class DatasetSeeder
         Report(SeedPhase.Loading, database, loaded, total, null);
 
         var generator = new ChunkGenerator(plan, record.TradeIdBase, record.HealthIdBase);
-        var channel = Channel.CreateBounded<Task<GeneratedChunk>>(new BoundedChannelOptions(Math.Max(1, options.GenerateAhead))
+        if (done.Count == 0 && pending.Count > 0
+            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false) == 0
+            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            var segment = new List<ChunkPlan>();
+            long segmentRows = 0;
+            foreach (var chunk in pending)
+            {
+                if (segment.Count > 0 && segmentRows + chunk.Rows > options.BulkSegmentRows)
+                {
+                    break;
+                }
+
+                segment.Add(chunk);
+                segmentRows += chunk.Rows;
+            }
+
+            await LoadSegmentAsync(connection, database, generator, segment, record, loaded, total, cancellationToken).ConfigureAwait(false);
+            loaded += segmentRows;
+            rowsWritten += segmentRows;
+            pending = pending.Skip(segment.Count).ToList();
+            Report(SeedPhase.Loading, database, loaded, total, null);
+        }
+
+        var channel = Channel.CreateBounded<Task<GeneratedChunk>>(new BoundedChannelOptions(Math.Max(1, options.GenerateAhead - 1))
         {
             SingleReader = true,
             SingleWriter = true,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        // Generation runs ahead of the loader on the thread pool; the bounded channel caps the chunks held in memory.
+        // Generation runs ahead of the loader on the thread pool; the bounded channel caps the chunks held in memory
+        // (one waiting in the channel and one being generated, like the segment's feed, besides the one loading).
         var producer = Task.Run(async () =>
         {
             try
@@ -318,6 +359,7 @@ public sealed class DatasetSeeder
             await foreach (var next in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var chunk = await next.ConfigureAwait(false);
+                var digests = chunk.DayDigests;
                 await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, chunk.Trades, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
@@ -326,7 +368,7 @@ public sealed class DatasetSeeder
                         await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, chunk.Health, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
                     }
 
-                    await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Plan.Index, chunk.Plan.TradeRows, chunk.Plan.HealthRows, chunk.DayDigests, cancellationToken).ConfigureAwait(false);
+                    await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Plan.Index, chunk.Plan.TradeRows, chunk.Plan.HealthRows, digests, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -342,15 +384,74 @@ public sealed class DatasetSeeder
         }
     }
 
-    /// <summary>Every row of the dataset is in, once: counts and id bounds match the plan exactly.</summary>
+    /// <summary>Loads the leading chunks into empty tables in one transaction: all trades in one LOAD DATA, then all health rows in another.</summary>
+    private async Task LoadSegmentAsync(MySqlConnection connection, string database, ChunkGenerator generator, IReadOnlyList<ChunkPlan> segment, DatasetRecord record, long loaded, long total, CancellationToken cancellationToken)
+    {
+        var tradeDigests = new Dictionary<int, byte[]>();
+        var healthDigests = new Dictionary<int, byte[]>();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using (var feed = new ChunkFeed(generator, segment, ChunkParts.Trades, options.GenerateAhead, cancellationToken))
+        {
+            var rows = feed.Chunks.SelectMany(chunk =>
+            {
+                tradeDigests[chunk.Plan.Index] = chunk.TradeDigests!;
+                Report(SeedPhase.Loading, database, loaded, total, null);
+                loaded += chunk.Plan.TradeRows;
+                return chunk.Trades;
+            });
+            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, rows, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (var feed = new ChunkFeed(generator, segment, ChunkParts.Health, options.GenerateAhead, cancellationToken))
+        {
+            var rows = feed.Chunks.SelectMany(chunk =>
+            {
+                healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
+                Report(SeedPhase.Loading, database, loaded, total, null);
+                loaded += chunk.Plan.HealthRows;
+                return chunk.Health;
+            });
+            if (segment.Any(c => c.HealthRows > 0))
+            {
+                await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, rows, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var chunk in feed.Chunks)
+                {
+                    healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
+                }
+            }
+        }
+
+        foreach (var chunk in segment)
+        {
+            if (!tradeDigests.TryGetValue(chunk.Index, out var trades) || !healthDigests.TryGetValue(chunk.Index, out var health))
+            {
+                throw new SeedException($"Chunk {chunk.Index} was not streamed completely.");
+            }
+
+            await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Index, chunk.TradeRows, chunk.HealthRows,
+                RowDigest.CombineDays(trades, health), cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every row of the dataset is in, once: chunk counts and id bounds match the plan exactly.</summary>
+    /// <remarks>
+    /// Each chunk's row count was checked as it loaded and recorded in the same transaction; with unique ids, the
+    /// recorded counts summing to the plan and the ids spanning exactly base+1..base+rows prove the count without a scan.
+    /// </remarks>
     private static async Task VerifyAsync(MySqlConnection connection, DatasetRecord record, CancellationToken cancellationToken)
     {
-        foreach (var (table, idBase, rows) in new[] { (TelemetryTable.Trades, record.TradeIdBase, record.TradeRows), (TelemetryTable.Health, record.HealthIdBase, record.HealthRows) })
+        var (tradeRows, healthRows) = await DatasetCatalog.ChunkTotalsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
+        foreach (var (table, idBase, rows, recorded) in new[] { (TelemetryTable.Trades, record.TradeIdBase, record.TradeRows, tradeRows), (TelemetryTable.Health, record.HealthIdBase, record.HealthRows, healthRows) })
         {
-            var (count, min, max) = await SeedTables.IdStatsAsync(connection, table, idBase, cancellationToken).ConfigureAwait(false);
-            if (count != rows || (rows > 0 && (min != idBase + 1 || max != idBase + rows)))
+            var (min, max) = await SeedTables.IdBoundsAsync(connection, table, idBase, cancellationToken).ConfigureAwait(false);
+            if (recorded != rows || (rows > 0 && (min != idBase + 1 || max != idBase + rows)) || (rows == 0 && max != 0))
             {
-                throw new SeedException($"{table.Name} holds {count} rows with ids {min}..{max} for dataset {record.DatasetId}; expected {rows} with ids {idBase + 1}..{idBase + rows}.");
+                throw new SeedException($"{table.Name} holds {recorded} recorded rows with ids {min}..{max} for dataset {record.DatasetId}; expected {rows} with ids {idBase + 1}..{idBase + rows}.");
             }
         }
     }
@@ -406,7 +507,6 @@ public sealed class DatasetSeeder
             }
         }
 
-        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives a copy its metrics (unless it rolled them up itself), checks every table against the source and marks it complete.</summary>
@@ -418,6 +518,7 @@ public sealed class DatasetSeeder
             rowsWritten += await SeedTables.ReplaceAllAsync(connection, metricsHome.Database, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
         }
 
+        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
         foreach (var table in TelemetryTable.Live)
         {
             var here = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,7 @@ public sealed record SeedOptions
     public string DatabasePrefix { get; init; } = VariantDatabase.DefaultPrefix;
 
     /// <summary>Rows per load transaction (whole trading days; the unit of resume).</summary>
-    public int ChunkRows { get; init; } = 100_000;
+    public int ChunkRows { get; init; } = 50_000;
 
     /// <summary>Drop secondary indexes before loading into empty tables and build them afterwards (faster here).</summary>
     public bool IndexesAfterLoad { get; init; } = true;
@@ -51,8 +51,16 @@ public sealed record SeedOptions
     /// <summary>Compute <c>dd_telemetry_metrics</c> from the trades once loaded.</summary>
     public bool ComputeMetrics { get; init; } = true;
 
+    /// <summary>Rows loaded into empty tables as one transaction (one LOAD DATA per table) before chunked loading starts.</summary>
+    /// <remarks>
+    /// InnoDB (MariaDB 10.7+, with unique and foreign-key checks off) builds a table that is empty at the start of a
+    /// transaction in sorted bulk mode without per-row undo, which only one transaction can use. An interrupted segment
+    /// rolls back whole and is loaded again; after it, every chunk is its own transaction and the unit of resume.
+    /// </remarks>
+    public long BulkSegmentRows { get; init; } = 5_000_000;
+
     /// <summary>Chunks generated ahead of the loader (bounds memory: each holds about <see cref="ChunkRows"/> rows).</summary>
-    public int GenerateAhead { get; init; } = 3;
+    public int GenerateAhead { get; init; } = 2;
 
     /// <summary>Options for a preset, ending today (UTC).</summary>
     public static SeedOptions FromPreset(SeedPreset preset, DateOnly? to = null)

@@ -1,3 +1,4 @@
+using Perf.Harness.Results;
 using Perf.Seed.Generation;
 
 namespace Perf.Seed;
@@ -23,4 +24,7 @@ public sealed record SeedResult(
 {
     /// <summary>Rows written per second of wall time.</summary>
     public double RowsPerSecond => Seconds > 0 ? RowsWritten / Seconds : 0;
+
+    /// <summary>The dataset as recorded in a run manifest.</summary>
+    public DatasetInfo ToDatasetInfo() => new(Seed, Scale, RowCounts, Checksum);
 }

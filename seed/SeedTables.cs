@@ -36,11 +36,11 @@ internal static class SeedTables
     public static Task<long> MaxIdAsync(MySqlConnection connection, string database, TelemetryTable table, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COALESCE(MAX(id), 0) FROM `{database}`.`{table.Name}`", cancellationToken: cancellationToken));
 
-    /// <summary>Counts rows with ids in (<paramref name="afterId"/>, ∞) and returns count, min and max id.</summary>
-    public static async Task<(long Count, long MinId, long MaxId)> IdStatsAsync(MySqlConnection connection, TelemetryTable table, long afterId, CancellationToken cancellationToken)
+    /// <summary>The smallest and largest id above <paramref name="afterId"/> (0 and 0 when none): two primary-key seeks.</summary>
+    public static async Task<(long MinId, long MaxId)> IdBoundsAsync(MySqlConnection connection, TelemetryTable table, long afterId, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleAsync<(long Count, long MinId, long MaxId)>(new CommandDefinition(
-            $"SELECT COUNT(*), COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM `{table.Name}` WHERE id > @afterId",
+        var row = await connection.QuerySingleAsync<(long MinId, long MaxId)>(new CommandDefinition(
+            $"SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM `{table.Name}` WHERE id > @afterId",
             new { afterId }, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row;
     }

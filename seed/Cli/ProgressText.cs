@@ -29,7 +29,7 @@ internal static class ProgressText
         var rate = elapsed.TotalSeconds > 0.5 ? progress.Done / elapsed.TotalSeconds : 0;
         var remaining = rate > 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
         return string.Create(CultureInfo.InvariantCulture,
-            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({100.0 * progress.Done / progress.Total:F0}%), {rate:N1} {progress.Unit}/s, ETA {(remaining is { } r ? r.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
+            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({100.0 * progress.Done / progress.Total:F0}%), {rate.ToString(progress.Unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {progress.Unit}/s, ETA {(remaining is { } r ? r.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
     }
 
     /// <summary>The summary line of a run.</summary>

@@ -11,7 +11,7 @@ public static class SeedCommandLine
         Seeds the telemetry variant databases with a deterministic dataset.
 
         usage: dotnet run -c Release --project seed -- [options]
-               dotnet run -c Release --project seed -- bench-load [--trades N] [--seed N] [--mysql CS]
+               dotnet run -c Release --project seed -- bench-load [--trades N] [--seed N] [--repeat N] [--chunk-rows N] [--results DIR] [--mysql CS]
 
           --preset small|medium|large   scale: ~1M, ~10M or ~50M trades (default small)
           --seed N                      master random seed (default 42)
@@ -26,7 +26,8 @@ public static class SeedCommandLine
           --reset                       drop and recreate the variant databases first
           --append                      add the dataset after the rows already there
           --force                       load even if the same dataset is already present
-          --mysql CS                    server connection string (or PERF_MYSQL); default: provision one
+          --no-metrics                  skip the metric rollup (load timing; dd_telemetry_metrics stays empty)
+          --mysql CS                    server connection string (or PERF_MYSQL); default: Docker, else a local mariadbd
           --help                        this text
         """;
 
@@ -37,8 +38,8 @@ public static class SeedCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var switches = new HashSet<string>(StringComparer.Ordinal);
-        string[] valueFlags = ["--preset", "--seed", "--profiles", "--from", "--to", "--days", "--trades", "--symbols", "--health-interval", "--variants", "--db-prefix", "--mysql"];
-        string[] switchFlags = ["--reset", "--append", "--force", "--help", "-h"];
+        string[] valueFlags = ["--preset", "--seed", "--profiles", "--from", "--to", "--days", "--trades", "--symbols", "--health-interval", "--variants", "--db-prefix"];
+        string[] switchFlags = ["--reset", "--append", "--force", "--no-metrics", "--help", "-h"];
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -82,7 +83,7 @@ public static class SeedCommandLine
 
         if (switches.Contains("--help") || switches.Contains("-h"))
         {
-            return new SeedCommand(new SeedOptions(), null, Help: true);
+            return new SeedCommand(new SeedOptions(), Help: true);
         }
 
         var preset = SeedPreset.Small;
@@ -172,6 +173,7 @@ public static class SeedCommandLine
         {
             Mode = switches.Contains("--reset") ? SeedMode.Reset : switches.Contains("--append") ? SeedMode.Append : SeedMode.Replace,
             Force = switches.Contains("--force"),
+            ComputeMetrics = !switches.Contains("--no-metrics"),
             Scale = custom ? "custom" : preset.Name,
         };
 
@@ -180,7 +182,7 @@ public static class SeedCommandLine
             throw new CommandLineException(problem);
         }
 
-        return new SeedCommand(options, values.GetValueOrDefault("--mysql"), Help: false);
+        return new SeedCommand(options, Help: false);
     }
 
     /// <summary>Parses a comma list of variant names.</summary>

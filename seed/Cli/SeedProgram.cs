@@ -1,4 +1,5 @@
 using MySqlConnector;
+using Perf.Harness.Provisioning;
 using Spectre.Console;
 using Telemetry.Data.Writes;
 
@@ -16,18 +17,35 @@ public static class SeedProgram
     /// <summary>Exit code after Ctrl+C (rerun the same command to resume).</summary>
     public const int Interrupted = 130;
 
-    /// <summary>The environment variable naming the server when <c>--mysql</c> is not given.</summary>
-    public const string ConnectionVariable = "PERF_MYSQL";
-
-    /// <summary>Runs the command line in <paramref name="args"/>; returns the exit code.</summary>
+    /// <summary>Runs the command line in <paramref name="args"/> (server flags included); returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        ProvisioningOptions provisioning;
+        string[] rest;
+        try
+        {
+            (provisioning, rest) = ProvisioningOptions.FromArgs(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        return await RunAsync(provisioning, rest, output, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the seeder's own flags in <paramref name="args"/> against the server <paramref name="provisioning"/> finds; returns the exit code.</summary>
+    public static async Task<int> RunAsync(ProvisioningOptions provisioning, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provisioning);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         if (args.Length > 0 && args[0] == "bench-load")
         {
-            return await BulkLoadBenchmark.RunAsync(args[1..], output, error, cancellationToken).ConfigureAwait(false);
+            return await BulkLoadBenchmark.RunAsync(provisioning, args, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         SeedCommand command;
@@ -48,16 +66,10 @@ public static class SeedProgram
             return 0;
         }
 
-        var connectionString = command.ConnectionString ?? Environment.GetEnvironmentVariable(ConnectionVariable);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            await error.WriteLineAsync($"seed: no server: pass --mysql \"Server=...;User ID=...;Password=...\" or set {ConnectionVariable}.").ConfigureAwait(false);
-            return UsageError;
-        }
-
         try
         {
-            var result = await SeedWithProgressAsync(connectionString, command.Options, output, cancellationToken).ConfigureAwait(false);
+            await using var server = await ServerProvisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
+            var result = await SeedWithProgressAsync(server.AdminConnectionString, command.Options, output, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(ProgressText.Summary(result, PeakMemory.Bytes())).ConfigureAwait(false);
             return 0;
         }
@@ -66,7 +78,7 @@ public static class SeedProgram
             await error.WriteLineAsync("seed: interrupted; whole chunks are kept, rerun the same command to resume.").ConfigureAwait(false);
             return Interrupted;
         }
-        catch (Exception ex) when (ex is MySqlException or SeedException or BulkWriteException or ArgumentException)
+        catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException)
         {
             await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
             return Failure;

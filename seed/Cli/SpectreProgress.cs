@@ -25,7 +25,7 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
             if (!tasks.TryGetValue(key, out var task))
             {
                 Finish(last);
-                task = context.AddTask(Markup.Escape(ProgressText.Title(value)), autoStart: true, maxValue: Math.Max(1, value.Total));
+                task = context.AddTask(Markup.Escape(ProgressText.Title(value with { Detail = null })), autoStart: true, maxValue: Math.Max(1, value.Total));
                 task.IsIndeterminate = value.Total <= 0;
                 task.State.Update<bool>(RowsPerSecondColumn.CountsRowsKey, _ => value.Unit == "rows");
                 tasks[key] = task;

@@ -22,13 +22,16 @@ internal sealed class ChunkGenerator(DatasetPlan plan, long tradeIdBase, long he
         "unhandled exception in strategy loop", "position mismatch on {0}", "database write timed out",
     ];
 
-    /// <summary>Generates chunk <paramref name="chunk"/>.</summary>
-    public GeneratedChunk Generate(ChunkPlan chunk)
+    /// <summary>Generates chunk <paramref name="chunk"/>: its trades, its health rows, or both.</summary>
+    public GeneratedChunk Generate(ChunkPlan chunk, ChunkParts parts = ChunkParts.All)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        var trades = new Trade[chunk.TradeRows];
-        var health = new HealthSample[chunk.HealthRows];
-        var digests = new byte[chunk.DayCount * RowDigest.Size];
+        var withTrades = parts.HasFlag(ChunkParts.Trades);
+        var withHealth = parts.HasFlag(ChunkParts.Health);
+        var trades = withTrades ? new Trade[chunk.TradeRows] : [];
+        var health = withHealth ? new HealthSample[chunk.HealthRows] : [];
+        var tradeDigests = withTrades ? new byte[chunk.DayCount * RowDigest.Size] : null;
+        var healthDigests = withHealth ? new byte[chunk.DayCount * RowDigest.Size] : null;
         var tradeAt = 0;
         var healthAt = 0;
         var hash = new XxHash128();
@@ -37,26 +40,37 @@ internal sealed class ChunkGenerator(DatasetPlan plan, long tradeIdBase, long he
             var day = chunk.FirstDay + i;
             var tradeCount = (int)plan.TradesPerDay[day];
             var healthCount = (int)plan.HealthPerDay[day];
-            GenerateTrades(day, trades.AsSpan(tradeAt, tradeCount), tradeIdBase + chunk.FirstTradeOffset + tradeAt + 1);
-            GenerateHealth(day, health.AsSpan(healthAt, healthCount), healthIdBase + chunk.FirstHealthOffset + healthAt + 1);
-
-            hash.Reset();
-            foreach (var trade in trades.AsSpan(tradeAt, tradeCount))
+            if (withTrades)
             {
-                RowDigest.Append(hash, trade);
+                var dayTrades = trades.AsSpan(tradeAt, tradeCount);
+                GenerateTrades(day, dayTrades, tradeIdBase + chunk.FirstTradeOffset + tradeAt + 1);
+                hash.Reset();
+                foreach (var trade in dayTrades)
+                {
+                    RowDigest.Append(hash, trade);
+                }
+
+                hash.GetCurrentHash(tradeDigests.AsSpan(i * RowDigest.Size, RowDigest.Size));
             }
 
-            foreach (var sample in health.AsSpan(healthAt, healthCount))
+            if (withHealth)
             {
-                RowDigest.Append(hash, sample);
+                var daySamples = health.AsSpan(healthAt, healthCount);
+                GenerateHealth(day, daySamples, healthIdBase + chunk.FirstHealthOffset + healthAt + 1);
+                hash.Reset();
+                foreach (var sample in daySamples)
+                {
+                    RowDigest.Append(hash, sample);
+                }
+
+                hash.GetCurrentHash(healthDigests.AsSpan(i * RowDigest.Size, RowDigest.Size));
             }
 
-            hash.GetCurrentHash(digests.AsSpan(i * RowDigest.Size, RowDigest.Size));
             tradeAt += tradeCount;
             healthAt += healthCount;
         }
 
-        return new GeneratedChunk(chunk, trades, health, digests);
+        return new GeneratedChunk(chunk, trades, health, tradeDigests, healthDigests);
     }
 
     private void GenerateTrades(int day, Span<Trade> trades, long firstId)

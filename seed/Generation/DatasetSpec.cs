@@ -15,7 +15,7 @@ namespace Perf.Seed.Generation;
 public sealed record DatasetSpec(long Seed, int Profiles, DateOnly From, DateOnly To, long Trades, int Symbols, int HealthIntervalMinutes)
 {
     /// <summary>Bumped whenever generation changes, so stored datasets of an older generator are never mistaken for current ones.</summary>
-    public const string GeneratorVersion = "1";
+    public const string GeneratorVersion = "2";
 
     /// <summary>The parameters as one canonical line, stored with the dataset.</summary>
     public string Canonical => string.Create(CultureInfo.InvariantCulture,

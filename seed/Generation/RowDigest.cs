@@ -58,6 +58,27 @@ public static class RowDigest
         hash.Append(buffer[..at]);
     }
 
+    /// <summary>Per-day digests of trades and health combined: day i's digest is the hash of its trade digest and its health digest.</summary>
+    public static byte[] CombineDays(ReadOnlySpan<byte> tradeDigests, ReadOnlySpan<byte> healthDigests)
+    {
+        if (tradeDigests.Length != healthDigests.Length || tradeDigests.Length % Size != 0)
+        {
+            throw new ArgumentException("Both digest lists must cover the same days.", nameof(healthDigests));
+        }
+
+        var days = tradeDigests.Length / Size;
+        var combined = new byte[tradeDigests.Length];
+        Span<byte> pair = stackalloc byte[2 * Size];
+        for (var i = 0; i < days; i++)
+        {
+            tradeDigests.Slice(i * Size, Size).CopyTo(pair);
+            healthDigests.Slice(i * Size, Size).CopyTo(pair[Size..]);
+            XxHash128.Hash(pair, combined.AsSpan(i * Size, Size));
+        }
+
+        return combined;
+    }
+
     /// <summary>The dataset checksum: a hash over the per-day digests in day order, as hex.</summary>
     public static string Combine(ReadOnlySpan<byte> dayDigests) => Convert.ToHexStringLower(XxHash128.Hash(dayDigests));
 
