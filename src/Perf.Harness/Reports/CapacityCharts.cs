@@ -73,7 +73,7 @@ public static class CapacityCharts
             [.. Enumerable.Range(0, storage.Count).Select(i => (double)i)],
             [.. storage.Select(s => s.Variant.ToString())]);
         plot.Axes.Left.Label.Text = "bytes per trade row";
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsY(0, Math.Max(1, storage.Max(s => s.BytesPerRow)) * 1.35);
         plot.Title("Bytes per trade row (marginal)");
         plot.ShowLegend([new LegendItem { LabelText = "data", FillColor = dataColor }, new LegendItem { LabelText = "secondary indexes", FillColor = indexColor }], Alignment.UpperLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);

@@ -14,8 +14,15 @@ public sealed record GrowthAssumptions(int Profiles, double TradesPerDayPerProfi
     /// <summary>New trade rows per day across all profiles.</summary>
     public double RowsPerDay => Profiles * TradesPerDayPerProfile;
 
-    /// <summary>The last day of the horizon.</summary>
-    public DateOnly EndDate => StartDate.AddDays((int)Math.Round(Years * DaysPerYear));
+    /// <summary>The last day of the horizon: whole calendar years, then the fraction in average days.</summary>
+    public DateOnly EndDate
+    {
+        get
+        {
+            var whole = (int)Math.Floor(Years);
+            return StartDate.AddYears(whole).AddDays((int)Math.Round((Years - whole) * DaysPerYear));
+        }
+    }
 
     /// <summary>Trade rows stored on <paramref name="date"/>.</summary>
     public double RowsOn(DateOnly date) => StartRows + (RowsPerDay * (date.DayNumber - StartDate.DayNumber));

@@ -100,7 +100,8 @@ public static class GrowthFitter
         var rss = points.Sum(p => Math.Pow(p.Value - provisional.Predict(p.Rows), 2));
         var n = points.Count;
         var k = provisional.Parameters;
-        var rSquared = model == GrowthModel.Constant || totalSumOfSquares == 0 ? 0 : 1 - (rss / totalSumOfSquares);
+        // R² is 0 for the constant by definition and undefined for a growth model over perfectly flat data.
+        var rSquared = model == GrowthModel.Constant ? 0 : totalSumOfSquares == 0 ? double.NaN : 1 - (rss / totalSumOfSquares);
         var adjusted = n - k > 0 ? 1 - ((1 - rSquared) * (n - 1) / (n - k)) : double.NaN;
         var aic = (n * Math.Log(Math.Max(rss, rssFloor) / n)) + (2 * k);
         return provisional with { ResidualSumOfSquares = rss, RSquared = rSquared, AdjustedRSquared = adjusted, Aic = aic };

@@ -18,7 +18,7 @@ public static class RecommendationRules
         return
         [
             .. VariantPaysOff(data, SchemaVariant.Partitioned, SchemaVariant.Composite, "partitioning-pays-off", "Partitioning"),
-            .. VariantPaysOff(data, SchemaVariant.Composite, SchemaVariant.Basic, "composite-indexes-pay-off", "The composite indexes"),
+            .. VariantPaysOff(data, SchemaVariant.Composite, SchemaVariant.Basic, "composite-indexes-pay-off", "Composite indexing"),
             .. UnusedIndexes(data),
             .. UsedIndexes(data),
             .. TargetMisses(data),
@@ -187,9 +187,9 @@ public static class RecommendationRules
             var fine = query.Where(h => h.Status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth).Select(h => h.Variant.ToString()).ToList();
             var misses = string.Join("; ", late.Select(h => h.Status == HeadroomStatus.AlreadyOver
                 ? $"{h.Variant} is over p99 {Ms(targets.P99Ms)} already"
-                : $"{h.Variant} reaches p99 {Ms(targets.P99Ms)} at ~{Rows(h.RowsAtTarget!.Value)} rows, around {Date(h.DateAtTarget!.Value)}"));
+                : $"{h.Variant} ({h.Fit.Model.ToString().ToLowerInvariant()} fit) reaches p99 {Ms(targets.P99Ms)} at ~{Rows(h.RowsAtTarget!.Value)} rows, around {Date(h.DateAtTarget!.Value)}"));
             var keep = fine.Count > 0 ? $"{string.Join(" and ", fine)} stay{(fine.Count == 1 ? "s" : string.Empty)} under it through {Date(assumptions.EndDate)}" : "no variant stays under it through the horizon";
-            yield return new Recommendation("headroom", $"{who}, `{query.Key}`: {misses} (fit {late[0].Fit.Model.ToString().ToLowerInvariant()}); {keep}.");
+            yield return new Recommendation("headroom", $"{who}, `{query.Key}`: {misses}; {keep}.");
         }
 
         if (allFine)

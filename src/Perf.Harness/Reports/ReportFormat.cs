@@ -10,6 +10,8 @@ internal static class ReportFormat
     /// <summary>Rows as <c>950</c>, <c>300k</c>, <c>1.5M</c>, <c>2.1B</c>.</summary>
     public static string Rows(double rows) => Math.Abs(rows) switch
     {
+        >= 1e15 => rows.ToString("0.#e+0", C),
+        >= 1e12 => (rows / 1e12).ToString("0.##", C) + "T",
         >= 1e9 => (rows / 1e9).ToString("0.##", C) + "B",
         >= 1e6 => (rows / 1e6).ToString("0.##", C) + "M",
         >= 1e3 => (rows / 1e3).ToString("0.##", C) + "k",
@@ -38,7 +40,7 @@ internal static class ReportFormat
     public static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "0" : "0.0", C) + "×";
 
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals.</summary>
-    public static string Number(double value, int decimals = 1) => value.ToString("0." + new string('#', Math.Max(decimals, 1)), C);
+    public static string Number(double value, int decimals = 1) => value.ToString(decimals <= 0 ? "0" : "0." + new string('#', decimals), C);
 
     /// <summary>An ISO date.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", C);
