@@ -34,7 +34,4 @@ internal static partial class HarnessLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "No Redis available ({Reason}); callers fall back to an in-process cache")]
     public static partial void NoRedis(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Stopping {What} failed")]
-    public static partial void StopFailed(ILogger logger, Exception exception, string what);
 }

@@ -117,7 +117,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     {
         server.RequireServer();
         var body = await GetJsonAsync($"/api/metrics/2?windowType=weekly&metricType=trade_pnl&metricName=symbol:NVDA&start={Iso(TestTrades.Origin)}&end={Iso(TestTrades.Origin.AddDays(180))}");
-        var fromApi = body.EnumerateArray().Select(m => (m.GetProperty("windowStart").GetDateTime(), m.GetProperty("sampleCount").GetInt64(), m.GetProperty("valueSum").GetDecimal())).ToList();
+        var fromApi = body.GetProperty("metrics").EnumerateArray().Select(m => (m.GetProperty("windowStart").GetDateTime(), m.GetProperty("sampleCount").GetInt64(), m.GetProperty("valueSum").GetDecimal())).ToList();
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
         var weeks = (await connection.QueryAsync<(DateTime Week, long Count, decimal Sum)>("""
@@ -133,7 +133,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     {
         server.RequireServer();
         var body = await GetJsonAsync($"/api/health/2?script=breakout_scanner&start={Iso(TestTrades.Origin)}&end={Iso(TestTrades.Origin.AddDays(3))}&limit=500");
-        var apiIds = body.EnumerateArray().Select(h => h.GetProperty("id").GetInt64()).ToList();
+        var apiIds = body.GetProperty("samples").EnumerateArray().Select(h => h.GetProperty("id").GetInt64()).ToList();
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
         var sqlIds = (await connection.QueryAsync<long>(

@@ -4,8 +4,11 @@ namespace Perf.Harness.Provisioning;
 
 /// <summary>Runs registered stop actions when the process exits, on Ctrl+C (SIGINT) and on SIGTERM, so no server outlives its owner.</summary>
 /// <remarks>
-/// Servers are started in their own session (<c>setsid</c>), so a terminal's Ctrl+C reaches only us; we stop them here
-/// unless a handler registered earlier cancelled the signal (then <see cref="AppDomain.ProcessExit"/> stops them later).
+/// Servers are started in their own session (<c>setsid</c>), so a terminal's Ctrl+C reaches only us. .NET runs signal
+/// handlers newest first and stops at the first that cancels, so ours is registered as early as possible (the first
+/// call into the harness): a tool's own Ctrl+C handler (<see cref="Console.CancelKeyPress"/>, a generic host) registered
+/// later runs before ours, and if it cancels to wind down gracefully, the servers keep running until
+/// <see cref="AppDomain.ProcessExit"/>. A handler registered before the harness was touched runs after ours, too late.
 /// </remarks>
 internal static class ExitCleanup
 {
@@ -14,6 +17,15 @@ internal static class ExitCleanup
     private static readonly List<PosixSignalRegistration> Registrations = [];
     private static long nextId;
     private static bool hooked;
+
+    /// <summary>Installs the exit and signal handlers now, so they run after handlers the tool installs later.</summary>
+    public static void EnsureHooked()
+    {
+        lock (Gate)
+        {
+            Hook();
+        }
+    }
 
     /// <summary>Registers an idempotent, synchronous stop action; dispose the result once the action has run or is no longer needed.</summary>
     public static IDisposable Register(Action stop)

@@ -48,10 +48,12 @@ public sealed record ProvisioningOptions
     public ILogger? Logger { get; init; }
 
     /// <summary>Reads <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> (as <c>--flag value</c> or <c>--flag=value</c>) and returns the options and the other arguments in order.</summary>
+    /// <remarks>Call it first thing in <c>Main</c>: it installs the harness's Ctrl+C handler, which must come before the tool's own (see <see cref="ServerProvisioner"/>).</remarks>
     /// <exception cref="ArgumentException">A flag has no value.</exception>
     public static (ProvisioningOptions Options, string[] RemainingArgs) FromArgs(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ExitCleanup.EnsureHooked();
         var remaining = new List<string>(args.Length);
         string? mysql = null, redis = null, dataDirectory = null;
         for (var i = 0; i < args.Length; i++)

@@ -6,6 +6,11 @@ using Testcontainers.MySql;
 namespace Perf.Harness.Provisioning;
 
 /// <summary>Finds or starts the MySQL-compatible server every tool and test uses: explicit connection string, else Testcontainers, else a local <c>mariadbd</c>.</summary>
+/// <remarks>
+/// A server the harness starts stops when its <see cref="ProvisionedServer"/> is disposed, at process exit, and on Ctrl+C or
+/// SIGTERM. A tool that handles Ctrl+C itself to wind down should call <see cref="ProvisioningOptions.FromArgs"/> before
+/// subscribing: its handler then runs first, and when it cancels the signal the server lives until the process exits.
+/// </remarks>
 public static class ServerProvisioner
 {
     /// <summary>The environment variable read when no <c>--mysql</c> flag is given.</summary>
@@ -20,6 +25,7 @@ public static class ServerProvisioner
     internal static async Task<ProvisionedServer> ProvisionAsync(ProvisioningOptions options, ProvisioningEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ExitCleanup.EnsureHooked();
         var logger = options.Logger ?? NullLogger.Instance;
         var choice = await ChooseAsync(options, environment, cancellationToken).ConfigureAwait(false);
         var server = choice.Method switch

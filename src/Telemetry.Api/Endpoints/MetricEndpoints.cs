@@ -18,7 +18,7 @@ internal static class MetricEndpoints
             .WithTags("Metrics")
             .WithName(Name)
             .WithSummary("A profile's windowed aggregates (hourly, daily, weekly or monthly), newest window first.")
-            .Produces<IReadOnlyList<AggregatedMetric>>()
+            .Produces<MetricPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
@@ -41,7 +41,7 @@ internal static class MetricEndpoints
         var ttl = query.WindowType == WindowType.Hourly ? CachePolicy.ForRange(query.Range.End, now) : CachePolicy.Historical;
         var result = await cache.GetOrCreateAsync(
             Name, key, ttl,
-            ct => metrics.TimeQueryAsync("metrics_" + query.WindowType.ToName(), () => queries.GetMetricsAsync(query, ct)),
+            async ct => new MetricPage(query.Range, query.Limit, query.Offset, await metrics.TimeQueryAsync("metrics_" + query.WindowType.ToName(), () => queries.GetMetricsAsync(query, ct))),
             cancellationToken);
         return TypedResults.Ok(result);
     }

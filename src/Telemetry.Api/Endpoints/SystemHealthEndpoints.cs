@@ -2,7 +2,6 @@ using System.Globalization;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
 using Telemetry.Api.Monitoring;
-using Telemetry.Data.Model;
 using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Endpoints;
@@ -18,7 +17,7 @@ internal static class SystemHealthEndpoints
             .WithTags("System health")
             .WithName(Name)
             .WithSummary("One script's health samples of a profile in a date range, newest first.")
-            .Produces<IReadOnlyList<HealthSample>>()
+            .Produces<HealthPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
@@ -38,7 +37,7 @@ internal static class SystemHealthEndpoints
             $"health:{query.ProfileId}:{query.ScriptName}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Limit}:{query.Offset}");
         var result = await cache.GetOrCreateAsync(
             Name, key, CachePolicy.ForRange(query.Range.End, now),
-            ct => metrics.TimeQueryAsync("health", () => queries.GetHealthAsync(query, ct)),
+            async ct => new HealthPage(query.Range, query.Limit, query.Offset, await metrics.TimeQueryAsync("health", () => queries.GetHealthAsync(query, ct))),
             cancellationToken);
         return TypedResults.Ok(result);
     }

@@ -1,5 +1,7 @@
 using Telemetry.Data.Model;
 
+using System.ComponentModel;
+
 namespace Telemetry.Data.Queries;
 
 /// <summary>One page of a trade list: raw trades, or daily buckets when the range exceeds 90 days.</summary>
@@ -10,6 +12,7 @@ namespace Telemetry.Data.Queries;
 /// <param name="Limit">The page size used.</param>
 /// <param name="Offset">The offset used.</param>
 /// <param name="NextCursor">The token for the next page when this page was full, else null.</param>
+[ImmutableObject(true)] // Lets HybridCache share one instance between cache hits.
 public sealed record TradeList(
     string Granularity,
     DateRange Range,

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Telemetry.Data.Queries;
 
 /// <summary>A profile's trade outcomes over a range, in total and broken down by symbol, trade type and exit reason.</summary>
@@ -8,6 +10,7 @@ namespace Telemetry.Data.Queries;
 /// <param name="BySymbol">Per symbol, ordered by name.</param>
 /// <param name="ByTradeType">Per trade type, ordered by name.</param>
 /// <param name="ByExitReason">Per exit reason, ordered by name.</param>
+[ImmutableObject(true)] // Lets HybridCache share one instance between cache hits.
 public sealed record TradeSummary(
     int ProfileId,
     DateRange Range,
