@@ -13,7 +13,7 @@ public sealed record TimingBaseline(string Directory, RunManifest Manifest, IRea
     public static async Task<TimingBaseline> LoadAsync(string directory, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var manifest = await ReadManifestAsync(Path.Combine(directory, ResultWriter.ManifestFileName), cancellationToken).ConfigureAwait(false);
+        var manifest = await RunManifestFile.ReadAsync(Path.Combine(directory, ResultWriter.ManifestFileName), cancellationToken).ConfigureAwait(false);
         var timings = await BenchmarkDotNetJson.ReadAsync(directory, cancellationToken).ConfigureAwait(false);
         return new TimingBaseline(directory, manifest, timings);
     }
@@ -38,17 +38,6 @@ public sealed record TimingBaseline(string Directory, RunManifest Manifest, IRea
         await using (stream.ConfigureAwait(false))
         {
             await JsonSerializer.SerializeAsync(stream, manifest, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Reads a <c>manifest.json</c> written by <see cref="ResultWriter"/>.</summary>
-    public static async Task<RunManifest> ReadManifestAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var stream = File.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await JsonSerializer.DeserializeAsync<RunManifest>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new FormatException($"'{path}' holds no manifest.");
         }
     }
 }
