@@ -30,7 +30,7 @@ public sealed class RecommendationRulesTests
     {
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "unused-index").Text;
 
-        Assert.StartsWith("`idx_trades_exit_reason` on `dd_trade_performance` costs 190.7 MiB (20 B/row) on Composite at 10M rows", text, StringComparison.Ordinal);
+        Assert.StartsWith("`idx_trades_exit_reason` on `dd_trade_performance` costs 190.7 MiB (20 B per trade row) on Composite at 10M rows", text, StringComparison.Ordinal);
         Assert.Contains("Partitioned", text, StringComparison.Ordinal);
         Assert.Contains(Analysis.Recommendations, r => r.Rule == "index-earns-its-cost" && r.Text.Contains("`idx_trades_profile_time`", StringComparison.Ordinal) && r.Text.Contains("`trades_30d`, `summary_7d`", StringComparison.Ordinal));
     }

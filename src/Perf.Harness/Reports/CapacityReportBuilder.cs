@@ -49,10 +49,17 @@ public static class CapacityReportBuilder
                 m.Variant.ToString(), Rows(m.TradeRows), Bytes(m.DataBytes), Bytes(m.IndexBytes), Bytes(m.TotalBytes),
                 m.TradeRows > 0 ? Number((double)m.TotalBytes / m.TradeRows, 0) : "–", $"{Number(m.SeedSeconds)} s",
                 m.SeedSeconds > 0 ? Number(m.TradeRows / m.SeedSeconds, 0) : "–"])]));
-        blocks.Add(new ReportParagraph("Marginal bytes per trade row: the least-squares slope of bytes against rows over the measured sizes (the intercept is the fixed cost of empty pages and partitions)."));
+        blocks.Add(new ReportParagraph("Marginal bytes per trade row: the least-squares slope of bytes against trade rows over the measured sizes (the intercept is the fixed cost of empty pages and partitions). Bytes are all telemetry tables of the variant (trades, metrics, health), which grow with the trades at the seeded mix."));
         blocks.Add(new ReportTable(
             ["variant", "data B/row", "index B/row", "total B/row", "fixed"],
             [.. analysis.Storage.Select(s => (IReadOnlyList<string>)[s.Variant.ToString(), Number(s.DataBytesPerRow, 0), Number(s.IndexBytesPerRow, 0), Number(s.BytesPerRow, 0), Bytes(s.FixedBytes)])]));
+        var largestRows = data.Measurements.Select(m => m.TradeRows).DefaultIfEmpty().Max();
+        blocks.Add(new ReportParagraph($"Indexes at {Rows(largestRows)} trade rows and the measured queries whose plans used them:"));
+        blocks.Add(new ReportTable(
+            ["variant", "table", "index", "size", "used by"],
+            [.. data.Measurements.Where(m => m.TradeRows == largestRows).OrderBy(m => m.Variant).SelectMany(m => m.Indexes.Select(i => (IReadOnlyList<string>)[
+                m.Variant.ToString(), $"`{i.Table}`", $"`{i.Index}`", Bytes(i.Bytes),
+                string.Join(", ", data.For(m.Variant).SelectMany(x => x.Queries).Where(q => q.IndexesUsed.Contains(i.Index, StringComparer.OrdinalIgnoreCase)).Select(q => $"`{q.Query}`").Distinct(StringComparer.Ordinal)) is { Length: > 0 } users ? users : "–"]))]));
         if (analysis.Storage.Count > 0)
         {
             blocks.Add(new ReportImage("bytes-per-row.png", "marginal data and index bytes per trade row per variant", CapacityCharts.BytesPerRowChart(analysis.Storage)));

@@ -65,7 +65,9 @@ public static class GrowthFitter
         var best = growing[0];
         if (constant.Aic - best.Aic < AicMargin)
         {
-            return new GrowthSelection(constant, candidates, string.Create(c, $"{Name(best.Model)} beats constant by only {constant.Aic - best.Aic:F1} AIC units (< {AicMargin}): no evidence of growth"));
+            return new GrowthSelection(constant, candidates, constant.Aic <= best.Aic
+                ? string.Create(c, $"no growth model beats constant (AIC {constant.Aic:F1}; best growth {Name(best.Model)} {best.Aic:F1})")
+                : string.Create(c, $"{Name(best.Model)} beats constant by only {constant.Aic - best.Aic:F1} AIC units (< {AicMargin}): no evidence of growth"));
         }
 
         var linear = growing.FirstOrDefault(f => f.Model == GrowthModel.Linear);

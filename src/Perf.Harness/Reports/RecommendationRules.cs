@@ -85,7 +85,7 @@ public static class RecommendationRules
     {
         foreach (var group in IndexesAtLargestSize(data).Where(i => !i.Used).GroupBy(i => (i.Size.Table, i.Size.Index)).OrderBy(g => g.Key.Index, StringComparer.Ordinal))
         {
-            var costs = string.Join(", ", group.Select(i => $"{Bytes(i.Size.Bytes)} ({Number((double)i.Size.Bytes / i.Rows)} B/row) on {i.Variant} at {Rows(i.Rows)} rows"));
+            var costs = string.Join(", ", group.Select(i => $"{Bytes(i.Size.Bytes)} ({Number((double)i.Size.Bytes / i.Rows)} B per trade row) on {i.Variant} at {Rows(i.Rows)} rows"));
             yield return new Recommendation("unused-index", $"`{group.Key.Index}` on `{group.Key.Table}` costs {costs}, and no measured query used it: drop it unless a query outside this benchmark needs it.");
         }
     }
