@@ -35,12 +35,14 @@ public sealed class TimingGateTests
     [Fact]
     public void Evaluate_ShiftInsideTheMeasuredSpread_Passes()
     {
-        // 35 % slower on the means, but each run's own spread (sd 30 %) makes the intervals overlap.
-        var report = Gate([SyntheticTimings.Run("Q.Noisy", 100e3, 30e3, seed: 5)], [SyntheticTimings.Run("Q.Noisy", 135e3, 30e3, seed: 6)]);
+        // Every iteration 30 % slower, but each run spreads from 50 to 140 µs, so the shift is not beyond the spread.
+        var baseline = Enumerable.Range(0, 10).Select(i => 50e3 + (10e3 * i)).ToArray();
+        var report = Gate([SyntheticTimings.FromSamples("Q.Noisy", baseline)], [SyntheticTimings.FromSamples("Q.Noisy", [.. baseline.Select(v => v * 1.3)])]);
 
         var timing = Assert.Single(report.Timings);
         Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
-        Assert.True(timing.IntervalsOverlap);
+        Assert.True(timing.Ratio > 1.25, $"ratio {timing.Ratio}");
+        Assert.True(timing.PValue >= 0.01, $"p {timing.PValue}");
         Assert.True(report.Passed);
     }
 
@@ -53,6 +55,29 @@ public sealed class TimingGateTests
         Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
         Assert.False(timing.IntervalsOverlap);
         Assert.True(timing.PValue < 0.01);
+    }
+
+    [Fact]
+    public void Evaluate_TwiceAsSlowOnANoisyMachine_FailsThoughIntervalsOverlap()
+    {
+        // The spread of a shared two-core machine (±45 % around the median): the 99.9 % intervals overlap, the ranks do not lie.
+        var baseline = Enumerable.Range(0, 10).Select(i => 50e3 + (10e3 * i)).ToArray();
+        var timing = Assert.Single(Gate([SyntheticTimings.FromSamples("Q.Noisy", baseline)], [SyntheticTimings.FromSamples("Q.Noisy", [.. baseline.Select(v => v * 2)])]).Timings);
+
+        Assert.True(timing.IntervalsOverlap);
+        Assert.Equal(TimingVerdict.Slower, timing.Verdict);
+    }
+
+    [Fact]
+    public void Evaluate_ThreeSamplesEach_IntervalsDecide()
+    {
+        var apart = Assert.Single(Gate([SyntheticTimings.Run("Q.A", 1e6, 1e4, seed: 1, samples: 3)], [SyntheticTimings.Run("Q.A", 2e6, 2e4, seed: 2, samples: 3)]).Timings);
+        var overlapping = Assert.Single(Gate([SyntheticTimings.Run("Q.A", 1e6, 4e5, seed: 1, samples: 3)], [SyntheticTimings.Run("Q.A", 2e6, 8e5, seed: 2, samples: 3)]).Timings);
+
+        Assert.Null(apart.PValue);
+        Assert.Equal(TimingVerdict.Slower, apart.Verdict);
+        Assert.True(overlapping.IntervalsOverlap);
+        Assert.Equal(TimingVerdict.Unchanged, overlapping.Verdict);
     }
 
     [Fact]
