@@ -36,7 +36,25 @@ public static class TimingGate
         }
 
         var comparisons = TimingComparer.CompareAll(baseline, current, options);
-        checks.AddRange(comparisons.Select(c => new GateCheck(Suite, c.Name, c.Verdict is TimingVerdict.Slower or TimingVerdict.Missing ? GateOutcome.Failed : GateOutcome.Passed, $"{c.Verdict}: {c.Reason}")));
+        checks.AddRange(ToChecks(comparisons));
         return (checks, comparisons);
+    }
+
+    /// <summary>One check per comparison: slower or missing fails.</summary>
+    public static IEnumerable<GateCheck> ToChecks(IEnumerable<TimingComparison> comparisons) =>
+        comparisons.Select(c => new GateCheck(Suite, c.Name, c.Verdict is TimingVerdict.Slower or TimingVerdict.Missing ? GateOutcome.Failed : GateOutcome.Passed, $"{c.Verdict}: {c.Reason}"));
+
+    /// <summary>Keeps a <see cref="TimingVerdict.Slower"/> only when the confirmation run (which re-measured the suspects) finds it slower too.</summary>
+    /// <remarks>A contention spike on a shared machine rarely hits the same benchmark twice; a real regression always does.</remarks>
+    public static IReadOnlyList<TimingComparison> Confirm(IReadOnlyList<TimingComparison> first, IReadOnlyList<TimingComparison> confirmation)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(confirmation);
+        var again = confirmation.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return [.. first.Select(c => c.Verdict != TimingVerdict.Slower
+            ? c
+            : again.TryGetValue(c.Name, out var second) && second.Verdict == TimingVerdict.Slower
+                ? c with { Reason = $"{c.Reason}; confirmed by a second run: {second.Reason}" }
+                : c with { Verdict = TimingVerdict.Unchanged, Reason = $"not confirmed: the first run found it {c.Reason}; the confirmation run found {(second is null ? "no measurement" : second.Verdict.ToString().ToLowerInvariant() + ": " + second.Reason)}" })];
     }
 }
