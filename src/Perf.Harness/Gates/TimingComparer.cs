@@ -8,7 +8,7 @@ namespace Perf.Harness.Gates;
 /// the two runs' confidence intervals do not overlap; and the Mann–Whitney U test on the raw measurements gives
 /// p &lt; <see cref="TimingGateOptions.Alpha"/> (when both runs have enough samples). On a shared machine the spread
 /// between runs dwarfs the spread within one, so any one condition alone flags equal code (measured here: the U test
-/// alone flagged 7 of 30 unchanged benchmarks, all three together 1); <see cref="TimingGate.Confirm"/> then asks a
+/// alone flagged 7 and 8 of 30 unchanged benchmarks in two runs, all three together 1 each); <see cref="TimingGate.Confirm"/> then asks a
 /// second run to reproduce each regression.
 /// </remarks>
 public static class TimingComparer
