@@ -71,7 +71,8 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportParagraph("The highest request rate at which the API met both latency targets, found by the load runner's capacity search."));
             blocks.Add(new ReportTable(
                 ["variant", "trade rows", "capacity (req/s)"],
-                [.. data.Measurements.Where(m => m.CapacityRps is > 0).OrderBy(m => m.Variant).ThenBy(m => m.TradeRows).Select(m => (IReadOnlyList<string>)[m.Variant.ToString(), Rows(m.TradeRows), Number(m.CapacityRps!.Value, 0)])]));
+                [.. data.Measurements.Where(m => m.CapacityRps is not null).OrderBy(m => m.Variant).ThenBy(m => m.TradeRows).Select(m => (IReadOnlyList<string>)[
+                    m.Variant.ToString(), Rows(m.TradeRows), m.CapacityRps > 0 ? Number(m.CapacityRps!.Value, 0) : "none: the search's lowest rate already failed"])]));
             blocks.Add(new ReportImage("capacity.png", "capacity per variant against trade rows", capacityChart));
         }
         else
