@@ -24,7 +24,7 @@ public static class RecommendationRules
             .. TargetMisses(data),
             .. Capacity(data),
             .. Storage(storage),
-            .. Headroom(headroom, assumptions, data.Targets),
+            .. Headroom(headroom, assumptions, data.Targets, data.Measurements.Select(m => m.TradeRows).DefaultIfEmpty().Max()),
         ];
     }
 
@@ -166,7 +166,8 @@ public static class RecommendationRules
     }
 
     /// <summary>Per query: which variants reach the P99 target within the reader's horizon and which stay under it.</summary>
-    internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<HeadroomProjection> headroom, GrowthAssumptions? assumptions, LatencyTargets targets)
+    /// <remarks>A crossing far beyond <paramref name="largestMeasuredRows"/> says how far it is extrapolated.</remarks>
+    internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<HeadroomProjection> headroom, GrowthAssumptions? assumptions, LatencyTargets targets, long largestMeasuredRows)
     {
         if (assumptions is null || headroom.Count == 0)
         {
@@ -187,7 +188,7 @@ public static class RecommendationRules
             var fine = query.Where(h => h.Status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth).Select(h => h.Variant.ToString()).ToList();
             var misses = string.Join("; ", late.Select(h => h.Status == HeadroomStatus.AlreadyOver
                 ? $"{h.Variant} is over p99 {Ms(targets.P99Ms)} already"
-                : $"{h.Variant} ({h.Fit.Model.ToString().ToLowerInvariant()} fit) reaches p99 {Ms(targets.P99Ms)} at ~{Rows(h.RowsAtTarget!.Value)} rows, around {Date(h.DateAtTarget!.Value)}"));
+                : $"{h.Variant} ({h.Fit.Model.ToString().ToLowerInvariant()} fit) reaches p99 {Ms(targets.P99Ms)} at ~{Rows(h.RowsAtTarget!.Value)} rows, around {Date(h.DateAtTarget!.Value)}{Extrapolation(h.RowsAtTarget.Value, largestMeasuredRows)}"));
             var keep = fine.Count > 0 ? $"{string.Join(" and ", fine)} stay{(fine.Count == 1 ? "s" : string.Empty)} under it through {Date(assumptions.EndDate)}" : "no variant stays under it through the horizon";
             yield return new Recommendation("headroom", $"{who}, `{query.Key}`: {misses}; {keep}.");
         }
@@ -197,6 +198,9 @@ public static class RecommendationRules
             yield return new Recommendation("headroom", $"{who}, every measured query stays under p99 {Ms(targets.P99Ms)} on every variant through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows) by its fitted growth.");
         }
     }
+
+    private static string Extrapolation(double rows, long largestMeasuredRows) =>
+        largestMeasuredRows > 0 && rows > 2.0 * largestMeasuredRows ? $" (extrapolated {Ratio(rows / largestMeasuredRows)} beyond the largest size measured)" : string.Empty;
 
     private static IEnumerable<(SchemaVariant Variant, long Rows, IndexSize Size, bool Used)> IndexesAtLargestSize(CapacityData data)
     {
