@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Telemetry.Data.Lifecycle;
+
+/// <summary>Pre-loads the API's cache by requesting the most-requested views, so the first dashboard user is not the one who pays.</summary>
+public sealed class CacheWarmer(HttpClient http, ILogger? logger = null)
+{
+    private readonly ILogger logger = logger ?? NullLogger.Instance;
+
+    /// <summary>The dashboards' default views (7–30 days, the API's default ranges) for each profile.</summary>
+    public static IReadOnlyList<string> DefaultPaths(IEnumerable<int> profileIds)
+    {
+        ArgumentNullException.ThrowIfNull(profileIds);
+        return
+        [
+            .. profileIds.SelectMany(id => new[]
+            {
+                string.Create(CultureInfo.InvariantCulture, $"/api/trades/{id}/summary"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/trades/{id}"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?windowType=daily"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?windowType=hourly"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/health/{id}"),
+            }),
+        ];
+    }
+
+    /// <summary>Requests each path under <paramref name="baseUri"/> in turn; failures are reported, not thrown.</summary>
+    public async Task<IReadOnlyList<WarmResult>> WarmAsync(Uri baseUri, IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
+        ArgumentNullException.ThrowIfNull(paths);
+        var results = new List<WarmResult>();
+        foreach (var path in paths)
+        {
+            var url = new Uri(baseUri, path);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                LifecycleLog.Warmed(logger, url, (int)response.StatusCode, elapsed.TotalMilliseconds);
+                results.Add(new WarmResult(url, (int)response.StatusCode, elapsed, response.IsSuccessStatusCode ? null : response.ReasonPhrase));
+            }
+            catch (HttpRequestException ex)
+            {
+                results.Add(new WarmResult(url, 0, Stopwatch.GetElapsedTime(started), ex.Message));
+            }
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MySqlConnector;
+using Telemetry.Data.Schema;
+
+namespace Telemetry.Data.Lifecycle;
+
+/// <summary>Archives or deletes rows past their retention period, whole months by partition where it can.</summary>
+/// <remarks>
+/// On partitioned tables a month past retention moves in O(1): <c>EXCHANGE PARTITION</c> swaps it into an empty stage
+/// table, and a second exchange swaps the stage into the archive's same month. Rows in the stage are in neither table,
+/// so every run first finishes a stage left non-empty by a kill. Partial months, and unpartitioned tables, take the
+/// chunked row path. A named server lock serializes runs on one database (a second run waits up to a minute).
+/// </remarks>
+public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy policy, RetentionOptions options, ILogger? logger = null)
+{
+    private const string LockSql = "SELECT GET_LOCK(CONCAT(DATABASE(), '.telemetry_retention'), 60)";
+    private const string TableExistsSql = "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @table";
+
+    private readonly ILogger logger = logger ?? NullLogger.Instance;
+
+    /// <summary>Applies every rule of the policy at <paramref name="now"/> (UTC).</summary>
+    /// <exception cref="InvalidOperationException">Another retention run holds this database's lock.</exception>
+    public async Task<RetentionReport> RunAsync(DateTime now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (!options.DryRun)
+        {
+            var locked = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LockSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (locked != 1)
+            {
+                throw new InvalidOperationException("Another retention run has held this database's lock for a minute; try again when it ends.");
+            }
+        }
+
+        var reports = new List<RetentionTableReport>();
+        foreach (var rule in policy.Rules)
+        {
+            reports.Add(await RunRuleAsync(connection, rule, now, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new RetentionReport(now, reports);
+    }
+
+    private async Task<RetentionTableReport> RunRuleAsync(MySqlConnection connection, RetentionRule rule, DateTime now, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var live = rule.Table;
+        var archive = live.Archive;
+        var cutoff = rule.Period.CutoffBefore(now);
+        var partitions = await PartitionCatalog.ReadAsync(connection, live, cancellationToken).ConfigureAwait(false);
+        var partitioned = partitions.Count > 0;
+
+        long recovered = 0;
+        if (partitioned && archive is not null)
+        {
+            recovered = await PrepareStageAsync(connection, live, archive, cancellationToken).ConfigureAwait(false);
+        }
+
+        var moves = new List<PartitionMove>();
+        foreach (var partition in partitions.Where(p => p.IsEntirelyBefore(cutoff)))
+        {
+            var rows = await PartitionCatalog.CountAsync(connection, live, partition, cancellationToken).ConfigureAwait(false);
+            var drop = archive is null && partition.Month is not null;
+            if (rows == 0 && !drop)
+            {
+                continue;
+            }
+
+            moves.Add(new PartitionMove(partition.Name, rows));
+            if (options.DryRun)
+            {
+                continue;
+            }
+
+            if (archive is not null)
+            {
+                await ArchivePartitionAsync(connection, live, archive, partition, cancellationToken).ConfigureAwait(false);
+                LifecycleLog.PartitionArchived(logger, live.Name, partition.Name, rows, archive.Name);
+            }
+            else
+            {
+                // Month partitions past retention go for good; the leading p_before stays (empty) as the plan's floor.
+                var sql = drop
+                    ? $"ALTER TABLE `{live.Name}` DROP PARTITION `{partition.Name}`"
+                    : $"ALTER TABLE `{live.Name}` TRUNCATE PARTITION `{partition.Name}`";
+                await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                LifecycleLog.PartitionDropped(logger, live.Name, partition.Name, rows);
+            }
+
+            await PauseAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        long rowPath;
+        if (options.DryRun)
+        {
+            var older = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM `{live.Name}` WHERE `{live.TimeColumn}` < @cutoff", new { cutoff }, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            rowPath = older - moves.Sum(m => m.Rows);
+        }
+        else
+        {
+            rowPath = await RowMover.MoveAsync(connection, live, archive, cutoff, options, logger, cancellationToken).ConfigureAwait(false);
+            if (partitioned && archive is not null)
+            {
+                await DropStageIfEmptyAsync(connection, StageTable.For(live), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LifecycleLog.RetentionDone(logger, live.Name, rule.Action, cutoff, moves.Count, rowPath, elapsed);
+        return new RetentionTableReport(live.Name, rule.Action, cutoff, partitioned, moves, rowPath, recovered, options.DryRun, elapsed);
+    }
+
+    /// <summary>Finishes a stage left by an interrupted run and drops it.</summary>
+    /// <returns>The rows recovered from the stage.</returns>
+    private async Task<long> PrepareStageAsync(MySqlConnection connection, TelemetryTable live, TelemetryTable archive, CancellationToken cancellationToken)
+    {
+        var stage = StageTable.For(live);
+        long recovered = 0;
+        if (await ExistsAsync(connection, stage, cancellationToken).ConfigureAwait(false))
+        {
+            if (options.DryRun)
+            {
+                return await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM `{stage.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            recovered = await FinishStageAsync(connection, stage, archive, cancellationToken).ConfigureAwait(false);
+            if (recovered > 0)
+            {
+                LifecycleLog.StageRecovered(logger, stage.Name, recovered, archive.Name);
+            }
+
+            // Recreated when next needed, so it always matches the live table's current columns and indexes.
+            await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE `{stage.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return recovered;
+    }
+
+    /// <summary>Creates an empty, unpartitioned copy of the live table to exchange months through, unless one exists.</summary>
+    private static async Task EnsureStageAsync(MySqlConnection connection, TelemetryTable live, CancellationToken cancellationToken)
+    {
+        var stage = StageTable.For(live);
+        if (await ExistsAsync(connection, stage, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // A kill between these two leaves an empty partitioned stage, which the next run drops in PrepareStageAsync.
+        await connection.ExecuteAsync(new CommandDefinition($"CREATE TABLE `{stage.Name}` LIKE `{live.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{stage.Name}` REMOVE PARTITIONING", cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves one whole live partition into the archive: live → stage → archive, each an O(1) exchange.</summary>
+    private async Task ArchivePartitionAsync(MySqlConnection connection, TelemetryTable live, TelemetryTable archive, TablePartition partition, CancellationToken cancellationToken)
+    {
+        var stage = StageTable.For(live);
+        await EnsureStageAsync(connection, live, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"ALTER TABLE `{live.Name}` EXCHANGE PARTITION `{partition.Name}` WITH TABLE `{stage.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        // From here until the stage is empty again its rows are in neither table; a kill now is finished by the next run.
+        LifecycleLog.PartitionStaged(logger, live.Name, partition.Name, stage.Name);
+        await PauseAsync(cancellationToken).ConfigureAwait(false);
+        await FinishStageAsync(connection, stage, archive, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves whatever the stage holds into the archive and leaves the stage empty.</summary>
+    /// <remarks>
+    /// When the archive's matching partition is empty, one exchange does it. When it already holds rows (a partial
+    /// month archived earlier by the row path, or late rows), the larger set moves by exchange and the smaller by rows.
+    /// </remarks>
+    private async Task<long> FinishStageAsync(MySqlConnection connection, TelemetryTable stage, TelemetryTable archive, CancellationToken cancellationToken)
+    {
+        var (count, min, max) = await connection.QuerySingleAsync<(long, DateTime?, DateTime?)>(new CommandDefinition(
+            $"SELECT COUNT(*), MIN(`{stage.TimeColumn}`), MAX(`{stage.TimeColumn}`) FROM `{stage.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var archivePartitions = await PartitionCatalog.ReadAsync(connection, archive, cancellationToken).ConfigureAwait(false);
+        var target = archivePartitions.FirstOrDefault(p => p.Holds(min!.Value, max!.Value));
+        if (target is not null)
+        {
+            var archived = await PartitionCatalog.CountAsync(connection, archive, target, cancellationToken).ConfigureAwait(false);
+            if (archived <= count)
+            {
+                // The bounds were checked above, so MySQL may skip re-validating every row; MariaDB 10.11 has no such clause.
+                var info = await ServerInfo.DetectAsync(connection, cancellationToken).ConfigureAwait(false);
+                var validation = info.Flavor == ServerFlavor.MySql ? " WITHOUT VALIDATION" : string.Empty;
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"ALTER TABLE `{archive.Name}` EXCHANGE PARTITION `{target.Name}` WITH TABLE `{stage.Name}`{validation}",
+                    commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (archived == 0)
+                {
+                    return count;
+                }
+
+                await PauseAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // The stage now holds the smaller set (or the archive has no partition for these rows): merge it row by row.
+        await RowMover.MoveAsync(connection, stage, archive, null, options, logger, cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    private static async Task DropStageIfEmptyAsync(MySqlConnection connection, TelemetryTable stage, CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(connection, stage, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM `{stage.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (rows == 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE `{stage.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(MySqlConnection connection, TelemetryTable table, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(TableExistsSql, new { table = table.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+
+    private Task PauseAsync(CancellationToken cancellationToken) =>
+        options.Pause > TimeSpan.Zero ? Task.Delay(options.Pause, cancellationToken) : Task.CompletedTask;
+}

@@ -1,0 +1,107 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MySqlConnector;
+using Telemetry.Data.Lifecycle;
+using Telemetry.Data.Model;
+
+namespace Telemetry.Data.Rollups;
+
+/// <summary>Recomputes only the windows that rows inserted since the last run fall in, late-arriving rows included.</summary>
+/// <remarks>
+/// Rows are found by id (the primary key, so the scan is a range read): a watermark per source remembers the ids already
+/// scanned. Ids are handed out before commit, so a row is scanned once more in the run after it was first seen: a write
+/// transaction that commits within one run interval is never missed. Rerunning is harmless; upserts are idempotent.
+/// </remarks>
+public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logger = null)
+{
+    /// <summary>The table of watermarks (one row per source); created on first use.</summary>
+    public const string WatermarkTable = "dd_rollup_watermark";
+
+    private const string CreateWatermarkSql = """
+        CREATE TABLE IF NOT EXISTS dd_rollup_watermark (
+          `source` VARCHAR(32) NOT NULL PRIMARY KEY,
+          `scanned_id` BIGINT NOT NULL,
+          `seen_id` BIGINT NOT NULL,
+          `updated_at` DATETIME(6) NOT NULL
+        ) ENGINE=InnoDB
+        """;
+
+    private const string ReadWatermarkSql = "SELECT scanned_id, seen_id FROM dd_rollup_watermark WHERE `source` = @source";
+
+    private const string WriteWatermarkSql = """
+        INSERT INTO dd_rollup_watermark (`source`, scanned_id, seen_id, updated_at) VALUES (@source, @scanned, @seen, UTC_TIMESTAMP(6))
+        ON DUPLICATE KEY UPDATE scanned_id = VALUES(scanned_id), seen_id = VALUES(seen_id), updated_at = VALUES(updated_at)
+        """;
+
+    private readonly ILogger logger = logger ?? NullLogger.Instance;
+
+    /// <summary>Rolls up every source.</summary>
+    /// <param name="notBefore">Windows before this are left alone (their raw rows may be archived already); null for no limit.
+    /// Pass each source its own retention cutoff with <see cref="RunAsync(RollupSource, DateTime?, CancellationToken)"/>.</param>
+    /// <param name="cancellationToken">Cancels between statements; the watermark only advances after a source's windows are written.</param>
+    public async Task<IReadOnlyList<RollupRunReport>> RunAsync(DateTime? notBefore = null, CancellationToken cancellationToken = default)
+    {
+        var reports = new List<RollupRunReport>();
+        foreach (var source in RollupSource.All)
+        {
+            reports.Add(await RunAsync(source, notBefore, cancellationToken).ConfigureAwait(false));
+        }
+
+        return reports;
+    }
+
+    /// <summary>Rolls up one source.</summary>
+    public async Task<RollupRunReport> RunAsync(RollupSource source, DateTime? notBefore = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(CreateWatermarkSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var mark = await connection.QuerySingleOrDefaultAsync<(long Scanned, long Seen)?>(new CommandDefinition(
+            ReadWatermarkSql, new { source = source.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false) ?? (0, 0);
+
+        var table = source.Table;
+        var maxId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT MAX(id) FROM `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? mark.Seen;
+        var hours = (await connection.QueryAsync<DateTime>(new CommandDefinition(
+            $"SELECT DISTINCT CAST(DATE_FORMAT(`{table.TimeColumn}`, '%Y-%m-%d %H:00:00') AS DATETIME) FROM `{table.Name}` WHERE id > @after AND id <= @maxId",
+            new { after = mark.Scanned, maxId }, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Select(h => DateTime.SpecifyKind(h, DateTimeKind.Utc))
+            .Where(h => notBefore is null || h >= notBefore)
+            .ToList();
+
+        var hourStarts = await RecomputeAsync(connection, source, WindowType.Hourly, hours, cancellationToken).ConfigureAwait(false);
+        var days = await RecomputeAsync(connection, source, WindowType.Daily, hourStarts, cancellationToken).ConfigureAwait(false);
+        var weeks = await RecomputeAsync(connection, source, WindowType.Weekly, days, cancellationToken).ConfigureAwait(false);
+        var months = await RecomputeAsync(connection, source, WindowType.Monthly, days, cancellationToken).ConfigureAwait(false);
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            WriteWatermarkSql, new { source = source.Name, scanned = Math.Max(mark.Seen, mark.Scanned), seen = maxId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        var report = new RollupRunReport(source.Name, mark.Scanned, hourStarts.Count, days.Count, weeks.Count, months.Count);
+        LifecycleLog.RollupDone(logger, source.Name, report.Hours, report.Days, report.Weeks, report.Months, mark.Scanned);
+        return report;
+    }
+
+    /// <summary>Recomputes the windows of one type holding <paramref name="instants"/>, one statement per run of adjacent windows.</summary>
+    /// <returns>The distinct window starts recomputed (the instants the next coarser type must cover).</returns>
+    private static async Task<IReadOnlyList<DateTime>> RecomputeAsync(
+        MySqlConnection connection, RollupSource source, WindowType windowType, IReadOnlyList<DateTime> instants, CancellationToken cancellationToken)
+    {
+        var starts = instants.Select(instant => windowType.WindowStart(instant)).Distinct().Order().ToList();
+        var i = 0;
+        while (i < starts.Count)
+        {
+            var from = starts[i];
+            var to = windowType.WindowEnd(from);
+            while (++i < starts.Count && starts[i] == to)
+            {
+                to = windowType.WindowEnd(starts[i]);
+            }
+
+            await source.Rollup(connection, windowType, from, to, cancellationToken).ConfigureAwait(false);
+        }
+
+        return starts;
+    }
+}

@@ -1,0 +1,66 @@
+using Telemetry.Data.Model;
+
+namespace Telemetry.Data.Rollups;
+
+/// <summary>The SQL pieces every rollup shares: the upsert into <c>dd_telemetry_metrics</c> and the window bucket expressions.</summary>
+internal static class RollupSql
+{
+    /// <summary>The column list every rollup inserts.</summary>
+    public const string InsertColumns = """
+        INSERT INTO dd_telemetry_metrics
+            (profile_id, metric_type, metric_name, window_type, window_start, window_end,
+             sample_count, value_sum, value_min, value_max, positive_count, negative_count, updated_at)
+        """;
+
+    /// <summary>Replaces a window's values when it already exists (the unique key is the window's identity).</summary>
+    public const string UpsertTail = """
+        ON DUPLICATE KEY UPDATE
+            window_end = VALUES(window_end), sample_count = VALUES(sample_count), value_sum = VALUES(value_sum),
+            value_min = VALUES(value_min), value_max = VALUES(value_max), positive_count = VALUES(positive_count),
+            negative_count = VALUES(negative_count), updated_at = VALUES(updated_at)
+        """;
+
+    /// <summary>Weekly and monthly windows of one metric type, combined exactly from its daily windows.</summary>
+    public const string FromDailySql = InsertColumns + """
+
+        SELECT profile_id, metric_type, metric_name, @windowType, ws, ws + INTERVAL 1 {unit},
+               SUM(sample_count), SUM(value_sum), MIN(value_min), MAX(value_max), SUM(positive_count), SUM(negative_count), UTC_TIMESTAMP(6)
+        FROM (
+            SELECT profile_id, metric_type, metric_name, {bucket} AS ws,
+                   sample_count, value_sum, value_min, value_max, positive_count, negative_count
+            FROM dd_telemetry_metrics
+            WHERE window_type = 'daily' AND metric_type = @metricType AND window_start >= @from AND window_start < @to
+        ) AS d
+        GROUP BY profile_id, metric_type, metric_name, ws
+
+        """ + UpsertTail;
+
+    /// <summary>The <c>INTERVAL</c> unit of a window type.</summary>
+    public static string Unit(WindowType windowType) => windowType switch
+    {
+        WindowType.Hourly => "HOUR",
+        WindowType.Daily => "DAY",
+        WindowType.Weekly => "WEEK",
+        WindowType.Monthly => "MONTH",
+        _ => throw new ArgumentOutOfRangeException(nameof(windowType), windowType, null),
+    };
+
+    /// <summary>The expression that maps <paramref name="column"/> (an allow-listed time column) to its window start.</summary>
+    public static string Bucket(WindowType windowType, string column) => windowType switch
+    {
+        WindowType.Hourly => $"CAST(DATE_FORMAT({column}, '%Y-%m-%d %H:00:00') AS DATETIME(6))",
+        WindowType.Daily => $"CAST(DATE({column}) AS DATETIME(6))",
+        WindowType.Weekly => $"CAST(DATE({column}) - INTERVAL WEEKDAY({column}) DAY AS DATETIME(6))",
+        WindowType.Monthly => $"CAST(DATE_FORMAT({column}, '%Y-%m-01') AS DATETIME(6))",
+        _ => throw new ArgumentOutOfRangeException(nameof(windowType), windowType, null),
+    };
+
+    /// <summary>Fills the unit and bucket placeholders of a template.</summary>
+    public static string Render(string template, WindowType windowType, string column) =>
+        template.Replace("{unit}", Unit(windowType), StringComparison.Ordinal)
+            .Replace("{bucket}", Bucket(windowType, column), StringComparison.Ordinal);
+
+    /// <summary>The window range [start, end) covering [<paramref name="from"/>, <paramref name="to"/>) in whole windows.</summary>
+    public static (DateTime Start, DateTime End) WholeWindows(WindowType windowType, DateTime from, DateTime to) =>
+        (windowType.WindowStart(from), windowType.WindowEnd(windowType.WindowStart(to.AddTicks(-10))));
+}

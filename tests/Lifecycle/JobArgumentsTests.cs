@@ -1,0 +1,79 @@
+using Telemetry.Jobs;
+
+namespace Perf.Tests.Lifecycle;
+
+public sealed class JobArgumentsTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void Parse_ArchiveWithOptions_ReadsEverything()
+    {
+        var arguments = JobArguments.Parse(
+            ["archive", "--mysql", "Server=x", "--now=2026-02-01T00:00:00Z", "--dry-run", "--trades-retention", "6mo", "--chunk-size", "100", "--pause-ms", "0"],
+            NoEnvironment);
+
+        Assert.Equal(JobKind.Archive, arguments.Job);
+        Assert.Equal(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc), arguments.Now);
+        Assert.True(arguments.Retention.DryRun);
+        Assert.Equal("6mo", arguments.Policy.Trades.ToString());
+        Assert.Equal("2y", arguments.Policy.Metrics.ToString());
+        Assert.Equal(100, arguments.Retention.ChunkSize);
+        Assert.Equal(TimeSpan.Zero, arguments.Retention.Pause);
+    }
+
+    [Fact]
+    public void Parse_NoMySqlFlag_ReadsEnvironment()
+    {
+        var arguments = JobArguments.Parse(["analyze"], name => name == "PERF_MYSQL" ? "Server=env" : null);
+
+        Assert.Equal("Server=env", arguments.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("--trades-retention", "0d", "trades retention")]
+    [InlineData("--health-retention", "soon", "health retention")]
+    [InlineData("--chunk-size", "0", "chunk size")]
+    [InlineData("--schedule", "archive=61 * * * *", "Invalid cron expression")]
+    [InlineData("--schedule", "rollup-hourly=every hour", "Invalid cron expression")]
+    [InlineData("--schedule", "nightly=0 3 * * *", "must be <job>=<cron>")]
+    [InlineData("--now", "yesterday", "ISO 8601")]
+    public void Parse_BadValue_ThrowsUsageNamingIt(string option, string value, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => JobArguments.Parse(["worker", "--mysql", "Server=x", option, value], NoEnvironment));
+
+        Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Parse_NoDatabase_ThrowsUsage()
+    {
+        var error = Assert.Throws<UsageException>(() => JobArguments.Parse(["archive"], NoEnvironment));
+
+        Assert.Contains("PERF_MYSQL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Worker_HasEveryDefaultScheduleAndOverrides()
+    {
+        var arguments = JobArguments.Parse(["worker", "--mysql", "Server=x", "--schedule", "analyze=off", "--schedule", "archive=0 4 1 * *"], NoEnvironment);
+
+        Assert.DoesNotContain(arguments.Schedules, s => s.Job == JobKind.Analyze);
+        var archive = Assert.Single(arguments.Schedules, s => s.Job == JobKind.Archive);
+        Assert.Equal(new DateTime(2026, 3, 1, 4, 0, 0, DateTimeKind.Utc), archive.Next(new DateTime(2026, 2, 1, 4, 0, 0, DateTimeKind.Utc)));
+        var slow = Assert.Single(arguments.Schedules, s => s.Job == JobKind.WatchSlowQueries);
+        Assert.Equal(new DateTime(2026, 2, 1, 0, 0, 2, DateTimeKind.Utc), slow.Next(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc)));
+    }
+
+    [Theory]
+    [InlineData("archive", "--trades-retention", "0y")]
+    [InlineData("worker", "--schedule", "rollup-daily=99 99 * * *")]
+    public async Task Cli_BadInput_ExitsTwoBeforeTouchingTheDatabase(string command, string option, string value)
+    {
+        // An unreachable server: exit code 2 and the message prove validation ran before any connection.
+        var (exitCode, _, error) = await JobsProcess.RunAsync([command, "--mysql", "Server=127.0.0.1;Port=1;Connect Timeout=1", option, value]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error:", error, StringComparison.Ordinal);
+    }
+}

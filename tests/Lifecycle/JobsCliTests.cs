@@ -1,0 +1,43 @@
+using System.Globalization;
+using Perf.Tests.Infrastructure;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Lifecycle;
+
+/// <summary>The one-shot commands as cron would run them: real process, exit codes, printed reports.</summary>
+public sealed class JobsCliTests(DatabaseServerFixture fixture)
+{
+    [Fact]
+    public async Task Archive_DryRun_PrintsWhatWouldMoveAndChangesNothing()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Partitioned);
+        await db.FillAsync(800);
+        var before = await db.FingerprintAsync(TelemetryTable.Trades);
+        var now = LifecycleDatabase.Now.ToString("O", CultureInfo.InvariantCulture);
+
+        var (exitCode, output, error) = await JobsProcess.RunAsync(
+            ["archive", "--dry-run", "--now", now, "--trades-retention", "90d", "--metrics-retention", "60d", "--health-retention", "10d"], db.ConnectionString);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("dd_trade_performance: would archive", output, StringComparison.Ordinal);
+        Assert.Contains("partition p2025_09:", output, StringComparison.Ordinal);
+        Assert.Contains("dd_system_health: would delete", output, StringComparison.Ordinal);
+        Assert.Equal(before, await db.FingerprintAsync(TelemetryTable.Trades));
+        Assert.Equal(0, await db.CountIfExistsAsync(TelemetryTable.TradesArchive));
+    }
+
+    [Fact]
+    public async Task MaintainPartitions_ThenAnalyze_ExitZeroWithReports()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Partitioned);
+        var now = LifecycleDatabase.Now.ToString("O", CultureInfo.InvariantCulture);
+
+        var maintain = await JobsProcess.RunAsync(["maintain-partitions", "--now", now, "--months-ahead", "4"], db.ConnectionString);
+        var analyze = await JobsProcess.RunAsync(["analyze"], db.ConnectionString);
+
+        Assert.True(maintain.ExitCode == 0, maintain.Error);
+        Assert.Contains("dd_trade_performance_archive: added p2026_06, p2026_07", maintain.Output, StringComparison.Ordinal);
+        Assert.True(analyze.ExitCode == 0, analyze.Error);
+        Assert.Contains("dd_trade_performance: status: OK", analyze.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,104 @@
+using Telemetry.Data.Lifecycle;
+
+namespace Perf.Tests.Lifecycle;
+
+public sealed class PrometheusTextTests
+{
+    // Shaped like the API's /metrics: two endpoints' histograms and the cache counter.
+    private const string Scrape = """
+        # HELP telemetry_http_request_duration_seconds Time to serve a request, by endpoint.
+        # TYPE telemetry_http_request_duration_seconds histogram
+        telemetry_http_request_duration_seconds_bucket{endpoint="trades",le="0.1"} 80
+        telemetry_http_request_duration_seconds_bucket{endpoint="trades",le="0.5"} 95
+        telemetry_http_request_duration_seconds_bucket{endpoint="trades",le="1"} 99
+        telemetry_http_request_duration_seconds_bucket{endpoint="trades",le="+Inf"} 100
+        telemetry_http_request_duration_seconds_sum{endpoint="trades"} 12.5
+        telemetry_http_request_duration_seconds_count{endpoint="trades"} 100
+        telemetry_http_request_duration_seconds_bucket{endpoint="metrics",le="0.1"} 100
+        telemetry_http_request_duration_seconds_bucket{endpoint="metrics",le="0.5"} 100
+        telemetry_http_request_duration_seconds_bucket{endpoint="metrics",le="1"} 100
+        telemetry_http_request_duration_seconds_bucket{endpoint="metrics",le="+Inf"} 100
+        telemetry_http_request_duration_seconds_count{endpoint="metrics"} 100
+        telemetry_cache_requests_total{endpoint="trades",result="hit"} 70
+        telemetry_cache_requests_total{endpoint="trades",result="miss"} 30
+        telemetry_cache_hit_ratio 0.7
+        """;
+
+    [Fact]
+    public void Parse_ApiScrape_ReadsNamesLabelsAndValues()
+    {
+        var samples = PrometheusText.Parse(Scrape);
+
+        Assert.Equal(14, samples.Count);
+        var inf = samples[3];
+        Assert.Equal(("telemetry_http_request_duration_seconds_bucket", "trades", "+Inf", 100d), (inf.Name, inf.Label("endpoint"), inf.Label("le"), inf.Value));
+        Assert.Equal(0.7, samples[^1].Value);
+    }
+
+    [Fact]
+    public void Parse_EscapedLabel_Unescapes()
+    {
+        var sample = Assert.Single(PrometheusText.Parse("m{path=\"a\\\"b\\\\c\"} 1 1700000000000"));
+
+        Assert.Equal("a\"b\\c", sample.Label("path"));
+    }
+
+    [Fact]
+    public void Parse_Garbage_Throws() => Assert.Throws<FormatException>(() => PrometheusText.Parse("{oops} 1"));
+
+    [Fact]
+    public void HistogramQuantile_SummedOverEndpoints_Interpolates()
+    {
+        var samples = PrometheusText.Parse(Scrape);
+
+        // 200 requests: 180 under 0.1 s, 195 under 0.5 s, 199 under 1 s.
+        var p95 = PrometheusText.HistogramQuantile(samples, "telemetry_http_request_duration_seconds", 0.95);
+        var p99 = PrometheusText.HistogramQuantile(samples, "telemetry_http_request_duration_seconds", 0.99);
+
+        Assert.Equal(0.1 + (0.4 * 10 / 15), p95!.Value, 6);
+        Assert.Equal(0.5 + (0.5 * 3 / 4), p99!.Value, 6);
+        Assert.Null(PrometheusText.HistogramQuantile(samples, "absent", 0.5));
+    }
+
+    [Fact]
+    public void Evaluate_SlowP99AndLowHitRate_Warns()
+    {
+        var report = ApiMonitor.Evaluate(PrometheusText.Parse(Scrape), new MonitorThresholds { MaxP99 = TimeSpan.FromMilliseconds(800) });
+
+        Assert.Equal(200, report.Requests);
+        Assert.Equal(0.7, report.CacheHitRate);
+        Assert.Equal(2, report.Warnings.Count);
+        Assert.Contains(report.Warnings, w => w.Contains("P99", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("cache hit rate 70.0 %", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Delta_LaterScrape_CoversOnlyTheInterval()
+    {
+        var earlier = PrometheusText.Parse(Scrape);
+        var later = PrometheusText.Parse(Scrape.Replace("result=\"hit\"} 70", "result=\"hit\"} 170", StringComparison.Ordinal));
+
+        var report = ApiMonitor.Evaluate(PrometheusText.Delta(later, earlier), new MonitorThresholds());
+
+        Assert.Equal(1.0, report.CacheHitRate);
+        Assert.Null(report.P99);
+    }
+
+    [Fact]
+    public async Task CheckAsync_FromUrl_ReadsTheApi()
+    {
+        using var http = new HttpClient(new StaticHandler(Scrape));
+        var monitor = new ApiMonitor(http, new MonitorThresholds());
+
+        var report = await monitor.CheckAsync(new Uri("http://api.test/metrics"), TestContext.Current.CancellationToken);
+
+        Assert.NotNull(report.P95);
+        Assert.Contains(report.Warnings, w => w.Contains("cache", StringComparison.Ordinal));
+    }
+
+    private sealed class StaticHandler(string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) });
+    }
+}
