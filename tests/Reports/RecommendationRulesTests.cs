@@ -13,7 +13,7 @@ public sealed class RecommendationRulesTests
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "partitioning-pays-off" && r.Text.Contains("trades_30d", StringComparison.Ordinal)).Text;
 
         Assert.Contains("from ~1M trade rows", text, StringComparison.Ordinal);
-        Assert.Contains("p99 45.0 ms vs 400 ms on Composite at 10M rows (8.9× lower)", text, StringComparison.Ordinal);
+        Assert.Contains("p99 45.0 ms vs 400 ms on Composite at 10M rows, median 15.0 ms vs 133 ms (p99 8.9× lower)", text, StringComparison.Ordinal);
         Assert.Contains("reading 1k rows instead of 100k", text, StringComparison.Ordinal);
     }
 
@@ -22,7 +22,25 @@ public sealed class RecommendationRulesTests
     {
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "partitioning-pays-off" && r.Text.Contains("no difference", StringComparison.Ordinal)).Text;
 
-        Assert.Contains("`summary_7d` (1.0×)", text, StringComparison.Ordinal);
+        Assert.Contains("in both p99 and median for `summary_7d` up to 10M rows", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VariantPaysOff_SlowP99ButEqualMedian_IsNoise()
+    {
+        // One slow sample makes Partitioned's p99 8× Composite's, but the medians are equal: no cost is claimed.
+        var data = SampleCapacityData.Create();
+        var noisy = data with
+        {
+            Measurements = [.. data.Measurements.Select(m => m.Variant == Telemetry.Data.Schema.SchemaVariant.Partitioned
+                ? m with { Queries = [.. m.Queries.Select(q => q.Query == "summary_7d" ? q with { P99Ms = 32 } : q)] }
+                : m)],
+        };
+
+        var recommendations = RecommendationRules.VariantPaysOff(noisy, Telemetry.Data.Schema.SchemaVariant.Partitioned, Telemetry.Data.Schema.SchemaVariant.Composite, "partitioning-pays-off", "Partitioning").ToList();
+
+        Assert.DoesNotContain(recommendations, r => r.Text.Contains("costs `summary_7d`", StringComparison.Ordinal));
+        Assert.Contains(recommendations, r => r.Text.Contains("no difference", StringComparison.Ordinal) && r.Text.Contains("`summary_7d`", StringComparison.Ordinal));
     }
 
     [Fact]

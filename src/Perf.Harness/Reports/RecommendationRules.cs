@@ -29,6 +29,7 @@ public static class RecommendationRules
     }
 
     /// <summary>Per query: from which size <paramref name="candidate"/>'s P99 is at least <see cref="MeaningfulRatio"/> lower than <paramref name="reference"/>'s at every larger size, or where it costs.</summary>
+    /// <remarks>The median must move the same way by the same ratio: a P99 from tens of samples on a shared machine is one sample, and a lone slow one is noise, not a design's cost.</remarks>
     internal static IEnumerable<Recommendation> VariantPaysOff(CapacityData data, SchemaVariant candidate, SchemaVariant reference, string rule, string subject)
     {
         var neutral = new List<(string Query, double Ratio)>();
@@ -41,7 +42,7 @@ public static class RecommendationRules
                          let rq = r.Queries.FirstOrDefault(q => q.Query == query)
                          where cq is not null && rq is not null && cq.P99Ms > 0
                          orderby c.TradeRows
-                         select (Rows: c.TradeRows, Candidate: cq, Reference: rq, Ratio: rq.P99Ms / cq.P99Ms)).ToList();
+                         select (Rows: c.TradeRows, Candidate: cq, Reference: rq, Ratio: Agreed(rq.P99Ms / cq.P99Ms, cq.P50Ms > 0 ? rq.P50Ms / cq.P50Ms : 1))).ToList();
             if (pairs.Count == 0)
             {
                 continue;
@@ -55,18 +56,18 @@ public static class RecommendationRules
                 from--;
             }
 
-            var evidence = $"p99 {Ms(last.Candidate.P99Ms)} vs {Ms(last.Reference.P99Ms)} on {reference} at {Rows(last.Rows)} rows";
+            var evidence = $"p99 {Ms(last.Candidate.P99Ms)} vs {Ms(last.Reference.P99Ms)} on {reference} at {Rows(last.Rows)} rows, median {Ms(last.Candidate.P50Ms)} vs {Ms(last.Reference.P50Ms)}";
             var reads = last.Candidate.RowsExamined != last.Reference.RowsExamined
                 ? $", reading {Rows(last.Candidate.RowsExamined)} rows instead of {Rows(last.Reference.RowsExamined)}"
                 : string.Empty;
             if (from < pairs.Count)
             {
                 var start = from == 0 ? $"~{Rows(pairs[0].Rows)} trade rows (the smallest size measured)" : $"~{Rows(pairs[from].Rows)} trade rows";
-                yield return new Recommendation(rule, $"{subject} pays off for `{query}` from {start}: {evidence} ({Ratio(last.Ratio)} lower){reads}.");
+                yield return new Recommendation(rule, $"{subject} pays off for `{query}` from {start}: {evidence} (p99 {Ratio(last.Reference.P99Ms / last.Candidate.P99Ms)} lower){reads}.");
             }
             else if (last.Ratio <= 1 / MeaningfulRatio)
             {
-                yield return new Recommendation(rule, $"{subject} costs `{query}` time: {evidence} ({Ratio(1 / last.Ratio)} higher){reads}.");
+                yield return new Recommendation(rule, $"{subject} costs `{query}` time: {evidence} (p99 {Ratio(last.Candidate.P99Ms / last.Reference.P99Ms)} higher){reads}.");
             }
             else
             {
@@ -76,9 +77,13 @@ public static class RecommendationRules
 
         if (neutral.Count > 0)
         {
-            yield return new Recommendation(rule, $"{subject} made no difference beyond {Number((MeaningfulRatio - 1) * 100, 0)} % for {string.Join(", ", neutral.Select(n => $"`{n.Query}` ({Ratio(n.Ratio)})"))} up to {Rows(largestRows)} rows (p99 of {reference} / {candidate}).");
+            yield return new Recommendation(rule, $"{subject} made no difference beyond {Number((MeaningfulRatio - 1) * 100, 0)} % in both p99 and median for {string.Join(", ", neutral.Select(n => $"`{n.Query}`"))} up to {Rows(largestRows)} rows.");
         }
     }
+
+    /// <summary>The p99 ratio when the median ratio agrees with it (both beyond <see cref="MeaningfulRatio"/> the same way), else 1.</summary>
+    private static double Agreed(double p99Ratio, double medianRatio) =>
+        (p99Ratio >= MeaningfulRatio && medianRatio >= MeaningfulRatio) || (p99Ratio <= 1 / MeaningfulRatio && medianRatio <= 1 / MeaningfulRatio) ? p99Ratio : 1;
 
     /// <summary>Indexes (other than the primary key) that no measured plan used, with what they cost.</summary>
     internal static IEnumerable<Recommendation> UnusedIndexes(CapacityData data)
