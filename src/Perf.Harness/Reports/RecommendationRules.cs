@@ -9,6 +9,9 @@ public static class RecommendationRules
     /// <summary>The smallest latency ratio between variants that counts as a difference.</summary>
     public const double MeaningfulRatio = 1.25;
 
+    /// <summary>The smallest median difference (ms) that counts: below it a ratio is real but irrelevant against a 500 ms target.</summary>
+    public const double MeaningfulMs = 1.0;
+
     /// <summary>Applies every rule, in a fixed order.</summary>
     public static IReadOnlyList<Recommendation> Derive(CapacityData data, IReadOnlyList<StorageFit> storage, IReadOnlyList<HeadroomProjection> headroom, GrowthAssumptions? assumptions)
     {
@@ -29,7 +32,7 @@ public static class RecommendationRules
     }
 
     /// <summary>Per query: from which size <paramref name="candidate"/>'s P99 is at least <see cref="MeaningfulRatio"/> lower than <paramref name="reference"/>'s at every larger size, or where it costs.</summary>
-    /// <remarks>The median must move the same way by the same ratio: a P99 from tens of samples on a shared machine is one sample, and a lone slow one is noise, not a design's cost.</remarks>
+    /// <remarks>The median must move the same way by the same ratio and by at least <see cref="MeaningfulMs"/>: a P99 from tens of samples on a shared machine is one sample, and a lone slow one is noise, not a design's cost.</remarks>
     internal static IEnumerable<Recommendation> VariantPaysOff(CapacityData data, SchemaVariant candidate, SchemaVariant reference, string rule, string subject)
     {
         var neutral = new List<(string Query, double Ratio)>();
@@ -42,7 +45,7 @@ public static class RecommendationRules
                          let rq = r.Queries.FirstOrDefault(q => q.Query == query)
                          where cq is not null && rq is not null && cq.P99Ms > 0
                          orderby c.TradeRows
-                         select (Rows: c.TradeRows, Candidate: cq, Reference: rq, Ratio: Agreed(rq.P99Ms / cq.P99Ms, cq.P50Ms > 0 ? rq.P50Ms / cq.P50Ms : 1))).ToList();
+                         select (Rows: c.TradeRows, Candidate: cq, Reference: rq, Ratio: Math.Abs(rq.P50Ms - cq.P50Ms) >= MeaningfulMs ? Agreed(rq.P99Ms / cq.P99Ms, cq.P50Ms > 0 ? rq.P50Ms / cq.P50Ms : 1) : 1)).ToList();
             if (pairs.Count == 0)
             {
                 continue;
@@ -77,7 +80,7 @@ public static class RecommendationRules
 
         if (neutral.Count > 0)
         {
-            yield return new Recommendation(rule, $"{subject} made no difference beyond {Number((MeaningfulRatio - 1) * 100, 0)} % in both p99 and median for {string.Join(", ", neutral.Select(n => $"`{n.Query}`"))} up to {Rows(largestRows)} rows.");
+            yield return new Recommendation(rule, $"{subject} made no difference beyond {Number((MeaningfulRatio - 1) * 100, 0)} % in both p99 and median (and {Number(MeaningfulMs, 0)} ms) for {string.Join(", ", neutral.Select(n => $"`{n.Query}`"))} up to {Rows(largestRows)} rows.");
         }
     }
 
