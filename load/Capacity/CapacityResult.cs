@@ -1,0 +1,16 @@
+using Perf.Load.Reports;
+
+namespace Perf.Load.Capacity;
+
+/// <summary>The outcome of a capacity search, written as <c>capacity.json</c> and <c>capacity.md</c>.</summary>
+/// <param name="MaxPassingRate">Highest rate that was valid and met every threshold, or null when none did.</param>
+/// <param name="FirstFailingRate">The rate that stopped the search, or null when the maximum was reached.</param>
+/// <param name="Configuration">Configuration of the last step (its load shape names that step).</param>
+/// <param name="Steps">Every step, in order.</param>
+/// <param name="Provenance">Where the result came from.</param>
+internal sealed record CapacityResult(
+    double? MaxPassingRate,
+    double? FirstFailingRate,
+    RunConfiguration Configuration,
+    IReadOnlyList<CapacityStep> Steps,
+    RunProvenance? Provenance);

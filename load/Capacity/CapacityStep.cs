@@ -1,0 +1,41 @@
+using Perf.Load.Reports;
+
+namespace Perf.Load.Capacity;
+
+/// <summary>One step of a capacity search.</summary>
+/// <param name="Rate">Target arrival rate of the step.</param>
+/// <param name="Verdict">The step's verdict.</param>
+/// <param name="AchievedRate">Rate the generator achieved.</param>
+/// <param name="P95Ms">Gated p95.</param>
+/// <param name="P99Ms">Gated p99.</param>
+/// <param name="FailedRate">Fraction of failed requests.</param>
+/// <param name="DispatchLagP99Ms">Generator dispatch-lag p99.</param>
+/// <param name="FailedThresholds">Thresholds that failed, or the generator's problems when invalid.</param>
+internal sealed record CapacityStep(
+    double Rate,
+    Verdict Verdict,
+    double AchievedRate,
+    double P95Ms,
+    double P99Ms,
+    double FailedRate,
+    double DispatchLagP99Ms,
+    IReadOnlyList<string> FailedThresholds)
+{
+    /// <summary>Reads a step from its run summary.</summary>
+    public static CapacityStep From(double rate, RunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        IReadOnlyList<string> failed = summary.Verdict == Verdict.Invalid
+            ? summary.Generator.Problems
+            : [.. summary.Thresholds.Where(t => !t.Passed).Select(t => $"{t.Expression} ({t.ActualText})")];
+        return new CapacityStep(
+            rate,
+            summary.Verdict,
+            summary.Generator.AchievedRate,
+            summary.Total.Latency.P95,
+            summary.Total.Latency.P99,
+            summary.Total.FailedRate,
+            summary.Generator.DispatchLagP99Ms,
+            failed);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Perf.Harness.Provisioning;
+using Perf.Load.Capacity;
+using Perf.Load.Model;
+using Perf.Load.Reports;
+using Spectre.Console;
+
+namespace Perf.Load.Cli;
+
+/// <summary><c>capacity</c>: raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.</summary>
+internal static class CapacityCommand
+{
+    public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, ProvisioningOptions provisioning, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var settings = RunSettingsParser.Parse(args, requireLoad: false, provisioning);
+        var start = args.GetDouble("start-rate", 10);
+        var step = args.GetDouble("step", 10);
+        var max = args.GetDouble("max-rate", 1000);
+        var stepDuration = args.GetDuration("step-duration", TimeSpan.FromSeconds(20));
+        var warmup = args.GetDuration("warmup", TimeSpan.FromSeconds(3));
+        var poisson = args.Has("poisson");
+        args.RejectUnknown();
+        RunSettingsParser.PositiveRate(start, "--start-rate");
+        RunSettingsParser.PositiveRate(step, "--step");
+        if (max < start)
+        {
+            throw new ConfigurationException("--max-rate must be at least --start-rate.");
+        }
+
+        if (stepDuration <= TimeSpan.Zero)
+        {
+            throw new ConfigurationException("--step-duration must be greater than zero.");
+        }
+
+        var directory = settings.OutputDirectory ?? RunSession.DefaultDirectory("capacity-" + (settings.Label ?? settings.Scenarios[0].Name));
+        var target = await TargetResolver.ResolveAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using (target.ConfigureAwait(false))
+        {
+            var steps = new List<CapacityStep>();
+            double? maxPassing = null;
+            double? firstFailing = null;
+            RunSummary? last = null;
+            for (var rate = start; rate <= max + 1e-9; rate += step)
+            {
+                var profile = LoadProfile.ConstantRate(rate, stepDuration, warmup, poisson);
+                var (summary, report, manifest) = await RunSession.ExecuteAsync(settings.WithProfile(profile), target, null, cancellationToken).ConfigureAwait(false);
+                last = summary;
+                var stepResult = CapacityStep.From(rate, summary);
+                steps.Add(stepResult);
+                await ReportWriter.WriteAsync(report, manifest, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
+                console.MarkupLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"rate {rate,8:0.##}/s  {Color(summary.Verdict)}  achieved {stepResult.AchievedRate:0.##}/s  p95 {stepResult.P95Ms:0.###} ms  p99 {stepResult.P99Ms:0.###} ms  errors {stepResult.FailedRate:P3}  dispatch-lag p99 {stepResult.DispatchLagP99Ms:0.###} ms"));
+                if (summary.Verdict != Verdict.Pass)
+                {
+                    firstFailing = rate;
+                    break;
+                }
+
+                maxPassing = rate;
+            }
+
+            var provenance = last?.Provenance;
+            var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps, provenance);
+            var markdown = CapacityReport.Render(result);
+            Directory.CreateDirectory(directory);
+            var utf8 = new UTF8Encoding(false);
+            await File.WriteAllTextAsync(Path.Combine(directory, "capacity.json"), JsonSerializer.Serialize(result, SummaryJson.Options) + "\n", utf8, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(directory, "capacity.md"), markdown, utf8, cancellationToken).ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+            {
+                await File.AppendAllTextAsync(stepSummary, markdown + "\n", utf8, cancellationToken).ConfigureAwait(false);
+            }
+
+            console.MarkupLine(maxPassing is { } found
+                ? string.Create(CultureInfo.InvariantCulture, $"[bold green]capacity: {found:0.##} requests/s[/] meet every threshold with a valid generator")
+                : "[bold red]capacity: no step met the thresholds[/]");
+            console.MarkupLine("results: " + Markup.Escape(directory));
+            if (maxPassing is not null)
+            {
+                return ExitCodes.Pass;
+            }
+
+            return steps[0].Verdict == Verdict.Invalid ? ExitCodes.InvalidRun : ExitCodes.ThresholdsFailed;
+        }
+    }
+
+    private static string Color(Verdict verdict) => verdict switch
+    {
+        Verdict.Pass => "[green]PASS[/]   ",
+        Verdict.Fail => "[red]FAIL[/]   ",
+        _ => "[yellow]INVALID[/]",
+    };
+}

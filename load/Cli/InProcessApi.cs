@@ -1,0 +1,124 @@
+using System.Globalization;
+using MySqlConnector;
+using Perf.Harness.Provisioning;
+using Perf.Load.Scenarios;
+using Telemetry.Api;
+using Telemetry.Data.Schema;
+
+namespace Perf.Load.Cli;
+
+/// <summary>Hosts the real telemetry API on 127.0.0.1 over the provisioned server's seeded variant database.</summary>
+internal static class InProcessApi
+{
+    private const string DataFactsSql = """
+        SELECT MIN(profile_id), MAX(profile_id), MAX(entry_time),
+               (SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'dd_trade_performance')
+        FROM dd_trade_performance
+        """;
+
+    private const string ScriptsSql = """
+        SELECT script_name FROM dd_system_health WHERE profile_id = @profile GROUP BY script_name ORDER BY script_name LIMIT 20
+        """;
+
+    /// <summary>Provisions the server, checks the variant has seeded trades, and starts the API with a read-only account.</summary>
+    public static async Task<LoadTarget> StartAsync(InProcessOptions options, TrafficOptions traffic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(traffic);
+        ProvisionedServer server;
+        try
+        {
+            server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProvisioningException ex)
+        {
+            throw new ConfigurationException("No --url given and no database server for the in-process API: " + ex.Message, ex);
+        }
+
+        try
+        {
+            var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
+            var (dataTraffic, dataset) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
+            var connectionString = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
+            var api = await TelemetryApiHost.StartAsync(
+                new TelemetryApiOptions
+                {
+                    ConnectionString = connectionString,
+                    RedisConfiguration = options.Provisioning.RedisConfiguration,
+                    EnableCaching = options.Caching,
+                },
+                cancellationToken).ConfigureAwait(false);
+            var description = $"in-process API {api.BaseAddress} over {server.Info} ({server.Source}), database {database}{(options.Caching ? string.Empty : ", caching off")}";
+            return new LoadTarget(api.BaseAddress, description, server, dataset, dataTraffic, new Owners(api, server));
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<(TrafficOptions Traffic, string Dataset)> ReadDataFactsAsync(ProvisionedServer server, string database, TrafficOptions traffic, CancellationToken cancellationToken)
+    {
+        var builder = new MySqlConnectionStringBuilder(server.ConnectionStringFor(database)) { ConnectionTimeout = 10 };
+        try
+        {
+            await using var connection = new MySqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new MySqlCommand(DataFactsSql, connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.IsDBNull(0))
+            {
+                throw NotSeeded(database);
+            }
+
+            var first = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            var last = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            var newest = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
+            var rows = reader.IsDBNull(3) ? 0 : Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture);
+            var count = (int)Math.Min(int.MaxValue, last - first + 1);
+            await reader.DisposeAsync().ConfigureAwait(false);
+            var scripts = await ReadScriptsAsync(connection, first, cancellationToken).ConfigureAwait(false);
+            var dataTraffic = traffic with
+            {
+                FirstProfileId = first,
+                ProfileCount = count,
+                HotProfileCount = Math.Min(traffic.HotProfileCount, count),
+                Anchor = new DateTimeOffset(newest),
+                Scripts = scripts.Count > 0 ? scripts : traffic.Scripts,
+            };
+            var dataset = string.Create(CultureInfo.InvariantCulture, $"{database}: ~{rows:N0} trades, profiles {first}-{last}, newest {newest:yyyy-MM-ddTHH:mm:ssZ}");
+            return (dataTraffic, dataset);
+        }
+        catch (MySqlException ex) when (ex.ErrorCode is MySqlErrorCode.UnknownDatabase or MySqlErrorCode.NoSuchTable)
+        {
+            throw NotSeeded(database, ex);
+        }
+    }
+
+    private static async Task<List<string>> ReadScriptsAsync(MySqlConnection connection, long profile, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand(ScriptsSql, connection);
+        command.Parameters.AddWithValue("@profile", profile);
+        var scripts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            scripts.Add(reader.GetString(0));
+        }
+
+        return scripts;
+    }
+
+    private static ConfigurationException NotSeeded(string database, Exception? inner = null) =>
+        new($"Database '{database}' has no seeded trades. Seed it first (dotnet run -c Release --project seed, or ./perf run), pick another --variant, or pass --url.", inner!);
+
+    private sealed class Owners(IAsyncDisposable api, IAsyncDisposable server) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await api.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

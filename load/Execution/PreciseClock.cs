@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Perf.Load.Measurement;
+
+namespace Perf.Load.Execution;
+
+/// <summary>Waits until a Stopwatch timestamp with tens-of-microseconds precision without burning a core.</summary>
+/// <remarks>
+/// Thread.Sleep has millisecond granularity, which would add up to a millisecond of send lag to every request.
+/// On Linux the wait sleeps with usleep until ~100 µs before the deadline and spins the rest; elsewhere it sleeps
+/// whole milliseconds and spins the last one.
+/// </remarks>
+internal static class PreciseClock
+{
+    private static readonly long SpinWindowTicks = Histograms.MicrosToTicks(OperatingSystem.IsLinux() ? 200 : 1500);
+
+    /// <summary>Asks the kernel to wake the calling thread on time (1 µs timer slack instead of 50 µs); Linux only, best effort.</summary>
+    public static void TightenTimerSlack()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = NativeMethods.Prctl(NativeMethods.SetTimerSlack, 1000, 0, 0, 0);
+        }
+    }
+
+    /// <summary>Returns at or just after <paramref name="deadlineTicks"/>, or early when cancelled.</summary>
+    public static void WaitUntil(long deadlineTicks, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var remaining = deadlineTicks - Stopwatch.GetTimestamp();
+            if (remaining <= 0)
+            {
+                return;
+            }
+
+            if (remaining > SpinWindowTicks)
+            {
+                var sleepMicros = Histograms.TicksToMicros(remaining - SpinWindowTicks);
+                if (OperatingSystem.IsLinux())
+                {
+                    _ = NativeMethods.Usleep((uint)Math.Min(sleepMicros, 50_000));
+                }
+                else
+                {
+                    Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp(sleepMicros / 1000, 1, 50)));
+                }
+            }
+            else
+            {
+                Thread.SpinWait(20);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.Sockets;
+using Perf.Load.Measurement;
+using Perf.Load.Scenarios;
+
+namespace Perf.Load.Execution;
+
+/// <summary>Sends one request and records its latency from the intended start, its service time and its send lag.</summary>
+internal sealed class RequestExecutor
+{
+    private readonly ILoadTransport _transport;
+    private readonly RunRecorder _recorder;
+    private readonly SemaphoreSlim? _connections;
+
+    /// <param name="transport">The HTTP client.</param>
+    /// <param name="recorder">Where measurements go.</param>
+    /// <param name="connections">Optional limit on requests on the wire at once (like a browser's 6 per host); arrivals beyond it queue without blocking the dispatcher.</param>
+    public RequestExecutor(ILoadTransport transport, RunRecorder recorder, SemaphoreSlim? connections = null)
+    {
+        _transport = transport;
+        _recorder = recorder;
+        _connections = connections;
+    }
+
+    /// <summary>Sends <paramref name="request"/> now; the caller decided it was intended at <paramref name="intendedTicks"/>.</summary>
+    /// <remarks>Never throws: every failure is a recorded outcome. <paramref name="abort"/> ends requests still open when the run stops; they count as timeouts.</remarks>
+    public async Task ExecuteAsync(LoadRequest request, long intendedTicks, bool measured, CancellationToken abort)
+    {
+        var dispatched = Stopwatch.GetTimestamp();
+        var start = dispatched;
+        var status = 0;
+        long bytes = 0;
+        RequestOutcome outcome;
+        byte[]? body = null;
+        var bodyLength = 0;
+        var holdsConnection = false;
+        if (measured)
+        {
+            // The generator's part ends at dispatch: its lateness and its achieved rate are judged here.
+            _recorder.OnSent(Histograms.TicksToMicros(dispatched - intendedTicks), dispatched);
+        }
+
+        try
+        {
+            if (_connections is not null)
+            {
+                // Waiting for a free connection is part of what the user experiences (end − intended) but not of
+                // the service time: this is exactly the delay a closed-loop or send-timed tool never sees.
+                await _connections.WaitAsync(abort).ConfigureAwait(false);
+                holdsConnection = true;
+                start = Stopwatch.GetTimestamp();
+            }
+
+            var response = await _transport.GetAsync(request.PathAndQuery, request.Observer is not null, abort).ConfigureAwait(false);
+            (status, bytes, body, bodyLength) = response;
+
+            outcome = status is >= 200 and < 400 ? RequestOutcome.Ok : RequestOutcome.HttpError;
+        }
+        catch (OperationCanceledException)
+        {
+            // Either the request timeout fired or the run ended with this request still open: both are timeouts.
+            outcome = RequestOutcome.Timeout;
+        }
+        catch (Exception ex) when (abort.IsCancellationRequested && ex is IOException or SocketException or ObjectDisposedException)
+        {
+            // The run ended and closed the connection under a blocking call: still open at the end, so a timeout.
+            outcome = RequestOutcome.Timeout;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException or InvalidOperationException or InvalidDataException)
+        {
+            outcome = RequestOutcome.NetworkError;
+        }
+
+        var end = Stopwatch.GetTimestamp();
+        if (holdsConnection)
+        {
+            _connections!.Release();
+        }
+
+        _recorder.ExitFlight();
+        try
+        {
+            request.Observer?.OnResponse(outcome == RequestOutcome.Ok ? status : 0, body.AsSpan(0, bodyLength));
+        }
+        finally
+        {
+            if (body is not null)
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
+        }
+
+        if (measured)
+        {
+            var sample = new RequestSample(
+                Histograms.TicksToMicros(end - intendedTicks),
+                Histograms.TicksToMicros(end - start),
+                Histograms.TicksToMicros(start - intendedTicks),
+                status,
+                outcome,
+                bytes);
+            _recorder.Record(request.Scenario, request.Endpoint, sample);
+        }
+    }
+}

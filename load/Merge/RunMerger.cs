@@ -1,0 +1,183 @@
+using HdrHistogram;
+using Perf.Load.Execution;
+using Perf.Load.Measurement;
+using Perf.Load.Reports;
+using Perf.Load.Thresholds;
+
+namespace Perf.Load.Merge;
+
+/// <summary>Adds the results of several load machines: histograms from their interval logs are summed (percentiles are never averaged), counts add, and thresholds are evaluated on the sum.</summary>
+internal static class RunMerger
+{
+    /// <summary>Reads each run directory's <c>summary.json</c> and <c>latency.hlog</c> and merges them.</summary>
+    public static async Task<ReportInput> MergeAsync(IReadOnlyList<string> directories, IReadOnlyList<Threshold> extraThresholds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        ArgumentNullException.ThrowIfNull(extraThresholds);
+        if (directories.Count == 0)
+        {
+            throw new ConfigurationException("merge needs at least one run directory.");
+        }
+
+        var runs = new List<(string Directory, RunSummary Summary, IReadOnlyList<HistogramLogEntry> Log)>();
+        foreach (var directory in directories)
+        {
+            var summaryPath = Path.Combine(directory, ReportWriter.SummaryFile);
+            var logPath = Path.Combine(directory, ReportWriter.IntervalLogFile);
+            if (!File.Exists(summaryPath) || !File.Exists(logPath))
+            {
+                throw new ConfigurationException($"'{directory}' is not a run directory: it needs {ReportWriter.SummaryFile} and {ReportWriter.IntervalLogFile}.");
+            }
+
+            var summary = await SummaryJson.ReadAsync(summaryPath, cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(logPath);
+            runs.Add((directory, summary, HistogramLog.Read(reader)));
+        }
+
+        return Merge(runs, extraThresholds);
+    }
+
+    /// <summary>Merges already-loaded runs; fails with a configuration error when they do not match.</summary>
+    public static ReportInput Merge(IReadOnlyList<(string Directory, RunSummary Summary, IReadOnlyList<HistogramLogEntry> Log)> runs, IReadOnlyList<Threshold> extraThresholds)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(extraThresholds);
+        var first = runs[0].Summary;
+        foreach (var (directory, other, _) in runs.Skip(1))
+        {
+            if (other.Configuration.Fingerprint != first.Configuration.Fingerprint)
+            {
+                throw new ConfigurationException(
+                    $"Runs do not match: '{runs[0].Directory}' ran [{first.Configuration.Fingerprint}] but '{directory}' ran [{other.Configuration.Fingerprint}].");
+            }
+        }
+
+        var seconds = runs.Max(r => r.Summary.MeasuredSeconds);
+        var allEntries = runs.SelectMany(r => r.Log).ToList();
+        var total = Snapshot("total", runs.Select(r => r.Summary.Total), allEntries, null, RunRecorder.ServiceTag);
+        var scenarios = GroupNames(runs, s => s.Scenarios)
+            .Select(n => Snapshot(n, runs.Select(r => r.Summary.Scenarios.FirstOrDefault(g => g.Name == n)), allEntries, "scenario." + n, $"{RunRecorder.ServiceTag}.scenario.{n}"))
+            .ToList();
+        var endpoints = GroupNames(runs, s => s.Endpoints)
+            .Select(n => Snapshot(n, runs.Select(r => r.Summary.Endpoints.FirstOrDefault(g => g.Name == n)), allEntries, "endpoint." + n, $"{RunRecorder.ServiceTag}.endpoint.{n}"))
+            .ToList();
+
+        var thresholds = first.Configuration.Thresholds.Select(ThresholdParser.Parse).Concat(extraThresholds).ToList();
+        ThresholdEvaluator.Validate(thresholds, [.. endpoints.Select(e => e.Name)], [.. scenarios.Select(s => s.Name)]);
+        var results = ThresholdEvaluator.Evaluate(thresholds, total, scenarios, endpoints, seconds);
+        var generator = MergeGenerators([.. runs.Select(r => r.Summary.Generator)]);
+        var (verdict, exitCode) = RunSummaryBuilder.Decide(generator, results);
+        var start = runs.Min(r => r.Summary.StartedUtc);
+        var intervals = MergedTimeline(allEntries, start);
+        var configuration = first.Configuration with
+        {
+            Target = string.Join(", ", runs.Select(r => r.Summary.Configuration.Target).Distinct(StringComparer.Ordinal)),
+            TargetRate = runs.Sum(r => r.Summary.Configuration.TargetRate),
+            Thresholds = [.. thresholds.Select(t => t.Expression)],
+            Label = (first.Configuration.Label is null ? string.Empty : first.Configuration.Label + " ") + $"merged ×{runs.Count}",
+        };
+        var summary = new RunSummary(
+            "Perf.Load",
+            verdict,
+            exitCode,
+            start,
+            seconds,
+            configuration,
+            generator,
+            GroupSummary.From(total, seconds),
+            [.. scenarios.Select(s => GroupSummary.From(s, seconds))],
+            [.. endpoints.Select(e => GroupSummary.From(e, seconds))],
+            results,
+            RunSummaryBuilder.Timeline(intervals, start),
+            first.Provenance,
+            [.. runs.Select(r => r.Directory)]);
+        return new ReportInput(summary, total, endpoints, intervals);
+    }
+
+    /// <summary>Generator health of several machines: counts add; send lag takes the worst machine (percentiles are not averaged).</summary>
+    internal static GeneratorHealth MergeGenerators(IReadOnlyList<GeneratorHealth> machines)
+    {
+        ArgumentNullException.ThrowIfNull(machines);
+        return new GeneratorHealth(
+            machines[0].Model,
+            machines.Sum(m => m.TargetRate),
+            machines.Sum(m => m.AchievedRate),
+            machines.Sum(m => m.Scheduled),
+            machines.Sum(m => m.Sent),
+            machines.Sum(m => m.LateSends),
+            machines.Sum(m => m.Dropped),
+            machines.Max(m => m.DispatchLagP99Ms),
+            machines.Max(m => m.SendLagP50Ms),
+            machines.Max(m => m.SendLagP99Ms),
+            machines.Max(m => m.SendLagMaxMs),
+            machines.Sum(m => m.PeakInFlight),
+            machines.All(m => m.Valid),
+            [.. machines.SelectMany((m, i) => m.Problems.Select(p => $"machine {i + 1}: {p}"))]);
+    }
+
+    private static IEnumerable<string> GroupNames(IEnumerable<(string, RunSummary Summary, IReadOnlyList<HistogramLogEntry>)> runs, Func<RunSummary, IReadOnlyList<GroupSummary>> groups) =>
+        runs.SelectMany(r => groups(r.Summary)).Select(g => g.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    private static StatsSnapshot Snapshot(string name, IEnumerable<GroupSummary?> groups, List<HistogramLogEntry> entries, string? latencyTag, string serviceTag)
+    {
+        var present = groups.OfType<GroupSummary>().ToList();
+        var codes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, value) in present.SelectMany(g => g.StatusCodes))
+        {
+            codes[key] = codes.GetValueOrDefault(key) + value;
+        }
+
+        return new StatsSnapshot(
+            name,
+            present.Sum(g => g.Count),
+            present.Sum(g => g.Ok),
+            present.Sum(g => g.Bytes),
+            codes,
+            Sum(entries.Where(e => e.Tag == latencyTag)),
+            Sum(entries.Where(e => e.Tag == serviceTag)),
+            Histograms.Create());
+    }
+
+    private static LongHistogram Sum(IEnumerable<HistogramLogEntry> entries)
+    {
+        var sum = Histograms.Create();
+        foreach (var entry in entries)
+        {
+            sum.Add(entry.Histogram);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The machines' untagged intervals added per whole second since the earliest start.</summary>
+    private static List<IntervalSnapshot> MergedTimeline(List<HistogramLogEntry> entries, DateTimeOffset start)
+    {
+        var startSeconds = start.ToUnixTimeMilliseconds() / 1000.0;
+        return
+        [
+            .. entries
+                .Where(e => e.Tag is null)
+                .GroupBy(e => (long)Math.Floor(e.StartUnixSeconds - startSeconds + 0.5))
+                .OrderBy(g => g.Key)
+                .Select(g =>
+                {
+                    var histogram = Sum(g);
+                    var startMs = (long)((startSeconds + g.Key) * 1000);
+                    var endMs = startMs + (long)(g.Max(e => e.LengthSeconds) * 1000);
+                    histogram.StartTimeStamp = startMs;
+                    histogram.EndTimeStamp = endMs;
+                    return new IntervalSnapshot(
+                        null,
+                        startMs,
+                        endMs,
+                        histogram.TotalCount,
+                        0,
+                        Histograms.PercentileMs(histogram, 50),
+                        Histograms.PercentileMs(histogram, 90),
+                        Histograms.PercentileMs(histogram, 99),
+                        Histograms.MaxMs(histogram),
+                        HistogramCodec.Encode(histogram));
+                }),
+        ];
+    }
+}

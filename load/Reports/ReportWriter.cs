@@ -1,0 +1,58 @@
+using System.Text;
+using Perf.Harness.Results;
+
+namespace Perf.Load.Reports;
+
+/// <summary>Writes a run's files into its results directory.</summary>
+/// <remarks>
+/// Files: <c>manifest.json</c> (the harness's provenance), <c>summary.json</c>, <c>report.md</c> (headed by the provenance), <c>report.html</c>, <c>latency.hgrm</c> (gated),
+/// <c>service.hgrm</c>, <c>latency-ENDPOINT.hgrm</c>, and <c>latency.hlog</c> (interval log: untagged lines are the
+/// whole run's gated latency; tags <c>scenario.NAME</c>, <c>endpoint.NAME</c>, and <c>service</c>, <c>service.endpoint.NAME</c>... for service time). The Markdown is
+/// also appended to <c>$GITHUB_STEP_SUMMARY</c> when set.
+/// </remarks>
+internal static class ReportWriter
+{
+    /// <summary>The interval log's file name; <c>merge</c> reads it back.</summary>
+    public const string IntervalLogFile = "latency.hlog";
+
+    /// <summary>The summary's file name; <c>merge</c> reads it back.</summary>
+    public const string SummaryFile = "summary.json";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes every file plus the harness's <c>manifest.json</c> into <paramref name="directory"/>; returns the directory.</summary>
+    public static async Task<string> WriteAsync(ReportInput input, RunManifest manifest, string directory, bool html, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
+        var markdown = MarkdownReport.Render(input.Summary);
+        await writer.WriteJsonAsync(SummaryFile, input.Summary, cancellationToken).ConfigureAwait(false);
+        await writer.WriteMarkdownAsync("report", markdown, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, "latency.hgrm", PercentileDistribution.Render(input.Total.Latency), cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, "service.hgrm", PercentileDistribution.Render(input.Total.Service), cancellationToken).ConfigureAwait(false);
+        foreach (var endpoint in input.Endpoints)
+        {
+            await WriteTextAsync(writer, $"latency-{endpoint.Name}.hgrm", PercentileDistribution.Render(endpoint.Latency), cancellationToken).ConfigureAwait(false);
+        }
+
+        var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        HistogramLog.Write(log, input.Summary.StartedUtc, input.Intervals, "Perf.Load interval log: microseconds, end - intended start; tags scenario.NAME, endpoint.NAME; service[.GROUP] = end - actual start");
+        await WriteTextAsync(writer, IntervalLogFile, log.ToString(), cancellationToken).ConfigureAwait(false);
+        if (html)
+        {
+            await WriteTextAsync(writer, "report.html", HtmlReport.Render(input), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+        {
+            await File.AppendAllTextAsync(stepSummary, markdown + "\n", Utf8, cancellationToken).ConfigureAwait(false);
+        }
+
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return writer.Directory;
+    }
+
+    private static Task<string> WriteTextAsync(ResultWriter writer, string fileName, string text, CancellationToken cancellationToken) =>
+        writer.WriteBytesAsync(fileName, Utf8.GetBytes(text), cancellationToken);
+}

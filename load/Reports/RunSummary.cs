@@ -1,0 +1,35 @@
+using Perf.Load.Execution;
+using Perf.Load.Thresholds;
+
+namespace Perf.Load.Reports;
+
+/// <summary>Everything a run reports, written as <c>summary.json</c> and read back by <c>merge</c>.</summary>
+/// <param name="Tool">Always <c>Perf.Load</c>.</param>
+/// <param name="Verdict">PASS, FAIL or INVALID.</param>
+/// <param name="ExitCode">The process exit code the verdict maps to.</param>
+/// <param name="StartedUtc">Start of the measured period.</param>
+/// <param name="MeasuredSeconds">Length of the measured period.</param>
+/// <param name="Configuration">How the run was configured.</param>
+/// <param name="Generator">Whether the generator kept its schedule.</param>
+/// <param name="Total">All requests.</param>
+/// <param name="Scenarios">Per scenario.</param>
+/// <param name="Endpoints">Per endpoint.</param>
+/// <param name="Thresholds">Each threshold's result.</param>
+/// <param name="Timeline">Per-second gated latency and throughput.</param>
+/// <param name="Provenance">Where the result came from.</param>
+/// <param name="MergedFrom">For merged results: the run directories added together.</param>
+internal sealed record RunSummary(
+    string Tool,
+    Verdict Verdict,
+    int ExitCode,
+    DateTimeOffset StartedUtc,
+    double MeasuredSeconds,
+    RunConfiguration Configuration,
+    GeneratorHealth Generator,
+    GroupSummary Total,
+    IReadOnlyList<GroupSummary> Scenarios,
+    IReadOnlyList<GroupSummary> Endpoints,
+    IReadOnlyList<ThresholdResult> Thresholds,
+    IReadOnlyList<TimelinePoint> Timeline,
+    RunProvenance? Provenance,
+    IReadOnlyList<string>? MergedFrom = null);

@@ -1,0 +1,66 @@
+using Perf.Load.Cli;
+using Perf.Load.Execution;
+using Perf.Load.Measurement;
+using Perf.Load.Thresholds;
+
+namespace Perf.Load.Reports;
+
+/// <summary>Turns a finished run into its summary and verdict.</summary>
+internal static class RunSummaryBuilder
+{
+    /// <summary>Evaluates thresholds and generator health and builds the summary.</summary>
+    public static RunSummary Build(RunOutcome outcome, RunConfiguration configuration, IReadOnlyList<Threshold> thresholds, RunProvenance? provenance)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var seconds = outcome.MeasuredSeconds;
+        var results = ThresholdEvaluator.Evaluate(thresholds, outcome.Total, outcome.Scenarios, outcome.Endpoints, seconds);
+        var (verdict, exitCode) = Decide(outcome.Generator, results);
+        return new RunSummary(
+            "Perf.Load",
+            verdict,
+            exitCode,
+            outcome.StartedUtc,
+            seconds,
+            configuration,
+            outcome.Generator,
+            GroupSummary.From(outcome.Total, seconds),
+            [.. outcome.Scenarios.Select(s => GroupSummary.From(s, seconds))],
+            [.. outcome.Endpoints.Select(e => GroupSummary.From(e, seconds))],
+            results,
+            Timeline(outcome.Intervals, outcome.StartedUtc),
+            provenance);
+    }
+
+    /// <summary>INVALID beats everything: a generator that missed its schedule cannot pass; otherwise any failed threshold fails.</summary>
+    public static (Verdict Verdict, int ExitCode) Decide(GeneratorHealth generator, IReadOnlyList<ThresholdResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(results);
+        if (!generator.Valid)
+        {
+            return (Verdict.Invalid, ExitCodes.InvalidRun);
+        }
+
+        return results.All(r => r.Passed) ? (Verdict.Pass, ExitCodes.Pass) : (Verdict.Fail, ExitCodes.ThresholdsFailed);
+    }
+
+    /// <summary>Per-interval points of the untagged (whole-run gated latency) intervals.</summary>
+    public static IReadOnlyList<TimelinePoint> Timeline(IEnumerable<IntervalSnapshot> intervals, DateTimeOffset measuredStart)
+    {
+        ArgumentNullException.ThrowIfNull(intervals);
+        var startMs = measuredStart.ToUnixTimeMilliseconds();
+        return
+        [
+            .. intervals
+                .Where(i => i.Tag is null)
+                .Select(i => new TimelinePoint(
+                    (i.EndUnixMs - startMs) / 1000.0,
+                    i.EndUnixMs > i.StartUnixMs ? i.Count * 1000.0 / (i.EndUnixMs - i.StartUnixMs) : 0,
+                    i.P50Ms,
+                    i.P90Ms,
+                    i.P99Ms,
+                    i.MaxMs,
+                    i.Errors)),
+        ];
+    }
+}

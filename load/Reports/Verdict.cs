@@ -1,0 +1,14 @@
+namespace Perf.Load.Reports;
+
+/// <summary>The outcome of a run.</summary>
+internal enum Verdict
+{
+    /// <summary>Valid, and every threshold held.</summary>
+    Pass,
+
+    /// <summary>Valid, and at least one threshold failed.</summary>
+    Fail,
+
+    /// <summary>The generator did not keep its schedule: no latency verdict is possible.</summary>
+    Invalid,
+}

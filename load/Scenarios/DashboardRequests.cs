@@ -1,0 +1,50 @@
+using Telemetry.Data.Model;
+
+namespace Perf.Load.Scenarios;
+
+/// <summary>Builds the requests a telemetry dashboard makes, one endpoint at a time.</summary>
+internal static class DashboardRequests
+{
+    /// <summary>First page of trades in a window.</summary>
+    public static LoadRequest Trades(string scenario, TrafficOptions options, Random random)
+    {
+        var window = QueryWindow.Pick(options, random);
+        var filter = string.Empty;
+        if (random.NextDouble() < TrafficOptions.FilteredTradesShare)
+        {
+            filter = random.Next(2) == 0
+                ? "&tradeType=" + TradeVocabulary.TradeTypes[random.Next(TradeVocabulary.TradeTypes.Count)]
+                : "&exitReason=" + TradeVocabulary.ExitReasons[random.Next(TradeVocabulary.ExitReasons.Count)];
+        }
+
+        return new LoadRequest(scenario, Endpoints.Trades, $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={options.PageSize}{filter}");
+    }
+
+    /// <summary>Trade summary for a window.</summary>
+    public static LoadRequest Summary(string scenario, TrafficOptions options, Random random)
+    {
+        var window = QueryWindow.Pick(options, random);
+        return new LoadRequest(scenario, Endpoints.Summary, $"/api/trades/{window.ProfileId}/summary?{window.ToQuery()}");
+    }
+
+    /// <summary>Windowed metrics, with the aggregation level a dashboard picks for the range.</summary>
+    public static LoadRequest Metrics(string scenario, TrafficOptions options, Random random)
+    {
+        var window = QueryWindow.Pick(options, random);
+        var windowType = window.Range.TotalDays switch
+        {
+            <= 7 => "hourly",
+            <= 31 => "daily",
+            _ => random.Next(2) == 0 ? "weekly" : "monthly",
+        };
+        return new LoadRequest(scenario, Endpoints.Metrics, $"/api/metrics/{window.ProfileId}?windowType={windowType}&{window.ToQuery()}");
+    }
+
+    /// <summary>System health for a window.</summary>
+    public static LoadRequest Health(string scenario, TrafficOptions options, Random random)
+    {
+        var window = QueryWindow.Pick(options, random);
+        var script = options.Scripts[random.Next(options.Scripts.Count)];
+        return new LoadRequest(scenario, Endpoints.Health, $"/api/health/{window.ProfileId}?script={Uri.EscapeDataString(script)}&{window.ToQuery()}");
+    }
+}

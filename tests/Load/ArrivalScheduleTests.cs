@@ -1,0 +1,83 @@
+using Perf.Load.Model;
+
+namespace Perf.Tests.Load;
+
+public sealed class ArrivalScheduleTests
+{
+    [Fact]
+    public void Generate_ConstantRate_SpacesArrivalsEvenly()
+    {
+        var profile = LoadProfile.ConstantRate(100, TimeSpan.FromSeconds(2));
+
+        var arrivals = ArrivalSchedule.Generate(profile, seed: 1).ToList();
+
+        Assert.Equal(200, arrivals.Count);
+        Assert.Equal(TimeSpan.Zero, arrivals[0].Offset);
+        var gaps = arrivals.Zip(arrivals.Skip(1), (a, b) => (b.Offset - a.Offset).TotalMilliseconds).ToList();
+        Assert.All(gaps, g => Assert.InRange(g, 9.999, 10.001));
+        Assert.All(arrivals, a => Assert.False(a.IsWarmup));
+    }
+
+    [Fact]
+    public void Generate_Warmup_FlagsWarmupArrivalsAndKeepsMeasuredCount()
+    {
+        var profile = LoadProfile.ConstantRate(50, TimeSpan.FromSeconds(2), warmup: TimeSpan.FromSeconds(1));
+
+        var arrivals = ArrivalSchedule.Generate(profile, seed: 1).ToList();
+
+        Assert.Equal(50, arrivals.Count(a => a.IsWarmup));
+        Assert.Equal(100, arrivals.Count(a => !a.IsWarmup));
+        Assert.All(arrivals.Where(a => a.IsWarmup), a => Assert.True(a.Offset < TimeSpan.FromSeconds(1)));
+        Assert.All(arrivals.Where(a => !a.IsWarmup), a => Assert.True(a.Offset >= TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void Generate_Ramp_MatchesIntegralAndGetsDenser()
+    {
+        // 0 -> 200/s over 10 s: 1000 arrivals, a quarter of them in the first half.
+        var profile = new LoadProfile(LoadModelKind.Open, TimeSpan.Zero, [new LoadStage(0, 200, TimeSpan.FromSeconds(10))], false, 0, TimeSpan.Zero);
+
+        var arrivals = ArrivalSchedule.Generate(profile, seed: 1).ToList();
+
+        Assert.InRange(arrivals.Count, 999, 1001);
+        Assert.InRange(arrivals.Count(a => a.Offset < TimeSpan.FromSeconds(5)), 249, 251);
+        Assert.True(arrivals.Zip(arrivals.Skip(1)).All(p => p.Second.Offset >= p.First.Offset));
+        Assert.All(arrivals, a => Assert.InRange(a.Offset, TimeSpan.Zero, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void Generate_Stages_CarryPhaseAcrossBoundaries()
+    {
+        var profile = new LoadProfile(
+            LoadModelKind.Open,
+            TimeSpan.Zero,
+            [LoadStage.Constant(10, TimeSpan.FromSeconds(1)), new LoadStage(10, 30, TimeSpan.FromSeconds(1)), LoadStage.Constant(30, TimeSpan.FromSeconds(1))],
+            false,
+            0,
+            TimeSpan.Zero);
+
+        var arrivals = ArrivalSchedule.Generate(profile, seed: 1).ToList();
+
+        Assert.Equal(10 + 20 + 30, arrivals.Count);
+        Assert.Equal(60, profile.Stages.Sum(s => s.ExpectedArrivals), precision: 6);
+    }
+
+    [Fact]
+    public void Generate_Poisson_HasTheRateAndExponentialGaps()
+    {
+        var profile = LoadProfile.ConstantRate(1000, TimeSpan.FromSeconds(20), poisson: true);
+
+        var arrivals = ArrivalSchedule.Generate(profile, seed: 42).ToList();
+        var gaps = arrivals.Zip(arrivals.Skip(1), (a, b) => (b.Offset - a.Offset).TotalMilliseconds).ToList();
+        var mean = gaps.Average();
+        var variance = gaps.Sum(g => (g - mean) * (g - mean)) / gaps.Count;
+
+        // 20 000 expected; Poisson sd ≈ 141.
+        Assert.InRange(arrivals.Count, 19_500, 20_500);
+        Assert.InRange(mean, 0.97, 1.03);
+
+        // Exponential: standard deviation equals the mean (even spacing would have 0).
+        Assert.InRange(Math.Sqrt(variance), 0.9, 1.1);
+        Assert.Equal(arrivals.Select(a => a.Offset), ArrivalSchedule.Generate(profile, seed: 42).Select(a => a.Offset));
+    }
+}

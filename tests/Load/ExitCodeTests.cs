@@ -1,0 +1,114 @@
+using Perf.Load.Calibration;
+using Perf.Load.Cli;
+using Perf.Load.Execution;
+using Perf.Load.Reports;
+using Perf.Load.Thresholds;
+using Spectre.Console.Testing;
+
+namespace Perf.Tests.Load;
+
+[Collection(LoadTimingGroup.Name)]
+public sealed class ExitCodeTests
+{
+    [Theory]
+    [InlineData("run --url http://127.0.0.1:9 --rate 0", "--rate must be greater than 0")]
+    [InlineData("run --url http://127.0.0.1:9 --rate -5", "--rate must be greater than 0")]
+    [InlineData("run --url http://127.0.0.1:9 --scenario dashbord", "Unknown scenario 'dashbord'")]
+    [InlineData("run --url http://127.0.0.1:9 --threshold p95<500", "Malformed threshold")]
+    [InlineData("run --url not-a-url", "not an absolute http")]
+    [InlineData("run --url http://127.0.0.1:9 --rate 5 --concurrency 2", "Give one of")]
+    [InlineData("run --url http://127.0.0.1:9 --stages 10:5s,abc:5s", "not a rate")]
+    [InlineData("run --url http://127.0.0.1:9 --frobnicate 3", "Unknown option")]
+    [InlineData("run --url http://127.0.0.1:9 --rate 5 --duration 5s", "Cannot reach")]
+    [InlineData("explode", "Unknown command")]
+    public async Task Cli_BadConfiguration_ExitsWithConfigurationCodeAndOneLine(string commandLine, string message)
+    {
+        var (code, error) = await RunCliAsync(commandLine.Split(' '));
+
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cli_ThresholdNamesUnknownEndpoint_ExitsWithConfigurationCode()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        var (code, error) = await RunCliAsync(["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--threshold", "trades:p(95)<300", "--duration", "1s"]);
+
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Contains("'trades'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cli_Help_PrintsUsageAndSucceeds()
+    {
+        var console = new TestConsole();
+
+        var code = await LoadCli.RunAsync(["--help"], console, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Pass, code);
+        Assert.Contains("usage:", console.Output, StringComparison.Ordinal);
+        Assert.Contains("--threshold", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cli_RunFailingThreshold_Exits99AndWritesReports()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var output = LoadTestSupport.TempDirectory();
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+
+        var code = await LoadCli.RunAsync(
+            ["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--rate", "50", "--duration", "1s", "--warmup", "0s", "--threshold", "healthz:count>1000000", "--max-send-lag", "500ms", "--out", output],
+            console,
+            null,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.ThresholdsFailed, code);
+        Assert.Contains("FAIL  healthz:count>1000000", console.Output, StringComparison.Ordinal);
+        Assert.Contains("PASS  p(95)<500", console.Output, StringComparison.Ordinal);
+        foreach (var file in new[] { "manifest.json", "summary.json", "report.md", "report.html", "latency.hgrm", "service.hgrm", "latency-healthz.hgrm", "latency.hlog" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        }
+
+        var html = await File.ReadAllTextAsync(Path.Combine(output, "report.html"), TestContext.Current.CancellationToken);
+        Assert.Contains("data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_InvalidGenerator_BeatsPassingThresholds()
+    {
+        var passed = new[] { new ThresholdResult("p(95)<500", "total", 1, "1 ms", true) };
+        var failed = new[] { new ThresholdResult("p(95)<500", "total", 900, "900 ms", false) };
+
+        Assert.Equal((Verdict.Pass, ExitCodes.Pass), RunSummaryBuilder.Decide(Health(valid: true), passed));
+        Assert.Equal((Verdict.Fail, ExitCodes.ThresholdsFailed), RunSummaryBuilder.Decide(Health(valid: true), failed));
+        Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), passed));
+        Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), failed));
+        Assert.Equal(4, new[] { ExitCodes.Pass, ExitCodes.ThresholdsFailed, ExitCodes.InvalidRun, ExitCodes.BadConfiguration }.Distinct().Count());
+    }
+
+    private static GeneratorHealth Health(bool valid) =>
+        new("open", 10, 10, 100, 100, 0, 0, 0.1, 0.1, 0.1, 0.2, 3, valid, valid ? [] : ["late"]);
+
+    private static async Task<(int Code, string Error)> RunCliAsync(string[] args)
+    {
+        var console = new TestConsole();
+        var previous = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            var code = await LoadCli.RunAsync(args, console, null, TestContext.Current.CancellationToken);
+            return (code, error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+    }
+}

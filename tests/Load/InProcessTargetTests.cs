@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Perf.Harness.Provisioning;
+using Perf.Load.Cli;
+using Perf.Tests.Infrastructure;
+using Spectre.Console.Testing;
+using Telemetry.Data;
+using Telemetry.Data.Rollups;
+using Telemetry.Data.Schema;
+using Telemetry.Data.Writes;
+
+namespace Perf.Tests.Load;
+
+/// <summary>The default target: the real API hosted in-process over the provisioned server's seeded variant database.</summary>
+[Collection(LoadTimingGroup.Name)]
+public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
+{
+    [Fact]
+    public async Task Check_NoSeededDatabase_IsAConfigurationError()
+    {
+        var server = fixture.RequireServer();
+        var (code, console) = await CheckAsync(server, "ldmissing" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)), LoadTestSupport.TempDirectory());
+
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Contains("has no seeded trades", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_SeededVariant_LoadsTheInProcessApiAndPasses()
+    {
+        var server = fixture.RequireServer();
+        var prefix = "ld" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var database = VariantDatabase.Name(prefix, SchemaVariant.Composite);
+        await server.EnsureDatabaseAsync(database, TestContext.Current.CancellationToken);
+        try
+        {
+            await SeedAsync(server, database);
+            var output = LoadTestSupport.TempDirectory();
+
+            var (code, console) = await CheckAsync(server, prefix, output);
+
+            Assert.True(code == ExitCodes.Pass, console);
+            Assert.Contains("PASS  p(95)<500", console, StringComparison.Ordinal);
+            using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary.json"), TestContext.Current.CancellationToken));
+            var root = summary.RootElement;
+            Assert.Equal(0, root.GetProperty("total").GetProperty("failed").GetInt64());
+            Assert.Contains("in-process API", root.GetProperty("configuration").GetProperty("target").GetString(), StringComparison.Ordinal);
+            Assert.Contains("profiles 1-3", root.GetProperty("provenance").GetProperty("dataset").GetString(), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(database, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task SeedAsync(ProvisionedServer server, string database)
+    {
+        const int Days = 60;
+        var ct = TestContext.Current.CancellationToken;
+        await using var dataSource = TelemetryDataSource.Create(server.ConnectionStringFor(database));
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await SchemaBuilder.BuildAsync(connection, SchemaVariant.Composite, null, ct);
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, TestTrades.Generate(2000, 3, Days), TelemetryColumns.TradesWithId, ct);
+            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, TestTrades.GenerateHealth(3, 10), TelemetryColumns.HealthWithId, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        await TradeRollup.RollupAsync(connection, TestTrades.Origin, TestTrades.Origin.AddDays(Days + 1), ct);
+    }
+
+    private static async Task<(int Code, string Console)> CheckAsync(ProvisionedServer server, string prefix, string output)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var previous = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            var provisioning = new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false };
+            var code = await LoadCli.RunAsync(
+                ["check", "--db-prefix", prefix, "--rate", "20", "--duration", "2s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--no-html", "--out", output],
+                console,
+                provisioning,
+                TestContext.Current.CancellationToken);
+            return (code, console.Output + error);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Perf.Load.Cli;
+using Perf.Load.Execution;
+using Perf.Load.Model;
+using Perf.Load.Reports;
+
+namespace Perf.Tests.Load;
+
+/// <summary>Runs short loads against a local server for the load-runner tests.</summary>
+internal static class LoadTestSupport
+{
+    public static async Task<(RunSummary Summary, ReportInput Report, Perf.Harness.Results.RunManifest Manifest)> RunAsync(Uri url, string scenario, LoadProfile profile, int connections = 0, Func<RunSettings, RunSettings>? adjust = null)
+    {
+        // The test machine is shared and busy: judge generator health loosely unless a test is about it.
+        var settings = RunSettings.Create(url, scenario, profile, connections) with
+        {
+            Validity = new ValidityCriteria(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500), 0.5),
+        };
+        settings = adjust?.Invoke(settings) ?? settings;
+        var target = LoadTarget.ForUrl(url);
+        return await RunSession.ExecuteAsync(settings, target, null, TestContext.Current.CancellationToken);
+    }
+
+    public static string TempDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "perf-load-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

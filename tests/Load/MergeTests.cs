@@ -1,0 +1,79 @@
+using Perf.Load;
+using Perf.Load.Calibration;
+using Perf.Load.Measurement;
+using Perf.Load.Merge;
+using Perf.Load.Model;
+using Perf.Load.Reports;
+
+namespace Perf.Tests.Load;
+
+[Collection(LoadTimingGroup.Name)]
+public sealed class MergeTests
+{
+    [Fact]
+    public async Task Merge_TwoMachines_AddsCountsAndHistograms()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var profile = LoadProfile.ConstantRate(50, TimeSpan.FromSeconds(1), warmup: TimeSpan.FromMilliseconds(200));
+        var a = await WriteRunAsync(server.BaseAddress, profile, seed: 1);
+        var b = await WriteRunAsync(server.BaseAddress, profile, seed: 2);
+
+        var merged = await RunMerger.MergeAsync([a.Directory, b.Directory], [], TestContext.Current.CancellationToken);
+
+        var expectedCount = a.Report.Summary.Total.Count + b.Report.Summary.Total.Count;
+        Assert.Equal(expectedCount, merged.Summary.Total.Count);
+        Assert.Equal(expectedCount, merged.Total.Latency.TotalCount);
+        Assert.Equal(expectedCount, merged.Summary.Total.StatusCodes["200"]);
+        Assert.Equal(a.Report.Summary.Total.Bytes + b.Report.Summary.Total.Bytes, merged.Summary.Total.Bytes);
+
+        // Percentiles come from the added histograms, never from averaging the machines' percentiles.
+        var direct = Histograms.Create();
+        direct.Add(a.Report.Total.Latency);
+        direct.Add(b.Report.Total.Latency);
+        Assert.Equal(Histograms.PercentileMs(direct, 99), merged.Summary.Total.Latency.P99);
+        Assert.Equal(Histograms.MaxMs(direct), merged.Summary.Total.Latency.Max);
+        Assert.Equal(a.Report.Summary.Generator.Sent + b.Report.Summary.Generator.Sent, merged.Summary.Generator.Sent);
+        Assert.Equal(2, merged.Summary.MergedFrom!.Count);
+        Assert.True(merged.Summary.Verdict == Verdict.Pass, string.Join("; ", merged.Summary.Generator.Problems));
+
+        var output = LoadTestSupport.TempDirectory();
+        await ReportWriter.WriteAsync(merged, Perf.Harness.Results.RunManifest.Create("load-merge"), output, html: true, TestContext.Current.CancellationToken);
+        Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Merge_DifferentConfigurations_IsAConfigurationError()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var a = await WriteRunAsync(server.BaseAddress, LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)), seed: 1);
+        var b = await WriteRunAsync(server.BaseAddress, LoadProfile.ConstantRate(40, TimeSpan.FromSeconds(1)), seed: 1);
+
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => RunMerger.MergeAsync([a.Directory, b.Directory], [], TestContext.Current.CancellationToken));
+
+        Assert.Contains("Runs do not match", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MergeGenerators_TakesWorstLagAndAddsCounts()
+    {
+        var one = new Perf.Load.Execution.GeneratorHealth("open", 10, 10, 100, 100, 1, 0, 0.5, 0.1, 2, 3, 4, true, []);
+        var two = new Perf.Load.Execution.GeneratorHealth("open", 10, 9, 100, 90, 2, 10, 30, 0.2, 40, 50, 5, false, ["dropped"]);
+
+        var merged = RunMerger.MergeGenerators([one, two]);
+
+        Assert.Equal(190, merged.Sent);
+        Assert.Equal(10, merged.Dropped);
+        Assert.Equal(30, merged.DispatchLagP99Ms);
+        Assert.False(merged.Valid);
+        Assert.Equal("machine 2: dropped", Assert.Single(merged.Problems));
+    }
+
+    private static async Task<(string Directory, ReportInput Report)> WriteRunAsync(Uri url, LoadProfile profile, int seed)
+    {
+        var (_, report, manifest) = await LoadTestSupport.RunAsync(url, "get:/", profile, adjust: s => s with { Seed = seed, Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
+        var directory = LoadTestSupport.TempDirectory();
+        await ReportWriter.WriteAsync(report, manifest, directory, html: false, TestContext.Current.CancellationToken);
+        return (directory, report);
+    }
+}

@@ -1,0 +1,106 @@
+using Perf.Load.Calibration;
+using Perf.Load.Cli;
+using Perf.Load.Execution;
+using Perf.Load.Model;
+using Perf.Load.Reports;
+using Perf.Load.Scenarios;
+
+namespace Perf.Tests.Load;
+
+[Collection(LoadTimingGroup.Name)]
+public sealed class RunnerTests
+{
+    [Fact]
+    public async Task Run_HealthyServer_PassesWithPerEndpointStats()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            server.BaseAddress,
+            "get:/",
+            LoadProfile.ConstantRate(100, TimeSpan.FromSeconds(2), warmup: TimeSpan.FromMilliseconds(300)),
+            adjust: s => s with { Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
+
+        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(ExitCodes.Pass, summary.ExitCode);
+        Assert.InRange(summary.Total.Count, 195, 205);
+        Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["200"]);
+        Assert.InRange(summary.Generator.AchievedRate, 95, 105);
+        Assert.True(summary.Total.Bytes > 0);
+        Assert.Equal("get", Assert.Single(summary.Endpoints).Name);
+        Assert.All(summary.Thresholds, t => Assert.True(t.Passed));
+    }
+
+    [Theory]
+    [InlineData(LoadClient.Raw)]
+    [InlineData(LoadClient.HttpClient)]
+    internal async Task Run_RequestTimeout_CountsAsTimeoutNearTheLimit(LoadClient client)
+    {
+        // Frozen for 5 s from the start; the request timeout is 300 ms.
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            server.BaseAddress,
+            "get:/",
+            LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)),
+            adjust: s => s with { Client = client, RequestTimeout = TimeSpan.FromMilliseconds(300) });
+
+        Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["timeout"]);
+        Assert.InRange(summary.Total.Latency.P50, 290, 600);
+    }
+
+    [Fact]
+    public async Task Run_TradesWalk_FollowsNextCursor()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var walks = new PaginationWalks("walk", TrafficOptions.Default);
+        var random = new Random(1);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var paths = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var request = walks.Next(random);
+            paths.Add(request.PathAndQuery);
+            var body = await client.GetByteArrayAsync(new Uri(request.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
+            request.Observer!.OnResponse(200, body);
+        }
+
+        // The test server serves three pages: first, page2, page3 (no nextCursor), then a new walk starts.
+        Assert.DoesNotContain("cursor=", paths[0], StringComparison.Ordinal);
+        Assert.Contains("cursor=page2", paths[1], StringComparison.Ordinal);
+        Assert.Contains("cursor=page3", paths[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("cursor=", paths[3], StringComparison.Ordinal);
+        Assert.Equal(4, walks.PagesFollowed);
+    }
+
+    [Theory]
+    [InlineData("{\"items\":[],\"nextCursor\":\"abc\"}", "abc")]
+    [InlineData("{\"nextCursor\":null,\"items\":[{\"nextCursor\":\"nested\"}]}", null)]
+    [InlineData("{\"items\":[{\"nextCursor\":\"nested\"}]}", null)]
+    [InlineData("not json", null)]
+    public void ReadNextCursor_TopLevelOnly(string json, string? expected) =>
+        Assert.Equal(expected, PaginationWalks.ReadNextCursor(System.Text.Encoding.UTF8.GetBytes(json)));
+
+    [Fact]
+    public void Dashboard_Mix_CoversEndpointsRangesAndCacheability()
+    {
+        var options = TrafficOptions.Default with { Anchor = new DateTimeOffset(2026, 6, 1, 12, 34, 56, TimeSpan.Zero) };
+        var scenario = new DashboardScenario(options);
+        var random = new Random(3);
+
+        var requests = Enumerable.Range(0, 4000).Select(_ => scenario.Next(random)).ToList();
+        var byEndpoint = requests.GroupBy(r => r.Endpoint).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.InRange(byEndpoint[Endpoints.Trades], 1200, 1600);
+        Assert.InRange(byEndpoint[Endpoints.Metrics], 1000, 1400);
+        Assert.InRange(byEndpoint[Endpoints.Summary], 800, 1200);
+        Assert.InRange(byEndpoint[Endpoints.Health], 250, 550);
+        Assert.Contains(requests, r => r.PathAndQuery.Contains("windowType=monthly", StringComparison.Ordinal) || r.PathAndQuery.Contains("windowType=weekly", StringComparison.Ordinal));
+        var windows = Enumerable.Range(0, 2000).Select(_ => QueryWindow.Pick(options, random)).ToList();
+        Assert.InRange(windows.Count(w => w.Cached), 1000, 1400);
+        Assert.All(windows.Where(w => w.Cached), w => Assert.Equal(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero), w.End));
+        Assert.InRange(windows.Count(w => w.ProfileId <= options.HotProfileCount), 1500, 1800);
+        Assert.Contains(windows, w => w.Range > TimeSpan.FromDays(90));
+    }
+}

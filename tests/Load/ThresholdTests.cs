@@ -1,0 +1,89 @@
+using Perf.Load;
+using Perf.Load.Measurement;
+using Perf.Load.Thresholds;
+
+namespace Perf.Tests.Load;
+
+public sealed class ThresholdTests
+{
+    private static readonly string[] Expressions = ["p(95)<500", "trades:p(95)<300", "summary:p(95)<300", "http_req_failed<0.001", "summary:errors<0.001"];
+
+    [Theory]
+    [InlineData("p(95)<500", "All", null, "Percentile", 95, "LessThan", 500)]
+    [InlineData("trades:p(95)<300", "Name", "trades", "Percentile", 95, "LessThan", 300)]
+    [InlineData("p(99.9) <= 1s", "All", null, "Percentile", 99.9, "LessOrEqual", 1000)]
+    [InlineData("http_req_failed<0.01", "All", null, "FailedRate", 0, "LessThan", 0.01)]
+    [InlineData("errors<0.1%", "All", null, "FailedRate", 0, "LessThan", 0.001)]
+    [InlineData("http_req_failed{endpoint:summary}<0.05", "Endpoint", "summary", "FailedRate", 0, "LessThan", 0.05)]
+    [InlineData("http_req_duration{scenario:dashboard}:avg<200", "Scenario", "dashboard", "Average", 0, "LessThan", 200)]
+    [InlineData("http_req_duration:p(90)<250ms", "All", null, "Percentile", 90, "LessThan", 250)]
+    [InlineData("metrics:max<2s", "Name", "metrics", "Maximum", 0, "LessThan", 2000)]
+    [InlineData("http_reqs:rate>=50", "All", null, "RequestRate", 0, "GreaterOrEqual", 50)]
+    [InlineData("trades:http_req_failed<0.02", "Name", "trades", "FailedRate", 0, "LessThan", 0.02)]
+    [InlineData("med<800us", "All", null, "Percentile", 50, "LessThan", 0.8)]
+    public void Parse_K6LikeForms_ReadsEveryPart(string text, string selector, string? name, string metric, double percentile, string op, double limit)
+    {
+        var threshold = ThresholdParser.Parse(text);
+
+        Assert.Equal(selector, threshold.Selector.ToString());
+        Assert.Equal(name, threshold.SelectorName);
+        Assert.Equal(metric, threshold.Metric.ToString());
+        Assert.Equal(percentile, threshold.Percentile, precision: 6);
+        Assert.Equal(op, threshold.Operator.ToString());
+        Assert.Equal(limit, threshold.Limit, precision: 9);
+    }
+
+    [Theory]
+    [InlineData("p95<500")]
+    [InlineData("p(95)")]
+    [InlineData("p(101)<5")]
+    [InlineData("p(95)<abc")]
+    [InlineData("trades:p(95)<-1")]
+    [InlineData("http_req_duration{host:x}:p(95)<1")]
+    [InlineData("http_req_duration<5")]
+    [InlineData("a:b:c:d<1")]
+    public void Parse_Malformed_ThrowsConfigurationException(string text)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => ThresholdParser.Parse(text));
+        Assert.Contains("Malformed threshold", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PercentilesAndErrorRate_PassAndFailPerGroup()
+    {
+        var fast = Snapshot("summary", count: 1000, failed: 0, latencyMicros: 10_000);
+        var slow = Snapshot("trades", count: 1000, failed: 20, latencyMicros: 400_000);
+        var total = fast.Add(slow) with { Name = "total" };
+        var thresholds = Expressions.Select(ThresholdParser.Parse).ToList();
+
+        var results = ThresholdEvaluator.Evaluate(thresholds, total, [], [fast, slow], 10);
+
+        Assert.Equal([true, false, true, false, true], results.Select(r => r.Passed));
+        Assert.Equal(0.01, results[3].Actual, precision: 9);
+        Assert.InRange(results[1].Actual, 399, 401);
+    }
+
+    [Fact]
+    public void Validate_UnknownEndpoint_ThrowsConfigurationException()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() =>
+            ThresholdEvaluator.Validate([ThresholdParser.Parse("tardes:p(95)<300")], ["trades", "summary"], ["dashboard"]));
+
+        Assert.Contains("tardes", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static StatsSnapshot Snapshot(string name, long count, long failed, long latencyMicros)
+    {
+        var latency = Histograms.Create();
+        latency.RecordValueWithCount(latencyMicros, count);
+        return new StatsSnapshot(
+            name,
+            count,
+            count - failed,
+            0,
+            new Dictionary<string, long> { ["200"] = count - failed, ["500"] = failed },
+            latency,
+            latency.Copy(),
+            Histograms.Create());
+    }
+}
