@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using MySqlConnector;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
+using Perf.Seed.Generation;
+using Telemetry.Data;
+using Telemetry.Data.Schema;
+using Telemetry.Data.Writes;
+
+namespace Perf.Seed.Cli;
+
+/// <summary><c>bench-load</c>: the seeder's load rate against plain <c>LOAD DATA LOCAL INFILE</c> of the same rows, on the same server in one run.</summary>
+/// <remarks>
+/// Both sides load trades only into an empty Basic table without secondary indexes and then build them, so the
+/// comparison isolates what the seeder adds (generation, streaming, chunked transactions, bookkeeping, verification).
+/// </remarks>
+public static class BulkLoadBenchmark
+{
+    private const string SeederPrefix = "perf_bench_seeder";
+    private const string PlainPrefix = "perf_bench_plain";
+
+    /// <summary>Runs <c>bench-load [flags]</c> (<paramref name="args"/> starts with the command name); returns the exit code.</summary>
+    public static async Task<int> RunAsync(ProvisioningOptions provisioning, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provisioning);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        long trades = 2_000_000;
+        long seed = 42;
+        var keep = false;
+        var repeat = 1;
+        int? chunkRows = null;
+        var (resultsDirectory, rest) = ResultWriter.TakeResultsDirectory(args);
+        args = rest;
+        try
+        {
+            for (var i = 1; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--trades" when i + 1 < args.Length:
+                        trades = SeedCommandLine.ParseLong("--trades", args[++i], 1_000, 500_000_000);
+                        break;
+                    case "--seed" when i + 1 < args.Length:
+                        seed = SeedCommandLine.ParseLong("--seed", args[++i], long.MinValue, long.MaxValue);
+                        break;
+                    case "--repeat" when i + 1 < args.Length:
+                        repeat = (int)SeedCommandLine.ParseLong("--repeat", args[++i], 1, 20);
+                        break;
+                    case "--chunk-rows" when i + 1 < args.Length:
+                        chunkRows = (int)SeedCommandLine.ParseLong("--chunk-rows", args[++i], 1_000, 10_000_000);
+                        break;
+                    case "--keep":
+                        keep = true;
+                        break;
+                    default:
+                        throw new CommandLineException($"bench-load: unknown or incomplete argument '{args[i]}' (takes --trades N, --seed N, --repeat N, --chunk-rows N, --keep, --results DIR, --mysql CS).");
+                }
+            }
+        }
+        catch (CommandLineException ex)
+        {
+            await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
+            return SeedProgram.UsageError;
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var options = SeedOptions.FromPreset(SeedPreset.Small, today) with
+        {
+            Seed = seed,
+            Scale = "bench-load",
+            Trades = trades,
+            HealthIntervalMinutes = 0,
+            ComputeMetrics = false,
+            Variants = [SchemaVariant.Basic],
+            Mode = SeedMode.Reset,
+            DatabasePrefix = SeederPrefix,
+        };
+        options = options with { ChunkRows = chunkRows ?? options.ChunkRows };
+
+        var file = Path.Combine(Path.GetTempPath(), $"perf-bench-load-{Environment.ProcessId}.tsv");
+        ProvisionedServer? server = null;
+        try
+        {
+            server = await ServerProvisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
+            var connectionString = server.AdminConnectionString;
+            var manifest = RunManifest.Create("seed-bench-load", server, args);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bench-load: {trades:N0} trades, seed {seed}; pre-generating the file for plain LOAD DATA ...")).ConfigureAwait(false);
+            var generateClock = Stopwatch.StartNew();
+            var spec = options.ToSpec();
+            var fileBytes = await WriteFileAsync(spec, options.ChunkRows, file, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  file: {fileBytes / 1048576.0:F0} MB in {generateClock.Elapsed.TotalSeconds:F1} s (not timed)")).ConfigureAwait(false);
+
+            // Other work on a shared machine comes and goes: alternate which side runs first and compare medians.
+            var plainRuns = new List<(double Load, double Index)>();
+            var seederRuns = new List<double>();
+            SeedResult? result = null;
+            for (var run = 0; run < repeat; run++)
+            {
+                for (var side = 0; side < 2; side++)
+                {
+                    if ((side + run) % 2 == 0)
+                    {
+                        var (load, index) = await PlainLoadAsync(connectionString, file, trades, cancellationToken).ConfigureAwait(false);
+                        plainRuns.Add((load, index));
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"  plain LOAD DATA LOCAL INFILE: create tables + load {load:F1} s + index build {index:F1} s = {load + index:F1} s, {trades / (load + index):N0} rows/s")).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        var seederClock = Stopwatch.StartNew();
+                        result = await DatasetSeeder.SeedAsync(connectionString, options, null, cancellationToken).ConfigureAwait(false);
+                        seederRuns.Add(seederClock.Elapsed.TotalSeconds);
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"  seeder (create tables + generate + stream + load + verify + index build): {seederRuns[^1]:F1} s, {trades / seederRuns[^1]:N0} rows/s, checksum {result.Checksum}")).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            var plainLoad = Median(plainRuns.Select(r => r.Load));
+            var plainIndex = Median(plainRuns.Select(r => r.Index));
+            var plainTotal = Median(plainRuns.Select(r => r.Load + r.Index));
+            var seederTotal = Median(seederRuns);
+            var ratio = plainTotal / seederTotal;
+            var summary = string.Create(CultureInfo.InvariantCulture,
+                $"bench-load: seeder {trades / seederTotal:N0} rows/s vs plain LOAD DATA {trades / plainTotal:N0} rows/s (medians of {repeat}): ratio {ratio:F2} (target >= 0.90) {(ratio >= 0.9 ? "PASS" : "BELOW TARGET")}");
+            await output.WriteLineAsync(summary).ConfigureAwait(false);
+
+            manifest.Dataset = result!.ToDatasetInfo();
+            manifest.DdlHashes[VariantDatabase.Name(SeederPrefix, SchemaVariant.Basic)] = TelemetryDdl.Hash(SchemaVariant.Basic, null);
+            manifest.EndedUtc = DateTime.UtcNow;
+            manifest.Parameters["trades"] = trades.ToString(CultureInfo.InvariantCulture);
+            manifest.Parameters["seed"] = seed.ToString(CultureInfo.InvariantCulture);
+            manifest.Parameters["repeat"] = repeat.ToString(CultureInfo.InvariantCulture);
+            manifest.Parameters["chunkRows"] = options.ChunkRows.ToString(CultureInfo.InvariantCulture);
+            var writer = await ResultWriter.CreateAsync(manifest, resultsDirectory, cancellationToken).ConfigureAwait(false);
+            var measurement = new BulkLoadMeasurement(trades, repeat, plainLoad, plainIndex, seederTotal, trades / plainTotal, trades / seederTotal, ratio,
+                [.. plainRuns.Select(r => r.Load + r.Index)], seederRuns);
+            await writer.WriteJsonAsync("bench-load", measurement, cancellationToken).ConfigureAwait(false);
+            await writer.WriteMarkdownAsync("bench-load", string.Create(CultureInfo.InvariantCulture, $"""
+                | path | seconds | rows/s |
+                |---|---:|---:|
+                | plain LOAD DATA LOCAL INFILE (create tables + load, index build) | {plainTotal:F1} ({plainLoad:F1} + {plainIndex:F1}) | {trades / plainTotal:N0} |
+                | seeder (create tables, generate, stream, load, verify, index build) | {seederTotal:F1} | {trades / seederTotal:N0} |
+
+                Ratio seeder / plain: **{ratio:F2}** (target ≥ 0.90), {trades:N0} trades, seed {seed}, medians of {repeat} alternating runs, chunks of {options.ChunkRows:N0} rows.
+                """), cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"  results: {writer.Directory}").ConfigureAwait(false);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return SeedProgram.Interrupted;
+        }
+        catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or IOException)
+        {
+            await error.WriteLineAsync($"seed: bench-load failed: {ex.Message}{(ex.InnerException is { } inner ? " (" + inner.Message + ")" : string.Empty)}").ConfigureAwait(false);
+            return SeedProgram.Failure;
+        }
+        finally
+        {
+            File.Delete(file);
+            if (server is not null)
+            {
+                if (!keep)
+                {
+                    await DropAsync(server.AdminConnectionString, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Writes the dataset's trades as LOAD DATA's default text format (tab-separated, <c>\N</c> for null).</summary>
+    private static async Task<long> WriteFileAsync(DatasetSpec spec, int chunkRows, string path, CancellationToken cancellationToken)
+    {
+        var plan = DatasetPlan.Create(spec, chunkRows);
+        var generator = new ChunkGenerator(plan, 0, 0);
+        var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
+        await using (writer.ConfigureAwait(false))
+        {
+            var line = new StringBuilder(256);
+            foreach (var chunk in plan.Chunks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var t in generator.Generate(chunk).Trades)
+                {
+                    line.Clear();
+                    line.Append(CultureInfo.InvariantCulture, $"{t.Id}\t{t.ProfileId}\t{t.Symbol}\t{t.TradeType}\t{t.Side}\t{t.EntryTime:yyyy-MM-dd HH:mm:ss.ffffff}\t{t.ExitTime:yyyy-MM-dd HH:mm:ss.ffffff}\t");
+                    line.Append(CultureInfo.InvariantCulture, $"{t.EntryPrice}\t{t.ExitPrice}\t{t.Quantity}\t{t.Pnl}\t{t.PnlPercent}\t{t.ExitReason}\n");
+                    await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return new FileInfo(path).Length;
+    }
+
+    private static async Task<(double Load, double Index)> PlainLoadAsync(string connectionString, string file, long expected, CancellationToken cancellationToken)
+    {
+        var database = VariantDatabase.Name(PlainPrefix, SchemaVariant.Basic);
+        await using var dataSource = TelemetryDataSource.Create(new MySqlConnectionStringBuilder(connectionString) { Database = string.Empty }.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Timed from an empty server to an indexed table, like the seeder (which also creates its database and tables).
+        var loadClock = Stopwatch.StartNew();
+        await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{database}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition($"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ChangeDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
+        await SchemaBuilder.BuildAsync(connection, SchemaVariant.Basic, null, cancellationToken).ConfigureAwait(false);
+        await IndexMigration.DropAsync(connection, TelemetryIndexes.For(SchemaVariant.Basic), cancellationToken).ConfigureAwait(false);
+        await BulkSession.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // MySqlConnector sends a named local file only over verified TLS; streaming the same file is the same LOAD DATA LOCAL INFILE.
+        var loader = new MySqlBulkLoader(connection)
+        {
+            Local = true,
+            TableName = $"`{TelemetryTable.Trades.Name}`",
+            FieldTerminator = "\t",
+            LineTerminator = "\n",
+            Timeout = 0,
+        };
+        loader.Columns.AddRange(TelemetryColumns.TradesWithId.Select(c => $"`{c.Name}`"));
+        int loaded;
+        var stream = File.OpenRead(file);
+        await using (stream.ConfigureAwait(false))
+        {
+            loader.SourceStream = stream;
+            loaded = await loader.LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var load = loadClock.Elapsed.TotalSeconds;
+        var warnings = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT @@warning_count", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (loaded != expected || warnings != 0)
+        {
+            throw new IOException($"Plain LOAD DATA loaded {loaded} of {expected} rows with {warnings} warnings.");
+        }
+
+        var indexClock = Stopwatch.StartNew();
+        await IndexMigration.ApplyAsync(connection, TelemetryIndexes.For(SchemaVariant.Basic), cancellationToken).ConfigureAwait(false);
+        return (load, indexClock.Elapsed.TotalSeconds);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static async Task DropAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(new MySqlConnectionStringBuilder(connectionString) { Database = string.Empty }.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var prefix in new[] { SeederPrefix, PlainPrefix })
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{VariantDatabase.Name(prefix, SchemaVariant.Basic)}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+}

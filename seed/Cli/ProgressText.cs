@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Perf.Seed.Cli;
+
+/// <summary>Formats progress and results for people, in invariant culture.</summary>
+internal static class ProgressText
+{
+    /// <summary>A phase's description, e.g. <c>loading telemetry_basic</c>.</summary>
+    public static string Title(SeedProgress progress) =>
+        progress.Phase switch
+        {
+            SeedPhase.Preparing => "preparing",
+            SeedPhase.Loading => $"loading {progress.Database}",
+            SeedPhase.Indexing => $"indexing {progress.Database}",
+            SeedPhase.RollingUp => $"rolling up metrics in {progress.Database}",
+            SeedPhase.Copying => $"copying into {progress.Database}",
+            _ => "done",
+        } + (progress.Detail is { } detail ? $" ({detail})" : string.Empty);
+
+    /// <summary>One progress line with rows, rate and ETA when the phase counts rows.</summary>
+    public static string Line(SeedProgress progress, TimeSpan elapsed)
+    {
+        var title = Title(progress);
+        if (progress.Total <= 0)
+        {
+            return $"[seed] {title}";
+        }
+
+        var rate = elapsed.TotalSeconds > 0.5 ? progress.Done / elapsed.TotalSeconds : 0;
+        var remaining = rate > 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({100.0 * progress.Done / progress.Total:F0}%), {rate.ToString(progress.Unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {progress.Unit}/s, ETA {(remaining is { } r ? r.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
+    }
+
+    /// <summary>The summary line of a run.</summary>
+    public static string Summary(SeedResult result, long peakRssBytes)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = result.RowCounts.Values.Sum();
+        var actions = string.Join(", ", result.Variants.Select(v => $"{v.Database} {v.Action.ToString().ToLowerInvariant()}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"seeded seed={result.Seed} scale={result.Scale} from={result.Spec.From:yyyy-MM-dd} to={result.Spec.To:yyyy-MM-dd}: {rows:N0} rows per variant ({string.Join(", ", result.RowCounts.Select(kv => $"{kv.Key} {kv.Value:N0}"))}); wrote {result.RowsWritten:N0} rows in {result.Seconds:F1} s ({result.RowsPerSecond:N0} rows/s); checksum {result.Checksum}; peak RSS {peakRssBytes / (1024.0 * 1024.0):F0} MB; {actions}");
+    }
+}

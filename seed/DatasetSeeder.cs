@@ -1,0 +1,600 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Dapper;
+using MySqlConnector;
+using Perf.Harness.Provisioning;
+using Perf.Seed.Generation;
+using Telemetry.Data;
+using Telemetry.Data.Rollups;
+using Telemetry.Data.Schema;
+using Telemetry.Data.Writes;
+
+namespace Perf.Seed;
+
+/// <summary>Seeds the variant databases with one deterministic dataset: bulk-loads one variant and copies it into the others.</summary>
+/// <remarks>
+/// Every chunk (whole trading days) is loaded in its own transaction together with its row in <c>perf_dataset_chunk</c>,
+/// so an interrupted run (Ctrl+C or kill -9) leaves only whole chunks and the rerun loads exactly the missing ones.
+/// </remarks>
+public sealed class DatasetSeeder
+{
+    /// <summary>Ids copied between variant databases per statement.</summary>
+    private const long CopyBatch = 1_000_000;
+
+    /// <summary>Lets the rollup's GROUP BY stay in memory (the server allocates only what it uses).</summary>
+    private const string RollupSessionSql = "SET SESSION tmp_table_size = 1073741824, SESSION max_heap_table_size = 1073741824";
+
+    private readonly MySqlDataSource dataSource;
+    private readonly SeedOptions options;
+    private readonly IProgress<SeedProgress>? progress;
+    private long rowsWritten;
+
+    private DatasetSeeder(MySqlDataSource dataSource, SeedOptions options, IProgress<SeedProgress>? progress)
+    {
+        this.dataSource = dataSource;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /// <summary>Seeds a provisioned server.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="SeedOptions.Validate"/>).</exception>
+    public static Task<SeedResult> SeedAsync(ProvisionedServer server, SeedOptions options, IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return SeedAsync(server.AdminConnectionString, options, progress, cancellationToken);
+    }
+
+    /// <summary>Seeds the server at <paramref name="serverConnectionString"/> (an account that may create databases; no default database needed).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="SeedOptions.Validate"/>).</exception>
+    public static async Task<SeedResult> SeedAsync(string serverConnectionString, SeedOptions options, IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        var builder = new MySqlConnectionStringBuilder(serverConnectionString) { Database = string.Empty, AllowUserVariables = true };
+        await using var dataSource = TelemetryDataSource.Create(builder.ConnectionString);
+        var seeder = new DatasetSeeder(dataSource, options, progress);
+        return await seeder.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SeedResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var spec = options.ToSpec();
+        var variants = options.Variants.Order().ToList();
+        Report(SeedPhase.Preparing, string.Empty, 0, 0, "planning");
+
+        var assessments = new List<VariantAssessment>();
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var variant in variants)
+            {
+                var database = VariantDatabase.Name(options.DatabasePrefix, variant);
+                if (options.Mode == SeedMode.Reset)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{database}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ChangeDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
+                assessments.Add(await AssessAsync(connection, variant, database, spec, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        var results = new List<VariantSeedResult>();
+        var source = assessments.FirstOrDefault(a => a.Status == VariantStatus.Ready)
+            ?? assessments.FirstOrDefault(a => a.Status == VariantStatus.InterruptedLoad)
+            ?? assessments[0];
+        var targets = assessments.Where(a => a != source && a.Status != VariantStatus.Ready).ToList();
+        var stepClock = Stopwatch.StartNew();
+        DatasetRecord? loaded = null;
+        if (source.Status == VariantStatus.Ready)
+        {
+            results.Add(new VariantSeedResult(source.Variant, source.Database, VariantAction.Skipped, 0));
+        }
+        else
+        {
+            (loaded, var action) = await LoadAsync(source, spec, cancellationToken).ConfigureAwait(false);
+            results.Add(new VariantSeedResult(source.Variant, source.Database, action, stepClock.Elapsed.TotalSeconds));
+        }
+
+        foreach (var target in assessments.Where(a => a != source && a.Status == VariantStatus.Ready))
+        {
+            results.Add(new VariantSeedResult(target.Variant, target.Database, VariantAction.Skipped, 0));
+        }
+
+        var copySeconds = new Dictionary<VariantAssessment, double>();
+        foreach (var target in targets)
+        {
+            stepClock.Restart();
+            await CopyRowsAsync(source, target, spec, cancellationToken).ConfigureAwait(false);
+            copySeconds[target] = stepClock.Elapsed.TotalSeconds;
+        }
+
+        // Metrics come from the rollup over the seeded trades, computed once and copied, so every variant holds the same rows.
+        // A partitioned copy rolls up fastest: each month's slice reads only its partition.
+        var metricsHome = source;
+        if (loaded is not null)
+        {
+            if (options.ComputeMetrics)
+            {
+                metricsHome = targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source;
+                stepClock.Restart();
+                await RollupAsync(metricsHome, spec, cancellationToken).ConfigureAwait(false);
+                AddSeconds(metricsHome, stepClock.Elapsed.TotalSeconds);
+            }
+
+            stepClock.Restart();
+            await FinishSourceAsync(source, metricsHome, loaded, cancellationToken).ConfigureAwait(false);
+            AddSeconds(source, stepClock.Elapsed.TotalSeconds);
+        }
+
+        foreach (var target in targets)
+        {
+            stepClock.Restart();
+            await FinishCopyAsync(source, target, metricsHome, cancellationToken).ConfigureAwait(false);
+            results.Add(new VariantSeedResult(target.Variant, target.Database, VariantAction.Copied, copySeconds[target] + stepClock.Elapsed.TotalSeconds));
+        }
+
+        void AddSeconds(VariantAssessment variant, double seconds)
+        {
+            if (variant == source)
+            {
+                var index = results.FindIndex(r => r.Database == source.Database);
+                results[index] = results[index] with { Seconds = results[index].Seconds + seconds };
+            }
+            else
+            {
+                copySeconds[variant] += seconds;
+            }
+        }
+
+        await using var final = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await final.ChangeDatabaseAsync(source.Database, cancellationToken).ConfigureAwait(false);
+        var records = await DatasetCatalog.ReadAsync(final, cancellationToken).ConfigureAwait(false);
+        var record = records.Last(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete);
+        var metricRows = await final.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT metric_rows FROM perf_dataset WHERE dataset_id = @id", new { id = record.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [TelemetryTable.Trades.Name] = records.Sum(r => r.TradeRows),
+            [TelemetryTable.Health.Name] = records.Sum(r => r.HealthRows),
+            [TelemetryTable.Metrics.Name] = metricRows ?? 0,
+        };
+        Report(SeedPhase.Done, source.Database, 0, 0, null);
+        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, rowsWritten, results, clock.Elapsed.TotalSeconds);
+    }
+
+    private async Task<VariantAssessment> AssessAsync(MySqlConnection connection, SchemaVariant variant, string database, DatasetSpec spec, CancellationToken cancellationToken)
+    {
+        var records = await DatasetCatalog.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        var tablesExist = await SchemaBuilder.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var fresh = options.Mode == SeedMode.Append && tablesExist ? VariantStatus.AppendNew : VariantStatus.Fresh;
+        if (!tablesExist || records.Count == 0)
+        {
+            return new VariantAssessment(variant, database, fresh, null);
+        }
+
+        var last = records[^1];
+        var matches = last.Fingerprint == spec.Fingerprint;
+        if (options.Mode == SeedMode.Append)
+        {
+            if (!options.Force && records.Any(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete))
+            {
+                return new VariantAssessment(variant, database, VariantStatus.Ready, records.Last(r => r.Fingerprint == spec.Fingerprint));
+            }
+        }
+        else if (records.Count != 1 || !matches || (options.Force && last.State == DatasetState.Complete))
+        {
+            return new VariantAssessment(variant, database, VariantStatus.Fresh, null);
+        }
+        else if (last.State == DatasetState.Complete)
+        {
+            // Trust the record only while the tables still end where it says (cheap: the primary key's last entry).
+            var intact = await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false) == last.TradeIdBase + last.TradeRows
+                && await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false) == last.HealthIdBase + last.HealthRows;
+            return new VariantAssessment(variant, database, intact ? VariantStatus.Ready : VariantStatus.Fresh, intact ? last : null);
+        }
+
+        if (!matches || last.State == DatasetState.Complete)
+        {
+            return new VariantAssessment(variant, database, fresh, null);
+        }
+
+        var status = last.State == DatasetState.Copying ? VariantStatus.InterruptedCopy : VariantStatus.InterruptedLoad;
+        return new VariantAssessment(variant, database, status, last);
+    }
+
+    private async Task<(DatasetRecord Record, VariantAction Action)> LoadAsync(VariantAssessment target, DatasetSpec spec, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        var record = target.Record;
+        var action = VariantAction.Loaded;
+        switch (target.Status)
+        {
+            case VariantStatus.Fresh:
+                await RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
+                record = await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Loading, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case VariantStatus.AppendNew:
+                record = await PrepareAppendAsync(connection, target.Variant, spec, DatasetState.Loading, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case VariantStatus.InterruptedCopy:
+                // Its copy source is gone: drop the copied part and load the dataset from the generator instead.
+                record = await AbandonAsync(connection, record!, cancellationToken).ConfigureAwait(false);
+                action = VariantAction.Resumed;
+                break;
+            case VariantStatus.InterruptedLoad:
+                action = VariantAction.Resumed;
+                break;
+            default:
+                throw new InvalidOperationException($"Cannot load a variant in status {target.Status}.");
+        }
+
+        var plan = DatasetPlan.Create(spec, record!.ChunkRows);
+        if (record.State == DatasetState.Loading)
+        {
+            await LoadChunksAsync(connection, target.Database, plan, record, cancellationToken).ConfigureAwait(false);
+            await DatasetCatalog.SetStateAsync(connection, record.DatasetId, DatasetState.Finishing, cancellationToken).ConfigureAwait(false);
+        }
+
+        await VerifyAsync(connection, record, cancellationToken).ConfigureAwait(false);
+        return (record, action);
+    }
+
+    private async Task RollupAsync(VariantAssessment home, DatasetSpec spec, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(home.Database, cancellationToken).ConfigureAwait(false);
+
+        // The rollup groups millions of rows; an in-memory temporary table is several times faster than one spilled to disk.
+        await connection.ExecuteAsync(new CommandDefinition(RollupSessionSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        // Month by month, in order: each call recomputes whole windows overlapping its slice, so a week spanning two
+        // months is finished by the second slice. On a partitioned table each slice reads one partition.
+        var slices = new List<(DateTime From, DateTime To)>();
+        var sliceStart = spec.FromUtc;
+        while (sliceStart < spec.ToUtc)
+        {
+            var monthEnd = new DateTime(sliceStart.Year, sliceStart.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+            var sliceEnd = home.Variant == SchemaVariant.Partitioned && monthEnd < spec.ToUtc ? monthEnd : spec.ToUtc;
+            slices.Add((sliceStart, sliceEnd));
+            sliceStart = sliceEnd;
+        }
+
+        for (var i = 0; i < slices.Count; i++)
+        {
+            Report(SeedPhase.RollingUp, home.Database, i, slices.Count, null, "months");
+            await TradeRollup.RollupAsync(connection, slices[i].From, slices[i].To, cancellationToken).ConfigureAwait(false);
+        }
+
+        Report(SeedPhase.RollingUp, home.Database, slices.Count, slices.Count, null, "months");
+    }
+
+    /// <summary>Gives the source its metrics (when rolled up elsewhere) and marks its dataset complete.</summary>
+    private async Task FinishSourceAsync(VariantAssessment source, VariantAssessment metricsHome, DatasetRecord record, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
+        if (metricsHome != source)
+        {
+            await SeedTables.ReplaceAllAsync(connection, metricsHome.Database, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Secondary indexes last: every table is filled by now, and one sorted build beats maintaining them row by row.
+        await BuildIndexesAsync(connection, source, cancellationToken).ConfigureAwait(false);
+        var metricRows = await SeedTables.CountAsync(connection, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
+        rowsWritten += options.ComputeMetrics ? metricRows : 0;
+        var digests = await DatasetCatalog.DayDigestsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
+        await DatasetCatalog.CompleteAsync(connection, record.DatasetId, RowDigest.Combine(digests), metricRows, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LoadChunksAsync(MySqlConnection connection, string database, DatasetPlan plan, DatasetRecord record, CancellationToken cancellationToken)
+    {
+        var done = await DatasetCatalog.DoneChunksAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
+        var pending = plan.Chunks.Where(c => !done.Contains(c.Index)).ToList();
+        var total = plan.Chunks.Sum(c => c.Rows);
+        var loaded = total - pending.Sum(c => c.Rows);
+        Report(SeedPhase.Loading, database, loaded, total, null);
+
+        var generator = new ChunkGenerator(plan, record.TradeIdBase, record.HealthIdBase);
+        if (done.Count == 0 && pending.Count > 0
+            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false) == 0
+            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            var segment = new List<ChunkPlan>();
+            long segmentRows = 0;
+            foreach (var chunk in pending)
+            {
+                if (segment.Count > 0 && segmentRows + chunk.Rows > options.BulkSegmentRows)
+                {
+                    break;
+                }
+
+                segment.Add(chunk);
+                segmentRows += chunk.Rows;
+            }
+
+            await LoadSegmentAsync(connection, database, generator, segment, record, loaded, total, cancellationToken).ConfigureAwait(false);
+            loaded += segmentRows;
+            rowsWritten += segmentRows;
+            pending = pending.Skip(segment.Count).ToList();
+            Report(SeedPhase.Loading, database, loaded, total, null);
+        }
+
+        var channel = Channel.CreateBounded<Task<GeneratedChunk>>(new BoundedChannelOptions(Math.Max(1, options.GenerateAhead - 1))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Generation runs ahead of the loader on the thread pool; the bounded channel caps the chunks held in memory
+        // (one waiting in the channel and one being generated, like the segment's feed, besides the one loading).
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var chunk in pending)
+                {
+                    await channel.Writer.WriteAsync(Task.Run(() => generator.Generate(chunk), stop.Token), stop.Token).ConfigureAwait(false);
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (var next in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var chunk = await next.ConfigureAwait(false);
+                var digests = chunk.DayDigests;
+                await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, chunk.Trades, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
+                    if (chunk.Health.Length > 0)
+                    {
+                        await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, chunk.Health, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Plan.Index, chunk.Plan.TradeRows, chunk.Plan.HealthRows, digests, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                loaded += chunk.Plan.Rows;
+                rowsWritten += chunk.Plan.Rows;
+                Report(SeedPhase.Loading, database, loaded, total, null);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Loads the leading chunks into empty tables in one transaction: all trades in one LOAD DATA, then all health rows in another.</summary>
+    private async Task LoadSegmentAsync(MySqlConnection connection, string database, ChunkGenerator generator, IReadOnlyList<ChunkPlan> segment, DatasetRecord record, long loaded, long total, CancellationToken cancellationToken)
+    {
+        var tradeDigests = new Dictionary<int, byte[]>();
+        var healthDigests = new Dictionary<int, byte[]>();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using (var feed = new ChunkFeed(generator, segment, ChunkParts.Trades, options.GenerateAhead, cancellationToken))
+        {
+            var rows = feed.Chunks.SelectMany(chunk =>
+            {
+                tradeDigests[chunk.Plan.Index] = chunk.TradeDigests!;
+                Report(SeedPhase.Loading, database, loaded, total, null);
+                loaded += chunk.Plan.TradeRows;
+                return chunk.Trades;
+            });
+            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, rows, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (var feed = new ChunkFeed(generator, segment, ChunkParts.Health, options.GenerateAhead, cancellationToken))
+        {
+            var rows = feed.Chunks.SelectMany(chunk =>
+            {
+                healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
+                Report(SeedPhase.Loading, database, loaded, total, null);
+                loaded += chunk.Plan.HealthRows;
+                return chunk.Health;
+            });
+            if (segment.Any(c => c.HealthRows > 0))
+            {
+                await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, rows, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var chunk in feed.Chunks)
+                {
+                    healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
+                }
+            }
+        }
+
+        foreach (var chunk in segment)
+        {
+            if (!tradeDigests.TryGetValue(chunk.Index, out var trades) || !healthDigests.TryGetValue(chunk.Index, out var health))
+            {
+                throw new SeedException($"Chunk {chunk.Index} was not streamed completely.");
+            }
+
+            await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Index, chunk.TradeRows, chunk.HealthRows,
+                RowDigest.CombineDays(trades, health), cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every row of the dataset is in, once: chunk counts and id bounds match the plan exactly.</summary>
+    /// <remarks>
+    /// Each chunk's row count was checked as it loaded and recorded in the same transaction; with unique ids, the
+    /// recorded counts summing to the plan and the ids spanning exactly base+1..base+rows prove the count without a scan.
+    /// </remarks>
+    private static async Task VerifyAsync(MySqlConnection connection, DatasetRecord record, CancellationToken cancellationToken)
+    {
+        var (tradeRows, healthRows) = await DatasetCatalog.ChunkTotalsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
+        foreach (var (table, idBase, rows, recorded) in new[] { (TelemetryTable.Trades, record.TradeIdBase, record.TradeRows, tradeRows), (TelemetryTable.Health, record.HealthIdBase, record.HealthRows, healthRows) })
+        {
+            var (min, max) = await SeedTables.IdBoundsAsync(connection, table, idBase, cancellationToken).ConfigureAwait(false);
+            if (recorded != rows || (rows > 0 && (min != idBase + 1 || max != idBase + rows)) || (rows == 0 && max != 0))
+            {
+                throw new SeedException($"{table.Name} holds {recorded} recorded rows with ids {min}..{max} for dataset {record.DatasetId}; expected {rows} with ids {idBase + 1}..{idBase + rows}.");
+            }
+        }
+    }
+
+    private async Task CopyRowsAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        var status = target.Status;
+        if (status == VariantStatus.InterruptedLoad)
+        {
+            if (options.Mode == SeedMode.Append)
+            {
+                await AbandonAsync(connection, target.Record!, cancellationToken).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM perf_dataset WHERE dataset_id = @id", new { id = target.Record!.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                status = VariantStatus.AppendNew;
+            }
+            else
+            {
+                status = VariantStatus.Fresh;
+            }
+        }
+
+        if (status == VariantStatus.Fresh)
+        {
+            await RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
+            await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
+        }
+        else if (status == VariantStatus.AppendNew)
+        {
+            await PrepareAppendAsync(connection, target.Variant, spec, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
+        }
+
+        long total = 0;
+        var ranges = new List<(TelemetryTable Table, long From, long To)>();
+        foreach (var table in new[] { TelemetryTable.Trades, TelemetryTable.Health })
+        {
+            var from = await SeedTables.MaxIdAsync(connection, table, cancellationToken).ConfigureAwait(false);
+            var to = await SeedTables.MaxIdAsync(connection, source.Database, table, cancellationToken).ConfigureAwait(false);
+            ranges.Add((table, from, to));
+            total += Math.Max(0, to - from);
+        }
+
+        long copied = 0;
+        Report(SeedPhase.Copying, target.Database, 0, total, $"from {source.Database}");
+        foreach (var (table, from, to) in ranges)
+        {
+            for (var after = from; after < to; after += CopyBatch)
+            {
+                var rows = await SeedTables.CopyRangeAsync(connection, source.Database, table, after, Math.Min(after + CopyBatch, to), cancellationToken).ConfigureAwait(false);
+                copied += rows;
+                rowsWritten += rows;
+                Report(SeedPhase.Copying, target.Database, copied, total, $"from {source.Database}");
+            }
+        }
+
+    }
+
+    /// <summary>Gives a copy its metrics (unless it rolled them up itself), checks every table against the source and marks it complete.</summary>
+    private async Task FinishCopyAsync(VariantAssessment source, VariantAssessment target, VariantAssessment metricsHome, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        if (metricsHome != target)
+        {
+            rowsWritten += await SeedTables.ReplaceAllAsync(connection, metricsHome.Database, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
+        }
+
+        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
+        foreach (var table in TelemetryTable.Live)
+        {
+            var here = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);
+            var there = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM `{source.Database}`.`{table.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (here != there)
+            {
+                throw new SeedException($"{target.Database}.{table.Name} holds {here} rows after the copy; {source.Database} holds {there}.");
+            }
+        }
+
+        await SeedTables.CopyCatalogAsync(connection, source.Database, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecreateAsync(MySqlConnection connection, SchemaVariant variant, DatasetSpec spec, CancellationToken cancellationToken)
+    {
+        await SeedTables.DropAllAsync(connection, cancellationToken).ConfigureAwait(false);
+        await SchemaBuilder.BuildAsync(connection, variant, PartitionPlan.Covering(spec.FromUtc, spec.ToUtc, monthsAhead: 3), cancellationToken).ConfigureAwait(false);
+        await DatasetCatalog.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (options.IndexesAfterLoad)
+        {
+            await IndexMigration.DropAsync(connection, TelemetryIndexes.For(variant), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DatasetRecord> PrepareAppendAsync(MySqlConnection connection, SchemaVariant variant, DatasetSpec spec, DatasetState state, string? sourceDatabase, CancellationToken cancellationToken)
+    {
+        await SchemaBuilder.BuildAsync(connection, variant, PartitionPlan.Covering(spec.FromUtc, spec.ToUtc, monthsAhead: 3), cancellationToken).ConfigureAwait(false);
+        var tradeBase = await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false);
+        var healthBase = await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false);
+        if (options.IndexesAfterLoad && tradeBase == 0 && healthBase == 0)
+        {
+            await IndexMigration.DropAsync(connection, TelemetryIndexes.For(variant), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await InsertRecordAsync(connection, spec, tradeBase, healthBase, state, sourceDatabase, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DatasetRecord> InsertRecordAsync(MySqlConnection connection, DatasetSpec spec, long tradeBase, long healthBase, DatasetState state, string? sourceDatabase, CancellationToken cancellationToken)
+    {
+        var plan = DatasetPlan.Create(spec, options.ChunkRows);
+        var record = new DatasetRecord(0, spec.Fingerprint, spec.Canonical, spec.Seed, options.Scale, DatasetSpec.GeneratorVersion,
+            tradeBase, healthBase, plan.TotalTrades, plan.TotalHealth, options.ChunkRows, state, null, sourceDatabase);
+        var id = await DatasetCatalog.InsertAsync(connection, record, cancellationToken).ConfigureAwait(false);
+        return record with { DatasetId = id };
+    }
+
+    /// <summary>Removes a dataset's rows and chunk records so it can be loaded again from the generator.</summary>
+    private static async Task<DatasetRecord> AbandonAsync(MySqlConnection connection, DatasetRecord record, CancellationToken cancellationToken)
+    {
+        await SeedTables.DeleteAfterAsync(connection, TelemetryTable.Trades, record.TradeIdBase, cancellationToken).ConfigureAwait(false);
+        await SeedTables.DeleteAfterAsync(connection, TelemetryTable.Health, record.HealthIdBase, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM perf_dataset_chunk WHERE dataset_id = @id", new { id = record.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await DatasetCatalog.SetStateAsync(connection, record.DatasetId, DatasetState.Loading, cancellationToken).ConfigureAwait(false);
+        return record with { State = DatasetState.Loading };
+    }
+
+    private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, CancellationToken cancellationToken)
+    {
+        Report(SeedPhase.Indexing, target.Database, 0, 0, null);
+        await IndexMigration.ApplyAsync(connection, TelemetryIndexes.For(target.Variant), cancellationToken).ConfigureAwait(false);
+        await SchemaBuilder.ApplyIndexesAsync(connection, target.Variant, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<MySqlConnection> OpenAsync(string database, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.ChangeDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
+            await BulkSession.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private void Report(SeedPhase phase, string database, long done, long total, string? detail, string unit = "rows") =>
+        progress?.Report(new SeedProgress(phase, database, done, total, unit, detail));
+}

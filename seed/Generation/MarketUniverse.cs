@@ -1,0 +1,131 @@
+using Bogus;
+
+namespace Perf.Seed.Generation;
+
+/// <summary>The fixed world of a dataset: trading days, symbols with price paths, and profiles with their habits.</summary>
+/// <remarks>Built once per dataset from the master seed; every day's rows are then generated independently from it.</remarks>
+internal sealed class MarketUniverse
+{
+    private static readonly string[] ScriptNames =
+        ["breakout_scanner", "momentum_trader", "order_router", "risk_manager", "market_data_feed", "position_monitor"];
+
+    private MarketUniverse(IReadOnlyList<DateOnly> days, SymbolTraits[] symbols, ProfileTraits[] profiles)
+    {
+        Days = days;
+        Symbols = symbols;
+        Profiles = profiles;
+    }
+
+    /// <summary>The trading days of the range, in order.</summary>
+    public IReadOnlyList<DateOnly> Days { get; }
+
+    /// <summary>The symbol universe.</summary>
+    public SymbolTraits[] Symbols { get; }
+
+    /// <summary>The profiles, by id order (id = index + 1).</summary>
+    public ProfileTraits[] Profiles { get; }
+
+    /// <summary>Builds the universe of <paramref name="spec"/>.</summary>
+    public static MarketUniverse Build(DatasetSpec spec)
+    {
+        var days = MarketCalendar.TradingDays(spec.From, spec.To);
+        var symbols = BuildSymbols(spec, days.Count);
+        var profiles = BuildProfiles(spec, days.Count, symbols.Length);
+        return new MarketUniverse(days, symbols, profiles);
+    }
+
+    private static SymbolTraits[] BuildSymbols(DatasetSpec spec, int dayCount)
+    {
+        // Bogus draws the tickers; its Randomizer serializes every call on a process-wide lock, so the hot per-row path
+        // uses System.Random instead.
+        var randomizer = new Randomizer(SeedDerivation.Derive(spec.Seed, "tickers", 0));
+        var random = SeedDerivation.Create(spec.Seed, "symbols", 0);
+        var tickers = new HashSet<string>(StringComparer.Ordinal);
+        var symbols = new SymbolTraits[spec.Symbols];
+        for (var i = 0; i < symbols.Length; i++)
+        {
+            string ticker;
+            do
+            {
+                ticker = randomizer.String2(randomizer.Number(2, 5), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+            }
+            while (!tickers.Add(ticker));
+
+            var u = random.NextDouble();
+            var price = 5.0 + (495.0 * u * u * u);
+            var volatility = random.NextDouble(0.01, 0.035);
+            var drift = random.NextDouble(-0.0004, 0.0008);
+            var prices = new double[Math.Max(dayCount, 1)];
+            for (var d = 0; d < prices.Length; d++)
+            {
+                prices[d] = price;
+                price = Math.Max(1.0, price * (1.0 + drift + (volatility * random.NextGaussian())));
+            }
+
+            symbols[i] = new SymbolTraits(ticker, prices, volatility);
+        }
+
+        return symbols;
+    }
+
+    private static ProfileTraits[] BuildProfiles(DatasetSpec spec, int dayCount, int symbolCount)
+    {
+        var random = SeedDerivation.Create(spec.Seed, "profiles", 0);
+
+        // Activity follows Zipf (1/rank) over a shuffled ranking: a handful of profiles carry most trades, many are quiet.
+        var ranks = Enumerable.Range(1, spec.Profiles).ToArray();
+        for (var i = ranks.Length - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (ranks[i], ranks[j]) = (ranks[j], ranks[i]);
+        }
+
+        // Popular symbols are on many watchlists.
+        var popularity = RandomExtensions.Cumulative([.. Enumerable.Range(1, symbolCount).Select(r => 1.0 / Math.Sqrt(r))]);
+
+        var profiles = new ProfileTraits[spec.Profiles];
+        for (var p = 0; p < profiles.Length; p++)
+        {
+            var rank = (double)ranks[p];
+            var weight = 1.0 / rank;
+            // The busiest profile trades from the first day, so no trading day is without an active profile.
+            var startDay = ranks[p] == 1 || random.NextDouble() < 0.7 ? 0 : (int)(random.NextDouble() * 0.8 * dayCount);
+
+            var watchSize = Math.Min(symbolCount, 5 + random.Next(36));
+            var watch = new List<int>(watchSize);
+            while (watch.Count < watchSize)
+            {
+                var s = random.NextWeighted(popularity);
+                if (!watch.Contains(s))
+                {
+                    watch.Add(s);
+                }
+            }
+
+            var typeWeights = new double[TradeStyle.All.Count];
+            for (var t = 0; t < typeWeights.Length; t++)
+            {
+                typeWeights[t] = 0.2 + random.NextDouble();
+            }
+
+            typeWeights[random.Next(typeWeights.Length)] *= 3.0;
+
+            var u = random.NextDouble();
+            var notional = 2_000.0 + (98_000.0 * u * u);
+
+            var scriptCount = 2 + random.Next(3);
+            var names = ScriptNames.ToList();
+            var scripts = new ScriptTraits[scriptCount];
+            for (var s = 0; s < scriptCount; s++)
+            {
+                var pick = random.Next(names.Count);
+                scripts[s] = new ScriptTraits(names[pick], random.NextDouble(3, 35), random.NextDouble(120, 1600), random.NextDouble(2, 40));
+                names.RemoveAt(pick);
+            }
+
+            profiles[p] = new ProfileTraits(p + 1, weight, startDay, [.. watch], RandomExtensions.Cumulative(typeWeights), notional, scripts);
+        }
+
+        return profiles;
+    }
+}

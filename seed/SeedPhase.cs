@@ -1,0 +1,23 @@
+namespace Perf.Seed;
+
+/// <summary>The steps of a seeding run, in order.</summary>
+public enum SeedPhase
+{
+    /// <summary>Reading what the databases hold and deciding what to do.</summary>
+    Preparing,
+
+    /// <summary>Generating and bulk-loading rows.</summary>
+    Loading,
+
+    /// <summary>Building secondary indexes.</summary>
+    Indexing,
+
+    /// <summary>Computing metrics from the trades.</summary>
+    RollingUp,
+
+    /// <summary>Copying the rows into another variant database.</summary>
+    Copying,
+
+    /// <summary>All done.</summary>
+    Done,
+}

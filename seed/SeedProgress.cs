@@ -1,0 +1,10 @@
+namespace Perf.Seed;
+
+/// <summary>A progress report: the phase, the database it concerns, and <paramref name="Done"/> of <paramref name="Total"/> units (0 of 0 when not counted).</summary>
+/// <param name="Phase">The step.</param>
+/// <param name="Database">The variant database it concerns.</param>
+/// <param name="Done">Units done.</param>
+/// <param name="Total">Units planned.</param>
+/// <param name="Unit">What is counted: <c>rows</c>, or <c>months</c> while rolling up.</param>
+/// <param name="Detail">A note for people, or null.</param>
+public sealed record SeedProgress(SeedPhase Phase, string Database, long Done, long Total, string Unit, string? Detail);

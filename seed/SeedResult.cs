@@ -1,0 +1,30 @@
+using Perf.Harness.Results;
+using Perf.Seed.Generation;
+
+namespace Perf.Seed;
+
+/// <summary>What a seeding run left in the databases: enough to regenerate it and to prove it is the same.</summary>
+/// <param name="Seed">The master seed.</param>
+/// <param name="Scale">The scale's name.</param>
+/// <param name="Spec">Every content parameter (its <see cref="DatasetSpec.Canonical"/> form is stored with the dataset).</param>
+/// <param name="Checksum">The content checksum of the generated trades and health rows.</param>
+/// <param name="RowCounts">Rows per table in the (identical) variant databases after the run.</param>
+/// <param name="RowsWritten">Rows this run wrote, copies included.</param>
+/// <param name="Variants">What happened to each variant database.</param>
+/// <param name="Seconds">Wall time of the run.</param>
+public sealed record SeedResult(
+    long Seed,
+    string Scale,
+    DatasetSpec Spec,
+    string Checksum,
+    IReadOnlyDictionary<string, long> RowCounts,
+    long RowsWritten,
+    IReadOnlyList<VariantSeedResult> Variants,
+    double Seconds)
+{
+    /// <summary>Rows written per second of wall time.</summary>
+    public double RowsPerSecond => Seconds > 0 ? RowsWritten / Seconds : 0;
+
+    /// <summary>The dataset as recorded in a run manifest.</summary>
+    public DatasetInfo ToDatasetInfo() => new(Seed, Scale, RowCounts, Checksum);
+}

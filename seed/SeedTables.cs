@@ -1,0 +1,88 @@
+using Dapper;
+using MySqlConnector;
+using Telemetry.Data.Schema;
+using Telemetry.Data.Writes;
+
+namespace Perf.Seed;
+
+/// <summary>Table-level statements the seeder runs: recreate, count, copy between variant databases.</summary>
+/// <remarks>Database and table names come from <see cref="VariantDatabase"/> and <see cref="TelemetryTable"/> (allow-lists).</remarks>
+internal static class SeedTables
+{
+    /// <summary>The copied columns of each table (everything, ids and timestamps included, so copies are identical).</summary>
+    public static string ColumnList(TelemetryTable table)
+    {
+        IEnumerable<string> columns =
+            table == TelemetryTable.Trades ? [.. TelemetryColumns.TradesWithId.Select(c => c.Name), "created_at"]
+            : table == TelemetryTable.Health ? TelemetryColumns.HealthWithId.Select(c => c.Name)
+            : table == TelemetryTable.Metrics ? ["id", .. TelemetryColumns.Metrics.Select(c => c.Name), "updated_at"]
+            : throw new ArgumentException($"{table.Name} is not copied.", nameof(table));
+        return string.Join(", ", columns.Select(c => $"`{c}`"));
+    }
+
+    /// <summary>Drops every telemetry table and the seeder's bookkeeping in the connection's database.</summary>
+    public static async Task DropAllAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        var names = string.Join(", ", TelemetryTable.All.Select(t => $"`{t.Name}`"));
+        await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE IF EXISTS {names}", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await DatasetCatalog.DropAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The largest id in a table of the connection's database, or 0.</summary>
+    public static Task<long> MaxIdAsync(MySqlConnection connection, TelemetryTable table, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COALESCE(MAX(id), 0) FROM `{table.Name}`", cancellationToken: cancellationToken));
+
+    /// <summary>The largest id in a table of another database, or 0.</summary>
+    public static Task<long> MaxIdAsync(MySqlConnection connection, string database, TelemetryTable table, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COALESCE(MAX(id), 0) FROM `{database}`.`{table.Name}`", cancellationToken: cancellationToken));
+
+    /// <summary>The smallest and largest id above <paramref name="afterId"/> (0 and 0 when none): two primary-key seeks.</summary>
+    public static async Task<(long MinId, long MaxId)> IdBoundsAsync(MySqlConnection connection, TelemetryTable table, long afterId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleAsync<(long MinId, long MaxId)>(new CommandDefinition(
+            $"SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM `{table.Name}` WHERE id > @afterId",
+            new { afterId }, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row;
+    }
+
+    /// <summary>Counts every row of a table in the connection's database.</summary>
+    public static Task<long> CountAsync(MySqlConnection connection, TelemetryTable table, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM `{table.Name}`", commandTimeout: 0, cancellationToken: cancellationToken));
+
+    /// <summary>Deletes rows with ids above <paramref name="afterId"/> (the rows of an abandoned dataset).</summary>
+    public static Task<int> DeleteAfterAsync(MySqlConnection connection, TelemetryTable table, long afterId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition($"DELETE FROM `{table.Name}` WHERE id > @afterId", new { afterId }, commandTimeout: 0, cancellationToken: cancellationToken));
+
+    /// <summary>Copies rows with ids in (<paramref name="afterId"/>, <paramref name="upToId"/>] from <paramref name="source"/> into the connection's database.</summary>
+    public static Task<int> CopyRangeAsync(MySqlConnection connection, string source, TelemetryTable table, long afterId, long upToId, CancellationToken cancellationToken)
+    {
+        var columns = ColumnList(table);
+        var sql = $"INSERT INTO `{table.Name}` ({columns}) SELECT {columns} FROM `{source}`.`{table.Name}` WHERE id > @afterId AND id <= @upToId";
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { afterId, upToId }, commandTimeout: 0, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Replaces every row of a table in the connection's database with those of <paramref name="source"/>, in one transaction.</summary>
+    public static async Task<int> ReplaceAllAsync(MySqlConnection connection, string source, TelemetryTable table, CancellationToken cancellationToken)
+    {
+        var columns = ColumnList(table);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM `{table.Name}`", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var copied = await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO `{table.Name}` ({columns}) SELECT {columns} FROM `{source}`.`{table.Name}`",
+            transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return copied;
+    }
+
+    /// <summary>Replaces the dataset records of the connection's database with those of <paramref name="source"/>.</summary>
+    public static async Task CopyCatalogAsync(MySqlConnection connection, string source, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM perf_dataset", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO perf_dataset SELECT * FROM `{source}`.perf_dataset", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE perf_dataset SET source_database = COALESCE(source_database, @source)", new { source }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using Dapper;
+using Perf.Seed;
+using Perf.Seed.Cli;
+using Perf.Tests.Infrastructure;
+using Telemetry.Data.Model;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Seed;
+
+/// <summary>The seeder against a real server: identical variants, rows equal to the generator's, metrics equal to the trades, safe reruns.</summary>
+public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SeedAsync_ThreeVariants_IdenticalRowsEqualToTheGenerator()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(variants: [SchemaVariant.Basic, SchemaVariant.Composite, SchemaVariant.Partitioned]);
+        var expected = GeneratedDataset.Generate(options.ToSpec());
+
+        var result = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+
+        Assert.Equal(expected.Checksum, result.Checksum);
+        Assert.Equal([VariantAction.Loaded, VariantAction.Copied, VariantAction.Copied], result.Variants.Select(v => v.Action));
+        Assert.Equal(options.Trades, result.RowCounts[TelemetryTable.Trades.Name]);
+        Assert.Equal(expected.Health.Count, result.RowCounts[TelemetryTable.Health.Name]);
+        Assert.True(result.RowCounts[TelemetryTable.Metrics.Name] > 0);
+
+        var metrics = new List<string>();
+        foreach (var variant in options.Variants)
+        {
+            Assert.Equal(expected.Trades, await databases.ReadTradesAsync(variant));
+            Assert.Equal(expected.Health, await databases.ReadHealthAsync(variant));
+            await using var connection = await databases.OpenAsync(variant);
+            var rows = await connection.QueryAsync<string>(
+                "SELECT CONCAT_WS('|', id, profile_id, metric_name, window_type, window_start, sample_count, value_sum, value_min, value_max) FROM dd_telemetry_metrics ORDER BY id");
+            metrics.Add(string.Join('\n', rows));
+            Assert.Equal("complete", await connection.ExecuteScalarAsync<string>("SELECT state FROM perf_dataset"));
+            Assert.Equal(expected.Checksum, await connection.ExecuteScalarAsync<string>("SELECT checksum FROM perf_dataset"));
+            var indexes = await IndexMigration.ReadIndexesAsync(connection, TelemetryTable.Trades, Cancel);
+            Assert.All(TelemetryIndexes.For(variant).Where(i => i.Table == TelemetryTable.Trades), i => Assert.Contains(i.Name, indexes.Keys));
+        }
+
+        Assert.Single(metrics.Distinct());
+    }
+
+    [Fact]
+    public async Task SeedAsync_SameDatasetAgain_SkipsUnlessForced()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(trades: 5_000, variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
+        var first = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+
+        var second = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        Assert.All(second.Variants, v => Assert.Equal(VariantAction.Skipped, v.Action));
+        Assert.Equal(0, second.RowsWritten);
+        Assert.Equal(first.Checksum, second.Checksum);
+
+        var forced = await DatasetSeeder.SeedAsync(databases.Server, options with { Force = true }, null, Cancel);
+        Assert.Equal([VariantAction.Loaded, VariantAction.Copied], forced.Variants.Select(v => v.Action));
+        Assert.Equal(first.Checksum, forced.Checksum);
+        Assert.Equal(first.RowCounts, forced.RowCounts);
+        Assert.Equal(5_000, await databases.CountAsync(SchemaVariant.Composite, TelemetryTable.Trades));
+
+        var other = await DatasetSeeder.SeedAsync(databases.Server, options with { Seed = 8 }, null, Cancel);
+        Assert.NotEqual(first.Checksum, other.Checksum);
+        Assert.Equal(5_000, await databases.CountAsync(SchemaVariant.Basic, TelemetryTable.Trades));
+    }
+
+    [Fact]
+    public async Task SeedAsync_Metrics_EqualDirectAggregationOfTheTrades()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+
+        // With a partitioned variant the rollup runs there month by month; weeks spanning two months must still come out whole.
+        var options = databases.Options(trades: 8_000, variants: [SchemaVariant.Basic, SchemaVariant.Partitioned]);
+        await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+
+        var trades = await databases.ReadTradesAsync(SchemaVariant.Basic);
+        var expected = new Dictionary<string, (long Count, decimal Sum, decimal Min, decimal Max, long Wins, long Losses)>(StringComparer.Ordinal);
+        foreach (var trade in trades)
+        {
+            foreach (var windowType in Enum.GetValues<WindowType>())
+            {
+                var start = windowType.WindowStart(trade.EntryTime);
+                foreach (var name in new[] { TradeMetrics.AllTrades, TradeMetrics.SymbolPrefix + trade.Symbol, TradeMetrics.TradeTypePrefix + trade.TradeType, TradeMetrics.ExitReasonPrefix + trade.ExitReason })
+                {
+                    var key = $"{trade.ProfileId}|{name}|{windowType.ToName()}|{start:O}|{windowType.WindowEnd(start):O}";
+                    expected[key] = expected.TryGetValue(key, out var a)
+                        ? (a.Count + 1, a.Sum + trade.Pnl, Math.Min(a.Min, trade.Pnl), Math.Max(a.Max, trade.Pnl), a.Wins + (trade.Pnl > 0 ? 1 : 0), a.Losses + (trade.Pnl < 0 ? 1 : 0))
+                        : (1, trade.Pnl, trade.Pnl, trade.Pnl, trade.Pnl > 0 ? 1 : 0, trade.Pnl < 0 ? 1 : 0);
+                }
+            }
+        }
+
+        await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
+        var stored = (await connection.QueryAsync<(int ProfileId, string MetricName, string WindowType, DateTime WindowStart, DateTime WindowEnd, long Count, decimal Sum, decimal Min, decimal Max, long Wins, long Losses)>("""
+            SELECT profile_id, metric_name, window_type, window_start, window_end, sample_count, value_sum, value_min, value_max, positive_count, negative_count
+            FROM dd_telemetry_metrics WHERE metric_type = 'trade_pnl'
+            """)).ToDictionary(m => $"{m.ProfileId}|{m.MetricName}|{m.WindowType}|{DateTime.SpecifyKind(m.WindowStart, DateTimeKind.Utc):O}|{DateTime.SpecifyKind(m.WindowEnd, DateTimeKind.Utc):O}",
+                m => (m.Count, m.Sum, m.Min, m.Max, m.Wins, m.Losses), StringComparer.Ordinal);
+
+        Assert.Equal(expected.Count, stored.Count);
+        foreach (var (key, value) in expected)
+        {
+            Assert.True(stored.TryGetValue(key, out var actual), $"missing window {key}");
+            Assert.Equal(value, actual);
+        }
+    }
+
+    [Fact]
+    public async Task SeedAsync_CancelledMidLoad_RerunLoadsExactlyTheMissingChunks()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        // The first ~10k rows go in as one bulk transaction, the rest chunk by chunk; stop right after the first chunk commits.
+        var options = databases.Options(chunkRows: 5_000, variants: [SchemaVariant.Basic, SchemaVariant.Composite]) with { BulkSegmentRows = 10_000 };
+        var expected = GeneratedDataset.Generate(options.ToSpec());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var progress = new CallbackProgress(p =>
+        {
+            if (p.Phase == SeedPhase.Loading && p.Done > options.BulkSegmentRows)
+            {
+                stop.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DatasetSeeder.SeedAsync(databases.Server, options, progress, stop.Token));
+
+        await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            Assert.Equal("loading", await connection.ExecuteScalarAsync<string>("SELECT state FROM perf_dataset"));
+            var chunkTrades = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(trade_rows), 0) FROM perf_dataset_chunk");
+            var trades = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance");
+            Assert.Equal(chunkTrades, trades);
+            Assert.InRange(trades, 1, options.Trades - 1);
+        }
+
+        var result = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+
+        Assert.Equal(VariantAction.Resumed, result.Variants[0].Action);
+        Assert.Equal(expected.Checksum, result.Checksum);
+        foreach (var variant in options.Variants)
+        {
+            Assert.Equal(expected.Trades, await databases.ReadTradesAsync(variant));
+            Assert.Equal(expected.Health.Count, await databases.CountAsync(variant, TelemetryTable.Health));
+        }
+    }
+
+    [Fact]
+    public async Task Seeder_KilledMidLoad_RerunGivesExactRows()
+    {
+        var server = fixture.RequireServer();
+        await using var databases = new SeedDatabases(server);
+        string[] args = ["--trades", "600000", "--profiles", "20", "--from", "2024-01-01", "--to", "2024-07-01", "--health-interval", "0", "--no-metrics", "--variants", "basic", "--db-prefix", databases.Prefix];
+        var options = SeedCommandLine.Parse(args, DateOnly.FromDateTime(DateTime.UtcNow)).Options;
+
+        var seedDll = typeof(DatasetSeeder).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(seedDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PERF_MYSQL"] = server.AdminConnectionString;
+        using (var child = Process.Start(start)!)
+        {
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+            var waited = Stopwatch.StartNew();
+            while (await StateAsync(databases) != "loading" && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                await Task.Delay(50, Cancel);
+            }
+
+            // Mid-stream: the bulk segment (all of this dataset) is being sent.
+            await Task.Delay(1500, Cancel);
+            Assert.False(child.HasExited, "the seeder finished before it could be killed");
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync(Cancel);
+        }
+
+        await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            // Only whole, recorded chunks survive a kill -9.
+            Assert.NotEqual("complete", await connection.ExecuteScalarAsync<string>("SELECT state FROM perf_dataset"));
+            Assert.Equal(
+                await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(trade_rows), 0) FROM perf_dataset_chunk"),
+                await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
+        }
+
+        var result = await DatasetSeeder.SeedAsync(server, options, null, Cancel);
+
+        Assert.Equal(VariantAction.Resumed, result.Variants[0].Action);
+        Assert.Equal(GeneratedDataset.Generate(options.ToSpec()).Checksum, result.Checksum);
+        await using var check = await databases.OpenAsync(SchemaVariant.Basic);
+        var (count, min, max) = await check.QuerySingleAsync<(long, long, long)>("SELECT COUNT(*), MIN(id), MAX(id) FROM dd_trade_performance");
+        Assert.Equal((600_000L, 1L, 600_000L), (count, min, max));
+    }
+
+    [Fact]
+    public async Task SeedAsync_Append_AddsTheDatasetAfterTheRowsThere()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var first = databases.Options(trades: 4_000);
+        await DatasetSeeder.SeedAsync(databases.Server, first, null, Cancel);
+
+        var second = first with { Seed = 99, Mode = SeedMode.Append };
+        var result = await DatasetSeeder.SeedAsync(databases.Server, second, null, Cancel);
+
+        Assert.Equal(8_000, result.RowCounts[TelemetryTable.Trades.Name]);
+        var trades = await databases.ReadTradesAsync(SchemaVariant.Basic);
+        var appended = GeneratedDataset.Generate(second.ToSpec()).Trades.Select(t => t with { Id = t.Id + 4_000 });
+        Assert.Equal(GeneratedDataset.Generate(first.ToSpec()).Trades.Concat(appended), trades);
+
+        var again = await DatasetSeeder.SeedAsync(databases.Server, second, null, Cancel);
+        Assert.Equal(VariantAction.Skipped, again.Variants[0].Action);
+
+        await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
+        Assert.Equal(8_000, await connection.ExecuteScalarAsync<long>(
+            "SELECT SUM(sample_count) FROM dd_telemetry_metrics WHERE window_type = 'monthly' AND metric_name = '*'"));
+    }
+
+    [Fact]
+    public async Task SeedAsync_Reset_DropsTheDatabaseFirst()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(trades: 2_000);
+        await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            await connection.ExecuteAsync("CREATE TABLE stray (id INT)");
+        }
+
+        var result = await DatasetSeeder.SeedAsync(databases.Server, options with { Mode = SeedMode.Reset }, null, Cancel);
+
+        Assert.Equal(VariantAction.Loaded, result.Variants[0].Action);
+        await using var check = await databases.OpenAsync(SchemaVariant.Basic);
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stray'"));
+        Assert.Equal(2_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
+    }
+
+    private static async Task<string?> StateAsync(SeedDatabases databases)
+    {
+        try
+        {
+            await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
+            return await connection.ExecuteScalarAsync<string?>("SELECT state FROM perf_dataset");
+        }
+        catch (MySqlConnector.MySqlException)
+        {
+            return null;
+        }
+    }
+}

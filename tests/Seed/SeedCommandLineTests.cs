@@ -1,0 +1,70 @@
+using Perf.Seed;
+using Perf.Seed.Cli;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Seed;
+
+/// <summary>The seeder's flags: presets, ranges, modes, and a clear refusal of anything wrong before a server is touched.</summary>
+public sealed class SeedCommandLineTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    [Fact]
+    public void Parse_NoFlags_SmallPresetEndingToday()
+    {
+        var options = SeedCommandLine.Parse([], Today).Options;
+        Assert.Equal("small", options.Scale);
+        Assert.Equal(1_000_000, options.Trades);
+        Assert.Equal(100, options.Profiles);
+        Assert.Equal(Today, options.To);
+        Assert.Equal(Today.AddDays(-365), options.From);
+        Assert.Equal(SeedMode.Replace, options.Mode);
+        Assert.Equal([SchemaVariant.Basic, SchemaVariant.Composite, SchemaVariant.Partitioned], options.Variants);
+    }
+
+    [Fact]
+    public void Parse_PresetAndOverrides_CustomScale()
+    {
+        var options = SeedCommandLine.Parse(["--preset", "medium", "--trades=20000", "--seed", "9", "--days", "30", "--variants", "partitioned,basic", "--append", "--force"], Today).Options;
+        Assert.Equal("custom", options.Scale);
+        Assert.Equal(20_000, options.Trades);
+        Assert.Equal(200, options.Profiles);
+        Assert.Equal(9, options.Seed);
+        Assert.Equal(Today.AddDays(-30), options.From);
+        Assert.Equal([SchemaVariant.Partitioned, SchemaVariant.Basic], options.Variants);
+        Assert.Equal(SeedMode.Append, options.Mode);
+        Assert.True(options.Force);
+    }
+
+    [Theory]
+    [InlineData("--preset", "huge")]
+    [InlineData("--trades", "lots")]
+    [InlineData("--trades", "-5")]
+    [InlineData("--profiles", "0")]
+    [InlineData("--variants", "basic,basic")]
+    [InlineData("--variants", "wide")]
+    [InlineData("--reset", "--append")]
+    [InlineData("--from", "2024-01-01")]
+    [InlineData("--from", "2024-02-01", "--to", "2024-01-01")]
+    [InlineData("--from", "2024-01-06", "--to", "2024-01-08")]
+    [InlineData("--days", "10", "--from", "2024-01-01", "--to", "2024-02-01")]
+    [InlineData("--db-prefix", "Bad-Name")]
+    [InlineData("--seed")]
+    [InlineData("--whatever")]
+    public void Parse_BadFlags_Throw(params string[] args) =>
+        Assert.Throws<CommandLineException>(() => SeedCommandLine.Parse(args, Today));
+
+    [Theory]
+    [InlineData("--trades", "lots")]
+    [InlineData("--preset", "huge", "--mysql", "Server=127.0.0.1;Port=1")]
+    [InlineData("--mysql")]
+    public async Task RunAsync_BadFlags_ExitTwoWithMessageAndNoServer(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await SeedProgram.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        Assert.Equal(SeedProgram.UsageError, exit);
+        Assert.StartsWith("seed: ", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+}
