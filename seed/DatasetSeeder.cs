@@ -269,6 +269,10 @@ public sealed class DatasetSeeder
         {
             Report(SeedPhase.RollingUp, home.Database, i, slices.Count, null, "months");
             await TradeRollup.RollupAsync(connection, slices[i].From, slices[i].To, cancellationToken).ConfigureAwait(false);
+            if (spec.HealthIntervalMinutes > 0)
+            {
+                await HealthRollup.RollupAsync(connection, slices[i].From, slices[i].To, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         Report(SeedPhase.RollingUp, home.Database, slices.Count, slices.Count, null, "months");

@@ -32,13 +32,19 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
         await db.FillAsync(300);
         var monitor = new DatabaseMonitor(db.DataSource, new MonitorThresholds { SlowQuery = TimeSpan.FromMilliseconds(500) });
         await using var busy = await db.OpenAsync();
-        var slow = busy.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance WHERE SLEEP(0.01) = 0 AND profile_id = 1");
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        var slow = busy.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance WHERE SLEEP(0.02) = 0 AND profile_id = 1");
 
-        var found = await monitor.SampleSlowQueriesAsync(TestContext.Current.CancellationToken);
+        // Sample until the ~6 s query has run past the threshold; a busy machine may start it late.
+        IReadOnlyList<SlowQuery> found = [];
+        while (!slow.IsCompleted && !found.Any(q => q.Sql.Contains("SLEEP(0.02)", StringComparison.Ordinal)))
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            found = await monitor.SampleSlowQueriesAsync(TestContext.Current.CancellationToken);
+        }
+
         await slow;
 
-        var query = Assert.Single(found, q => q.Sql.Contains("SLEEP(0.01)", StringComparison.Ordinal));
+        var query = Assert.Single(found, q => q.Sql.Contains("SLEEP(0.02)", StringComparison.Ordinal));
         Assert.True(query.Elapsed >= TimeSpan.FromMilliseconds(500));
         Assert.Contains("dd_trade_performance", query.Plan, StringComparison.Ordinal);
     }

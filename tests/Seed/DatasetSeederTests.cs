@@ -38,6 +38,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
                 "SELECT CONCAT_WS('|', id, profile_id, metric_name, window_type, window_start, sample_count, value_sum, value_min, value_max) FROM dd_telemetry_metrics ORDER BY id");
             metrics.Add(string.Join('\n', rows));
             Assert.Equal("complete", await connection.ExecuteScalarAsync<string>("SELECT state FROM perf_dataset"));
+            Assert.True(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_telemetry_metrics WHERE metric_type = @type", new { type = HealthMetrics.MetricType }) > 0);
             Assert.Equal(expected.Checksum, await connection.ExecuteScalarAsync<string>("SELECT checksum FROM perf_dataset"));
             var indexes = await IndexMigration.ReadIndexesAsync(connection, TelemetryTable.Trades, Cancel);
             Assert.All(TelemetryIndexes.For(variant).Where(i => i.Table == TelemetryTable.Trades), i => Assert.Contains(i.Name, indexes.Keys));
