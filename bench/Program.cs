@@ -1,1 +1,11 @@
-return 0;
+using Perf.Bench;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C cancels cleanly (the local server is stopped on the way out); a second one kills.
+    e.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+};
+
+return await BenchProgram.RunAsync(args, cancellation.Token);

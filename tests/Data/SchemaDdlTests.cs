@@ -47,6 +47,17 @@ public sealed class SchemaDdlTests
     }
 
     [Fact]
+    public void Indexes_Partitioned_NewestFirstLookupsHaveTheIdTieBreaker()
+    {
+        var partitioned = TelemetryIndexes.For(SchemaVariant.Partitioned);
+        Assert.Equal(["profile_id", "entry_time"], partitioned.Single(i => i.Name == "idx_trades_profile_time").Columns);
+        Assert.Equal(["profile_id", "entry_time", "id"], partitioned.Single(i => i.Name == "idx_trades_profile_time_id").Columns);
+        Assert.Equal(["profile_id", "script_name", "timestamp", "id"], partitioned.Single(i => i.Name == "idx_health_profile_script_time").Columns);
+        Assert.Contains(TelemetryDdl.CreateTables(SchemaVariant.Partitioned, Plan), s => s.Contains("KEY `idx_health_profile_script_time` (`profile_id`, `script_name`, `timestamp`, `id`)", StringComparison.Ordinal));
+        Assert.Contains(TelemetryDdl.CreateTables(SchemaVariant.Composite, null), s => s.Contains("KEY `idx_health_profile_script_time` (`profile_id`, `script_name`, `timestamp`)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Hash_DiffersPerVariantAndIsStable()
     {
         var hashes = Enum.GetValues<SchemaVariant>().Select(v => TelemetryDdl.Hash(v, Plan)).ToList();

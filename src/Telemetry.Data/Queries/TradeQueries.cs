@@ -103,6 +103,30 @@ public sealed class TradeQueries(MySqlDataSource dataSource)
         return new(SummaryGroupsSql, new { profileId, start = range.Start, end = range.End }, cancellationToken: cancellationToken);
     }
 
+    /// <summary>The exact SQL and parameters <see cref="GetTradesAsync"/> runs for a range answered from daily aggregates, for plan capture.</summary>
+    public static CommandDefinition BuildDailyBucketsCommand(TradeListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var days = query.Range.ToWholeDays();
+        return new(DailyBucketsSql, new
+        {
+            profileId = query.ProfileId,
+            metricName = DailyMetricName(query.Filter),
+            start = days.Start,
+            end = days.End,
+            limit = query.Limit,
+            offset = query.Offset,
+        }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The SQL and parameters of the summary over daily aggregates (ranges over 90 days), for plan capture.</summary>
+    public static CommandDefinition BuildDailySummaryCommand(int profileId, DateRange range, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var days = range.ToWholeDays();
+        return new(DailySummarySql, new { profileId, start = days.Start, end = days.End }, cancellationToken: cancellationToken);
+    }
+
     /// <summary>A page of trades, newest first; ranges over 90 days come back as daily buckets.</summary>
     public async Task<TradeList> GetTradesAsync(TradeListQuery query, CancellationToken cancellationToken = default)
     {
@@ -110,17 +134,8 @@ public sealed class TradeQueries(MySqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (query.UsesDailyAggregates)
         {
-            var days = query.Range.ToWholeDays();
-            var buckets = await connection.QueryAsync<TradeBucket>(new CommandDefinition(DailyBucketsSql, new
-            {
-                profileId = query.ProfileId,
-                metricName = DailyMetricName(query.Filter),
-                start = days.Start,
-                end = days.End,
-                limit = query.Limit,
-                offset = query.Offset,
-            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new TradeList("daily", days, [], buckets.AsList(), query.Limit, query.Offset, null);
+            var buckets = await connection.QueryAsync<TradeBucket>(BuildDailyBucketsCommand(query, cancellationToken)).ConfigureAwait(false);
+            return new TradeList("daily", query.Range.ToWholeDays(), [], buckets.AsList(), query.Limit, query.Offset, null);
         }
 
         var trades = (await connection.QueryAsync<Trade>(BuildRawTradesCommand(query, cancellationToken)).ConfigureAwait(false)).AsList();
@@ -135,10 +150,8 @@ public sealed class TradeQueries(MySqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (range.Span > QueryLimits.RawTradesMaxRange)
         {
-            var days = range.ToWholeDays();
-            var rows = await connection.QueryAsync<NamedStatsRow>(new CommandDefinition(
-                DailySummarySql, new { profileId, start = days.Start, end = days.End }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return SummaryFromAggregates(profileId, days, rows);
+            var rows = await connection.QueryAsync<NamedStatsRow>(BuildDailySummaryCommand(profileId, range, cancellationToken)).ConfigureAwait(false);
+            return SummaryFromAggregates(profileId, range.ToWholeDays(), rows);
         }
 
         var groups = await connection.QueryAsync<GroupStatsRow>(BuildSummaryCommand(profileId, range, cancellationToken)).ConfigureAwait(false);

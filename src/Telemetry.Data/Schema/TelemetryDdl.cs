@@ -113,7 +113,8 @@ public static class TelemetryDdl
         };
 
         keys.Insert(0, partitioned ? $"PRIMARY KEY (`id`, {time})" : "PRIMARY KEY (`id`)");
-        keys.AddRange(TelemetryIndexes.Basic.Where(i => i.Table == table).Select(i => $"KEY `{i.Name}` ({i.ColumnList})"));
+        keys.AddRange(TelemetryIndexes.CreatedWithTables(partitioned ? SchemaVariant.Partitioned : SchemaVariant.Basic)
+            .Where(i => i.Table == table).Select(i => $"KEY `{i.Name}` ({i.ColumnList})"));
 
         var body = columns + "\n  " + string.Join(",\n  ", keys);
         var ddl = $"CREATE TABLE IF NOT EXISTS `{table.Name}` (\n{body}\n) {TableOptions}";

@@ -1,0 +1,203 @@
+using System.Globalization;
+using MySqlConnector;
+using Perf.Bench.Gate;
+using Perf.Bench.Plans;
+using Perf.Bench.Queries;
+using Perf.Bench.Suite;
+using Perf.Harness;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
+using Telemetry.Data.Schema;
+
+namespace Perf.Bench;
+
+/// <summary>The bench program: provision, seed, capture plans, then run the suite or the gate.</summary>
+public static class BenchProgram
+{
+    /// <summary>Runs the command line; returns 0 on success, 1 when a benchmark errored or the gate failed, 2 on bad usage or setup.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = RepositoryPaths.FindRoot();
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args, root);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message + "\n" + BenchOptions.Usage).ConfigureAwait(false);
+            return 2;
+        }
+
+        if (options.BenchmarkArgs.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            Console.WriteLine(BenchOptions.Usage);
+        }
+
+        if (options.Command == BenchCommand.Suite && SuiteRunner.IsInformational(options.BenchmarkArgs))
+        {
+            // --list and --help need neither a server nor data.
+            SuiteRunner.Run(options.Preset, options.BenchmarkArgs, Path.Combine(root, "BenchmarkDotNet.Artifacts"));
+            return 0;
+        }
+
+        try
+        {
+            return await RunWithServerAsync(options, args, root, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProvisioningException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunWithServerAsync(BenchOptions options, string[] args, string root, CancellationToken cancellationToken)
+    {
+        await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+        Progress($"server: {server}");
+        var manifest = RunManifest.Create(options.Command == BenchCommand.Gate ? "bench-gate" : "bench", server, args, root);
+        var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
+
+        var dataset = await BenchDataset.PrepareAsync(server, options, cancellationToken).ConfigureAwait(false);
+        manifest.Dataset = dataset.Info;
+        Progress($"dataset: {dataset.Info.Scale}, {string.Join(", ", dataset.Info.RowCounts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:N0}")))}");
+        foreach (var (variant, database) in dataset.Databases)
+        {
+            await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
+            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+            manifest.DdlHashes[variant.ToString()] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Queries run as a read-only account, as the API's would.
+        var reader = await server.CreateReadOnlyAccountAsync(dataset.Databases.Values, cancellationToken).ConfigureAwait(false);
+        var connectionStrings = dataset.Databases.ToDictionary(
+            p => p.Key,
+            p => new MySqlConnectionStringBuilder(reader) { Database = p.Value }.ConnectionString);
+
+        QueryContext context;
+        await using (var queries = new QuerySet(connectionStrings[SchemaVariant.Composite]))
+        {
+            context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
+        }
+
+        manifest.Parameters["command"] = options.Command.ToString().ToLowerInvariant();
+        manifest.Parameters["preset"] = options.Preset.ToString().ToLowerInvariant();
+        manifest.Parameters["databases"] = options.Prefix + "_*";
+        manifest.Parameters["context"] = System.Text.Json.JsonSerializer.Serialize(context);
+        Progress($"context: {manifest.Parameters["context"]}");
+
+        var cases = QueryCatalog.All(context);
+        var plans = await PlanRunner.CaptureAsync(connectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
+        Progress($"plans: {plans.Count} captured");
+        if (options.Command == BenchCommand.Suite)
+        {
+            // Plans first, so they survive a suite that crashes; rewritten with the end time below.
+            await WritePlansAsync(writer, context, plans, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Command != BenchCommand.Suite)
+        {
+            manifest.EndedUtc = DateTime.UtcNow;
+        }
+
+        var exitCode = options.Command switch
+        {
+            BenchCommand.Gate => await GateAsync(options, dataset, server, plans, writer, cancellationToken).ConfigureAwait(false),
+            BenchCommand.Plans => await CompareAsync(writer, plans, [], cancellationToken).ConfigureAwait(false),
+            _ => await SuiteAsync(options, connectionStrings, context, plans, writer, cancellationToken).ConfigureAwait(false),
+        };
+
+        await WritePlansAsync(writer, context, plans, cancellationToken).ConfigureAwait(false);
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        Progress($"results: {writer.Directory}");
+        return exitCode;
+    }
+
+    private static async Task<int> SuiteAsync(
+        BenchOptions options, IReadOnlyDictionary<SchemaVariant, string> connectionStrings, QueryContext context,
+        IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
+    {
+        new BenchContext(connectionStrings, context).Publish();
+        var summaries = SuiteRunner.Run(options.Preset, options.BenchmarkArgs, Path.Combine(writer.Directory, BenchmarkArtifacts.FolderName));
+        writer.Manifest.EndedUtc = DateTime.UtcNow;
+        var timings = TimingCollector.Collect(summaries, context);
+        await writer.WriteJsonAsync("timings", new { manifest = writer.Manifest, timings }, cancellationToken).ConfigureAwait(false);
+        await BenchmarkArtifacts.StampAsync(writer, cancellationToken).ConfigureAwait(false);
+        await CompareAsync(writer, plans, timings, cancellationToken).ConfigureAwait(false);
+        var errors = SuiteRunner.Errors(summaries);
+        foreach (var error in errors)
+        {
+            await Console.Error.WriteLineAsync("benchmark error: " + error).ConfigureAwait(false);
+        }
+
+        if (summaries.Count == 0)
+        {
+            await Console.Error.WriteLineAsync("No benchmark ran (check --filter).").ConfigureAwait(false);
+            return 1;
+        }
+
+        return errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task WritePlansAsync(ResultWriter writer, QueryContext context, IReadOnlyList<PlanResult> plans, CancellationToken cancellationToken)
+    {
+        await writer.WriteJsonAsync("plans", new { manifest = writer.Manifest, context, plans }, cancellationToken).ConfigureAwait(false);
+        await writer.WriteMarkdownAsync("plans", PlanReport.Render(plans) + "\n" + PlanReport.RenderPartitions(plans), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> CompareAsync(ResultWriter writer, IReadOnlyList<PlanResult> plans, IReadOnlyList<TimingRow> timings, CancellationToken cancellationToken)
+    {
+        await writer.WriteMarkdownAsync("comparison", ComparisonReport.Render(plans, timings), cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> GateAsync(
+        BenchOptions options, PreparedDataset dataset, ProvisionedServer server, IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
+    {
+        var datasetLabel = $"{dataset.Info.Scale} seed {dataset.Info.Seed} checksum {dataset.Info.Checksum ?? "none"}";
+        var serverLabel = server.Info.ToString();
+        if (options.UpdateBaseline)
+        {
+            await PlanBaseline.From(datasetLabel, serverLabel, plans).WriteAsync(options.BaselinePath, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"gate: baseline rewritten with {plans.Count} plans: {options.BaselinePath}");
+            return 0;
+        }
+
+        if (!File.Exists(options.BaselinePath))
+        {
+            await Console.Error.WriteLineAsync($"gate: no baseline at {options.BaselinePath}; create it with `gate --update-baseline`.").ConfigureAwait(false);
+            return 1;
+        }
+
+        var baseline = await PlanBaseline.ReadAsync(options.BaselinePath, cancellationToken).ConfigureAwait(false);
+        if (baseline.Dataset != datasetLabel || baseline.Server != serverLabel)
+        {
+            // Not a failure: the same plans on another server version or dataset still hold the same expectations.
+            Console.WriteLine($"gate: note: baseline taken on {baseline.Server}, {baseline.Dataset}; now {serverLabel}, {datasetLabel}");
+        }
+
+        var result = PlanGate.Check(baseline, plans);
+        await writer.WriteJsonAsync("gate", new { manifest = writer.Manifest, baseline = options.BaselinePath, result }, cancellationToken).ConfigureAwait(false);
+        var report = result.Passed
+            ? $"## Plan gate: passed\n\n{result.Checked} plans match {Path.GetFileName(options.BaselinePath)}.\n"
+            : $"## Plan gate: FAILED\n\n{string.Join("\n", result.Failures.Select(f => "- " + f))}\n";
+        await writer.WriteMarkdownAsync("gate", report, cancellationToken).ConfigureAwait(false);
+        if (result.Passed)
+        {
+            Console.WriteLine($"gate: passed ({result.Checked} plans)");
+            return 0;
+        }
+
+        await Console.Error.WriteLineAsync($"gate: FAILED ({result.Failures.Count} of {result.Checked} plans)").ConfigureAwait(false);
+        foreach (var failure in result.Failures)
+        {
+            await Console.Error.WriteLineAsync("  " + failure).ConfigureAwait(false);
+        }
+
+        return 1;
+    }
+
+    private static void Progress(string message) => Console.Error.WriteLine("bench: " + message);
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Perf.Bench.Plans;
+using Perf.Harness.Results;
+
+namespace Perf.Bench.Gate;
+
+/// <summary>The committed expectations of the plan gate (<c>bench/plan-baseline.json</c>).</summary>
+/// <param name="Dataset">The dataset the baseline was taken on (scale and checksum): gating other data compares apples with pears.</param>
+/// <param name="Server">The server flavour and version it was taken on.</param>
+/// <param name="Entries">One entry per (query, variant).</param>
+public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<PlanBaselineEntry> Entries)
+{
+    /// <summary>Headroom over the recorded handler reads before the gate fails: 20 % plus 10 rows.</summary>
+    /// <remarks>Handler reads repeat exactly on the same data and plan; the slack only absorbs a server upgrade's small differences.</remarks>
+    public static long Bound(long rowsRead) => (long)Math.Ceiling(rowsRead * 1.2) + 10;
+
+    /// <summary>A baseline from captured plans.</summary>
+    public static PlanBaseline From(string dataset, string server, IEnumerable<PlanResult> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        return new PlanBaseline(dataset, server, [.. plans.Select(p => new PlanBaselineEntry(
+            p.Query, p.Variant, p.AccessType, p.Index, p.RowsRead, Bound(p.RowsRead), p.Partitions.Count, p.Filesort))]);
+    }
+
+    /// <summary>Reads a baseline file.</summary>
+    /// <exception cref="FileNotFoundException">There is no baseline yet.</exception>
+    public static async Task<PlanBaseline> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<PlanBaseline>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"{path} holds no baseline.");
+    }
+
+    /// <summary>Writes the baseline file (indented, stable order).</summary>
+    public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.Create(path);
+        await JsonSerializer.SerializeAsync(stream, this, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,88 @@
+using Dapper;
+using MySqlConnector;
+using Perf.Bench.Queries;
+using Telemetry.Data;
+using Telemetry.Data.Schema;
+
+namespace Perf.Bench.Plans;
+
+/// <summary>Captures the estimated and actual plans and the exact handler reads of query cases on one connection.</summary>
+/// <remarks>
+/// One connection for the whole capture: session status counters are per session, and a pooled connection's reset
+/// would zero them between the before and after readings.
+/// </remarks>
+public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
+{
+    private const string HandlerStatusSql = "SHOW SESSION STATUS LIKE 'Handler_read%'";
+
+    private HandlerReads? overhead;
+
+    /// <summary>Captures one case: EXPLAIN, the actual-execution plan, a warm-up run, then a measured run between status readings.</summary>
+    public async Task<PlanResult> CaptureAsync(QueryCase queryCase, SchemaVariant variant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queryCase);
+        var command = queryCase.Command;
+        var explain = await ScalarAsync("EXPLAIN FORMAT=JSON " + command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
+        var analyze = await ScalarAsync(
+            (flavor == ServerFlavor.MariaDb ? "ANALYZE FORMAT=JSON " : "EXPLAIN ANALYZE ") + command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
+
+        var estimated = JsonPlanParser.Parse(explain);
+        var actual = flavor == ServerFlavor.MariaDb ? JsonPlanParser.Parse(analyze) : AnalyzeTreeParser.Parse(analyze);
+
+        overhead ??= await CalibrateAsync(cancellationToken).ConfigureAwait(false);
+        _ = await CountRowsAsync(command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
+        var before = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
+        var returned = await CountRowsAsync(command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
+        var after = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
+
+        var main = estimated.Main;
+        return new PlanResult(
+            queryCase.Name,
+            variant,
+            main?.AccessType ?? "none",
+            main?.Index,
+            main?.KeyParts ?? [],
+            main?.Partitions ?? [],
+            estimated.Filesort || actual.Filesort,
+            estimated.TemporaryTable || actual.TemporaryTable,
+            main?.RowsEstimated,
+            actual.RowsExamined,
+            returned,
+            after - before - overhead,
+            actual.TotalTimeMs,
+            command.CommandText,
+            queryCase.Parameters,
+            explain,
+            analyze);
+    }
+
+    /// <summary>The handler reads of reading the status itself (0 on MariaDB 10.11; MySQL versions differ), subtracted from every delta.</summary>
+    private async Task<HandlerReads> CalibrateAsync(CancellationToken cancellationToken)
+    {
+        var first = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
+        var second = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
+        return second - first;
+    }
+
+    private async Task<HandlerReads> ReadHandlersAsync(CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(HandlerStatusSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return HandlerReads.From(rows.Select(r => KeyValuePair.Create(r.Name, r.Value)));
+    }
+
+    private async Task<string> ScalarAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<string>(new CommandDefinition(sql, parameters, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("The server returned no plan for: " + sql);
+
+    private async Task<long> CountRowsAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        long rows = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Perf.Bench.Benchmarks;
+
+namespace Perf.Bench.Suite;
+
+/// <summary>Runs the BenchmarkDotNet scenarios with the shared configuration and BenchmarkDotNet's own switches.</summary>
+public static class SuiteRunner
+{
+    /// <summary>The switches that only print information and need neither server nor data.</summary>
+    public static bool IsInformational(IReadOnlyList<string> benchmarkArgs)
+    {
+        ArgumentNullException.ThrowIfNull(benchmarkArgs);
+        return benchmarkArgs.Any(a => a is "--list" or "--help" or "-h" or "-?" or "--version" or "--info" || a.StartsWith("--list=", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs the selected scenarios; returns their summaries (none for informational switches).</summary>
+    public static IReadOnlyList<Summary> Run(BenchPreset preset, IReadOnlyList<string> benchmarkArgs, string artifactsPath)
+    {
+        var ownJob = benchmarkArgs.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+        var config = BenchConfig.Create(preset, artifactsPath, withPresetJob: !ownJob);
+        var switcher = BenchmarkSwitcher.FromAssembly(typeof(QueryBenchmark).Assembly);
+        // Without --filter BenchmarkDotNet would ask interactively which scenario to run; the suite runs them all.
+        var args = benchmarkArgs.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)) || IsInformational(benchmarkArgs)
+            ? benchmarkArgs.ToArray()
+            : [.. benchmarkArgs, "--filter", "*"];
+        return [.. switcher.Run(args, config)];
+    }
+
+    /// <summary>Whether any benchmark failed to build, run, or validate.</summary>
+    public static IReadOnlyList<string> Errors(IReadOnlyList<Summary> summaries)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        var errors = new List<string>();
+        foreach (var summary in summaries)
+        {
+            errors.AddRange(summary.ValidationErrors.Where(e => e.IsCritical).Select(e => "validation: " + e.Message));
+            foreach (var report in summary.Reports.Where(r => !r.Success || r.ResultStatistics is null))
+            {
+                errors.Add($"{report.BenchmarkCase.DisplayInfo}: failed (build {(report.BuildResult.IsBuildSuccess ? "ok" : "failed")}, {report.ExecuteResults.Count} executions)");
+            }
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,11 @@
+using Telemetry.Data.Schema;
+
+namespace Perf.Bench.Suite;
+
+/// <summary>The measured time of one (query, variant).</summary>
+/// <param name="Query">The query case name.</param>
+/// <param name="Variant">The schema variant.</param>
+/// <param name="MeanMs">Mean time per call through the query layer, in milliseconds.</param>
+/// <param name="P95Ms">The 95th percentile of iteration means, in milliseconds.</param>
+/// <param name="AllocatedBytes">Bytes allocated per call.</param>
+public sealed record TimingRow(string Query, SchemaVariant Variant, double MeanMs, double P95Ms, long? AllocatedBytes);

@@ -1,0 +1,79 @@
+using Perf.Bench.Gate;
+using Perf.Bench.Plans;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Bench;
+
+public sealed class PlanGateTests
+{
+    [Fact]
+    public void Check_SamePlans_Passes()
+    {
+        var plans = new[] { Plan("range", "idx_trades_profile_time", 1_001), Plan("ref", "uk_metrics_window", 30, query: "metrics/daily") };
+
+        var result = PlanGate.Check(PlanBaseline.From("d", "s", plans), plans);
+
+        Assert.True(result.Passed, string.Join("\n", result.Failures));
+        Assert.Equal(2, result.Checked);
+    }
+
+    [Fact]
+    public void Check_IndexDroppedToFullScan_FailsWithReadableDiff()
+    {
+        var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time", 1_001)]);
+
+        var result = PlanGate.Check(baseline, [Plan("ALL", null, 2_000_000)]);
+
+        var failure = Assert.Single(result.Failures);
+        Assert.StartsWith("trades_by_profile/Composite: was range on idx_trades_profile_time, 1,001 rows; now ALL, 2,000,000 rows", failure, StringComparison.Ordinal);
+        Assert.Contains("index idx_trades_profile_time no longer used", failure, StringComparison.Ordinal);
+        Assert.Contains("exceed the bound of 1,212", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MoreRowsOnSameIndex_FailsOnlyBeyondTheBound()
+    {
+        var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time", 1_000)]);
+
+        Assert.True(PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time", 1_210)]).Passed);
+        Assert.False(PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time", 1_211)]).Passed);
+    }
+
+    [Fact]
+    public void Check_RangeBecomesRefOnTheSameIndex_PassesWithinTheBound()
+    {
+        var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time", 1_000)]);
+
+        Assert.True(PlanGate.Check(baseline, [Plan("ref", "idx_trades_profile_time", 1_000)]).Passed);
+        Assert.Contains("access changed from range to a scan (index)", Assert.Single(PlanGate.Check(baseline, [Plan("index", "idx_trades_profile_time", 1_000)]).Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MorePartitionsOrNewFilesort_Fails()
+    {
+        var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time_id", 100, partitions: ["p2025_11"])]);
+
+        var result = PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time_id", 100, partitions: ["p2025_10", "p2025_11"], filesort: true)]);
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Contains("2 partitions touched, was 1", failure, StringComparison.Ordinal);
+        Assert.Contains("a filesort appeared", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MissingAndUnknownPlans_Fail()
+    {
+        var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_a", 10, query: "old_query")]);
+
+        var result = PlanGate.Check(baseline, [Plan("range", "idx_a", 10, query: "new_query")]);
+
+        Assert.Equal(2, result.Failures.Count);
+        Assert.Contains(result.Failures, f => f.StartsWith("new_query/Composite: not in the baseline", StringComparison.Ordinal));
+        Assert.Contains(result.Failures, f => f.StartsWith("old_query/Composite: in the baseline but not captured", StringComparison.Ordinal));
+    }
+
+    private static PlanResult Plan(
+        string access, string? index, long rows, string query = "trades_by_profile", IReadOnlyList<string>? partitions = null, bool filesort = false) =>
+        new(query, SchemaVariant.Composite, access, index, index is null ? [] : ["profile_id", "entry_time"], partitions ?? [], filesort, false,
+            rows, rows, Math.Min(rows, 1000), new HandlerReads(0, 1, 0, rows - 1, 0, 0, 0), 1.0, "SELECT 1", "", "{}", "{}");
+}
