@@ -8,4 +8,6 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+if (args is ["report", .. var reportArgs]) return await Perf.Bench.Capacity.ReportCommand.RunAsync(reportArgs, cancellation.Token);
+if (args is ["ci", .. var ciArgs]) return await Perf.Bench.CiGate.CiCommand.RunAsync(ciArgs, cancellation.Token);
 return await BenchProgram.RunAsync(args, cancellation.Token);

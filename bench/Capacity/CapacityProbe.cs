@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json;
+using Telemetry.Data.Schema;
+
+namespace Perf.Bench.Capacity;
+
+/// <summary>Finds the highest request rate meeting the P95/P99 thresholds with the load runner's <c>capacity</c> search, over the in-process API with caching off; 0 when even the lowest rate failed.</summary>
+/// <remarks>
+/// <c>--max-send-lag 100ms</c>: on a shared machine the dispatcher misses the default 25 ms at modest rates. Latency is
+/// measured from the intended send time, so lag only ever lowers the capacity found, never raises it.
+/// </remarks>
+internal static class CapacityProbe
+{
+    public static async Task<double?> MeasureAsync(
+        string repositoryRoot, string adminConnectionString, SchemaVariant variant, string prefix, CapacitySearch search, string outputDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var c = CultureInfo.InvariantCulture;
+        string[] arguments =
+        [
+            "capacity", "--variant", variant.ToString().ToLowerInvariant(), "--db-prefix", prefix, "--no-cache",
+            "--start-rate", search.StartRate.ToString(c), "--step", search.Step.ToString(c), "--max-rate", search.MaxRate.ToString(c),
+            "--step-duration", search.StepDuration.TotalSeconds.ToString(c) + "s", "--warmup", "2s", "--max-send-lag", "100ms", "--out", outputDirectory, "--quiet",
+        ];
+        var exitCode = await LoadProcess.RunAsync(repositoryRoot, arguments, adminConnectionString, cancellationToken).ConfigureAwait(false);
+        var path = Path.Combine(outputDirectory, "capacity.json");
+        if (!File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"bench: capacity search of {variant} wrote no capacity.json (exit {exitCode}); capacity not measured.").ConfigureAwait(false);
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+        return document.RootElement.TryGetProperty("maxPassingRate", out var rate) && rate.ValueKind == JsonValueKind.Number ? rate.GetDouble() : 0;
+    }
+}

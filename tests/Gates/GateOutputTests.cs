@@ -1,0 +1,46 @@
+using System.Xml.Linq;
+using Perf.Harness.Gates;
+using Perf.Harness.Results;
+
+namespace Perf.Tests.Gates;
+
+public sealed class GateOutputTests : IDisposable
+{
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("perf-gate-");
+
+    public void Dispose() => directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task WriteAsync_FailedGate_WritesJUnitMarkdownAndAppendsStepSummary()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var report = new GateReport(
+        [
+            new GateCheck("plans", "trades_30d on Partitioned", GateOutcome.Passed, "index idx_trades_profile_time, 2 partitions", 0.5),
+            new GateCheck("load", "p99 < 1000 ms at 50 req/s", GateOutcome.Failed, "p99 1450 ms", 30),
+            new GateCheck("timings", "Q.A", GateOutcome.Skipped, "not compared"),
+        ], []);
+        var summary = Path.Combine(directory.FullName, "step-summary.md");
+        await File.WriteAllTextAsync(summary, "earlier step\n", ct);
+        var writer = await ResultWriter.CreateAsync(RunManifest.Create("ci"), Path.Combine(directory.FullName, "run"), ct);
+
+        var markdownPath = await GateOutput.WriteAsync(writer, report, summary, ct);
+
+        var junit = XDocument.Parse(await File.ReadAllTextAsync(Path.Combine(writer.Directory, GateOutput.JUnitFileName), ct));
+        Assert.Equal("3", junit.Root!.Attribute("tests")!.Value);
+        Assert.Equal("1", junit.Root.Attribute("failures")!.Value);
+        Assert.Equal(3, junit.Descendants("testcase").Count());
+        var failure = Assert.Single(junit.Descendants("failure"));
+        Assert.Equal("p99 1450 ms", failure.Attribute("message")!.Value);
+        Assert.Equal("perf-gate.load", failure.Parent!.Attribute("classname")!.Value);
+        Assert.Single(junit.Descendants("skipped"));
+
+        var markdown = await File.ReadAllTextAsync(markdownPath, ct);
+        Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
+        Assert.Contains("# CI perf gate: FAILED", markdown, StringComparison.Ordinal);
+        Assert.Contains("load/p99 < 1000 ms at 50 req/s: p99 1450 ms", markdown, StringComparison.Ordinal);
+        var stepSummary = await File.ReadAllTextAsync(summary, ct);
+        Assert.StartsWith("earlier step\n# CI perf gate: FAILED", stepSummary, StringComparison.Ordinal);
+        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
+    }
+}

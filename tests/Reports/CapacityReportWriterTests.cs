@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Perf.Harness.Reports;
+using Perf.Harness.Results;
+using Perf.Tests.Infrastructure;
+
+namespace Perf.Tests.Reports;
+
+public sealed partial class CapacityReportWriterTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("perf-report-");
+
+    public void Dispose() => directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task WriteAsync_SampleData_WritesMarkdownHtmlChartsAndJson()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var html = await WriteSampleAsync(ct);
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(directory.FullName, "report.md"), ct);
+        Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
+        Assert.Contains("# Capacity planning report", markdown, StringComparison.Ordinal);
+        Assert.Contains("![p99 of trades_30d", markdown, StringComparison.Ordinal);
+        Assert.Contains("(rule `partitioning-pays-off`)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Ended (UTC) | running |", markdown, StringComparison.Ordinal);
+        foreach (var chart in new[] { "latency-trades-30d.png", "latency-summary-7d.png", "bytes-per-row.png", "capacity.png" })
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(directory.FullName, chart), ct);
+            Assert.Equal(PngSignature, bytes[..8]);
+            Assert.Contains($"]({chart})", markdown, StringComparison.Ordinal);
+        }
+
+        var page = await File.ReadAllTextAsync(html, ct);
+        Assert.Equal(4, DataUriImage().Count(page));
+        Assert.DoesNotMatch("(src|href)=\"(https?:|//|[a-z-]+\\.png)", page);
+        Assert.Contains("<td>Commit</td>", page, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory.FullName, "capacity.json"), ct));
+        Assert.Equal(6, json.RootElement.GetProperty("growth").GetArrayLength());
+        Assert.True(File.Exists(Path.Combine(directory.FullName, ResultWriter.ManifestFileName)));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Html_RendersWithItsChartsInHeadlessChromium()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        if (HeadlessChromium.Find() is not { } chromium)
+        {
+            DatabaseServerFixture.SkipOrFail("No chromium for the HTML render check (apt-get install chromium, or set PERF_CHROMIUM).");
+            return;
+        }
+
+        var html = await WriteSampleAsync(ct);
+        // The probe reads what the browser decoded: every img complete with its natural size.
+        var probe = Path.Combine(directory.FullName, "probe.html");
+        const string Script = """
+            <script>window.addEventListener('load', () => {
+              document.body.setAttribute('data-images', [...document.images].map(i => i.complete + ':' + i.naturalWidth + 'x' + i.naturalHeight).join(','));
+            });</script></body>
+            """;
+        await File.WriteAllTextAsync(probe, (await File.ReadAllTextAsync(html, ct)).Replace("</body>", Script, StringComparison.Ordinal), ct);
+
+        var dom = await HeadlessChromium.DumpDomAsync(chromium, probe, ct);
+
+        var images = ImagesAttribute().Match(dom);
+        Assert.True(images.Success, "the page's load script did not run; DOM starts: " + dom[..Math.Min(dom.Length, 300)]);
+        var sizes = images.Groups[1].Value.Split(',');
+        Assert.Equal(4, sizes.Length);
+        Assert.All(sizes, s => Assert.Equal("true:900x420", s));
+        Assert.Contains("<h2>Recommendations</h2>", dom, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WriteSampleAsync(CancellationToken ct)
+    {
+        var analysis = CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1)));
+        var writer = await ResultWriter.CreateAsync(RunManifest.Create("report-test"), directory.FullName, ct);
+        return await CapacityReportWriter.WriteAsync(writer, analysis, ct);
+    }
+
+    [GeneratedRegex("src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\"")]
+    private static partial Regex DataUriImage();
+
+    [GeneratedRegex("data-images=\"([^\"]*)\"")]
+    private static partial Regex ImagesAttribute();
+}

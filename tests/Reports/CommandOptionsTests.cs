@@ -1,0 +1,46 @@
+using Perf.Bench.Capacity;
+using Perf.Bench.CiGate;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Reports;
+
+public sealed class CommandOptionsTests
+{
+    [Fact]
+    public void SweepOptionsParse_ReaderNumbers_BecomeAssumptions()
+    {
+        var options = SweepOptions.Parse(["--sizes", "1M,100k", "--variants", "partitioned,basic", "--profiles", "250", "--trades-per-day", "40", "--years", "2", "--start", "2026-03-01", "--capacity", "--mysql", "Server=x"]);
+
+        Assert.Equal([100_000L, 1_000_000], options.Sizes);
+        Assert.Equal([SchemaVariant.Basic, SchemaVariant.Partitioned], options.Variants);
+        Assert.Equal(10_000, options.Assumptions.RowsPerDay);
+        Assert.Equal(new DateOnly(2028, 3, 1), options.Assumptions.EndDate);
+        Assert.NotNull(options.Capacity);
+        Assert.Equal("Server=x", options.Provisioning.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("--sizes", "lots")]
+    [InlineData("--variants", "sharded")]
+    [InlineData("--unknown", "1")]
+    [InlineData("--samples", "2")]
+    public void SweepOptionsParse_BadInput_Throws(string flag, string value) =>
+        Assert.Throws<ArgumentException>(() => SweepOptions.Parse([flag, value]));
+
+    [Fact]
+    public void CiOptionsParse_Defaults_AreTheDocumentedOnes()
+    {
+        var options = CiOptions.Parse(["--allow-different-environment", "--max-ratio", "1.5"], "/repo");
+
+        Assert.Equal(Path.GetFullPath("/repo/results/baselines/ci"), options.BaselineDirectory);
+        Assert.True(options.AllowDifferentEnvironment);
+        Assert.False(options.UpdateBaseline);
+        Assert.Equal(1.5, options.Timing.MaxRatio);
+        Assert.Equal(0.01, options.Timing.Alpha);
+        Assert.Equal(10, options.Iterations);
+    }
+
+    [Fact]
+    public void CiOptionsParse_RatioNotAboveOne_Throws() =>
+        Assert.Throws<ArgumentException>(() => CiOptions.Parse(["--max-ratio", "1"], "/repo"));
+}
