@@ -1,4 +1,3 @@
-using Dapper;
 using MySqlConnector;
 using Telemetry.Data.Model;
 
@@ -32,28 +31,11 @@ public static class HealthRollup
 
     /// <summary>Recomputes every health window (hourly, daily, weekly, monthly) overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <returns>The rows the upserts touched, as the server counts them.</returns>
-    public static async Task<long> RollupAsync(MySqlConnection connection, DateTime from, DateTime to, CancellationToken cancellationToken = default)
-    {
-        long affected = 0;
-        foreach (var windowType in Enum.GetValues<WindowType>())
-        {
-            affected += await RollupAsync(connection, windowType, from, to, cancellationToken).ConfigureAwait(false);
-        }
-
-        return affected;
-    }
+    public static Task<long> RollupAsync(MySqlConnection connection, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        RollupSql.RunAllAsync(connection, FromRawSql, "`timestamp`", HealthMetrics.MetricType, from, to, cancellationToken);
 
     /// <summary>Recomputes the health windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <remarks>Weekly and monthly windows read the daily ones: roll up daily first.</remarks>
-    public static async Task<long> RollupAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var (start, end) = RollupSql.WholeWindows(windowType, from, to);
-        var sql = windowType is WindowType.Hourly or WindowType.Daily
-            ? RollupSql.Render(FromRawSql, windowType, "`timestamp`")
-            : RollupSql.Render(RollupSql.FromDailySql, windowType, "window_start");
-        return await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { windowType = windowType.ToName(), metricType = HealthMetrics.MetricType, from = start, to = end },
-            commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
+    public static Task<long> RollupAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        RollupSql.RunAsync(connection, FromRawSql, "`timestamp`", HealthMetrics.MetricType, windowType, from, to, cancellationToken);
 }

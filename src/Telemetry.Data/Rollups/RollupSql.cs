@@ -1,3 +1,5 @@
+using Dapper;
+using MySqlConnector;
 using Telemetry.Data.Model;
 
 namespace Telemetry.Data.Rollups;
@@ -63,4 +65,38 @@ internal static class RollupSql
     /// <summary>The window range [start, end) covering [<paramref name="from"/>, <paramref name="to"/>) in whole windows.</summary>
     public static (DateTime Start, DateTime End) WholeWindows(WindowType windowType, DateTime from, DateTime to) =>
         (windowType.WindowStart(from), windowType.WindowEnd(windowType.WindowStart(to.AddTicks(-10))));
+
+    /// <summary>The statement for one window type: hourly and daily from the raw template, weekly and monthly from daily windows.</summary>
+    /// <remarks>Bucket expressions are fixed per window type and column, never user input.</remarks>
+    public static string Statement(string fromRawTemplate, string rawTimeColumn, WindowType windowType) =>
+        windowType is WindowType.Hourly or WindowType.Daily
+            ? Render(fromRawTemplate, windowType, rawTimeColumn)
+            : Render(FromDailySql, windowType, "window_start");
+
+    /// <summary>Recomputes the windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>); returns the rows the upsert touched.</summary>
+    public static async Task<long> RunAsync(
+        MySqlConnection connection, string fromRawTemplate, string rawTimeColumn, string metricType,
+        WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var (start, end) = WholeWindows(windowType, from, to);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            Statement(fromRawTemplate, rawTimeColumn, windowType),
+            new { windowType = windowType.ToName(), metricType, from = start, to = end },
+            commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Recomputes every window type in order (daily before the weekly and monthly windows built from it).</summary>
+    public static async Task<long> RunAllAsync(
+        MySqlConnection connection, string fromRawTemplate, string rawTimeColumn, string metricType,
+        DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        long affected = 0;
+        foreach (var windowType in Enum.GetValues<WindowType>())
+        {
+            affected += await RunAsync(connection, fromRawTemplate, rawTimeColumn, metricType, windowType, from, to, cancellationToken).ConfigureAwait(false);
+        }
+
+        return affected;
+    }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using MySqlConnector;
 using Telemetry.Data.Model;
 
@@ -32,33 +31,11 @@ public static class TradeRollup
 
     /// <summary>Recomputes every trade window (hourly, daily, weekly, monthly) overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <returns>The rows the upserts touched, as the server counts them.</returns>
-    public static async Task<long> RollupAsync(MySqlConnection connection, DateTime from, DateTime to, CancellationToken cancellationToken = default)
-    {
-        long affected = 0;
-        foreach (var windowType in Enum.GetValues<WindowType>())
-        {
-            affected += await RollupAsync(connection, windowType, from, to, cancellationToken).ConfigureAwait(false);
-        }
+    public static Task<long> RollupAsync(MySqlConnection connection, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        RollupSql.RunAllAsync(connection, FromRawSql, "entry_time", TradeMetrics.MetricType, from, to, cancellationToken);
 
-        return affected;
-    }
-
-    /// <summary>Recomputes the windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    /// <summary>Recomputes the trade windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <remarks>Weekly and monthly windows read the daily ones: roll up daily first.</remarks>
-    public static async Task<long> RollupAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var (start, end) = RollupSql.WholeWindows(windowType, from, to);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            Render(windowType), new { windowType = windowType.ToName(), metricType = TradeMetrics.MetricType, from = start, to = end },
-            commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    /// <summary>The statement for one window type (bucket expressions are fixed per type, never user input).</summary>
-    internal static string Render(WindowType windowType) => windowType switch
-    {
-        WindowType.Hourly or WindowType.Daily => RollupSql.Render(FromRawSql, windowType, "entry_time"),
-        WindowType.Weekly or WindowType.Monthly => RollupSql.Render(RollupSql.FromDailySql, windowType, "window_start"),
-        _ => throw new ArgumentOutOfRangeException(nameof(windowType), windowType, null),
-    };
+    public static Task<long> RollupAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        RollupSql.RunAsync(connection, FromRawSql, "entry_time", TradeMetrics.MetricType, windowType, from, to, cancellationToken);
 }
