@@ -1,6 +1,10 @@
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
+using Perf.Load.Execution;
 using Spectre.Console;
+
+// Before any socket exists: the runtime reads this switch once.
+InlineSocketCompletions.EnableFor(args);
 
 if (Console.IsOutputRedirected)
 {

@@ -14,7 +14,7 @@ namespace Perf.Load.Calibration;
 /// <remarks>
 /// With a stall configured, the server freezes for <c>stallDuration</c> once every <c>stallPeriod</c>: every request
 /// that arrives during the freeze is held until it ends, like a stop-the-world pause. Routes: <c>/</c> and
-/// <c>/healthz</c> answer "ok"; <c>/spin/{µs}</c> answers after busy work; <c>/api/trades/{id}</c> answers a three-page keyset walk with <c>nextCursor</c>.
+/// <c>/healthz</c> answer "ok"; <c>/spin/{µs}</c> answers after busy work; <c>/delay/{ms}</c> after an idle wait; <c>/api/trades/{id}</c> answers a three-page keyset walk with <c>nextCursor</c>.
 /// </remarks>
 internal sealed class LocalTestServer : IAsyncDisposable
 {
@@ -67,6 +67,11 @@ internal sealed class LocalTestServer : IAsyncDisposable
                 Thread.SpinWait(10);
             }
 
+            return Results.Text("ok");
+        });
+        app.MapGet("/delay/{milliseconds:int}", async (int milliseconds, CancellationToken cancellationToken) =>
+        {
+            await Task.Delay(milliseconds, cancellationToken).ConfigureAwait(false);
             return Results.Text("ok");
         });
         app.MapGet("/api/trades/{id:long}", (long id, string? cursor) => Results.Json(new TradePage(id, cursor switch

@@ -55,6 +55,28 @@ internal static partial class WrkRunner
         return Parse(output, connections);
     }
 
+    /// <summary>The first line of <c>wrk -v</c> (wrk exits 1 after printing it); a missing binary is a configuration error.</summary>
+    public static async Task<string> VersionAsync(string wrk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(wrk, "-v")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }) ?? throw new ConfigurationException($"Could not start '{wrk}'.");
+            var output = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            var first = output.Split('\n', 2)[0].Trim();
+            return first.StartsWith("wrk", StringComparison.Ordinal) ? first : throw new ConfigurationException($"'{wrk} -v' does not look like wrk: {output}");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new ConfigurationException($"'{wrk}' was not found; install it (apt-get install wrk) or pass --wrk PATH.", ex);
+        }
+    }
+
     /// <summary>Reads the 50 % and 99 % lines of the latency distribution and <c>Requests/sec</c>.</summary>
     internal static WrkResult Parse(string output, int connections)
     {

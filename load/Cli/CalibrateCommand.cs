@@ -1,96 +1,149 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Perf.Harness.Results;
 using Perf.Load.Calibration;
+using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Reports;
 using Spectre.Console;
 
 namespace Perf.Load.Cli;
 
-/// <summary><c>calibrate</c>: the runner against wrk on endpoints it hosts itself, in one run.</summary>
+/// <summary><c>calibrate</c>: the runner against wrk on a trivial server in its own process, in one run.</summary>
 /// <remarks>
-/// wrk (Debian's 4.1) is closed-loop only, so the fixed-rate comparison sets the runner's open-model p50 at a
-/// modest rate beside wrk's p50 at one connection (both then see an idle server), and the throughput comparison
-/// sets the runner's closed model against wrk with the same number of connections.
+/// wrk (Debian's 4.1) is closed-loop only, so the fixed-rate comparison sets the runner's open-model p50 at the rate wrk
+/// achieves on one connection pausing between requests (both then see an idle server) beside wrk's p50 there, and the
+/// throughput comparison sets the runner's closed model against wrk with the same number of connections. The machine
+/// is shared and idle wake-ups vary by tens of microseconds from minute to minute, so the two tools alternate over
+/// several rounds and the medians are compared.
 /// </remarks>
 internal static class CalibrateCommand
 {
     private const double P50Tolerance = 0.10;
     private const double MinThroughputRatio = 0.8;
+    private static readonly string[] Paths = ["/", "/spin/200"];
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(1);
 
     public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var rate = args.GetDouble("rate", 500);
-        var duration = args.GetDuration("duration", TimeSpan.FromSeconds(6));
+        var duration = args.GetDuration("duration", TimeSpan.FromSeconds(5));
         var connections = args.GetInt("connections", 16);
-        var rounds = Math.Max(1, args.GetInt("rounds", 3));
+        var rounds = args.GetInt("rounds", 3);
         var wrk = args.Get("wrk") ?? "wrk";
-        var output = args.Get("out");
+        var url = RunSettingsParser.ParseUrl(args.Get("url"));
+        var output = args.Get("out") ?? args.Get("results");
         args.RejectUnknown();
         RunSettingsParser.PositiveRate(rate, "--rate");
-        if (connections <= 0 || duration < TimeSpan.FromSeconds(1))
+        if (connections <= 0 || rounds <= 0 || duration < TimeSpan.FromSeconds(1))
         {
-            throw new ConfigurationException("--connections must be positive and --duration at least 1s.");
+            throw new ConfigurationException("--connections and --rounds must be positive and --duration at least 1s.");
         }
 
-        var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-        await using (server.ConfigureAwait(false))
+        if (url is not null && url.Scheme != Uri.UriSchemeHttp)
         {
-            console.MarkupLine(Markup.Escape($"calibrating against {server.BaseAddress} with {wrk}; {duration.TotalSeconds:0}s per measurement"));
-            var warm = TimeSpan.FromSeconds(1);
-            var latencies = new List<CalibrationLatency>();
-            var pause = Math.Max(1, (int)Math.Round(1000 / rate));
-            foreach (var path in new[] { "/", "/spin/200" })
-            {
-                // wrk paces itself (pause after each response), so its achieved rate sets the runner's fixed rate.
-                var url = new Uri(server.BaseAddress, path);
-                var wrkPaced = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, pause, cancellationToken).ConfigureAwait(false);
-                var fixedRate = wrkPaced.RequestsPerSecond;
-                var open = await RunAsync(server.BaseAddress, path, LoadProfile.ConstantRate(fixedRate, duration, warm), cancellationToken).ConfigureAwait(false);
-                var closed = await RunAsync(server.BaseAddress, path, LoadProfile.Closed(1, duration, warm), cancellationToken).ConfigureAwait(false);
-                var wrkOne = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, 0, cancellationToken).ConfigureAwait(false);
-                var row = new CalibrationLatency(path, fixedRate, open.Total.Latency.P50, open.Total.ServiceTime.P50, wrkPaced.P50Ms, closed.Total.Latency.P50, wrkOne.P50Ms);
-                latencies.Add(row);
-                console.MarkupLine(Markup.Escape(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"p50 {path}: runner open @{fixedRate:0}/s {row.RunnerOpenP50Ms:0.###} ms vs wrk c=1 paced {pause} ms {row.WrkPacedP50Ms:0.###} ms (x{row.PacedRatio:0.00}); back to back: runner c=1 {row.RunnerClosedP50Ms:0.###} ms vs wrk c=1 {row.WrkP50Ms:0.###} ms (x{row.BackToBackRatio:0.00})")));
-            }
+            throw new ConfigurationException("calibrate compares plain http only: wrk and the raw transport speak no TLS here.");
+        }
 
-            // The machine is shared: alternate runner and wrk and keep the best of each, so a burst of someone
-            // else's work does not decide the ratio.
-            double runnerBest = 0, wrkBest = 0;
-            for (var round = 0; round < rounds; round++)
-            {
-                var runnerMax = await RunAsync(server.BaseAddress, "/", LoadProfile.Closed(connections, duration, warm), cancellationToken).ConfigureAwait(false);
-                var wrkMax = await WrkRunner.RunAsync(wrk, new Uri(server.BaseAddress, "/"), 2, connections, duration, 0, cancellationToken).ConfigureAwait(false);
-                runnerBest = Math.Max(runnerBest, runnerMax.Total.Rps);
-                wrkBest = Math.Max(wrkBest, wrkMax.RequestsPerSecond);
-                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"max rate round {round + 1}: runner {runnerMax.Total.Rps:0} req/s, wrk {wrkMax.RequestsPerSecond:0} req/s")));
-            }
-
-            var throughput = new CalibrationThroughput("/", connections, runnerBest, wrkBest);
+        var wrkVersion = await WrkRunner.VersionAsync(wrk, cancellationToken).ConfigureAwait(false);
+        var child = url is null ? await TestServerProcess.StartAsync(cancellationToken).ConfigureAwait(false) : null;
+        try
+        {
+            var server = child?.BaseAddress ?? url!;
+            await TargetResolver.EnsureReachableAsync(server, cancellationToken).ConfigureAwait(false);
+            var manifest = RunManifest.Create("load-calibrate", null, args.Arguments);
+            manifest.Parameters["wrk"] = wrkVersion;
+            manifest.Parameters["server"] = child is null ? server.ToString() : "testserver in a child process";
+            manifest.Parameters["socket-completions"] = InlineSocketCompletions.Enabled ? "inline" : "thread pool";
+            manifest.Parameters["rounds"] = rounds.ToString(CultureInfo.InvariantCulture);
+            manifest.Parameters["duration"] = string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
             console.MarkupLine(Markup.Escape(string.Create(
                 CultureInfo.InvariantCulture,
-                $"max rate /: runner closed c={connections} {throughput.RunnerRps:0} req/s, wrk -t2 -c{connections} {throughput.WrkRps:0} req/s -> ratio {throughput.Ratio:0.00}")));
+                $"calibrating against {server} with {wrkVersion}; {rounds} rounds, {duration.TotalSeconds:0}s per measurement")));
 
-            var markdown = Render(latencies, throughput);
-            var directory = output ?? RunSession.DefaultDirectory("calibrate");
-            Directory.CreateDirectory(directory);
-            var utf8 = new UTF8Encoding(false);
-            await File.WriteAllTextAsync(Path.Combine(directory, "calibration.md"), markdown, utf8, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(
-                Path.Combine(directory, "calibration.json"),
-                JsonSerializer.Serialize(new { latencies, throughput }, SummaryJson.Options) + "\n",
-                utf8,
-                cancellationToken).ConfigureAwait(false);
+            var pause = Math.Max(1, (int)Math.Round(1000 / rate));
+            var latencies = new List<CalibrationLatency>();
+            foreach (var path in Paths)
+            {
+                latencies.Add(await CompareLatencyAsync(server, path, pause, rounds, duration, wrk, console, cancellationToken).ConfigureAwait(false));
+            }
+
+            var throughput = await CompareThroughputAsync(server, connections, rounds, duration, wrk, console, cancellationToken).ConfigureAwait(false);
+            var markdown = Render(latencies, throughput, pause);
+            var writer = await ResultWriter.CreateAsync(manifest, output ?? RunSession.DefaultDirectory("calibrate"), cancellationToken).ConfigureAwait(false);
+            await writer.WriteJsonAsync("calibration", new { latencies, throughput }, cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await writer.WriteMarkdownAsync("calibration", markdown, cancellationToken).ConfigureAwait(false);
             console.Write(new Text(markdown));
-            console.MarkupLine("results: " + Markup.Escape(directory));
+            console.MarkupLine("results: " + Markup.Escape(writer.Directory));
             var met = latencies.All(l => Math.Abs(l.PacedRatio - 1) <= P50Tolerance) && throughput.Ratio >= MinThroughputRatio;
             return met ? ExitCodes.Pass : ExitCodes.ThresholdsFailed;
         }
+        finally
+        {
+            if (child is not null)
+            {
+                await child.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Rounds of: wrk paced on one connection, the runner's open model at wrk's achieved rate, the runner back to back on one worker, wrk back to back on one connection.</summary>
+    private static async Task<CalibrationLatency> CompareLatencyAsync(
+        Uri server, string path, int pause, int rounds, TimeSpan duration, string wrk, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var url = new Uri(server, path);
+        var results = new List<CalibrationRound>();
+        double fixedRate = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            // Alternate which tool goes first, so neither always runs right after the other has warmed or disturbed the machine.
+            WrkResult paced, wrkOne;
+            RunSummary open, closed;
+            if (round % 2 == 0)
+            {
+                paced = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, pause, cancellationToken).ConfigureAwait(false);
+                fixedRate = paced.RequestsPerSecond;
+                open = await RunAsync(server, path, LoadProfile.ConstantRate(fixedRate, duration, Warmup), cancellationToken).ConfigureAwait(false);
+                closed = await RunAsync(server, path, LoadProfile.Closed(1, duration, Warmup), cancellationToken).ConfigureAwait(false);
+                wrkOne = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, 0, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                wrkOne = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, 0, cancellationToken).ConfigureAwait(false);
+                closed = await RunAsync(server, path, LoadProfile.Closed(1, duration, Warmup), cancellationToken).ConfigureAwait(false);
+                open = await RunAsync(server, path, LoadProfile.ConstantRate(fixedRate, duration, Warmup), cancellationToken).ConfigureAwait(false);
+                paced = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, pause, cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = new CalibrationRound(
+                open.Total.Rps, open.Total.Latency.P50, open.Total.ServiceTime.P50, paced.P50Ms, closed.Total.Latency.P50, wrkOne.P50Ms);
+            results.Add(result);
+            console.MarkupLine(Markup.Escape(string.Create(
+                CultureInfo.InvariantCulture,
+                $"p50 {path} round {round + 1}: runner open @{fixedRate:0}/s {result.RunnerOpenP50Ms:0.###} ms vs wrk paced {pause} ms {result.WrkPacedP50Ms:0.###} ms; back to back: runner {result.RunnerClosedP50Ms:0.###} ms vs wrk {result.WrkP50Ms:0.###} ms")));
+        }
+
+        return new CalibrationLatency(path, results);
+    }
+
+    /// <summary>The best of alternating rounds for each: noise on a shared machine only ever lowers a maximum.</summary>
+    private static async Task<CalibrationThroughput> CompareThroughputAsync(
+        Uri server, int connections, int rounds, TimeSpan duration, string wrk, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        double runnerBest = 0, wrkBest = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var runnerMax = await RunAsync(server, "/", LoadProfile.Closed(connections, duration, Warmup), cancellationToken).ConfigureAwait(false);
+            var wrkMax = await WrkRunner.RunAsync(wrk, new Uri(server, "/"), 2, connections, duration, 0, cancellationToken).ConfigureAwait(false);
+            runnerBest = Math.Max(runnerBest, runnerMax.Total.Rps);
+            wrkBest = Math.Max(wrkBest, wrkMax.RequestsPerSecond);
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"max rate round {round + 1}: runner {runnerMax.Total.Rps:0} req/s, wrk {wrkMax.RequestsPerSecond:0} req/s")));
+        }
+
+        return new CalibrationThroughput("/", connections, runnerBest, wrkBest);
     }
 
     private static async Task<RunSummary> RunAsync(Uri url, string path, LoadProfile profile, CancellationToken cancellationToken)
@@ -101,11 +154,12 @@ internal static class CalibrateCommand
         return summary;
     }
 
-    private static string Render(IReadOnlyList<CalibrationLatency> latencies, CalibrationThroughput throughput)
+    private static string Render(List<CalibrationLatency> latencies, CalibrationThroughput throughput, int pause)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.Append("## Calibration against wrk\n\np50 in ms. Fixed rate: runner open model vs wrk on one connection pausing 1/rate between requests (wrk has no fixed-rate mode). Back to back: runner closed model, 1 worker, vs wrk -c1.\n\n");
+        md.Append("## Calibration against wrk\n\n");
+        md.Append(inv, $"p50 in ms, the median over {latencies[0].Rounds.Count} alternating rounds (each round's figures in calibration.json). Fixed rate: the runner's open model (end − intended) at the rate wrk achieves on one connection pausing {pause} ms after each response (wrk has no fixed-rate mode). Back to back: the runner's closed model with 1 worker vs wrk -c1.\n\n");
         md.Append("| endpoint | runner open @ rate | runner service | wrk paced c=1 | ratio | target ±10 % | runner c=1 back to back | wrk c=1 | ratio |\n|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
         foreach (var l in latencies)
         {

@@ -54,6 +54,7 @@ internal static class RunSession
         manifest.Parameters["scenarios"] = configuration.Scenarios;
         manifest.Parameters["load"] = configuration.Load;
         manifest.Parameters["client"] = settings.Client.ToString().ToLowerInvariant();
+        manifest.Parameters["socket-completions"] = InlineSocketCompletions.Enabled ? "inline" : "thread pool";
         if (target.Dataset is not null)
         {
             manifest.Parameters["dataset"] = target.Dataset;

@@ -31,6 +31,25 @@ public sealed class RunnerTests
         Assert.All(summary.Thresholds, t => Assert.True(t.Passed));
     }
 
+    [Fact]
+    public async Task Run_ResponsesSlowerThanTheArrivalGap_DispatcherKeepsTheSchedule()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        // Arrivals every 50 ms, answers after 150 ms: the dispatcher may wait for a response only until the next arrival
+        // is due, so it must never send late by anything like a response time.
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            server.BaseAddress,
+            "get:/delay/150",
+            LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(2), warmup: TimeSpan.FromMilliseconds(200)));
+
+        Assert.Equal(0, summary.Total.Failed);
+        Assert.InRange(summary.Total.Count, 39, 41);
+        Assert.True(summary.Generator.DispatchLagP99Ms < 50, $"dispatch-lag p99 {summary.Generator.DispatchLagP99Ms} ms: the dispatcher waited for responses");
+        Assert.True(summary.Total.Latency.P50 >= 150, $"p50 {summary.Total.Latency.P50} ms");
+        Assert.True(summary.Generator.PeakInFlight >= 3, $"peak in-flight {summary.Generator.PeakInFlight}: responses overlapped");
+    }
+
     [Theory]
     [InlineData(LoadClient.Raw)]
     [InlineData(LoadClient.HttpClient)]

@@ -1,0 +1,121 @@
+using Perf.Harness.Results;
+using Perf.Load.Calibration;
+using Perf.Load.Cli;
+using Perf.Tests.Infrastructure;
+using Spectre.Console.Testing;
+
+namespace Perf.Tests.Load;
+
+[Collection(LoadTimingGroup.Name)]
+public sealed class CalibrationTests
+{
+    private const string WrkOutput = """
+        Running 5s test @ http://127.0.0.1:41234/
+          1 threads and 1 connections
+          Thread Stats   Avg      Stdev     Max   +/- Stdev
+            Latency   201.12us   80.31us   3.10ms   95.12%
+            Req/Sec   421.55     10.12   440.00     80.00%
+          Latency Distribution
+             50%  186.00us
+             75%  212.00us
+             90%  250.00us
+             99%    1.02ms
+          2104 requests in 5.00s, 236.73KB read
+        Requests/sec:    420.71
+        Transfer/sec:     47.31KB
+        """;
+
+    [Fact]
+    public void Parse_WrkLatencyOutput_ReadsP50P99AndRateInMilliseconds()
+    {
+        var result = WrkRunner.Parse(WrkOutput, 1);
+
+        Assert.Equal(0.186, result.P50Ms, 6);
+        Assert.Equal(1.02, result.P99Ms, 6);
+        Assert.Equal(420.71, result.RequestsPerSecond, 6);
+    }
+
+    [Fact]
+    public void Parse_NoDistribution_Throws()
+    {
+        Assert.Throws<FormatException>(() => WrkRunner.Parse("Requests/sec: 10\n", 1));
+    }
+
+    [Fact]
+    public void CalibrationLatency_Rounds_ComparesMediansNotMeans()
+    {
+        // One disturbed round (the second) must not move the comparison.
+        var latency = new CalibrationLatency("/", [
+            new CalibrationRound(400, 0.20, 0.19, 0.19, 0.04, 0.05),
+            new CalibrationRound(400, 0.90, 0.89, 0.21, 0.04, 0.05),
+            new CalibrationRound(410, 0.21, 0.20, 0.20, 0.05, 0.04),
+        ]);
+
+        Assert.Equal(0.21, latency.RunnerOpenP50Ms);
+        Assert.Equal(0.20, latency.WrkPacedP50Ms);
+        Assert.Equal(1.05, latency.PacedRatio, 6);
+        Assert.Equal(0.04, latency.RunnerClosedP50Ms);
+        Assert.Equal(0.05, latency.WrkP50Ms);
+        Assert.Equal(400, latency.FixedRate);
+    }
+
+    [Fact]
+    public async Task Calibrate_OneShortRound_WritesBothComparisonsWithProvenance()
+    {
+        if (!WrkOnPath())
+        {
+            DatabaseServerFixture.SkipOrFail("wrk is not installed (apt-get install wrk).");
+        }
+
+        var directory = LoadTestSupport.TempDirectory();
+        var console = new TestConsole();
+
+        // The server is this build's Perf.Load testserver in a child process, as for a user.
+        var exit = await LoadCli.RunAsync(
+            ["calibrate", "--duration", "1s", "--rounds", "1", "--connections", "2", "--out", directory],
+            console,
+            null,
+            TestContext.Current.CancellationToken);
+
+        Assert.True(exit is ExitCodes.Pass or ExitCodes.ThresholdsFailed, $"exit {exit}: {console.Output}");
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "calibration.json"), TestContext.Current.CancellationToken));
+        var latencies = json.RootElement.GetProperty("latencies");
+        Assert.Equal(["/", "/spin/200"], latencies.EnumerateArray().Select(l => l.GetProperty("path").GetString()));
+        foreach (var latency in latencies.EnumerateArray())
+        {
+            Assert.Single(latency.GetProperty("rounds").EnumerateArray());
+            foreach (var figure in new[] { "fixedRate", "runnerOpenP50Ms", "wrkPacedP50Ms", "runnerClosedP50Ms", "wrkP50Ms", "pacedRatio" })
+            {
+                Assert.True(latency.GetProperty(figure).GetDouble() > 0, $"{figure} of {latency.GetProperty("path")}");
+            }
+        }
+
+        // /spin/200 burns 200 µs per request on the server: both tools must see at least that.
+        var spin = latencies[1];
+        Assert.True(spin.GetProperty("runnerOpenP50Ms").GetDouble() >= 0.2 && spin.GetProperty("wrkPacedP50Ms").GetDouble() >= 0.2, spin.ToString());
+        var throughput = json.RootElement.GetProperty("throughput");
+        Assert.True(throughput.GetProperty("runnerRps").GetDouble() > 0 && throughput.GetProperty("wrkRps").GetDouble() > 0, throughput.ToString());
+
+        var manifest = await File.ReadAllTextAsync(Path.Combine(directory, ResultWriter.ManifestFileName), TestContext.Current.CancellationToken);
+        Assert.Contains("\"wrk\": \"wrk ", manifest, StringComparison.Ordinal);
+        Assert.Contains("testserver in a child process", manifest, StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(directory, "calibration.md"), TestContext.Current.CancellationToken);
+        Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `/spin/200` |", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--rounds", "0")]
+    [InlineData("--duration", "100ms")]
+    [InlineData("--url", "https://127.0.0.1:1/")]
+    [InlineData("--wrk", "/nonexistent/wrk")]
+    public async Task Calibrate_BadOption_IsAConfigurationError(string option, string value)
+    {
+        var exit = await LoadCli.RunAsync(["calibrate", option, value], new TestConsole(), null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.BadConfiguration, exit);
+    }
+
+    private static bool WrkOnPath() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, "wrk")));
+}
