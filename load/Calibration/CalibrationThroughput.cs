@@ -1,12 +1,19 @@
+using Perf.Harness.Reports;
+
 namespace Perf.Load.Calibration;
 
-/// <summary>Maximum throughput of the runner's closed model against wrk's, same endpoint and connections.</summary>
+/// <summary>Maximum throughput of the runner's closed model against wrk's, same endpoint and connections, in alternating rounds.</summary>
 /// <param name="Path">Endpoint path.</param>
 /// <param name="Connections">Connections (runner workers).</param>
-/// <param name="RunnerRps">Runner requests per second.</param>
-/// <param name="WrkRps">wrk requests per second.</param>
-internal sealed record CalibrationThroughput(string Path, int Connections, double RunnerRps, double WrkRps)
+/// <param name="Rounds">Each round's runner and wrk requests per second, measured back to back.</param>
+internal sealed record CalibrationThroughput(string Path, int Connections, IReadOnlyList<ThroughputRound> Rounds)
 {
-    /// <summary>Runner / wrk.</summary>
-    public double Ratio => WrkRps <= 0 ? 0 : RunnerRps / WrkRps;
+    /// <summary>Median runner requests per second.</summary>
+    public double RunnerRps => Percentile.NearestRank([.. Rounds.Select(r => r.RunnerRps)], 50);
+
+    /// <summary>Median wrk requests per second.</summary>
+    public double WrkRps => Percentile.NearestRank([.. Rounds.Select(r => r.WrkRps)], 50);
+
+    /// <summary>Median over rounds of runner / wrk (paired, as in <see cref="CalibrationLatency"/>).</summary>
+    public double Ratio => Percentile.NearestRank([.. Rounds.Select(r => CalibrationLatency.Ratio(r.RunnerRps, r.WrkRps))], 50);
 }

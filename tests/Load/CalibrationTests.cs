@@ -42,21 +42,31 @@ public sealed class CalibrationTests
     }
 
     [Fact]
-    public void CalibrationLatency_Rounds_ComparesMediansNotMeans()
+    public void CalibrationLatency_Rounds_RatioIsTheMedianOfEachRoundsRatio()
     {
-        // One disturbed round (the second) must not move the comparison.
+        // The second round was disturbed for the runner, the third ran on a slower machine for both: neither moves the
+        // paired comparison, where a ratio of medians would mix rounds (0.21 / 0.20 = 1.05 instead of 1.00).
         var latency = new CalibrationLatency("/", [
-            new CalibrationRound(400, 0.20, 0.19, 0.19, 0.04, 0.05),
+            new CalibrationRound(400, 0.20, 0.19, 0.20, 0.04, 0.05),
             new CalibrationRound(400, 0.90, 0.89, 0.21, 0.04, 0.05),
-            new CalibrationRound(410, 0.21, 0.20, 0.20, 0.05, 0.04),
+            new CalibrationRound(410, 0.30, 0.29, 0.30, 0.05, 0.04),
         ]);
 
-        Assert.Equal(0.21, latency.RunnerOpenP50Ms);
-        Assert.Equal(0.20, latency.WrkPacedP50Ms);
-        Assert.Equal(1.05, latency.PacedRatio, 6);
-        Assert.Equal(0.04, latency.RunnerClosedP50Ms);
-        Assert.Equal(0.05, latency.WrkP50Ms);
+        Assert.Equal(1.0, latency.PacedRatio, 6);
+        Assert.Equal(0.30, latency.RunnerOpenP50Ms);
+        Assert.Equal(0.21, latency.WrkPacedP50Ms);
+        Assert.Equal(0.8, latency.BackToBackRatio, 6);
         Assert.Equal(400, latency.FixedRate);
+    }
+
+    [Fact]
+    public void CalibrationThroughput_Rounds_RatioIsTheMedianOfEachRoundsRatio()
+    {
+        var throughput = new CalibrationThroughput("/", 16, [new ThroughputRound(40_000, 50_000), new ThroughputRound(30_000, 60_000), new ThroughputRound(45_000, 50_000)]);
+
+        Assert.Equal(0.8, throughput.Ratio, 6);
+        Assert.Equal(40_000, throughput.RunnerRps);
+        Assert.Equal(50_000, throughput.WrkRps);
     }
 
     [Fact]
