@@ -29,9 +29,9 @@ internal static class CalibrateCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var rate = args.GetDouble("rate", 500);
-        var duration = args.GetDuration("duration", TimeSpan.FromSeconds(5));
+        var duration = args.GetDuration("duration", TimeSpan.FromSeconds(4));
         var connections = args.GetInt("connections", 16);
-        var rounds = args.GetInt("rounds", 3);
+        var rounds = args.GetInt("rounds", 5);
         var wrk = args.Get("wrk") ?? "wrk";
         var url = RunSettingsParser.ParseUrl(args.Get("url"));
         var output = args.Get("out") ?? args.Get("results");

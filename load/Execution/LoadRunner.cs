@@ -47,7 +47,10 @@ internal static class LoadRunner
         else
         {
             PreciseClock.WaitUntil(startTicks, abort.Token);
-            await new ClosedModelRunner(plan, executor, recorder, dedicatedThreads: blocking).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token).ConfigureAwait(false);
+            var run = blocking && Epoll.IsSupported
+                ? new EventLoopClosedModel(plan, recorder).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token)
+                : new ClosedModelRunner(plan, executor, recorder, dedicatedThreads: blocking).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token);
+            await run.ConfigureAwait(false);
         }
 
         await DrainAsync(recorder, plan.GracefulStop, abort).ConfigureAwait(false);

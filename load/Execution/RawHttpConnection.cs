@@ -149,7 +149,8 @@ internal sealed class RawHttpConnection : IDisposable
         }
     }
 
-    private static (int Status, long ContentLength, bool Chunked, bool Close) ParseHead(ReadOnlySpan<byte> head)
+    /// <summary>Status, Content-Length (-1 when absent), chunked and close from a response head (status line and headers, without the blank line).</summary>
+    internal static (int Status, long ContentLength, bool Chunked, bool Close) ParseHead(ReadOnlySpan<byte> head)
     {
         var lineEnd = head.IndexOf("\r\n"u8);
         var statusLine = lineEnd < 0 ? head : head[..lineEnd];

@@ -39,7 +39,7 @@ internal sealed class RawHttpTransport : ILoadTransport
         }
 
         _baseAddress = baseAddress;
-        _hostHeader = baseAddress.IsDefaultPort ? baseAddress.Host : $"{baseAddress.Host}:{baseAddress.Port}";
+        _hostHeader = HostHeader(baseAddress);
         _timeout = requestTimeout;
         _blocking = blocking;
 
@@ -49,7 +49,7 @@ internal sealed class RawHttpTransport : ILoadTransport
 
     public async Task<TransportResponse> GetAsync(string pathAndQuery, bool keepBody, CancellationToken cancellationToken)
     {
-        var request = Encode(pathAndQuery, out var length);
+        var request = Encode(_baseAddress, _hostHeader, pathAndQuery, out var length);
         var deadline = Stopwatch.GetTimestamp() + (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
         try
         {
@@ -143,15 +143,27 @@ internal sealed class RawHttpTransport : ILoadTransport
         }
     }
 
-    private byte[] Encode(string pathAndQuery, out int length)
+    /// <summary>The Host header for <paramref name="baseAddress"/>.</summary>
+    internal static string HostHeader(Uri baseAddress) => baseAddress.IsDefaultPort ? baseAddress.Host : $"{baseAddress.Host}:{baseAddress.Port}";
+
+    /// <summary>The GET request for <paramref name="pathAndQuery"/> in a pooled buffer (return it to <see cref="ArrayPool{T}.Shared"/>).</summary>
+    internal static byte[] Encode(Uri baseAddress, string hostHeader, string pathAndQuery, out int length)
     {
-        var target = pathAndQuery.StartsWith('/') && _baseAddress.AbsolutePath == "/"
+        var target = pathAndQuery.StartsWith('/') && baseAddress.AbsolutePath == "/"
             ? pathAndQuery
-            : new Uri(_baseAddress, pathAndQuery).PathAndQuery;
-        var text = $"GET {target} HTTP/1.1\r\nHost: {_hostHeader}\r\nUser-Agent: Perf.Load\r\nAccept: */*\r\n\r\n";
+            : new Uri(baseAddress, pathAndQuery).PathAndQuery;
+        var text = $"GET {target} HTTP/1.1\r\nHost: {hostHeader}\r\nUser-Agent: Perf.Load\r\nAccept: */*\r\n\r\n";
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.ASCII.GetMaxByteCount(text.Length));
         length = Encoding.ASCII.GetBytes(text, buffer);
         return buffer;
+    }
+
+    /// <summary>The server's address, resolved once (DNS only when the host is a name).</summary>
+    internal static EndPoint ResolveEndPoint(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var address = IPAddress.TryParse(baseAddress.IdnHost, out var literal) ? literal : Dns.GetHostAddresses(baseAddress.IdnHost)[0];
+        return new IPEndPoint(address, baseAddress.Port);
     }
 
     private async ValueTask<EndPoint> EndPointAsync(CancellationToken cancellationToken)

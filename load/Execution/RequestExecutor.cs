@@ -55,7 +55,7 @@ internal sealed class RequestExecutor
             var response = await _transport.GetAsync(request.PathAndQuery, request.Observer is not null, abort).ConfigureAwait(false);
             (status, bytes, body, bodyLength) = response;
 
-            outcome = status is >= 200 and < 400 ? RequestOutcome.Ok : RequestOutcome.HttpError;
+            outcome = OutcomeOf(status);
         }
         catch (OperationCanceledException)
         {
@@ -78,10 +78,9 @@ internal sealed class RequestExecutor
             _connections!.Release();
         }
 
-        _recorder.ExitFlight();
         try
         {
-            request.Observer?.OnResponse(outcome == RequestOutcome.Ok ? status : 0, body.AsSpan(0, bodyLength));
+            Complete(_recorder, request, new RequestTiming(intendedTicks, start, end, measured), outcome, status, bytes, body.AsSpan(0, bodyLength));
         }
         finally
         {
@@ -90,17 +89,28 @@ internal sealed class RequestExecutor
                 ArrayPool<byte>.Shared.Return(body);
             }
         }
+    }
 
-        if (measured)
+    /// <summary>Ok for 2xx and 3xx, else an HTTP error.</summary>
+    internal static RequestOutcome OutcomeOf(int status) => status is >= 200 and < 400 ? RequestOutcome.Ok : RequestOutcome.HttpError;
+
+    /// <summary>Ends one request, however it was sent: leaves the in-flight count, hands the body to the request's observer and records the sample when measured.</summary>
+    internal static void Complete(RunRecorder recorder, LoadRequest request, RequestTiming timing, RequestOutcome outcome, int status, long bytes, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(request);
+        recorder.ExitFlight();
+        request.Observer?.OnResponse(outcome == RequestOutcome.Ok ? status : 0, body);
+        if (timing.Measured)
         {
             var sample = new RequestSample(
-                Histograms.TicksToMicros(end - intendedTicks),
-                Histograms.TicksToMicros(end - start),
-                Histograms.TicksToMicros(start - intendedTicks),
+                Histograms.TicksToMicros(timing.EndTicks - timing.IntendedTicks),
+                Histograms.TicksToMicros(timing.EndTicks - timing.StartTicks),
+                Histograms.TicksToMicros(timing.StartTicks - timing.IntendedTicks),
                 status,
                 outcome,
                 bytes);
-            _recorder.Record(request.Scenario, request.Endpoint, sample);
+            recorder.Record(request.Scenario, request.Endpoint, sample);
         }
     }
 }

@@ -50,6 +50,40 @@ public sealed class RunnerTests
         Assert.True(summary.Generator.PeakInFlight >= 3, $"peak in-flight {summary.Generator.PeakInFlight}: responses overlapped");
     }
 
+    [Fact]
+    public async Task ClosedModel_ChunkedJson_EveryResponseReadWhole()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var page = await client.GetByteArrayAsync(new Uri("/api/trades/7", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // Four workers on the event loop (Linux x86-64) or blocking threads elsewhere, both over keep-alive connections.
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            server.BaseAddress,
+            "get:/api/trades/7",
+            LoadProfile.Closed(4, TimeSpan.FromSeconds(1), warmup: TimeSpan.FromMilliseconds(200)));
+
+        Assert.Equal(0, summary.Total.Failed);
+        Assert.True(summary.Total.Count > 100, $"{summary.Total.Count} requests");
+        Assert.Equal(summary.Total.Count * page.Length, summary.Total.Bytes);
+    }
+
+    [Fact]
+    public async Task ClosedModel_RequestTimeout_CountsAsTimeoutNearTheLimit()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            server.BaseAddress,
+            "get:/",
+            LoadProfile.Closed(2, TimeSpan.FromSeconds(1)),
+            adjust: s => s with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+
+        Assert.True(summary.Total.Count >= 4, $"{summary.Total.Count} requests: each worker times out and tries again");
+        Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["timeout"]);
+        Assert.InRange(summary.Total.Latency.P50, 290, 600);
+    }
+
     [Theory]
     [InlineData(LoadClient.Raw)]
     [InlineData(LoadClient.HttpClient)]
