@@ -113,7 +113,14 @@ internal sealed class EventLoopClosedModel
                 for (var i = 0; i < ready; i++)
                 {
                     var worker = workers[(int)events[i].Data];
-                    if (worker.Request is null || !OnReadable(epoll, worker))
+                    if (worker.Request is null)
+                    {
+                        // Bytes or end of stream on an idle keep-alive connection: the server is done with it.
+                        worker.Close(epoll);
+                        continue;
+                    }
+
+                    if (!OnReadable(epoll, worker))
                     {
                         continue;
                     }

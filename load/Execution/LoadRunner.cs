@@ -15,7 +15,10 @@ internal static class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         var raw = plan.Client == LoadClient.Raw && plan.Target.Scheme == Uri.UriSchemeHttp;
-        var blocking = raw && plan.Profile.Kind == LoadModelKind.Closed && plan.MaxConnections == 0;
+        // The closed model drives raw sockets from its own threads: epoll loops where supported, else a blocking thread per worker.
+        var ownThreads = raw && plan.Profile.Kind == LoadModelKind.Closed && plan.MaxConnections == 0;
+        var eventLoop = ownThreads && Epoll.IsSupported;
+        var blocking = ownThreads && !eventLoop;
         using ILoadTransport transport = raw
             ? new RawHttpTransport(plan.Target, plan.RequestTimeout, blocking)
             : new HttpClientTransport(plan.Target, plan.RequestTimeout, plan.MaxConnections);
@@ -47,7 +50,7 @@ internal static class LoadRunner
         else
         {
             PreciseClock.WaitUntil(startTicks, abort.Token);
-            var run = blocking && Epoll.IsSupported
+            var run = eventLoop
                 ? new EventLoopClosedModel(plan, recorder).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token)
                 : new ClosedModelRunner(plan, executor, recorder, dedicatedThreads: blocking).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token);
             await run.ConfigureAwait(false);
