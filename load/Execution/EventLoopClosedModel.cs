@@ -11,8 +11,8 @@ namespace Perf.Load.Execution;
 /// <remarks>
 /// With a blocking thread per connection every response is a context switch; here one <c>epoll_wait</c> hands a thread
 /// every response that has arrived, which is what lets wrk saturate a server from the same two cores. Measured here
-/// against the calibration server, 16 connections: this loop 45–48k req/s where wrk made 40–46k and the blocking
-/// threads 30–32k, in alternating runs. Each worker (connection) still sends its next request only when the previous
+/// with <c>calibrate</c>, 16 connections to a server in another process: 0.92–1.05× wrk's rate in four runs, where the
+/// blocking threads made 0.67–0.79×. Each worker (connection) still sends its next request only when the previous
 /// response is complete, so the model, its numbers and its blind spot for stalls are those of <see cref="ClosedModelRunner"/>.
 /// </remarks>
 internal sealed class EventLoopClosedModel
