@@ -15,7 +15,7 @@ namespace Perf.Load.Cli;
 /// achieves on one connection pausing between requests (both then see an idle server) beside wrk's p50 there, and the
 /// throughput comparison sets the runner's closed model against wrk with the same number of connections. The machine
 /// is shared and idle wake-ups vary by tens of microseconds from minute to minute, so the two tools alternate over
-/// several rounds and the medians are compared.
+/// several rounds and the median of the per-round ratios is compared. <c>--url</c> names a <c>testserver</c> run elsewhere.
 /// </remarks>
 internal static class CalibrateCommand
 {
