@@ -4,14 +4,14 @@ using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Capacity;
 
-/// <summary>Finds the highest request rate meeting the P95/P99 thresholds with the load runner's <c>capacity</c> search, over the in-process API with caching off; 0 when even the lowest rate failed.</summary>
+/// <summary>Finds the highest request rate meeting the P95/P99 thresholds with the load runner's <c>capacity</c> search, over the in-process API with caching off; 0 when even the lowest rate failed, a lower bound when no step failed.</summary>
 /// <remarks>
 /// <c>--max-send-lag 100ms</c>: on a shared machine the dispatcher misses the default 25 ms at modest rates. Latency is
 /// measured from the intended send time, so lag only ever lowers the capacity found, never raises it.
 /// </remarks>
 internal static class CapacityProbe
 {
-    public static async Task<double?> MeasureAsync(
+    public static async Task<(double Rps, bool IsLowerBound)?> MeasureAsync(
         string repositoryRoot, string adminConnectionString, SchemaVariant variant, string prefix, CapacitySearch search, string outputDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -31,6 +31,9 @@ internal static class CapacityProbe
         }
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
-        return document.RootElement.TryGetProperty("maxPassingRate", out var rate) && rate.ValueKind == JsonValueKind.Number ? rate.GetDouble() : 0;
+        var root = document.RootElement;
+        return root.TryGetProperty("maxPassingRate", out var rate) && rate.ValueKind == JsonValueKind.Number
+            ? (rate.GetDouble(), root.TryGetProperty("reachedMaxRate", out var ceiling) && ceiling.ValueKind == JsonValueKind.True)
+            : (0, false);
     }
 }

@@ -78,7 +78,7 @@ internal static class CapacitySweep
                     }
                 }
 
-                double? capacity = null;
+                (double Rps, bool IsLowerBound)? capacity = null;
                 if (options.Capacity is { } search)
                 {
                     var output = Path.Combine(writer.Directory, "capacity", $"{label}-{variant.ToString().ToLowerInvariant()}");
@@ -86,8 +86,8 @@ internal static class CapacitySweep
                 }
 
                 var seedSeconds = seeded.Variants.FirstOrDefault(v => v.Variant == variant)?.Seconds ?? seeded.Seconds;
-                measurements.Add(new VariantMeasurement(variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity, queries, indexes));
-                Progress(string.Create(CultureInfo.InvariantCulture, $"size {label} {variant}: {queries.Count} queries, worst p99 {queries.Max(q => q.P99Ms):0.##} ms, {(dataBytes + indexBytes) / 1048576.0:0.#} MiB{(capacity is { } r ? $", capacity {r:0.##}/s" : string.Empty)}"));
+                measurements.Add(new VariantMeasurement(variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false));
+                Progress(string.Create(CultureInfo.InvariantCulture, $"size {label} {variant}: {queries.Count} queries, worst p99 {queries.Max(q => q.P99Ms):0.##} ms, {(dataBytes + indexBytes) / 1048576.0:0.#} MiB{(capacity is { } r ? $", capacity {(r.IsLowerBound ? "≥ " : string.Empty)}{r.Rps:0.##}/s" : string.Empty)}"));
             }
         }
 

@@ -13,4 +13,8 @@ internal sealed record CapacityResult(
     double? FirstFailingRate,
     RunConfiguration Configuration,
     IReadOnlyList<CapacityStep> Steps,
-    RunProvenance? Provenance);
+    RunProvenance? Provenance)
+{
+    /// <summary>True when every step up to <c>--max-rate</c> passed: the capacity is at least <see cref="MaxPassingRate"/>, not equal to it.</summary>
+    public bool ReachedMaxRate => MaxPassingRate is not null && FirstFailingRate is null;
+}

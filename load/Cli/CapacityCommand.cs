@@ -77,7 +77,7 @@ internal static class CapacityCommand
             }
 
             console.MarkupLine(maxPassing is { } found
-                ? string.Create(CultureInfo.InvariantCulture, $"[bold green]capacity: {found:0.##} requests/s[/] meet every threshold with a valid generator")
+                ? string.Create(CultureInfo.InvariantCulture, $"[bold green]capacity: {(result.ReachedMaxRate ? "at least " : string.Empty)}{found:0.##} requests/s[/] meet every threshold with a valid generator{(result.ReachedMaxRate ? " (no step failed up to --max-rate)" : string.Empty)}")
                 : "[bold red]capacity: no step met the thresholds[/]");
             console.MarkupLine("results: " + Markup.Escape(directory));
             if (maxPassing is not null)

@@ -71,6 +71,31 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void Capacity_BestAtTheSearchCeiling_SaysAtLeastAndItsRatiosAreLowerBounds()
+    {
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant == Telemetry.Data.Schema.SchemaVariant.Partitioned ? m with { CapacityIsLowerBound = true } : m)] };
+
+        var text = Assert.Single(RecommendationRules.Capacity(data)).Text;
+
+        Assert.StartsWith("At 10M rows Partitioned sustains the most load within p95/p99 targets: at least 80000 req/s (no step of the search failed; raise its maximum rate), ≥ ", text, StringComparison.Ordinal);
+        Assert.Equal("≥ 80000 (every step passed; the search's ceiling)", CapacityReportBuilder.CapacityText(data.Measurements.First(m => m.CapacityIsLowerBound)));
+    }
+
+    [Fact]
+    public void Capacity_TwoVariantsAtTheCeiling_NoRatioBetweenThem()
+    {
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Select(m => m with { CapacityRps = 300, CapacityIsLowerBound = true })] };
+
+        var text = Assert.Single(RecommendationRules.Capacity(data)).Text;
+
+        Assert.DoesNotContain("the most load", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("×", text, StringComparison.Ordinal);
+        Assert.Contains("also passed every step (≥ 300)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Derive_Headroom_BasicReachesTargetWithinHorizon()
     {
         // Basic fit is linear 5 + 1.2e-4·rows: 1000 ms at 8,291,667 rows; 20,000 rows/day → day 415.

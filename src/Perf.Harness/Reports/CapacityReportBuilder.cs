@@ -72,7 +72,7 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportTable(
                 ["variant", "trade rows", "capacity (req/s)"],
                 [.. data.Measurements.Where(m => m.CapacityRps is not null).OrderBy(m => m.Variant).ThenBy(m => m.TradeRows).Select(m => (IReadOnlyList<string>)[
-                    m.Variant.ToString(), Rows(m.TradeRows), m.CapacityRps > 0 ? Number(m.CapacityRps!.Value, 0) : "none: the search's lowest rate already failed"])]));
+                    m.Variant.ToString(), Rows(m.TradeRows), m.CapacityRps > 0 ? CapacityText(m) : "none: the search's lowest rate already failed"])]));
             blocks.Add(new ReportImage("capacity.png", "capacity per variant against trade rows", capacityChart));
         }
         else
@@ -107,6 +107,10 @@ public static class CapacityReportBuilder
     }
 
     /// <summary>A file-name-safe form of a query name.</summary>
+    /// <summary>The capacity, "≥ N (every step passed)" when the search never failed.</summary>
+    internal static string CapacityText(VariantMeasurement measurement) =>
+        measurement.CapacityIsLowerBound ? $"≥ {Number(measurement.CapacityRps!.Value, 0)} (every step passed; the search's ceiling)" : Number(measurement.CapacityRps!.Value, 0);
+
     internal static string Slug(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
 
     private static string AdjR2(GrowthSelection selection, GrowthModel model) =>

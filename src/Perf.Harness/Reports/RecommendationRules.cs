@@ -152,9 +152,15 @@ public static class RecommendationRules
         var rows = measured.Max(m => m.TradeRows);
         var atSize = measured.Where(m => m.TradeRows == rows).OrderByDescending(m => m.CapacityRps).ToList();
         var best = atSize[0];
-        var others = atSize.Skip(1).Select(m => $"{Ratio(best.CapacityRps!.Value / m.CapacityRps!.Value)} {m.Variant}'s {Number(m.CapacityRps.Value, 0)}");
+
+        // A capacity at the search's ceiling is a lower bound: its ratio to another is one too, and two of them do not compare.
+        var others = atSize.Skip(1).Select(m => m.CapacityIsLowerBound
+            ? $"{m.Variant} also passed every step (≥ {Number(m.CapacityRps!.Value, 0)})"
+            : $"{(best.CapacityIsLowerBound ? "≥ " : string.Empty)}{Ratio(best.CapacityRps!.Value / m.CapacityRps!.Value)} {m.Variant}'s {Number(m.CapacityRps.Value, 0)}");
         var comparison = atSize.Count > 1 ? $", {string.Join(" and ", others)}" : string.Empty;
-        yield return new Recommendation("capacity", $"At {Rows(rows)} rows {best.Variant} sustains the most load within p95/p99 targets: {Number(best.CapacityRps!.Value, 0)} req/s{comparison}.");
+        var amount = best.CapacityIsLowerBound ? $"at least {Number(best.CapacityRps!.Value, 0)} req/s (no step of the search failed; raise its maximum rate)" : $"{Number(best.CapacityRps!.Value, 0)} req/s";
+        var verb = best.CapacityIsLowerBound && atSize.Skip(1).Any(m => m.CapacityIsLowerBound) ? "sustains" : "sustains the most load";
+        yield return new Recommendation("capacity", $"At {Rows(rows)} rows {best.Variant} {verb} within p95/p99 targets: {amount}{comparison}.");
     }
 
     /// <summary>Bytes per trade row per variant and what the extra indexes cost.</summary>

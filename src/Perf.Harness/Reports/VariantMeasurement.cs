@@ -11,6 +11,7 @@ namespace Perf.Harness.Reports;
 /// <param name="CapacityRps">The highest request rate that met the P95/P99 targets, or null when not measured.</param>
 /// <param name="Queries">Per-query latency and plan.</param>
 /// <param name="Indexes">Per-index sizes, to tell which indexes earn their cost.</param>
+/// <param name="CapacityIsLowerBound">True when the capacity search passed every step up to its maximum rate: the capacity is at least <paramref name="CapacityRps"/>.</param>
 public sealed record VariantMeasurement(
     SchemaVariant Variant,
     long TradeRows,
@@ -19,7 +20,8 @@ public sealed record VariantMeasurement(
     long IndexBytes,
     double? CapacityRps,
     IReadOnlyList<QueryMeasurement> Queries,
-    IReadOnlyList<IndexSize> Indexes)
+    IReadOnlyList<IndexSize> Indexes,
+    bool CapacityIsLowerBound = false)
 {
     /// <summary>Data plus index bytes.</summary>
     public long TotalBytes => DataBytes + IndexBytes;

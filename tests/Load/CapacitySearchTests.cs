@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Perf.Load.Calibration;
+using Perf.Load.Cli;
+using Spectre.Console.Testing;
+
+namespace Perf.Tests.Load;
+
+[Collection(LoadTimingGroup.Name)]
+public sealed class CapacitySearchTests
+{
+    [Fact]
+    public async Task Capacity_EveryStepPasses_ReportsALowerBoundNotTheCapacity()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var directory = LoadTestSupport.TempDirectory();
+        var console = new TestConsole();
+
+        var exit = await LoadCli.RunAsync(
+            ["capacity", "--url", server.BaseAddress.ToString(), "--scenario", "get:/", "--start-rate", "20", "--step", "20", "--max-rate", "40",
+             "--step-duration", "1s", "--warmup", "0.2s", "--max-send-lag", "500ms", "--out", directory],
+            console,
+            null,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Pass, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "capacity.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(40, json.RootElement.GetProperty("maxPassingRate").GetDouble());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("firstFailingRate").ValueKind);
+        Assert.True(json.RootElement.GetProperty("reachedMaxRate").GetBoolean());
+        var markdown = await File.ReadAllTextAsync(Path.Combine(directory, "capacity.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("the capacity is at least this", markdown, StringComparison.Ordinal);
+        Assert.Contains("capacity: at least 40 requests/s", console.Output, StringComparison.Ordinal);
+    }
+}
