@@ -24,25 +24,10 @@ internal static partial class WrkRunner
         var arguments = string.Create(
             CultureInfo.InvariantCulture,
             $"-t{threads} -c{connections} -d{Math.Max(1, (int)duration.TotalSeconds)}s --latency {(script is null ? string.Empty : "-s " + script + " ")}{url}");
-        string output;
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(wrk, arguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            }) ?? throw new ConfigurationException($"Could not start '{wrk}'.");
-            output = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                throw new ConfigurationException($"'{wrk} {arguments}' exited with {process.ExitCode}: {output}");
-            }
-        }
-        catch (Win32Exception ex)
-        {
-            throw new ConfigurationException($"'{wrk}' was not found; install it (apt-get install wrk) or pass --wrk PATH.", ex);
+            var (exitCode, output) = await ExecuteAsync(wrk, arguments, cancellationToken).ConfigureAwait(false);
+            return exitCode == 0 ? Parse(output, connections) : throw new ConfigurationException($"'{wrk} {arguments}' exited with {exitCode}: {output}");
         }
         finally
         {
@@ -51,16 +36,22 @@ internal static partial class WrkRunner
                 File.Delete(script);
             }
         }
-
-        return Parse(output, connections);
     }
 
     /// <summary>The first line of <c>wrk -v</c> (wrk exits 1 after printing it); a missing binary is a configuration error.</summary>
     public static async Task<string> VersionAsync(string wrk, CancellationToken cancellationToken)
     {
+        var (_, output) = await ExecuteAsync(wrk, "-v", cancellationToken).ConfigureAwait(false);
+        var first = output.Split('\n', 2)[0].Trim();
+        return first.StartsWith("wrk", StringComparison.Ordinal) ? first : throw new ConfigurationException($"'{wrk} -v' does not look like wrk: {output}");
+    }
+
+    /// <summary>Runs wrk to completion and returns its exit code and standard output; a missing binary is a configuration error.</summary>
+    private static async Task<(int ExitCode, string Output)> ExecuteAsync(string wrk, string arguments, CancellationToken cancellationToken)
+    {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(wrk, "-v")
+            using var process = Process.Start(new ProcessStartInfo(wrk, arguments)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -68,8 +59,7 @@ internal static partial class WrkRunner
             }) ?? throw new ConfigurationException($"Could not start '{wrk}'.");
             var output = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            var first = output.Split('\n', 2)[0].Trim();
-            return first.StartsWith("wrk", StringComparison.Ordinal) ? first : throw new ConfigurationException($"'{wrk} -v' does not look like wrk: {output}");
+            return (process.ExitCode, output);
         }
         catch (Win32Exception ex)
         {

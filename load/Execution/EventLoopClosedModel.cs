@@ -73,6 +73,8 @@ internal sealed class EventLoopClosedModel
     {
         using var epoll = new Epoll();
         var events = new Epoll.EpollEvent[Math.Max(16, workers.Length)];
+        var sweepTicks = Stopwatch.Frequency * WaitMilliseconds / 1000;
+        long nextSweep = 0;
         try
         {
             while (true)
@@ -89,24 +91,30 @@ internal sealed class EventLoopClosedModel
                     return;
                 }
 
-                var busy = false;
-                foreach (var worker in workers)
+                // Every worker at most once per wait interval, not on every wake: completions restart their worker
+                // themselves, so the sweep only retries failed starts, ends timeouts and notices the end.
+                if (now >= nextSweep)
                 {
-                    if (worker.Request is null && now < endTicks)
+                    nextSweep = now + sweepTicks;
+                    var busy = false;
+                    foreach (var worker in workers)
                     {
-                        Start(epoll, worker, measuredStartTicks, now);
-                    }
-                    else if (worker.Request is not null && now - worker.StartTicks > _timeoutTicks)
-                    {
-                        Fail(epoll, worker, RequestOutcome.Timeout, now);
+                        if (worker.Request is null && now < endTicks)
+                        {
+                            Start(epoll, worker, measuredStartTicks, now);
+                        }
+                        else if (worker.Request is not null && now - worker.StartTicks > _timeoutTicks)
+                        {
+                            Fail(epoll, worker, RequestOutcome.Timeout, now);
+                        }
+
+                        busy |= worker.Request is not null;
                     }
 
-                    busy |= worker.Request is not null;
-                }
-
-                if (!busy && now >= endTicks)
-                {
-                    return;
+                    if (!busy && now >= endTicks)
+                    {
+                        return;
+                    }
                 }
 
                 var ready = epoll.Wait(events, WaitMilliseconds);

@@ -173,9 +173,12 @@ internal sealed class RawHttpTransport : ILoadTransport
             return _endPoint;
         }
 
-        var address = IPAddress.TryParse(_baseAddress.IdnHost, out var literal) ? literal
-            : _blocking ? Dns.GetHostAddresses(_baseAddress.IdnHost)[0]
-            : (await Dns.GetHostAddressesAsync(_baseAddress.IdnHost, cancellationToken).ConfigureAwait(false))[0];
-        return _endPoint = new IPEndPoint(address, _baseAddress.Port);
+        if (_blocking || IPAddress.TryParse(_baseAddress.IdnHost, out _))
+        {
+            return _endPoint = ResolveEndPoint(_baseAddress);
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(_baseAddress.IdnHost, cancellationToken).ConfigureAwait(false);
+        return _endPoint = new IPEndPoint(addresses[0], _baseAddress.Port);
     }
 }
