@@ -14,7 +14,7 @@ namespace Perf.Load.Calibration;
 /// <remarks>
 /// With a stall configured, the server freezes for <c>stallDuration</c> once every <c>stallPeriod</c>: every request
 /// that arrives during the freeze is held until it ends, like a stop-the-world pause. Routes: <c>/</c> and
-/// <c>/healthz</c> answer "ok"; <c>/spin/{µs}</c> answers after busy work; <c>/delay/{ms}</c> after an idle wait; <c>/api/trades/{id}</c> answers a three-page keyset walk with <c>nextCursor</c>.
+/// <c>/healthz</c> answer "ok"; <c>/close</c> too, then closes the connection; <c>/spin/{µs}</c> answers after busy work; <c>/delay/{ms}</c> after an idle wait; <c>/api/trades/{id}</c> answers a three-page keyset walk with <c>nextCursor</c>.
 /// </remarks>
 internal sealed class LocalTestServer : IAsyncDisposable
 {
@@ -58,6 +58,12 @@ internal sealed class LocalTestServer : IAsyncDisposable
 
         app.MapGet("/", () => Results.Text("ok"));
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/close", (HttpContext context) =>
+        {
+            // Kestrel closes the connection after this response: the client must open a new one for the next request.
+            context.Response.Headers.Connection = "close";
+            return Results.Text("ok");
+        });
         app.MapGet("/spin/{microseconds:int}", (int microseconds) =>
         {
             // Deterministic CPU work (timers would quantise a delay to the millisecond).

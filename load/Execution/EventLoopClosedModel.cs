@@ -124,7 +124,7 @@ internal sealed class EventLoopClosedModel
                     if (worker.Request is null)
                     {
                         // Bytes or end of stream on an idle keep-alive connection: the server is done with it.
-                        worker.Close(epoll);
+                        worker.Connection.Close(epoll);
                         continue;
                     }
 
@@ -146,7 +146,7 @@ internal sealed class EventLoopClosedModel
         {
             foreach (var worker in workers)
             {
-                worker.Close(epoll);
+                worker.Connection.Close(epoll);
             }
         }
     }
@@ -167,9 +167,9 @@ internal sealed class EventLoopClosedModel
         byte[]? encoded = null;
         try
         {
-            worker.Open(epoll, _endPoint);
+            worker.Connection.Open(epoll, _endPoint);
             encoded = RawHttpTransport.Encode(_plan.Target, _hostHeader, request.PathAndQuery, out var length);
-            worker.Send(encoded.AsSpan(0, length));
+            worker.Connection.Send(encoded.AsSpan(0, length));
         }
         catch (Exception ex) when (ex is SocketException or IOException)
         {
@@ -189,8 +189,9 @@ internal sealed class EventLoopClosedModel
     {
         try
         {
-            var endOfStream = !worker.Receive();
-            if (!HttpResponseFraming.TryFrame(worker.Received, endOfStream, out var frame))
+            var endOfStream = !worker.Connection.Receive();
+            var end = Stopwatch.GetTimestamp();
+            if (!HttpResponseFraming.TryFrame(worker.Connection.Received, endOfStream, out var frame))
             {
                 if (endOfStream)
                 {
@@ -200,33 +201,13 @@ internal sealed class EventLoopClosedModel
                 return false;
             }
 
-            var end = Stopwatch.GetTimestamp();
             var request = worker.Request!;
-            var outcome = RequestExecutor.OutcomeOf(frame.Status);
-            byte[]? body = null;
-            try
-            {
-                if (request.Observer is not null)
-                {
-                    body = ArrayPool<byte>.Shared.Rent((int)frame.BodyBytes);
-                    HttpResponseFraming.CopyBody(worker.Received, frame, body);
-                }
-
-                worker.Request = null;
-                RequestExecutor.Complete(_recorder, request, new RequestTiming(worker.StartTicks, worker.StartTicks, end, worker.Measured), outcome, frame.Status, frame.BodyBytes, body.AsSpan(0, body is null ? 0 : (int)frame.BodyBytes));
-            }
-            finally
-            {
-                if (body is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(body);
-                }
-            }
-
-            worker.Consume(frame.End);
+            worker.Request = null;
+            RequestExecutor.Complete(_recorder, request, new RequestTiming(worker.StartTicks, worker.StartTicks, end, worker.Measured), frame, worker.Connection.Received);
+            worker.Connection.Consume(frame.End);
             if (frame.Close || endOfStream)
             {
-                worker.Close(epoll);
+                worker.Connection.Close(epoll);
             }
 
             return true;
@@ -242,18 +223,16 @@ internal sealed class EventLoopClosedModel
     {
         var request = worker.Request!;
         worker.Request = null;
-        worker.Close(epoll);
+        worker.Connection.Close(epoll);
         RequestExecutor.Complete(_recorder, request, new RequestTiming(worker.StartTicks, worker.StartTicks, end, worker.Measured), outcome, 0, 0, []);
     }
 
-    /// <summary>One closed-model worker: a keep-alive connection, its receive buffer and the request it waits for.</summary>
+    /// <summary>One closed-model worker: a keep-alive connection and the request it waits for.</summary>
     /// <param name="token">Its index in its loop's array: the epoll tag of its connection.</param>
     /// <param name="seed">Seeds its request mix.</param>
     private sealed class Worker(int token, int seed)
     {
-        private Socket? _socket;
-        private byte[] _buffer = new byte[16 * 1024];
-        private int _length;
+        public LoopConnection Connection { get; } = new(token);
 
         public Random Random { get; } = new(seed);
 
@@ -262,95 +241,5 @@ internal sealed class EventLoopClosedModel
         public long StartTicks { get; set; }
 
         public bool Measured { get; set; }
-
-        public ReadOnlySpan<byte> Received => _buffer.AsSpan(0, _length);
-
-        public void Open(Epoll epoll, EndPoint endPoint)
-        {
-            if (_socket is not null)
-            {
-                return;
-            }
-
-            var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Connect(endPoint);
-                socket.Blocking = false;
-                epoll.AddReadable(socket.SafeHandle, (ulong)token);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-
-            _socket = socket;
-            _length = 0;
-        }
-
-        /// <summary>Writes the whole request; a full socket buffer (never for a small GET on a fresh exchange) waits until it drains.</summary>
-        public void Send(ReadOnlySpan<byte> request)
-        {
-            while (!request.IsEmpty)
-            {
-                var sent = _socket!.Send(request, SocketFlags.None, out var error);
-                if (error == SocketError.WouldBlock)
-                {
-                    _socket.Poll(1000, SelectMode.SelectWrite);
-                    continue;
-                }
-
-                if (error != SocketError.Success)
-                {
-                    throw new SocketException((int)error);
-                }
-
-                request = request[sent..];
-            }
-        }
-
-        /// <summary>Reads once; false when the server closed the connection.</summary>
-        public bool Receive()
-        {
-            if (_length == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            var received = _socket!.Receive(_buffer, _length, _buffer.Length - _length, SocketFlags.None, out var error);
-            if (error == SocketError.WouldBlock)
-            {
-                return true;
-            }
-
-            if (error != SocketError.Success)
-            {
-                throw new SocketException((int)error);
-            }
-
-            _length += received;
-            return received > 0;
-        }
-
-        /// <summary>Drops a complete response from the buffer.</summary>
-        public void Consume(int count)
-        {
-            _buffer.AsSpan(count, _length - count).CopyTo(_buffer);
-            _length -= count;
-        }
-
-        public void Close(Epoll epoll)
-        {
-            if (_socket is null)
-            {
-                return;
-            }
-
-            epoll.Remove(_socket.SafeHandle);
-            _socket.Dispose();
-            _socket = null;
-            _length = 0;
-        }
     }
 }

@@ -15,21 +15,26 @@ internal static class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         var raw = plan.Client == LoadClient.Raw && plan.Target.Scheme == Uri.UriSchemeHttp;
-        // The closed model drives raw sockets from its own threads: epoll loops where supported, else a blocking thread per worker.
-        var ownThreads = raw && plan.Profile.Kind == LoadModelKind.Closed && plan.MaxConnections == 0;
+        var open = plan.Profile.Kind == LoadModelKind.Open;
+        // Raw sockets without a connection limit run on the runner's own threads: epoll loops where supported (one
+        // that sends on schedule for the open model, one per core for the closed model), else a blocking thread per
+        // closed-model worker. Everything else goes through a transport and the awaited request path.
+        var ownThreads = raw && plan.MaxConnections == 0;
         var eventLoop = ownThreads && Epoll.IsSupported;
-        var blocking = ownThreads && !eventLoop;
-        using ILoadTransport transport = raw
-            ? new RawHttpTransport(plan.Target, plan.RequestTimeout, blocking)
-            : new HttpClientTransport(plan.Target, plan.RequestTimeout, plan.MaxConnections);
+        var blocking = ownThreads && !eventLoop && !open;
+        using ILoadTransport? transport = eventLoop
+            ? null
+            : raw
+                ? new RawHttpTransport(plan.Target, plan.RequestTimeout, blocking)
+                : new HttpClientTransport(plan.Target, plan.RequestTimeout, plan.MaxConnections);
         var recorder = new RunRecorder(plan.Validity.LateThreshold);
         recorder.Register(plan.Mix.Scenarios.Select(s => s.Name), plan.Mix.Endpoints);
         using var connections = plan.MaxConnections > 0 ? new SemaphoreSlim(plan.MaxConnections, plan.MaxConnections) : null;
-        var executor = new RequestExecutor(transport, recorder, connections);
+        var executor = transport is null ? null : new RequestExecutor(transport, recorder, connections);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Blocking calls do not observe tokens: ending the run closes the connections under them.
-        using var closeOnAbort = blocking ? abort.Token.Register(transport.Dispose) : default;
+        using var closeOnAbort = blocking ? abort.Token.Register(transport!.Dispose) : default;
 
         var profile = plan.Profile;
         var startTicks = Stopwatch.GetTimestamp() + Histograms.MicrosToTicks(StartLead.TotalMicroseconds);
@@ -40,23 +45,41 @@ internal static class LoadRunner
         using var tickerStop = new CancellationTokenSource();
         var ticker = TickAsync(recorder, progress, measuredStartTicks, measuredStartUtc, tickerStop.Token);
 
-        OpenModelDispatcher? dispatcher = null;
-        if (profile.Kind == LoadModelKind.Open)
+        long? scheduledMeasured = null;
+        Task? loopStopped = null;
+        if (open)
         {
-            dispatcher = new OpenModelDispatcher(plan, executor, recorder);
             var giveUp = measuredEndTicks + Histograms.MicrosToTicks(plan.GracefulStop.TotalMicroseconds);
-            await dispatcher.RunAsync(startTicks, giveUp, abort.Token).ConfigureAwait(false);
+            if (eventLoop)
+            {
+                var loop = new EventLoopOpenModel(plan, recorder);
+                loopStopped = loop.RunAsync(startTicks, giveUp, abort.Token);
+                await loop.Dispatched.ConfigureAwait(false);
+                scheduledMeasured = loop.ScheduledMeasured;
+            }
+            else
+            {
+                var dispatcher = new OpenModelDispatcher(plan, executor!, recorder);
+                await dispatcher.RunAsync(startTicks, giveUp, abort.Token).ConfigureAwait(false);
+                scheduledMeasured = dispatcher.ScheduledMeasured;
+            }
         }
         else
         {
             PreciseClock.WaitUntil(startTicks, abort.Token);
             var run = eventLoop
                 ? new EventLoopClosedModel(plan, recorder).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token)
-                : new ClosedModelRunner(plan, executor, recorder, dedicatedThreads: blocking).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token);
+                : new ClosedModelRunner(plan, executor!, recorder, dedicatedThreads: blocking).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token);
             await run.ConfigureAwait(false);
         }
 
         await DrainAsync(recorder, plan.GracefulStop, abort).ConfigureAwait(false);
+        if (loopStopped is not null)
+        {
+            // The open loop ends the requests still open once the drain cancelled the run.
+            await loopStopped.ConfigureAwait(false);
+        }
+
         await tickerStop.CancelAsync().ConfigureAwait(false);
         await ticker.ConfigureAwait(false);
 
@@ -64,7 +87,7 @@ internal static class LoadRunner
             profile.MeasuredDuration.TotalSeconds,
             Histograms.TicksToMicros(recorder.LastMeasuredSendTicks - measuredStartTicks) / 1e6);
         var total = recorder.Total.Snapshot();
-        var health = AssessGenerator(plan, recorder, total, dispatcher?.ScheduledMeasured ?? recorder.Sent, measuredSeconds);
+        var health = AssessGenerator(plan, recorder, total, scheduledMeasured ?? recorder.Sent, measuredSeconds);
         return new RunOutcome(
             plan,
             measuredStartUtc,

@@ -94,6 +94,30 @@ internal sealed class RequestExecutor
     /// <summary>Ok for 2xx and 3xx, else an HTTP error.</summary>
     internal static RequestOutcome OutcomeOf(int status) => status is >= 200 and < 400 ? RequestOutcome.Ok : RequestOutcome.HttpError;
 
+    /// <summary>Ends one request from a response framed in a receive buffer, copying the body out when the request's observer wants it.</summary>
+    internal static void Complete(RunRecorder recorder, LoadRequest request, RequestTiming timing, HttpResponseFrame frame, ReadOnlySpan<byte> received)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[]? body = null;
+        try
+        {
+            if (request.Observer is not null)
+            {
+                body = ArrayPool<byte>.Shared.Rent((int)frame.BodyBytes);
+                HttpResponseFraming.CopyBody(received, frame, body);
+            }
+
+            Complete(recorder, request, timing, OutcomeOf(frame.Status), frame.Status, frame.BodyBytes, body.AsSpan(0, body is null ? 0 : (int)frame.BodyBytes));
+        }
+        finally
+        {
+            if (body is not null)
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
+        }
+    }
+
     /// <summary>Ends one request, however it was sent: leaves the in-flight count, hands the body to the request's observer and records the sample when measured.</summary>
     internal static void Complete(RunRecorder recorder, LoadRequest request, RequestTiming timing, RequestOutcome outcome, int status, long bytes, ReadOnlySpan<byte> body)
     {

@@ -50,6 +50,47 @@ public sealed class RunnerTests
         Assert.True(summary.Generator.PeakInFlight >= 3, $"peak in-flight {summary.Generator.PeakInFlight}: responses overlapped");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task OpenModel_ServerClosesAfterEachResponse_EveryRequestOnANewConnection(int connections)
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        // Unlimited connections run on the open-model event loop (Linux x86-64), a limit on the awaited path: both
+        // must see the close, drop the connection and connect again for the next arrival.
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            server.BaseAddress,
+            "get:/close",
+            LoadProfile.ConstantRate(50, TimeSpan.FromSeconds(1), warmup: TimeSpan.FromMilliseconds(200)),
+            connections);
+
+        Assert.Equal(0, summary.Total.Failed);
+        Assert.InRange(summary.Total.Count, 49, 51);
+        Assert.Equal(summary.Total.Count * 2, summary.Total.Bytes);
+    }
+
+    [Fact]
+    public async Task OpenModel_NothingListening_EveryArrivalIsANetworkErrorAndTheRunEnds()
+    {
+        Uri gone;
+        await using (var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken))
+        {
+            gone = server.BaseAddress;
+        }
+
+        // Refused connects are failed requests, recorded when the refusal arrives; the schedule goes on regardless.
+        var (summary, _, _) = await LoadTestSupport.RunAsync(
+            gone,
+            "get:/",
+            LoadProfile.ConstantRate(50, TimeSpan.FromSeconds(1), warmup: TimeSpan.Zero));
+
+        Assert.InRange(summary.Total.Count, 49, 51);
+        Assert.Equal(summary.Total.Count, summary.Total.Failed);
+        Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["error"]);
+        Assert.True(summary.Total.Latency.Max < 1000, $"max {summary.Total.Latency.Max} ms: a refusal is immediate");
+    }
+
     [Fact]
     public async Task ClosedModel_ChunkedJson_EveryResponseReadWhole()
     {
