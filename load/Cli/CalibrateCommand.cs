@@ -14,8 +14,9 @@ namespace Perf.Load.Cli;
 /// wrk (Debian's 4.1) is closed-loop only, so the fixed-rate comparison sets the runner's open-model p50 at the rate wrk
 /// achieves on one connection pausing between requests (both then see an idle server) beside wrk's p50 there, and the
 /// throughput comparison sets the runner's closed model against wrk with the same number of connections. The machine
-/// is shared and idle wake-ups vary by tens of microseconds from minute to minute, so the two tools alternate over
-/// several rounds and the median of the per-round ratios is compared. <c>--url</c> names a <c>testserver</c> run elsewhere.
+/// is shared and its latencies drift by tens of percent within a minute, so every runner measurement runs between two
+/// of wrk's and the median of the rounds' ratios is compared, beside wrk's own run-to-run spread. <c>--url</c> names a
+/// <c>testserver</c> run elsewhere.
 /// </remarks>
 internal static class CalibrateCommand
 {
@@ -29,9 +30,9 @@ internal static class CalibrateCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var rate = args.GetDouble("rate", 500);
-        var duration = args.GetDuration("duration", TimeSpan.FromSeconds(4));
+        var duration = args.GetDuration("duration", TimeSpan.FromSeconds(2));
         var connections = args.GetInt("connections", 16);
-        var rounds = args.GetInt("rounds", 5);
+        var rounds = args.GetInt("rounds", 10);
         var wrk = args.Get("wrk") ?? "wrk";
         var url = RunSettingsParser.ParseUrl(args.Get("url"));
         var output = args.Get("out") ?? args.Get("results");
@@ -90,40 +91,46 @@ internal static class CalibrateCommand
         }
     }
 
-    /// <summary>Rounds of: wrk paced on one connection, the runner's open model at wrk's achieved rate, the runner back to back on one worker, wrk back to back on one connection.</summary>
+    /// <summary>
+    /// The fixed-rate sequence wrk paced, runner open, wrk paced, …, then the back-to-back sequence wrk c=1, runner
+    /// closed c=1, wrk c=1, …: every runner measurement lies between two of wrk's, taken just before and just after it.
+    /// </summary>
     private static async Task<CalibrationLatency> CompareLatencyAsync(
         Uri server, string path, int pause, int rounds, TimeSpan duration, string wrk, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var url = new Uri(server, path);
-        var results = new List<CalibrationRound>();
-        double fixedRate = 0;
+        var paced = new List<WrkResult> { await WrkRunner.RunAsync(wrk, url, 1, 1, duration, pause, cancellationToken).ConfigureAwait(false) };
+        var open = new List<RunSummary>();
         for (var round = 0; round < rounds; round++)
         {
-            // Alternate which tool goes first, so neither always runs right after the other has warmed or disturbed the machine.
-            WrkResult paced, wrkOne;
-            RunSummary open, closed;
-            if (round % 2 == 0)
-            {
-                paced = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, pause, cancellationToken).ConfigureAwait(false);
-                fixedRate = paced.RequestsPerSecond;
-                open = await RunAsync(server, path, LoadProfile.ConstantRate(fixedRate, duration, Warmup), cancellationToken).ConfigureAwait(false);
-                closed = await RunAsync(server, path, LoadProfile.Closed(1, duration, Warmup), cancellationToken).ConfigureAwait(false);
-                wrkOne = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, 0, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                wrkOne = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, 0, cancellationToken).ConfigureAwait(false);
-                closed = await RunAsync(server, path, LoadProfile.Closed(1, duration, Warmup), cancellationToken).ConfigureAwait(false);
-                open = await RunAsync(server, path, LoadProfile.ConstantRate(fixedRate, duration, Warmup), cancellationToken).ConfigureAwait(false);
-                paced = await WrkRunner.RunAsync(wrk, url, 1, 1, duration, pause, cancellationToken).ConfigureAwait(false);
-            }
+            open.Add(await RunAsync(server, path, LoadProfile.ConstantRate(paced[^1].RequestsPerSecond, duration, Warmup), cancellationToken).ConfigureAwait(false));
+            paced.Add(await WrkRunner.RunAsync(wrk, url, 1, 1, duration, pause, cancellationToken).ConfigureAwait(false));
+        }
 
+        var backToBack = new List<WrkResult> { await WrkRunner.RunAsync(wrk, url, 1, 1, duration, 0, cancellationToken).ConfigureAwait(false) };
+        var closed = new List<RunSummary>();
+        for (var round = 0; round < rounds; round++)
+        {
+            closed.Add(await RunAsync(server, path, LoadProfile.Closed(1, duration, Warmup), cancellationToken).ConfigureAwait(false));
+            backToBack.Add(await WrkRunner.RunAsync(wrk, url, 1, 1, duration, 0, cancellationToken).ConfigureAwait(false));
+        }
+
+        var results = new List<CalibrationRound>();
+        for (var round = 0; round < rounds; round++)
+        {
             var result = new CalibrationRound(
-                open.Total.Rps, open.Total.Latency.P50, open.Total.ServiceTime.P50, paced.P50Ms, closed.Total.Latency.P50, wrkOne.P50Ms);
+                paced[round].RequestsPerSecond,
+                open[round].Total.Latency.P50,
+                open[round].Total.ServiceTime.P50,
+                paced[round].P50Ms,
+                paced[round + 1].P50Ms,
+                closed[round].Total.Latency.P50,
+                backToBack[round].P50Ms,
+                backToBack[round + 1].P50Ms);
             results.Add(result);
             console.MarkupLine(Markup.Escape(string.Create(
                 CultureInfo.InvariantCulture,
-                $"p50 {path} round {round + 1}: runner open @{fixedRate:0}/s {result.RunnerOpenP50Ms:0.###} ms vs wrk paced {pause} ms {result.WrkPacedP50Ms:0.###} ms; back to back: runner {result.RunnerClosedP50Ms:0.###} ms vs wrk {result.WrkP50Ms:0.###} ms")));
+                $"p50 {path} round {round + 1}: wrk paced {pause} ms {result.WrkPacedBeforeP50Ms:0.###} ms, runner open @{result.FixedRate:0}/s {result.RunnerOpenP50Ms:0.###} ms, wrk {result.WrkPacedAfterP50Ms:0.###} ms (ratio {result.PacedRatio:0.00}); back to back: wrk {result.WrkBeforeP50Ms:0.###}, runner {result.RunnerClosedP50Ms:0.###}, wrk {result.WrkAfterP50Ms:0.###} ms")));
         }
 
         return new CalibrationLatency(path, results);
@@ -169,11 +176,13 @@ internal static class CalibrateCommand
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.Append("## Calibration against wrk\n\n");
-        md.Append(inv, $"p50 in ms, medians over {latencies[0].Rounds.Count} alternating rounds; a ratio is the median of each round's ratio (each round's figures in calibration.json). Fixed rate: the runner's open model (end − intended) at the rate wrk achieves on one connection pausing {pause} ms after each response (wrk has no fixed-rate mode). Back to back: the runner's closed model with 1 worker vs wrk -c1.\n\n");
-        md.Append("| endpoint | runner open @ rate | runner service | wrk paced c=1 | ratio | target ±10 % | runner c=1 back to back | wrk c=1 | ratio |\n|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        md.Append(inv, $"p50 in ms, medians over {latencies[0].Rounds.Count} rounds; in each round the runner ran between two wrk runs of the same kind, and a ratio is the median of the rounds' runner / (mean of the wrk runs around it); each round's figures are in calibration.json. Fixed rate: the runner's open model (end − intended) at the rate the wrk run before it achieved on one connection pausing {pause} ms after each response (wrk has no fixed-rate mode). wrk vs wrk: the middle half of wrk's paced p50 after / before, the spread a round has without the runner. Back to back: the runner's closed model with 1 worker vs wrk -c1.\n\n");
+        md.Append("| endpoint | runner open @ rate | runner service | wrk paced c=1 | ratio (middle half of rounds) | wrk vs wrk | target ±10 % | runner c=1 back to back | wrk c=1 | ratio |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         foreach (var l in latencies)
         {
-            md.Append(inv, $"| `{l.Path}` | {l.RunnerOpenP50Ms:0.###} @ {l.FixedRate:0}/s | {l.RunnerOpenServiceP50Ms:0.###} | {l.WrkPacedP50Ms:0.###} | {l.PacedRatio:0.00} | {(Math.Abs(l.PacedRatio - 1) <= P50Tolerance ? "met" : "NOT met")} | {l.RunnerClosedP50Ms:0.###} | {l.WrkP50Ms:0.###} | {l.BackToBackRatio:0.00} |\n");
+            var (low, high) = l.PacedRatioQuartiles;
+            var (driftLow, driftHigh) = l.WrkPacedDriftQuartiles;
+            md.Append(inv, $"| `{l.Path}` | {l.RunnerOpenP50Ms:0.###} @ {l.FixedRate:0}/s | {l.RunnerOpenServiceP50Ms:0.###} | {l.WrkPacedP50Ms:0.###} | {l.PacedRatio:0.00} ({low:0.00}–{high:0.00}) | {driftLow:0.00}–{driftHigh:0.00} | {(Math.Abs(l.PacedRatio - 1) <= P50Tolerance ? "met" : "NOT met")} | {l.RunnerClosedP50Ms:0.###} | {l.WrkP50Ms:0.###} | {l.BackToBackRatio:0.00} |\n");
         }
 
         md.Append(inv, $"\nMax rate: medians over the same number of alternating rounds; the ratio is the median of each round's ratio.\n\n| max rate `{throughput.Path}` | runner closed c={throughput.Connections} | wrk -t2 -c{throughput.Connections} | ratio | target ≥ 0.8 |\n|---|---:|---:|---:|---|\n");

@@ -42,20 +42,25 @@ public sealed class CalibrationTests
     }
 
     [Fact]
-    public void CalibrationLatency_Rounds_RatioIsTheMedianOfEachRoundsRatio()
+    public void CalibrationLatency_Rounds_RatioIsTheMedianOfEachRoundsRatioAgainstTheWrkRunsAroundIt()
     {
-        // The second round was disturbed for the runner, the third ran on a slower machine for both: neither moves the
-        // paired comparison, where a ratio of medians would mix rounds (0.21 / 0.20 = 1.05 instead of 1.00).
+        // wrk, runner, wrk, runner, wrk, runner, wrk: the machine slows down over the first round (wrk 0.18 → 0.22 around
+        // a runner at 0.20) and speeds up over the third, and the second is disturbed for the runner alone. The ratio
+        // against the wrk runs around each runner run cancels the drift; the median drops the disturbed round.
         var latency = new CalibrationLatency("/", [
-            new CalibrationRound(400, 0.20, 0.19, 0.20, 0.04, 0.05),
-            new CalibrationRound(400, 0.90, 0.89, 0.21, 0.04, 0.05),
-            new CalibrationRound(410, 0.30, 0.29, 0.30, 0.05, 0.04),
+            new CalibrationRound(400, 0.20, 0.19, 0.18, 0.22, 0.044, 0.04, 0.06),
+            new CalibrationRound(400, 0.90, 0.89, 0.22, 0.22, 0.04, 0.06, 0.04),
+            new CalibrationRound(410, 0.20, 0.19, 0.22, 0.18, 0.05, 0.04, 0.06),
         ]);
 
         Assert.Equal(1.0, latency.PacedRatio, 6);
-        Assert.Equal(0.30, latency.RunnerOpenP50Ms);
-        Assert.Equal(0.21, latency.WrkPacedP50Ms);
-        Assert.Equal(0.8, latency.BackToBackRatio, 6);
+        Assert.Equal(1.0, latency.PacedRatioQuartiles.Low, 6);
+        Assert.Equal(0.90 / 0.22, latency.PacedRatioQuartiles.High, 6);
+        Assert.Equal(0.18 / 0.22, latency.WrkPacedDriftQuartiles.Low, 6);
+        Assert.Equal(0.22 / 0.18, latency.WrkPacedDriftQuartiles.High, 6);
+        Assert.Equal(0.20, latency.RunnerOpenP50Ms);
+        Assert.Equal(0.18, latency.WrkPacedP50Ms);
+        Assert.Equal(0.88, latency.BackToBackRatio, 6);
         Assert.Equal(400, latency.FixedRate);
     }
 
@@ -112,6 +117,7 @@ public sealed class CalibrationTests
         var markdown = await File.ReadAllTextAsync(Path.Combine(directory, "calibration.md"), TestContext.Current.CancellationToken);
         Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
         Assert.Contains("| `/spin/200` |", markdown, StringComparison.Ordinal);
+        Assert.Contains("wrk vs wrk", markdown, StringComparison.Ordinal);
     }
 
     [Theory]
