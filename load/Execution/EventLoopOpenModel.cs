@@ -13,7 +13,7 @@ namespace Perf.Load.Execution;
 /// <para>
 /// The thread that sends also receives, on sockets .NET's socket engine never sees: a response wakes this thread
 /// directly (one wake, as in wrk), not an engine thread that then runs a continuation. The loop sleeps in
-/// <c>epoll_pwait2</c> until <see cref="SpinWindowTicks"/> before the next send, so a response that arrives meanwhile
+/// <c>epoll_pwait2</c> until <see cref="PreciseClock.SpinWindowTicks"/> before the next send, so a response that arrives meanwhile
 /// wakes it at once, and polls through the last stretch, because a wake-up from an idle vCPU is tens of microseconds
 /// late and that lateness would be (rightly) part of the latency. The next request is chosen and encoded before that
 /// wait, so only the timestamp and the write lie between the intended time and the send.
@@ -27,7 +27,6 @@ namespace Perf.Load.Execution;
 /// </remarks>
 internal sealed class EventLoopOpenModel
 {
-    private static readonly long SpinWindowTicks = Histograms.MicrosToTicks(200);
     private static readonly long SweepTicks = Histograms.MicrosToTicks(10_000);
     private readonly RunPlan _plan;
     private readonly RunRecorder _recorder;
@@ -163,7 +162,7 @@ internal sealed class EventLoopOpenModel
                     Sweep(epoll, now);
                 }
 
-                var wakeAt = Math.Min(next is null ? long.MaxValue : next.IntendedTicks - SpinWindowTicks, nextSweep);
+                var wakeAt = Math.Min(next is null ? long.MaxValue : next.IntendedTicks - PreciseClock.SpinWindowTicks, nextSweep);
                 int ready;
                 if (wakeAt > now)
                 {
@@ -229,37 +228,36 @@ internal sealed class EventLoopOpenModel
     /// <summary>Writes the request on <paramref name="slot"/> (a pooled connection) or on a new connection once it is connected.</summary>
     private void Start(Epoll epoll, Exchange exchange, Slot? slot)
     {
-        if (slot is null)
-        {
-            slot = _slots.FirstOrDefault(s => !s.Connection.IsOpen && s.Exchange is null) ?? NewSlot();
-            slot.Exchange = exchange;
-            exchange.StartTicks = exchange.StartTicks == 0 ? Stopwatch.GetTimestamp() : exchange.StartTicks;
-            try
-            {
-                slot.Connection.BeginOpen(epoll, _endPoint);
-                if (!slot.Connection.Connecting)
-                {
-                    slot.Connection.Send(exchange.Encoded);
-                }
-            }
-            catch (SocketException)
-            {
-                Fail(epoll, slot, RequestOutcome.NetworkError, Stopwatch.GetTimestamp());
-            }
+        var pooled = slot is not null;
+        slot ??= _slots.FirstOrDefault(s => !s.Connection.IsOpen && s.Exchange is null) ?? NewSlot();
+        slot.Exchange = exchange;
 
-            return;
+        // A retry keeps the first attempt's start: the failed attempt is part of this request's service time.
+        if (exchange.StartTicks == 0)
+        {
+            exchange.StartTicks = Stopwatch.GetTimestamp();
         }
 
-        slot.Exchange = exchange;
-        exchange.StartTicks = exchange.StartTicks == 0 ? Stopwatch.GetTimestamp() : exchange.StartTicks;
         try
         {
-            slot.Connection.Send(exchange.Encoded);
+            if (!pooled)
+            {
+                slot.Connection.BeginOpen(epoll, _endPoint);
+            }
+
+            if (!slot.Connection.Connecting)
+            {
+                slot.Connection.Send(exchange.Encoded);
+            }
         }
-        catch (SocketException)
+        catch (SocketException) when (pooled)
         {
             // The server closed this pooled connection while it was idle: once more on a new one.
             Retry(epoll, slot);
+        }
+        catch (SocketException)
+        {
+            Fail(epoll, slot, RequestOutcome.NetworkError, Stopwatch.GetTimestamp());
         }
     }
 

@@ -11,7 +11,8 @@ namespace Perf.Load.Execution;
 /// </remarks>
 internal static class PreciseClock
 {
-    private static readonly long SpinWindowTicks = Histograms.MicrosToTicks(OperatingSystem.IsLinux() ? 200 : 1500);
+    /// <summary>How long before a deadline waiting turns from sleeping to spinning: idle-vCPU wake-ups are tens of microseconds late on Linux, a millisecond elsewhere.</summary>
+    internal static readonly long SpinWindowTicks = Histograms.MicrosToTicks(OperatingSystem.IsLinux() ? 200 : 1500);
 
     /// <summary>Asks the kernel to wake the calling thread on time (1 µs timer slack instead of 50 µs); Linux only, best effort.</summary>
     public static void TightenTimerSlack()
