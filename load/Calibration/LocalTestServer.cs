@@ -29,6 +29,9 @@ internal sealed class LocalTestServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>Cancelled when the host stops on its own: on SIGTERM, which its console lifetime takes.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>Starts a server on a free loopback port.</summary>
     public static async Task<LocalTestServer> StartAsync(TimeSpan stallPeriod, TimeSpan stallDuration, CancellationToken cancellationToken)
     {

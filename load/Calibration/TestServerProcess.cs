@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Perf.Harness.Provisioning;
 using Perf.Load.Execution;
 
 namespace Perf.Load.Calibration;
@@ -14,21 +15,25 @@ internal sealed partial class TestServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;
+    private readonly IDisposable _exitCleanup;
 
     private TestServerProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
 
-        // Killed or ended without reaching DisposeAsync (SIGTERM): the server goes with us.
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        // Ctrl-C, SIGTERM or an exit that never reaches DisposeAsync: the server goes with us.
+        _exitCleanup = ExitCleanup.Register(() => Stop(process));
     }
 
     /// <summary>Where the server listens.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts the server and waits for the address it prints.</summary>
-    public static async Task<TestServerProcess> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The child's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the server, on <paramref name="cpus"/> when given (else where this thread may run), and waits for the address it prints.</summary>
+    public static async Task<TestServerProcess> StartAsync(IReadOnlyList<int>? cpus, CancellationToken cancellationToken)
     {
         var info = StartInfo();
         info.ArgumentList.Add("testserver");
@@ -38,7 +43,7 @@ internal sealed partial class TestServerProcess : IAsyncDisposable
 
         // The server under test runs with .NET's defaults, whatever this process chose for its own client sockets.
         info.Environment.Remove(InlineSocketCompletions.Variable);
-        var process = Process.Start(info) ?? throw new ConfigurationException($"Could not start {info.FileName} testserver.");
+        var process = Start(info, cpus);
         var address = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new StringBuilder();
         var gate = new Lock();
@@ -95,7 +100,7 @@ internal sealed partial class TestServerProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        _exitCleanup.Dispose();
         Stop(_process);
         _process.Dispose();
         return ValueTask.CompletedTask;
@@ -117,7 +122,27 @@ internal sealed partial class TestServerProcess : IAsyncDisposable
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => Stop(_process);
+    /// <summary>The child inherits the CPUs of the thread that starts it, so this thread moves there for the start.</summary>
+    private static Process Start(ProcessStartInfo info, IReadOnlyList<int>? cpus)
+    {
+        var own = cpus is null ? null : CpuAffinity.Allowed();
+        try
+        {
+            if (cpus is not null)
+            {
+                CpuAffinity.SetCurrentThread(cpus);
+            }
+
+            return Process.Start(info) ?? throw new ConfigurationException($"Could not start {info.FileName} testserver.");
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                CpuAffinity.SetCurrentThread(own);
+            }
+        }
+    }
 
     /// <summary>This program again: its apphost when there is one, else <c>dotnet Perf.Load.dll</c>.</summary>
     private static ProcessStartInfo StartInfo()

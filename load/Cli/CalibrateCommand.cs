@@ -15,8 +15,9 @@ namespace Perf.Load.Cli;
 /// achieves on one connection pausing between requests (both then see an idle server) beside wrk's p50 there, and the
 /// throughput comparison sets the runner's closed model against wrk with the same number of connections. The machine
 /// is shared and its latencies drift by tens of percent within a minute, so every runner measurement runs between two
-/// of wrk's and the median of the rounds' ratios is compared, beside wrk's own run-to-run spread. <c>--url</c> names a
-/// <c>testserver</c> run elsewhere.
+/// of wrk's and the median of the rounds' ratios is compared, beside wrk's own run-to-run spread. The child server
+/// runs on half the CPUs and both clients on the other half (<c>--no-pin</c> lets all three share them), so neither
+/// client competes with the server for a CPU. <c>--url</c> names a <c>testserver</c> run elsewhere.
 /// </remarks>
 internal static class CalibrateCommand
 {
@@ -36,6 +37,7 @@ internal static class CalibrateCommand
         var wrk = args.Get("wrk") ?? "wrk";
         var url = RunSettingsParser.ParseUrl(args.Get("url"));
         var output = args.Get("out") ?? args.Get("results");
+        var pin = !args.Has("no-pin");
         args.RejectUnknown();
         RunSettingsParser.PositiveRate(rate, "--rate");
         if (connections <= 0 || rounds <= 0 || duration < TimeSpan.FromSeconds(1))
@@ -49,14 +51,25 @@ internal static class CalibrateCommand
         }
 
         var wrkVersion = await WrkRunner.VersionAsync(wrk, cancellationToken).ConfigureAwait(false);
-        var child = url is null ? await TestServerProcess.StartAsync(cancellationToken).ConfigureAwait(false) : null;
+        var cpus = url is null && pin ? CpuAffinity.Split() : null;
+        var own = cpus is null ? null : CpuAffinity.Allowed();
+        var child = url is null ? await TestServerProcess.StartAsync(cpus?.Server, cancellationToken).ConfigureAwait(false) : null;
         try
         {
+            if (cpus is { } split)
+            {
+                // wrk starts from these threads and the runner's threads start from them: both clients on the same CPUs.
+                CpuAffinity.SetProcess(split.Clients);
+            }
+
             var server = child?.BaseAddress ?? url!;
             await TargetResolver.EnsureReachableAsync(server, cancellationToken).ConfigureAwait(false);
             var manifest = RunManifest.Create("load-calibrate", null, args.Arguments);
             manifest.Parameters["wrk"] = wrkVersion;
             manifest.Parameters["server"] = child is null ? server.ToString() : "testserver in a child process";
+            manifest.Parameters["cpus"] = cpus is { } pinned
+                ? $"testserver {CpuAffinity.Format(pinned.Server)}; runner and wrk {CpuAffinity.Format(pinned.Clients)}"
+                : url is not null ? "not pinned (--url)" : pin ? "not pinned (fewer than 2 CPUs)" : "not pinned (--no-pin)";
             manifest.Parameters["socket-completions"] = InlineSocketCompletions.Enabled ? "inline" : "thread pool";
             manifest.Parameters["rounds"] = rounds.ToString(CultureInfo.InvariantCulture);
             manifest.Parameters["duration"] = string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
@@ -84,6 +97,11 @@ internal static class CalibrateCommand
         }
         finally
         {
+            if (own is not null)
+            {
+                CpuAffinity.SetProcess(own);
+            }
+
             if (child is not null)
             {
                 await child.DisposeAsync().ConfigureAwait(false);

@@ -11,10 +11,10 @@ namespace Perf.Load.Cli;
 /// <summary>Reads the options shared by <c>run</c> and <c>capacity</c>.</summary>
 internal static class RunSettingsParser
 {
-    /// <summary>Flags (options without a value) of run and capacity.</summary>
+    /// <summary>Flags (options without a value) of run, capacity and calibrate.</summary>
     public static IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "poisson", "no-default-thresholds", "no-html", "quiet", "help", "no-cache",
+        "poisson", "no-default-thresholds", "no-html", "quiet", "help", "no-cache", "no-pin",
     };
 
     /// <summary>Parses everything but the load shape when <paramref name="requireLoad"/> is false (capacity builds its own).</summary>

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Perf.Load.Cli;
 
-/// <summary><c>testserver</c>: runs the trivial (optionally stalling) server until Ctrl-C, for trying the runner by hand.</summary>
+/// <summary><c>testserver</c>: runs the trivial (optionally stalling) server until Ctrl-C or SIGTERM, for trying the runner by hand.</summary>
 internal static class TestServerCommand
 {
     public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, CancellationToken cancellationToken)
@@ -17,13 +17,14 @@ internal static class TestServerCommand
         await using (server.ConfigureAwait(false))
         {
             console.MarkupLine(Markup.Escape($"listening on {server.BaseAddress} (Ctrl-C to stop)"));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Stopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl-C: stop the server.
+                // Ctrl-C or SIGTERM: stop the server.
             }
         }
 

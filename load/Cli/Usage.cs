@@ -11,7 +11,7 @@ internal static class Usage
           dotnet run -c Release --project load -- check     [target] ...   (run with defaults: dashboard, 20/s for 20s)
           dotnet run -c Release --project load -- capacity  [target] [scenarios] [thresholds] [search]
           dotnet run -c Release --project load -- merge     RUN_DIR RUN_DIR... [--out DIR] [--threshold EXPR]...
-          dotnet run -c Release --project load -- calibrate [--rate 500] [--duration 2s] [--connections 16] [--rounds 11] [--wrk wrk] [--url TESTSERVER_URL]
+          dotnet run -c Release --project load -- calibrate [--rate 500] [--duration 2s] [--connections 16] [--rounds 11] [--wrk wrk] [--url TESTSERVER_URL] [--no-pin]
           dotnet run -c Release --project load -- testserver [--stall-every 5s --stall-for 1s]
 
         target:
@@ -44,6 +44,9 @@ internal static class Usage
           --out DIR or --results DIR (default results/runs/STAMP-load-NAME)  --label TEXT  --no-html  --quiet
         capacity search:
           --start-rate N (10)  --step N (10)  --max-rate N (1000)  --step-duration D (20s)  --warmup D (3s)
+        calibrate:
+          its child testserver runs on the upper half of the CPUs, wrk and the runner on the rest (Linux, 2+ CPUs);
+          --no-pin lets all three share every CPU
 
         exit codes: 0 pass, 99 thresholds failed, 110 invalid run (generator missed its schedule),
                     104 bad configuration, 1 internal error.

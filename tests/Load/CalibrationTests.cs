@@ -84,6 +84,8 @@ public sealed class CalibrationTests
 
         var directory = LoadTestSupport.TempDirectory();
         var console = new TestConsole();
+        var before = CpuAffinity.IsSupported ? CpuAffinity.Format(CpuAffinity.Allowed()) : null;
+        var split = CpuAffinity.Split();
 
         // The server is this build's Perf.Load testserver in a child process, as for a user.
         var exit = await LoadCli.RunAsync(
@@ -114,6 +116,17 @@ public sealed class CalibrationTests
         var manifest = await File.ReadAllTextAsync(Path.Combine(directory, ResultWriter.ManifestFileName), TestContext.Current.CancellationToken);
         Assert.Contains("\"wrk\": \"wrk ", manifest, StringComparison.Ordinal);
         Assert.Contains("testserver in a child process", manifest, StringComparison.Ordinal);
+
+        // Server and clients ran on CPUs of their own, and this process's threads are back where they were.
+        Assert.Contains(
+            split is { } pinned ? $"\"cpus\": \"testserver {CpuAffinity.Format(pinned.Server)}; runner and wrk {CpuAffinity.Format(pinned.Clients)}\"" : "\"cpus\": \"not pinned",
+            manifest,
+            StringComparison.Ordinal);
+        if (before is not null)
+        {
+            Assert.All(CpuAffinityTests.ThreadCpuLists(), cpus => Assert.Equal(before, cpus));
+        }
+
         var markdown = await File.ReadAllTextAsync(Path.Combine(directory, "calibration.md"), TestContext.Current.CancellationToken);
         Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
         Assert.Contains("| `/spin/200` |", markdown, StringComparison.Ordinal);

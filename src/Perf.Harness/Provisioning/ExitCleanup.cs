@@ -10,7 +10,7 @@ namespace Perf.Harness.Provisioning;
 /// later runs before ours, and if it cancels to wind down gracefully, the servers keep running until
 /// <see cref="AppDomain.ProcessExit"/>. A handler registered before the harness was touched runs after ours, too late.
 /// </remarks>
-internal static class ExitCleanup
+public static class ExitCleanup
 {
     private static readonly Lock Gate = new();
     private static readonly Dictionary<long, Action> Actions = [];
