@@ -13,9 +13,10 @@ namespace Perf.Load.Execution;
 /// <para>
 /// The thread that sends also receives, on sockets .NET's socket engine never sees: a response wakes this thread
 /// directly (one wake, as in wrk), not an engine thread that then runs a continuation. The loop sleeps in
-/// <c>epoll_pwait2</c> until <see cref="PreciseClock.SpinWindowTicks"/> before the next send, so a response that arrives meanwhile
-/// wakes it at once, and polls through the last stretch, because a wake-up from an idle vCPU is tens of microseconds
-/// late and that lateness would be (rightly) part of the latency. The next request is chosen and encoded before that
+/// <c>epoll_pwait2</c> until a <see cref="WakeMargin"/> (200 µs, more while wake-ups run late) before the next send, so a
+/// response that arrives meanwhile wakes it at once, and polls through the last stretch, because a wake-up from an
+/// idle vCPU is tens of microseconds late (hundreds on a busy host) and that lateness would be (rightly) part of the
+/// latency. The next request is chosen and encoded before that
 /// wait, so only the timestamp and the write lie between the intended time and the send.
 /// </para>
 /// <para>
@@ -105,6 +106,7 @@ internal sealed class EventLoopOpenModel
 
         var next = Prepare();
         var nextSweep = Stopwatch.GetTimestamp() + SweepTicks;
+        var margin = new WakeMargin();
         try
         {
             while (true)
@@ -162,11 +164,15 @@ internal sealed class EventLoopOpenModel
                     Sweep(epoll, now);
                 }
 
-                var wakeAt = Math.Min(next is null ? long.MaxValue : next.IntendedTicks - PreciseClock.SpinWindowTicks, nextSweep);
+                var wakeAt = Math.Min(next is null ? long.MaxValue : next.IntendedTicks - margin.Ticks, nextSweep);
                 int ready;
                 if (wakeAt > now)
                 {
                     ready = epoll.WaitNanoseconds(events, (long)((wakeAt - now) * (1e9 / Stopwatch.Frequency)));
+                    if (ready == 0)
+                    {
+                        margin.OnTimedWake(Stopwatch.GetTimestamp() - wakeAt);
+                    }
                 }
                 else if (_open > 0)
                 {
