@@ -13,11 +13,11 @@ namespace Perf.Load.Execution;
 /// <para>
 /// The thread that sends also receives, on sockets .NET's socket engine never sees: a response wakes this thread
 /// directly (one wake, as in wrk), not an engine thread that then runs a continuation. The loop sleeps in
-/// <c>epoll_pwait2</c> until a <see cref="WakeMargin"/> (200 µs, more while wake-ups run late) before the next send, so a
-/// response that arrives meanwhile wakes it at once, and polls through the last stretch, because a wake-up from an
-/// idle vCPU is tens of microseconds late (hundreds on a busy host) and that lateness would be (rightly) part of the
-/// latency. The next request is chosen and encoded before that
-/// wait, so only the timestamp and the write lie between the intended time and the send.
+/// <c>epoll_pwait2</c> until a <see cref="WakeMargin"/> (200 µs, more while wake-ups run late) before the next send,
+/// so a response that arrives meanwhile wakes it at once, and polls through the last stretch, because a wake-up from
+/// an idle vCPU is tens of microseconds late (hundreds on a busy host) and that lateness would be (rightly) part of
+/// the latency. The next request is chosen and encoded before that wait, so only the timestamp and the write lie
+/// between the intended time and the send.
 /// </para>
 /// <para>
 /// A response ends at the timestamp taken right after the read that completed it; parsing it is the client's time,

@@ -57,6 +57,7 @@ internal sealed class OpenModelDispatcher
     {
         PreciseClock.TightenTimerSlack();
         var random = new Random(_plan.Seed);
+        var margin = new WakeMargin();
         long scheduled = 0;
         foreach (var arrival in ArrivalSchedule.Generate(_plan.Profile, _plan.Seed))
         {
@@ -68,7 +69,7 @@ internal sealed class OpenModelDispatcher
 
             var request = _plan.Mix.Next(random);
             var intended = startTicks + Histograms.MicrosToTicks(arrival.Offset.Ticks / 10.0);
-            PreciseClock.WaitUntil(intended, abort);
+            PreciseClock.WaitUntil(intended, abort, margin);
             if (abort.IsCancellationRequested || Stopwatch.GetTimestamp() > giveUpTicks)
             {
                 if (measured)

@@ -6,8 +6,8 @@ namespace Perf.Load.Execution;
 /// <summary>Waits until a Stopwatch timestamp with tens-of-microseconds precision without burning a core.</summary>
 /// <remarks>
 /// Thread.Sleep has millisecond granularity, which would add up to a millisecond of send lag to every request.
-/// On Linux the wait sleeps with usleep until ~100 µs before the deadline and spins the rest; elsewhere it sleeps
-/// whole milliseconds and spins the last one.
+/// On Linux the wait sleeps with usleep until 200 µs before the deadline (or a <see cref="WakeMargin"/>'s margin) and
+/// spins the rest; elsewhere it sleeps whole milliseconds and spins the last 1.5.
 /// </remarks>
 internal static class PreciseClock
 {
@@ -24,27 +24,34 @@ internal static class PreciseClock
     }
 
     /// <summary>Returns at or just after <paramref name="deadlineTicks"/>, or early when cancelled.</summary>
-    public static void WaitUntil(long deadlineTicks, CancellationToken cancellationToken)
+    /// <param name="deadlineTicks">Stopwatch timestamp to wait for.</param>
+    /// <param name="cancellationToken">Ends the wait early.</param>
+    /// <param name="margin">How long before the deadline to stop sleeping, learning from each sleep how late it woke; <see cref="SpinWindowTicks"/> when null.</param>
+    public static void WaitUntil(long deadlineTicks, CancellationToken cancellationToken, WakeMargin? margin = null)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var remaining = deadlineTicks - Stopwatch.GetTimestamp();
+            var now = Stopwatch.GetTimestamp();
+            var remaining = deadlineTicks - now;
             if (remaining <= 0)
             {
                 return;
             }
 
-            if (remaining > SpinWindowTicks)
+            var window = margin?.Ticks ?? SpinWindowTicks;
+            if (remaining > window)
             {
-                var sleepMicros = Histograms.TicksToMicros(remaining - SpinWindowTicks);
+                var sleepMicros = Math.Min(Histograms.TicksToMicros(remaining - window), 50_000);
                 if (OperatingSystem.IsLinux())
                 {
-                    _ = NativeMethods.Usleep((uint)Math.Min(sleepMicros, 50_000));
+                    _ = NativeMethods.Usleep((uint)sleepMicros);
                 }
                 else
                 {
                     Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp(sleepMicros / 1000, 1, 50)));
                 }
+
+                margin?.OnTimedWake(Stopwatch.GetTimestamp() - now - Histograms.MicrosToTicks(sleepMicros));
             }
             else
             {
