@@ -23,6 +23,24 @@ public sealed class LocalServerTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task ProvisionAsync_LocalServer_KeepsItsTemporaryFilesInItsHome()
+    {
+        var server = fixture.RequireServer();
+        if (!server.Source.StartsWith("local:", StringComparison.Ordinal))
+        {
+            Assert.Skip($"The server is not one the harness started ({server.Source}).");
+        }
+
+        await using var connection = new MySqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new MySqlCommand("SELECT @@tmpdir", connection);
+
+        var tmpdir = (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Path.Combine(server.Source["local:".Length..], "tmp"), tmpdir);
+    }
+
+    [Fact]
     public async Task CreateReadOnlyAccountAsync_InsertAttempted_AccessDenied()
     {
         var server = fixture.RequireServer();

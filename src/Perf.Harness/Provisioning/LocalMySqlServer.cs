@@ -28,6 +28,7 @@ internal sealed class LocalMySqlServer
     {
         var files = new LocalServerFiles(Path.GetFullPath(options.DataDirectory ?? RepositoryPaths.ScratchDirectory("mysql")));
         Directory.CreateDirectory(files.Home);
+        Directory.CreateDirectory(files.Temp);
         var source = "local:" + files.Home;
         using var startLock = await FileLock.AcquireAsync(files.LockFile, options.StartTimeout, cancellationToken).ConfigureAwait(false);
         var credentials = LocalServerCredentials.LoadOrCreate(files.Credentials);
@@ -86,6 +87,7 @@ internal sealed class LocalMySqlServer
             // Must come first: ignore /etc/mysql/my.cnf and ~/.my.cnf so the settings below are the whole story.
             "--no-defaults",
             $"--datadir={files.Data}",
+            $"--tmpdir={files.Temp}",
             $"--socket={files.Socket}",
             $"--pid-file={files.PidFile}",
             $"--log-error={files.ErrorLog}",

@@ -13,6 +13,12 @@ internal sealed record LocalServerFiles(string Home)
     /// <summary>The running server's pid, port and owner, so another process can find or clean it up.</summary>
     public string State => Path.Combine(Home, "server.json");
 
+    /// <summary>
+    /// The server's temporary files (<c>--tmpdir</c>): its own, not the shared system temp folder, where a cleaner or
+    /// another tool could remove an on-disk temporary table under a running query.
+    /// </summary>
+    public string Temp => Path.Combine(Home, "tmp");
+
     /// <summary>The server's own pid file.</summary>
     public string PidFile => Path.Combine(Home, "mysqld.pid");
 
