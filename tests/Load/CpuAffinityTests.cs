@@ -28,39 +28,29 @@ public sealed class CpuAffinityTests
     [Fact]
     public async Task TestServerProcess_GivenCpus_RunsThereAndLeavesTheStartingThreadWhereItWas()
     {
-        var split = CpuAffinity.Split();
-        if (split is null)
-        {
-            Assert.Skip("Pinning needs Linux and at least two CPUs.");
-        }
-
+        var (server, _) = SplitOrSkip();
         var before = CpuAffinity.Allowed();
-        var server = await TestServerProcess.StartAsync(split.Value.Server, TestContext.Current.CancellationToken);
-        await using (server)
+        var child = await TestServerProcess.StartAsync(server, TestContext.Current.CancellationToken);
+        await using (child)
         {
             Assert.Equal(before, CpuAffinity.Allowed());
-            Assert.Equal(CpuAffinity.Format(split.Value.Server), AllowedList($"/proc/{server.ProcessId}/status"));
+            Assert.Equal(CpuAffinity.Format(server), AllowedList($"/proc/{child.ProcessId}/status"));
         }
     }
 
     [Fact]
     public async Task SetProcess_PinsEveryThreadIncludingOnesStartedLater()
     {
-        var split = CpuAffinity.Split();
-        if (split is null)
-        {
-            Assert.Skip("Pinning needs Linux and at least two CPUs.");
-        }
-
+        var (_, clients) = SplitOrSkip();
         var before = CpuAffinity.Allowed();
-        var clients = CpuAffinity.Format(split.Value.Clients);
+        var clientList = CpuAffinity.Format(clients);
         try
         {
-            CpuAffinity.SetProcess(split.Value.Clients);
+            CpuAffinity.SetProcess(clients);
             var later = await Task.Factory.StartNew(() => CpuAffinity.Format(CpuAffinity.Allowed()), TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-            Assert.Equal(clients, later);
-            Assert.All(ThreadCpuLists(), cpus => Assert.Equal(clients, cpus));
+            Assert.Equal(clientList, later);
+            Assert.All(ThreadCpuLists(), cpus => Assert.Equal(clientList, cpus));
         }
         finally
         {
@@ -68,6 +58,17 @@ public sealed class CpuAffinityTests
         }
 
         Assert.All(ThreadCpuLists(), cpus => Assert.Equal(CpuAffinity.Format(before), cpus));
+    }
+
+    private static (int[] Server, int[] Clients) SplitOrSkip()
+    {
+        var split = CpuAffinity.Split();
+        if (split is null)
+        {
+            Assert.Skip("Pinning needs Linux and at least two CPUs.");
+        }
+
+        return split.Value;
     }
 
     /// <summary>Cpus_allowed_list of every thread of this process (skipping one that ends while listed).</summary>
