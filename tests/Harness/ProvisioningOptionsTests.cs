@@ -1,5 +1,6 @@
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Telemetry.Data;
 
 namespace Perf.Tests.Harness;
 
@@ -40,6 +41,18 @@ public sealed class ProvisioningOptionsTests
     {
         Assert.Throws<ArgumentException>(() => ProvisioningOptions.FromArgs(["--mysql"]));
         Assert.Throws<ArgumentException>(() => ProvisioningOptions.FromArgs(["--redis="]));
+    }
+
+    [Theory]
+    [InlineData(ServerFlavor.MariaDb, "--innodb-log-file-size=1G", "--innodb-redo-log-capacity")]
+    [InlineData(ServerFlavor.MySql, "--innodb-redo-log-capacity=1G", "--innodb-log-file-size")]
+    public void ServerSettings_Flavor_SizesTheRedoLogWithItsOwnVariable(ServerFlavor flavor, string expected, string absent)
+    {
+        var settings = new ProvisioningOptions { BufferPoolSize = "3G", RedoLogSize = "1G" }.ServerSettings(flavor).ToList();
+
+        Assert.Contains("--innodb-buffer-pool-size=3G", settings);
+        Assert.Contains(expected, settings);
+        Assert.DoesNotContain(settings, s => s.StartsWith(absent, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -94,18 +94,8 @@ internal sealed class LocalMySqlServer
             $"--secure-file-priv={files.Home}",
             string.Create(CultureInfo.InvariantCulture, $"--port={port}"),
             "--bind-address=127.0.0.1",
-            $"--innodb-buffer-pool-size={options.BufferPoolSize}",
-            "--innodb-flush-log-at-trx-commit=2",
-            flavor == ServerFlavor.MariaDb ? $"--innodb-log-file-size={options.RedoLogSize}" : $"--innodb-redo-log-capacity={options.RedoLogSize}",
-            "--skip-name-resolve",
-            "--local-infile=1",
-            "--max-connections=500",
-            "--max-allowed-packet=256M",
-            "--performance-schema=OFF",
-            "--skip-log-bin",
-            "--character-set-server=utf8mb4",
-            "--default-time-zone=+00:00",
         };
+        arguments.AddRange(options.ServerSettings(flavor));
         if (flavor == ServerFlavor.MySql)
         {
             arguments.Add("--mysqlx=OFF");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Telemetry.Data;
 
 namespace Perf.Harness.Provisioning;
 
@@ -46,6 +47,25 @@ public sealed record ProvisioningOptions
 
     /// <summary>Where provisioning logs what it chose and did; null logs nothing.</summary>
     public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// The settings of every server the harness starts, local or in a container: InnoDB sized by these options and
+    /// without a flush per commit, no binary log or performance schema, room for bulk loads, UTF-8 and UTC.
+    /// </summary>
+    internal IEnumerable<string> ServerSettings(ServerFlavor flavor) =>
+    [
+        $"--innodb-buffer-pool-size={BufferPoolSize}",
+        "--innodb-flush-log-at-trx-commit=2",
+        flavor == ServerFlavor.MariaDb ? $"--innodb-log-file-size={RedoLogSize}" : $"--innodb-redo-log-capacity={RedoLogSize}",
+        "--skip-name-resolve",
+        "--local-infile=1",
+        "--max-connections=500",
+        "--max-allowed-packet=256M",
+        "--performance-schema=OFF",
+        "--skip-log-bin",
+        "--character-set-server=utf8mb4",
+        "--default-time-zone=+00:00",
+    ];
 
     /// <summary>Reads <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> (as <c>--flag value</c> or <c>--flag=value</c>) and returns the options and the other arguments in order.</summary>
     /// <remarks>Call it first thing in <c>Main</c>: it installs the harness's Ctrl+C handler, which must come before the tool's own (see <see cref="ServerProvisioner"/>).</remarks>

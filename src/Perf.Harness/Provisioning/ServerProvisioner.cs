@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
+using Telemetry.Data;
 using Testcontainers.MySql;
 
 namespace Perf.Harness.Provisioning;
@@ -98,21 +99,10 @@ public static class ServerProvisioner
     private static async Task<ProvisionedServer> StartContainerAsync(ProvisioningOptions options, CancellationToken cancellationToken)
     {
         var password = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24);
-        var isMariaDb = options.ContainerImage.Contains("mariadb", StringComparison.OrdinalIgnoreCase);
+        var flavor = options.ContainerImage.Contains("mariadb", StringComparison.OrdinalIgnoreCase) ? ServerFlavor.MariaDb : ServerFlavor.MySql;
         var container = new MySqlBuilder(options.ContainerImage)
             .WithPassword(password)
-            .WithCommand(
-                $"--innodb-buffer-pool-size={options.BufferPoolSize}",
-                "--innodb-flush-log-at-trx-commit=2",
-                isMariaDb ? $"--innodb-log-file-size={options.RedoLogSize}" : $"--innodb-redo-log-capacity={options.RedoLogSize}",
-                "--skip-name-resolve",
-                "--local-infile=1",
-                "--max-connections=500",
-                "--max-allowed-packet=256M",
-                "--performance-schema=OFF",
-                "--skip-log-bin",
-                "--character-set-server=utf8mb4",
-                "--default-time-zone=+00:00")
+            .WithCommand([.. options.ServerSettings(flavor)])
             .Build();
         try
         {
