@@ -33,7 +33,7 @@ internal static class CalibrateCommand
         var rate = args.GetDouble("rate", 500);
         var duration = args.GetDuration("duration", TimeSpan.FromSeconds(2));
         var connections = args.GetInt("connections", 16);
-        var rounds = args.GetInt("rounds", 11);
+        var rounds = args.GetInt("rounds", 21);
         var wrk = args.Get("wrk") ?? "wrk";
         var url = RunSettingsParser.ParseUrl(args.Get("url"));
         var output = args.Get("out") ?? args.Get("results");

@@ -11,7 +11,7 @@ internal static class Usage
           dotnet run -c Release --project load -- check     [target] ...   (run with defaults: dashboard, 20/s for 20s)
           dotnet run -c Release --project load -- capacity  [target] [scenarios] [thresholds] [search]
           dotnet run -c Release --project load -- merge     RUN_DIR RUN_DIR... [--out DIR] [--threshold EXPR]...
-          dotnet run -c Release --project load -- calibrate [--rate 500] [--duration 2s] [--connections 16] [--rounds 11] [--wrk wrk] [--url TESTSERVER_URL] [--no-pin]
+          dotnet run -c Release --project load -- calibrate [--rate 500] [--duration 2s] [--connections 16] [--rounds 21] [--wrk wrk] [--url TESTSERVER_URL] [--no-pin]
           dotnet run -c Release --project load -- testserver [--stall-every 5s --stall-for 1s]
 
         target:
