@@ -69,7 +69,9 @@ internal static class CalibrateCommand
             manifest.Parameters["server"] = child is null ? server.ToString() : "testserver in a child process";
             manifest.Parameters["cpus"] = cpus is { } pinned
                 ? $"testserver {CpuAffinity.Format(pinned.Server)}; runner and wrk {CpuAffinity.Format(pinned.Clients)}"
-                : url is not null ? "not pinned (--url)" : pin ? "not pinned (fewer than 2 CPUs)" : "not pinned (--no-pin)";
+                : url is not null ? "not pinned (--url)"
+                : !pin ? "not pinned (--no-pin)"
+                : CpuAffinity.IsSupported ? "not pinned (fewer than 2 CPUs)" : "not pinned (not Linux)";
             manifest.Parameters["socket-completions"] = InlineSocketCompletions.Enabled ? "inline" : "thread pool";
             manifest.Parameters["rounds"] = rounds.ToString(CultureInfo.InvariantCulture);
             manifest.Parameters["duration"] = string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
