@@ -10,6 +10,7 @@ namespace Perf.Bench;
 /// <param name="Prefix">The variant databases' name prefix (default <c>bench_&lt;scale&gt;</c>, <c>bench_gate</c> for the gate).</param>
 /// <param name="Seed">Whether to make sure the dataset is seeded (off: use the variant databases as they are).</param>
 /// <param name="UpdateBaseline">Gate: rewrite the baseline from the current plans instead of comparing.</param>
+/// <param name="AllowDifferentEnvironment">Gate: compare with a baseline taken on another dataset or server version instead of refusing.</param>
 /// <param name="BaselinePath">Gate: the baseline file.</param>
 /// <param name="ResultsDirectory">Where to write results (default <c>results/runs/&lt;stamp&gt;-bench</c>).</param>
 /// <param name="Provisioning">How to find or start the server.</param>
@@ -22,6 +23,7 @@ public sealed record BenchOptions(
     string Prefix,
     bool Seed,
     bool UpdateBaseline,
+    bool AllowDifferentEnvironment,
     string BaselinePath,
     string? ResultsDirectory,
     ProvisioningOptions Provisioning,
@@ -41,6 +43,7 @@ public sealed record BenchOptions(
           --no-seed             use the variant databases as they are (e.g. --prefix telemetry --no-seed)
           --update-baseline     gate: rewrite the baseline from the current plans
           --baseline PATH       gate: baseline file; default bench/plan-baseline.json
+          --allow-different-environment  gate: compare with a baseline from another dataset or server version (exit 3 otherwise)
           --results DIR         output directory; default results/runs/<stamp>-bench
           --mysql CS            an existing server (else PERF_MYSQL, Docker, or a local mariadbd)
         BenchmarkDotNet: --filter '*TradePage*', --list flat, --job short, --help ...
@@ -66,6 +69,7 @@ public sealed record BenchOptions(
         string? prefix = null;
         var seed = true;
         var update = false;
+        var allowDifferent = false;
         var baseline = Path.Combine(repositoryRoot, "bench", "plan-baseline.json");
         var benchmarkArgs = new List<string>();
         for (var i = 0; i < remaining.Length; i++)
@@ -102,6 +106,10 @@ public sealed record BenchOptions(
             {
                 update = true;
             }
+            else if (remaining[i] == "--allow-different-environment")
+            {
+                allowDifferent = true;
+            }
             else
             {
                 benchmarkArgs.Add(remaining[i]);
@@ -111,7 +119,7 @@ public sealed record BenchOptions(
         prefix ??= command == BenchCommand.Gate ? "bench_gate"
             : trades is { } custom ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bench_{scale}_{custom}")
             : "bench_" + scale;
-        return new BenchOptions(command, scale, trades, preset, prefix, seed, update, baseline, results, provisioning, benchmarkArgs);
+        return new BenchOptions(command, scale, trades, preset, prefix, seed, update, allowDifferent, baseline, results, provisioning, benchmarkArgs);
     }
 
     private static bool TryTake(string[] args, ref int index, string flag, out string value)

@@ -60,28 +60,7 @@ public static class BenchProgram
         var manifest = RunManifest.Create(options.Command == BenchCommand.Gate ? "bench-gate" : "bench", server, args, root);
         var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
 
-        var dataset = await BenchDataset.PrepareAsync(server, options, cancellationToken).ConfigureAwait(false);
-        manifest.Dataset = dataset.Info;
-        Progress($"dataset: {dataset.Info.Scale}, {string.Join(", ", dataset.Info.RowCounts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:N0}")))}");
-        foreach (var (variant, database) in dataset.Databases)
-        {
-            await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
-            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
-            manifest.DdlHashes[variant.ToString()] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Queries run as a read-only account, as the API's would.
-        var reader = await server.CreateReadOnlyAccountAsync(dataset.Databases.Values, cancellationToken).ConfigureAwait(false);
-        var connectionStrings = dataset.Databases.ToDictionary(
-            p => p.Key,
-            p => new MySqlConnectionStringBuilder(reader) { Database = p.Value }.ConnectionString);
-
-        QueryContext context;
-        await using (var queries = new QuerySet(connectionStrings[SchemaVariant.Composite]))
-        {
-            context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
-        }
-
+        var (dataset, connectionStrings, context) = await PrepareAsync(options, server, manifest, cancellationToken).ConfigureAwait(false);
         manifest.Parameters["command"] = options.Command.ToString().ToLowerInvariant();
         manifest.Parameters["preset"] = options.Preset.ToString().ToLowerInvariant();
         manifest.Parameters["databases"] = options.Prefix + "_*";
@@ -113,6 +92,37 @@ public static class BenchProgram
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         Progress($"results: {writer.Directory}");
         return exitCode;
+    }
+
+    /// <summary>Seeds (or reuses) the dataset, records its DDL in the manifest, and opens the read-only account the queries run as.</summary>
+    internal static async Task<BenchSession> PrepareAsync(BenchOptions options, ProvisionedServer server, RunManifest manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var dataset = await BenchDataset.PrepareAsync(server, options, cancellationToken).ConfigureAwait(false);
+        manifest.Dataset = dataset.Info;
+        Progress($"dataset: {dataset.Info.Scale}, {string.Join(", ", dataset.Info.RowCounts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:N0}")))}");
+        foreach (var (variant, database) in dataset.Databases)
+        {
+            await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
+            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+            manifest.DdlHashes[variant.ToString()] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Queries run as a read-only account, as the API's would.
+        var reader = await server.CreateReadOnlyAccountAsync(dataset.Databases.Values, cancellationToken).ConfigureAwait(false);
+        var connectionStrings = dataset.Databases.ToDictionary(
+            p => p.Key,
+            p => new MySqlConnectionStringBuilder(reader) { Database = p.Value }.ConnectionString);
+
+        QueryContext context;
+        await using (var queries = new QuerySet(connectionStrings[SchemaVariant.Composite]))
+        {
+            context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new BenchSession(dataset, connectionStrings, context);
     }
 
     private static async Task<int> SuiteAsync(
@@ -156,7 +166,7 @@ public static class BenchProgram
     private static async Task<int> GateAsync(
         BenchOptions options, PreparedDataset dataset, ProvisionedServer server, IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
     {
-        var datasetLabel = $"{dataset.Info.Scale} seed {dataset.Info.Seed} checksum {dataset.Info.Checksum ?? "none"}";
+        var datasetLabel = PlanBaseline.DatasetLabel(dataset.Info);
         var serverLabel = server.Info.ToString();
         if (options.UpdateBaseline)
         {
@@ -172,10 +182,12 @@ public static class BenchProgram
         }
 
         var baseline = await PlanBaseline.ReadAsync(options.BaselinePath, cancellationToken).ConfigureAwait(false);
-        if (baseline.Dataset != datasetLabel || baseline.Server != serverLabel)
+        var differences = baseline.Differences(datasetLabel, serverLabel);
+        if (differences.Count > 0 && !options.AllowDifferentEnvironment)
         {
-            // Not a failure: the same plans on another server version or dataset still hold the same expectations.
-            Console.WriteLine($"gate: note: baseline taken on {baseline.Server}, {baseline.Dataset}; now {serverLabel}, {datasetLabel}");
+            // Row counts and plans are exact for one dataset on one server version; on others they are not comparable.
+            await Console.Error.WriteLineAsync($"gate: refusing to compare plans from another environment ({string.Join("; ", differences)}); pass --allow-different-environment to compare anyway, or re-take the baseline with `gate --update-baseline`.").ConfigureAwait(false);
+            return Perf.Harness.Gates.GateExitCodes.EnvironmentMismatch;
         }
 
         var result = PlanGate.Check(baseline, plans);

@@ -16,12 +16,12 @@ public static class PlanGate
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(plans);
         var expected = baseline.Entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
-        var failures = new List<string>();
+        var verdicts = new List<PlanVerdict>();
         foreach (var plan in plans)
         {
             if (!expected.Remove(plan.Key, out var entry))
             {
-                failures.Add($"{plan.Key}: not in the baseline; now {Describe(plan.AccessType, plan.Index, plan.RowsRead, plan.Partitions.Count)} (run `gate --update-baseline` to accept it)");
+                verdicts.Add(new PlanVerdict(plan.Key, $"not in the baseline; now {Describe(plan.AccessType, plan.Index, plan.RowsRead, plan.Partitions.Count)} (run `gate --update-baseline` to accept it)"));
                 continue;
             }
 
@@ -51,14 +51,13 @@ public static class PlanGate
                 reasons.Add("a filesort appeared");
             }
 
-            if (reasons.Count > 0)
-            {
-                failures.Add($"{plan.Key}: was {Describe(entry.AccessType, entry.Index, entry.RowsRead, entry.Partitions)}; now {Describe(plan.AccessType, plan.Index, plan.RowsRead, plan.Partitions.Count)} ({string.Join("; ", reasons)})");
-            }
+            verdicts.Add(new PlanVerdict(plan.Key, reasons.Count == 0
+                ? null
+                : $"was {Describe(entry.AccessType, entry.Index, entry.RowsRead, entry.Partitions)}; now {Describe(plan.AccessType, plan.Index, plan.RowsRead, plan.Partitions.Count)} ({string.Join("; ", reasons)})"));
         }
 
-        failures.AddRange(expected.Values.Select(e => $"{e.Key}: in the baseline but not captured (query removed or renamed? run `gate --update-baseline`)"));
-        return new GateResult(plans.Count, failures);
+        verdicts.AddRange(expected.Values.Select(e => new PlanVerdict(e.Key, "in the baseline but not captured (query removed or renamed? run `gate --update-baseline`)")));
+        return new GateResult(plans.Count, verdicts);
     }
 
     /// <summary>A full table scan (<c>ALL</c>) or a full index scan (<c>index</c>).</summary>

@@ -1,5 +1,4 @@
 using Perf.Harness.Gates;
-using Perf.Harness.Results;
 
 namespace Perf.Tests.Gates;
 
@@ -13,19 +12,24 @@ public sealed class TimingBaselineTests : IDisposable
     public async Task SaveAsync_ThenLoadAsync_RoundTripsManifestAndTimings()
     {
         var ct = TestContext.Current.CancellationToken;
-        var export = Path.Combine(directory.FullName, "Perf.Bench.Q-report-full.json");
-        await File.WriteAllTextAsync(export, """{"Benchmarks":[{"FullName":"Q.A","Statistics":{"OriginalValues":[1.0,2.0,3.0],"Mean":2.0,"Median":2.0,"ConfidenceInterval":{"Lower":1.0,"Upper":3.0}}}]}""", ct);
-        var manifest = RunManifest.Create("ci");
-        manifest.Dataset = new DatasetInfo(42, "ci", new Dictionary<string, long> { ["dd_trade_performance"] = 1000 }, "abc");
-        var baselineDirectory = Path.Combine(directory.FullName, "baseline");
+        var manifest = SyntheticTimings.Manifest();
+        var series = SyntheticTimings.Run("trades_page/hot/7d", 2e6, 1e5, seed: 1);
 
-        await TimingBaseline.SaveAsync(baselineDirectory, manifest, [export], ct);
-        var loaded = await TimingBaseline.LoadAsync(baselineDirectory, ct);
+        await TimingBaseline.SaveAsync(directory.FullName, manifest, [series], ct);
+        var loaded = await TimingBaseline.LoadAsync(directory.FullName, ct);
 
         Assert.Equal(manifest.Machine, loaded.Manifest.Machine);
-        Assert.Equal(manifest.Git, loaded.Manifest.Git);
-        Assert.Equal(1000, loaded.Manifest.Dataset!.RowCounts["dd_trade_performance"]);
-        Assert.Equal("Q.A", Assert.Single(loaded.Timings).Name);
+        Assert.Equal("0a7884e0", loaded.Manifest.Dataset!.Checksum);
+        var timing = Assert.Single(loaded.Timings);
+        Assert.Equal(series.RoundMediansNs, timing.RoundMediansNs);
         Assert.Empty(EnvironmentComparer.Differences(manifest, loaded.Manifest));
+    }
+
+    [Fact]
+    public async Task LoadAsync_NotABaseline_SaysHowToMakeOne()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => TimingBaseline.LoadAsync(directory.FullName, TestContext.Current.CancellationToken));
+
+        Assert.Contains("ci --update-baseline", ex.Message, StringComparison.Ordinal);
     }
 }

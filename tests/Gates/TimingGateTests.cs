@@ -7,163 +7,133 @@ public sealed class TimingGateTests
     private static readonly TimingGateOptions Options = TimingGateOptions.Default;
 
     [Fact]
-    public void Evaluate_EqualRuns_Passes()
+    public void CompareAll_EqualRuns_Unchanged()
     {
-        var report = Gate([SyntheticTimings.Run("Q.TradeList", 2e6, 1e5, seed: 1)], [SyntheticTimings.Run("Q.TradeList", 2e6, 1e5, seed: 2)]);
+        var timing = Assert.Single(TimingComparer.CompareAll([SyntheticTimings.Run("q", 2e6, 1e5, seed: 1)], [SyntheticTimings.Run("q", 2e6, 1e5, seed: 2)], Options));
 
-        Assert.True(report.Passed);
-        Assert.Equal(GateExitCodes.Passed, report.ExitCode);
-        Assert.Equal(TimingVerdict.Unchanged, Assert.Single(report.Timings).Verdict);
+        Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
+        Assert.Equal(GateOutcome.Passed, Assert.Single(TimingGate.ToChecks([timing])).Outcome);
     }
 
     [Fact]
-    public void Evaluate_TwiceAsSlow_FailsWithReadableReason()
+    public void CompareAll_TwiceAsSlow_SlowerWithReadableReason()
     {
-        var report = Gate(
-            [SyntheticTimings.Run("Q.TradeList", 2e6, 1e5, seed: 1), SyntheticTimings.Run("Q.Summary", 1e6, 5e4, seed: 3)],
-            [SyntheticTimings.Run("Q.TradeList", 4e6, 2e5, seed: 2), SyntheticTimings.Run("Q.Summary", 1e6, 5e4, seed: 4)]);
+        var comparisons = TimingComparer.CompareAll(
+            [SyntheticTimings.Run("trades", 2e6, 1e5, seed: 1), SyntheticTimings.Run("summary", 1e6, 5e4, seed: 3)],
+            [SyntheticTimings.Run("trades", 4e6, 2e5, seed: 2), SyntheticTimings.Run("summary", 1e6, 5e4, seed: 4)],
+            Options);
 
-        Assert.False(report.Passed);
-        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
-        var slow = Assert.Single(report.Timings, t => t.Verdict == TimingVerdict.Slower);
-        Assert.Equal("Q.TradeList", slow.Name);
+        var slow = Assert.Single(comparisons, t => t.Verdict == TimingVerdict.Slower);
+        Assert.Equal("trades", slow.Name);
         Assert.InRange(slow.Ratio, 1.8, 2.2);
-        Assert.StartsWith("failed: timings/Q.TradeList: Slower: slower beyond 1.5×", report.Reason, StringComparison.Ordinal);
-        Assert.Contains("Mann–Whitney p=", report.Reason, StringComparison.Ordinal);
+        // Eight rounds each, fully separated: the exact one-sided p is 1 / C(16, 8).
+        Assert.Equal(1 / 12870.0, slow.PValue!.Value, 8);
+        Assert.StartsWith("slower by ≥ 1.5× and significant: median ", slow.Reason, StringComparison.Ordinal);
+        var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
+        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
+        Assert.StartsWith("failed: timings/trades: Slower: slower by ≥ 1.5×", report.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Evaluate_ShiftInsideTheMeasuredSpread_Passes()
+    public void Compare_LargeRatioInsideTheRoundsSpread_Unchanged()
     {
-        // Every iteration 60 % slower, but each run spreads from 50 to 140 µs: the intervals overlap, so it is not beyond the spread.
-        var baseline = Enumerable.Range(0, 10).Select(i => 50e3 + (10e3 * i)).ToArray();
-        var report = Gate([SyntheticTimings.FromSamples("Q.Noisy", baseline)], [SyntheticTimings.FromSamples("Q.Noisy", [.. baseline.Select(v => v * 1.6)])]);
+        // 60 % slower in the median, but the rounds interleave: no rank test can call that a shift.
+        double[] baseline = [50e3, 60e3, 70e3, 80e3, 90e3, 100e3, 110e3, 120e3];
+        var timing = TimingComparer.Compare(new TimingSeries("q", baseline, 1), new TimingSeries("q", [45e3, 55e3, 150e3, 160e3, 170e3, 180e3, 30e3, 190e3], 1), Options);
 
-        var timing = Assert.Single(report.Timings);
-        Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
         Assert.True(timing.Ratio > 1.5, $"ratio {timing.Ratio}");
-        Assert.True(timing.IntervalsOverlap);
-        Assert.StartsWith("difference within the measured spread (intervals overlap)", timing.Reason, StringComparison.Ordinal);
-        Assert.True(report.Passed);
+        Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
+        Assert.StartsWith("difference within the rounds' spread", timing.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Evaluate_SignificantButSmallShift_Passes()
+    public void Compare_SignificantButSmallShift_Unchanged()
     {
-        // 10 % slower with tiny noise: real, but under the 25 % threshold.
-        var timing = Assert.Single(Gate([SyntheticTimings.Run("Q.Tight", 1e6, 1e3, seed: 7)], [SyntheticTimings.Run("Q.Tight", 1.1e6, 1e3, seed: 8)]).Timings);
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 7), SyntheticTimings.Run("q", 1.1e6, 1e3, seed: 8), Options);
 
         Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
-        Assert.False(timing.IntervalsOverlap);
         Assert.True(timing.PValue < 0.01);
     }
 
     [Fact]
-    public void Confirm_SlowerInBothRuns_StaysARegression()
+    public void Compare_TwiceAsFast_Faster()
     {
-        var first = Gate([SyntheticTimings.Run("Q.A", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("Q.A", 2e6, 4e4, seed: 2)]).Timings;
-        var second = Gate([SyntheticTimings.Run("Q.A", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("Q.A", 2.1e6, 4e4, seed: 3)]).Timings;
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 2e6, 1e5, seed: 1), SyntheticTimings.Run("q", 1e6, 5e4, seed: 2), Options);
+
+        Assert.Equal(TimingVerdict.Faster, timing.Verdict);
+        Assert.Equal(GateOutcome.Passed, Assert.Single(TimingGate.ToChecks([timing])).Outcome);
+    }
+
+    [Fact]
+    public void Compare_TooFewRounds_InconclusiveIsAnError()
+    {
+        // Four rounds a side: the exact test's smallest p is 1/70 > 0.01, so even a 3× shift cannot be judged.
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 1, rounds: 4), SyntheticTimings.Run("q", 3e6, 1e3, seed: 2, rounds: 4), Options);
+
+        Assert.Equal(TimingVerdict.Inconclusive, timing.Verdict);
+        Assert.Equal(GateOutcome.Error, Assert.Single(TimingGate.ToChecks([timing])).Outcome);
+    }
+
+    [Fact]
+    public void CompareAll_QueryMissingFromRun_IsAnError()
+    {
+        var comparisons = TimingComparer.CompareAll(
+            [SyntheticTimings.Run("a", 1e6, 1e4, seed: 1), SyntheticTimings.Run("gone", 1e6, 1e4, seed: 2)],
+            [SyntheticTimings.Run("a", 1e6, 1e4, seed: 3), SyntheticTimings.Run("new", 1e6, 1e4, seed: 4)],
+            Options);
+        var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
+
+        Assert.Equal(GateExitCodes.InvalidRun, report.ExitCode);
+        Assert.Equal(GateOutcome.Error, Assert.Single(report.Checks, c => c.Name == "gone").Outcome);
+        Assert.Equal(GateOutcome.Passed, Assert.Single(report.Checks, c => c.Name == "new").Outcome);
+    }
+
+    [Fact]
+    public void Confirm_SlowerInBothRounds_StaysARegression()
+    {
+        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 2e6, 4e4, seed: 2)], Options);
+        var second = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 5)], [SyntheticTimings.Run("a", 2.1e6, 4e4, seed: 3)], Options);
 
         var confirmed = Assert.Single(TimingGate.Confirm(first, second));
 
         Assert.Equal(TimingVerdict.Slower, confirmed.Verdict);
-        Assert.Contains("confirmed by a second run", confirmed.Reason, StringComparison.Ordinal);
+        Assert.Contains("; confirmed: ", confirmed.Reason, StringComparison.Ordinal);
         Assert.Equal(GateOutcome.Failed, Assert.Single(TimingGate.ToChecks([confirmed])).Outcome);
     }
 
     [Fact]
     public void Confirm_SpikeNotReproduced_Passes()
     {
-        var first = Gate([SyntheticTimings.Run("Q.A", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("Q.A", 3e6, 4e4, seed: 2)]).Timings;
-        var second = Gate([SyntheticTimings.Run("Q.A", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("Q.A", 1.02e6, 2e4, seed: 3)]).Timings;
+        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 3e6, 4e4, seed: 2)], Options);
+        var second = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 5)], [SyntheticTimings.Run("a", 1.02e6, 2e4, seed: 3)], Options);
 
         var confirmed = Assert.Single(TimingGate.Confirm(first, second));
 
         Assert.Equal(TimingVerdict.Unchanged, confirmed.Verdict);
-        Assert.StartsWith("not confirmed: the first run found it slower beyond 1.5×", confirmed.Reason, StringComparison.Ordinal);
-        Assert.Contains("the confirmation run found unchanged", confirmed.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("not confirmed: the first rounds found it slower by ≥ 1.5×", confirmed.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Evaluate_ThreeSamplesEach_IntervalsDecide()
+    public void Confirm_ConfirmationMeasuredNothing_FailsClosed()
     {
-        var apart = Assert.Single(Gate([SyntheticTimings.Run("Q.A", 1e6, 1e4, seed: 1, samples: 3)], [SyntheticTimings.Run("Q.A", 2e6, 2e4, seed: 2, samples: 3)]).Timings);
-        var overlapping = Assert.Single(Gate([SyntheticTimings.Run("Q.A", 1e6, 4e5, seed: 1, samples: 3)], [SyntheticTimings.Run("Q.A", 2e6, 8e5, seed: 2, samples: 3)]).Timings);
+        // The hole this closes: a crashed confirmation used to turn every suspect into "unchanged".
+        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 3e6, 4e4, seed: 2)], Options);
 
-        Assert.Null(apart.PValue);
-        Assert.Equal(TimingVerdict.Slower, apart.Verdict);
-        Assert.True(overlapping.IntervalsOverlap);
-        Assert.Equal(TimingVerdict.Unchanged, overlapping.Verdict);
+        var confirmed = Assert.Single(TimingGate.Confirm(first, []));
+        var report = new GateReport([.. TimingGate.ToChecks([confirmed])], [confirmed]);
+
+        Assert.Equal(TimingVerdict.Missing, confirmed.Verdict);
+        Assert.False(report.Passed);
+        Assert.Equal(GateExitCodes.InvalidRun, report.ExitCode);
+        Assert.Contains("the confirmation did not re-measure it", report.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Evaluate_TwiceAsFast_PassesAsFaster()
+    public void RankTest_SmallestPValue_IsOneOverBinomial()
     {
-        var timing = Assert.Single(Gate([SyntheticTimings.Run("Q.A", 2e6, 1e5, seed: 1)], [SyntheticTimings.Run("Q.A", 1e6, 5e4, seed: 2)]).Timings);
-
-        Assert.Equal(TimingVerdict.Faster, timing.Verdict);
-    }
-
-    [Fact]
-    public void Evaluate_BenchmarkMissingFromRun_Fails()
-    {
-        var report = Gate([SyntheticTimings.Run("Q.A", 1e6, 1e4, seed: 1), SyntheticTimings.Run("Q.Gone", 1e6, 1e4, seed: 2)], [SyntheticTimings.Run("Q.A", 1e6, 1e4, seed: 3), SyntheticTimings.Run("Q.New", 1e6, 1e4, seed: 4)]);
-
-        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
-        Assert.Equal(TimingVerdict.Missing, Assert.Single(report.Timings, t => t.Name == "Q.Gone").Verdict);
-        Assert.Equal(GateOutcome.Passed, Assert.Single(report.Checks, c => c.Name == "Q.New").Outcome);
-    }
-
-    [Fact]
-    public void Evaluate_DifferentMachine_RefusedWithoutComparing()
-    {
-        var baseline = new[] { SyntheticTimings.Run("Q.A", 1e6, 1e4, seed: 1) };
-        var current = new[] { SyntheticTimings.Run("Q.A", 3e6, 1e4, seed: 2) };
-
-        var (checks, comparisons) = TimingGate.Evaluate(SyntheticTimings.Manifest(), baseline, SyntheticTimings.Manifest(cpu: "Intel Xeon Platinum 8370C"), current, Options, allowDifferentEnvironment: false);
-        var report = new GateReport(checks, comparisons);
-
-        Assert.Equal(GateExitCodes.EnvironmentMismatch, report.ExitCode);
-        Assert.Empty(comparisons);
-        Assert.Equal(GateOutcome.Skipped, Assert.Single(checks, c => c.Suite == TimingGate.Suite).Outcome);
-        Assert.Contains("CPU: baseline AMD EPYC 7B13, this run Intel Xeon Platinum 8370C", report.Reason, StringComparison.Ordinal);
-        Assert.Contains("--allow-different-environment", report.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_DifferentServerVersionAllowed_Compares()
-    {
-        var (checks, comparisons) = TimingGate.Evaluate(
-            SyntheticTimings.Manifest(), [SyntheticTimings.Run("Q.A", 1e6, 1e4, seed: 1)],
-            SyntheticTimings.Manifest(serverVersion: "8.0.40"), [SyntheticTimings.Run("Q.A", 1e6, 1e4, seed: 2)],
-            Options, allowDifferentEnvironment: true);
-
-        var environment = Assert.Single(checks, c => c.Suite == "environment");
-        Assert.Equal(GateOutcome.Passed, environment.Outcome);
-        Assert.Contains("server: baseline MariaDb 10.11.14-MariaDB-0+deb12u2, this run MariaDb 8.0.40", environment.Message, StringComparison.Ordinal);
-        Assert.Single(comparisons);
-    }
-
-    [Fact]
-    public void Differences_SameMachineOtherHostAndPatch_None()
-    {
-        var other = SyntheticTimings.Manifest() with { Machine = SyntheticTimings.Manifest().Machine with { HostName = "elsewhere", RuntimeVersion = ".NET 10.0.13" } };
-
-        Assert.Empty(EnvironmentComparer.Differences(SyntheticTimings.Manifest(), other));
-    }
-
-    [Fact]
-    public void TwoSidedPValue_SeparatedSamples_MatchesNormalApproximation()
-    {
-        // U = 0, mean 12.5, variance 25·11/12; z = (12.5 − 0.5) / 4.787 = 2.507 → p = 0.0122.
-        Assert.Equal(0.0122, MannWhitneyU.TwoSidedPValue([1, 2, 3, 4, 5], [6, 7, 8, 9, 10]), 3);
-        Assert.Equal(1, MannWhitneyU.TwoSidedPValue([1, 1, 1], [1, 1, 1]));
-        Assert.Equal(1, MannWhitneyU.TwoSidedPValue([1, 2, 3], [1, 2, 3]), 6);
-    }
-
-    private static GateReport Gate(BenchmarkTiming[] baseline, BenchmarkTiming[] current)
-    {
-        var (checks, comparisons) = TimingGate.Evaluate(SyntheticTimings.Manifest(), baseline, SyntheticTimings.Manifest(), current, Options, allowDifferentEnvironment: false);
-        return new GateReport(checks, comparisons);
+        Assert.Equal(1 / 70.0, RankTest.SmallestPValue(4, 4), 12);
+        Assert.Equal(1 / 252.0, RankTest.SmallestPValue(5, 5), 12);
+        Assert.Equal(1 / 12870.0, RankTest.PValueGreater([11, 12, 13, 14, 15, 16, 17, 18], [1, 2, 3, 4, 5, 6, 7, 8]), 10);
+        Assert.True(RankTest.PValueGreater([1, 2, 3, 4, 5, 6, 7, 8], [11, 12, 13, 14, 15, 16, 17, 18]) > 0.99);
     }
 }

@@ -1,5 +1,4 @@
 using Perf.Bench.Capacity;
-using Perf.Bench.CiGate;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Reports;
@@ -26,21 +25,4 @@ public sealed class CommandOptionsTests
     [InlineData("--samples", "2")]
     public void SweepOptionsParse_BadInput_Throws(string flag, string value) =>
         Assert.Throws<ArgumentException>(() => SweepOptions.Parse([flag, value]));
-
-    [Fact]
-    public void CiOptionsParse_Defaults_AreTheDocumentedOnes()
-    {
-        var options = CiOptions.Parse(["--allow-different-environment", "--max-ratio", "1.5"], "/repo");
-
-        Assert.Equal(Path.GetFullPath("/repo/results/baselines/ci"), options.BaselineDirectory);
-        Assert.True(options.AllowDifferentEnvironment);
-        Assert.False(options.UpdateBaseline);
-        Assert.Equal(1.5, options.Timing.MaxRatio);
-        Assert.Equal(0.01, options.Timing.Alpha);
-        Assert.Equal(10, options.Iterations);
-    }
-
-    [Fact]
-    public void CiOptionsParse_RatioNotAboveOne_Throws() =>
-        Assert.Throws<ArgumentException>(() => CiOptions.Parse(["--max-ratio", "1"], "/repo"));
 }

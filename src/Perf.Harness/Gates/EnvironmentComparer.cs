@@ -3,10 +3,10 @@ using Perf.Harness.Results;
 
 namespace Perf.Harness.Gates;
 
-/// <summary>Tells whether two runs measured on the same kind of machine and server, from their manifests.</summary>
+/// <summary>Tells whether two runs measured on the same machine, server, data and schema, from their manifests.</summary>
 /// <remarks>
-/// Compared: CPU model, core count, memory (within 10 %), architecture, OS, .NET major.minor, server flavour and version.
-/// The host name is not compared: hosted CI gets a new one per job on identical hardware.
+/// Timings do not transfer between machines, even of one kind (two VMs of one size measured the same query 2.3× apart),
+/// so the machine is compared by its identity (<see cref="MachineInfo.MachineId"/>), and by its description as well.
 /// </remarks>
 public static class EnvironmentComparer
 {
@@ -17,6 +17,7 @@ public static class EnvironmentComparer
         ArgumentNullException.ThrowIfNull(current);
         var differences = new List<string>();
         var (b, c) = (baseline.Machine, current.Machine);
+        Compare("machine", b.MachineId ?? "unknown", c.MachineId ?? "unknown");
         Compare("CPU", b.CpuModel ?? "unknown", c.CpuModel ?? "unknown");
         Compare("cores", b.ProcessorCount.ToString(CultureInfo.InvariantCulture), c.ProcessorCount.ToString(CultureInfo.InvariantCulture));
         Compare("architecture", b.Architecture, c.Architecture);
@@ -28,6 +29,17 @@ public static class EnvironmentComparer
         }
 
         Compare("server", Server(baseline.Server), Server(current.Server));
+        foreach (var key in (baseline.Server?.Settings.Keys ?? []).Union(current.Server?.Settings.Keys ?? []).Order(StringComparer.Ordinal))
+        {
+            Compare("server setting " + key, Setting(baseline.Server, key), Setting(current.Server, key));
+        }
+
+        Compare("dataset", Dataset(baseline.Dataset), Dataset(current.Dataset));
+        foreach (var variant in baseline.DdlHashes.Keys.Intersect(current.DdlHashes.Keys).Order(StringComparer.Ordinal))
+        {
+            Compare($"schema ({variant} DDL hash)", baseline.DdlHashes[variant], current.DdlHashes[variant]);
+        }
+
         return differences;
 
         void Compare(string what, string before, string after)
@@ -40,6 +52,11 @@ public static class EnvironmentComparer
     }
 
     private static string Server(ServerDescription? server) => server is null ? "none" : $"{server.Flavor} {server.Version}";
+
+    private static string Setting(ServerDescription? server, string key) => server?.Settings.GetValueOrDefault(key) ?? "unset";
+
+    private static string Dataset(DatasetInfo? dataset) =>
+        dataset is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");
 
     private static string RuntimeMajorMinor(string runtime)
     {

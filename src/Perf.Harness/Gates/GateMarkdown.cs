@@ -24,21 +24,20 @@ public static class GateMarkdown
         var passedTimings = report.Checks.Count(c => c.Suite == TimingGate.Suite && c.Outcome == GateOutcome.Passed);
         if (passedTimings > 0)
         {
-            b.Append("| ").Append(TimingGate.Suite).Append(" | ").Append(passedTimings.ToString(c)).AppendLine(" benchmarks | ✅ passed | see the table below |");
+            b.Append("| ").Append(TimingGate.Suite).Append(" | ").Append(passedTimings.ToString(c)).AppendLine(" queries | ✅ passed | see the table below |");
         }
 
         if (report.Timings.Count > 0)
         {
-            b.AppendLine().AppendLine("## Benchmark timings vs baseline").AppendLine();
-            b.AppendLine("| benchmark | baseline median | median | ratio | intervals overlap | Mann–Whitney p | verdict |");
-            b.AppendLine("|---|---|---|---|---|---|---|");
+            b.AppendLine().AppendLine("## Query timings vs baseline (medians of round medians)").AppendLine();
+            b.AppendLine("| query | baseline | this run | ratio | one-sided p | verdict |");
+            b.AppendLine("|---|---|---|---|---|---|");
             foreach (var t in report.Timings)
             {
                 b.Append("| ").Append(Escape(t.Name))
                     .Append(" | ").Append(double.IsFinite(t.BaselineMedianNs) ? TimingComparer.Time(t.BaselineMedianNs) : "–")
                     .Append(" | ").Append(double.IsFinite(t.CurrentMedianNs) ? TimingComparer.Time(t.CurrentMedianNs) : "–")
                     .Append(" | ").Append(double.IsFinite(t.Ratio) ? t.Ratio.ToString("0.00", c) + "×" : "–")
-                    .Append(" | ").Append(t.Verdict is TimingVerdict.New or TimingVerdict.Missing ? "–" : t.IntervalsOverlap ? "yes" : "no")
                     .Append(" | ").Append(t.PValue?.ToString("0.####", c) ?? "–")
                     .Append(" | ").Append(t.Verdict.ToString()).AppendLine(" |");
             }
@@ -51,6 +50,7 @@ public static class GateMarkdown
     {
         GateOutcome.Passed => "✅ passed",
         GateOutcome.Failed => "❌ failed",
+        GateOutcome.Error => "⛔ error",
         _ => "⏭ skipped",
     };
 

@@ -16,7 +16,7 @@ public static class JUnitXml
             new XAttribute("name", "perf-gate." + group.Key),
             new XAttribute("tests", group.Count()),
             new XAttribute("failures", group.Count(x => x.Outcome == GateOutcome.Failed)),
-            new XAttribute("errors", 0),
+            new XAttribute("errors", group.Count(x => x.Outcome == GateOutcome.Error)),
             new XAttribute("skipped", group.Count(x => x.Outcome == GateOutcome.Skipped)),
             new XAttribute("time", group.Sum(x => x.Seconds).ToString("0.###", c)),
             new XAttribute("timestamp", timestampUtc.ToString("yyyy-MM-ddTHH:mm:ss", c)),
@@ -28,6 +28,7 @@ public static class JUnitXml
                 check.Outcome switch
                 {
                     GateOutcome.Failed => new XElement("failure", new XAttribute("message", check.Message), new XAttribute("type", "regression"), check.Message),
+                    GateOutcome.Error => new XElement("error", new XAttribute("message", check.Message), new XAttribute("type", "invalid-run"), check.Message),
                     GateOutcome.Skipped => new XElement("skipped", new XAttribute("message", check.Message)),
                     _ => new XElement("system-out", check.Message),
                 }))));
@@ -36,6 +37,7 @@ public static class JUnitXml
             new XAttribute("name", "perf-gate"),
             new XAttribute("tests", report.Checks.Count),
             new XAttribute("failures", report.Checks.Count(x => x.Outcome == GateOutcome.Failed)),
+            new XAttribute("errors", report.Checks.Count(x => x.Outcome == GateOutcome.Error)),
             new XAttribute("skipped", report.Checks.Count(x => x.Outcome == GateOutcome.Skipped)),
             new XAttribute("time", report.Checks.Sum(x => x.Seconds).ToString("0.###", c)),
             suites);

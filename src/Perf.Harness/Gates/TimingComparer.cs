@@ -2,19 +2,17 @@ using System.Globalization;
 
 namespace Perf.Harness.Gates;
 
-/// <summary>Compares benchmark timings with a baseline by a noise-aware rule.</summary>
+/// <summary>Compares query timings from interleaved rounds with a baseline by a noise-aware rule.</summary>
 /// <remarks>
-/// A difference counts only when all three hold: the ratio of medians is beyond <see cref="TimingGateOptions.MaxRatio"/>;
-/// the two runs' confidence intervals do not overlap; and the Mann–Whitney U test on the raw measurements gives
-/// p &lt; <see cref="TimingGateOptions.Alpha"/> (when both runs have enough samples). On a shared machine the spread
-/// between runs dwarfs the spread within one, so any one condition alone flags equal code (measured here: the U test
-/// alone flagged 7 and 8 of 30 unchanged benchmarks in two runs, all three together 1 each); <see cref="TimingGate.Confirm"/> then asks a
-/// second run to reproduce each regression.
+/// The unit of evidence is a round (one process measuring every query a few times), not an execution: on a shared machine
+/// executions within one round move together, so treating them as independent makes every drift look significant. A
+/// difference counts only when the median of round medians moved beyond <see cref="TimingGateOptions.MaxRatio"/> and the
+/// exact one-sided Mann–Whitney test over round medians gives p &lt; <see cref="TimingGateOptions.Alpha"/>.
 /// </remarks>
 public static class TimingComparer
 {
-    /// <summary>Compares every benchmark in either run, by name, ordered by name.</summary>
-    public static IReadOnlyList<TimingComparison> CompareAll(IReadOnlyList<BenchmarkTiming> baseline, IReadOnlyList<BenchmarkTiming> current, TimingGateOptions options)
+    /// <summary>Compares every query in either run, by name, ordered by name.</summary>
+    public static IReadOnlyList<TimingComparison> CompareAll(IReadOnlyList<TimingSeries> baseline, IReadOnlyList<TimingSeries> current, TimingGateOptions options)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -24,36 +22,57 @@ public static class TimingComparer
             (before.GetValueOrDefault(name), after.GetValueOrDefault(name)) switch
             {
                 ({ } b, { } c) => Compare(b, c, options),
-                ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, b.MedianNs, double.NaN, double.NaN, false, null, "in the baseline but not in this run"),
-                (null, { } c) => new TimingComparison(name, TimingVerdict.New, double.NaN, c.MedianNs, double.NaN, false, null, "new: not in the baseline yet"),
+                ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the baseline but not measured in this run"),
+                (null, { } c) => new TimingComparison(name, TimingVerdict.New, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "new: not in the baseline"),
                 _ => throw new InvalidOperationException(),
             })];
     }
 
-    /// <summary>Compares one benchmark with its baseline.</summary>
-    public static TimingComparison Compare(BenchmarkTiming baseline, BenchmarkTiming current, TimingGateOptions options)
+    /// <summary>Compares one query with its baseline.</summary>
+    public static TimingComparison Compare(TimingSeries baseline, TimingSeries current, TimingGateOptions options)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
         var c = CultureInfo.InvariantCulture;
-        var ratio = current.MedianNs / baseline.MedianNs;
-        var overlap = current.CiLowerNs <= baseline.CiUpperNs && baseline.CiLowerNs <= current.CiUpperNs;
-        double? p = current.SamplesNs.Count >= options.MinSamplesForTest && baseline.SamplesNs.Count >= options.MinSamplesForTest
-            ? MannWhitneyU.TwoSidedPValue(baseline.SamplesNs, current.SamplesNs)
-            : null;
-        var significant = !overlap && (p is null || p < options.Alpha);
-        var numbers = string.Create(c, $"median {Time(current.MedianNs)} vs {Time(baseline.MedianNs)} ({ratio:0.00}×), CI [{Time(current.CiLowerNs)}, {Time(current.CiUpperNs)}] vs [{Time(baseline.CiLowerNs)}, {Time(baseline.CiUpperNs)}]{(p is { } pv ? $", Mann–Whitney p={pv:0.####}" : string.Empty)}");
+        var (b, h) = (baseline.RoundMediansNs, current.RoundMediansNs);
+        var (bm, hm) = (Median(b), Median(h));
+        if (RankTest.SmallestPValue(b.Count, h.Count) >= options.Alpha)
+        {
+            return new TimingComparison(current.Name, TimingVerdict.Inconclusive, bm, hm, hm / bm, null, string.Create(c,
+                $"{b.Count} and {h.Count} rounds cannot reach p < {options.Alpha}: needs more rounds"));
+        }
+
+        var ratio = hm / bm;
+        var slower = ratio >= 1;
+        var p = slower ? RankTest.PValueGreater(h, b) : RankTest.PValueGreater(b, h);
+        var numbers = string.Create(c,
+            $"median {Time(hm)} vs {Time(bm)} ({ratio:0.00}×), rounds {Time(h.Min())}–{Time(h.Max())} vs {Time(b.Min())}–{Time(b.Max())} ({h.Count} vs {b.Count}), one-sided Mann–Whitney p={p:0.#####}");
         var beyond = ratio >= options.MaxRatio || ratio <= 1 / options.MaxRatio;
+        var significant = p < options.Alpha;
         var (verdict, why) = (beyond, significant) switch
         {
-            (true, true) => ratio > 1
-                ? (TimingVerdict.Slower, string.Create(c, $"slower beyond {options.MaxRatio:0.##}× and the measured spread"))
-                : (TimingVerdict.Faster, string.Create(c, $"faster beyond {options.MaxRatio:0.##}× and the measured spread")),
-            (true, false) => (TimingVerdict.Unchanged, overlap ? "difference within the measured spread (intervals overlap)" : string.Create(c, $"difference within the measured spread (Mann–Whitney p ≥ {options.Alpha})")),
+            (true, true) => slower
+                ? (TimingVerdict.Slower, string.Create(c, $"slower by ≥ {options.MaxRatio:0.##}× and significant"))
+                : (TimingVerdict.Faster, string.Create(c, $"faster by ≥ {options.MaxRatio:0.##}× and significant")),
+            (true, false) => (TimingVerdict.Unchanged, string.Create(c, $"difference within the rounds' spread (p ≥ {options.Alpha})")),
             _ => (TimingVerdict.Unchanged, string.Create(c, $"within {options.MaxRatio:0.##}×")),
         };
-        return new TimingComparison(current.Name, verdict, baseline.MedianNs, current.MedianNs, ratio, overlap, p, $"{why}: {numbers}");
+        return new TimingComparison(current.Name, verdict, bm, hm, ratio, p, $"{why}: {numbers}");
+    }
+
+    /// <summary>The median (mean of the two middle values for an even count).</summary>
+    public static double Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>Nanoseconds as the most readable unit.</summary>

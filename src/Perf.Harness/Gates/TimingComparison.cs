@@ -1,13 +1,12 @@
 namespace Perf.Harness.Gates;
 
-/// <summary>One benchmark compared with its baseline.</summary>
-/// <param name="Name">The benchmark.</param>
+/// <summary>One query's timings compared with its baseline (the base revision, or a stored baseline).</summary>
+/// <param name="Name">The query case.</param>
 /// <param name="Verdict">The outcome.</param>
-/// <param name="BaselineMedianNs">The baseline's median (NaN when new).</param>
-/// <param name="CurrentMedianNs">This run's median (NaN when missing).</param>
-/// <param name="Ratio">Current median ÷ baseline median.</param>
-/// <param name="IntervalsOverlap">Whether the two confidence intervals overlap.</param>
-/// <param name="PValue">The Mann–Whitney two-sided p-value on the raw samples, or null when too few samples.</param>
+/// <param name="BaselineMedianNs">The median of the baseline's round medians (NaN when new).</param>
+/// <param name="CurrentMedianNs">The median of this run's round medians (NaN when missing).</param>
+/// <param name="Ratio">Current ÷ baseline.</param>
+/// <param name="PValue">The exact one-sided Mann–Whitney p-value over round medians, in the direction of the ratio; null when not computed.</param>
 /// <param name="Reason">The verdict in words, with its numbers.</param>
 public sealed record TimingComparison(
     string Name,
@@ -15,6 +14,5 @@ public sealed record TimingComparison(
     double BaselineMedianNs,
     double CurrentMedianNs,
     double Ratio,
-    bool IntervalsOverlap,
     double? PValue,
     string Reason);

@@ -4,7 +4,7 @@ using System.Text;
 namespace Perf.Harness.Provisioning;
 
 /// <summary>Starts and inspects the server processes the harness owns.</summary>
-internal static class ChildProcess
+public static class ChildProcess
 {
     /// <summary>Starts <paramref name="fileName"/> in its own session (via <c>setsid</c> when present), so a terminal's Ctrl+C reaches only the harness, which then stops it in order.</summary>
     public static Process StartDetached(string fileName, IEnumerable<string> arguments, string workingDirectory, Action<string>? onOutput = null)
@@ -45,10 +45,11 @@ internal static class ChildProcess
     }
 
     /// <summary>Runs a short-lived tool to completion and returns its exit code and combined output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

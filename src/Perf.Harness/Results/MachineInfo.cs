@@ -21,6 +21,13 @@ public sealed record MachineInfo(
     string HostName,
     string RuntimeVersion)
 {
+    /// <summary>This boot of this machine: a hash of <c>/etc/machine-id</c> and the kernel's boot id, or null off Linux.</summary>
+    /// <remarks>
+    /// Copies of one VM image share their machine id, and timings do not transfer between them, so the boot id is part of
+    /// the identity: a stored timing baseline holds on the boot that measured it.
+    /// </remarks>
+    public string? MachineId { get; init; }
+
     /// <summary>Describes the current machine and process.</summary>
     public static MachineInfo Current()
     {
@@ -40,7 +47,33 @@ public sealed record MachineInfo(
             RuntimeInformation.OSDescription,
             RuntimeInformation.ProcessArchitecture.ToString(),
             Environment.MachineName,
-            RuntimeInformation.FrameworkDescription);
+            RuntimeInformation.FrameworkDescription)
+        {
+            MachineId = ReadMachineId(),
+        };
+    }
+
+    private static string? ReadMachineId()
+    {
+        try
+        {
+            const string machine = "/etc/machine-id", boot = "/proc/sys/kernel/random/boot_id";
+            if (!File.Exists(machine) || !File.Exists(boot))
+            {
+                return null;
+            }
+
+            var text = File.ReadAllText(machine).Trim() + "/" + File.ReadAllText(boot).Trim();
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string? ReadProcField(string path, string field)

@@ -1,0 +1,62 @@
+using Perf.Harness;
+using Perf.Harness.Gates;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
+
+namespace Perf.Bench.CiGate;
+
+/// <summary>The CI perf gate as code: plans, load thresholds and same-run timings against one server, every step failing closed.</summary>
+public static class CiGate
+{
+    /// <summary>Runs the suites <paramref name="options"/> asks for and writes <c>gate.md</c>, <c>gate.json</c> and <c>junit.xml</c>.</summary>
+    /// <exception cref="ProvisioningException">No server could be found or started.</exception>
+    public static async Task<CiRun> RunAsync(CiOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = RepositoryPaths.FindRoot();
+        var fault = GateFault.Parse(Environment.GetEnvironmentVariable(GateFault.Variable));
+        await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+        var manifest = RunManifest.Create("ci", server, ["ci", .. arguments], root);
+        var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
+        var checks = new List<GateCheck>();
+        IReadOnlyList<TimingComparison> timings = [];
+        if (fault.Any)
+        {
+            manifest.Parameters["self-test fault"] = Environment.GetEnvironmentVariable(GateFault.Variable)!;
+            checks.Add(new GateCheck(GateReport.EnvironmentSuite, "self-test fault injected", GateOutcome.Passed, $"{GateFault.Variable}={manifest.Parameters["self-test fault"]}: this run proves the gate, it judges nothing"));
+        }
+
+        checks.AddRange(await StepAsync(CiOptions.PlansSuite, () => PlanStep.RunAsync(root, server, options, fault, writer, cancellationToken)).ConfigureAwait(false));
+        checks.AddRange(await StepAsync(CiOptions.LoadSuite, () => LoadStep.RunAsync(root, server, options, writer.Directory, cancellationToken)).ConfigureAwait(false));
+        checks.AddRange(await StepAsync(TimingGate.Suite, async () =>
+        {
+            var (timingChecks, comparisons) = await new TimingStep(server, options, fault, writer, root).RunAsync(cancellationToken).ConfigureAwait(false);
+            timings = comparisons;
+            return timingChecks;
+        }).ConfigureAwait(false));
+
+        var report = new GateReport(checks, timings);
+        await GateOutput.WriteAsync(writer, report, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new CiRun(report, writer.Directory);
+
+        async Task<IReadOnlyList<GateCheck>> StepAsync(string suite, Func<Task<IReadOnlyList<GateCheck>>> step)
+        {
+            if (!options.Suites.Contains(suite))
+            {
+                return [new GateCheck(suite, suite, GateOutcome.Skipped, "not run (--only)")];
+            }
+
+            try
+            {
+                return await step().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Fail closed: whatever stopped a step, the gate reports it as an error with its reason, never as a pass.
+                var reason = ex is GateStepException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                Console.Error.WriteLine($"ci: {suite}: {reason}");
+                return [new GateCheck(suite, suite + " step", GateOutcome.Error, reason)];
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Perf.Bench.Capacity;
+using Perf.Harness.Gates;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
+
+namespace Perf.Bench.CiGate;
+
+/// <summary>The gate's load check: the load program at a modest rate against the in-process API, its thresholds as checks.</summary>
+/// <remarks>A child process keeps the generator's threads and GC out of the gate's process, as a load machine would be.</remarks>
+internal static class LoadStep
+{
+    /// <summary>The load program's exit codes the gate reads (load/README.md; k6's conventions).</summary>
+    internal const int LoadPassed = 0, LoadThresholdsFailed = 99, LoadBadConfiguration = 104, LoadInvalidRun = 110;
+
+    private const string Prefix = "bench_gate";
+
+    public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, string runDirectory, CancellationToken cancellationToken)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var directory = Path.Combine(runDirectory, "load");
+        var watch = Stopwatch.StartNew();
+        // --max-send-lag 100ms: on a shared CI machine the dispatcher misses the default 25 ms now and then. Latency is
+        // measured from the intended send time, so the lag is inside every number the thresholds judge; only a
+        // generator that falls further behind (or short of its rate) makes the run invalid.
+        string[] arguments =
+        [
+            "run", "--variant", options.Variant.ToString().ToLowerInvariant(), "--db-prefix", Prefix, "--rate", options.LoadRate.ToString(c),
+            "--duration", options.LoadDuration.TotalSeconds.ToString(c) + "s", "--warmup", "3s", "--max-send-lag", "100ms",
+            "--out", directory, "--no-html", "--quiet",
+        ];
+        var exitCode = await LoadProcess.RunAsync(root, arguments, server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
+        var summaryPath = Path.Combine(directory, "summary.json");
+        LoadSummaryFile? summary = null;
+        if (File.Exists(summaryPath))
+        {
+            await using var stream = File.OpenRead(summaryPath);
+            summary = await JsonSerializer.DeserializeAsync<LoadSummaryFile>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        var name = string.Create(c, $"load at {options.LoadRate:0.##} req/s for {options.LoadDuration.TotalSeconds:0} s");
+        return Interpret(name, exitCode, summary, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Turns the load program's exit code and summary into checks, failing closed on anything but a clean verdict.</summary>
+    internal static IReadOnlyList<GateCheck> Interpret(string name, int exitCode, LoadSummaryFile? summary, double seconds)
+    {
+        var thresholds = summary?.Thresholds ?? [];
+        var checks = thresholds.Select(t => new GateCheck(CiOptions.LoadSuite, t.Expression, t.Passed ? GateOutcome.Passed : GateOutcome.Failed, $"actual {t.ActualText ?? "unknown"}")).ToList();
+        var (outcome, message) = (exitCode, summary) switch
+        {
+            (_, null) => (GateOutcome.Error, $"the load run wrote no summary (exit {exitCode}); see its output above"),
+            (LoadInvalidRun, _) => (GateOutcome.Error, "invalid run: the load generator fell behind its schedule, so its latencies are not evidence (exit 110)"),
+            (LoadBadConfiguration, _) => (GateOutcome.Error, "the load run rejected its configuration (exit 104)"),
+            (LoadPassed, _) when thresholds.Count == 0 => (GateOutcome.Error, "the load run passed with no thresholds to judge (exit 0)"),
+            (LoadPassed, _) when checks.Any(x => x.Outcome == GateOutcome.Failed) => (GateOutcome.Error, "the load run exited 0 but a threshold failed: its summary and exit code disagree"),
+            (LoadPassed, _) => (GateOutcome.Passed, "valid run, every threshold passed (exit 0)"),
+            (LoadThresholdsFailed, _) when checks.Any(x => x.Outcome == GateOutcome.Failed) => (GateOutcome.Passed, "valid run; thresholds failed (exit 99)"),
+            (LoadThresholdsFailed, _) => (GateOutcome.Error, "the load run exited 99 (thresholds failed) but its summary names no failed threshold"),
+            _ => (GateOutcome.Error, $"the load run failed (exit {exitCode}); see its output above"),
+        };
+        return [new GateCheck(CiOptions.LoadSuite, name + ": valid run", outcome, message, seconds), .. checks];
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Dapper;
+using MySqlConnector;
+using Perf.Bench.Gate;
+using Perf.Bench.Plans;
+using Perf.Bench.Queries;
+using Perf.Harness.Gates;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
+
+namespace Perf.Bench.CiGate;
+
+/// <summary>The gate's plan suite: the plan gate on its own dataset, one check per (query, variant), refusing a baseline from other data or another server.</summary>
+internal static class PlanStep
+{
+    public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, GateFault fault, ResultWriter writer, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var benchOptions = BenchOptions.Parse(["gate"], root) with { Provisioning = options.Provisioning };
+        var session = await BenchProgram.PrepareAsync(benchOptions, server, writer.Manifest, cancellationToken).ConfigureAwait(false);
+        if (fault.DropIndex is { } index)
+        {
+            await DropIndexAsync(server, session.Dataset.Databases.Values, index, cancellationToken).ConfigureAwait(false);
+        }
+
+        var plans = await PlanRunner.CaptureAsync(session.ConnectionStrings, server.Info.Flavor, QueryCatalog.All(session.Context), cancellationToken).ConfigureAwait(false);
+        await writer.WriteJsonAsync("plans", new { manifest = writer.Manifest, context = session.Context, plans }, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(benchOptions.BaselinePath))
+        {
+            return [new GateCheck(CiOptions.PlansSuite, "plan baseline", GateOutcome.Error, $"no plan baseline at {benchOptions.BaselinePath}; create it with `bench gate --update-baseline`")];
+        }
+
+        var baseline = await PlanBaseline.ReadAsync(benchOptions.BaselinePath, cancellationToken).ConfigureAwait(false);
+        var differences = baseline.Differences(PlanBaseline.DatasetLabel(session.Dataset.Info), server.Info.ToString());
+        var comparable = differences.Count == 0 || options.AllowDifferentEnvironment;
+        var environment = new GateCheck(
+            GateReport.EnvironmentSuite,
+            "plans: same dataset and server as the plan baseline",
+            comparable ? GateOutcome.Passed : GateOutcome.Failed,
+            differences.Count == 0 ? $"{baseline.Dataset} on {baseline.Server}"
+                : (comparable ? "compared anyway (--allow-different-environment): " : "refusing to compare plans from another dataset or server (pass --allow-different-environment, or re-take the baseline with `bench gate --update-baseline`): ")
+                    + string.Join("; ", differences));
+        if (!comparable)
+        {
+            return [environment];
+        }
+
+        var result = PlanGate.Check(baseline, plans);
+        var each = watch.Elapsed.TotalSeconds / Math.Max(1, result.Verdicts.Count);
+        return [environment, .. result.Verdicts.Select(v => new GateCheck(
+            CiOptions.PlansSuite, v.Key, v.Failure is null ? GateOutcome.Passed : GateOutcome.Failed, v.Failure ?? "plan matches the baseline", each))];
+    }
+
+    /// <summary>The self-test's lost index: dropped wherever it exists; the next prepared run adds it back.</summary>
+    private static async Task DropIndexAsync(ProvisionedServer server, IEnumerable<string> databases, string index, CancellationToken cancellationToken)
+    {
+        const string FindSql = "SELECT DISTINCT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = @index";
+        foreach (var database in databases)
+        {
+            await using var connection = new MySqlConnection(server.ConnectionStringFor(database));
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var table in await connection.QueryAsync<string>(new CommandDefinition(FindSql, new { index }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            {
+                // Identifiers from information_schema itself, quoted: not user input.
+                await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{table}` DROP INDEX `{index.Replace("`", "``", StringComparison.Ordinal)}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                Console.Error.WriteLine($"ci: self-test fault: dropped {database}.{table}.{index}");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Perf.Harness.Provisioning;
+
+namespace Perf.Bench.CiGate;
+
+/// <summary>Resolves the base revision and builds base and head in Release, each from its own tree.</summary>
+/// <remarks>
+/// The base is checked out into a detached git worktree under <c>.perf/gate/</c> and built once per commit; the head is the
+/// working tree as it is. Both are built the same way and run the same way, so neither side gets an advantage.
+/// </remarks>
+internal static class RevisionBuilder
+{
+    private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The commit to compare with: <paramref name="reference"/> when given, else the merge base with <c>origin/main</c> (or <c>main</c>), else HEAD.</summary>
+    /// <exception cref="GateStepException">The reference does not name a commit.</exception>
+    public static async Task<string> ResolveBaseAsync(string root, string? reference, CancellationToken cancellationToken)
+    {
+        if (reference is not null)
+        {
+            return await GitAsync(root, cancellationToken, "rev-parse", "--verify", "--quiet", reference + "^{commit}").ConfigureAwait(false)
+                ?? throw new GateStepException($"--base '{reference}' does not name a commit in {root}.");
+        }
+
+        var head = await GitAsync(root, cancellationToken, "rev-parse", "HEAD").ConfigureAwait(false)
+            ?? throw new GateStepException($"{root} is not a git checkout with a commit: pass --baseline DIR to compare with a stored baseline instead.");
+        foreach (var branch in (string[])["origin/main", "main"])
+        {
+            if (await GitAsync(root, cancellationToken, "merge-base", "HEAD", branch).ConfigureAwait(false) is { } mergeBase)
+            {
+                return mergeBase;
+            }
+        }
+
+        return head;
+    }
+
+    /// <summary>Builds the working tree (uncommitted changes included) into <c>.perf/gate/head</c>.</summary>
+    public static async Task<RevisionBuild> BuildHeadAsync(string root, CancellationToken cancellationToken)
+    {
+        var commit = await GitAsync(root, cancellationToken, "rev-parse", "HEAD").ConfigureAwait(false) ?? "unknown";
+        var dirty = await GitAsync(root, cancellationToken, "status", "--porcelain", "--untracked-files=no").ConfigureAwait(false) is { Length: > 0 };
+        var output = Path.Combine(root, ".perf", "gate", "head");
+        await BuildAsync(root, output, cancellationToken).ConfigureAwait(false);
+        return new RevisionBuild("head", dirty ? commit + " (dirty)" : commit, Path.Combine(output, AssemblyName), root);
+    }
+
+    /// <summary>Checks <paramref name="commit"/> out into a detached worktree and builds it, once per commit.</summary>
+    public static async Task<RevisionBuild> BuildBaseAsync(string root, string commit, CancellationToken cancellationToken)
+    {
+        var home = Path.Combine(root, ".perf", "gate", "base-" + commit[..12]);
+        var source = Path.Combine(home, "src");
+        var output = Path.Combine(home, "bin");
+        var built = Path.Combine(home, "built");
+        if (!File.Exists(built))
+        {
+            if (!File.Exists(Path.Combine(source, RepositoryMarker)))
+            {
+                await GitAsync(root, cancellationToken, "worktree", "prune").ConfigureAwait(false);
+                var (exitCode, log) = await ChildProcess.RunAsync("git", ["-C", root, "worktree", "add", "--force", "--detach", source, commit], GitTimeout, cancellationToken).ConfigureAwait(false);
+                if (exitCode != 0)
+                {
+                    throw new GateStepException($"could not check out the base {commit[..12]} (git worktree add exited {exitCode}): {LastLines(log)}");
+                }
+            }
+
+            await BuildAsync(source, output, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(built, commit, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RevisionBuild("base", commit, Path.Combine(output, AssemblyName), source);
+    }
+
+    private const string AssemblyName = "Perf.Bench.dll";
+    private const string RepositoryMarker = "Perf.sln";
+
+    private static async Task BuildAsync(string tree, string output, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"ci: building {tree} (Release) into {output}");
+        var (exitCode, log) = await ChildProcess.RunAsync(
+            "dotnet", ["build", Path.Combine(tree, "bench", "Perf.Bench.csproj"), "-c", "Release", "-o", output, "-nologo", "-v", "quiet"],
+            BuildTimeout, cancellationToken, tree).ConfigureAwait(false);
+        if (exitCode != 0 || !File.Exists(Path.Combine(output, AssemblyName)))
+        {
+            throw new GateStepException($"the Release build of {tree} failed (dotnet build exited {exitCode}): {LastLines(log)}");
+        }
+    }
+
+    private static async Task<string?> GitAsync(string root, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var (exitCode, output) = await ChildProcess.RunAsync("git", ["-C", root, .. arguments], GitTimeout, cancellationToken).ConfigureAwait(false);
+        var text = output.Trim();
+        return exitCode == 0 && text.Length > 0 ? text : exitCode == 0 && arguments[0] == "status" ? string.Empty : null;
+    }
+
+    internal static string LastLines(string log, int count = 8) =>
+        string.Join(" / ", log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.Json;
+using Perf.Harness.Gates;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
+
+namespace Perf.Bench.CiGate;
+
+/// <summary>The gate's timing suite: the base revision and the head measured on one server and one dataset in interleaved rounds (or the head against a stored baseline).</summary>
+/// <remarks>
+/// Rounds alternate which side goes first (base, head; head, base; …), so drift on a shared machine hits both alike. Each
+/// round is one probe process per side. When both sides seed the same data and schema they measure the same database, so
+/// no difference between two physical copies can pose as a regression.
+/// </remarks>
+internal sealed class TimingStep(ProvisionedServer server, CiOptions options, GateFault fault, ResultWriter writer, string root)
+{
+    private const string BasePrefix = "gate_base";
+    private const string HeadPrefix = "gate_head";
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMinutes(10);
+
+    private string Variant => options.Variant.ToString().ToLowerInvariant();
+
+    public async Task<(IReadOnlyList<GateCheck> Checks, IReadOnlyList<TimingComparison> Comparisons)> RunAsync(CancellationToken cancellationToken)
+    {
+        var head = await RevisionBuilder.BuildHeadAsync(root, cancellationToken).ConfigureAwait(false);
+        writer.Manifest.Parameters["timings.head"] = head.Revision;
+        writer.Manifest.Parameters["timings.rounds"] = options.Rounds.ToString(CultureInfo.InvariantCulture);
+        writer.Manifest.Parameters["timings.variant"] = Variant;
+        return options.BaselineDirectory is not null
+            ? await AgainstStoredAsync(head, options.BaselineDirectory, cancellationToken).ConfigureAwait(false)
+            : await AgainstBaseAsync(head, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(IReadOnlyList<GateCheck>, IReadOnlyList<TimingComparison>)> AgainstBaseAsync(RevisionBuild head, CancellationToken cancellationToken)
+    {
+        var commit = await RevisionBuilder.ResolveBaseAsync(root, options.BaseRevision, cancellationToken).ConfigureAwait(false);
+        var @base = await RevisionBuilder.BuildBaseAsync(root, commit, cancellationToken).ConfigureAwait(false);
+        writer.Manifest.Parameters["timings.base"] = @base.Revision;
+        await RequireProbeAsync(@base, cancellationToken).ConfigureAwait(false);
+
+        var basePrepared = await ProbeAsync(@base, BasePrefix, seed: true, "prepare", 0, ["--prepare-only"], cancellationToken).ConfigureAwait(false);
+        var headPrepared = await ProbeAsync(head, HeadPrefix, seed: true, "prepare", 0, ["--prepare-only"], cancellationToken).ConfigureAwait(false);
+        var environment = new List<GateCheck>();
+        var (baseData, headData) = (Label(basePrepared.Dataset), Label(headPrepared.Dataset));
+        var sameData = string.Equals(baseData, headData, StringComparison.Ordinal);
+        var sameSchema = string.Equals(basePrepared.DdlHash, headPrepared.DdlHash, StringComparison.Ordinal);
+        environment.Add(new GateCheck(
+            GateReport.EnvironmentSuite,
+            "base and head timed on the same data",
+            sameData || options.AllowDifferentEnvironment ? GateOutcome.Passed : GateOutcome.Failed,
+            sameData ? $"both seeded {headData}{(sameSchema ? "; same schema, so both measure one database" : $"; schemas differ (DDL {basePrepared.DdlHash} vs {headPrepared.DdlHash}), so each measures its own copy")}"
+                : $"{(options.AllowDifferentEnvironment ? "compared anyway (--allow-different-environment): " : "refusing to compare timings on different data (pass --allow-different-environment to override): ")}base {baseData}, head {headData}"));
+        if (!sameData && !options.AllowDifferentEnvironment)
+        {
+            return (environment, []);
+        }
+
+        // One database for both when data and schema match; the head then reads what the base seeded.
+        var headPrefix = sameData && sameSchema ? BasePrefix : HeadPrefix;
+        var sides = new[] { new Side(@base, BasePrefix), new Side(head, headPrefix) };
+        var (baseSeries, headSeries) = await RoundsAsync(sides, options.Cases, "rounds", crashHead: false, cancellationToken).ConfigureAwait(false);
+        var comparisons = TimingComparer.CompareAll(baseSeries, headSeries, options.Timing);
+        var confirmed = await ConfirmAsync(comparisons, (cases, c) => RoundsAsync(sides, cases, "confirm", fault.CrashConfirmation, c), cancellationToken).ConfigureAwait(false);
+        return ([.. environment, .. confirmed.Checks], confirmed.Comparisons);
+    }
+
+    private async Task<(IReadOnlyList<GateCheck>, IReadOnlyList<TimingComparison>)> AgainstStoredAsync(RevisionBuild head, string directory, CancellationToken cancellationToken)
+    {
+        var prepared = await ProbeAsync(head, HeadPrefix, seed: true, "prepare", 0, ["--prepare-only"], cancellationToken).ConfigureAwait(false);
+        var current = writer.Manifest with
+        {
+            Dataset = prepared.Dataset,
+            DdlHashes = new SortedDictionary<string, string>(StringComparer.Ordinal) { [options.Variant.ToString()] = prepared.DdlHash },
+        };
+        var sides = new[] { new Side(head, HeadPrefix) };
+        if (options.UpdateBaseline)
+        {
+            var (series, _) = await RoundsAsync(sides, options.Cases, "rounds", crashHead: false, cancellationToken).ConfigureAwait(false);
+            await TimingBaseline.SaveAsync(directory, current with { EndedUtc = DateTime.UtcNow }, series, cancellationToken).ConfigureAwait(false);
+            return ([new GateCheck(TimingGate.Suite, "baseline updated", GateOutcome.Passed, string.Create(CultureInfo.InvariantCulture, $"{series.Count} queries × {options.Rounds} rounds written to {directory}"))], []);
+        }
+
+        var baseline = await LoadBaselineAsync(directory, cancellationToken).ConfigureAwait(false);
+        var differences = EnvironmentComparer.Differences(baseline.Manifest, current);
+        var comparable = differences.Count == 0 || options.AllowDifferentEnvironment;
+        var environment = new GateCheck(
+            GateReport.EnvironmentSuite,
+            "same machine boot, server, data and schema as the stored baseline",
+            comparable ? GateOutcome.Passed : GateOutcome.Failed,
+            differences.Count == 0 ? "identical"
+                : (options.AllowDifferentEnvironment ? "compared anyway (--allow-different-environment): " : "refusing to compare timings from another environment (pass --allow-different-environment to override, or measure against the base revision without --baseline): ")
+                    + string.Join("; ", differences));
+        if (!comparable)
+        {
+            return ([environment], []);
+        }
+
+        var (headSeries, _) = await RoundsAsync(sides, options.Cases, "rounds", crashHead: false, cancellationToken).ConfigureAwait(false);
+        var comparisons = TimingComparer.CompareAll(Filter(baseline.Timings), headSeries, options.Timing);
+        var confirmed = await ConfirmAsync(
+            comparisons,
+            async (cases, c) => (Filter(baseline.Timings), (await RoundsAsync(sides, cases, "confirm", fault.CrashConfirmation, c).ConfigureAwait(false)).First),
+            cancellationToken).ConfigureAwait(false);
+        return ([environment, .. confirmed.Checks], confirmed.Comparisons);
+    }
+
+    /// <summary>Re-measures the suspects; a confirmation that fails leaves them unjudged (an error), never passed.</summary>
+    private async Task<(IReadOnlyList<GateCheck> Checks, IReadOnlyList<TimingComparison> Comparisons)> ConfirmAsync(
+        IReadOnlyList<TimingComparison> comparisons,
+        Func<IReadOnlyList<string>, CancellationToken, Task<(IReadOnlyList<TimingSeries> Base, IReadOnlyList<TimingSeries> Head)>> measure,
+        CancellationToken cancellationToken)
+    {
+        var suspects = comparisons.Where(t => t.Verdict == TimingVerdict.Slower).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        if (suspects.Count == 0)
+        {
+            return ([.. TimingGate.ToChecks(comparisons)], comparisons);
+        }
+
+        Console.Error.WriteLine($"ci: {suspects.Count} query(ies) look slower ({string.Join(", ", suspects.Order(StringComparer.Ordinal))}); re-measuring them to confirm");
+        var failure = new List<GateCheck>();
+        IReadOnlyList<TimingComparison> second = [];
+        try
+        {
+            var (b, h) = await measure([.. suspects], cancellationToken).ConfigureAwait(false);
+            second = TimingComparer.CompareAll([.. b.Where(s => suspects.Contains(s.Name))], [.. h.Where(s => suspects.Contains(s.Name))], options.Timing);
+        }
+        catch (GateStepException ex)
+        {
+            failure.Add(new GateCheck(TimingGate.Suite, "confirmation rounds", GateOutcome.Error, ex.Message));
+        }
+
+        var confirmed = TimingGate.Confirm(comparisons, second);
+        return ([.. failure, .. TimingGate.ToChecks(confirmed)], confirmed);
+    }
+
+    private IReadOnlyList<TimingSeries> Filter(IReadOnlyList<TimingSeries> series) =>
+        options.Cases.Count == 0 ? series : [.. series.Where(s => options.Cases.Any(f => s.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))];
+
+    private static async Task<TimingBaseline> LoadBaselineAsync(string directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TimingBaseline.LoadAsync(directory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException)
+        {
+            throw new GateStepException($"the stored baseline at {directory} cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Runs <see cref="CiOptions.Rounds"/> rounds, alternating which side goes first; returns each side's round medians per query (the head's alone when one side).</summary>
+    private async Task<(IReadOnlyList<TimingSeries> First, IReadOnlyList<TimingSeries> Second)> RoundsAsync(
+        IReadOnlyList<Side> sides, IReadOnlyList<string> cases, string phase, bool crashHead, CancellationToken cancellationToken)
+    {
+        var results = sides.Select(_ => new List<ProbeResult>()).ToArray();
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            foreach (var index in round % 2 == 0 ? Enumerable.Range(0, sides.Count) : Enumerable.Range(0, sides.Count).Reverse())
+            {
+                var side = sides[index];
+                var isHead = side.Build.Label == "head";
+                List<string> extra =
+                [
+                    "--round", round.ToString(CultureInfo.InvariantCulture),
+                    "--executions", options.Executions.ToString(CultureInfo.InvariantCulture),
+                    "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
+                ];
+                if (cases.Count > 0)
+                {
+                    extra.AddRange(["--cases", string.Join(',', cases)]);
+                }
+
+                if (isHead && fault.SlowCase is { } slow)
+                {
+                    extra.AddRange(["--slowdown", slow]);
+                }
+
+                if (isHead && crashHead)
+                {
+                    extra.Add("--crash");
+                }
+
+                results[index].Add(await ProbeAsync(side.Build, side.Prefix, seed: false, phase, round, extra, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        var series = results.Select(Series).ToArray();
+        return series.Length == 1 ? (series[0], []) : (series[0], series[1]);
+    }
+
+    private static IReadOnlyList<TimingSeries> Series(IReadOnlyList<ProbeResult> rounds) =>
+        [.. rounds.SelectMany(r => r.Cases)
+            .GroupBy(c => c.Name, StringComparer.Ordinal)
+            .Select(g => new TimingSeries(g.Key, [.. g.Select(c => TimingComparer.Median(c.SamplesNs))], g.Last().Rows))];
+
+    private async Task<ProbeResult> ProbeAsync(RevisionBuild build, string prefix, bool seed, string phase, int round, IReadOnlyList<string> extra, CancellationToken cancellationToken)
+    {
+        var output = Path.Combine(writer.Directory, "timings", phase, string.Create(CultureInfo.InvariantCulture, $"{build.Label}-{round:00}.json"));
+        List<string> arguments = [build.AssemblyPath, "probe", "--prefix", prefix, "--variant", Variant, "--out", output, "--mysql", server.AdminConnectionString, .. extra];
+        if (!seed)
+        {
+            arguments.Add("--no-seed");
+        }
+
+        var what = $"the {build.Label} probe ({phase}{(phase == "prepare" ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" round {round + 1}"))}, {build.Revision[..Math.Min(12, build.Revision.Length)]})";
+        var (exitCode, log) = await ChildProcess.RunAsync("dotnet", arguments, ProbeTimeout, cancellationToken, build.SourceDirectory).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            throw new GateStepException($"{what} exited {exitCode}: {RevisionBuilder.LastLines(log, 4)}");
+        }
+
+        if (!File.Exists(output))
+        {
+            throw new GateStepException($"{what} exited 0 but wrote no result: {RevisionBuilder.LastLines(log, 4)}");
+        }
+
+        ProbeResult? result;
+        try
+        {
+            result = JsonSerializer.Deserialize<ProbeResult>(await File.ReadAllTextAsync(output, cancellationToken).ConfigureAwait(false), ResultWriter.JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new GateStepException($"{what} wrote an unreadable result: {ex.Message}", ex);
+        }
+
+        return result is { Format: ProbeResult.CurrentFormat }
+            ? result
+            : throw new GateStepException($"{what} wrote format {result?.Format.ToString(CultureInfo.InvariantCulture) ?? "none"}, this gate reads {ProbeResult.CurrentFormat}: the base revision predates this gate's probe; compare with a newer --base or a stored --baseline");
+    }
+
+    /// <summary>Fails fast when the base revision predates <c>bench probe</c> (its bench would take the word for a benchmark filter and run the whole suite).</summary>
+    private static async Task RequireProbeAsync(RevisionBuild build, CancellationToken cancellationToken)
+    {
+        var (exitCode, log) = await ChildProcess.RunAsync("dotnet", [build.AssemblyPath, "probe", "--help"], TimeSpan.FromMinutes(1), cancellationToken, build.SourceDirectory).ConfigureAwait(false);
+        if (exitCode != 0 || !log.Contains("-- probe", StringComparison.Ordinal))
+        {
+            throw new GateStepException($"the base revision {build.Revision[..12]} has no `bench probe` (it predates the same-run timing gate): compare with a newer --base, or with a stored --baseline");
+        }
+    }
+
+    private static string Label(DatasetInfo? dataset) =>
+        dataset is null ? "unknown" : string.Create(CultureInfo.InvariantCulture, $"{dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");
+
+    private sealed record Side(RevisionBuild Build, string Prefix);
+}

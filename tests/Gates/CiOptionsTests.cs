@@ -1,0 +1,88 @@
+using Perf.Bench.CiGate;
+using Perf.Harness.Gates;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Gates;
+
+public sealed class CiOptionsTests
+{
+    [Fact]
+    public void Parse_Defaults_AreTheDocumentedOnes()
+    {
+        var options = CiOptions.Parse([]);
+
+        Assert.Equal(3, options.Suites.Count);
+        Assert.True(CiOptions.AllSuites.All(options.Suites.Contains));
+        Assert.Null(options.BaseRevision);
+        Assert.Null(options.BaselineDirectory);
+        Assert.Equal(1.5, options.Timing.MaxRatio);
+        Assert.Equal(0.01, options.Timing.Alpha);
+        Assert.Equal(8, options.Rounds);
+        Assert.Equal(SchemaVariant.Composite, options.Variant);
+    }
+
+    [Theory]
+    [InlineData("--max-ratio", "1")]
+    [InlineData("--rounds", "4")]
+    [InlineData("--only", "speed")]
+    [InlineData("--variant", "sharded")]
+    [InlineData("--update-baseline", null)]
+    [InlineData("--unknown", "1")]
+    public void Parse_BadInput_Throws(string flag, string? value) =>
+        Assert.Throws<ArgumentException>(() => CiOptions.Parse(value is null ? [flag] : [flag, value]));
+
+    [Fact]
+    public void Parse_BaseAndBaseline_Throws() =>
+        Assert.Throws<ArgumentException>(() => CiOptions.Parse(["--base", "main", "--baseline", "/tmp/b"]));
+
+    [Theory]
+    [InlineData(null, null, null, false)]
+    [InlineData("drop-index:idx_metrics_profile_window", "idx_metrics_profile_window", null, false)]
+    [InlineData("slow:trades_page/hot/7d, crash:confirm", null, "trades_page/hot/7d", true)]
+    public void GateFaultParse_Values_AreRead(string? value, string? index, string? slow, bool crash)
+    {
+        var fault = GateFault.Parse(value);
+
+        Assert.Equal(new GateFault(index, slow, crash), fault);
+        Assert.Equal(value is not null, fault.Any);
+    }
+
+    [Fact]
+    public void GateFaultParse_Unknown_Throws() =>
+        Assert.Throws<ArgumentException>(() => GateFault.Parse("slow"));
+
+    [Theory]
+    [InlineData(0, GateOutcome.Passed)]
+    [InlineData(110, GateOutcome.Error)]
+    [InlineData(104, GateOutcome.Error)]
+    [InlineData(1, GateOutcome.Error)]
+    [InlineData(137, GateOutcome.Error)]
+    public void LoadInterpret_ExitCodes_FailClosed(int exitCode, GateOutcome expected)
+    {
+        var summary = new LoadSummaryFile([new LoadThresholdVerdict("p(99) < 1000ms", true, "30 ms")]);
+
+        var checks = LoadStep.Interpret("load", exitCode, summary, 1);
+
+        Assert.Equal(expected, checks[0].Outcome);
+        Assert.Equal(GateOutcome.Passed, checks[1].Outcome);
+    }
+
+    [Fact]
+    public void LoadInterpret_ThresholdFailed_IsARegression()
+    {
+        var checks = LoadStep.Interpret("load", 99, new LoadSummaryFile([new LoadThresholdVerdict("p(95) < 500ms", false, "730 ms")]), 1);
+        var report = new GateReport(checks, []);
+
+        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
+        Assert.Contains("load/p(95) < 500ms: actual 730 ms", report.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadInterpret_NoSummary_IsAnError()
+    {
+        var check = Assert.Single(LoadStep.Interpret("load", 0, null, 1));
+
+        Assert.Equal(GateOutcome.Error, check.Outcome);
+        Assert.Contains("wrote no summary", check.Message, StringComparison.Ordinal);
+    }
+}

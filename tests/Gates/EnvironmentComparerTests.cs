@@ -1,0 +1,53 @@
+using Perf.Harness.Gates;
+
+namespace Perf.Tests.Gates;
+
+public sealed class EnvironmentComparerTests
+{
+    [Fact]
+    public void Differences_SameBootOtherHostAndPatch_None()
+    {
+        var other = SyntheticTimings.Manifest() with { Machine = SyntheticTimings.Manifest().Machine with { HostName = "elsewhere", RuntimeVersion = ".NET 10.0.13" } };
+
+        Assert.Empty(EnvironmentComparer.Differences(SyntheticTimings.Manifest(), other));
+    }
+
+    [Fact]
+    public void Differences_AnotherVmOfTheSameKind_NamesTheMachine()
+    {
+        // Same CPU, cores, memory and OS: the description matches, the identity does not.
+        var differences = EnvironmentComparer.Differences(SyntheticTimings.Manifest(), SyntheticTimings.Manifest(machineId: "fedcba9876543210"));
+
+        Assert.Equal("machine: baseline 0123456789abcdef, this run fedcba9876543210", Assert.Single(differences));
+    }
+
+    [Fact]
+    public void Differences_DatasetSchemaServerAndSettings_EachNamed()
+    {
+        var current = SyntheticTimings.Manifest(serverVersion: "10.11.20-MariaDB") with
+        {
+            Dataset = SyntheticTimings.Manifest().Dataset! with { Checksum = "ffff" },
+            DdlHashes = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Composite"] = "ddl-2" },
+        };
+        current = current with { Server = current.Server! with { Settings = new Dictionary<string, string> { ["innodb_buffer_pool_size"] = "268435456" } } };
+
+        var differences = EnvironmentComparer.Differences(SyntheticTimings.Manifest(), current);
+
+        Assert.Contains("server: baseline MariaDb 10.11.14-MariaDB-0+deb12u2, this run MariaDb 10.11.20-MariaDB", differences);
+        Assert.Contains("server setting innodb_buffer_pool_size: baseline 2147483648, this run 268435456", differences);
+        Assert.Contains("dataset: baseline gate seed 42 checksum 0a7884e0, this run gate seed 42 checksum ffff", differences);
+        Assert.Contains("schema (Composite DDL hash): baseline ddl-1, this run ddl-2", differences);
+    }
+
+    [Fact]
+    public void GateReport_ExitCodes_RegressionThenErrorThenEnvironment()
+    {
+        GateCheck Check(string suite, GateOutcome outcome) => new(suite, "c", outcome, "m");
+
+        Assert.Equal(GateExitCodes.Passed, new GateReport([Check("plans", GateOutcome.Passed), Check("load", GateOutcome.Skipped)], []).ExitCode);
+        Assert.Equal(GateExitCodes.EnvironmentMismatch, new GateReport([Check(GateReport.EnvironmentSuite, GateOutcome.Failed)], []).ExitCode);
+        Assert.Equal(GateExitCodes.InvalidRun, new GateReport([Check(GateReport.EnvironmentSuite, GateOutcome.Failed), Check("load", GateOutcome.Error)], []).ExitCode);
+        Assert.Equal(GateExitCodes.Regressed, new GateReport([Check("load", GateOutcome.Error), Check("plans", GateOutcome.Failed)], []).ExitCode);
+        Assert.False(new GateReport([Check("load", GateOutcome.Error)], []).Passed);
+    }
+}
