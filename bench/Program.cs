@@ -10,5 +10,6 @@ Console.CancelKeyPress += (_, e) =>
 
 if (args is ["report", .. var reportArgs]) return await Perf.Bench.Capacity.ReportCommand.RunAsync(reportArgs, cancellation.Token);
 if (args is ["ci", .. var ciArgs]) return await Perf.Bench.CiGate.CiCommand.RunAsync(ciArgs, cancellation.Token);
+if (args is ["ci-rates", .. var ratesArgs]) return await Perf.Bench.CiGate.ErrorRatesCommand.RunAsync(ratesArgs, cancellation.Token);
 if (args is ["probe", .. var probeArgs]) return await Perf.Bench.CiGate.ProbeCommand.RunAsync(probeArgs, cancellation.Token);
 return await BenchProgram.RunAsync(args, cancellation.Token);

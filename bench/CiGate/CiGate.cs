@@ -10,20 +10,24 @@ public static class CiGate
 {
     /// <summary>Runs the suites <paramref name="options"/> asks for and writes <c>gate.md</c>, <c>gate.json</c> and <c>junit.xml</c>.</summary>
     /// <exception cref="ProvisioningException">No server could be found or started.</exception>
-    public static async Task<CiRun> RunAsync(CiOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    public static Task<CiRun> RunAsync(CiOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
+        RunAsync(options, arguments, GateFault.Parse(Environment.GetEnvironmentVariable(GateFault.Variable)), cancellationToken);
+
+    /// <summary>Runs the gate with a self-test fault injected (the tests that prove the gate pass it directly).</summary>
+    internal static async Task<CiRun> RunAsync(CiOptions options, IReadOnlyList<string> arguments, GateFault fault, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(fault);
         var root = RepositoryPaths.FindRoot();
-        var fault = GateFault.Parse(Environment.GetEnvironmentVariable(GateFault.Variable));
         await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
-        var manifest = RunManifest.Create("ci", server, ["ci", .. arguments], root);
+        var manifest = RunManifest.Create("ci", server, arguments, root);
         var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         var checks = new List<GateCheck>();
         IReadOnlyList<TimingComparison> timings = [];
         if (fault.Any)
         {
-            manifest.Parameters["self-test fault"] = Environment.GetEnvironmentVariable(GateFault.Variable)!;
-            checks.Add(new GateCheck(GateReport.EnvironmentSuite, "self-test fault injected", GateOutcome.Passed, $"{GateFault.Variable}={manifest.Parameters["self-test fault"]}: this run proves the gate, it judges nothing"));
+            manifest.Parameters["self-test fault"] = fault.ToString();
+            checks.Add(new GateCheck(GateReport.EnvironmentSuite, "self-test fault injected", GateOutcome.Passed, $"{fault}: this run proves the gate, it judges no change"));
         }
 
         checks.AddRange(await StepAsync(CiOptions.PlansSuite, () => PlanStep.RunAsync(root, server, options, fault, writer, cancellationToken)).ConfigureAwait(false));

@@ -33,4 +33,12 @@ internal sealed record GateFault(string? DropIndex, string? SlowCase, bool Crash
 
     /// <summary>Whether any fault is injected (the gate says so in its report).</summary>
     public bool Any => this != None;
+
+    /// <summary>The variable's form, e.g. <c>slow:trades_page/hot/7d,crash:confirm</c>.</summary>
+    public override string ToString() => string.Join(',', new[]
+    {
+        DropIndex is null ? null : "drop-index:" + DropIndex,
+        SlowCase is null ? null : "slow:" + SlowCase,
+        CrashConfirmation ? "crash:confirm" : null,
+    }.OfType<string>());
 }

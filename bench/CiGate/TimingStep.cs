@@ -202,7 +202,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
             arguments.Add("--no-seed");
         }
 
-        var what = $"the {build.Label} probe ({phase}{(phase == "prepare" ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" round {round + 1}"))}, {build.Revision[..Math.Min(12, build.Revision.Length)]})";
+        var what = $"the {build.Label} probe ({phase}{(phase == "prepare" ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" round {round + 1}"))}, {Short(build.Revision)})";
         var (exitCode, log) = await ChildProcess.RunAsync("dotnet", arguments, ProbeTimeout, cancellationToken, build.SourceDirectory).ConfigureAwait(false);
         if (exitCode != 0)
         {
@@ -235,9 +235,12 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         var (exitCode, log) = await ChildProcess.RunAsync("dotnet", [build.AssemblyPath, "probe", "--help"], TimeSpan.FromMinutes(1), cancellationToken, build.SourceDirectory).ConfigureAwait(false);
         if (exitCode != 0 || !log.Contains("-- probe", StringComparison.Ordinal))
         {
-            throw new GateStepException($"the base revision {build.Revision[..12]} has no `bench probe` (it predates the same-run timing gate): compare with a newer --base, or with a stored --baseline");
+            throw new GateStepException($"the base revision {Short(build.Revision)} has no `bench probe` (it predates the same-run timing gate): compare with a newer --base, or with a stored --baseline");
         }
     }
+
+    private static string Short(string revision) =>
+        revision[..Math.Min(12, revision.Length)] + (revision.EndsWith("(dirty)", StringComparison.Ordinal) ? " dirty" : string.Empty);
 
     private static string Label(DatasetInfo? dataset) =>
         dataset is null ? "unknown" : string.Create(CultureInfo.InvariantCulture, $"{dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");

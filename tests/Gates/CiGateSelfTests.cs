@@ -1,0 +1,90 @@
+using Perf.Bench.CiGate;
+using Perf.Harness.Gates;
+using Perf.Tests.Infrastructure;
+using Perf.Tests.Load;
+
+namespace Perf.Tests.Gates;
+
+/// <summary>
+/// Proves the CI gate on a real server, base and head built from this checkout: it passes on the unchanged tree, and
+/// fails on a lost index (plans), on a query made twice as slow (timings) and when its confirmation crashes (fail closed).
+/// </summary>
+/// <remarks>
+/// Each verdict is also appended to <c>.perf/gate/self-test.txt</c>, which <c>.ci/run</c> prints after the suite. The
+/// timing scenarios gate a few queries to stay in minutes; the unchanged-tree run gates every query.
+/// </remarks>
+[Collection(LoadTimingGroup.Name)]
+public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
+{
+    private const string SlowQuery = "trades_page/hot/7d";
+    private static readonly string[] FewQueries = ["--cases", "trades_page/hot/7d,summary/hot/30d,health/hot"];
+    private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("perf-gate-self-");
+
+    public void Dispose() => results.Delete(recursive: true);
+
+    [Fact]
+    public async Task Gate_UnchangedTree_Passes()
+    {
+        var run = await RunAsync("pass", GateFault.None, "--base", "HEAD");
+
+        Assert.True(run.Report.Passed, run.Report.Reason);
+        Assert.Equal(GateExitCodes.Passed, run.Report.ExitCode);
+        Assert.Contains(run.Report.Checks, c => c.Suite == "plans" && c.Outcome == GateOutcome.Passed);
+        Assert.Contains(run.Report.Checks, c => c.Suite == "load" && c.Outcome == GateOutcome.Passed);
+        // Every API query family is timed on both sides.
+        foreach (var family in new[] { "trades_page/", "trades_deep/", "trades_symbol/", "summary/", "metrics/", "health/" })
+        {
+            Assert.Contains(run.Report.Timings, t => t.Name.StartsWith(family, StringComparison.Ordinal));
+        }
+
+        Assert.True(File.Exists(Path.Combine(run.Directory, "junit.xml")));
+    }
+
+    [Fact]
+    public async Task Gate_IndexDropped_FailsOnPlansNamingQueryAndIndex()
+    {
+        var run = await RunAsync("plan-fail", new GateFault("idx_metrics_profile_window", null, false), "--only", "plans");
+
+        Assert.Equal(GateExitCodes.Regressed, run.Report.ExitCode);
+        var failed = run.Report.Checks.Where(c => c.Outcome == GateOutcome.Failed).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, c => Assert.Equal("plans", c.Suite));
+        Assert.Contains(failed, c => c.Name.StartsWith("metrics/", StringComparison.Ordinal)
+            && c.Message.StartsWith("was range on idx_metrics_profile_window", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Gate_QueryTwiceAsSlow_FailsOnTimingsNamingIt()
+    {
+        var run = await RunAsync("timing-fail", new GateFault(null, SlowQuery, false), ["--only", "timings", "--base", "HEAD", .. FewQueries]);
+
+        Assert.Equal(GateExitCodes.Regressed, run.Report.ExitCode);
+        var failed = Assert.Single(run.Report.Checks, c => c.Outcome == GateOutcome.Failed);
+        Assert.Equal(("timings", SlowQuery), (failed.Suite, failed.Name));
+        Assert.Contains("confirmed", failed.Message, StringComparison.Ordinal);
+        Assert.InRange(Assert.Single(run.Report.Timings, t => t.Name == SlowQuery).Ratio, 1.5, 3);
+    }
+
+    [Fact]
+    public async Task Gate_ConfirmationCrashes_FailsClosed()
+    {
+        var run = await RunAsync("crash-fail", new GateFault(null, SlowQuery, true), ["--only", "timings", "--base", "HEAD", .. FewQueries]);
+
+        Assert.False(run.Report.Passed);
+        Assert.Equal(GateExitCodes.InvalidRun, run.Report.ExitCode);
+        Assert.Contains(run.Report.Checks, c => c.Name == "confirmation rounds" && c.Outcome == GateOutcome.Error
+            && c.Message.Contains("exited 1", StringComparison.Ordinal));
+        Assert.Equal(GateOutcome.Error, Assert.Single(run.Report.Checks, c => c.Name == SlowQuery).Outcome);
+    }
+
+    private async Task<CiRun> RunAsync(string scenario, GateFault fault, params string[] args)
+    {
+        var server = fixture.RequireServer();
+        string[] arguments = [.. args, "--rounds", "6", "--results", Path.Combine(results.FullName, scenario), "--mysql", server.AdminConnectionString];
+        var run = await CiGate.RunAsync(CiOptions.Parse(arguments), arguments, fault, TestContext.Current.CancellationToken);
+        var log = Path.Combine(Perf.Harness.RepositoryPaths.FindRoot(), ".perf", "gate", "self-test.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        await File.AppendAllTextAsync(log, $"{DateTime.UtcNow:u} {scenario}: exit {run.Report.ExitCode}: {run.Report.Reason}\n", TestContext.Current.CancellationToken);
+        return run;
+    }
+}
