@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MySqlConnector;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
@@ -16,6 +17,12 @@ public static class SeedProgram
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        return CommandLineRunner.RunAsync(Create(args, output, error), args, output, error, cancellationToken);
+    }
+
+    /// <summary>The command tree: seeding at the root, <c>bench-load</c> below it; <paramref name="args"/> is recorded in manifests.</summary>
+    internal static Command Create(string[] args, TextWriter output, TextWriter error)
+    {
         var harness = new HarnessOptions();
         var options = new SeedCommandLine(harness);
         var root = CommandLineRunner.CreateRoot("seed", "Seeds the telemetry variant databases (basic, composite, partitioned) with a deterministic dataset.");
@@ -23,7 +30,7 @@ public static class SeedProgram
         options.AddTo(root);
         root.SetAction((parse, token) => SeedAsync(harness.Provisioning(parse), options.Read(parse, DateOnly.FromDateTime(DateTime.UtcNow)), output, error, token));
         root.Subcommands.Add(BulkLoadBenchmark.CreateCommand(harness, args, output, error));
-        return CommandLineRunner.RunAsync(root, args, output, error, cancellationToken);
+        return root;
     }
 
     private static async Task<int> SeedAsync(ProvisioningOptions provisioning, SeedOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
