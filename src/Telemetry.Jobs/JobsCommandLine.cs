@@ -88,6 +88,9 @@ internal sealed class JobsCommandLine
             Description = description,
             HelpName = "n",
             Recursive = true,
+
+            // Given twice, the last wins (as before): a wrapper appends an override such as --pause-ms to a stored command line.
+            Arity = ArgumentArity.OneOrMore,
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;

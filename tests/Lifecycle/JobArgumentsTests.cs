@@ -47,6 +47,14 @@ public sealed class JobArgumentsTests
     }
 
     [Fact]
+    public void Parse_NumberGivenTwice_LastWins()
+    {
+        var arguments = JobsCommandLine.Parse(["archive", "--mysql", "Server=x", "--pause-ms", "15", "--pause-ms", "500"], NoEnvironment);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(500), arguments.Retention.Pause);
+    }
+
+    [Fact]
     public void Parse_NoDatabase_ThrowsUsage()
     {
         var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["archive"], NoEnvironment));
