@@ -12,22 +12,12 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 180;
 }
 
-ProvisioningOptions provisioning;
-try
-{
-    // First thing: takes --mysql/--redis/--mysql-datadir and installs the harness's Ctrl+C handler before ours.
-    (provisioning, args) = ProvisioningOptions.FromArgs(args);
-}
-catch (ArgumentException ex)
-{
-    await Console.Error.WriteLineAsync("error: " + ex.Message);
-    return ExitCodes.BadConfiguration;
-}
-
+// The harness's Ctrl+C handler goes first, so it stops the servers it started after ours has cancelled the run.
+ExitCleanup.EnsureHooked();
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await LoadCli.RunAsync(args, AnsiConsole.Console, provisioning, cancellation.Token);
+return await LoadCli.RunAsync(args, AnsiConsole.Console, null, cancellation.Token);

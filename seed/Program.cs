@@ -1,19 +1,8 @@
 using Perf.Harness.Provisioning;
 using Perf.Seed.Cli;
 
-// Server flags first: the harness installs its exit handlers on this first call, so ours below runs before them.
-ProvisioningOptions provisioning;
-string[] rest;
-try
-{
-    (provisioning, rest) = ProvisioningOptions.FromArgs(args);
-}
-catch (ArgumentException ex)
-{
-    await Console.Error.WriteLineAsync($"seed: {ex.Message}");
-    return SeedProgram.UsageError;
-}
-
+// The harness's exit handlers first, so ours below runs before them.
+ExitCleanup.EnsureHooked();
 using var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -25,4 +14,4 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
-return await SeedProgram.RunAsync(provisioning, rest, Console.Out, Console.Error, interrupt.Token);
+return await SeedProgram.RunAsync(args, Console.Out, Console.Error, interrupt.Token);

@@ -18,9 +18,9 @@ internal static class CapacityProbe
         var c = CultureInfo.InvariantCulture;
         string[] arguments =
         [
-            "capacity", "--variant", variant.ToString().ToLowerInvariant(), "--db-prefix", prefix, "--no-cache",
+            "capacity", "--variant", variant.ToString().ToLowerInvariant(), "--prefix", prefix, "--no-cache",
             "--start-rate", search.StartRate.ToString(c), "--step", search.Step.ToString(c), "--max-rate", search.MaxRate.ToString(c),
-            "--step-duration", search.StepDuration.TotalSeconds.ToString(c) + "s", "--warmup", "2s", "--max-send-lag", "100ms", "--out", outputDirectory, "--quiet",
+            "--step-duration", search.StepDuration.TotalSeconds.ToString(c) + "s", "--warmup", "2s", "--max-send-lag", "100ms", "--results", outputDirectory, "--quiet",
         ];
         var exitCode = await LoadProcess.RunAsync(repositoryRoot, arguments, adminConnectionString, cancellationToken).ConfigureAwait(false);
         var path = Path.Combine(outputDirectory, "capacity.json");

@@ -27,9 +27,9 @@ internal static class LoadStep
         // generator that falls further behind (or short of its rate) makes the run invalid.
         string[] arguments =
         [
-            "run", "--variant", options.Variant.ToString().ToLowerInvariant(), "--db-prefix", Prefix, "--rate", options.LoadRate.ToString(c),
+            "run", "--variant", options.Variant.ToString().ToLowerInvariant(), "--prefix", Prefix, "--rate", options.LoadRate.ToString(c),
             "--duration", options.LoadDuration.TotalSeconds.ToString(c) + "s", "--warmup", "3s", "--max-send-lag", "100ms",
-            "--out", directory, "--no-html", "--quiet",
+            "--results", directory, "--no-html", "--quiet",
         ];
         var exitCode = await LoadProcess.RunAsync(root, arguments, server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
         var summaryPath = Path.Combine(directory, "summary.json");

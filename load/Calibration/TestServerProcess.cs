@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Perf.Harness.Provisioning;
 using Perf.Load.Execution;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Calibration;
 
@@ -49,7 +50,7 @@ internal sealed partial class TestServerProcess : IAsyncDisposable
         var gate = new Lock();
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Exited += (_, _) => address.TrySetException(new ConfigurationException($"The test server exited with {process.ExitCode} before listening: {Output()}"));
+        process.Exited += (_, _) => address.TrySetException(new UsageException($"The test server exited with {process.ExitCode} before listening: {Output()}"));
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -64,7 +65,7 @@ internal sealed partial class TestServerProcess : IAsyncDisposable
             process.Dispose();
             if (ex is TimeoutException)
             {
-                throw new ConfigurationException($"The test server printed no address within {StartTimeout.TotalSeconds:0} s: {Output()}", ex);
+                throw new UsageException($"The test server printed no address within {StartTimeout.TotalSeconds:0} s: {Output()}", ex);
             }
 
             throw;
@@ -133,7 +134,7 @@ internal sealed partial class TestServerProcess : IAsyncDisposable
                 CpuAffinity.SetCurrentThread(cpus);
             }
 
-            return Process.Start(info) ?? throw new ConfigurationException($"Could not start {info.FileName} testserver.");
+            return Process.Start(info) ?? throw new UsageException($"Could not start {info.FileName} testserver.");
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Calibration;
 
@@ -27,7 +28,7 @@ internal static partial class WrkRunner
         try
         {
             var (exitCode, output) = await ExecuteAsync(wrk, arguments, cancellationToken).ConfigureAwait(false);
-            return exitCode == 0 ? Parse(output, connections) : throw new ConfigurationException($"'{wrk} {arguments}' exited with {exitCode}: {output}");
+            return exitCode == 0 ? Parse(output, connections) : throw new UsageException($"'{wrk} {arguments}' exited with {exitCode}: {output}");
         }
         finally
         {
@@ -43,7 +44,7 @@ internal static partial class WrkRunner
     {
         var (_, output) = await ExecuteAsync(wrk, "-v", cancellationToken).ConfigureAwait(false);
         var first = output.Split('\n', 2)[0].Trim();
-        return first.StartsWith("wrk", StringComparison.Ordinal) ? first : throw new ConfigurationException($"'{wrk} -v' does not look like wrk: {output}");
+        return first.StartsWith("wrk", StringComparison.Ordinal) ? first : throw new UsageException($"'{wrk} -v' does not look like wrk: {output}");
     }
 
     /// <summary>Runs wrk to completion and returns its exit code and standard output; a missing binary is a configuration error.</summary>
@@ -56,14 +57,14 @@ internal static partial class WrkRunner
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-            }) ?? throw new ConfigurationException($"Could not start '{wrk}'.");
+            }) ?? throw new UsageException($"Could not start '{wrk}'.");
             var output = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             return (process.ExitCode, output);
         }
         catch (Win32Exception ex)
         {
-            throw new ConfigurationException($"'{wrk}' was not found; install it (apt-get install wrk) or pass --wrk PATH.", ex);
+            throw new UsageException($"'{wrk}' was not found; install it (apt-get install wrk) or pass --wrk PATH.", ex);
         }
     }
 

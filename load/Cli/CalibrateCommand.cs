@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Perf.Harness.Results;
@@ -6,6 +7,7 @@ using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Reports;
 using Spectre.Console;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Cli;
 
@@ -26,28 +28,47 @@ internal static class CalibrateCommand
     private static readonly string[] Paths = ["/", "/spin/200"];
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(1);
 
-    public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <summary>The <c>calibrate</c> command.</summary>
+    public static Command Create(LoadContext context)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var rate = args.GetDouble("rate", 500);
-        var duration = args.GetDuration("duration", TimeSpan.FromSeconds(2));
-        var connections = args.GetInt("connections", 16);
-        var rounds = args.GetInt("rounds", 21);
-        var wrk = args.Get("wrk") ?? "wrk";
-        var url = RunSettingsParser.ParseUrl(args.Get("url"));
-        var output = args.Get("out") ?? args.Get("results");
-        var pin = !args.Has("no-pin");
-        args.RejectUnknown();
-        RunSettingsParser.PositiveRate(rate, "--rate");
+        Option<double> rate = new("--rate") { Description = "the open model's highest rate, requests/s", DefaultValueFactory = _ => 500, HelpName = "N" };
+        var duration = Duration.Option("--duration", TimeSpan.FromSeconds(2), "each measurement's duration (at least 1s)");
+        Option<int> connections = new("--connections") { Description = "connections of the max-rate comparison", DefaultValueFactory = _ => 16, HelpName = "N" };
+        Option<int> rounds = new("--rounds") { Description = "rounds per comparison", DefaultValueFactory = _ => 21, HelpName = "N" };
+        Option<string> wrk = new("--wrk") { Description = "the wrk executable", DefaultValueFactory = _ => "wrk", HelpName = "path" };
+        Option<string?> url = new("--url") { Description = "a testserver run elsewhere (default: one in a child process)", HelpName = "url" };
+        Option<bool> noPin = new("--no-pin") { Description = "let the testserver, wrk and the runner share every CPU (default: the server on the upper half)" };
+        var command = new Command("calibrate", "The runner against wrk on a trivial server in its own process, in one run.")
+        {
+            rate, duration, connections, rounds, wrk, url, context.Harness.Results, noPin,
+        };
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+            parse.GetValue(rate),
+            parse.GetValue(duration),
+            parse.GetValue(connections),
+            parse.GetValue(rounds),
+            parse.GetRequiredValue(wrk),
+            RunOptions.ParseUrl(parse.GetValue(url)),
+            parse.GetValue(context.Harness.Results),
+            !parse.GetValue(noPin),
+            context,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        double rate, TimeSpan duration, int connections, int rounds, string wrk, Uri? url, string? output, bool pin, LoadContext context, CancellationToken cancellationToken)
+    {
+        var console = context.Console;
+        RunOptions.PositiveRate(rate, "--rate");
         if (connections <= 0 || rounds <= 0 || duration < TimeSpan.FromSeconds(1))
         {
-            throw new ConfigurationException("--connections and --rounds must be positive and --duration at least 1s.");
+            throw new UsageException("--connections and --rounds must be positive and --duration at least 1s.");
         }
 
         if (url is not null && url.Scheme != Uri.UriSchemeHttp)
         {
-            throw new ConfigurationException("calibrate compares plain http only: wrk and the raw transport speak no TLS here.");
+            throw new UsageException("calibrate compares plain http only: wrk and the raw transport speak no TLS here.");
         }
 
         var wrkVersion = await WrkRunner.VersionAsync(wrk, cancellationToken).ConfigureAwait(false);
@@ -64,7 +85,7 @@ internal static class CalibrateCommand
 
             var server = child?.BaseAddress ?? url!;
             await TargetResolver.EnsureReachableAsync(server, cancellationToken).ConfigureAwait(false);
-            var manifest = RunManifest.Create("load-calibrate", null, args.Arguments);
+            var manifest = RunManifest.Create("load-calibrate", null, context.Arguments);
             manifest.Parameters["wrk"] = wrkVersion;
             manifest.Parameters["server"] = child is null ? server.ToString() : "testserver in a child process";
             manifest.Parameters["cpus"] = cpus is { } pinned
@@ -95,7 +116,7 @@ internal static class CalibrateCommand
             console.Write(new Text(markdown));
             console.MarkupLine("results: " + Markup.Escape(writer.Directory));
             var met = latencies.All(l => Math.Abs(l.PacedRatio - 1) <= P50Tolerance) && throughput.Ratio >= MinThroughputRatio;
-            return met ? ExitCodes.Pass : ExitCodes.ThresholdsFailed;
+            return met ? ExitCodes.Success : ExitCodes.ThresholdsFailed;
         }
         finally
         {

@@ -1,39 +1,53 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Perf.Harness.Provisioning;
 using Perf.Load.Capacity;
 using Perf.Load.Model;
 using Perf.Load.Reports;
 using Spectre.Console;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Cli;
 
 /// <summary><c>capacity</c>: raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.</summary>
 internal static class CapacityCommand
 {
-    public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, ProvisioningOptions provisioning, CancellationToken cancellationToken)
+    /// <summary>The <c>capacity</c> command.</summary>
+    public static Command Create(RunOptions options, LoadContext context)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var settings = RunSettingsParser.Parse(args, requireLoad: false, provisioning);
-        var start = args.GetDouble("start-rate", 10);
-        var step = args.GetDouble("step", 10);
-        var max = args.GetDouble("max-rate", 1000);
-        var stepDuration = args.GetDuration("step-duration", TimeSpan.FromSeconds(20));
-        var warmup = args.GetDuration("warmup", TimeSpan.FromSeconds(3));
-        var poisson = args.Has("poisson");
-        args.RejectUnknown();
-        RunSettingsParser.PositiveRate(start, "--start-rate");
-        RunSettingsParser.PositiveRate(step, "--step");
+        Option<double> start = new("--start-rate") { Description = "first step's rate, requests/s", DefaultValueFactory = _ => 10, HelpName = "N" };
+        Option<double> step = new("--step") { Description = "rate added per step", DefaultValueFactory = _ => 10, HelpName = "N" };
+        Option<double> max = new("--max-rate") { Description = "last step's rate at most", DefaultValueFactory = _ => 1000, HelpName = "N" };
+        var stepDuration = Duration.Option("--step-duration", TimeSpan.FromSeconds(20), "measured duration of each step");
+        var command = new Command("capacity", "Raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.");
+        options.AddTo(command, load: false);
+        foreach (var option in new Option[] { start, step, max, stepDuration, options.Warmup, options.Poisson })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+            options.Read(parse, requireLoad: false, context.ProvisioningFor(parse), context.Arguments),
+            new CapacitySteps(parse.GetValue(start), parse.GetValue(step), parse.GetValue(max), parse.GetValue(stepDuration), parse.GetValue(options.Warmup), parse.GetValue(options.Poisson)),
+            context.Console,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(RunSettings settings, CapacitySteps search, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var (start, step, max, stepDuration, warmup, poisson) = search;
+        RunOptions.PositiveRate(start, "--start-rate");
+        RunOptions.PositiveRate(step, "--step");
         if (max < start)
         {
-            throw new ConfigurationException("--max-rate must be at least --start-rate.");
+            throw new UsageException("--max-rate must be at least --start-rate.");
         }
 
         if (stepDuration <= TimeSpan.Zero)
         {
-            throw new ConfigurationException("--step-duration must be greater than zero.");
+            throw new UsageException("--step-duration must be greater than zero.");
         }
 
         var directory = settings.OutputDirectory ?? RunSession.DefaultDirectory("capacity-" + (settings.Label ?? settings.Scenarios[0].Name));
@@ -82,7 +96,7 @@ internal static class CapacityCommand
             console.MarkupLine("results: " + Markup.Escape(directory));
             if (maxPassing is not null)
             {
-                return ExitCodes.Pass;
+                return ExitCodes.Success;
             }
 
             return steps[0].Verdict == Verdict.Invalid ? ExitCodes.InvalidRun : ExitCodes.ThresholdsFailed;

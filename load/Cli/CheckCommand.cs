@@ -1,6 +1,5 @@
-using Perf.Harness.Provisioning;
+using System.CommandLine;
 using Perf.Load.Model;
-using Spectre.Console;
 
 namespace Perf.Load.Cli;
 
@@ -8,19 +7,23 @@ namespace Perf.Load.Cli;
 /// <remarks>Same options as <c>run</c>; only the defaults differ (20 requests/s for 20 s after a 5 s warm-up, labelled <c>check</c>).</remarks>
 internal static class CheckCommand
 {
-    public static Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, ProvisioningOptions provisioning, CancellationToken cancellationToken)
+    /// <summary>The <c>check</c> command.</summary>
+    public static Command Create(RunOptions options, LoadContext context)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var settings = RunSettingsParser.Parse(args, requireLoad: true, provisioning);
-        if (!args.Has("rate") && !args.Has("stages") && !args.Has("concurrency"))
+        var command = new Command("check", "The main job's load check: run with dashboard traffic at 20 requests/s for 20 s after a 5 s warm-up.");
+        options.AddTo(command, load: true);
+        command.SetAction((parse, cancellationToken) =>
         {
-            var duration = args.Has("duration") ? settings.Profile.MeasuredDuration : TimeSpan.FromSeconds(20);
-            var warmup = args.Has("warmup") ? settings.Profile.Warmup : TimeSpan.FromSeconds(5);
-            settings = settings.WithProfile(LoadProfile.ConstantRate(20, duration, warmup, settings.Profile.Poisson));
-        }
+            var settings = options.Read(parse, requireLoad: true, context.ProvisioningFor(parse), context.Arguments);
+            if (!RunOptions.Given(parse, options.Rate) && !RunOptions.Given(parse, options.Stages) && !RunOptions.Given(parse, options.Concurrency))
+            {
+                var duration = RunOptions.Given(parse, options.MeasuredDuration) ? settings.Profile.MeasuredDuration : TimeSpan.FromSeconds(20);
+                var warmup = RunOptions.Given(parse, options.Warmup) ? settings.Profile.Warmup : TimeSpan.FromSeconds(5);
+                settings = settings.WithProfile(LoadProfile.ConstantRate(20, duration, warmup, settings.Profile.Poisson));
+            }
 
-        settings = settings with { Label = settings.Label ?? "check" };
-        args.RejectUnknown();
-        return RunCommand.ExecuteAsync(settings, console, cancellationToken);
+            return RunCommand.ExecuteAsync(settings with { Label = settings.Label ?? "check" }, context.Console, cancellationToken);
+        });
+        return command;
     }
 }

@@ -3,6 +3,7 @@ using MySqlConnector;
 using Perf.Harness.Provisioning;
 using Perf.Load.Scenarios;
 using Telemetry.Api;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Load.Cli;
@@ -32,7 +33,7 @@ internal static class InProcessApi
         }
         catch (ProvisioningException ex)
         {
-            throw new ConfigurationException("No --url given and no database server for the in-process API: " + ex.Message, ex);
+            throw new UsageException("No --url given and no database server for the in-process API: " + ex.Message, ex);
         }
 
         try
@@ -110,7 +111,7 @@ internal static class InProcessApi
         return scripts;
     }
 
-    private static ConfigurationException NotSeeded(string database, Exception? inner = null) =>
+    private static UsageException NotSeeded(string database, Exception? inner = null) =>
         new($"Database '{database}' has no seeded trades. Seed it first (dotnet run -c Release --project seed, or ./perf run), pick another --variant, or pass --url.", inner!);
 
     private sealed class Owners(IAsyncDisposable api, IAsyncDisposable server) : IAsyncDisposable

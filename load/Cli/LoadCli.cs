@@ -1,44 +1,39 @@
+using System.CommandLine;
+using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Spectre.Console;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Cli;
 
-/// <summary>Dispatches commands and maps failures to exit codes: configuration errors print one line, never a stack trace.</summary>
+/// <summary>The load runner's command line: one command tree on System.CommandLine, usage errors as one line and <see cref="ExitCodes.UsageError"/>.</summary>
 internal static class LoadCli
 {
-    /// <param name="args">The command line, <c>--mysql</c>/<c>--redis</c> already taken out.</param>
-    /// <param name="console">Where output goes.</param>
-    /// <param name="provisioning">How to find the database server for the in-process API.</param>
+    /// <param name="args">The command line, server flags included.</param>
+    /// <param name="console">Where output (help included) goes; errors go to standard error.</param>
+    /// <param name="provisioning">How to find the database server when no <c>--mysql</c> is given; null for the defaults.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, ProvisioningOptions? provisioning, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, ProvisioningOptions? provisioning, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        provisioning ??= new ProvisioningOptions();
-        try
-        {
-            if (args.Length == 0 || args.Any(a => a is "--help" or "-h" or "help"))
-            {
-                console.WriteLine(Usage.Text);
-                return args.Length == 0 ? ExitCodes.BadConfiguration : ExitCodes.Pass;
-            }
+        var root = Create(new LoadContext(console, provisioning ?? new ProvisioningOptions(), args, new HarnessOptions()));
+        return CommandLineRunner.RunAsync(root, args, console.Profile.Out.Writer, Console.Error, cancellationToken);
+    }
 
-            var parsed = CommandArguments.Parse(args, RunSettingsParser.Flags);
-            return parsed.Command switch
-            {
-                "run" => await RunCommand.ExecuteAsync(parsed, console, provisioning, cancellationToken).ConfigureAwait(false),
-                "check" => await CheckCommand.ExecuteAsync(parsed, console, provisioning, cancellationToken).ConfigureAwait(false),
-                "capacity" => await CapacityCommand.ExecuteAsync(parsed, console, provisioning, cancellationToken).ConfigureAwait(false),
-                "merge" => await MergeCommand.ExecuteAsync(parsed, console, cancellationToken).ConfigureAwait(false),
-                "calibrate" => await CalibrateCommand.ExecuteAsync(parsed, console, cancellationToken).ConfigureAwait(false),
-                "testserver" => await TestServerCommand.ExecuteAsync(parsed, console, cancellationToken).ConfigureAwait(false),
-                _ => throw new ConfigurationException($"Unknown command '{parsed.Command}'. Commands: run, check, capacity, merge, calibrate, testserver; see --help."),
-            };
-        }
-        catch (ConfigurationException ex)
-        {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.BadConfiguration;
-        }
+    /// <summary>The command tree: run, check, capacity, merge, calibrate, testserver.</summary>
+    public static Command Create(LoadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = CommandLineRunner.CreateRoot("load", "Open-model HTTP load runner for the telemetry API (latency measured from the intended send time).");
+        context.Harness.AddServerOptions(root);
+        var options = new RunOptions(context.Harness);
+        root.Subcommands.Add(RunCommand.Create(options, context));
+        root.Subcommands.Add(CheckCommand.Create(options, context));
+        root.Subcommands.Add(CapacityCommand.Create(options, context));
+        root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(CalibrateCommand.Create(context));
+        root.Subcommands.Add(TestServerCommand.Create(context));
+        return root;
     }
 }

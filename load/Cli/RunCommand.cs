@@ -1,4 +1,4 @@
-using Perf.Harness.Provisioning;
+using System.CommandLine;
 using Perf.Load.Reports;
 using Spectre.Console;
 
@@ -7,13 +7,14 @@ namespace Perf.Load.Cli;
 /// <summary><c>run</c>: one load test against the target, reports written, exit code from the verdict.</summary>
 internal static class RunCommand
 {
-    public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, ProvisioningOptions provisioning, CancellationToken cancellationToken)
+    /// <summary>The <c>run</c> command.</summary>
+    public static Command Create(RunOptions options, LoadContext context)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var settings = RunSettingsParser.Parse(args, requireLoad: true, provisioning);
-        args.RejectUnknown();
-        return await ExecuteAsync(settings, console, cancellationToken).ConfigureAwait(false);
+        var command = new Command("run", "One load test against the target: reports written, exit code from the verdict.");
+        options.AddTo(command, load: true);
+        command.SetAction((parse, cancellationToken) =>
+            ExecuteAsync(options.Read(parse, requireLoad: true, context.ProvisioningFor(parse), context.Arguments), context.Console, cancellationToken));
+        return command;
     }
 
     /// <summary>Runs parsed settings: resolve the target, run, write the reports, print PASS/FAIL per threshold.</summary>

@@ -1,3 +1,5 @@
+using Telemetry.CommandLine;
+
 namespace Perf.Load.Cli;
 
 /// <summary>Finds the API to load: <c>--url</c>, or the API hosted in-process over a provisioned, seeded server.</summary>
@@ -11,7 +13,7 @@ internal static class TargetResolver
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Url is null)
         {
-            var options = settings.InProcess ?? throw new ConfigurationException("No --url given and no in-process API configured.");
+            var options = settings.InProcess ?? throw new UsageException("No --url given and no in-process API configured.");
             return await InProcessApi.StartAsync(options, settings.Traffic, cancellationToken).ConfigureAwait(false);
         }
 
@@ -30,11 +32,11 @@ internal static class TargetResolver
         }
         catch (HttpRequestException ex)
         {
-            throw new ConfigurationException($"Cannot reach {baseAddress}: {ex.Message}", ex);
+            throw new UsageException($"Cannot reach {baseAddress}: {ex.Message}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ConfigurationException($"Cannot reach {baseAddress}: no response within {ProbeTimeout.TotalSeconds:0} s.", ex);
+            throw new UsageException($"Cannot reach {baseAddress}: no response within {ProbeTimeout.TotalSeconds:0} s.", ex);
         }
     }
 }

@@ -1,18 +1,25 @@
+using System.CommandLine;
 using Perf.Load.Calibration;
 using Spectre.Console;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Cli;
 
 /// <summary><c>testserver</c>: runs the trivial (optionally stalling) server until Ctrl-C or SIGTERM, for trying the runner by hand.</summary>
 internal static class TestServerCommand
 {
-    public static async Task<int> ExecuteAsync(CommandArguments args, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <summary>The <c>testserver</c> command.</summary>
+    public static Command Create(LoadContext context)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(console);
-        var every = args.GetDuration("stall-every", TimeSpan.Zero);
-        var stall = args.GetDuration("stall-for", TimeSpan.FromSeconds(1));
-        args.RejectUnknown();
+        var every = Duration.Option("--stall-every", TimeSpan.Zero, "stall the server this often (0: never)");
+        var stall = Duration.Option("--stall-for", TimeSpan.FromSeconds(1), "how long each stall lasts");
+        var command = new Command("testserver", "Runs the trivial (optionally stalling) server until Ctrl-C or SIGTERM, for trying the runner by hand.") { every, stall };
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(every), parse.GetValue(stall), context.Console, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(TimeSpan every, TimeSpan stall, IAnsiConsole console, CancellationToken cancellationToken)
+    {
         var server = await LocalTestServer.StartAsync(every, stall, cancellationToken).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
@@ -28,6 +35,6 @@ internal static class TestServerCommand
             }
         }
 
-        return ExitCodes.Pass;
+        return ExitCodes.Success;
     }
 }

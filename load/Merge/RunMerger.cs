@@ -3,6 +3,7 @@ using Perf.Load.Execution;
 using Perf.Load.Measurement;
 using Perf.Load.Reports;
 using Perf.Load.Thresholds;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Merge;
 
@@ -16,7 +17,7 @@ internal static class RunMerger
         ArgumentNullException.ThrowIfNull(extraThresholds);
         if (directories.Count == 0)
         {
-            throw new ConfigurationException("merge needs at least one run directory.");
+            throw new UsageException("merge needs at least one run directory.");
         }
 
         var runs = new List<(string Directory, RunSummary Summary, IReadOnlyList<HistogramLogEntry> Log)>();
@@ -26,7 +27,7 @@ internal static class RunMerger
             var logPath = Path.Combine(directory, ReportWriter.IntervalLogFile);
             if (!File.Exists(summaryPath) || !File.Exists(logPath))
             {
-                throw new ConfigurationException($"'{directory}' is not a run directory: it needs {ReportWriter.SummaryFile} and {ReportWriter.IntervalLogFile}.");
+                throw new UsageException($"'{directory}' is not a run directory: it needs {ReportWriter.SummaryFile} and {ReportWriter.IntervalLogFile}.");
             }
 
             var summary = await SummaryJson.ReadAsync(summaryPath, cancellationToken).ConfigureAwait(false);
@@ -47,7 +48,7 @@ internal static class RunMerger
         {
             if (other.Configuration.Fingerprint != first.Configuration.Fingerprint)
             {
-                throw new ConfigurationException(
+                throw new UsageException(
                     $"Runs do not match: '{runs[0].Directory}' ran [{first.Configuration.Fingerprint}] but '{directory}' ran [{other.Configuration.Fingerprint}].");
             }
         }

@@ -1,7 +1,7 @@
-using Perf.Load.Cli;
 using Perf.Load.Execution;
 using Perf.Load.Measurement;
 using Perf.Load.Thresholds;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Reports;
 
@@ -41,7 +41,7 @@ internal static class RunSummaryBuilder
             return (Verdict.Invalid, ExitCodes.InvalidRun);
         }
 
-        return results.All(r => r.Passed) ? (Verdict.Pass, ExitCodes.Pass) : (Verdict.Fail, ExitCodes.ThresholdsFailed);
+        return results.All(r => r.Passed) ? (Verdict.Pass, ExitCodes.Success) : (Verdict.Fail, ExitCodes.ThresholdsFailed);
     }
 
     /// <summary>Per-interval points of the untagged (whole-run gated latency) intervals.</summary>

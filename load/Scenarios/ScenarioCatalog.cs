@@ -1,3 +1,5 @@
+using Telemetry.CommandLine;
+
 namespace Perf.Load.Scenarios;
 
 /// <summary>Turns scenario names from the command line into scenarios.</summary>
@@ -16,7 +18,7 @@ internal static class ScenarioCatalog
             var path = name["get:".Length..];
             if (!path.StartsWith('/'))
             {
-                throw new ConfigurationException($"Scenario '{name}': the path after 'get:' must start with '/'.");
+                throw new UsageException($"Scenario '{name}': the path after 'get:' must start with '/'.");
             }
 
             var request = new LoadRequest(Endpoints.Get, Endpoints.Get, path);
@@ -32,7 +34,7 @@ internal static class ScenarioCatalog
             "metrics" => new SingleEndpointScenario(name, Endpoints.Metrics, r => DashboardRequests.Metrics(name, options, r)),
             "health" => new SingleEndpointScenario(name, Endpoints.Health, r => DashboardRequests.Health(name, options, r)),
             "healthz" => new SingleEndpointScenario(name, Endpoints.Healthz, _ => new LoadRequest(name, Endpoints.Healthz, "/healthz")),
-            _ => throw new ConfigurationException(
+            _ => throw new UsageException(
                 $"Unknown scenario '{name}'. Known: {string.Join(", ", Names)}, or get:/PATH."),
         };
     }

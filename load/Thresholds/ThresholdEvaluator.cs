@@ -1,5 +1,6 @@
 using HdrHistogram;
 using Perf.Load.Measurement;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Thresholds;
 
@@ -22,7 +23,7 @@ internal static class ThresholdEvaluator
             };
             if (!known)
             {
-                throw new ConfigurationException(
+                throw new UsageException(
                     $"Threshold '{threshold.Expression}' names '{name}', which this run does not have. " +
                     $"Endpoints: {string.Join(", ", endpoints)}; scenarios: {string.Join(", ", scenarios)}.");
             }
@@ -65,7 +66,7 @@ internal static class ThresholdEvaluator
     }
 
     private static StatsSnapshot Missing(Threshold threshold) =>
-        throw new ConfigurationException($"Threshold '{threshold.Expression}' names '{threshold.SelectorName}', which the results do not have.");
+        throw new UsageException($"Threshold '{threshold.Expression}' names '{threshold.SelectorName}', which the results do not have.");
 
     private static double Measure(Threshold threshold, StatsSnapshot group, double seconds) => threshold.Metric switch
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Thresholds;
 
@@ -13,7 +14,7 @@ internal static class ThresholdParser
 {
     private static readonly string[] Operators = ["<=", ">=", "<", ">"];
 
-    /// <summary>Parses one threshold or throws <see cref="ConfigurationException"/> saying what is wrong.</summary>
+    /// <summary>Parses one threshold or throws <see cref="UsageException"/> saying what is wrong.</summary>
     public static Threshold Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -175,6 +176,6 @@ internal static class ThresholdParser
         return value * scale;
     }
 
-    private static ConfigurationException Malformed(string text, string why) =>
+    private static UsageException Malformed(string text, string why) =>
         new($"Malformed threshold '{text}': {why}.");
 }

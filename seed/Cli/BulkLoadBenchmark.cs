@@ -1,11 +1,14 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Dapper;
 using MySqlConnector;
+using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Perf.Seed.Generation;
+using Telemetry.CommandLine;
 using Telemetry.Data;
 using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
@@ -22,52 +25,38 @@ public static class BulkLoadBenchmark
     private const string SeederPrefix = "perf_bench_seeder";
     private const string PlainPrefix = "perf_bench_plain";
 
-    /// <summary>Runs <c>bench-load [flags]</c> (<paramref name="args"/> starts with the command name); returns the exit code.</summary>
-    public static async Task<int> RunAsync(ProvisioningOptions provisioning, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>The <c>bench-load</c> command; <paramref name="arguments"/> (the whole command line) is recorded in the manifest.</summary>
+    public static Command CreateCommand(HarnessOptions harness, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(harness);
+        var trades = SeedCommandLine.WholeNumber("--trades", 1_000, 500_000_000, "trades to load (default 2000000)");
+        var seed = SeedCommandLine.WholeNumber("--seed", long.MinValue, long.MaxValue, "master random seed (default 42)");
+        var repeat = SeedCommandLine.WholeNumber("--repeat", 1, 20, "alternating runs of each side; medians are compared (default 1)");
+        var chunkRows = SeedCommandLine.WholeNumber("--chunk-rows", 1_000, 10_000_000, "rows per load transaction (default 50000)");
+        Option<bool> keep = new("--keep") { Description = "keep the two bench databases afterwards" };
+        var command = new Command("bench-load", "The seeder's load rate against plain LOAD DATA LOCAL INFILE of the same rows, on the same server in one run.")
+        {
+            trades, seed, repeat, chunkRows, keep, harness.Results,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            harness.Provisioning(parse),
+            new BulkLoadSettings(parse.GetValue(trades) ?? 2_000_000, parse.GetValue(seed) ?? 42, (int)(parse.GetValue(repeat) ?? 1), (int?)parse.GetValue(chunkRows), parse.GetValue(keep), parse.GetValue(harness.Results)),
+            arguments,
+            output,
+            error,
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Runs the comparison <paramref name="settings"/> describe; returns the exit code.</summary>
+    public static async Task<int> RunAsync(
+        ProvisioningOptions provisioning, BulkLoadSettings settings, IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(provisioning);
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        long trades = 2_000_000;
-        long seed = 42;
-        var keep = false;
-        var repeat = 1;
-        int? chunkRows = null;
-        var (resultsDirectory, rest) = ResultWriter.TakeResultsDirectory(args);
-        args = rest;
-        try
-        {
-            for (var i = 1; i < args.Length; i++)
-            {
-                switch (args[i])
-                {
-                    case "--trades" when i + 1 < args.Length:
-                        trades = SeedCommandLine.ParseLong("--trades", args[++i], 1_000, 500_000_000);
-                        break;
-                    case "--seed" when i + 1 < args.Length:
-                        seed = SeedCommandLine.ParseLong("--seed", args[++i], long.MinValue, long.MaxValue);
-                        break;
-                    case "--repeat" when i + 1 < args.Length:
-                        repeat = (int)SeedCommandLine.ParseLong("--repeat", args[++i], 1, 20);
-                        break;
-                    case "--chunk-rows" when i + 1 < args.Length:
-                        chunkRows = (int)SeedCommandLine.ParseLong("--chunk-rows", args[++i], 1_000, 10_000_000);
-                        break;
-                    case "--keep":
-                        keep = true;
-                        break;
-                    default:
-                        throw new CommandLineException($"bench-load: unknown or incomplete argument '{args[i]}' (takes --trades N, --seed N, --repeat N, --chunk-rows N, --keep, --results DIR, --mysql CS).");
-                }
-            }
-        }
-        catch (CommandLineException ex)
-        {
-            await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
-            return SeedProgram.UsageError;
-        }
-
+        var (trades, seed, repeat, chunkRows, keep, resultsDirectory) = settings;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var options = SeedOptions.FromPreset(SeedPreset.Small, today) with
         {
@@ -88,7 +77,7 @@ public static class BulkLoadBenchmark
         {
             server = await ServerProvisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
             var connectionString = server.AdminConnectionString;
-            var manifest = RunManifest.Create("seed-bench-load", server, args);
+            var manifest = RunManifest.Create("seed-bench-load", server, arguments);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bench-load: {trades:N0} trades, seed {seed}; pre-generating the file for plain LOAD DATA ...")).ConfigureAwait(false);
             var generateClock = Stopwatch.StartNew();
             var spec = options.ToSpec();
@@ -151,16 +140,16 @@ public static class BulkLoadBenchmark
                 """), cancellationToken).ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"  results: {writer.Directory}").ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return SeedProgram.Interrupted;
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or IOException)
         {
             await error.WriteLineAsync($"seed: bench-load failed: {ex.Message}{(ex.InnerException is { } inner ? " (" + inner.Message + ")" : string.Empty)}").ConfigureAwait(false);
-            return SeedProgram.Failure;
+            return ExitCodes.Failure;
         }
         finally
         {

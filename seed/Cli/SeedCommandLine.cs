@@ -1,232 +1,214 @@
+using System.CommandLine;
 using System.Globalization;
+using Perf.Harness.CommandLine;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Seed.Cli;
 
-/// <summary>Parses the seeder's flags into <see cref="SeedOptions"/>; every mistake becomes a <see cref="CommandLineException"/> before anything is written.</summary>
-public static class SeedCommandLine
+/// <summary>The seeder's options on System.CommandLine, and how they become <see cref="SeedOptions"/>; every mistake is a <see cref="UsageException"/> before anything is written.</summary>
+public sealed class SeedCommandLine
 {
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        Seeds the telemetry variant databases with a deterministic dataset.
-
-        usage: dotnet run -c Release --project seed -- [options]
-               dotnet run -c Release --project seed -- bench-load [--trades N] [--seed N] [--repeat N] [--chunk-rows N] [--results DIR] [--mysql CS]
-
-          --preset small|medium|large   scale: ~1M, ~10M or ~50M trades (default small)
-          --seed N                      master random seed (default 42)
-          --profiles N                  trading profiles (preset: 100 / 200 / 500)
-          --from YYYY-MM-DD --to YYYY-MM-DD   the date range, --to exclusive
-          --days N                      or: the N days before today (UTC)
-          --trades N                    total trades (preset: 1M / 10M / 50M)
-          --symbols N                   symbol universe (default 500)
-          --health-interval MIN         minutes between health samples per script, 0 for none (default 60)
-          --variants LIST               comma list of basic,composite,partitioned (default all)
-          --db-prefix NAME              database prefix (default telemetry → telemetry_basic, ...)
-          --reset                       drop and recreate the variant databases first
-          --append                      add the dataset after the rows already there
-          --force                       load even if the same dataset is already present
-          --no-metrics                  skip the metric rollup (load timing; dd_telemetry_metrics stays empty)
-          --mysql CS                    server connection string (or PERF_MYSQL); default: Docker, else a local mariadbd
-          --help                        this text
-        """;
-
-    /// <summary>Parses <paramref name="args"/>; <paramref name="today"/> anchors <c>--days</c> and presets.</summary>
-    /// <exception cref="CommandLineException">A flag is unknown, repeated, missing its value or out of range.</exception>
-    public static SeedCommand Parse(IReadOnlyList<string> args, DateOnly today)
+    /// <summary>Creates the options around the shared harness options.</summary>
+    public SeedCommandLine(HarnessOptions harness)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var switches = new HashSet<string>(StringComparer.Ordinal);
-        string[] valueFlags = ["--preset", "--seed", "--profiles", "--from", "--to", "--days", "--trades", "--symbols", "--health-interval", "--variants", "--db-prefix"];
-        string[] switchFlags = ["--reset", "--append", "--force", "--no-metrics", "--help", "-h"];
-        for (var i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(harness);
+        Harness = harness;
+    }
+
+    /// <summary>The shared harness options (server, prefix, results).</summary>
+    public HarnessOptions Harness { get; }
+
+    /// <summary><c>--preset</c>: the scale.</summary>
+    public Option<string?> Preset { get; } = new("--preset") { Description = "scale: small (~1M trades), medium (~10M) or large (~50M); default small", HelpName = "name" };
+
+    /// <summary><c>--seed</c>: the master random seed.</summary>
+    public Option<long?> Seed { get; } = WholeNumber("--seed", long.MinValue, long.MaxValue, "master random seed (default 42)");
+
+    /// <summary><c>--profiles</c>: trading profiles.</summary>
+    public Option<long?> Profiles { get; } = WholeNumber("--profiles", 1, 100_000, "trading profiles (preset: 100 / 200 / 500)");
+
+    /// <summary><c>--from</c>: the first day.</summary>
+    public Option<string?> From { get; } = new("--from") { Description = "first day, YYYY-MM-DD (with --to)", HelpName = "date" };
+
+    /// <summary><c>--to</c>: the day after the last.</summary>
+    public Option<string?> To { get; } = new("--to") { Description = "day after the last, YYYY-MM-DD (exclusive)", HelpName = "date" };
+
+    /// <summary><c>--days</c>: the days before today.</summary>
+    public Option<long?> Days { get; } = WholeNumber("--days", 1, 36_500, "or: the N days before today (UTC)");
+
+    /// <summary><c>--trades</c>: total trades.</summary>
+    public Option<long?> Trades { get; } = WholeNumber("--trades", 0, 2_000_000_000, "total trades (preset: 1M / 10M / 50M)");
+
+    /// <summary><c>--symbols</c>: the symbol universe.</summary>
+    public Option<long?> Symbols { get; } = WholeNumber("--symbols", 1, 20_000, "symbol universe (default 500)");
+
+    /// <summary><c>--health-interval</c>: minutes between health samples.</summary>
+    public Option<long?> HealthInterval { get; } = WholeNumber("--health-interval", 0, 1440, "minutes between health samples per script, 0 for none (default 60)");
+
+    /// <summary><c>--variants</c>: the variants to fill.</summary>
+    public Option<string?> Variants { get; } = new("--variants") { Description = "comma list of basic,composite,partitioned (default all)", HelpName = "list" };
+
+    /// <summary><c>--reset</c>.</summary>
+    public Option<bool> Reset { get; } = new("--reset") { Description = "drop and recreate the variant databases first" };
+
+    /// <summary><c>--append</c>.</summary>
+    public Option<bool> Append { get; } = new("--append") { Description = "add the dataset after the rows already there" };
+
+    /// <summary><c>--force</c>.</summary>
+    public Option<bool> Force { get; } = new("--force") { Description = "load even if the same dataset is already present" };
+
+    /// <summary><c>--no-metrics</c>.</summary>
+    public Option<bool> NoMetrics { get; } = new("--no-metrics") { Description = "skip the metric rollup (load timing; dd_telemetry_metrics stays empty)" };
+
+    /// <summary>Parses <paramref name="args"/> (the seeder's flags, no sub-command) into options; <paramref name="today"/> anchors <c>--days</c> and presets.</summary>
+    /// <exception cref="UsageException">A flag is unknown, repeated, missing its value, out of range or contradicts another.</exception>
+    public static SeedOptions ParseOptions(IReadOnlyList<string> args, DateOnly today)
+    {
+        var options = new SeedCommandLine(new HarnessOptions());
+        var command = new Command("seed");
+        options.AddTo(command);
+        return options.Read(CommandLineRunner.Parse(command, args), today);
+    }
+
+    /// <summary>An integer option within bounds; underscores group digits (<c>1_000_000</c>).</summary>
+    public static Option<long?> WholeNumber(string name, long min, long max, string description) =>
+        new(name)
         {
-            var arg = args[i];
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = eq > 0 && arg.StartsWith("--", StringComparison.Ordinal) ? arg[..eq] : arg;
-            if (valueFlags.Contains(name))
+            Description = description,
+            HelpName = "N",
+            CustomParser = result =>
             {
-                string value;
-                if (eq > 0)
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (!long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
-                    value = arg[(eq + 1)..];
+                    result.AddError($"{name} takes a whole number; got '{text}'.");
                 }
-                else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                else if (number < min || number > max)
                 {
-                    value = args[++i];
-                }
-                else
-                {
-                    throw new CommandLineException($"{name} needs a value.");
+                    result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max}; got {number}."));
                 }
 
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    throw new CommandLineException($"{name} needs a value.");
-                }
+                return number;
+            },
+        };
 
-                if (!values.TryAdd(name, value))
-                {
-                    throw new CommandLineException($"{name} is given twice.");
-                }
-            }
-            else if (switchFlags.Contains(arg))
-            {
-                switches.Add(arg);
-            }
-            else
-            {
-                throw new CommandLineException($"unknown argument '{arg}'.");
-            }
-        }
-
-        if (switches.Contains("--help") || switches.Contains("-h"))
+    /// <summary>Adds the seeder's options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { Preset, Seed, Profiles, From, To, Days, Trades, Symbols, HealthInterval, Variants, Harness.Prefix, Reset, Append, Force, NoMetrics })
         {
-            return new SeedCommand(new SeedOptions(), Help: true);
+            command.Options.Add(option);
         }
+    }
 
+    /// <summary>The options the parsed flags ask for; <paramref name="today"/> anchors <c>--days</c> and presets.</summary>
+    /// <exception cref="UsageException">Values contradict each other or make no dataset.</exception>
+    public SeedOptions Read(ParseResult parse, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
         var preset = SeedPreset.Small;
-        if (values.TryGetValue("--preset", out var presetName))
+        if (parse.GetValue(Preset) is { } presetName)
         {
-            preset = SeedPreset.Find(presetName) ?? throw new CommandLineException($"--preset must be one of {string.Join(", ", SeedPreset.All.Select(p => p.Name))}; got '{presetName}'.");
+            preset = SeedPreset.Find(presetName) ?? throw new UsageException($"--preset must be one of {string.Join(", ", SeedPreset.All.Select(p => p.Name))}; got '{presetName}'.");
         }
 
         var options = SeedOptions.FromPreset(preset, today);
+        options = options with { Seed = parse.GetValue(Seed) ?? options.Seed };
         var custom = false;
-        if (values.TryGetValue("--seed", out var seed))
+        if (parse.GetValue(Profiles) is { } profiles)
         {
-            options = options with { Seed = ParseLong("--seed", seed, long.MinValue, long.MaxValue) };
-        }
-
-        if (values.TryGetValue("--profiles", out var profiles))
-        {
-            options = options with { Profiles = (int)ParseLong("--profiles", profiles, 1, 100_000) };
+            options = options with { Profiles = (int)profiles };
             custom = true;
         }
 
-        if (values.TryGetValue("--trades", out var trades))
+        if (parse.GetValue(Trades) is { } trades)
         {
-            options = options with { Trades = ParseLong("--trades", trades, 0, 2_000_000_000) };
+            options = options with { Trades = trades };
             custom = true;
         }
 
-        if (values.TryGetValue("--symbols", out var symbols))
+        if (parse.GetValue(Symbols) is { } symbols)
         {
-            options = options with { Symbols = (int)ParseLong("--symbols", symbols, 1, 20_000) };
+            options = options with { Symbols = (int)symbols };
             custom = true;
         }
 
-        if (values.TryGetValue("--health-interval", out var interval))
+        if (parse.GetValue(HealthInterval) is { } interval)
         {
-            options = options with { HealthIntervalMinutes = (int)ParseLong("--health-interval", interval, 0, 1440) };
+            options = options with { HealthIntervalMinutes = (int)interval };
             custom = true;
         }
 
-        var hasRange = values.ContainsKey("--from") || values.ContainsKey("--to");
-        if (hasRange && values.ContainsKey("--days"))
+        var (from, to, days) = (parse.GetValue(From), parse.GetValue(To), parse.GetValue(Days));
+        if ((from is not null || to is not null) && days is not null)
         {
-            throw new CommandLineException("give either --from/--to or --days, not both.");
+            throw new UsageException("give either --from/--to or --days, not both.");
         }
 
-        if (hasRange)
+        if (from is not null || to is not null)
         {
-            if (!values.TryGetValue("--from", out var from) || !values.TryGetValue("--to", out var to))
+            if (from is null || to is null)
             {
-                throw new CommandLineException("--from and --to go together.");
+                throw new UsageException("--from and --to go together.");
             }
 
             options = options with { From = ParseDate("--from", from), To = ParseDate("--to", to) };
             custom = true;
         }
-        else if (values.TryGetValue("--days", out var days))
+        else if (days is { } count)
         {
-            options = options with { From = today.AddDays(-(int)ParseLong("--days", days, 1, 36_500)), To = today };
+            options = options with { From = today.AddDays(-(int)count), To = today };
             custom = true;
         }
 
-        if (values.TryGetValue("--variants", out var variantList))
+        if (parse.GetValue(Variants) is { } variantList)
         {
             options = options with { Variants = ParseVariants(variantList) };
         }
 
-        if (values.TryGetValue("--db-prefix", out var prefix))
+        var (reset, append) = (parse.GetValue(Reset), parse.GetValue(Append));
+        if (reset && append)
         {
-            try
-            {
-                _ = VariantDatabase.Name(prefix, SchemaVariant.Basic);
-            }
-            catch (ArgumentException)
-            {
-                throw new CommandLineException($"--db-prefix must be 1 to 40 lower-case letters, digits or underscores; got '{prefix}'.");
-            }
-
-            options = options with { DatabasePrefix = prefix };
-        }
-
-        if (switches.Contains("--reset") && switches.Contains("--append"))
-        {
-            throw new CommandLineException("--reset and --append contradict each other; give one.");
+            throw new UsageException("--reset and --append contradict each other; give one.");
         }
 
         options = options with
         {
-            Mode = switches.Contains("--reset") ? SeedMode.Reset : switches.Contains("--append") ? SeedMode.Append : SeedMode.Replace,
-            Force = switches.Contains("--force"),
-            ComputeMetrics = !switches.Contains("--no-metrics"),
+            DatabasePrefix = parse.GetRequiredValue(Harness.Prefix),
+            Mode = reset ? SeedMode.Reset : append ? SeedMode.Append : SeedMode.Replace,
+            Force = parse.GetValue(Force),
+            ComputeMetrics = !parse.GetValue(NoMetrics),
             Scale = custom ? "custom" : preset.Name,
         };
-
-        if (options.Validate() is { } problem)
-        {
-            throw new CommandLineException(problem);
-        }
-
-        return new SeedCommand(options, Help: false);
+        return options.Validate() is { } problem ? throw new UsageException(problem) : options;
     }
 
     /// <summary>Parses a comma list of variant names.</summary>
-    public static IReadOnlyList<SchemaVariant> ParseVariants(string list)
+    private static List<SchemaVariant> ParseVariants(string list)
     {
-        ArgumentNullException.ThrowIfNull(list);
         var variants = new List<SchemaVariant>();
         foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Enum.TryParse<SchemaVariant>(part, ignoreCase: true, out var variant) || !Enum.IsDefined(variant) || int.TryParse(part, out _))
+            if (!HarnessOptions.TryParseVariant(part, out var variant))
             {
-                throw new CommandLineException($"--variants takes basic, composite and partitioned; got '{part}'.");
+                throw new UsageException($"--variants takes basic, composite and partitioned; got '{part}'.");
             }
 
             if (variants.Contains(variant))
             {
-                throw new CommandLineException($"--variants names '{part}' twice.");
+                throw new UsageException($"--variants names '{part}' twice.");
             }
 
             variants.Add(variant);
         }
 
-        return variants.Count > 0 ? variants : throw new CommandLineException("--variants names no variant.");
-    }
-
-    /// <summary>Parses an integer flag within bounds.</summary>
-    public static long ParseLong(string flag, string value, long min, long max)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (!long.TryParse(value.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            throw new CommandLineException($"{flag} takes a whole number; got '{value}'.");
-        }
-
-        if (number < min || number > max)
-        {
-            throw new CommandLineException(string.Create(CultureInfo.InvariantCulture, $"{flag} must be between {min} and {max}; got {number}."));
-        }
-
-        return number;
+        return variants.Count > 0 ? variants : throw new UsageException("--variants names no variant.");
     }
 
     private static DateOnly ParseDate(string flag, string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new CommandLineException($"{flag} takes a date as YYYY-MM-DD; got '{value}'.");
+            : throw new UsageException($"{flag} takes a date as YYYY-MM-DD; got '{value}'.");
 }

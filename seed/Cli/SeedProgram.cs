@@ -1,87 +1,56 @@
+using System.CommandLine;
 using MySqlConnector;
+using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Spectre.Console;
+using Telemetry.CommandLine;
 using Telemetry.Data.Writes;
 
 namespace Perf.Seed.Cli;
 
-/// <summary>The seeder's command line: parses, seeds with progress, prints a summary, and maps failures to exit codes.</summary>
+/// <summary>The seeder's command line: parses, seeds with progress, prints a summary, and maps failures to <see cref="ExitCodes"/>.</summary>
 public static class SeedProgram
 {
-    /// <summary>Exit code for a bad command line (nothing was written).</summary>
-    public const int UsageError = 2;
-
-    /// <summary>Exit code for a failure while seeding.</summary>
-    public const int Failure = 1;
-
-    /// <summary>Exit code after Ctrl+C (rerun the same command to resume).</summary>
-    public const int Interrupted = 130;
-
     /// <summary>Runs the command line in <paramref name="args"/> (server flags included); returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(error);
-        ProvisioningOptions provisioning;
-        string[] rest;
-        try
-        {
-            (provisioning, rest) = ProvisioningOptions.FromArgs(args);
-        }
-        catch (ArgumentException ex)
-        {
-            await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
-            return UsageError;
-        }
-
-        return await RunAsync(provisioning, rest, output, error, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs the seeder's own flags in <paramref name="args"/> against the server <paramref name="provisioning"/> finds; returns the exit code.</summary>
-    public static async Task<int> RunAsync(ProvisioningOptions provisioning, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(provisioning);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (args.Length > 0 && args[0] == "bench-load")
-        {
-            return await BulkLoadBenchmark.RunAsync(provisioning, args, output, error, cancellationToken).ConfigureAwait(false);
-        }
+        return CommandLineRunner.RunAsync(Create(args, output, error), args, output, error, cancellationToken);
+    }
 
-        SeedCommand command;
-        try
-        {
-            command = SeedCommandLine.Parse(args, DateOnly.FromDateTime(DateTime.UtcNow));
-        }
-        catch (CommandLineException ex)
-        {
-            await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
-            await error.WriteLineAsync("Run with --help for usage.").ConfigureAwait(false);
-            return UsageError;
-        }
+    /// <summary>The command tree: seeding at the root, <c>bench-load</c> below it; <paramref name="args"/> is recorded in manifests.</summary>
+    internal static Command Create(string[] args, TextWriter output, TextWriter error)
+    {
+        var harness = new HarnessOptions();
+        var options = new SeedCommandLine(harness);
+        var root = CommandLineRunner.CreateRoot("seed", "Seeds the telemetry variant databases (basic, composite, partitioned) with a deterministic dataset.");
+        harness.AddServerOptions(root);
+        options.AddTo(root);
+        root.SetAction((parse, token) => SeedAsync(harness.Provisioning(parse), options.Read(parse, DateOnly.FromDateTime(DateTime.UtcNow)), output, error, token));
+        root.Subcommands.Add(BulkLoadBenchmark.CreateCommand(harness, args, output, error));
+        return root;
+    }
 
-        if (command.Help)
-        {
-            await output.WriteLineAsync(SeedCommandLine.Usage).ConfigureAwait(false);
-            return 0;
-        }
-
+    private static async Task<int> SeedAsync(ProvisioningOptions provisioning, SeedOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         try
         {
             await using var server = await ServerProvisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
-            var result = await SeedWithProgressAsync(server.AdminConnectionString, command.Options, output, cancellationToken).ConfigureAwait(false);
+            var result = await SeedWithProgressAsync(server.AdminConnectionString, options, output, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(ProgressText.Summary(result, PeakMemory.Bytes())).ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync("seed: interrupted; whole chunks are kept, rerun the same command to resume.").ConfigureAwait(false);
-            return Interrupted;
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException)
         {
             await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
-            return Failure;
+            return ExitCodes.Failure;
         }
     }
 

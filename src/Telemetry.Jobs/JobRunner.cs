@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
+using Telemetry.CommandLine;
 using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Rollups;
 

@@ -1,4 +1,5 @@
 using Cronos;
+using Telemetry.CommandLine;
 
 namespace Telemetry.Jobs;
 

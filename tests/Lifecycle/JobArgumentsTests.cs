@@ -1,3 +1,4 @@
+using Telemetry.CommandLine;
 using Telemetry.Jobs;
 
 namespace Perf.Tests.Lifecycle;
@@ -9,7 +10,7 @@ public sealed class JobArgumentsTests
     [Fact]
     public void Parse_ArchiveWithOptions_ReadsEverything()
     {
-        var arguments = JobArguments.Parse(
+        var arguments = JobsCommandLine.Parse(
             ["archive", "--mysql", "Server=x", "--now=2026-02-01T00:00:00Z", "--dry-run", "--trades-retention", "6mo", "--chunk-size", "100", "--pause-ms", "0"],
             NoEnvironment);
 
@@ -25,7 +26,7 @@ public sealed class JobArgumentsTests
     [Fact]
     public void Parse_NoMySqlFlag_ReadsEnvironment()
     {
-        var arguments = JobArguments.Parse(["analyze"], name => name == "PERF_MYSQL" ? "Server=env" : null);
+        var arguments = JobsCommandLine.Parse(["analyze"], name => name == "PERF_MYSQL" ? "Server=env" : null);
 
         Assert.Equal("Server=env", arguments.ConnectionString);
     }
@@ -40,15 +41,23 @@ public sealed class JobArgumentsTests
     [InlineData("--now", "yesterday", "ISO 8601")]
     public void Parse_BadValue_ThrowsUsageNamingIt(string option, string value, string expected)
     {
-        var error = Assert.Throws<UsageException>(() => JobArguments.Parse(["worker", "--mysql", "Server=x", option, value], NoEnvironment));
+        var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["worker", "--mysql", "Server=x", option, value], NoEnvironment));
 
         Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
+    public void Parse_NumberGivenTwice_LastWins()
+    {
+        var arguments = JobsCommandLine.Parse(["archive", "--mysql", "Server=x", "--pause-ms", "15", "--pause-ms", "500"], NoEnvironment);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(500), arguments.Retention.Pause);
+    }
+
+    [Fact]
     public void Parse_NoDatabase_ThrowsUsage()
     {
-        var error = Assert.Throws<UsageException>(() => JobArguments.Parse(["archive"], NoEnvironment));
+        var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["archive"], NoEnvironment));
 
         Assert.Contains("PERF_MYSQL", error.Message, StringComparison.Ordinal);
     }
@@ -56,7 +65,7 @@ public sealed class JobArgumentsTests
     [Fact]
     public void Parse_Worker_HasEveryDefaultScheduleAndOverrides()
     {
-        var arguments = JobArguments.Parse(["worker", "--mysql", "Server=x", "--schedule", "analyze=off", "--schedule", "archive=0 4 1 * *"], NoEnvironment);
+        var arguments = JobsCommandLine.Parse(["worker", "--mysql", "Server=x", "--schedule", "analyze=off", "--schedule", "archive=0 4 1 * *"], NoEnvironment);
 
         Assert.DoesNotContain(arguments.Schedules, s => s.Job == JobKind.Analyze);
         var archive = Assert.Single(arguments.Schedules, s => s.Job == JobKind.Archive);
@@ -68,12 +77,12 @@ public sealed class JobArgumentsTests
     [Theory]
     [InlineData("archive", "--trades-retention", "0y")]
     [InlineData("worker", "--schedule", "rollup-daily=99 99 * * *")]
-    public async Task Cli_BadInput_ExitsTwoBeforeTouchingTheDatabase(string command, string option, string value)
+    public async Task Cli_BadInput_ExitsWithUsageErrorBeforeTouchingTheDatabase(string command, string option, string value)
     {
-        // An unreachable server: exit code 2 and the message prove validation ran before any connection.
+        // An unreachable server: the usage exit code and the message prove validation ran before any connection.
         var (exitCode, _, error) = await JobsProcess.RunAsync([command, "--mysql", "Server=127.0.0.1;Port=1;Connect Timeout=1", option, value]);
 
-        Assert.Equal(2, exitCode);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
         Assert.Contains("error:", error, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using Perf.Load.Calibration;
 using Perf.Load.Cli;
 using Perf.Tests.Infrastructure;
 using Spectre.Console.Testing;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 
@@ -89,12 +90,12 @@ public sealed class CalibrationTests
 
         // The server is this build's Perf.Load testserver in a child process, as for a user.
         var exit = await LoadCli.RunAsync(
-            ["calibrate", "--duration", "1s", "--rounds", "1", "--connections", "2", "--out", directory],
+            ["calibrate", "--duration", "1s", "--rounds", "1", "--connections", "2", "--results", directory],
             console,
             null,
             TestContext.Current.CancellationToken);
 
-        Assert.True(exit is ExitCodes.Pass or ExitCodes.ThresholdsFailed, $"exit {exit}: {console.Output}");
+        Assert.True(exit is ExitCodes.Success or ExitCodes.ThresholdsFailed, $"exit {exit}: {console.Output}");
         using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "calibration.json"), TestContext.Current.CancellationToken));
         var latencies = json.RootElement.GetProperty("latencies");
         Assert.Equal(["/", "/spin/200"], latencies.EnumerateArray().Select(l => l.GetProperty("path").GetString()));
@@ -142,7 +143,7 @@ public sealed class CalibrationTests
     {
         var exit = await LoadCli.RunAsync(["calibrate", option, value], new TestConsole(), null, TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExitCodes.BadConfiguration, exit);
+        Assert.Equal(ExitCodes.UsageError, exit);
     }
 
     private static bool WrkOnPath() =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Perf.Load.Calibration;
 using Perf.Load.Cli;
 using Spectre.Console.Testing;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 
@@ -17,12 +18,12 @@ public sealed class CapacitySearchTests
 
         var exit = await LoadCli.RunAsync(
             ["capacity", "--url", server.BaseAddress.ToString(), "--scenario", "get:/", "--start-rate", "20", "--step", "20", "--max-rate", "40",
-             "--step-duration", "1s", "--warmup", "0.2s", "--max-send-lag", "500ms", "--out", directory],
+             "--step-duration", "1s", "--warmup", "0.2s", "--max-send-lag", "500ms", "--results", directory],
             console,
             null,
             TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExitCodes.Pass, exit);
+        Assert.Equal(ExitCodes.Success, exit);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "capacity.json"), TestContext.Current.CancellationToken));
         Assert.Equal(40, json.RootElement.GetProperty("maxPassingRate").GetDouble());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("firstFailingRate").ValueKind);

@@ -4,6 +4,7 @@ using Perf.Load.Execution;
 using Perf.Load.Reports;
 using Perf.Load.Thresholds;
 using Spectre.Console.Testing;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 
@@ -18,14 +19,14 @@ public sealed class ExitCodeTests
     [InlineData("run --url not-a-url", "not an absolute http")]
     [InlineData("run --url http://127.0.0.1:9 --rate 5 --concurrency 2", "Give one of")]
     [InlineData("run --url http://127.0.0.1:9 --stages 10:5s,abc:5s", "not a rate")]
-    [InlineData("run --url http://127.0.0.1:9 --frobnicate 3", "Unknown option")]
+    [InlineData("run --url http://127.0.0.1:9 --frobnicate 3", "Unrecognized command or argument '--frobnicate'")]
     [InlineData("run --url http://127.0.0.1:9 --rate 5 --duration 5s", "Cannot reach")]
-    [InlineData("explode", "Unknown command")]
+    [InlineData("explode", "Unrecognized command or argument 'explode'")]
     public async Task Cli_BadConfiguration_ExitsWithConfigurationCodeAndOneLine(string commandLine, string message)
     {
         var (code, error) = await RunCliAsync(commandLine.Split(' '));
 
-        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
@@ -37,7 +38,7 @@ public sealed class ExitCodeTests
 
         var (code, error) = await RunCliAsync(["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--threshold", "trades:p(95)<300", "--duration", "1s"]);
 
-        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("'trades'", error, StringComparison.Ordinal);
     }
 
@@ -46,10 +47,10 @@ public sealed class ExitCodeTests
     {
         var console = new TestConsole();
 
-        var code = await LoadCli.RunAsync(["--help"], console, null, TestContext.Current.CancellationToken);
+        var code = await LoadCli.RunAsync(["run", "--help"], console, null, TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExitCodes.Pass, code);
-        Assert.Contains("usage:", console.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Usage:", console.Output, StringComparison.Ordinal);
         Assert.Contains("--threshold", console.Output, StringComparison.Ordinal);
     }
 
@@ -62,7 +63,7 @@ public sealed class ExitCodeTests
         console.Profile.Width = 200;
 
         var code = await LoadCli.RunAsync(
-            ["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--rate", "50", "--duration", "1s", "--warmup", "0s", "--threshold", "healthz:count>1000000", "--max-send-lag", "500ms", "--out", output],
+            ["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--rate", "50", "--duration", "1s", "--warmup", "0s", "--threshold", "healthz:count>1000000", "--max-send-lag", "500ms", "--results", output],
             console,
             null,
             TestContext.Current.CancellationToken);
@@ -85,11 +86,11 @@ public sealed class ExitCodeTests
         var passed = new[] { new ThresholdResult("p(95)<500", "total", 1, "1 ms", true) };
         var failed = new[] { new ThresholdResult("p(95)<500", "total", 900, "900 ms", false) };
 
-        Assert.Equal((Verdict.Pass, ExitCodes.Pass), RunSummaryBuilder.Decide(Health(valid: true), passed));
+        Assert.Equal((Verdict.Pass, ExitCodes.Success), RunSummaryBuilder.Decide(Health(valid: true), passed));
         Assert.Equal((Verdict.Fail, ExitCodes.ThresholdsFailed), RunSummaryBuilder.Decide(Health(valid: true), failed));
         Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), passed));
         Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), failed));
-        Assert.Equal(4, new[] { ExitCodes.Pass, ExitCodes.ThresholdsFailed, ExitCodes.InvalidRun, ExitCodes.BadConfiguration }.Distinct().Count());
+        Assert.Equal(4, new[] { ExitCodes.Success, ExitCodes.ThresholdsFailed, ExitCodes.InvalidRun, ExitCodes.UsageError }.Distinct().Count());
     }
 
     private static GeneratorHealth Health(bool valid) =>

@@ -4,10 +4,11 @@ using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
 using Perf.Tests.Infrastructure;
 using Spectre.Console.Testing;
-using Telemetry.Data;
+using Telemetry.CommandLine;
 using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
+using Telemetry.Data;
 
 namespace Perf.Tests.Load;
 
@@ -21,7 +22,7 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
         var server = fixture.RequireServer();
         var (code, console) = await CheckAsync(server, "ldmissing" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)), LoadTestSupport.TempDirectory());
 
-        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("has no seeded trades", console, StringComparison.Ordinal);
     }
 
@@ -39,7 +40,7 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
 
             var (code, console) = await CheckAsync(server, prefix, output);
 
-            Assert.True(code == ExitCodes.Pass, console);
+            Assert.True(code == ExitCodes.Success, console);
             Assert.Contains("PASS  p(95)<500", console, StringComparison.Ordinal);
             using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary.json"), TestContext.Current.CancellationToken));
             var root = summary.RootElement;
@@ -82,7 +83,7 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
         {
             var provisioning = new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false };
             var code = await LoadCli.RunAsync(
-                ["check", "--db-prefix", prefix, "--rate", "20", "--duration", "2s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--no-html", "--out", output],
+                ["check", "--prefix", prefix, "--rate", "20", "--duration", "2s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--no-html", "--results", output],
                 console,
                 provisioning,
                 TestContext.Current.CancellationToken);

@@ -1,8 +1,8 @@
 using Perf.Load.Calibration;
-using Perf.Load.Cli;
 using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Reports;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 

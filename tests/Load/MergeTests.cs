@@ -1,9 +1,9 @@
-using Perf.Load;
 using Perf.Load.Calibration;
 using Perf.Load.Measurement;
 using Perf.Load.Merge;
 using Perf.Load.Model;
 using Perf.Load.Reports;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 
@@ -49,7 +49,7 @@ public sealed class MergeTests
         var a = await WriteRunAsync(server.BaseAddress, LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)), seed: 1);
         var b = await WriteRunAsync(server.BaseAddress, LoadProfile.ConstantRate(40, TimeSpan.FromSeconds(1)), seed: 1);
 
-        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => RunMerger.MergeAsync([a.Directory, b.Directory], [], TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<UsageException>(() => RunMerger.MergeAsync([a.Directory, b.Directory], [], TestContext.Current.CancellationToken));
 
         Assert.Contains("Runs do not match", ex.Message, StringComparison.Ordinal);
     }

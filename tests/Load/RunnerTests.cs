@@ -1,9 +1,9 @@
 using Perf.Load.Calibration;
-using Perf.Load.Cli;
 using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Reports;
 using Perf.Load.Scenarios;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 
@@ -22,7 +22,7 @@ public sealed class RunnerTests
             adjust: s => s with { Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
 
         Assert.Equal(Verdict.Pass, summary.Verdict);
-        Assert.Equal(ExitCodes.Pass, summary.ExitCode);
+        Assert.Equal(ExitCodes.Success, summary.ExitCode);
         Assert.InRange(summary.Total.Count, 195, 205);
         Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["200"]);
         Assert.InRange(summary.Generator.AchievedRate, 95, 105);

@@ -1,6 +1,6 @@
-using Perf.Load;
 using Perf.Load.Measurement;
 using Perf.Load.Thresholds;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 
@@ -42,9 +42,9 @@ public sealed class ThresholdTests
     [InlineData("http_req_duration{host:x}:p(95)<1")]
     [InlineData("http_req_duration<5")]
     [InlineData("a:b:c:d<1")]
-    public void Parse_Malformed_ThrowsConfigurationException(string text)
+    public void Parse_Malformed_ThrowsUsageException(string text)
     {
-        var ex = Assert.Throws<ConfigurationException>(() => ThresholdParser.Parse(text));
+        var ex = Assert.Throws<UsageException>(() => ThresholdParser.Parse(text));
         Assert.Contains("Malformed threshold", ex.Message, StringComparison.Ordinal);
     }
 
@@ -64,9 +64,9 @@ public sealed class ThresholdTests
     }
 
     [Fact]
-    public void Validate_UnknownEndpoint_ThrowsConfigurationException()
+    public void Validate_UnknownEndpoint_ThrowsUsageException()
     {
-        var ex = Assert.Throws<ConfigurationException>(() =>
+        var ex = Assert.Throws<UsageException>(() =>
             ThresholdEvaluator.Validate([ThresholdParser.Parse("tardes:p(95)<300")], ["trades", "summary"], ["dashboard"]));
 
         Assert.Contains("tardes", ex.Message, StringComparison.Ordinal);

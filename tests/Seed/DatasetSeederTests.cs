@@ -154,8 +154,8 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     {
         var server = fixture.RequireServer();
         await using var databases = new SeedDatabases(server);
-        string[] args = ["--trades", "600000", "--profiles", "20", "--from", "2024-01-01", "--to", "2024-07-01", "--health-interval", "0", "--no-metrics", "--variants", "basic", "--db-prefix", databases.Prefix];
-        var options = SeedCommandLine.Parse(args, DateOnly.FromDateTime(DateTime.UtcNow)).Options;
+        string[] args = ["--trades", "600000", "--profiles", "20", "--from", "2024-01-01", "--to", "2024-07-01", "--health-interval", "0", "--no-metrics", "--variants", "basic", "--prefix", databases.Prefix];
+        var options = SeedCommandLine.ParseOptions(args, DateOnly.FromDateTime(DateTime.UtcNow));
 
         var seedDll = typeof(DatasetSeeder).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

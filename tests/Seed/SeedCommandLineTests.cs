@@ -1,5 +1,6 @@
 using Perf.Seed;
 using Perf.Seed.Cli;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Seed;
@@ -12,7 +13,7 @@ public sealed class SeedCommandLineTests
     [Fact]
     public void Parse_NoFlags_SmallPresetEndingToday()
     {
-        var options = SeedCommandLine.Parse([], Today).Options;
+        var options = SeedCommandLine.ParseOptions([], Today);
         Assert.Equal("small", options.Scale);
         Assert.Equal(1_000_000, options.Trades);
         Assert.Equal(100, options.Profiles);
@@ -25,7 +26,7 @@ public sealed class SeedCommandLineTests
     [Fact]
     public void Parse_PresetAndOverrides_CustomScale()
     {
-        var options = SeedCommandLine.Parse(["--preset", "medium", "--trades=20000", "--seed", "9", "--days", "30", "--variants", "partitioned,basic", "--append", "--force"], Today).Options;
+        var options = SeedCommandLine.ParseOptions(["--preset", "medium", "--trades=20000", "--seed", "9", "--days", "30", "--variants", "partitioned,basic", "--append", "--force"], Today);
         Assert.Equal("custom", options.Scale);
         Assert.Equal(20_000, options.Trades);
         Assert.Equal(200, options.Profiles);
@@ -48,22 +49,22 @@ public sealed class SeedCommandLineTests
     [InlineData("--from", "2024-02-01", "--to", "2024-01-01")]
     [InlineData("--from", "2024-01-06", "--to", "2024-01-08")]
     [InlineData("--days", "10", "--from", "2024-01-01", "--to", "2024-02-01")]
-    [InlineData("--db-prefix", "Bad-Name")]
+    [InlineData("--prefix", "Bad-Name")]
     [InlineData("--seed")]
     [InlineData("--whatever")]
     public void Parse_BadFlags_Throw(params string[] args) =>
-        Assert.Throws<CommandLineException>(() => SeedCommandLine.Parse(args, Today));
+        Assert.Throws<UsageException>(() => SeedCommandLine.ParseOptions(args, Today));
 
     [Theory]
     [InlineData("--trades", "lots")]
     [InlineData("--preset", "huge", "--mysql", "Server=127.0.0.1;Port=1")]
     [InlineData("--mysql")]
-    public async Task RunAsync_BadFlags_ExitTwoWithMessageAndNoServer(params string[] args)
+    public async Task RunAsync_BadFlags_ExitUsageErrorWithMessageAndNoServer(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await SeedProgram.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        Assert.Equal(SeedProgram.UsageError, exit);
+        Assert.Equal(ExitCodes.UsageError, exit);
         Assert.StartsWith("seed: ", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }

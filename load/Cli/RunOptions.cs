@@ -1,0 +1,335 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Perf.Harness.CommandLine;
+using Perf.Harness.Provisioning;
+using Perf.Load.Execution;
+using Perf.Load.Model;
+using Perf.Load.Scenarios;
+using Perf.Load.Thresholds;
+using Telemetry.CommandLine;
+
+namespace Perf.Load.Cli;
+
+/// <summary>The options of <c>run</c>, <c>check</c> and <c>capacity</c> (target, load, scenarios, thresholds, output), and how they become <see cref="RunSettings"/>.</summary>
+internal sealed class RunOptions(HarnessOptions harness)
+{
+    /// <summary>The shared harness options (server, prefix, variant, results).</summary>
+    public HarnessOptions Harness { get; } = harness;
+
+    public Option<string?> Url { get; } = new("--url") { Description = "API base URL; without it the real API is hosted in-process over the provisioned server's seeded --variant database", HelpName = "url" };
+
+    public Option<bool> NoCache { get; } = new("--no-cache") { Description = "in-process API: no response caching" };
+
+    public Option<double?> Rate { get; } = new("--rate") { Description = "open model: N requests/s (default 10)", HelpName = "N" };
+
+    public Option<string?> Stages { get; } = new("--stages") { Description = "open model stages, e.g. \"10:10s,10->200:60s,200:30s\"", HelpName = "stages" };
+
+    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = "closed model with N workers (diagnostics only: it hides stalls)", HelpName = "N" };
+
+    public Option<Duration> MeasuredDuration { get; } = Duration.Option("--duration", TimeSpan.FromSeconds(30), "measured duration");
+
+    public Option<Duration> Warmup { get; } = Duration.Option("--warmup", TimeSpan.FromSeconds(3), "warm-up, not counted");
+
+    public Option<bool> Poisson { get; } = new("--poisson") { Description = "exponential inter-arrival times instead of even spacing" };
+
+    public Option<Duration> Timeout { get; } = Duration.Option("--timeout", TimeSpan.FromSeconds(30), "per-request timeout");
+
+    public Option<Duration> GracefulStop { get; } = Duration.Option("--graceful-stop", TimeSpan.FromSeconds(5), "time open requests get at the end before counting as timeouts");
+
+    public Option<int> MaxInFlight { get; } = new("--max-in-flight") { Description = "open-model in-flight limit", DefaultValueFactory = _ => 20_000, HelpName = "N" };
+
+    public Option<int> Connections { get; } = new("--connections") { Description = "at most N requests on the wire (0 = unlimited); later arrivals wait, and the wait counts in the latency", HelpName = "N" };
+
+    public Option<int> Seed { get; } = new("--seed") { Description = "random seed", DefaultValueFactory = _ => 1, HelpName = "N" };
+
+    public Option<string> Client { get; } = CreateClient();
+
+    public Option<Duration> MaxSendLag { get; } = Duration.Option("--max-send-lag", ValidityCriteria.Default.MaxSendLagP99, "the run is INVALID when dispatch-lag p99 exceeds it");
+
+    public Option<Duration> LateThreshold { get; } = Duration.Option("--late-threshold", ValidityCriteria.Default.LateThreshold, "a send later than this counts as late");
+
+    public Option<double> MinRateRatio { get; } = new("--min-rate-ratio") { Description = "the run is INVALID below this share of the target rate", DefaultValueFactory = _ => ValidityCriteria.Default.MinAchievedRateRatio, HelpName = "R" };
+
+    public Option<string[]> Scenario { get; } = new("--scenario") { Description = "repeatable NAME[=WEIGHT]: dashboard (default), trades, trades-walk, summary, metrics, health, healthz, get:/PATH", HelpName = "name" };
+
+    public Option<string?> Profiles { get; } = new("--profiles") { Description = "profile ids, e.g. 1-50 (default: the seeded ones)", HelpName = "first-last" };
+
+    public Option<int?> HotProfiles { get; } = new("--hot-profiles") { Description = "profiles that get --hot-share of the traffic", HelpName = "N" };
+
+    public Option<double?> HotShare { get; } = new("--hot-share") { Description = "share of traffic on the hot profiles (0-1)", HelpName = "R" };
+
+    public Option<double?> CachedShare { get; } = new("--cached-share") { Description = "share of requests that repeat a cacheable view (0-1)", HelpName = "R" };
+
+    public Option<string?> Anchor { get; } = new("--anchor") { Description = "ISO 8601 'now' of the traffic (default: the newest seeded trade)", HelpName = "time" };
+
+    public Option<int?> PageSize { get; } = new("--page-size") { Description = "trade page size", HelpName = "N" };
+
+    public Option<int?> MaxPages { get; } = new("--max-pages") { Description = "pages a pagination walk follows", HelpName = "N" };
+
+    public Option<string[]> Scripts { get; } = new("--scripts") { Description = "health scripts, a,b (default: the seeded ones)", HelpName = "list" };
+
+    public Option<string[]> ThresholdExpressions { get; } = CreateThreshold();
+
+    public Option<bool> NoDefaultThresholds { get; } = new("--no-default-thresholds") { Description = "drop the defaults p(95)<500, p(99)<1000, http_req_failed<0.001" };
+
+    public Option<string?> Label { get; } = new("--label") { Description = "run label", HelpName = "text" };
+
+    public Option<bool> NoHtml { get; } = new("--no-html") { Description = "no report.html" };
+
+    public Option<bool> Quiet { get; } = new("--quiet") { Description = "no live progress" };
+
+    /// <summary>The repeatable <c>--threshold</c> option (also taken by <c>merge</c>).</summary>
+    public static Option<string[]> CreateThreshold() =>
+        new("--threshold") { Description = "repeatable, k6-like: \"p(99)<800\", \"trades:p(95)<300\", \"http_req_failed<0.01\", \"errors<0.5%\"", HelpName = "expr" };
+
+    /// <summary>Adds every option to <paramref name="command"/>; <paramref name="load"/> false leaves out the load shape (capacity builds its own).</summary>
+    public void AddTo(Command command, bool load)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Option[] target = [Url, Harness.Variant, Harness.Prefix, NoCache];
+        Option[] shape = load ? [Rate, Stages, Concurrency, MeasuredDuration, Warmup, Poisson] : [];
+        Option[] rest =
+        [
+            Timeout, GracefulStop, MaxInFlight, Connections, Seed, Client, MaxSendLag, LateThreshold, MinRateRatio,
+            Scenario, Profiles, HotProfiles, HotShare, CachedShare, Anchor, PageSize, MaxPages, Scripts,
+            ThresholdExpressions, NoDefaultThresholds, Harness.Results, Label, NoHtml, Quiet,
+        ];
+        foreach (var option in target.Concat(shape).Concat(rest))
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>True when <paramref name="option"/> was on the command line (not just defaulted).</summary>
+    public static bool Given(ParseResult parse, Option option) => parse?.GetResult(option) is OptionResult { Implicit: false };
+
+    /// <summary>Reads everything but the load shape when <paramref name="requireLoad"/> is false (capacity builds its own).</summary>
+    /// <exception cref="UsageException">A value is out of range or contradicts another.</exception>
+    public RunSettings Read(ParseResult parse, bool requireLoad, ProvisioningOptions provisioning, IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var inProcess = new InProcessOptions(parse.GetValue(Harness.Variant), parse.GetRequiredValue(Harness.Prefix), !parse.GetValue(NoCache), provisioning);
+        var url = ParseUrl(parse.GetValue(Url));
+        var scenarios = ParseScenarios(Split(parse.GetValue(Scenario)));
+        var traffic = ReadTraffic(parse);
+        var profile = requireLoad ? ReadProfile(parse) : LoadProfile.ConstantRate(1, TimeSpan.FromSeconds(1));
+        var maxInFlight = parse.GetValue(MaxInFlight);
+        if (maxInFlight <= 0)
+        {
+            throw new UsageException("--max-in-flight must be positive.");
+        }
+
+        var validity = new ValidityCriteria(
+            parse.GetValue(LateThreshold),
+            Positive(parse.GetValue(MaxSendLag), "--max-send-lag"),
+            parse.GetValue(MinRateRatio));
+        var thresholds = new List<Threshold>();
+        if (!parse.GetValue(NoDefaultThresholds))
+        {
+            thresholds.AddRange(Threshold.Defaults);
+        }
+
+        thresholds.AddRange((parse.GetValue(ThresholdExpressions) ?? []).Select(ThresholdParser.Parse));
+        return new RunSettings(
+            url,
+            scenarios,
+            traffic,
+            profile,
+            Positive(parse.GetValue(Timeout), "--timeout"),
+            parse.GetValue(GracefulStop),
+            maxInFlight,
+            NonNegative(parse.GetValue(Connections), "--connections"),
+            parse.GetValue(Seed),
+            validity,
+            thresholds,
+            parse.GetValue(Harness.Results),
+            parse.GetValue(Label),
+            !parse.GetValue(NoHtml),
+            parse.GetValue(Quiet),
+            inProcess,
+            Given(parse, Profiles),
+            Given(parse, Anchor),
+            arguments,
+            Given(parse, Scripts),
+            parse.GetValue(Client) == "httpclient" ? LoadClient.HttpClient : LoadClient.Raw);
+    }
+
+    /// <summary>Parses an absolute http(s) URL.</summary>
+    public static Uri? ParseUrl(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"--url '{text}' is not an absolute http:// or https:// URL.");
+        }
+
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    /// <summary>Parses <c>RATE:DURATION</c> and <c>FROM-&gt;TO:DURATION</c> stages separated by commas.</summary>
+    public static IReadOnlyList<LoadStage> ParseStages(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stages = new List<LoadStage>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = part.LastIndexOf(':');
+            if (colon <= 0)
+            {
+                throw new UsageException($"Stage '{part}' must look like 50:30s or 10->100:1m.");
+            }
+
+            var duration = Positive(Duration.Parse(part[(colon + 1)..], $"stage '{part}' duration"), $"stage '{part}' duration");
+            var rates = part[..colon].Split("->", StringSplitOptions.TrimEntries);
+            var from = ParseRate(rates[0], part);
+            var to = rates.Length == 2 ? ParseRate(rates[1], part) : from;
+            if (rates.Length > 2 || (from <= 0 && to <= 0))
+            {
+                throw new UsageException($"Stage '{part}': the rate must be positive.");
+            }
+
+            stages.Add(new LoadStage(from, to, duration));
+        }
+
+        return stages.Count == 0 ? throw new UsageException("--stages is empty.") : stages;
+    }
+
+    /// <summary>Fails unless the rate is a positive number.</summary>
+    public static void PositiveRate(double rate, string what)
+    {
+        if (!(rate > 0))
+        {
+            throw new UsageException($"{what} must be greater than 0 requests/s, got {rate.ToString(CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    private static Option<string> CreateClient()
+    {
+        var client = new Option<string>("--client")
+        {
+            Description = "raw (default): minimal pooled HTTP/1.1 client; httpclient: .NET HttpClient (used for https URLs)",
+            DefaultValueFactory = _ => "raw",
+        };
+        client.AcceptOnlyFromAmong("raw", "httpclient");
+        return client;
+    }
+
+    private static double ParseRate(string text, string part) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate >= 0 && double.IsFinite(rate)
+            ? rate
+            : throw new UsageException($"Stage '{part}': '{text}' is not a rate.");
+
+    private static int NonNegative(int value, string what) =>
+        value >= 0 ? value : throw new UsageException($"{what} must not be negative.");
+
+    private static TimeSpan Positive(TimeSpan value, string what) =>
+        value > TimeSpan.Zero ? value : throw new UsageException($"{what} must be greater than zero.");
+
+    private static string[] Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    private static List<(string Name, double Weight)> ParseScenarios(string[] specs)
+    {
+        if (specs.Length == 0)
+        {
+            return [(DashboardScenario.ScenarioName, 1)];
+        }
+
+        var result = new List<(string, double)>();
+        foreach (var spec in specs)
+        {
+            var equals = spec.LastIndexOf('=');
+            var name = equals > 0 ? spec[..equals] : spec;
+            var weight = 1.0;
+            if (equals > 0 && (!double.TryParse(spec[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !(weight > 0)))
+            {
+                throw new UsageException($"Scenario '{spec}': the weight after '=' must be a positive number.");
+            }
+
+            _ = ScenarioCatalog.Create(name, TrafficOptions.Default);
+            result.Add((name, weight));
+        }
+
+        return result;
+    }
+
+    private LoadProfile ReadProfile(ParseResult parse)
+    {
+        var warmup = parse.GetValue(Warmup);
+        var poisson = parse.GetValue(Poisson);
+        var rate = parse.GetValue(Rate);
+        var stages = parse.GetValue(Stages);
+        var concurrency = parse.GetValue(Concurrency);
+        if ((rate is null ? 0 : 1) + (stages is null ? 0 : 1) + (concurrency is null ? 0 : 1) > 1)
+        {
+            throw new UsageException("Give one of --rate (open model), --stages (open model, ramping) or --concurrency (closed model).");
+        }
+
+        if (concurrency is { } workers)
+        {
+            if (workers <= 0)
+            {
+                throw new UsageException($"--concurrency must be at least 1, got {workers}.");
+            }
+
+            return LoadProfile.Closed(workers, Positive(parse.GetValue(MeasuredDuration), "--duration"), warmup);
+        }
+
+        if (stages is not null)
+        {
+            return new LoadProfile(LoadModelKind.Open, warmup, ParseStages(stages), poisson, 0, TimeSpan.Zero);
+        }
+
+        PositiveRate(rate ?? 10, "--rate");
+        return LoadProfile.ConstantRate(rate ?? 10, Positive(parse.GetValue(MeasuredDuration), "--duration"), warmup, poisson);
+    }
+
+    private TrafficOptions ReadTraffic(ParseResult parse)
+    {
+        var d = TrafficOptions.Default;
+        var (first, count) = (d.FirstProfileId, d.ProfileCount);
+        if (parse.GetValue(Profiles) is { } profiles)
+        {
+            var parts = profiles.Split('-', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2
+                || !long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out first)
+                || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var last)
+                || last < first)
+            {
+                throw new UsageException($"--profiles '{profiles}' must look like 1-50.");
+            }
+
+            count = (int)(last - first + 1);
+        }
+
+        var anchor = d.Anchor;
+        if (parse.GetValue(Anchor) is { } anchorText
+            && !DateTimeOffset.TryParse(anchorText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out anchor))
+        {
+            throw new UsageException($"--anchor '{anchorText}' is not an ISO 8601 time.");
+        }
+
+        var scripts = Split(parse.GetValue(Scripts));
+        var traffic = new TrafficOptions(
+            first,
+            count,
+            Math.Min(parse.GetValue(HotProfiles) ?? Math.Min(d.HotProfileCount, count), count),
+            parse.GetValue(HotShare) ?? d.HotShare,
+            parse.GetValue(CachedShare) ?? d.CachedShare,
+            anchor,
+            parse.GetValue(PageSize) ?? d.PageSize,
+            parse.GetValue(MaxPages) ?? d.MaxPages,
+            scripts.Length > 0 ? scripts : d.Scripts);
+        if (traffic.HotShare is < 0 or > 1 || traffic.CachedShare is < 0 or > 1 || traffic.PageSize <= 0 || traffic.MaxPages <= 0 || traffic.HotProfileCount < 0)
+        {
+            throw new UsageException("--hot-share and --cached-share must be in [0, 1]; --page-size, --max-pages positive.");
+        }
+
+        return traffic;
+    }
+}

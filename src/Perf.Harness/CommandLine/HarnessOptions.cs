@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
+using Telemetry.Data.Schema;
+
+namespace Perf.Harness.CommandLine;
+
+/// <summary>The options every harness tool takes, defined once so they read and behave the same everywhere: server, Redis, results folder, database prefix and variant.</summary>
+/// <remarks>Add the server options to a tool's root (they are recursive), the others to the commands that use them.</remarks>
+public sealed class HarnessOptions
+{
+    /// <summary><c>--mysql</c>: an existing server's connection string; without it <c>PERF_MYSQL</c>, then Testcontainers, then a local mariadbd.</summary>
+    public Option<string?> MySql { get; } = new(ProvisioningOptions.MySqlFlag)
+    {
+        Description = $"MySQL/MariaDB connection string (else env {ServerProvisioner.ConnectionStringVariable}; else Docker, else a local mariadbd)",
+        HelpName = "connection-string",
+        Recursive = true,
+    };
+
+    /// <summary><c>--redis</c>: an existing Redis (<c>host:port</c>); without it <c>PERF_REDIS</c>.</summary>
+    public Option<string?> Redis { get; } = new(ProvisioningOptions.RedisFlag)
+    {
+        Description = $"Redis host:port (else env {RedisProvisioner.ConfigurationVariable})",
+        HelpName = "host:port",
+        Recursive = true,
+    };
+
+    /// <summary><c>--mysql-datadir</c>: the local server's home instead of <c>.perf/mysql</c>.</summary>
+    public Option<string?> DataDirectory { get; } = new(ProvisioningOptions.DataDirectoryFlag)
+    {
+        Description = "the local server's data directory (default .perf/mysql under the repository)",
+        HelpName = "dir",
+        Recursive = true,
+    };
+
+    /// <summary><c>--results</c>: the run's output directory instead of <c>results/runs/STAMP-…</c>.</summary>
+    public Option<string?> Results { get; } = new(ResultWriter.ResultsFlag)
+    {
+        Description = "output directory (default results/runs/STAMP-NAME)",
+        HelpName = "dir",
+    };
+
+    /// <summary><c>--prefix</c>: the variant databases' name prefix (<c>telemetry</c> → <c>telemetry_composite</c>).</summary>
+    public Option<string> Prefix { get; } = CreatePrefix();
+
+    /// <summary><c>--variant</c>: one schema variant, default composite.</summary>
+    public Option<SchemaVariant> Variant { get; } = new("--variant")
+    {
+        Description = "schema variant: basic, composite or partitioned",
+        HelpName = "variant",
+        DefaultValueFactory = _ => SchemaVariant.Composite,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (TryParseVariant(text, out var variant))
+            {
+                return variant;
+            }
+
+            result.AddError($"--variant '{text}' is not one of {string.Join(", ", Enum.GetNames<SchemaVariant>().Select(n => n.ToLowerInvariant()))}.");
+            return default;
+        },
+    };
+
+    /// <summary>Adds <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> to <paramref name="root"/> and every command below it.</summary>
+    public void AddServerOptions(Command root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        root.Options.Add(MySql);
+        root.Options.Add(Redis);
+        root.Options.Add(DataDirectory);
+    }
+
+    /// <summary>How to find the server and Redis, from the parsed server options.</summary>
+    public ProvisioningOptions Provisioning(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new ProvisioningOptions
+        {
+            ConnectionString = parse.GetValue(MySql),
+            RedisConfiguration = parse.GetValue(Redis),
+            DataDirectory = parse.GetValue(DataDirectory),
+        };
+    }
+
+    /// <summary>Parses a variant name (case-insensitive; numbers are not names).</summary>
+    public static bool TryParseVariant(string text, out SchemaVariant variant) =>
+        Enum.TryParse(text, ignoreCase: true, out variant) && Enum.IsDefined(variant) && !int.TryParse(text, out _);
+
+    private static Option<string> CreatePrefix()
+    {
+        var prefix = new Option<string>("--prefix")
+        {
+            Description = $"database name prefix ({VariantDatabase.DefaultPrefix} → {VariantDatabase.DefaultPrefix}_basic, {VariantDatabase.DefaultPrefix}_composite, ...)",
+            HelpName = "name",
+            DefaultValueFactory = _ => VariantDatabase.DefaultPrefix,
+        };
+        prefix.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            try
+            {
+                _ = VariantDatabase.Name(value, SchemaVariant.Basic);
+            }
+            catch (ArgumentException)
+            {
+                result.AddError($"--prefix must be 1 to 40 lower-case letters, digits or underscores; got '{value}'.");
+            }
+        });
+        return prefix;
+    }
+}
