@@ -1,3 +1,4 @@
+using Telemetry.CommandLine;
 using System.Globalization;
 using MySqlConnector;
 using Perf.Bench.Gate;
@@ -14,43 +15,21 @@ namespace Perf.Bench;
 /// <summary>The bench program: provision, seed, capture plans, then run the suite or the gate.</summary>
 public static class BenchProgram
 {
-    /// <summary>Runs the command line; returns 0 on success, 1 when a benchmark errored or the gate failed, 2 on bad usage or setup.</summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    /// <summary>Runs the parsed command; returns 0 on success, 1 when a benchmark errored or the gate failed, 3 when the gate's baseline is from another environment.</summary>
+    /// <exception cref="ProvisioningException">No server could be found or started.</exception>
+    public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(arguments);
         var root = RepositoryPaths.FindRoot();
-        BenchOptions options;
-        try
-        {
-            options = BenchOptions.Parse(args, root);
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message + "\n" + BenchOptions.Usage).ConfigureAwait(false);
-            return 2;
-        }
-
-        if (options.BenchmarkArgs.Any(a => a is "--help" or "-h" or "-?"))
-        {
-            Console.WriteLine(BenchOptions.Usage);
-        }
-
         if (options.Command == BenchCommand.Suite && SuiteRunner.IsInformational(options.BenchmarkArgs))
         {
-            // --list and --help need neither a server nor data.
+            // --list, --info and --version need neither a server nor data.
             SuiteRunner.Run(options.Preset, options.BenchmarkArgs, Path.Combine(root, "BenchmarkDotNet.Artifacts"));
             return 0;
         }
 
-        try
-        {
-            return await RunWithServerAsync(options, args, root, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProvisioningException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 2;
-        }
+        return await RunWithServerAsync(options, [.. arguments], root, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> RunWithServerAsync(BenchOptions options, string[] args, string root, CancellationToken cancellationToken)
@@ -187,7 +166,7 @@ public static class BenchProgram
         {
             // Row counts and plans are exact for one dataset on one server version; on others they are not comparable.
             await Console.Error.WriteLineAsync($"gate: refusing to compare plans from another environment ({string.Join("; ", differences)}); pass --allow-different-environment to compare anyway, or re-take the baseline with `gate --update-baseline`.").ConfigureAwait(false);
-            return Perf.Harness.Gates.GateExitCodes.EnvironmentMismatch;
+            return ExitCodes.EnvironmentMismatch;
         }
 
         var result = PlanGate.Check(baseline, plans);

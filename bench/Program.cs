@@ -1,5 +1,3 @@
-using Perf.Bench;
-
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -8,8 +6,4 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-if (args is ["report", .. var reportArgs]) return await Perf.Bench.Capacity.ReportCommand.RunAsync(reportArgs, cancellation.Token);
-if (args is ["ci", .. var ciArgs]) return await Perf.Bench.CiGate.CiCommand.RunAsync(ciArgs, cancellation.Token);
-if (args is ["ci-rates", .. var ratesArgs]) return await Perf.Bench.CiGate.ErrorRatesCommand.RunAsync(ratesArgs, cancellation.Token);
-if (args is ["probe", .. var probeArgs]) return await Perf.Bench.CiGate.ProbeCommand.RunAsync(probeArgs, cancellation.Token);
-return await BenchProgram.RunAsync(args, cancellation.Token);
+return await Perf.Bench.Cli.BenchCli.RunAsync(args, cancellation.Token);

@@ -11,6 +11,19 @@ internal static class ReportCommand
 {
     public const string MeasurementsName = "measurements";
 
+    /// <summary>The <c>report</c> command; its options are still read by <see cref="SweepOptions"/> (moving onto the shared options is next).</summary>
+    public static System.CommandLine.Command Create(Perf.Harness.CommandLine.HarnessOptions harness, IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(harness);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var command = new System.CommandLine.Command("report", "The scale sweep and the capacity-planning report (report.md, report.html); see bench/README.md for its options.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parse, ct) => RunAsync([.. arguments.SkipWhile(a => a != "report").Skip(1)], ct));
+        return command;
+    }
+
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);

@@ -1,35 +1,27 @@
 using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
+using Telemetry.CommandLine;
 
 namespace Perf.Bench.CiGate;
 
-/// <summary><c>bench ci</c>: the command line around <see cref="CiGate"/>.</summary>
+/// <summary><c>bench ci</c>: runs <see cref="CiGate"/> and prints where its report is.</summary>
 internal static class CiCommand
 {
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CiOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Any(a => a is "--help" or "-h" or "-?"))
-        {
-            Console.WriteLine(CiOptions.Usage);
-            return GateExitCodes.Passed;
-        }
-
-        CiOptions options;
+        GateFault fault;
         try
         {
-            options = CiOptions.Parse(args);
-            _ = GateFault.Parse(Environment.GetEnvironmentVariable(GateFault.Variable));
+            fault = GateFault.Parse(Environment.GetEnvironmentVariable(GateFault.Variable));
         }
         catch (ArgumentException ex)
         {
-            await Console.Error.WriteLineAsync("ci: " + ex.Message + " (see --help)").ConfigureAwait(false);
-            return GateExitCodes.ConfigurationError;
+            throw new UsageException(ex.Message, ex);
         }
 
         try
         {
-            var run = await CiGate.RunAsync(options, args, cancellationToken).ConfigureAwait(false);
+            var run = await CiGate.RunAsync(options, arguments, fault, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"ci: {run.Report.Reason}");
             Console.WriteLine($"ci: {Path.Combine(run.Directory, "gate.md")}");
             Console.WriteLine($"ci: {Path.Combine(run.Directory, GateOutput.JUnitFileName)}");
@@ -38,7 +30,7 @@ internal static class CiCommand
         catch (ProvisioningException ex)
         {
             await Console.Error.WriteLineAsync("ci: invalid run: " + ex.Message).ConfigureAwait(false);
-            return GateExitCodes.InvalidRun;
+            return ExitCodes.InvalidRun;
         }
     }
 }

@@ -1,7 +1,7 @@
-using Perf.Bench.Capacity;
+using Perf.Harness.CommandLine;
 using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Results;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.CiGate;
@@ -48,80 +48,40 @@ public sealed record CiOptions(
     /// <summary>Every suite, in the order they run.</summary>
     public static IReadOnlyList<string> AllSuites { get; } = [PlansSuite, LoadSuite, TimingGate.Suite];
 
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        usage: dotnet run -c Release --project bench -- ci [options]
-          The CI perf gate: the plan gate (exact plans and rows read vs bench/plan-baseline.json), the load thresholds at a
-          modest rate, and query timings of the base revision and this tree measured in the same run, in interleaved
-          rounds. Writes gate.md, gate.json, junit.xml (and appends $GITHUB_STEP_SUMMARY).
-          exit 0 passed, 1 regression, 2 configuration error, 3 environment mismatch, 4 invalid run (a step failed)
-          --only LIST              plans,load,timings (default all; the others are reported skipped)
-          --base REF               the revision to compare timings with (default: merge base with origin/main or main)
-          --baseline DIR           compare with a stored timing baseline instead (same machine boot, server, data, schema)
-          --update-baseline        with --baseline: store this run's timings there
-          --allow-different-environment  compare plans or a stored baseline from another machine, server, dataset or schema
-          --max-ratio R (1.5)  --alpha P (0.01)   a query regresses when ≥ R× slower and the one-sided Mann–Whitney test
-                                   over round medians gives p < P, and the confirmation rounds agree
-          --rounds N (8)  --executions N (10)  --warmup N (3)   probe rounds per side; timed/untimed runs per query a round
-          --cases LIST             only queries whose name contains one of these
-          --variant NAME           the variant timed (default composite: the one the product ships)
-          --rate N (20)  --duration S (15s)   the load check: open model, in-process API, default thresholds
-          --results DIR  --mysql CS           as everywhere
-        """;
-
-    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "update-baseline", "allow-different-environment" };
-
-    /// <summary>Parses the command line.</summary>
-    /// <exception cref="ArgumentException">An option is malformed.</exception>
-    public static CiOptions Parse(string[] args)
+    /// <summary>Parses a <c>ci</c> command line (tests, and tools that compose the gate).</summary>
+    /// <exception cref="UsageException">The command line is wrong.</exception>
+    public static CiOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var (provisioning, rest) = ProvisioningOptions.FromArgs(args);
-        var (results, remaining) = ResultWriter.TakeResultsDirectory(rest);
-        var a = new CommandArgs(remaining, Switches);
-        var suites = (a.Get("only") ?? string.Join(',', AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => AllSuites.Contains(s, StringComparer.Ordinal) ? s : throw new ArgumentException($"--only: '{s}' is not plans, load or timings."))
-            .ToHashSet(StringComparer.Ordinal);
-        var variantText = a.Get("variant") ?? "composite";
-        var options = new CiOptions(
-            suites,
-            a.Get("base"),
-            a.Get("baseline") is { } baseline ? Path.GetFullPath(baseline) : null,
-            a.Has("update-baseline"),
-            a.Has("allow-different-environment"),
-            new TimingGateOptions(a.GetDouble("max-ratio", TimingGateOptions.Default.MaxRatio), a.GetDouble("alpha", TimingGateOptions.Default.Alpha)),
-            a.GetInt("rounds", 8),
-            a.GetInt("executions", 10),
-            a.GetInt("warmup", 3),
-            [.. (a.Get("cases") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            Enum.TryParse<SchemaVariant>(variantText, ignoreCase: true, out var variant) && Enum.IsDefined(variant)
-                ? variant
-                : throw new ArgumentException($"--variant '{variantText}' is not basic, composite or partitioned."),
-            a.GetDouble("rate", 20),
-            a.GetSeconds("duration", TimeSpan.FromSeconds(15)),
-            results,
-            provisioning);
-        a.RejectUnknown();
-        if (options.Timing.MaxRatio <= 1 || options.Timing.Alpha is <= 0 or >= 1 || options.LoadRate <= 0 || options.Executions < 1 || options.Warmup < 0 || suites.Count == 0)
+        var harness = new HarnessOptions();
+        var lines = new CiCommandLine(harness);
+        var command = lines.CreateCi(args);
+        harness.AddServerOptions(command);
+        return lines.Read(CommandLineRunner.Parse(command, args));
+    }
+
+    /// <summary>Checks the values that only make sense together.</summary>
+    /// <exception cref="UsageException">They do not.</exception>
+    public void Validate()
+    {
+        if (Timing.MaxRatio <= 1 || Timing.Alpha is <= 0 or >= 1 || LoadRate <= 0 || Suites.Count == 0)
         {
-            throw new ArgumentException("--max-ratio must exceed 1, --alpha lie in (0, 1), --rate be positive, --executions at least 1, --warmup at least 0, --only non-empty.");
+            throw new UsageException("--max-ratio must exceed 1, --alpha lie in (0, 1), --rate be positive, --only non-empty.");
         }
 
-        if (RankTest.SmallestPValue(options.Rounds, options.Rounds) >= options.Timing.Alpha)
+        if (RankTest.SmallestPValue(Rounds, Rounds) >= Timing.Alpha)
         {
-            throw new ArgumentException($"--rounds {options.Rounds} cannot reach p < {options.Timing.Alpha} (the exact test's smallest p is 1/C(2n, n)): use at least 5 rounds at 0.01.");
+            throw new UsageException($"--rounds {Rounds} cannot reach p < {Timing.Alpha} (the exact test's smallest p is 1/C(2n, n)): use at least 5 rounds at 0.01.");
         }
 
-        if (options.UpdateBaseline && options.BaselineDirectory is null)
+        if (UpdateBaseline && BaselineDirectory is null)
         {
-            throw new ArgumentException("--update-baseline needs --baseline DIR (where to store it).");
+            throw new UsageException("--update-baseline needs --baseline DIR (where to store it).");
         }
 
-        if (options.BaseRevision is not null && options.BaselineDirectory is not null && !options.UpdateBaseline)
+        if (BaseRevision is not null && BaselineDirectory is not null)
         {
-            throw new ArgumentException("--base and --baseline are two ways to get a baseline: give one.");
+            throw new UsageException("--base and --baseline are two ways to get a baseline: give one.");
         }
-
-        return options;
     }
 }

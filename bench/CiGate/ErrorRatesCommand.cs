@@ -3,6 +3,7 @@ using Perf.Harness;
 using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Telemetry.CommandLine;
 
 namespace Perf.Bench.CiGate;
 
@@ -13,45 +14,14 @@ namespace Perf.Bench.CiGate;
 /// </remarks>
 internal static class ErrorRatesCommand
 {
-    public const string Usage = """
-        usage: dotnet run -c Release --project bench -- ci-rates [--runs N (10)] [--slow CASE (trades_page/hot/7d)] [ci timing options]
-          Runs the timing suite N times on the unchanged tree (base = HEAD) and N times with CASE made 2× slower, and prints
-          the false-alarm rate and the detection rate; writes rates.md and rates.json. Takes --rounds, --cases, --max-ratio, --alpha.
-        """;
-
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CiOptions options, int runs, string slow, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Any(a => a is "--help" or "-h" or "-?"))
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
-
-        int runs;
-        string slow;
-        CiOptions options;
-        try
-        {
-            (var runsText, var rest) = Take(args, "--runs", "10");
-            (slow, rest) = Take(rest, "--slow", "trades_page/hot/7d");
-            runs = int.Parse(runsText, NumberStyles.Integer, CultureInfo.InvariantCulture);
-            options = CiOptions.Parse(rest) with { Suites = new HashSet<string>(StringComparer.Ordinal) { TimingGate.Suite }, BaseRevision = "HEAD" };
-            if (runs < 1)
-            {
-                throw new ArgumentException("--runs must be at least 1.");
-            }
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
-        {
-            await Console.Error.WriteLineAsync("ci-rates: " + ex.Message + " (see --help)").ConfigureAwait(false);
-            return GateExitCodes.ConfigurationError;
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        options = options with { Suites = new HashSet<string>(StringComparer.Ordinal) { TimingGate.Suite } };
         try
         {
             var root = RepositoryPaths.FindRoot();
-            var manifest = RunManifest.Create("ci-rates", null, args, root);
+            var manifest = RunManifest.Create("ci-rates", null, arguments, root);
             var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
             var outcomes = new List<RateRun>();
             foreach (var (kind, fault) in new[] { ("unchanged", GateFault.None), ("2x slower", new GateFault(null, slow, false)) })
@@ -69,8 +39,8 @@ internal static class ErrorRatesCommand
 
             var unchanged = outcomes.Where(o => o.Kind == "unchanged").ToList();
             var injected = outcomes.Where(o => o.Kind != "unchanged").ToList();
-            var falseAlarms = unchanged.Count(o => o.ExitCode != GateExitCodes.Passed);
-            var detected = injected.Count(o => o.ExitCode == GateExitCodes.Regressed && o.Flagged.SequenceEqual([slow]));
+            var falseAlarms = unchanged.Count(o => o.ExitCode != ExitCodes.Success);
+            var detected = injected.Count(o => o.ExitCode == ExitCodes.ThresholdsFailed && o.Flagged.SequenceEqual([slow]));
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"false alarms: {falseAlarms} of {unchanged.Count} unchanged runs; detected: {detected} of {injected.Count} runs with {slow} 2× slower (and nothing else flagged)");
             manifest.Parameters["rates"] = summary;
@@ -86,16 +56,8 @@ internal static class ErrorRatesCommand
         catch (ProvisioningException ex)
         {
             await Console.Error.WriteLineAsync("ci-rates: invalid run: " + ex.Message).ConfigureAwait(false);
-            return GateExitCodes.InvalidRun;
+            return ExitCodes.InvalidRun;
         }
-    }
-
-    private static (string Value, string[] Remaining) Take(string[] args, string flag, string fallback)
-    {
-        var index = Array.IndexOf(args, flag);
-        return index < 0 ? (fallback, args)
-            : index + 1 < args.Length ? (args[index + 1], [.. args[..index], .. args[(index + 2)..]])
-            : throw new ArgumentException($"{flag} needs a value.");
     }
 
     private sealed record RateRun(string Kind, int Run, int ExitCode, IReadOnlyList<string> Flagged, double? SlowRatio);

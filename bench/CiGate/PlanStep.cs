@@ -16,7 +16,7 @@ internal static class PlanStep
     public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, GateFault fault, ResultWriter writer, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var benchOptions = BenchOptions.Parse(["gate"], root) with { Provisioning = options.Provisioning };
+        var benchOptions = BenchOptions.ForGate(root, options.Provisioning);
         var session = await BenchProgram.PrepareAsync(benchOptions, server, writer.Manifest, cancellationToken).ConfigureAwait(false);
         if (fault.DropIndex is { } index)
         {

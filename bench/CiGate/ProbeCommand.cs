@@ -1,11 +1,15 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using MySqlConnector;
 using Perf.Bench.Queries;
 using Perf.Harness;
+using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Perf.Seed;
+using Perf.Seed.Cli;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.CiGate;
@@ -17,26 +21,46 @@ namespace Perf.Bench.CiGate;
 /// </remarks>
 internal static class ProbeCommand
 {
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    /// <summary>The <c>probe</c> command.</summary>
+    public static Command Create(HarnessOptions harness)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Any(a => a is "--help" or "-h" or "-?"))
+        ArgumentNullException.ThrowIfNull(harness);
+        Option<string> prefix = new("--prefix") { Description = "the variant databases' prefix", HelpName = "name", DefaultValueFactory = _ => "gate_head" };
+        Option<bool> prepareOnly = new("--prepare-only") { Description = "seed and reconcile the database, report its dataset and DDL, time nothing" };
+        Option<bool> noSeed = new("--no-seed") { Description = "measure the database as it is" };
+        var round = SeedCommandLine.WholeNumber("--round", 0, 100_000, "the round number, which rotates the query order (default 0)");
+        var warmup = SeedCommandLine.WholeNumber("--warmup", 0, 100_000, "untimed executions per query (default 3)");
+        var executions = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query (default 10)");
+        Option<string?> cases = new("--cases") { Description = "only queries whose name contains one of these (comma list)", HelpName = "list" };
+        Option<string?> slowdown = new("--slowdown") { Description = "self-test only: run this query twice per execution", HelpName = "case" };
+        Option<bool> crash = new("--crash") { Description = "self-test only: exit 1 before measuring" };
+        Option<string> output = new("--out") { Description = "the JSON file to write", HelpName = "file", Required = true };
+        var command = new Command("probe", "One round of the CI gate's query timings; the gate runs it as a child process of each revision it compares.");
+        foreach (var option in new Option[] { prefix, harness.Variant, prepareOnly, noSeed, round, warmup, executions, cases, slowdown, crash, output })
         {
-            Console.WriteLine(ProbeOptions.Usage);
-            return 0;
+            command.Options.Add(option);
         }
 
-        ProbeOptions options;
-        try
-        {
-            options = ProbeOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync("probe: " + ex.Message).ConfigureAwait(false);
-            return 2;
-        }
+        command.SetAction((parse, ct) => RunAsync(
+            new ProbeOptions(
+                parse.GetValue(prefix)!,
+                parse.GetValue(harness.Variant),
+                parse.GetValue(prepareOnly),
+                !parse.GetValue(noSeed),
+                (int)(parse.GetValue(round) ?? 0),
+                (int)(parse.GetValue(warmup) ?? 3),
+                (int)(parse.GetValue(executions) ?? 10),
+                [.. (parse.GetValue(cases) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                parse.GetValue(slowdown),
+                parse.GetValue(crash),
+                parse.GetValue(output)!,
+                harness.Provisioning(parse)),
+            ct));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(ProbeOptions options, CancellationToken cancellationToken)
+    {
         try
         {
             await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
@@ -44,7 +68,7 @@ internal static class ProbeCommand
             if (result is null)
             {
                 await Console.Error.WriteLineAsync("probe: injected crash (a gate self-test asked for it)").ConfigureAwait(false);
-                return 1;
+                return ExitCodes.Failure;
             }
 
             var directory = Path.GetDirectoryName(Path.GetFullPath(options.Output))!;
@@ -53,12 +77,12 @@ internal static class ProbeCommand
             var temporary = options.Output + ".tmp";
             await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(result, ResultWriter.JsonOptions), cancellationToken).ConfigureAwait(false);
             File.Move(temporary, options.Output, overwrite: true);
-            return 0;
+            return ExitCodes.Success;
         }
         catch (ProvisioningException ex)
         {
             await Console.Error.WriteLineAsync("probe: " + ex.Message).ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Failure;
         }
     }
 

@@ -1,4 +1,3 @@
-using Perf.Bench.Capacity;
 using Perf.Harness.Provisioning;
 using Telemetry.Data.Schema;
 
@@ -29,44 +28,4 @@ internal sealed record ProbeOptions(
     string? Slowdown,
     bool Crash,
     string Output,
-    ProvisioningOptions Provisioning)
-{
-    public const string Usage = """
-        usage: dotnet run -c Release --project bench -- probe --out FILE [options]
-          One round of the CI gate's query timings (the gate runs it as a child process of each revision it compares).
-          --prefix NAME (gate_head)  --variant composite  --prepare-only  --no-seed
-          --round N (0)  --warmup N (3)  --executions N (10)  --cases LIST  --mysql CS
-        """;
-
-    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "prepare-only", "no-seed", "crash" };
-
-    public static ProbeOptions Parse(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var (provisioning, rest) = ProvisioningOptions.FromArgs(args);
-        var a = new CommandArgs(rest, Switches);
-        var variantText = a.Get("variant") ?? "composite";
-        var options = new ProbeOptions(
-            a.Get("prefix") ?? "gate_head",
-            Enum.TryParse<SchemaVariant>(variantText, ignoreCase: true, out var variant) && Enum.IsDefined(variant)
-                ? variant
-                : throw new ArgumentException($"--variant '{variantText}' is not basic, composite or partitioned."),
-            a.Has("prepare-only"),
-            !a.Has("no-seed"),
-            a.GetInt("round", 0),
-            a.GetInt("warmup", 3),
-            a.GetInt("executions", 10),
-            [.. (a.Get("cases") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            a.Get("slowdown"),
-            a.Has("crash"),
-            a.Get("out") ?? throw new ArgumentException("--out FILE is required."),
-            provisioning);
-        a.RejectUnknown();
-        if (options.Round < 0 || options.Warmup < 0 || options.Executions < 1)
-        {
-            throw new ArgumentException("--round and --warmup must be at least 0, --executions at least 1.");
-        }
-
-        return options;
-    }
-}
+    ProvisioningOptions Provisioning);

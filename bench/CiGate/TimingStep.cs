@@ -233,7 +233,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
     private static async Task RequireProbeAsync(RevisionBuild build, CancellationToken cancellationToken)
     {
         var (exitCode, log) = await ChildProcess.RunAsync("dotnet", [build.AssemblyPath, "probe", "--help"], TimeSpan.FromMinutes(1), cancellationToken, build.SourceDirectory).ConfigureAwait(false);
-        if (exitCode != 0 || !log.Contains("-- probe", StringComparison.Ordinal))
+        if (exitCode != 0 || !log.Contains("probe", StringComparison.Ordinal) || !log.Contains("--out", StringComparison.Ordinal))
         {
             throw new GateStepException($"the base revision {Short(build.Revision)} has no `bench probe` (it predates the same-run timing gate): compare with a newer --base, or with a stored --baseline");
         }

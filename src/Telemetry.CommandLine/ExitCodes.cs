@@ -1,14 +1,15 @@
 namespace Telemetry.CommandLine;
 
-/// <summary>The process exit codes of every tool (seed, load, the jobs CLI), following k6 where it has one.</summary>
+/// <summary>The process exit codes of every tool (seed, load, bench and its CI gate, the jobs CLI), following k6 where it has one.</summary>
 /// <remarks>
 /// | code | meaning | who |
 /// |---:|---|---|
-/// | 0 | done: seeded, every threshold passed, the job ran, or help was printed | all |
-/// | 1 | the work failed (server error, a job threw, an unexpected failure inside the runner) | all |
-/// | 99 | a threshold failed (k6's <c>ThresholdsHaveFailed</c>) | load |
+/// | 0 | done: seeded, every threshold passed, the gate passed, the job ran, or help was printed | all |
+/// | 1 | the work failed (server error, a job threw, a benchmark errored, an unexpected failure inside the runner) | all |
+/// | 99 | a threshold failed (k6's <c>ThresholdsHaveFailed</c>); for the CI gate: a plan, load threshold or timing regressed | load, bench |
 /// | 104 | bad command line or configuration; nothing was started or changed (k6's <c>InvalidConfig</c>) | all |
-/// | 110 | invalid run: the generator could not keep its schedule, so no latency verdict | load |
+/// | 110 | invalid run: the generator could not keep its schedule; for the CI gate: a step could not give a verdict | load, bench |
+/// | 111 | not comparable: a baseline from another machine, server, dataset or schema | bench |
 /// | 130 | interrupted by Ctrl+C; whole steps are kept, rerun the same command to resume | seed, jobs |
 /// </remarks>
 public static class ExitCodes
@@ -25,8 +26,11 @@ public static class ExitCodes
     /// <summary>The command line or the configuration it names is wrong; nothing was started or changed (k6's <c>InvalidConfig</c>).</summary>
     public const int UsageError = 104;
 
-    /// <summary>The load generator could not keep its schedule, so no latency verdict is possible.</summary>
+    /// <summary>No verdict is possible: the load generator could not keep its schedule, or a gate step crashed, wrote nothing or measured too little.</summary>
     public const int InvalidRun = 110;
+
+    /// <summary>A baseline (plans or timings) was taken on another machine, server, dataset or schema, and comparing across them was not allowed.</summary>
+    public const int EnvironmentMismatch = 111;
 
     /// <summary>Stopped by Ctrl+C (128 + SIGINT); completed steps are kept, so rerunning the same command resumes.</summary>
     public const int Interrupted = 130;

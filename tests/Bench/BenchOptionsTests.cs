@@ -1,4 +1,7 @@
 using Perf.Bench;
+using Perf.Bench.Cli;
+using Perf.Harness;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Bench;
 
@@ -7,7 +10,7 @@ public sealed class BenchOptionsTests
     [Fact]
     public void Parse_NoArguments_RunsTheFullSuiteOnSmall()
     {
-        var options = BenchOptions.Parse([], "/repo");
+        var options = BenchCli.ParseOptions([]);
 
         Assert.Equal(BenchCommand.Suite, options.Command);
         Assert.Equal("small", options.Scale);
@@ -20,8 +23,8 @@ public sealed class BenchOptionsTests
     [Fact]
     public void Parse_OwnOptions_AreTakenAndTheRestGoesToBenchmarkDotNet()
     {
-        var options = BenchOptions.Parse(
-            ["--scale", "medium", "--preset=ci", "--mysql", "Server=x", "--filter", "*Deep*", "--results", "/tmp/r", "--job", "short"], "/repo");
+        var options = BenchCli.ParseOptions(
+            ["--preset", "medium", "--mode", "ci", "--mysql", "Server=x", "--filter", "*Deep*", "--results", "/tmp/r", "--job", "short"]);
 
         Assert.Equal(("medium", BenchPreset.Ci, "bench_medium"), (options.Scale, options.Preset, options.Prefix));
         Assert.Equal("Server=x", options.Provisioning.ConnectionString);
@@ -32,19 +35,20 @@ public sealed class BenchOptionsTests
     [Fact]
     public void Parse_Gate_UsesTheGateDatabasesAndTheCommittedBaseline()
     {
-        var options = BenchOptions.Parse(["gate", "--update-baseline"], "/repo");
+        var options = BenchCli.ParseOptions(["gate", "--update-baseline"]);
 
         Assert.Equal(BenchCommand.Gate, options.Command);
         Assert.True(options.UpdateBaseline);
         Assert.Equal("bench_gate", options.Prefix);
-        Assert.Equal(Path.Combine("/repo", "bench", "plan-baseline.json"), options.BaselinePath);
+        Assert.Equal(BenchOptions.DefaultBaselinePath(RepositoryPaths.FindRoot()), options.BaselinePath);
     }
 
     [Fact]
     public void Parse_CustomTrades_GetTheirOwnDatabases()
     {
-        Assert.Equal("bench_small_3000000", BenchOptions.Parse(["plans", "--trades", "3000000"], "/repo").Prefix);
-        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--trades", "-5"], "/repo"));
-        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--preset", "fast"], "/repo"));
+        Assert.Equal("bench_small_3000000", BenchCli.ParseOptions(["plans", "--trades", "3000000"]).Prefix);
+        Assert.Throws<UsageException>(() => BenchCli.ParseOptions(["--trades", "-5"]));
+        Assert.Throws<UsageException>(() => BenchCli.ParseOptions(["--preset", "huge"]));
+        Assert.Throws<UsageException>(() => BenchCli.ParseOptions(["--mode", "fast"]));
     }
 }

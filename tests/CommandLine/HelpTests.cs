@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Perf.Bench.Cli;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
@@ -9,7 +10,7 @@ using Telemetry.Jobs;
 
 namespace Perf.Tests.CommandLine;
 
-/// <summary><c>--help</c> on every command of seed, load and the jobs CLI prints help and does nothing else: no server, no job, no results folder.</summary>
+/// <summary><c>--help</c> on every command of seed, load, bench and the jobs CLI prints help and does nothing else: no server, no job, no results folder.</summary>
 public sealed class HelpTests
 {
     /// <summary>A server nothing listens on: an action that ran would fail, not wait.</summary>
@@ -18,6 +19,8 @@ public sealed class HelpTests
     public static TheoryData<string> LoadCommands() => [.. Paths(LoadCli.Create(new LoadContext(new TestConsole(), NoServer, [], new Perf.Harness.CommandLine.HarnessOptions())))];
 
     public static TheoryData<string> SeedCommands() => [.. Paths(SeedProgram.Create([], TextWriter.Null, TextWriter.Null))];
+
+    public static TheoryData<string> BenchCommands() => [.. Paths(BenchCli.Create([]).Root)];
 
     public static TheoryData<string> JobsCommands() => [.. Paths(new JobsCommandLine(_ => null).Create((_, _) => Task.FromResult(ExitCodes.Success)))];
 
@@ -67,6 +70,22 @@ public sealed class HelpTests
         var code = await CommandLineRunner.RunAsync(root, args, output, error, TestContext.Current.CancellationToken);
 
         Assert.False(ran, "--help ran the job");
+        Assert.Equal(string.Empty, error.ToString());
+        AssertHelp(code, output.ToString(), path, results, runs);
+    }
+
+    [Theory]
+    [MemberData(nameof(BenchCommands))]
+    public async Task Bench_Help_PrintsHelpAndDoesNothingElse(string path)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var (args, results) = HelpArguments(path, BenchCli.Create([]).Root);
+        args = [.. args, "--mysql", NoServer.ConnectionString!];
+        var runs = RunDirectories();
+
+        var code = await CommandLineRunner.RunAsync(BenchCli.Create(args).Root, args, output, error, TestContext.Current.CancellationToken);
+
         Assert.Equal(string.Empty, error.ToString());
         AssertHelp(code, output.ToString(), path, results, runs);
     }

@@ -1,3 +1,4 @@
+using Telemetry.CommandLine;
 using Perf.Bench.CiGate;
 using Perf.Harness.Gates;
 using Perf.Tests.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
         var run = await RunAsync("pass", GateFault.None, "--base", "HEAD");
 
         Assert.True(run.Report.Passed, run.Report.Reason);
-        Assert.Equal(GateExitCodes.Passed, run.Report.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.Report.ExitCode);
         Assert.Contains(run.Report.Checks, c => c.Suite == "plans" && c.Outcome == GateOutcome.Passed);
         Assert.Contains(run.Report.Checks, c => c.Suite == "load" && c.Outcome == GateOutcome.Passed);
         // Every API query family is timed on both sides.
@@ -45,7 +46,7 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
     {
         var run = await RunAsync("plan-fail", new GateFault("idx_metrics_profile_window", null, false), "--only", "plans");
 
-        Assert.Equal(GateExitCodes.Regressed, run.Report.ExitCode);
+        Assert.Equal(ExitCodes.ThresholdsFailed, run.Report.ExitCode);
         var failed = run.Report.Checks.Where(c => c.Outcome == GateOutcome.Failed).ToList();
         Assert.NotEmpty(failed);
         Assert.All(failed, c => Assert.Equal("plans", c.Suite));
@@ -58,7 +59,7 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
     {
         var run = await RunAsync("timing-fail", new GateFault(null, SlowQuery, false), ["--only", "timings", "--base", "HEAD", .. FewQueries]);
 
-        Assert.Equal(GateExitCodes.Regressed, run.Report.ExitCode);
+        Assert.Equal(ExitCodes.ThresholdsFailed, run.Report.ExitCode);
         var failed = Assert.Single(run.Report.Checks, c => c.Outcome == GateOutcome.Failed);
         Assert.Equal(("timings", SlowQuery), (failed.Suite, failed.Name));
         Assert.Contains("confirmed", failed.Message, StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
         var run = await RunAsync("crash-fail", new GateFault(null, SlowQuery, true), ["--only", "timings", "--base", "HEAD", .. FewQueries]);
 
         Assert.False(run.Report.Passed);
-        Assert.Equal(GateExitCodes.InvalidRun, run.Report.ExitCode);
+        Assert.Equal(ExitCodes.InvalidRun, run.Report.ExitCode);
         Assert.Contains(run.Report.Checks, c => c.Name == "confirmation rounds" && c.Outcome == GateOutcome.Error
             && c.Message.Contains("exited 1", StringComparison.Ordinal));
         Assert.Equal(GateOutcome.Error, Assert.Single(run.Report.Checks, c => c.Name == SlowQuery).Outcome);

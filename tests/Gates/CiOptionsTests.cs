@@ -1,3 +1,4 @@
+using Telemetry.CommandLine;
 using Perf.Bench.CiGate;
 using Perf.Harness.Gates;
 using Telemetry.Data.Schema;
@@ -29,11 +30,11 @@ public sealed class CiOptionsTests
     [InlineData("--update-baseline", null)]
     [InlineData("--unknown", "1")]
     public void Parse_BadInput_Throws(string flag, string? value) =>
-        Assert.Throws<ArgumentException>(() => CiOptions.Parse(value is null ? [flag] : [flag, value]));
+        Assert.Throws<UsageException>(() => CiOptions.Parse(value is null ? [flag] : [flag, value]));
 
     [Fact]
     public void Parse_BaseAndBaseline_Throws() =>
-        Assert.Throws<ArgumentException>(() => CiOptions.Parse(["--base", "main", "--baseline", "/tmp/b"]));
+        Assert.Throws<UsageException>(() => CiOptions.Parse(["--base", "main", "--baseline", "/tmp/b"]));
 
     [Theory]
     [InlineData(null, null, null, false)]
@@ -73,7 +74,7 @@ public sealed class CiOptionsTests
         var checks = LoadStep.Interpret("load", 99, new LoadSummaryFile([new LoadThresholdVerdict("p(95) < 500ms", false, "730 ms")]), 1);
         var report = new GateReport(checks, []);
 
-        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
+        Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);
         Assert.Contains("load/p(95) < 500ms: actual 730 ms", report.Reason, StringComparison.Ordinal);
     }
 

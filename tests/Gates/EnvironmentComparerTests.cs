@@ -1,3 +1,4 @@
+using Telemetry.CommandLine;
 using Perf.Harness.Gates;
 
 namespace Perf.Tests.Gates;
@@ -44,10 +45,10 @@ public sealed class EnvironmentComparerTests
     {
         GateCheck Check(string suite, GateOutcome outcome) => new(suite, "c", outcome, "m");
 
-        Assert.Equal(GateExitCodes.Passed, new GateReport([Check("plans", GateOutcome.Passed), Check("load", GateOutcome.Skipped)], []).ExitCode);
-        Assert.Equal(GateExitCodes.EnvironmentMismatch, new GateReport([Check(GateReport.EnvironmentSuite, GateOutcome.Failed)], []).ExitCode);
-        Assert.Equal(GateExitCodes.InvalidRun, new GateReport([Check(GateReport.EnvironmentSuite, GateOutcome.Failed), Check("load", GateOutcome.Error)], []).ExitCode);
-        Assert.Equal(GateExitCodes.Regressed, new GateReport([Check("load", GateOutcome.Error), Check("plans", GateOutcome.Failed)], []).ExitCode);
+        Assert.Equal(ExitCodes.Success, new GateReport([Check("plans", GateOutcome.Passed), Check("load", GateOutcome.Skipped)], []).ExitCode);
+        Assert.Equal(ExitCodes.EnvironmentMismatch, new GateReport([Check(GateReport.EnvironmentSuite, GateOutcome.Failed)], []).ExitCode);
+        Assert.Equal(ExitCodes.InvalidRun, new GateReport([Check(GateReport.EnvironmentSuite, GateOutcome.Failed), Check("load", GateOutcome.Error)], []).ExitCode);
+        Assert.Equal(ExitCodes.ThresholdsFailed, new GateReport([Check("load", GateOutcome.Error), Check("plans", GateOutcome.Failed)], []).ExitCode);
         Assert.False(new GateReport([Check("load", GateOutcome.Error)], []).Passed);
     }
 }

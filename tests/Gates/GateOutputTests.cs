@@ -1,3 +1,4 @@
+using Telemetry.CommandLine;
 using System.Xml.Linq;
 using Perf.Harness.Gates;
 using Perf.Harness.Results;
@@ -41,6 +42,6 @@ public sealed class GateOutputTests : IDisposable
         Assert.Contains("load/p99 < 1000 ms at 50 req/s: p99 1450 ms", markdown, StringComparison.Ordinal);
         var stepSummary = await File.ReadAllTextAsync(summary, ct);
         Assert.StartsWith("earlier step\n# CI perf gate: FAILED", stepSummary, StringComparison.Ordinal);
-        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
+        Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);
     }
 }

@@ -1,3 +1,4 @@
+using Telemetry.CommandLine;
 using Perf.Harness.Gates;
 
 namespace Perf.Tests.Gates;
@@ -30,7 +31,7 @@ public sealed class TimingGateTests
         Assert.Equal(1 / 12870.0, slow.PValue!.Value, 8);
         Assert.StartsWith("slower by ≥ 1.5× and significant: median ", slow.Reason, StringComparison.Ordinal);
         var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
-        Assert.Equal(GateExitCodes.Regressed, report.ExitCode);
+        Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);
         Assert.StartsWith("failed: timings/trades: Slower: slower by ≥ 1.5×", report.Reason, StringComparison.Ordinal);
     }
 
@@ -83,7 +84,7 @@ public sealed class TimingGateTests
             Options);
         var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
 
-        Assert.Equal(GateExitCodes.InvalidRun, report.ExitCode);
+        Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
         Assert.Equal(GateOutcome.Error, Assert.Single(report.Checks, c => c.Name == "gone").Outcome);
         Assert.Equal(GateOutcome.Passed, Assert.Single(report.Checks, c => c.Name == "new").Outcome);
     }
@@ -124,7 +125,7 @@ public sealed class TimingGateTests
 
         Assert.Equal(TimingVerdict.Missing, confirmed.Verdict);
         Assert.False(report.Passed);
-        Assert.Equal(GateExitCodes.InvalidRun, report.ExitCode);
+        Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
         Assert.Contains("the confirmation did not re-measure it", report.Reason, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,5 @@
+using Telemetry.CommandLine;
+
 namespace Perf.Harness.Gates;
 
 /// <summary>The CI perf gate's checks and verdict.</summary>
@@ -11,12 +13,13 @@ public sealed record GateReport(IReadOnlyList<GateCheck> Checks, IReadOnlyList<T
     /// <summary>True when no check failed or errored.</summary>
     public bool Passed => Checks.All(c => c.Outcome is GateOutcome.Passed or GateOutcome.Skipped);
 
-    /// <summary>The exit code from <see cref="GateExitCodes"/>: a regression first, then an invalid step, then an environment refusal.</summary>
+    /// <summary>The exit code from <see cref="ExitCodes"/>: a regression first, then an invalid step, then an environment refusal.</summary>
+    /// <remarks>A regression wins over an error elsewhere: what was measured already proves the change worse.</remarks>
     public int ExitCode =>
-        Checks.Any(c => c.Outcome == GateOutcome.Failed && c.Suite != EnvironmentSuite) ? GateExitCodes.Regressed
-        : Checks.Any(c => c.Outcome == GateOutcome.Error) ? GateExitCodes.InvalidRun
-        : Checks.Any(c => c.Outcome == GateOutcome.Failed) ? GateExitCodes.EnvironmentMismatch
-        : GateExitCodes.Passed;
+        Checks.Any(c => c.Outcome == GateOutcome.Failed && c.Suite != EnvironmentSuite) ? ExitCodes.ThresholdsFailed
+        : Checks.Any(c => c.Outcome == GateOutcome.Error) ? ExitCodes.InvalidRun
+        : Checks.Any(c => c.Outcome == GateOutcome.Failed) ? ExitCodes.EnvironmentMismatch
+        : ExitCodes.Success;
 
     /// <summary>One line saying why the gate failed, or that it passed.</summary>
     public string Reason

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Perf.Harness.CommandLine;
+using Perf.Harness.Gates;
+using Perf.Seed.Cli;
+using Telemetry.CommandLine;
+
+namespace Perf.Bench.CiGate;
+
+/// <summary>The options of <c>ci</c> and <c>ci-rates</c>, and how they become <see cref="CiOptions"/>.</summary>
+internal sealed class CiCommandLine(HarnessOptions harness)
+{
+    public Option<string?> Only { get; } = new("--only") { Description = "plans,load,timings (default all; the others are reported skipped)", HelpName = "list" };
+
+    public Option<string?> Base { get; } = new("--base") { Description = "the revision to compare timings with (default: the merge base with origin/main or main)", HelpName = "ref" };
+
+    public Option<string?> Baseline { get; } = new("--baseline") { Description = "compare with a stored timing baseline instead (same machine boot, server, data, schema)", HelpName = "dir" };
+
+    public Option<bool> UpdateBaseline { get; } = new("--update-baseline") { Description = "with --baseline: store this run's timings there" };
+
+    public Option<bool> AllowDifferentEnvironment { get; } = new("--allow-different-environment") { Description = "compare plans or a stored baseline from another machine, server, dataset or schema" };
+
+    public Option<double> MaxRatio { get; } = new("--max-ratio") { Description = "a query regresses when at least this many times slower (and significant)", DefaultValueFactory = _ => TimingGateOptions.Default.MaxRatio };
+
+    public Option<double> Alpha { get; } = new("--alpha") { Description = "significance level of the one-sided Mann–Whitney test over round medians", DefaultValueFactory = _ => TimingGateOptions.Default.Alpha };
+
+    public Option<long?> Rounds { get; } = SeedCommandLine.WholeNumber("--rounds", 2, 1000, "probe rounds per side (default 8)");
+
+    public Option<long?> Executions { get; } = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query a round (default 10)");
+
+    public Option<long?> Warmup { get; } = SeedCommandLine.WholeNumber("--warmup", 0, 100_000, "untimed executions per query a round (default 3)");
+
+    public Option<string?> Cases { get; } = new("--cases") { Description = "only queries whose name contains one of these (comma list)", HelpName = "list" };
+
+    public Option<double> Rate { get; } = new("--rate") { Description = "the load check's rate, requests/s", DefaultValueFactory = _ => 20 };
+
+    public Option<Duration> LoadDuration { get; } = Duration.Option("--duration", TimeSpan.FromSeconds(15), "the load check's duration");
+
+    public Option<long?> Runs { get; } = SeedCommandLine.WholeNumber("--runs", 1, 1000, "gate runs of each kind (default 10)");
+
+    public Option<string> Slow { get; } = new("--slow") { Description = "the query made 2× slower in the injected runs", HelpName = "case", DefaultValueFactory = _ => "trades_page/hot/7d" };
+
+    /// <summary>The <c>ci</c> command.</summary>
+    public Command CreateCi(IReadOnlyList<string> arguments)
+    {
+        var command = new Command("ci", "The CI perf gate: plans vs bench/plan-baseline.json, load thresholds, and query timings of the base revision and this tree in interleaved rounds. Writes gate.md, gate.json, junit.xml. Exit 0 passed, 99 regression, 104 configuration error, 110 invalid run, 111 environment mismatch.");
+        foreach (var option in new Option[] { Only, Base, Baseline, UpdateBaseline, AllowDifferentEnvironment, MaxRatio, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, Rate, LoadDuration, harness.Results })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => CiCommand.RunAsync(Read(parse), arguments, ct));
+        return command;
+    }
+
+    /// <summary>The <c>ci-rates</c> command.</summary>
+    public Command CreateRates(IReadOnlyList<string> arguments)
+    {
+        var command = new Command("ci-rates", "The timing gate's own error rates: N runs on the unchanged tree (base = HEAD) and N with one query made 2× slower; prints the false-alarm and detection rates, writes rates.md and rates.json.");
+        foreach (var option in new Option[] { Runs, Slow, MaxRatio, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, harness.Results })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => ErrorRatesCommand.RunAsync(Read(parse) with { BaseRevision = "HEAD" }, (int)(parse.GetValue(Runs) ?? 10), parse.GetValue(Slow)!, arguments, ct));
+        return command;
+    }
+
+    /// <summary>The parsed options.</summary>
+    /// <exception cref="UsageException">The options contradict each other or cannot give a verdict.</exception>
+    public CiOptions Read(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var suites = (parse.GetValue(Only) ?? string.Join(',', CiOptions.AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => CiOptions.AllSuites.Contains(s, StringComparer.Ordinal) ? s : throw new UsageException($"--only: '{s}' is not plans, load or timings."))
+            .ToHashSet(StringComparer.Ordinal);
+        var options = new CiOptions(
+            suites,
+            parse.GetValue(Base),
+            parse.GetValue(Baseline) is { } baseline ? Path.GetFullPath(baseline) : null,
+            parse.GetValue(UpdateBaseline),
+            parse.GetValue(AllowDifferentEnvironment),
+            new TimingGateOptions(parse.GetValue(MaxRatio), parse.GetValue(Alpha)),
+            (int)(parse.GetValue(Rounds) ?? 8),
+            (int)(parse.GetValue(Executions) ?? 10),
+            (int)(parse.GetValue(Warmup) ?? 3),
+            [.. (parse.GetValue(Cases) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            parse.GetValue(harness.Variant),
+            parse.GetValue(Rate),
+            parse.GetValue(LoadDuration),
+            parse.GetValue(harness.Results),
+            harness.Provisioning(parse));
+        options.Validate();
+        return options;
+    }
+}

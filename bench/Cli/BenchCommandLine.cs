@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using Perf.Harness;
+using Perf.Harness.CommandLine;
+using Perf.Seed;
+using Perf.Seed.Cli;
+using Telemetry.CommandLine;
+
+namespace Perf.Bench.Cli;
+
+/// <summary>The options of the suite, <c>plans</c> and <c>gate</c>, and how they become <see cref="BenchOptions"/>.</summary>
+internal sealed class BenchCommandLine(HarnessOptions harness)
+{
+    /// <summary><c>--preset</c>: the data size, named as the seeder names it.</summary>
+    public Option<string> Preset { get; } = new("--preset")
+    {
+        Description = "data size, as the seeder's presets: small (1M trades), medium (10M), large (50M)",
+        HelpName = "name",
+        DefaultValueFactory = _ => SeedPreset.Small.Name,
+    };
+
+    /// <summary><c>--trades</c>: overrides the preset's trade count.</summary>
+    public Option<long?> Trades { get; } = SeedCommandLine.WholeNumber("--trades", 1, 2_000_000_000, "override the preset's trade count (days and profiles stay the preset's)");
+
+    /// <summary><c>--mode</c>: how thoroughly the suite measures.</summary>
+    public Option<BenchPreset> Mode { get; } = new("--mode")
+    {
+        Description = "ci: in-process, 3 short iterations (minutes); full: BenchmarkDotNet's defaults",
+        HelpName = "ci|full",
+        DefaultValueFactory = _ => BenchPreset.Full,
+    };
+
+    /// <summary><c>--prefix</c>: the variant databases' prefix (default <c>bench_&lt;preset&gt;</c>, <c>bench_gate</c> for the gate).</summary>
+    public Option<string?> Prefix { get; } = new("--prefix") { Description = "variant databases NAME_basic, NAME_composite, NAME_partitioned (default bench_<preset>; gate: bench_gate)", HelpName = "name" };
+
+    /// <summary><c>--no-seed</c>: measure the databases as they are.</summary>
+    public Option<bool> NoSeed { get; } = new("--no-seed") { Description = "use the variant databases as they are (e.g. --prefix telemetry --no-seed)" };
+
+    /// <summary><c>--update-baseline</c>: the gate rewrites its baseline.</summary>
+    public Option<bool> UpdateBaseline { get; } = new("--update-baseline") { Description = "rewrite the baseline from the current plans (commit the file)" };
+
+    /// <summary><c>--baseline</c>: the gate's baseline file.</summary>
+    public Option<string?> Baseline { get; } = new("--baseline") { Description = "the baseline file (default bench/plan-baseline.json)", HelpName = "path" };
+
+    /// <summary><c>--allow-different-environment</c>: compare with a baseline from another dataset or server.</summary>
+    public Option<bool> AllowDifferentEnvironment { get; } = new("--allow-different-environment") { Description = "compare with a baseline taken on another dataset or server version (refused otherwise)" };
+
+    /// <summary>Adds the data and result options (and, on the suite, the mode).</summary>
+    public void AddSuiteOptions(Command command, bool benchmarks = true)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in benchmarks ? [Preset, Trades, Mode, Prefix, NoSeed, harness.Results] : new Option[] { Preset, Trades, Prefix, NoSeed, harness.Results })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Adds the gate's options.</summary>
+    public void AddGateOptions(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { Prefix, NoSeed, UpdateBaseline, Baseline, AllowDifferentEnvironment, harness.Results })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The parsed options of <paramref name="command"/>; tokens nobody claimed go to BenchmarkDotNet.</summary>
+    /// <exception cref="UsageException">A value is out of range.</exception>
+    public BenchOptions Read(ParseResult parse, BenchCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var preset = (command == BenchCommand.Gate ? null : parse.GetValue(Preset)) ?? SeedPreset.Small.Name;
+        if (command != BenchCommand.Gate && SeedPreset.Find(preset) is null)
+        {
+            throw new UsageException($"--preset must be one of {string.Join(", ", SeedPreset.All.Select(p => p.Name))}, not '{preset}'.");
+        }
+
+        var trades = command == BenchCommand.Gate ? null : parse.GetValue(Trades);
+        var prefix = parse.GetValue(Prefix)
+            ?? (command == BenchCommand.Gate ? BenchOptions.GatePrefix : trades is { } custom ? string.Create(CultureInfo.InvariantCulture, $"bench_{preset}_{custom}") : "bench_" + preset);
+        var root = RepositoryPaths.FindRoot();
+        return new BenchOptions(
+            command,
+            preset.ToLowerInvariant(),
+            trades,
+            command == BenchCommand.Suite ? parse.GetValue(Mode) : BenchPreset.Full,
+            prefix,
+            !parse.GetValue(NoSeed),
+            command == BenchCommand.Gate && parse.GetValue(UpdateBaseline),
+            command == BenchCommand.Gate && parse.GetValue(AllowDifferentEnvironment),
+            Path.GetFullPath((command == BenchCommand.Gate ? parse.GetValue(Baseline) : null) ?? BenchOptions.DefaultBaselinePath(root)),
+            parse.GetValue(harness.Results),
+            harness.Provisioning(parse),
+            [.. parse.UnmatchedTokens]);
+    }
+}
