@@ -2,11 +2,11 @@ namespace Perf.Bench.CiGate;
 
 /// <summary>A fault the gate's self-test injects to prove the gate catches it; read from <c>PERF_GATE_FAULT</c> and nowhere else.</summary>
 /// <param name="DropIndex">Drop this index from the plan gate's databases after they are prepared (a change that lost an index).</param>
-/// <param name="SlowCase">Run this query twice per timed execution in the head's rounds (twice the work: a 2× regression).</param>
+/// <param name="SlowCase">Run this query twice per timed execution in the head's rounds (twice the work: a 2× regression); <c>CASE*N</c> runs it N times.</param>
 /// <param name="CrashConfirmation">Make the head's probe exit with an error in the confirmation rounds.</param>
 internal sealed record GateFault(string? DropIndex, string? SlowCase, bool CrashConfirmation)
 {
-    /// <summary>The environment variable: <c>drop-index:NAME</c>, <c>slow:CASE</c>, <c>crash:confirm</c>, comma-separated.</summary>
+    /// <summary>The environment variable: <c>drop-index:NAME</c>, <c>slow:CASE</c> (or <c>slow:CASE*N</c>), <c>crash:confirm</c>, comma-separated.</summary>
     public const string Variable = "PERF_GATE_FAULT";
 
     /// <summary>No fault: what every real run uses.</summary>

@@ -32,7 +32,7 @@ internal static class ProbeCommand
         var warmup = SeedCommandLine.WholeNumber("--warmup", 0, 100_000, "untimed executions per query (default 3)");
         var executions = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query (default 10)");
         Option<string?> cases = new("--cases") { Description = "only queries whose name contains one of these (comma list)", HelpName = "list" };
-        Option<string?> slowdown = new("--slowdown") { Description = "self-test only: run this query twice per execution", HelpName = "case" };
+        Option<string?> slowdown = new("--slowdown") { Description = "self-test only: run this query twice per execution (CASE*N: N times)", HelpName = "case" };
         Option<bool> crash = new("--crash") { Description = "self-test only: exit 1 before measuring" };
         Option<string> output = new("--out") { Description = "the JSON file to write", HelpName = "file", Required = true };
         var command = new Command("probe", "One round of the CI gate's query timings; the gate runs it as a child process of each revision it compares.");
@@ -125,15 +125,25 @@ internal static class ProbeCommand
         var context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
         var cases = GateCases(context, options.Cases);
         var measured = new List<ProbeCase>(cases.Count);
+        var (slowCase, slowFactor) = Slowdown(options.Slowdown);
         for (var i = 0; i < cases.Count; i++)
         {
             // Each round starts at another query, so drift within a round does not always hit the same ones.
             var queryCase = cases[(i + options.Round) % cases.Count];
-            var repeat = string.Equals(queryCase.Name, options.Slowdown, StringComparison.Ordinal) ? 2 : 1;
+            var repeat = string.Equals(queryCase.Name, slowCase, StringComparison.Ordinal) ? slowFactor : 1;
             measured.Add(await TimeAsync(queryCase, queries, options.Warmup, options.Executions, repeat, cancellationToken).ConfigureAwait(false));
         }
 
         return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, [.. measured.OrderBy(c => c.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The self-test's slowed query and how many times it runs per execution: <c>CASE</c> twice, <c>CASE*N</c> N times.</summary>
+    internal static (string? Case, int Factor) Slowdown(string? value)
+    {
+        var star = value?.LastIndexOf('*') ?? -1;
+        return value is null ? (null, 1)
+            : star > 0 && int.TryParse(value[(star + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var factor) && factor >= 1 ? (value[..star], factor)
+            : (value, 2);
     }
 
     /// <summary>The API's queries (every family: trade pages, deep pages, symbol filter, summaries, metrics by window, health); not the document's "bad" full scan, which no endpoint runs.</summary>

@@ -69,7 +69,8 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
     [Fact]
     public async Task Gate_ConfirmationCrashes_FailsClosed()
     {
-        var run = await RunAsync("crash-fail", new GateFault(null, SlowQuery, true), ["--only", "timings", "--base", "HEAD", .. FewQueries]);
+        // Five times the work, so the suspect is certain and the crash, not the detection, is what this proves.
+        var run = await RunAsync("crash-fail", new GateFault(null, SlowQuery + "*5", true), ["--only", "timings", "--base", "HEAD", .. FewQueries]);
 
         Assert.False(run.Report.Passed);
         Assert.Equal(ExitCodes.InvalidRun, run.Report.ExitCode);

@@ -48,6 +48,13 @@ public sealed class CiOptionsTests
         Assert.Equal(value is not null, fault.Any);
     }
 
+    [Theory]
+    [InlineData(null, null, 1)]
+    [InlineData("summary/hot/30d", "summary/hot/30d", 2)]
+    [InlineData("summary/hot/30d*5", "summary/hot/30d", 5)]
+    public void ProbeSlowdown_CaseAndFactor_AreRead(string? value, string? name, int factor) =>
+        Assert.Equal((name, factor), ProbeCommand.Slowdown(value));
+
     [Fact]
     public void GateFaultParse_Unknown_Throws() =>
         Assert.Throws<ArgumentException>(() => GateFault.Parse("slow"));
