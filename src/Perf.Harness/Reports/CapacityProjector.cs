@@ -1,5 +1,3 @@
-using Telemetry.Data.Schema;
-
 namespace Perf.Harness.Reports;
 
 /// <summary>Projects rows, disk and latency headroom from the fits and the reader's numbers.</summary>
@@ -24,26 +22,51 @@ public static class CapacityProjector
         })];
     }
 
-    /// <summary>Until when the P99 fit of <paramref name="query"/> on <paramref name="variant"/> stays under <paramref name="targetMs"/>.</summary>
-    public static HeadroomProjection Headroom(SchemaVariant variant, string query, GrowthFit p99Fit, double targetMs, GrowthAssumptions assumptions)
+    /// <summary>Projects <paramref name="measured"/> (the query at the largest size) with its work growth: time per row examined × projected rows examined.</summary>
+    /// <remarks>
+    /// Latency is taken as proportional to the work, which overstates a query's fixed cost as its work grows (a conservative
+    /// projection). The band comes from the percentile's interval; a query whose work does not grow is never projected to cross.
+    /// </remarks>
+    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, LatencyTargets targets, GrowthAssumptions assumptions)
     {
-        ArgumentNullException.ThrowIfNull(p99Fit);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(measured);
+        ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(assumptions);
-        var horizonRows = assumptions.RowsOn(assumptions.EndDate);
-        var atHorizon = p99Fit.Predict(Math.Max(horizonRows, 1));
-        var rowsAtTarget = p99Fit.RowsReaching(targetMs);
-        if (rowsAtTarget is null)
+        var p99 = measured.Estimate(99);
+        var estimate = p99.IsBounded ? p99 : measured.Estimate(95);
+        var target = p99.IsBounded ? targets.P99Ms : targets.P95Ms;
+        if (!estimate.IsBounded)
         {
-            return new HeadroomProjection(variant, query, p99Fit, null, null, atHorizon, p99Fit.Model == GrowthModel.Constant || p99Fit.Slope <= 0 ? HeadroomStatus.NoGrowth : HeadroomStatus.BeyondHorizon);
+            return new LatencyProjection(work.Variant, work.Query, 0, target, measuredRows, estimate, work, double.NaN, double.NaN, double.NaN, null, null, false, HeadroomStatus.NotSupported);
         }
 
-        if (rowsAtTarget <= Math.Max(assumptions.StartRows, 1))
+        var horizonRows = Math.Max(assumptions.RowsOn(assumptions.EndDate), 1);
+        var measuredWork = Math.Max(measured.RowsExamined, 1);
+        // Work at a size: the fit when the work grows, else what was measured (constant, or growth the data cannot bound).
+        double WorkAt(double rows) => work.Grows ? Math.Max(work.Rows.Best.Predict(rows), measuredWork) : measuredWork;
+        var scale = WorkAt(horizonRows) / measuredWork;
+        var (value, lower, upper) = (estimate.Value!.Value, estimate.Lower!.Value, estimate.Upper!.Value);
+        HeadroomStatus status;
+        double? rowsAtTarget = null;
+        DateOnly? date = null;
+        if (lower >= target)
         {
-            return new HeadroomProjection(variant, query, p99Fit, rowsAtTarget, assumptions.StartDate, atHorizon, HeadroomStatus.AlreadyOver);
+            status = HeadroomStatus.AlreadyOver;
+        }
+        else if (!work.Grows)
+        {
+            status = work.Rows.Best.Model == GrowthModel.Constant ? HeadroomStatus.NoGrowth : HeadroomStatus.GrowthNotBounded;
+        }
+        else
+        {
+            // The earliest crossing: the band's upper end reaches the target when the work reaches target / (upper / work).
+            rowsAtTarget = upper >= target ? measuredRows : work.Rows.Best.RowsReaching(target / upper * measuredWork);
+            date = rowsAtTarget is { } r ? assumptions.DateReaching(r) : null;
+            status = date is { } d && d <= assumptions.EndDate ? HeadroomStatus.ReachedWithinHorizon : HeadroomStatus.BeyondHorizon;
         }
 
-        var date = assumptions.DateReaching(rowsAtTarget.Value);
-        var status = date is { } d && d <= assumptions.EndDate ? HeadroomStatus.ReachedWithinHorizon : HeadroomStatus.BeyondHorizon;
-        return new HeadroomProjection(variant, query, p99Fit, rowsAtTarget, date, atHorizon, status);
+        var extrapolated = rowsAtTarget is { } crossing && crossing > 4.0 * measuredRows;
+        return new LatencyProjection(work.Variant, work.Query, estimate.Percentile, target, measuredRows, estimate, work, value * scale, lower * scale, upper * scale, rowsAtTarget, date, extrapolated, status);
     }
 }

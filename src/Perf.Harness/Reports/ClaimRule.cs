@@ -38,7 +38,7 @@ public static class ClaimRule
         var significant = pValue is { } p && p < alpha;
         var kind = meaningful && significant
             ? DifferenceKind.TimingDiffers
-            : string.Equals(candidateWork.Plan, referenceWork.Plan, StringComparison.Ordinal) && SameWork(candidateWork, referenceWork)
+            : SamePlan(candidateWork.Plan, referenceWork.Plan) && SameWork(candidateWork, referenceWork)
                 ? DifferenceKind.SamePlanNoDifference
                 : DifferenceKind.NoMeasurableDifference;
         return new VariantComparison(kind, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, ratio);
@@ -82,6 +82,13 @@ public static class ClaimRule
         // A sort or temporary table one side adds is extra work even when the rows read are the same.
         var extra = (candidate.Filesort ? 1 : 0) + (candidate.TemporaryTable ? 1 : 0) - (reference.Filesort ? 1 : 0) - (reference.TemporaryTable ? 1 : 0);
         return extra == 0 ? null : extra > 0 ? thresholds.MinRatio : 1 / thresholds.MinRatio;
+    }
+
+    /// <summary>Same plan, tolerating range ↔ ref on the same index: the optimizer flips between them with sampled statistics, reading the same rows.</summary>
+    internal static bool SamePlan(string? a, string? b)
+    {
+        static string Normalize(string? plan) => plan is null ? string.Empty : plan.StartsWith("ref on ", StringComparison.Ordinal) ? "range on " + plan[7..] : plan;
+        return string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
     }
 
     private static bool SameWork(ExactWork a, ExactWork b) =>
