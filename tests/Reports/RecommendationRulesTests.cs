@@ -160,6 +160,20 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummary_SampleData_VerdictPerVariantWithItsReason()
+    {
+        var table = PlannerSummary.Build(Analysis)!;
+
+        // 20,000 rows a day: 365, 1,096 and 1,826 days; none beyond 4× the 10M measured.
+        Assert.Equal(["variant", "1 y: 7.3M rows", "3 y: 21.92M rows", "5 y: 36.52M rows", "capacity", "verdict"], table.Header);
+        var verdicts = table.Rows.ToDictionary(r => r[0], r => r[^1]);
+        Assert.StartsWith("misses the targets: `trades_30d` is over p95 500 ms already", verdicts["Basic"], StringComparison.Ordinal);
+        Assert.StartsWith("misses the targets: `trades_30d` may reach p95 500 ms around 2027-", verdicts["Composite"], StringComparison.Ordinal);
+        Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound 47", verdicts["Partitioned"], StringComparison.Ordinal);
+        Assert.Contains("p99 not supported by the samples", table.Rows[0][1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Derive_Storage_ComparesBytesPerRow()
     {
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "storage" && r.Text.StartsWith("Composite", StringComparison.Ordinal)).Text;

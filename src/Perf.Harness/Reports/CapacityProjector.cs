@@ -43,10 +43,8 @@ public static class CapacityProjector
 
         var horizonRows = Math.Max(assumptions.RowsOn(assumptions.EndDate), 1);
         var measuredWork = Math.Max(measured.RowsExamined, 1);
-        // Work at a size: the fit when the work grows, else what was measured (constant, or growth the data cannot bound).
-        double WorkAt(double rows) => work.Grows ? Math.Max(work.Rows.Best.Predict(rows), measuredWork) : measuredWork;
-        var scale = WorkAt(horizonRows) / measuredWork;
-        var (value, lower, upper) = (estimate.Value!.Value, estimate.Lower!.Value, estimate.Upper!.Value);
+        var (lower, upper) = (estimate.Lower!.Value, estimate.Upper!.Value);
+        var (atHorizon, atHorizonLower, atHorizonUpper) = LatencyAt(work, measured, estimate.Percentile, horizonRows)!.Value;
         HeadroomStatus status;
         double? rowsAtTarget = null;
         DateOnly? date = null;
@@ -67,6 +65,23 @@ public static class CapacityProjector
         }
 
         var extrapolated = rowsAtTarget is { } crossing && crossing > 4.0 * measuredRows;
-        return new LatencyProjection(work.Variant, work.Query, estimate.Percentile, target, measuredRows, estimate, work, value * scale, lower * scale, upper * scale, rowsAtTarget, date, extrapolated, status);
+        return new LatencyProjection(work.Variant, work.Query, estimate.Percentile, target, measuredRows, estimate, work, atHorizon, atHorizonLower, atHorizonUpper, rowsAtTarget, date, extrapolated, status);
+    }
+
+    /// <summary>The <paramref name="percentile"/> of <paramref name="measured"/> (the largest size) scaled to <paramref name="rows"/> trade rows by its work growth, with its band; null when the samples cannot bound it.</summary>
+    /// <remarks>Work at a size is the fit when the work grows, else what was measured (constant, or growth the data cannot bound).</remarks>
+    public static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(measured);
+        var estimate = measured.Estimate(percentile);
+        if (!estimate.IsBounded)
+        {
+            return null;
+        }
+
+        var measuredWork = (double)Math.Max(measured.RowsExamined, 1);
+        var scale = (work.Grows ? Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measuredWork) : measuredWork) / measuredWork;
+        return (estimate.Value!.Value * scale, estimate.Lower!.Value * scale, estimate.Upper!.Value * scale);
     }
 }

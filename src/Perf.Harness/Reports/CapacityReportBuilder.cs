@@ -19,8 +19,15 @@ public static class CapacityReportBuilder
         {
             new ReportParagraph($"Variants {string.Join(", ", data.Variants)} over identical data at {string.Join(", ", sizes)} trade rows; {data.QueryNames.Count} queries; targets p95 < {Ms(data.Targets.P95Ms)}, p99 < {Ms(data.Targets.P99Ms)}. Every statement below is computed from these measurements."),
             new ReportParagraph($"Method: exact work first (rows examined from `Handler_read_*`, InnoDB page reads, partitions, filesort/temporary table: deterministic for a plan and data). Timings come from a warm-up and interleaved rounds in which the variants take turns in a rotating order; each percentile carries a 95 % order-statistic interval, or says how many samples it needs. A difference is claimed only when the work differs by ≥ {Number(t.MinRatio, 2)}× and ≥ {t.MinAbsoluteWork} rows or pages, or when Mann–Whitney over round medians is significant at α {Number(t.Alpha, 2)} split over the report's comparisons and the medians differ by ≥ {Number(t.MinRatio, 2)}× and ≥ {Ms(t.MinAbsoluteMs)}. Growth is fitted on work, and latency projected as time per row examined × projected rows, with a band."),
-            new ReportHeading(1, "Recommendations"),
         };
+        if (PlannerSummary.Build(analysis) is { } summary && analysis.Assumptions is { } reader)
+        {
+            blocks.Add(new ReportHeading(1, "The answer for your numbers"));
+            blocks.Add(new ReportParagraph($"{reader.Profiles} profiles × {Number(reader.TradesPerDayPerProfile)} trades per profile per day from {Date(reader.StartDate)}. Per variant and year: disk, the worst query's projected p95 and p99 with their bands (from work growth × time per row; see the method), capacity at the largest size measured, and a verdict."));
+            blocks.Add(summary);
+        }
+
+        blocks.Add(new ReportHeading(1, "Recommendations"));
         foreach (var group in analysis.Recommendations.GroupBy(r => r.Rule, StringComparer.Ordinal))
         {
             blocks.Add(new ReportList([.. group.Select(r => $"{r.Text} (rule `{r.Rule}`)")]));
