@@ -67,6 +67,11 @@ internal static class CapacitySweep
                 writer.Manifest.DdlHashes[name] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
             }
 
+            if (options.AaVariant is { } checkedVariant && writer.Manifest.DdlHashes[CopyName(checkedVariant)] != writer.Manifest.DdlHashes[checkedVariant.ToString()])
+            {
+                throw new InvalidOperationException($"The A/A copy's DDL differs from {checkedVariant}'s: the copy is not identical.");
+            }
+
             var reader = await server.CreateReadOnlyAccountAsync(copyDatabase is null ? databases.Values : [.. databases.Values, copyDatabase], cancellationToken).ConfigureAwait(false);
             string ReaderFor(string database) => new MySqlConnectionStringBuilder(reader) { Database = database }.ConnectionString;
             var connectionStrings = databases.ToDictionary(p => p.Key, p => ReaderFor(p.Value));
