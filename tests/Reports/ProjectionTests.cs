@@ -97,6 +97,10 @@ public sealed class ProjectionTests
 
         Assert.Equal(HeadroomStatus.GrowthNotBounded, projection.Status);
         Assert.Null(projection.DateAtTarget);
+        // 5,000 rows a day for 3,652 days: 18.26M rows, 18.26× the 1M measured. The band runs from no growth (the measured lower bound) to the fitted growth.
+        var p95 = SampleCapacityData.Query("q", 100, 100_000).Estimate(95);
+        Assert.Equal(p95.Lower!.Value, projection.AtHorizonLowerMs, 9);
+        Assert.Equal(p95.Upper!.Value * 18.26, projection.AtHorizonUpperMs, 6);
     }
 
     [Fact]

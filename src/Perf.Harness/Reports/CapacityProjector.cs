@@ -69,7 +69,7 @@ public static class CapacityProjector
     }
 
     /// <summary>The <paramref name="percentile"/> of <paramref name="measured"/> (the largest size) scaled to <paramref name="rows"/> trade rows by its work growth, with its band; null when the samples cannot bound it.</summary>
-    /// <remarks>Work at a size is the fit when the work grows, else what was measured (constant, or growth the data cannot bound).</remarks>
+    /// <remarks>Work at a size is the fit when the work grows; constant work keeps what was measured; growth the data cannot bound (two sizes, or a slope interval including zero) widens the band from no growth up to the fit.</remarks>
     public static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -81,7 +81,8 @@ public static class CapacityProjector
         }
 
         var measuredWork = (double)Math.Max(measured.RowsExamined, 1);
-        var scale = (work.Grows ? Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measuredWork) : measuredWork) / measuredWork;
-        return (estimate.Value!.Value * scale, estimate.Lower!.Value * scale, estimate.Upper!.Value * scale);
+        var fitted = work.Rows.Best.Model == GrowthModel.Constant ? 1 : Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measuredWork) / measuredWork;
+        // Growth the data cannot bound spans the band from no growth (its lower end) to the fitted growth (its value and upper end).
+        return (estimate.Value!.Value * fitted, estimate.Lower!.Value * (work.Grows ? fitted : 1), estimate.Upper!.Value * fitted);
     }
 }

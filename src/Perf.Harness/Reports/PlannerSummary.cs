@@ -90,10 +90,14 @@ public static class PlannerSummary
             return $"cannot tell: no p95 is supported (needs ≥ {OrderStatistics.SamplesNeeded(95)} samples per query)";
         }
 
+        if (w.Upper >= targets.P95Ms)
+        {
+            return $"at risk: `{worstQuery}`'s p95 band reaches {Ms(w.Upper)} by year {Years[^1]} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worstQuery!) is { Grows: false } ? "; its growth is not bounded yet: measure ≥ 3 sizes" : string.Empty)}";
+        }
+
         var unbounded = analysis.Projections.Count(p => p.Variant == variant && p.Status == HeadroomStatus.GrowthNotBounded);
-        var caveat = unbounded > 0 ? $"; {unbounded} queries' work growth is not bounded: measure more sizes" : string.Empty;
-        return w.Upper < targets.P95Ms
-            ? $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worstQuery}`){caveat}"
-            : $"at risk: `{worstQuery}`'s p95 band reaches {Ms(w.Upper)} by year {Years[^1]} (target {Ms(targets.P95Ms)}){caveat}";
+        return unbounded > 0
+            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worstQuery}`), but {unbounded} queries' work growth is not bounded: measure ≥ 3 sizes before relying on it"
+            : $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worstQuery}`)";
     }
 }

@@ -237,7 +237,7 @@ public static class RecommendationRules
 
         if (unbounded.Count > 0)
         {
-            rest.Add($"the work of {string.Join(", ", unbounded)} may grow, but its fit's interval includes no growth: no date");
+            rest.Add($"the work of {string.Join(", ", unbounded.Take(5))}{(unbounded.Count > 5 ? $" and {unbounded.Count - 5} more" : string.Empty)} may grow, but its fit's interval includes no growth (or fewer than 3 sizes): no date");
         }
 
         if (unsupported > 0)
