@@ -247,7 +247,9 @@ public static class RecommendationRules
 
         if (late.Count == 0)
         {
-            rest.Insert(0, $"no query is projected to reach its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)");
+            rest.Insert(0, unbounded.Count > 0
+                ? $"no bounded projection reaches its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)"
+                : $"no query is projected to reach its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)");
         }
 
         if (rest.Count > 0)
