@@ -67,7 +67,9 @@ internal static class ReportCommand
                 await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
                 var manifest = RunManifest.Create("report", server, ["report", .. args], root);
                 manifest.Parameters["sizes"] = string.Join(',', options.Sizes);
-                manifest.Parameters["samples"] = options.Samples.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                manifest.Parameters["rounds"] = options.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                manifest.Parameters["executions"] = options.Executions.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                manifest.Parameters["aa"] = options.AaVariant?.ToString() ?? "off";
                 manifest.Parameters["capacity"] = options.Capacity is null ? "off" : "on";
                 writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
                 data = await CapacitySweep.RunAsync(options, server, writer, root, cancellationToken).ConfigureAwait(false);

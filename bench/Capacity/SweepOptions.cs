@@ -10,7 +10,8 @@ internal sealed record SweepOptions(
     IReadOnlyList<long> Sizes,
     IReadOnlyList<SchemaVariant> Variants,
     GrowthAssumptions Assumptions,
-    int Samples,
+    int Rounds,
+    int Executions,
     TimeSpan CaseBudget,
     IReadOnlyList<string> QueryFilters,
     CapacitySearch? Capacity,
@@ -18,19 +19,28 @@ internal sealed record SweepOptions(
     int SeedTradesPerDay,
     string Prefix,
     string? ResultsDirectory,
-    ProvisioningOptions Provisioning)
+    ProvisioningOptions Provisioning,
+    SchemaVariant? AaVariant = null)
 {
+    /// <summary>The database prefix of the A/A copy.</summary>
+    public string CopyPrefix => Prefix + "_aa";
+
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- report [options]
-          Seeds each size into every variant, measures query latency (p50/p95/p99), plans (rows examined, index,
-          partitions), table and index bytes, seeding time and optionally capacity; writes report.md and report.html.
+          Seeds each size into every variant, measures query latency (p50/p95/p99 with 95 % intervals), exact work (rows
+          examined, page reads, index, partitions, filesort), table and index bytes, seeding time and optionally capacity; writes report.md and report.html.
         sizes and data:
           --sizes LIST            trade rows per step, e.g. 100k,300k,1M (default), 1M,2M,5M,10M
           --variants LIST         basic,composite,partitioned (default all)
           --seed-profiles N       profiles in the seeded data (50);  --seed-trades-per-day N  (2000): sets the span
           --prefix NAME           variant databases NAME_basic... (default sweep); reseeded per size
         measurement:
-          --samples N             timed runs per query after one warm-up (60);  --case-budget 3s  stop a query early
+          --rounds N              interleaved rounds after a warm-up pass (12): the variants take turns in a rotating order
+          --executions N          timed executions per query, variant and round (6): rounds × executions samples each
+          --case-budget 20s       per query and variant: fewer executions per round (never fewer rounds) when the warm-up
+                                  shows the rounds would take longer
+          --aa                    A/A check: also measure an identical copy of Composite (or the first variant) in the same
+                                  rounds; the report compares them and must claim no difference
           --queries LIST          only queries whose name contains one of these (e.g. trades_page,summary)
           --capacity              also search the capacity (highest rate meeting p95/p99) per size and variant
           --capacity-start N (5)  --capacity-step N (5)  --capacity-max-rate N (200)  --capacity-step-duration 5s
@@ -41,7 +51,7 @@ internal sealed record SweepOptions(
         --results DIR  --mysql CS  as everywhere
         """;
 
-    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "capacity" };
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "capacity", "aa" };
 
     public static SweepOptions Parse(string[] args)
     {
@@ -82,19 +92,21 @@ internal sealed record SweepOptions(
             sizes,
             variants,
             assumptions,
-            a.GetInt("samples", 60),
-            a.GetSeconds("case-budget", TimeSpan.FromSeconds(3)),
+            a.GetInt("rounds", 12),
+            a.GetInt("executions", 6),
+            a.GetSeconds("case-budget", TimeSpan.FromSeconds(20)),
             [.. (a.Get("queries") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             capacity,
             a.GetInt("seed-profiles", 50),
             a.GetInt("seed-trades-per-day", 2000),
             a.Get("prefix") ?? "sweep",
             results,
-            provisioning);
+            provisioning,
+            a.Has("aa") ? variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : variants.FirstOrDefault() : null);
         a.RejectUnknown();
-        if (options.Samples < 5 || options.SeedProfiles < 1 || options.SeedTradesPerDay < 1 || variants.Count == 0)
+        if (options.Rounds < 2 || options.Executions < 1 || options.SeedProfiles < 1 || options.SeedTradesPerDay < 1 || variants.Count == 0)
         {
-            throw new ArgumentException("--samples must be at least 5; --seed-profiles, --seed-trades-per-day and --variants must be positive.");
+            throw new ArgumentException("--rounds must be at least 2 and --executions at least 1; --seed-profiles, --seed-trades-per-day and --variants must be positive.");
         }
 
         return options;

@@ -15,6 +15,8 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
 {
     private const string HandlerStatusSql = "SHOW SESSION STATUS LIKE 'Handler_read%'";
 
+    private const string PageStatusSql = "SHOW SESSION STATUS WHERE Variable_name IN ('Innodb_buffer_pool_read_requests', 'Innodb_buffer_pool_reads')";
+
     private HandlerReads? overhead;
 
     /// <summary>Captures one case: EXPLAIN, the actual-execution plan, a warm-up run, then a measured run between status readings.</summary>
@@ -31,9 +33,14 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
 
         overhead ??= await CalibrateAsync(cancellationToken).ConfigureAwait(false);
         _ = await CountRowsAsync(command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
+        var pagesBefore = await ReadPagesAsync(cancellationToken).ConfigureAwait(false);
         var before = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
         var returned = await CountRowsAsync(command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
         var after = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
+        var pagesAfter = await ReadPagesAsync(cancellationToken).ConfigureAwait(false);
+        var pages = new PageReads(
+            EngineStats.PagesAccessed(analyze) ?? pagesAfter.Logical - pagesBefore.Logical,
+            pagesAfter.Physical - pagesBefore.Physical);
 
         var main = estimated.Main;
         return new PlanResult(
@@ -53,7 +60,10 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
             command.CommandText,
             queryCase.Parameters,
             explain,
-            analyze);
+            analyze)
+        {
+            Pages = pages,
+        };
     }
 
     /// <summary>The handler reads of reading the status itself (0 on MariaDB 10.11; MySQL versions differ), subtracted from every delta.</summary>
@@ -68,6 +78,13 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
     {
         var rows = await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(HandlerStatusSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return HandlerReads.From(rows.Select(r => KeyValuePair.Create(r.Name, r.Value)));
+    }
+
+    private async Task<PageReads> ReadPagesAsync(CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(PageStatusSql, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .ToDictionary(r => r.Name, r => long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+        return new PageReads(rows.GetValueOrDefault("Innodb_buffer_pool_read_requests"), rows.GetValueOrDefault("Innodb_buffer_pool_reads"));
     }
 
     private async Task<string> ScalarAsync(string sql, object? parameters, CancellationToken cancellationToken) =>

@@ -44,6 +44,9 @@ public sealed record PlanResult(
     [JsonIgnore]
     public string Key => $"{Query}/{Variant}";
 
+    /// <summary>Buffer pool pages of one execution, when captured (plans recorded before this field have none).</summary>
+    public PageReads? Pages { get; init; }
+
     /// <summary>The exact row count gates compare: every row the engine handed over.</summary>
     public long RowsRead => HandlerReads.Total;
 }

@@ -22,7 +22,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         var markdown = await File.ReadAllTextAsync(Path.Combine(directory.FullName, "report.md"), ct);
         Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
         Assert.Contains("# Capacity planning report", markdown, StringComparison.Ordinal);
-        Assert.Contains("![p99 of trades_30d", markdown, StringComparison.Ordinal);
+        Assert.Contains("![latency of trades_30d", markdown, StringComparison.Ordinal);
         Assert.Contains("(rule `partitioning-pays-off`)", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("| Ended (UTC) | running |", markdown, StringComparison.Ordinal);
         foreach (var chart in new[] { "latency-trades-30d.png", "latency-summary-7d.png", "bytes-per-row.png", "capacity.png" })

@@ -22,7 +22,7 @@ public sealed class CommandOptionsTests
     [InlineData("--sizes", "lots")]
     [InlineData("--variants", "sharded")]
     [InlineData("--unknown", "1")]
-    [InlineData("--samples", "2")]
+    [InlineData("--rounds", "1")]
     public void SweepOptionsParse_BadInput_Throws(string flag, string value) =>
         Assert.Throws<ArgumentException>(() => SweepOptions.Parse([flag, value]));
 }

@@ -57,32 +57,68 @@ public sealed class ProjectionTests
     }
 
     [Fact]
-    public void Headroom_LinearFit_ReachesTargetOnHandComputedDate()
+    public void Latency_ConstantWork_NeverCrossesEvenWhenATimingFitWouldGrow()
     {
-        // p99 = 10 ms + 1e-4 ms/row reaches 1000 ms at 9.9M rows; 5000 rows/day → 1980 days.
-        var fit = new GrowthFit(GrowthModel.Linear, 10, 1e-4, 0, 1, 1, 0, 3);
-        var tenYears = new GrowthAssumptions(100, 50, 10, Start);
+        // Same 1,000 rows examined at every size; noisy timings must not turn into a crossing date.
+        var work = Work([(50_000, 1_000), (100_000, 1_000), (200_000, 1_000)]);
+        var measured = SampleCapacityData.Query("trades_page/hot/30d", 50, 1_000);
 
-        var projection = CapacityProjector.Headroom(SchemaVariant.Basic, "trades_30d", fit, 1000, tenYears);
+        var projection = CapacityProjector.Latency(work, 200_000, measured, LatencyTargets.Default, new GrowthAssumptions(100, 50, 10, Start));
 
-        Assert.Equal(HeadroomStatus.ReachedWithinHorizon, projection.Status);
-        Assert.Equal(9_900_000, projection.RowsAtTarget!.Value, 3);
-        Assert.Equal(Start.AddDays(1980), projection.DateAtTarget);
-
-        var twoYears = CapacityProjector.Headroom(SchemaVariant.Basic, "trades_30d", fit, 1000, tenYears with { Years = 2 });
-        Assert.Equal(HeadroomStatus.BeyondHorizon, twoYears.Status);
-        Assert.Equal(10 + (1e-4 * 730 * 5000), twoYears.P99AtHorizonMs, 6);
+        Assert.Equal(HeadroomStatus.NoGrowth, projection.Status);
+        Assert.Null(projection.DateAtTarget);
+        Assert.Equal(measured.Estimate(95).Value!.Value, projection.AtHorizonMs, 9);
     }
 
     [Fact]
-    public void Headroom_ConstantFits_NoGrowthOrAlreadyOver()
+    public void Latency_LinearWork_CrossesWhereTimePerRowTimesWorkReachesTheTarget()
     {
-        var assumptions = new GrowthAssumptions(100, 50, 2, Start);
-        var under = CapacityProjector.Headroom(SchemaVariant.Basic, "q", new GrowthFit(GrowthModel.Constant, 20, 0, 0, 0, 0, 0, 3), 1000, assumptions);
-        var over = CapacityProjector.Headroom(SchemaVariant.Basic, "q", new GrowthFit(GrowthModel.Constant, 1500, 0, 0, 0, 0, 0, 3), 1000, assumptions);
+        // Rows examined = trade rows / 10; at 1M: 100k rows examined, p95 ≈ 100 ms (upper bound ≤ 105) → 500 ms at ≥ 476k rows examined, 4.76M+ trade rows.
+        var work = Work([(250_000, 25_000), (500_000, 50_000), (1_000_000, 100_000)]);
+        var measured = SampleCapacityData.Query("summary/hot/30d", 100, 100_000);
+        var assumptions = new GrowthAssumptions(100, 50, 10, Start); // 5,000 rows/day
 
-        Assert.Equal(HeadroomStatus.NoGrowth, under.Status);
-        Assert.Equal(HeadroomStatus.AlreadyOver, over.Status);
+        var projection = CapacityProjector.Latency(work, 1_000_000, measured, LatencyTargets.Default, assumptions);
+
+        Assert.True(work.Grows);
+        Assert.Equal(HeadroomStatus.ReachedWithinHorizon, projection.Status);
+        var upper = measured.Estimate(95).Upper!.Value;
+        Assert.Equal(500 / upper * 1_000_000, projection.RowsAtTarget!.Value, 1);
+        Assert.Equal(assumptions.DateReaching(projection.RowsAtTarget.Value), projection.DateAtTarget);
+        Assert.True(projection.IsExtrapolation, "a crossing near 4.8M is beyond 4× the 1M measured");
+    }
+
+    [Fact]
+    public void Latency_TwoSizes_GrowthNotBoundedNoDate()
+    {
+        var work = Work([(500_000, 50_000), (1_000_000, 100_000)]);
+
+        var projection = CapacityProjector.Latency(work, 1_000_000, SampleCapacityData.Query("q", 100, 100_000), LatencyTargets.Default, new GrowthAssumptions(100, 50, 10, Start));
+
+        Assert.Equal(HeadroomStatus.GrowthNotBounded, projection.Status);
+        Assert.Null(projection.DateAtTarget);
+        // 5,000 rows a day for 3,652 days: 18.26M rows, 18.26× the 1M measured. The band runs from no growth (the measured lower bound) to the fitted growth.
+        var p95 = SampleCapacityData.Query("q", 100, 100_000).Estimate(95);
+        Assert.Equal(p95.Lower!.Value, projection.AtHorizonLowerMs, 9);
+        Assert.Equal(p95.Upper!.Value * 18.26, projection.AtHorizonUpperMs, 6);
+    }
+
+    [Fact]
+    public void SlopeInterval_NoisyFlatPoints_IncludesZero()
+    {
+        List<(double, double)> points = [(1e6, 100), (2e6, 130), (5e6, 95), (1e7, 140)];
+        var fit = GrowthFitter.LeastSquares(points, static x => x);
+
+        var interval = GrowthFitter.SlopeInterval(points, new GrowthFit(GrowthModel.Linear, fit.Intercept, fit.Slope, 0, 0, 0, 0, 4))!.Value;
+
+        Assert.True(interval.Lower < 0 && interval.Upper > 0);
+    }
+
+    private static WorkGrowth Work(List<(double Rows, double Value)> points)
+    {
+        var selection = GrowthFitter.Fit(points);
+        var interval = GrowthFitter.SlopeInterval(points, selection.Best);
+        return new WorkGrowth(SchemaVariant.Composite, "q", selection, null, interval?.Lower, interval?.Upper);
     }
 
     [Fact]

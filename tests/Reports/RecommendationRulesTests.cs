@@ -1,4 +1,5 @@
 using Perf.Harness.Reports;
+using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Reports;
 
@@ -7,40 +8,83 @@ public sealed class RecommendationRulesTests
     private static readonly CapacityAnalysis Analysis = CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1)));
 
     [Fact]
-    public void Derive_PartitionedFasterFrom1M_PaysOffFromThatSize()
+    public void Derive_PartitionedReadsLessFrom1M_PaysOffFromThatSizeCitingWork()
     {
-        // Composite/Partitioned p99: 20/18 = 1.1 (no), 80/40 = 2 (yes), 400/45 = 8.9 (yes).
+        // Rows examined Partitioned/Composite: 1,000/1,000 (same work, 18 vs 20 ms: 1.1×, no claim), 1,000/10,000, 1,000/100,000.
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "partitioning-pays-off" && r.Text.Contains("trades_30d", StringComparison.Ordinal)).Text;
 
-        Assert.Contains("from ~1M trade rows", text, StringComparison.Ordinal);
-        Assert.Contains("p99 45.0 ms vs 400 ms on Composite at 10M rows, median 15.0 ms vs 133 ms (p99 8.9× lower)", text, StringComparison.Ordinal);
-        Assert.Contains("reading 1k rows instead of 100k", text, StringComparison.Ordinal);
+        Assert.Contains("pays off for `trades_30d` from ~1M trade rows", text, StringComparison.Ordinal);
+        Assert.Contains("Partitioned examines 1000 rows vs 100000 on Composite, 23 vs 2003 pages (exact)", text, StringComparison.Ordinal);
+        Assert.Contains("median 45.0 ms [", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Derive_EqualLatency_NoDifferenceLine()
+    public void Derive_SameWorkSimilarTimings_SamePlanNoMeasurableDifference()
     {
-        var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "partitioning-pays-off" && r.Text.Contains("no difference", StringComparison.Ordinal)).Text;
+        var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "partitioning-pays-off" && r.Text.Contains("same plan", StringComparison.Ordinal)).Text;
 
-        Assert.Contains("in both p99 and median (and 1 ms) for `summary_7d` up to 10M rows", text, StringComparison.Ordinal);
+        Assert.StartsWith("Partitioning: same plan, no measurable difference for `summary_7d` up to 10M rows", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void VariantPaysOff_SlowP99ButEqualMedian_IsNoise()
+    public void VariantPaysOff_OneStallOnSameWork_NoClaim()
     {
-        // One slow sample makes Partitioned's p99 8× Composite's, but the medians are equal: no cost is claimed.
+        // The trades_page/hot/1d: both variants read the same 337 rows; one 50 ms stall made one p99 18× the other.
+        var composite = SampleCapacityData.Query("trades_page/hot/1d", 2.7, 337);
+        var stalled = composite.RoundsMs.Select((r, i) => i == 3 ? (IReadOnlyList<double>)[.. r.Take(5), 50.2] : r).ToList();
+        var partitioned = QueryMeasurement.FromRounds(composite.Query, stalled, composite.Work!, composite.IndexesUsed);
+        var data = new CapacityData(
+            [new VariantMeasurement(SchemaVariant.Composite, 50_000, 1, 1, 1, null, [composite], []), new VariantMeasurement(SchemaVariant.Partitioned, 50_000, 1, 1, 1, null, [partitioned], [])],
+            LatencyTargets.Default);
+
+        var analysis = CapacityAnalysis.Analyze(data, null);
+
+        Assert.Equal(50.2, partitioned.P99Ms);
+        var comparison = Assert.Single(analysis.Comparisons);
+        Assert.Equal(DifferenceKind.SamePlanNoDifference, comparison.Result.Kind);
+        Assert.DoesNotContain(analysis.Recommendations, r => r.Text.Contains("costs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void VariantPaysOff_SameWorkConsistentlyTwiceAsSlow_TimingClaimWithEvidence()
+    {
+        var data = new CapacityData(
+            [
+                new VariantMeasurement(SchemaVariant.Composite, 50_000, 1, 1, 1, null, [SampleCapacityData.Query("q", 10, 337)], []),
+                new VariantMeasurement(SchemaVariant.Partitioned, 50_000, 1, 1, 1, null, [SampleCapacityData.Query("q", 20, 337)], []),
+            ],
+            LatencyTargets.Default);
+
+        var text = Assert.Single(CapacityAnalysis.Analyze(data, null).Recommendations, r => r.Rule == "partitioning-pays-off").Text;
+
+        Assert.StartsWith("Partitioning costs time (same work, slower) for `q` at 50k trade rows (the one size measured)", text, StringComparison.Ordinal);
+        Assert.Contains("p < 0.0001", text, StringComparison.Ordinal);
+        Assert.Contains("2.0× slower", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AaCheck_IdenticalCopy_PassesWithNoClaim()
+    {
         var data = SampleCapacityData.Create();
-        var noisy = data with
-        {
-            Measurements = [.. data.Measurements.Select(m => m.Variant == Telemetry.Data.Schema.SchemaVariant.Partitioned
-                ? m with { Queries = [.. m.Queries.Select(q => q.Query == "summary_7d" ? q with { P99Ms = 32 } : q)] }
-                : m)],
-        };
+        data = data with { Copies = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Composite)] };
 
-        var recommendations = RecommendationRules.VariantPaysOff(noisy, Telemetry.Data.Schema.SchemaVariant.Partitioned, Telemetry.Data.Schema.SchemaVariant.Composite, "partitioning-pays-off", "Partitioning").ToList();
+        var analysis = CapacityAnalysis.Analyze(data, null);
 
-        Assert.DoesNotContain(recommendations, r => r.Text.Contains("costs `summary_7d`", StringComparison.Ordinal));
-        Assert.Contains(recommendations, r => r.Text.Contains("no difference", StringComparison.Ordinal) && r.Text.Contains("`summary_7d`", StringComparison.Ordinal));
+        Assert.Equal(6, analysis.AaCheck.Count);
+        Assert.DoesNotContain(analysis.AaCheck, c => c.Result.IsClaim);
+        Assert.StartsWith("A/A check passed: Composite against its identical copy", Assert.Single(analysis.Recommendations, r => r.Rule == "aa-check").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AaCheck_CopyReadsDifferentRows_Fails()
+    {
+        var data = SampleCapacityData.Create();
+        var copy = data.For(SchemaVariant.Composite)[^1];
+        copy = copy with { Queries = [.. copy.Queries.Select(q => q.Query == "trades_30d" ? q with { RowsExamined = q.RowsExamined * 2, Work = q.Work! with { RowsExamined = q.RowsExamined * 2 } } : q)] };
+
+        var analysis = CapacityAnalysis.Analyze(data with { Copies = [copy] }, null);
+
+        Assert.StartsWith("A/A check FAILED", Assert.Single(analysis.Recommendations, r => r.Rule == "aa-check").Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,12 +98,13 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
-    public void Derive_BasicOverTargetAt10M_TargetMissed()
+    public void Derive_BasicOverTargetAt10M_TargetMissedWithIntervals()
     {
-        // Basic p99 at 10M = 5 + 1200 = 1205 ms; p95 = 964 ms.
+        // Basic's typical latency at 10M is 5 + 1200 = 1205 ms, so its p95 interval is far above 500 ms; its p99 needs 368 samples.
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "target-missed").Text;
 
-        Assert.Equal("`trades_30d` on Basic misses the target from 10M rows: p95 964 ms, p99 1205 ms (targets 500 ms / 1000 ms).", text);
+        Assert.StartsWith("`trades_30d` on Basic is over the target from 10M rows: p95 1", text, StringComparison.Ordinal);
+        Assert.Contains("p99 needs ≥ 368 samples (72)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +119,7 @@ public sealed class RecommendationRulesTests
     public void Capacity_BestAtTheSearchCeiling_SaysAtLeastAndItsRatiosAreLowerBounds()
     {
         var data = SampleCapacityData.Create();
-        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant == Telemetry.Data.Schema.SchemaVariant.Partitioned ? m with { CapacityIsLowerBound = true } : m)] };
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant == SchemaVariant.Partitioned ? m with { CapacityIsLowerBound = true } : m)] };
 
         var text = Assert.Single(RecommendationRules.Capacity(data)).Text;
 
@@ -96,16 +141,36 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
-    public void Derive_Headroom_BasicReachesTargetWithinHorizon()
+    public void Derive_Headroom_GrowingWorkGetsADateConstantWorkNever()
     {
-        // Basic fit is linear 5 + 1.2e-4·rows: 1000 ms at 8,291,667 rows; 20,000 rows/day → day 415.
-        var basic = Assert.Single(Analysis.Headroom, h => h.Variant == Telemetry.Data.Schema.SchemaVariant.Basic && h.Query == "trades_30d");
-        Assert.Equal(GrowthModel.Linear, basic.Fit.Model);
-        Assert.Equal(HeadroomStatus.ReachedWithinHorizon, basic.Status);
-        Assert.Equal(new DateOnly(2026, 1, 1).AddDays(415), basic.DateAtTarget);
+        // Composite's rows examined = rows / 100 exactly (linear); its p95 at 10M is ~400 ms with an upper bound under 420.
+        var composite = Assert.Single(Analysis.Projections, p => p.Variant == SchemaVariant.Composite && p.Query == "trades_30d");
+        Assert.Equal(HeadroomStatus.ReachedWithinHorizon, composite.Status);
+        Assert.Equal(95, composite.Percentile);
+        Assert.InRange(composite.RowsAtTarget!.Value, 11_500_000, 13_000_000); // 500 / upper × 100k rows examined
+        Assert.False(composite.IsExtrapolation);
 
-        var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "headroom").Text;
-        Assert.Contains("Basic (linear fit) reaches p99 1000 ms at ~8.29M rows, around 2027-02-20", text, StringComparison.Ordinal);
+        var partitioned = Assert.Single(Analysis.Projections, p => p.Variant == SchemaVariant.Partitioned && p.Query == "trades_30d");
+        Assert.Equal(HeadroomStatus.NoGrowth, partitioned.Status);
+        Assert.Null(partitioned.DateAtTarget);
+
+        var basic = Assert.Single(Analysis.Projections, p => p.Variant == SchemaVariant.Basic && p.Query == "trades_30d");
+        Assert.Equal(HeadroomStatus.AlreadyOver, basic.Status);
+        Assert.Contains(Analysis.Recommendations, r => r.Rule == "headroom" && r.Text.Contains("`trades_30d` on Composite may reach p95 500 ms from ~1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PlannerSummary_SampleData_VerdictPerVariantWithItsReason()
+    {
+        var table = PlannerSummary.Build(Analysis)!;
+
+        // 20,000 rows a day: 365, 1,096 and 1,826 days; none beyond 4× the 10M measured.
+        Assert.Equal(["variant", "1 y: 7.3M rows", "3 y: 21.92M rows", "5 y: 36.52M rows", "capacity", "verdict"], table.Header);
+        var verdicts = table.Rows.ToDictionary(r => r[0], r => r[^1]);
+        Assert.StartsWith("misses the targets: `trades_30d` is over p95 500 ms already", verdicts["Basic"], StringComparison.Ordinal);
+        Assert.StartsWith("misses the targets: `trades_30d` may reach p95 500 ms around 2027-", verdicts["Composite"], StringComparison.Ordinal);
+        Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound 47", verdicts["Partitioned"], StringComparison.Ordinal);
+        Assert.Contains("p99 not supported by the samples", table.Rows[0][1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,44 +11,49 @@ public static class CapacityCharts
     private const int Height = 420;
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
-    /// <summary>P99 latency of <paramref name="query"/> against trade rows, one colour per variant: measured points and the chosen fitted curve.</summary>
-    public static byte[] LatencyChart(CapacityData data, string query, IReadOnlyList<QueryGrowth> growth)
+    /// <summary>Latency of <paramref name="query"/> against trade rows, one colour per variant: the highest percentile its samples support at every size, with its 95 % interval as a band.</summary>
+    public static byte[] LatencyChart(CapacityData data, string query)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(growth);
         var plot = new Plot();
         var allRows = new List<double>();
+        double top = 1;
         foreach (var variant in data.Variants)
         {
             var color = ColorOf(variant);
-            var points = data.For(variant)
+            var queries = data.For(variant)
                 .Select(m => (Rows: (double)m.TradeRows, Query: m.Queries.FirstOrDefault(q => q.Query == query)))
                 .Where(p => p.Query is not null)
                 .ToList();
-            if (points.Count == 0)
+            if (queries.Count == 0)
             {
                 continue;
             }
 
-            allRows.AddRange(points.Select(p => p.Rows));
-            var measured = plot.Add.ScatterPoints(points.Select(p => Math.Log10(p.Rows)).ToArray(), points.Select(p => p.Query!.P99Ms).ToArray(), color);
-            measured.MarkerSize = 9;
-            measured.LegendText = $"{variant} p99";
-            if (growth.FirstOrDefault(g => g.Variant == variant && g.Query == query) is { } fit)
+            allRows.AddRange(queries.Select(p => p.Rows));
+            // One percentile per variant, the highest every size supports, so the points of a line compare.
+            var percentile = new[] { 99.0, 95, 50 }.FirstOrDefault(p => queries.All(q => q.Query!.Estimate(p).IsBounded));
+            if (percentile == 0)
             {
-                var (xs, ys) = Sample(fit.P99.Best, points.Min(p => p.Rows), points.Max(p => p.Rows));
-                var line = plot.Add.ScatterLine(xs, ys, color);
-                line.LineWidth = 2;
-                line.LinePattern = LinePattern.Dashed;
-                line.LegendText = $"{variant} fit: {fit.P99.Best.Model.ToString().ToLowerInvariant()}";
+                continue;
             }
+
+            var points = queries.Select(p => (X: Math.Log10(p.Rows), Estimate: p.Query!.Estimate(percentile))).ToList();
+            top = Math.Max(top, points.Max(p => p.Estimate.Upper!.Value));
+            var band = plot.Add.FillY(
+                [.. points.Select(p => p.X)], [.. points.Select(p => p.Estimate.Upper!.Value)], [.. points.Select(p => p.Estimate.Lower!.Value)]);
+            band.FillColor = color.WithAlpha(0.2);
+            band.LineColor = color.WithAlpha(0.4);
+            var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Estimate.Value!.Value).ToArray(), color);
+            line.MarkerSize = 9;
+            line.LineWidth = 2;
+            line.LegendText = $"{variant} p{percentile:0} (95 % interval)";
         }
 
-        plot.Add.HorizontalLine(data.Targets.P99Ms, 1, Colors.Red.WithAlpha(0.4), LinePattern.Dotted);
         RowTicks(plot, allRows);
-        plot.Axes.Left.Label.Text = "p99 latency (ms)";
-        plot.Axes.SetLimitsY(0, Math.Max(1, MaxY(data, query)) * 1.15);
-        plot.Title($"{query}: p99 vs trade rows");
+        plot.Axes.Left.Label.Text = "latency (ms)";
+        plot.Axes.SetLimitsY(0, top * 1.15);
+        plot.Title($"{query}: latency vs trade rows");
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
@@ -114,18 +119,6 @@ public static class CapacityCharts
     }
 
     private static Color ColorOf(SchemaVariant variant) => Palette.GetColor((int)variant);
-
-    private static double MaxY(CapacityData data, string query) =>
-        data.Measurements.SelectMany(m => m.Queries).Where(q => q.Query == query).Select(q => q.P99Ms).DefaultIfEmpty(1).Max();
-
-    private static (double[] Xs, double[] Ys) Sample(GrowthFit fit, double minRows, double maxRows)
-    {
-        const int Steps = 40;
-        var lo = Math.Log10(minRows);
-        var hi = Math.Log10(Math.Max(maxRows, minRows * 1.01));
-        var xs = Enumerable.Range(0, Steps + 1).Select(i => lo + ((hi - lo) * i / Steps)).ToArray();
-        return (xs, [.. xs.Select(x => fit.Predict(Math.Pow(10, x)))]);
-    }
 
     private static void RowTicks(Plot plot, List<double> rows)
     {

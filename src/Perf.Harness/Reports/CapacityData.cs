@@ -7,6 +7,9 @@ namespace Perf.Harness.Reports;
 /// <param name="Targets">The latency targets queries must meet.</param>
 public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements, LatencyTargets Targets)
 {
+    /// <summary>The A/A check's measurements (<c>--aa</c>): an identical copy of one variant (same DDL, same rows), measured in the same rounds; empty otherwise.</summary>
+    public IReadOnlyList<VariantMeasurement> Copies { get; init; } = [];
+
     /// <summary>The distinct query names, in first-seen order.</summary>
     public IReadOnlyList<string> QueryNames => [.. Measurements.SelectMany(m => m.Queries).Select(q => q.Query).Distinct(StringComparer.Ordinal)];
 

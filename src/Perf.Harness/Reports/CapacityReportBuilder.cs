@@ -14,32 +14,64 @@ public static class CapacityReportBuilder
         ArgumentNullException.ThrowIfNull(analysis);
         var data = analysis.Data;
         var sizes = data.Measurements.Select(m => m.TradeRows).Distinct().Order().Select(r => Rows(r));
+        var t = analysis.Thresholds;
         var blocks = new List<ReportBlock>
         {
             new ReportParagraph($"Variants {string.Join(", ", data.Variants)} over identical data at {string.Join(", ", sizes)} trade rows; {data.QueryNames.Count} queries; targets p95 < {Ms(data.Targets.P95Ms)}, p99 < {Ms(data.Targets.P99Ms)}. Every statement below is computed from these measurements."),
-            new ReportHeading(1, "Recommendations"),
-            new ReportList([.. analysis.Recommendations.Select(r => $"{r.Text} (rule `{r.Rule}`)")]),
+            new ReportParagraph($"Method: exact work first (rows examined from `Handler_read_*`, InnoDB page reads, partitions, filesort/temporary table: deterministic for a plan and data). Timings come from a warm-up and interleaved rounds in which the variants take turns in a rotating order; each percentile carries a 95 % order-statistic interval, or says how many samples it needs. A difference is claimed only when the work differs by ≥ {Number(t.MinRatio, 2)}× and ≥ {t.MinAbsoluteWork} rows or pages, or when Mann–Whitney over round medians is significant at α {Number(t.Alpha, 2)} split over the report's comparisons and the medians differ by ≥ {Number(t.MinRatio, 2)}× and ≥ {Ms(t.MinAbsoluteMs)}. Growth is fitted on work, and latency projected as time per row examined × projected rows, with a band."),
         };
+        if (PlannerSummary.Build(analysis) is { } summary && analysis.Assumptions is { } reader)
+        {
+            blocks.Add(new ReportHeading(1, "The answer for your numbers"));
+            blocks.Add(new ReportParagraph($"{reader.Profiles} profiles × {Number(reader.TradesPerDayPerProfile)} trades per profile per day from {Date(reader.StartDate)}. Per variant and year: disk, the worst query's projected p95 and p99 with their bands (from work growth × time per row; see the method), capacity at the largest size measured, and a verdict."));
+            blocks.Add(summary);
+        }
 
-        blocks.Add(new ReportHeading(1, "Query latency and plans"));
+        blocks.Add(new ReportHeading(1, "Recommendations"));
+        foreach (var group in analysis.Recommendations.GroupBy(r => r.Rule, StringComparer.Ordinal))
+        {
+            blocks.Add(new ReportList([.. group.Select(r => $"{r.Text} (rule `{r.Rule}`)")]));
+        }
+
+        blocks.Add(new ReportHeading(1, "Query latency, work and plans"));
+        blocks.Add(new ReportParagraph("Latency columns: the percentile of every execution with its 95 % interval in brackets. Work: one execution after a warm-up, on one connection."));
         blocks.Add(new ReportTable(
-            ["query", "variant", "trade rows", "p50", "p95", "p99", "rows examined", "indexes", "partitions"],
+            ["query", "variant", "trade rows", "p50", "p95", "p99", "rows examined", "pages (logical / disk)", "plan", "partitions", "sort / temp"],
             [.. from query in data.QueryNames
                 from m in data.Measurements.OrderBy(m => m.Variant).ThenBy(m => m.TradeRows)
                 let q = m.Queries.FirstOrDefault(x => x.Query == query)
                 where q is not null
-                select (IReadOnlyList<string>)[$"`{query}`", m.Variant.ToString(), Rows(m.TradeRows), Ms(q.P50Ms), Ms(q.P95Ms), Ms(q.P99Ms), Rows(q.RowsExamined), q.IndexesUsed.Count == 0 ? "none (scan)" : string.Join(", ", q.IndexesUsed.Select(i => $"`{i}`")), q.PartitionsScanned?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"]]));
+                let w = q.WorkOrPlan
+                select (IReadOnlyList<string>)[$"`{query}`", m.Variant.ToString(), Rows(m.TradeRows), Estimate(q.Estimate(50)), Estimate(q.Estimate(95)), Estimate(q.Estimate(99)), Number(q.RowsExamined, 0),
+                    w.LogicalReads is { } l ? $"{Number(l, 0)} / {Number(w.PhysicalReads ?? 0, 0)}" : "–", w.Plan is { } plan ? $"`{plan}`" : "–", q.PartitionsScanned?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–",
+                    (w.Filesort ? "filesort" : string.Empty) + (w.Filesort && w.TemporaryTable ? ", " : string.Empty) + (w.TemporaryTable ? "temporary" : string.Empty) is { Length: > 0 } extra ? extra : "–"]]));
 
-        blocks.Add(new ReportHeading(1, "Growth of p99 with rows"));
-        blocks.Add(new ReportParagraph($"Per query and variant, constant, logarithmic and linear models of p99 (ms) against trade rows are fitted by least squares; the lowest AIC wins, with the residual sum floored at max({Number(GrowthFitter.AbsoluteResolution, 2)} ms, {Number(GrowthFitter.RelativeResolution * 100, 0)} % of the mean) per point, growth only when the slope is positive and it beats the constant by ≥ {Number(GrowthFitter.AicMargin, 0)} AIC units, and linear over logarithmic when they are within {Number(GrowthFitter.AicMargin, 0)} units (the conservative projection)."));
+        blocks.Add(new ReportHeading(1, "Variant comparisons"));
         blocks.Add(new ReportTable(
-            ["query", "variant", "model", "fitted p99 (ms)", "adj. R² log / linear", "why"],
+            ["query", "trade rows", "compared", "verdict", "rows examined", "median", "rank test"],
+            [.. analysis.Comparisons.Select(c => Row(c, c.Candidate.ToString(), c.Reference.ToString()))]));
+        if (analysis.AaCheck.Count > 0)
+        {
+            blocks.Add(new ReportHeading(2, "A/A check"));
+            blocks.Add(new ReportParagraph($"{analysis.AaCheck[0].Candidate} against an identical copy of itself (same DDL and rows, measured in the same rounds): every claim here would be a false one. Claims: {analysis.AaCheck.Count(c => c.Result.IsClaim)} of {analysis.AaCheck.Count}."));
+            blocks.Add(new ReportTable(
+                ["query", "trade rows", "compared", "verdict", "rows examined", "median", "rank test"],
+                [.. analysis.AaCheck.Select(c => Row(c, "copy", c.Reference.ToString()))]));
+        }
+
+        blocks.Add(new ReportHeading(1, "Growth of work with data"));
+        blocks.Add(new ReportParagraph($"Per query and variant, constant, logarithmic and linear models of rows examined against trade rows are fitted by least squares (lowest AIC, growth only when it beats the constant by ≥ {Number(GrowthFitter.AicMargin, 0)} units). Work counts only as growing when the slope's 95 % interval excludes zero, which needs at least three sizes. Charts: the highest percentile the samples support per variant, with its interval."));
+        blocks.Add(new ReportTable(
+            ["query", "variant", "rows examined by size", "model", "fitted rows examined", "slope 95 % interval", "pages model", "verdict"],
             [.. analysis.Growth.OrderBy(g => g.Query, StringComparer.Ordinal).ThenBy(g => g.Variant).Select(g => (IReadOnlyList<string>)[
-                $"`{g.Query}`", g.Variant.ToString(), g.P99.Best.Model.ToString().ToLowerInvariant(), g.P99.Best.Formula,
-                $"{AdjR2(g.P99, GrowthModel.Logarithmic)} / {AdjR2(g.P99, GrowthModel.Linear)}", g.P99.Reason])]));
+                $"`{g.Query}`", g.Variant.ToString(),
+                string.Join(" / ", data.For(g.Variant).Select(m => m.Queries.FirstOrDefault(q => q.Query == g.Query)).Where(q => q is not null).Select(q => Rows(q!.RowsExamined))),
+                g.Rows.Best.Model.ToString().ToLowerInvariant(), g.Rows.Best.Formula,
+                g.SlopeLower is { } lo && g.SlopeUpper is { } hi ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{lo:G3}, {hi:G3}]") : "–",
+                g.Pages?.Best.Model.ToString().ToLowerInvariant() ?? "–", g.Verdict])]));
         foreach (var query in data.QueryNames)
         {
-            blocks.Add(new ReportImage($"latency-{Slug(query)}.png", $"p99 of {query} against trade rows per variant, with fitted growth", CapacityCharts.LatencyChart(data, query, analysis.Growth)));
+            blocks.Add(new ReportImage($"latency-{Slug(query)}.png", $"latency of {query} against trade rows per variant, with 95 % intervals", CapacityCharts.LatencyChart(data, query)));
         }
 
         blocks.Add(new ReportHeading(1, "Storage and seeding"));
@@ -88,31 +120,47 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportTable(
                 ["date", "trade rows", .. variants.Select(v => $"{v} disk")],
                 [.. analysis.StorageProjection.Select(p => (IReadOnlyList<string>)[Date(p.Date), Rows(p.Rows), .. variants.Select(v => Bytes(p.BytesByVariant[v]))])]));
+            blocks.Add(new ReportParagraph($"Latency at {Date(a.EndDate)} ({Rows(a.RowsOn(a.EndDate))} rows): the highest supported percentile at the largest measured size × projected rows examined ÷ rows examined there, with the band from its interval. A query whose work does not grow keeps its measured latency; a date is printed only when the work's growth is bounded away from zero; crossings beyond 4× the largest measured size are extrapolations."));
             blocks.Add(new ReportTable(
-                ["query", "variant", "fit", $"p99 at {Date(a.EndDate)}", $"reaches {Ms(data.Targets.P99Ms)} at", "on"],
-                [.. analysis.Headroom.OrderBy(h => h.Query, StringComparer.Ordinal).ThenBy(h => h.Variant).Select(h => (IReadOnlyList<string>)[
-                    $"`{h.Query}`", h.Variant.ToString(), h.Fit.Model.ToString().ToLowerInvariant(), Ms(h.P99AtHorizonMs),
-                    h.RowsAtTarget is { } r ? Rows(r) + " rows" : "never (no growth)",
-                    h.Status switch
+                ["query", "variant", "measured", "work", $"at {Date(a.EndDate)}", "reaches the target"],
+                [.. analysis.Projections.OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).Select(p => (IReadOnlyList<string>)[
+                    $"`{p.Query}`", p.Variant.ToString(),
+                    p.Status == HeadroomStatus.NotSupported ? Estimate(p.Measured) : $"p{Number(p.Percentile, 0)} {Estimate(p.Measured)} at {Rows(p.MeasuredRows)}",
+                    p.Work.Verdict,
+                    p.Status == HeadroomStatus.NotSupported ? "–" : $"{Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}]",
+                    p.Status switch
                     {
                         HeadroomStatus.AlreadyOver => "already over",
-                        HeadroomStatus.ReachedWithinHorizon => Date(h.DateAtTarget!.Value),
-                        HeadroomStatus.BeyondHorizon => h.DateAtTarget is { } d ? $"{Date(d)} (after the horizon)" : "after the horizon",
-                        _ => "–",
+                        HeadroomStatus.ReachedWithinHorizon => $"~{Rows(p.RowsAtTarget!.Value)} rows, {Date(p.DateAtTarget!.Value)}{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}",
+                        HeadroomStatus.BeyondHorizon => p.DateAtTarget is { } d ? $"{Date(d)}, after the horizon{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}" : "after the horizon",
+                        HeadroomStatus.NoGrowth => "never (work does not grow)",
+                        HeadroomStatus.GrowthNotBounded => "no date (growth not bounded away from zero)",
+                        _ => "not projected",
                     }])]));
-            blocks.Add(new ReportParagraph("Fits extrapolate beyond the largest measured size; treat dates far beyond it as an order of magnitude, and re-measure at a size near the projected one before relying on it."));
         }
 
         return new ReportDocument(Title, blocks);
     }
 
-    /// <summary>A file-name-safe form of a query name.</summary>
     /// <summary>The capacity, "≥ N (every step passed)" when the search never failed.</summary>
     internal static string CapacityText(VariantMeasurement measurement) =>
         measurement.CapacityIsLowerBound ? $"≥ {Number(measurement.CapacityRps!.Value, 0)} (every step passed; the search's ceiling)" : Number(measurement.CapacityRps!.Value, 0);
 
+    /// <summary>A file-name-safe form of a query name.</summary>
     internal static string Slug(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
 
-    private static string AdjR2(GrowthSelection selection, GrowthModel model) =>
-        selection.Candidates.FirstOrDefault(c => c.Model == model) is { } fit && double.IsFinite(fit.AdjustedRSquared) ? Number(fit.AdjustedRSquared, 3) : "–";
+    private static IReadOnlyList<string> Row(QueryComparison c, string candidate, string reference) =>
+    [
+        $"`{c.Query}`", Rows(c.TradeRows), $"{candidate} vs {reference}",
+        c.Result.Kind switch
+        {
+            DifferenceKind.WorkDiffers => c.Result.CandidateBetter ? "claim: less work" : "claim: more work",
+            DifferenceKind.TimingDiffers => c.Result.CandidateBetter ? "claim: faster" : "claim: slower",
+            DifferenceKind.SamePlanNoDifference => "same plan, no measurable difference",
+            _ => "no measurable difference",
+        },
+        $"{Number(c.Result.CandidateWork.RowsExamined, 0)} vs {Number(c.Result.ReferenceWork.RowsExamined, 0)}",
+        $"{Estimate(c.Result.CandidateMedian)} vs {Estimate(c.Result.ReferenceMedian)}",
+        $"{PValue(c.Result.PValue)} (α {Alpha(c.Result.Alpha)})",
+    ];
 }

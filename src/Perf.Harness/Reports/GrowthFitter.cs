@@ -79,6 +79,45 @@ public static class GrowthFitter
         return new GrowthSelection(best, candidates, string.Create(c, $"lowest AIC ({best.Aic:F1}; constant {constant.Aic:F1})"));
     }
 
+    /// <summary>The 95 % confidence interval of a growth fit's slope (Student t on n − 2 degrees of freedom); null for the constant model or fewer than 3 sizes.</summary>
+    public static (double Lower, double Upper)? SlopeInterval(IReadOnlyList<(double Rows, double Value)> points, GrowthFit fit)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(fit);
+        var n = points.Count;
+        if (fit.Model == GrowthModel.Constant || n < 3 || points.Select(p => p.Rows).Distinct().Count() < 3)
+        {
+            return null;
+        }
+
+        var xs = points.Select(p => fit.Model == GrowthModel.Logarithmic ? Math.Log(p.Rows) : p.Rows).ToArray();
+        var meanX = xs.Average();
+        var sxx = xs.Sum(x => (x - meanX) * (x - meanX));
+        var rss = points.Sum(p => Math.Pow(p.Value - fit.Predict(p.Rows), 2));
+        var halfWidth = StudentT975(n - 2) * Math.Sqrt(rss / (n - 2) / sxx);
+        return (fit.Slope - halfWidth, fit.Slope + halfWidth);
+    }
+
+    /// <summary>The 97.5 % quantile of Student's t (two-sided 95 %) for <paramref name="degreesOfFreedom"/>.</summary>
+    internal static double StudentT975(int degreesOfFreedom) => degreesOfFreedom switch
+    {
+        <= 0 => double.PositiveInfinity,
+        1 => 12.706,
+        2 => 4.303,
+        3 => 3.182,
+        4 => 2.776,
+        5 => 2.571,
+        6 => 2.447,
+        7 => 2.365,
+        8 => 2.306,
+        9 => 2.262,
+        10 => 2.228,
+        <= 15 => 2.131,
+        <= 20 => 2.086,
+        <= 30 => 2.042,
+        _ => 1.96,
+    };
+
     /// <summary>Ordinary least squares of <c>y = a + b·f(x)</c>.</summary>
     internal static (double Intercept, double Slope) LeastSquares(IReadOnlyList<(double Rows, double Value)> points, Func<double, double> transform)
     {

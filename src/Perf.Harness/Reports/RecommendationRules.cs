@@ -3,90 +3,105 @@ using static Perf.Harness.Reports.ReportFormat;
 
 namespace Perf.Harness.Reports;
 
-/// <summary>Derives the report's recommendations from the measurements by fixed rules; no text about results is written by hand.</summary>
+/// <summary>Derives the report's recommendations from the analysis by fixed rules; no text about results is written by hand.</summary>
+/// <remarks>A difference between variants is claimed only by <see cref="ClaimRule"/>: exact work, or timings both significant and meaningful.</remarks>
 public static class RecommendationRules
 {
-    /// <summary>The smallest latency ratio between variants that counts as a difference.</summary>
-    public const double MeaningfulRatio = 1.25;
-
-    /// <summary>The smallest median difference (ms) that counts: below it a ratio is real but irrelevant against a 500 ms target.</summary>
-    public const double MeaningfulMs = 1.0;
-
     /// <summary>Applies every rule, in a fixed order.</summary>
-    public static IReadOnlyList<Recommendation> Derive(CapacityData data, IReadOnlyList<StorageFit> storage, IReadOnlyList<HeadroomProjection> headroom, GrowthAssumptions? assumptions)
+    public static IReadOnlyList<Recommendation> Derive(CapacityAnalysis analysis)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(storage);
-        ArgumentNullException.ThrowIfNull(headroom);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var data = analysis.Data;
         return
         [
-            .. VariantPaysOff(data, SchemaVariant.Partitioned, SchemaVariant.Composite, "partitioning-pays-off", "Partitioning"),
-            .. VariantPaysOff(data, SchemaVariant.Composite, SchemaVariant.Basic, "composite-indexes-pay-off", "Composite indexing"),
+            .. AaCheck(analysis.AaCheck, analysis.Thresholds),
+            .. VariantPaysOff(analysis.Comparisons, SchemaVariant.Partitioned, SchemaVariant.Composite, "partitioning-pays-off", "Partitioning"),
+            .. VariantPaysOff(analysis.Comparisons, SchemaVariant.Composite, SchemaVariant.Basic, "composite-indexes-pay-off", "Composite indexing"),
             .. UnusedIndexes(data),
             .. UsedIndexes(data),
             .. TargetMisses(data),
             .. Capacity(data),
-            .. Storage(storage),
-            .. Headroom(headroom, assumptions, data.Targets, data.Measurements.Select(m => m.TradeRows).DefaultIfEmpty().Max()),
+            .. Storage(analysis.Storage),
+            .. Headroom(analysis.Projections, analysis.Assumptions),
         ];
     }
 
-    /// <summary>Per query: from which size <paramref name="candidate"/>'s P99 is at least <see cref="MeaningfulRatio"/> lower than <paramref name="reference"/>'s at every larger size, or where it costs.</summary>
-    /// <remarks>The median must move the same way by the same ratio and by at least <see cref="MeaningfulMs"/>: a P99 from tens of samples on a shared machine is one sample, and a lone slow one is noise, not a design's cost.</remarks>
-    internal static IEnumerable<Recommendation> VariantPaysOff(CapacityData data, SchemaVariant candidate, SchemaVariant reference, string rule, string subject)
+    /// <summary>The A/A null check: a variant against its identical copy must yield no claim; any claim says the method is fooled here.</summary>
+    internal static IEnumerable<Recommendation> AaCheck(IReadOnlyList<QueryComparison> comparisons, ClaimThresholds thresholds)
     {
-        var neutral = new List<(string Query, double Ratio)>();
-        long largestRows = 0;
-        foreach (var query in data.QueryNames)
+        if (comparisons.Count == 0)
         {
-            var pairs = (from c in data.For(candidate)
-                         join r in data.For(reference) on c.TradeRows equals r.TradeRows
-                         let cq = c.Queries.FirstOrDefault(q => q.Query == query)
-                         let rq = r.Queries.FirstOrDefault(q => q.Query == query)
-                         where cq is not null && rq is not null && cq.P99Ms > 0
-                         orderby c.TradeRows
-                         select (Rows: c.TradeRows, Candidate: cq, Reference: rq, Ratio: Math.Abs(rq.P50Ms - cq.P50Ms) >= MeaningfulMs ? Agreed(rq.P99Ms / cq.P99Ms, cq.P50Ms > 0 ? rq.P50Ms / cq.P50Ms : 1) : 1)).ToList();
-            if (pairs.Count == 0)
+            yield break;
+        }
+
+        var claims = comparisons.Where(c => c.Result.IsClaim).ToList();
+        var variant = comparisons[0].Candidate;
+        var lowest = comparisons.Where(c => c.Result.PValue is not null).Select(c => c.Result.PValue!.Value).DefaultIfEmpty(1).Min();
+        var scope = $"{variant} against its identical copy (same DDL, same rows), {comparisons.Count} comparisons ({comparisons.Select(c => c.Query).Distinct(StringComparer.Ordinal).Count()} queries × {comparisons.Select(c => c.TradeRows).Distinct().Count()} sizes), α {Number(thresholds.Alpha, 2)} over them";
+        yield return claims.Count == 0
+            ? new Recommendation("aa-check", $"A/A check passed: {scope}: no difference claimed (lowest {PValue(lowest)}).")
+            : new Recommendation("aa-check", $"A/A check FAILED: {scope}: {claims.Count} claims on identical databases ({string.Join("; ", claims.Select(c => $"`{c.Query}` at {Rows(c.TradeRows)}: {Evidence(c.Result, "copy", variant.ToString())}"))}). Treat this run's timing claims as suspect.");
+    }
+
+    /// <summary>Per query: where <paramref name="candidate"/> does less (or more) work than <paramref name="reference"/> or is significantly and meaningfully faster (or slower); the rest in one line.</summary>
+    /// <remarks>A claim says from which size it holds at every larger size measured; its evidence is the exact work and the medians' intervals with the rank test's p-value.</remarks>
+    internal static IEnumerable<Recommendation> VariantPaysOff(IReadOnlyList<QueryComparison> comparisons, SchemaVariant candidate, SchemaVariant reference, string rule, string subject)
+    {
+        var samePlan = new List<string>();
+        var noDifference = new List<string>();
+        long largestRows = 0;
+        foreach (var query in comparisons.Where(c => c.Candidate == candidate && c.Reference == reference).GroupBy(c => c.Query, StringComparer.Ordinal))
+        {
+            var bySize = query.OrderBy(c => c.TradeRows).ToList();
+            var last = bySize[^1];
+            largestRows = Math.Max(largestRows, last.TradeRows);
+            if (!last.Result.IsClaim)
             {
+                (last.Result.Kind == DifferenceKind.SamePlanNoDifference ? samePlan : noDifference).Add($"`{query.Key}`");
                 continue;
             }
 
-            var last = pairs[^1];
-            largestRows = Math.Max(largestRows, last.Rows);
-            var from = pairs.Count;
-            while (from > 0 && pairs[from - 1].Ratio >= MeaningfulRatio)
+            var better = last.Result.CandidateBetter;
+            var from = bySize.Count;
+            while (from > 0 && bySize[from - 1].Result.IsClaim && bySize[from - 1].Result.CandidateBetter == better)
             {
                 from--;
             }
 
-            var evidence = $"p99 {Ms(last.Candidate.P99Ms)} vs {Ms(last.Reference.P99Ms)} on {reference} at {Rows(last.Rows)} rows, median {Ms(last.Candidate.P50Ms)} vs {Ms(last.Reference.P50Ms)}";
-            var reads = last.Candidate.RowsExamined != last.Reference.RowsExamined
-                ? $", reading {Rows(last.Candidate.RowsExamined)} rows instead of {Rows(last.Reference.RowsExamined)}"
-                : string.Empty;
-            if (from < pairs.Count)
-            {
-                var start = from == 0 ? $"~{Rows(pairs[0].Rows)} trade rows (the smallest size measured)" : $"~{Rows(pairs[from].Rows)} trade rows";
-                yield return new Recommendation(rule, $"{subject} pays off for `{query}` from {start}: {evidence} (p99 {Ratio(last.Reference.P99Ms / last.Candidate.P99Ms)} lower){reads}.");
-            }
-            else if (last.Ratio <= 1 / MeaningfulRatio)
-            {
-                yield return new Recommendation(rule, $"{subject} costs `{query}` time: {evidence} (p99 {Ratio(last.Candidate.P99Ms / last.Reference.P99Ms)} higher){reads}.");
-            }
-            else
-            {
-                neutral.Add((query, last.Ratio));
-            }
+            var start = from == 0 && bySize.Count > 1 ? $"from ~{Rows(bySize[0].TradeRows)} trade rows (the smallest size measured)" : from == 0 ? $"at {Rows(last.TradeRows)} trade rows (the one size measured)" : $"from ~{Rows(bySize[from].TradeRows)} trade rows";
+            var what = last.Result.Kind == DifferenceKind.WorkDiffers
+                ? better ? "pays off" : "costs work"
+                : better ? "pays off (same work, faster)" : "costs time (same work, slower)";
+            yield return new Recommendation(rule, $"{subject} {what} for `{query.Key}` {start}: at {Rows(last.TradeRows)} rows {Evidence(last.Result, candidate.ToString(), reference.ToString())}.");
         }
 
-        if (neutral.Count > 0)
+        if (samePlan.Count > 0)
         {
-            yield return new Recommendation(rule, $"{subject} made no difference beyond {Number((MeaningfulRatio - 1) * 100, 0)} % in both p99 and median (and {Number(MeaningfulMs, 0)} ms) for {string.Join(", ", neutral.Select(n => $"`{n.Query}`"))} up to {Rows(largestRows)} rows.");
+            yield return new Recommendation(rule, $"{subject}: same plan, no measurable difference for {string.Join(", ", samePlan)} up to {Rows(largestRows)} rows (same exact work; timings not significantly and meaningfully different).");
+        }
+
+        if (noDifference.Count > 0)
+        {
+            yield return new Recommendation(rule, $"{subject}: no measurable difference for {string.Join(", ", noDifference)} up to {Rows(largestRows)} rows (work within the thresholds; timings not significantly and meaningfully different).");
         }
     }
 
-    /// <summary>The p99 ratio when the median ratio agrees with it (both beyond <see cref="MeaningfulRatio"/> the same way), else 1.</summary>
-    private static double Agreed(double p99Ratio, double medianRatio) =>
-        (p99Ratio >= MeaningfulRatio && medianRatio >= MeaningfulRatio) || (p99Ratio <= 1 / MeaningfulRatio && medianRatio <= 1 / MeaningfulRatio) ? p99Ratio : 1;
+    /// <summary>A comparison's evidence: the exact work, then the medians with their intervals and the rank test.</summary>
+    internal static string Evidence(VariantComparison result, string candidate, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var c = result.CandidateWork;
+        var r = result.ReferenceWork;
+        var pages = c.LogicalReads is { } cp && r.LogicalReads is { } rp ? $", {Number(cp, 0)} vs {Number(rp, 0)} pages" : string.Empty;
+        var extras = string.Join(string.Empty, new[]
+        {
+            c.Filesort != r.Filesort ? $", filesort on {(c.Filesort ? candidate : reference)}" : null,
+            c.TemporaryTable != r.TemporaryTable ? $", temporary table on {(c.TemporaryTable ? candidate : reference)}" : null,
+        }.Where(x => x is not null));
+        var work = $"{candidate} examines {Number(c.RowsExamined, 0)} rows vs {Number(r.RowsExamined, 0)} on {reference}{pages}{extras} (exact)";
+        var timing = $"median {Estimate(result.CandidateMedian)} vs {Estimate(result.ReferenceMedian)}, {PValue(result.PValue)} (α {Alpha(result.Alpha)})";
+        return result.Kind == DifferenceKind.WorkDiffers ? $"{work}; {timing}" : $"{timing}, {Ratio(result.Ratio >= 1 ? result.Ratio : 1 / result.Ratio)} {(result.Ratio >= 1 ? "slower" : "faster")}; {work}";
+    }
 
     /// <summary>Indexes (other than the primary key) that no measured plan used, with what they cost.</summary>
     internal static IEnumerable<Recommendation> UnusedIndexes(CapacityData data)
@@ -114,7 +129,8 @@ public static class RecommendationRules
         }
     }
 
-    /// <summary>The smallest size at which each (variant, query) misses P95 or P99, or one line saying every query met them.</summary>
+    /// <summary>The smallest size at which each (variant, query)'s p95 or p99 is over its target, or one line saying every supported percentile is under it.</summary>
+    /// <remarks>Only percentiles the samples support count; the line says which the samples could not support.</remarks>
     internal static IEnumerable<Recommendation> TargetMisses(CapacityData data)
     {
         var targets = data.Targets;
@@ -125,18 +141,30 @@ public static class RecommendationRules
             {
                 var miss = data.For(variant)
                     .Select(m => (m.TradeRows, Query: m.Queries.FirstOrDefault(q => q.Query == query)))
-                    .FirstOrDefault(m => m.Query is not null && (m.Query.P95Ms >= targets.P95Ms || m.Query.P99Ms >= targets.P99Ms));
-                if (miss.Query is { } q)
+                    .Where(m => m.Query is not null)
+                    .Select(m => (m.TradeRows, P95: m.Query!.Estimate(95), P99: m.Query.Estimate(99)))
+                    .FirstOrDefault(m => m.P95.Value >= targets.P95Ms || m.P99.Value >= targets.P99Ms);
+                if (miss.P95 is not null)
                 {
                     any = true;
-                    yield return new Recommendation("target-missed", $"`{query}` on {variant} misses the target from {Rows(miss.TradeRows)} rows: p95 {Ms(q.P95Ms)}, p99 {Ms(q.P99Ms)} (targets {Ms(targets.P95Ms)} / {Ms(targets.P99Ms)}).");
+                    yield return new Recommendation("target-missed", $"`{query}` on {variant} is over the target from {Rows(miss.TradeRows)} rows: p95 {Estimate(miss.P95)}, p99 {Estimate(miss.P99)} (targets {Ms(targets.P95Ms)} / {Ms(targets.P99Ms)}).");
                 }
             }
         }
 
         if (!any && data.Measurements.Count > 0)
         {
-            yield return new Recommendation("target-met", $"All {data.QueryNames.Count} queries met p95 < {Ms(data.Targets.P95Ms)} and p99 < {Ms(data.Targets.P99Ms)} on every variant up to {Rows(data.Measurements.Max(m => m.TradeRows))} rows.");
+            var estimates = data.Measurements.SelectMany(m => m.Queries).Select(q => (P95: q.Estimate(95), P99: q.Estimate(99))).ToList();
+            var p95Upper = estimates.Where(e => e.P95.IsBounded).Select(e => e.P95.Upper!.Value).DefaultIfEmpty(double.NaN).Max();
+            var p95Missing = estimates.Count(e => !e.P95.IsBounded);
+            var p99Missing = estimates.Count(e => !e.P99.IsBounded);
+            var p95Text = p95Missing == estimates.Count
+                ? $"no p95 could be bounded (needs ≥ {OrderStatistics.SamplesNeeded(95)} samples)"
+                : $"every bounded p95 is under {Ms(targets.P95Ms)} (highest upper 95 % bound {Ms(p95Upper)}){(p95Missing > 0 ? $"; {p95Missing} had too few samples" : string.Empty)}";
+            var p99Text = p99Missing == 0
+                ? $"every p99 is under {Ms(targets.P99Ms)}"
+                : $"{p99Missing} of {estimates.Count} p99s need ≥ {OrderStatistics.SamplesNeeded(99)} samples and are not claimed";
+            yield return new Recommendation("target-met", $"Up to {Rows(data.Measurements.Max(m => m.TradeRows))} rows on every variant: {p95Text}; {p99Text}.");
         }
     }
 
@@ -179,42 +207,56 @@ public static class RecommendationRules
         }
     }
 
-    /// <summary>Per query: which variants reach the P99 target within the reader's horizon and which stay under it.</summary>
-    /// <remarks>A crossing far beyond <paramref name="largestMeasuredRows"/> says how far it is extrapolated.</remarks>
-    internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<HeadroomProjection> headroom, GrowthAssumptions? assumptions, LatencyTargets targets, long largestMeasuredRows)
+    /// <summary>Per query: which variants' projected latency reaches its target within the reader's horizon, from work growth × time per row.</summary>
+    /// <remarks>Only queries whose work grows (slope interval above zero) get a date; a crossing beyond 4× the largest measured size says it is an extrapolation.</remarks>
+    internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<LatencyProjection> projections, GrowthAssumptions? assumptions)
     {
-        if (assumptions is null || headroom.Count == 0)
+        if (assumptions is null || projections.Count == 0)
         {
             yield break;
         }
 
         var who = $"With {assumptions.Profiles} profiles × {Number(assumptions.TradesPerDayPerProfile)} trades/day";
-        var allFine = true;
-        foreach (var query in headroom.GroupBy(h => h.Query, StringComparer.Ordinal))
+        var late = projections.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
+        foreach (var p in late)
         {
-            var late = query.Where(h => h.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).OrderBy(h => h.Variant).ToList();
-            if (late.Count == 0)
-            {
-                continue;
-            }
-
-            allFine = false;
-            var fine = query.Where(h => h.Status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth).Select(h => h.Variant.ToString()).ToList();
-            var misses = string.Join("; ", late.Select(h => h.Status == HeadroomStatus.AlreadyOver
-                ? $"{h.Variant} is over p99 {Ms(targets.P99Ms)} already"
-                : $"{h.Variant} ({h.Fit.Model.ToString().ToLowerInvariant()} fit) reaches p99 {Ms(targets.P99Ms)} at ~{Rows(h.RowsAtTarget!.Value)} rows, around {Date(h.DateAtTarget!.Value)}{Extrapolation(h.RowsAtTarget.Value, largestMeasuredRows)}"));
-            var keep = fine.Count > 0 ? $"{string.Join(" and ", fine)} stay{(fine.Count == 1 ? "s" : string.Empty)} under it through {Date(assumptions.EndDate)}" : "no variant stays under it through the horizon";
-            yield return new Recommendation("headroom", $"{who}, `{query.Key}`: {misses}; {keep}.");
+            var text = p.Status == HeadroomStatus.AlreadyOver
+                ? $"`{p.Query}` on {p.Variant} is over p{Number(p.Percentile, 0)} {Ms(p.TargetMs)} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows"
+                : $"`{p.Query}` on {p.Variant} may reach p{Number(p.Percentile, 0)} {Ms(p.TargetMs)} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}";
+            yield return new Recommendation("headroom", $"{who}, {text}.");
         }
 
-        if (allFine)
+        var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth);
+        var unbounded = projections.Where(p => p.Status == HeadroomStatus.GrowthNotBounded).Select(p => $"`{p.Query}` on {p.Variant}").ToList();
+        var unsupported = projections.Count(p => p.Status == HeadroomStatus.NotSupported);
+        var rest = new List<string>();
+        if (noGrowth > 0)
         {
-            yield return new Recommendation("headroom", $"{who}, every measured query stays under p99 {Ms(targets.P99Ms)} on every variant through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows) by its fitted growth.");
+            rest.Add($"{noGrowth} (variant, query) pairs do the same work at every size and are never projected to cross");
+        }
+
+        if (unbounded.Count > 0)
+        {
+            rest.Add($"the work of {string.Join(", ", unbounded.Take(5))}{(unbounded.Count > 5 ? $" and {unbounded.Count - 5} more" : string.Empty)} may grow, but its fit's interval includes no growth (or fewer than 3 sizes): no date");
+        }
+
+        if (unsupported > 0)
+        {
+            rest.Add($"{unsupported} pairs had too few samples for a p95 (≥ {OrderStatistics.SamplesNeeded(95)}): not projected");
+        }
+
+        if (late.Count == 0)
+        {
+            rest.Insert(0, unbounded.Count > 0
+                ? $"no bounded projection reaches its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)"
+                : $"no query is projected to reach its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)");
+        }
+
+        if (rest.Count > 0)
+        {
+            yield return new Recommendation("headroom", $"{who}: {string.Join("; ", rest)}.");
         }
     }
-
-    private static string Extrapolation(double rows, long largestMeasuredRows) =>
-        largestMeasuredRows > 0 && rows > 2.0 * largestMeasuredRows ? $" (extrapolated {Ratio(rows / largestMeasuredRows)} beyond the largest size measured)" : string.Empty;
 
     private static IEnumerable<(SchemaVariant Variant, long Rows, IndexSize Size, bool Used)> IndexesAtLargestSize(CapacityData data)
     {

@@ -36,11 +36,30 @@ internal static class ReportFormat
         _ => ms.ToString("0.00", C) + " ms",
     };
 
+    /// <summary>Milliseconds without the unit, as <see cref="Ms"/> rounds them.</summary>
+    public static string MsBare(double ms) => Ms(ms)[..^3];
+
     /// <summary>A ratio as <c>3.2×</c>.</summary>
     public static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "0" : "0.0", C) + "×";
 
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals.</summary>
     public static string Number(double value, int decimals = 1) => value.ToString(decimals <= 0 ? "0" : "0." + new string('#', decimals), C);
+
+    /// <summary>A percentile with its 95 % interval, <c>2.31 ms [2.10–2.60]</c>, or <c>needs ≥ 368 samples (72)</c> when the samples cannot bound it.</summary>
+    public static string Estimate(QuantileEstimate estimate) => estimate.IsBounded
+        ? $"{Ms(estimate.Value!.Value)} [{MsBare(estimate.Lower!.Value)}–{MsBare(estimate.Upper!.Value)}]"
+        : $"needs ≥ {estimate.SamplesNeeded} samples ({estimate.Samples})";
+
+    /// <summary>A p-value: <c>p = 0.012</c>, <c>p &lt; 0.0001</c>, or <c>no rank test (&lt; 2 rounds)</c>.</summary>
+    public static string PValue(double? p) => p switch
+    {
+        null => "no rank test (< 2 rounds)",
+        < 0.0001 => "p < 0.0001",
+        _ => "p = " + p.Value.ToString(p.Value < 0.01 ? "0.0000" : "0.000", C),
+    };
+
+    /// <summary>A significance level, four significant digits.</summary>
+    public static string Alpha(double alpha) => alpha.ToString("G3", C);
 
     /// <summary>An ISO date.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", C);

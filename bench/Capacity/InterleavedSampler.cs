@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Perf.Bench.Queries;
+
+namespace Perf.Bench.Capacity;
+
+/// <summary>Times every query case on every arm in interleaved rounds: a warm-up pass, then rounds in which the arms take turns in a rotating order (A B C, B C A, C A B, …).</summary>
+/// <remarks>
+/// Machine drift (other builds, a noisy neighbour) then hits every arm alike, and rounds spread over the whole measurement
+/// are close to independent, which the rank test between arms needs. Each round runs every case; a case whose warm-up
+/// shows that <c>rounds × arms × executions</c> would overrun the case budget runs fewer executions per round (at least one).
+/// </remarks>
+internal static class InterleavedSampler
+{
+    /// <summary>Per (arm index, case index): the executions' milliseconds, round by round.</summary>
+    public static async Task<List<List<double>>[,]> MeasureAsync(
+        IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int rounds, int executions, TimeSpan caseBudget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        ArgumentNullException.ThrowIfNull(cases);
+        var perRound = new int[cases.Count];
+        for (var c = 0; c < cases.Count; c++)
+        {
+            double slowest = 0;
+            foreach (var arm in arms)
+            {
+                slowest = Math.Max(slowest, await TimeAsync(cases[c], arm, cancellationToken).ConfigureAwait(false));
+            }
+
+            var affordable = caseBudget.TotalMilliseconds / (rounds * Math.Max(slowest, 0.001));
+            perRound[c] = (int)Math.Clamp(Math.Floor(affordable), 1, executions);
+        }
+
+        var samples = new List<List<double>>[arms.Count, cases.Count];
+        for (var a = 0; a < arms.Count; a++)
+        {
+            for (var c = 0; c < cases.Count; c++)
+            {
+                samples[a, c] = [];
+            }
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var c = 0; c < cases.Count; c++)
+            {
+                for (var turn = 0; turn < arms.Count; turn++)
+                {
+                    var a = (turn + round) % arms.Count;
+                    var times = new List<double>(perRound[c]);
+                    for (var e = 0; e < perRound[c]; e++)
+                    {
+                        times.Add(await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false));
+                    }
+
+                    samples[a, c].Add(times);
+                }
+            }
+        }
+
+        return samples;
+    }
+
+    private static async Task<double> TimeAsync(QueryCase queryCase, MeasurementArm arm, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await queryCase.RunAsync(arm.Queries, cancellationToken).ConfigureAwait(false);
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Perf.Bench.Capacity;
+using Perf.Harness.Reports;
+using Perf.Harness.Results;
+using Perf.Tests.Infrastructure;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Bench;
+
+/// <summary>The capacity sweep's A/A null check on the real server: a variant against an identical copy of itself must yield no claim.</summary>
+public sealed class AaCheckServerTests(DatabaseServerFixture fixture) : IDisposable
+{
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("perf-aa-");
+
+    public void Dispose() => directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task Sweep_CompositeAgainstItsCopy_ClaimsNoDifference()
+    {
+        var server = fixture.RequireServer();
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = "aat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        // Six rounds a side let Mann–Whitney reach p = 0.002, below this run's α of 0.05 / 12: a timing claim is possible, so its absence means something.
+        var options = SweepOptions.Parse(["--sizes", "3k", "--variants", "composite", "--aa", "--rounds", "6", "--executions", "2", "--queries", "trades_page,summary/hot", "--prefix", prefix]);
+        try
+        {
+            var writer = await ResultWriter.CreateAsync(RunManifest.Create("aa-test"), directory.FullName, ct);
+
+            var data = await CapacitySweep.RunAsync(options, server, writer, directory.FullName, ct);
+            var analysis = CapacityAnalysis.Analyze(data, null);
+
+            var copy = Assert.Single(data.Copies);
+            Assert.Equal(SchemaVariant.Composite, copy.Variant);
+            Assert.Equal(12, analysis.AaCheck.Count);
+            Assert.All(analysis.AaCheck, c =>
+            {
+                Assert.Equal(c.Result.ReferenceWork.RowsExamined, c.Result.CandidateWork.RowsExamined);
+                Assert.NotNull(c.Result.PValue);
+                Assert.Equal(12, c.Result.CandidateMedian.Samples);
+            });
+            Assert.Empty(analysis.AaCheck.Where(c => c.Result.IsClaim).Select(c => $"{c.Query}: {c.Result.Kind}"));
+            Assert.StartsWith("A/A check passed", Assert.Single(analysis.Recommendations, r => r.Rule == "aa-check").Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(VariantDatabase.Name(prefix, SchemaVariant.Composite), CancellationToken.None);
+            await server.DropDatabaseAsync(VariantDatabase.Name(options.CopyPrefix, SchemaVariant.Composite), CancellationToken.None);
+        }
+    }
+}

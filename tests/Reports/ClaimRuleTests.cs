@@ -1,0 +1,103 @@
+using Perf.Harness.Reports;
+
+namespace Perf.Tests.Reports;
+
+public sealed class ClaimRuleTests
+{
+    private static readonly ExactWork Range337 = new(337, 12, 0, 1, false, false, "range on idx_trades_profile_time");
+
+    [Fact]
+    public void Compare_SameWorkOneSlowOutlier_SamePlanNoDifference()
+    {
+        // The trades_page/hot/1d: same 337 rows, one 50 ms stall in one variant's rounds.
+        var a = Rounds(12, 3, i => 1.0 + (0.01 * (i % 5)));
+        var b = Rounds(12, 3, i => i == 17 ? 50.2 : 1.0 + (0.01 * ((i + 2) % 5)));
+
+        var comparison = ClaimRule.Compare(Range337, b, Range337, a, ClaimThresholds.Default, 0.05);
+
+        Assert.Equal(DifferenceKind.SamePlanNoDifference, comparison.Kind);
+        Assert.False(comparison.IsClaim);
+    }
+
+    [Fact]
+    public void Compare_SameWorkEveryRoundTwiceAsSlow_TimingClaimWithPValue()
+    {
+        var fast = Rounds(12, 3, i => 5.0 + (0.1 * (i % 7)));
+        var slow = Rounds(12, 3, i => 10.0 + (0.1 * (i % 7)));
+
+        var comparison = ClaimRule.Compare(Range337, slow, Range337, fast, ClaimThresholds.Default, 0.05 / 50);
+
+        Assert.Equal(DifferenceKind.TimingDiffers, comparison.Kind);
+        Assert.True(comparison.PValue < 0.001);
+        Assert.InRange(comparison.Ratio, 1.9, 2.1);
+        Assert.False(comparison.CandidateBetter);
+    }
+
+    [Fact]
+    public void Compare_SignificantButBelowTheFloor_NoClaim()
+    {
+        // 0.4 ms vs 0.6 ms every round: 1.5× and significant, but below the 1 ms floor.
+        var comparison = ClaimRule.Compare(Range337, Rounds(12, 3, _ => 0.6), Range337, Rounds(12, 3, _ => 0.4), ClaimThresholds.Default, 0.05);
+
+        Assert.False(comparison.IsClaim);
+    }
+
+    [Fact]
+    public void Compare_FewRounds_CannotBeSignificant()
+    {
+        // Two rounds a side: no Mann–Whitney p-value can fall below 0.05, however far apart.
+        var comparison = ClaimRule.Compare(Range337, Rounds(2, 5, _ => 100), Range337, Rounds(2, 5, _ => 10), ClaimThresholds.Default, 0.05);
+
+        Assert.False(comparison.IsClaim);
+        Assert.True(comparison.PValue >= 0.05);
+    }
+
+    [Fact]
+    public void Compare_WorkDiffers_ClaimEvenWithEqualTimings()
+    {
+        var scan = new ExactWork(98_644, 2_211, 0, null, false, false, "ref on uk_metrics_window");
+        var seek = new ExactWork(752, 40, 0, null, false, false, "range on idx_metrics_profile_window");
+        var same = Rounds(12, 3, _ => 2.0);
+
+        var comparison = ClaimRule.Compare(seek, same, scan, same, ClaimThresholds.Default, 0.05);
+
+        Assert.Equal(DifferenceKind.WorkDiffers, comparison.Kind);
+        Assert.True(comparison.CandidateBetter);
+        Assert.Equal(752 / 98_644.0, comparison.Ratio, 9);
+    }
+
+    [Fact]
+    public void Compare_WorkWithinThreshold_NotAWorkClaim()
+    {
+        // 20,054 vs 19,513 rows (2.8 %) is not a meaningful work difference.
+        var a = new ExactWork(20_054, 400, 0, 1, false, true, "range on idx_trades_profile_time");
+        var b = new ExactWork(19_513, 390, 0, null, false, true, "range on idx_trades_profile_time");
+
+        var comparison = ClaimRule.Compare(a, Rounds(12, 3, _ => 40), b, Rounds(12, 3, _ => 40), ClaimThresholds.Default, 0.05);
+
+        Assert.Equal(DifferenceKind.NoMeasurableDifference, comparison.Kind);
+    }
+
+    [Fact]
+    public void Compare_AddedFilesort_WorkDiffers()
+    {
+        var sorted = Range337 with { Filesort = true };
+
+        var comparison = ClaimRule.Compare(sorted, Rounds(6, 3, _ => 1), Range337, Rounds(6, 3, _ => 1), ClaimThresholds.Default, 0.05);
+
+        Assert.Equal(DifferenceKind.WorkDiffers, comparison.Kind);
+        Assert.False(comparison.CandidateBetter);
+    }
+
+    [Fact]
+    public void TwoSidedPValue_IdenticalSamples_NotSignificant() =>
+        Assert.True(ClaimRule.TwoSidedPValue([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]) > 0.5);
+
+    [Fact]
+    public void TwoSidedPValue_SixRoundsCompletelySeparated_TwiceTheOneSidedMinimum() =>
+        // 2 / C(12, 6) = 2 / 924.
+        Assert.Equal(2 / 924.0, ClaimRule.TwoSidedPValue([1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12])!.Value, 9);
+
+    private static IReadOnlyList<IReadOnlyList<double>> Rounds(int rounds, int executions, Func<int, double> value) =>
+        [.. Enumerable.Range(0, rounds).Select(r => (IReadOnlyList<double>)[.. Enumerable.Range(0, executions).Select(e => value((r * executions) + e))])];
+}

@@ -1,0 +1,61 @@
+using Perf.Harness.Reports;
+
+namespace Perf.Tests.Reports;
+
+public sealed class OrderStatisticsTests
+{
+    [Theory]
+    [InlineData(50, 6)]
+    [InlineData(95, 72)]
+    [InlineData(99, 368)]
+    public void SamplesNeeded_95Percent_HandComputed(double percentile, int expected) =>
+        // n ≥ ln(0.025) / ln(max(p, 1 − p)): 5.3, 71.9 and 367.0.
+        Assert.Equal(expected, OrderStatistics.SamplesNeeded(percentile));
+
+    [Fact]
+    public void Estimate_MedianOfTen_SecondToNinthWithExactCoverage()
+    {
+        // Binomial(10, 0.5): P(K ≤ 1) = 11/1024 ≤ 0.025 < P(K ≤ 2); P(K ≤ 8) = 1013/1024 ≥ 0.975 > P(K ≤ 7).
+        var samples = Enumerable.Range(1, 10).Select(i => (double)(11 - i)).ToList();
+
+        var median = OrderStatistics.Estimate(samples, 50);
+
+        Assert.True(median.IsBounded);
+        Assert.Equal(5, median.Value);
+        Assert.Equal(2, median.Lower);
+        Assert.Equal(9, median.Upper);
+        Assert.Equal((1013 - 11) / 1024.0, median.Coverage, 12);
+    }
+
+    [Fact]
+    public void Estimate_P99OfThirtySamples_NeedsMoreInsteadOfTheMaximum()
+    {
+        var samples = Enumerable.Range(1, 30).Select(i => (double)i).ToList();
+
+        var p99 = OrderStatistics.Estimate(samples, 99);
+
+        Assert.False(p99.IsBounded);
+        Assert.Null(p99.Value);
+        Assert.Equal(368, p99.SamplesNeeded);
+        Assert.Equal(30, p99.Samples);
+    }
+
+    [Fact]
+    public void Estimate_P99OfEnoughSamples_IntervalAroundTheRank()
+    {
+        var samples = Enumerable.Range(1, 1000).Select(i => (double)i).ToList();
+
+        var p99 = OrderStatistics.Estimate(samples, 99);
+
+        Assert.True(p99.IsBounded);
+        Assert.Equal(990, p99.Value);
+        Assert.InRange(p99.Lower!.Value, 980, 990);
+        Assert.InRange(p99.Upper!.Value, 990, 1000);
+        Assert.True(p99.Upper < 1000, "with 1000 samples the p99 interval does not reach the maximum");
+        Assert.InRange(p99.Coverage, 0.95, 1);
+    }
+
+    [Fact]
+    public void BinomialCdf_LargeN_EndsAtOne() =>
+        Assert.Equal(1, OrderStatistics.BinomialCdf(5000, 0.99)[^1], 9);
+}
