@@ -1,3 +1,7 @@
+using Perf.Harness.Provisioning;
+
+// The harness's Ctrl+C handler goes first, so it stops the servers it started after ours has cancelled the run.
+ExitCleanup.EnsureHooked();
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

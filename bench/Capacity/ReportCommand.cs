@@ -1,53 +1,53 @@
+using System.CommandLine;
 using System.Text.Json;
 using Perf.Harness;
+using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Reports;
 using Perf.Harness.Results;
+using Telemetry.CommandLine;
 
 namespace Perf.Bench.Capacity;
 
-/// <summary><c>bench report</c>: the scale sweep and the capacity-planning report; <c>--from measurements.json</c> re-renders a stored sweep without a server.</summary>
+/// <summary><c>bench report</c>: the scale sweep and the capacity-planning report; <c>--measurements measurements.json</c> re-renders a stored sweep without a server.</summary>
 internal static class ReportCommand
 {
     public const string MeasurementsName = "measurements";
 
-    /// <summary>The <c>report</c> command; its options are still read by <see cref="SweepOptions"/> (moving onto the shared options is next).</summary>
-    public static System.CommandLine.Command Create(Perf.Harness.CommandLine.HarnessOptions harness, IReadOnlyList<string> arguments)
+    /// <summary>The <c>report</c> command.</summary>
+    public static Command Create(HarnessOptions harness, IReadOnlyList<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(harness);
         ArgumentNullException.ThrowIfNull(arguments);
-        var command = new System.CommandLine.Command("report", "The scale sweep and the capacity-planning report (report.md, report.html); see bench/README.md for its options.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        command.SetAction((parse, ct) => RunAsync([.. arguments.SkipWhile(a => a != "report").Skip(1)], ct));
+        var lines = new ReportCommandLine(harness);
+        var command = new Command("report", "The scale sweep and the capacity-planning report: per size and variant, latency with intervals in interleaved rounds, exact work, bytes and capacity; writes report.md and report.html.");
+        lines.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(lines.Read(parse), parse.GetValue(lines.Measurements), arguments, ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    /// <summary>The sweep's options as <paramref name="args"/> (the words after <c>report</c>) give them (tests, and tools that compose the sweep).</summary>
+    /// <exception cref="UsageException">The command line is wrong.</exception>
+    public static SweepOptions ParseOptions(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Any(a => a is "--help" or "-h" or "-?"))
-        {
-            Console.WriteLine(SweepOptions.Usage);
-            return 0;
-        }
+        var harness = new HarnessOptions();
+        var lines = new ReportCommandLine(harness);
+        var command = new Command("report");
+        lines.AddTo(command);
+        harness.AddServerOptions(command);
+        return lines.Read(CommandLineRunner.Parse(command, args));
+    }
 
+    private static async Task<int> RunAsync(SweepOptions options, string? from, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
         var root = RepositoryPaths.FindRoot();
-        var from = TakeFrom(ref args);
-        SweepOptions options;
-        try
-        {
-            options = SweepOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message + "\n" + SweepOptions.Usage).ConfigureAwait(false);
-            return 2;
-        }
-
         CapacityData data;
         ResultWriter writer;
+        if (from is not null && !File.Exists(from))
+        {
+            throw new UsageException($"--measurements: {from} does not exist (give a sweep's measurements.json).");
+        }
+
         if (from is not null)
         {
             await using var stream = File.OpenRead(from);
@@ -57,7 +57,7 @@ internal static class ReportCommand
             var stored = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(from))!, ResultWriter.ManifestFileName);
             var manifest = File.Exists(stored)
                 ? await RunManifestFile.ReadAsync(stored, cancellationToken).ConfigureAwait(false)
-                : RunManifest.Create("report", null, ["report", .. args, "--from", from], root);
+                : RunManifest.Create("report", null, args, root);
             writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -65,7 +65,7 @@ internal static class ReportCommand
             try
             {
                 await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
-                var manifest = RunManifest.Create("report", server, ["report", .. args], root);
+                var manifest = RunManifest.Create("report", server, args, root);
                 manifest.Parameters["sizes"] = string.Join(',', options.Sizes);
                 manifest.Parameters["rounds"] = options.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 manifest.Parameters["executions"] = options.Executions.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -76,8 +76,8 @@ internal static class ReportCommand
             }
             catch (ProvisioningException ex)
             {
-                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return 2;
+                await Console.Error.WriteLineAsync("report: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.Failure;
             }
 
             await writer.WriteJsonAsync(MeasurementsName, data, cancellationToken).ConfigureAwait(false);
@@ -88,18 +88,5 @@ internal static class ReportCommand
         Console.WriteLine($"report: {Path.Combine(writer.Directory, "report.md")}");
         Console.WriteLine($"report: {html}");
         return 0;
-    }
-
-    private static string? TakeFrom(ref string[] args)
-    {
-        var index = Array.IndexOf(args, "--from");
-        if (index < 0 || index + 1 >= args.Length)
-        {
-            return null;
-        }
-
-        var from = args[index + 1];
-        args = [.. args[..index], .. args[(index + 2)..]];
-        return from;
     }
 }

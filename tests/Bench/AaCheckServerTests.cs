@@ -21,7 +21,7 @@ public sealed class AaCheckServerTests(DatabaseServerFixture fixture) : IDisposa
         var ct = TestContext.Current.CancellationToken;
         var prefix = "aat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         // Six rounds a side let Mann–Whitney reach p = 0.002, below this run's α of 0.05 / 12: a timing claim is possible, so its absence means something.
-        var options = SweepOptions.Parse(["--sizes", "3k", "--variants", "composite", "--aa", "--rounds", "6", "--executions", "2", "--queries", "trades_page,summary/hot", "--prefix", prefix]);
+        var options = ReportCommand.ParseOptions(["--sizes", "3k", "--variants", "composite", "--aa", "--rounds", "6", "--executions", "2", "--queries", "trades_page,summary/hot", "--prefix", prefix]);
         try
         {
             var writer = await ResultWriter.CreateAsync(RunManifest.Create("aa-test"), directory.FullName, ct);

@@ -8,7 +8,7 @@ public sealed class CommandOptionsTests
     [Fact]
     public void SweepOptionsParse_ReaderNumbers_BecomeAssumptions()
     {
-        var options = SweepOptions.Parse(["--sizes", "1M,100k", "--variants", "partitioned,basic", "--profiles", "250", "--trades-per-day", "40", "--years", "2", "--start", "2026-03-01", "--capacity", "--mysql", "Server=x"]);
+        var options = ReportCommand.ParseOptions(["--sizes", "1M,100k", "--variants", "partitioned,basic", "--profiles", "250", "--trades-per-day", "40", "--years", "2", "--start", "2026-03-01", "--capacity", "--mysql", "Server=x"]);
 
         Assert.Equal([100_000L, 1_000_000], options.Sizes);
         Assert.Equal([SchemaVariant.Basic, SchemaVariant.Partitioned], options.Variants);
@@ -24,5 +24,5 @@ public sealed class CommandOptionsTests
     [InlineData("--unknown", "1")]
     [InlineData("--rounds", "1")]
     public void SweepOptionsParse_BadInput_Throws(string flag, string value) =>
-        Assert.Throws<ArgumentException>(() => SweepOptions.Parse([flag, value]));
+        Assert.Throws<Telemetry.CommandLine.UsageException>(() => ReportCommand.ParseOptions([flag, value]));
 }

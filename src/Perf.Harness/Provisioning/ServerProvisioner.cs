@@ -9,7 +9,7 @@ namespace Perf.Harness.Provisioning;
 /// <summary>Finds or starts the MySQL-compatible server every tool and test uses: explicit connection string, else Testcontainers, else a local <c>mariadbd</c>.</summary>
 /// <remarks>
 /// A server the harness starts stops when its <see cref="ProvisionedServer"/> is disposed, at process exit, and on Ctrl+C or
-/// SIGTERM. A tool that handles Ctrl+C itself to wind down should call <see cref="ProvisioningOptions.FromArgs"/> before
+/// SIGTERM. A tool that handles Ctrl+C itself to wind down should call <see cref="ExitCleanup.EnsureHooked"/> before
 /// subscribing: its handler then runs first, and when it cancels the signal the server lives until the process exits.
 /// </remarks>
 public static class ServerProvisioner

@@ -48,27 +48,6 @@ public sealed partial class ResultWriter
         return writer;
     }
 
-    /// <summary>Removes <c>--results &lt;dir&gt;</c> (or <c>--results=&lt;dir&gt;</c>) from the arguments and returns the directory (null when absent) and the rest.</summary>
-    public static (string? ResultsDirectory, string[] RemainingArgs) TakeResultsDirectory(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        string? directory = null;
-        var remaining = new List<string>(args.Length);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (Provisioning.ProvisioningOptions.TryTake(args, ref i, ResultsFlag, out var value))
-            {
-                directory = value;
-            }
-            else
-            {
-                remaining.Add(args[i]);
-            }
-        }
-
-        return (directory, remaining.ToArray());
-    }
-
     /// <summary>Writes <paramref name="value"/> as <c>&lt;name&gt;.json</c> and returns the file's path.</summary>
     public async Task<string> WriteJsonAsync<T>(string name, T value, CancellationToken cancellationToken = default)
     {

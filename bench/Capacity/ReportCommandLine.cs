@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using Perf.Harness.CommandLine;
+using Perf.Harness.Reports;
+using Perf.Seed.Cli;
+using Telemetry.CommandLine;
+using Telemetry.Data.Schema;
+
+namespace Perf.Bench.Capacity;
+
+/// <summary>The options of <c>bench report</c>, and how they become <see cref="SweepOptions"/>.</summary>
+internal sealed class ReportCommandLine(HarnessOptions harness)
+{
+    public Option<string> Sizes { get; } = new("--sizes") { Description = "trade rows per step, e.g. 100k,300k,1M or 1M,2M,5M,10M", HelpName = "list", DefaultValueFactory = _ => "100k,300k,1M" };
+
+    public Option<string> Variants { get; } = new("--variants") { Description = "basic,composite,partitioned", HelpName = "list", DefaultValueFactory = _ => "basic,composite,partitioned" };
+
+    public Option<long?> SeedProfiles { get; } = SeedCommandLine.WholeNumber("--seed-profiles", 1, 100_000, "profiles in the seeded data (default 50)");
+
+    public Option<long?> SeedTradesPerDay { get; } = SeedCommandLine.WholeNumber("--seed-trades-per-day", 1, 100_000_000, "seeded trades per trading day: sets the span (default 2000)");
+
+    public Option<string> Prefix { get; } = new("--prefix") { Description = "variant databases NAME_basic…, reseeded per size", HelpName = "name", DefaultValueFactory = _ => "sweep" };
+
+    public Option<long?> Rounds { get; } = SeedCommandLine.WholeNumber("--rounds", 2, 10_000, "interleaved rounds after a warm-up pass; the variants take turns in a rotating order (default 12)");
+
+    public Option<long?> Executions { get; } = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query, variant and round (default 6)");
+
+    public Option<Duration> CaseBudget { get; } = Duration.Option("--case-budget", TimeSpan.FromSeconds(20), "per query and variant: fewer executions per round (never fewer rounds) when the warm-up shows the rounds would take longer");
+
+    public Option<bool> Aa { get; } = new("--aa") { Description = "A/A check: also measure an identical copy of Composite (or the first variant); the report must claim no difference" };
+
+    public Option<string?> Queries { get; } = new("--queries") { Description = "only queries whose name contains one of these (e.g. trades_page,summary)", HelpName = "list" };
+
+    public Option<bool> Capacity { get; } = new("--capacity") { Description = "also search the capacity (highest rate meeting p95/p99) per size and variant" };
+
+    public Option<double> CapacityStart { get; } = new("--capacity-start") { Description = "capacity search: first rate", DefaultValueFactory = _ => 5 };
+
+    public Option<double> CapacityStep { get; } = new("--capacity-step") { Description = "capacity search: rate step", DefaultValueFactory = _ => 5 };
+
+    public Option<double> CapacityMaxRate { get; } = new("--capacity-max-rate") { Description = "capacity search: highest rate tried", DefaultValueFactory = _ => 200 };
+
+    public Option<Duration> CapacityStepDuration { get; } = Duration.Option("--capacity-step-duration", TimeSpan.FromSeconds(5), "capacity search: duration of each step");
+
+    public Option<long?> Profiles { get; } = SeedCommandLine.WholeNumber("--profiles", 1, 10_000_000, "projection: your profiles (default 100)");
+
+    public Option<double> TradesPerDay { get; } = new("--trades-per-day") { Description = "projection: trades per profile per day", DefaultValueFactory = _ => 50 };
+
+    public Option<double> Years { get; } = new("--years") { Description = "projection: years ahead", DefaultValueFactory = _ => 3 };
+
+    public Option<string?> Start { get; } = new("--start") { Description = "projection: first day, yyyy-MM-dd (default today)", HelpName = "date" };
+
+    public Option<string?> StartRows { get; } = new("--start-rows") { Description = "projection: trade rows already stored (default 0)", HelpName = "rows" };
+
+    public Option<string?> Measurements { get; } = new("--measurements") { Description = "render the report again from a stored sweep's measurements.json (no server), e.g. with other projections", HelpName = "file" };
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[]
+        {
+            Sizes, Variants, SeedProfiles, SeedTradesPerDay, Prefix, Rounds, Executions, CaseBudget, Aa, Queries, Capacity, CapacityStart, CapacityStep,
+            CapacityMaxRate, CapacityStepDuration, Profiles, TradesPerDay, Years, Start, StartRows, Measurements, harness.Results,
+        })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The parsed options.</summary>
+    /// <exception cref="UsageException">A value is malformed or out of range.</exception>
+    public SweepOptions Read(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        IReadOnlyList<long> sizes;
+        try
+        {
+            sizes = RowCount.ParseList(parse.GetValue(Sizes)!);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException("--sizes: " + ex.Message, ex);
+        }
+
+        var variants = parse.GetValue(Variants)!
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => HarnessOptions.TryParseVariant(v, out var parsed) ? parsed : throw new UsageException($"--variants: '{v}' is not basic, composite or partitioned."))
+            .Distinct()
+            .Order()
+            .ToList();
+        if (variants.Count == 0)
+        {
+            throw new UsageException("--variants names no variant.");
+        }
+
+        var start = parse.GetValue(Start) is { } startText
+            ? DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedStart) ? parsedStart : throw new UsageException($"--start '{startText}' is not yyyy-MM-dd.")
+            : DateOnly.FromDateTime(DateTime.UtcNow);
+        long startRows;
+        try
+        {
+            startRows = parse.GetValue(StartRows) is { } text ? RowCount.Parse(text) : 0;
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException("--start-rows: " + ex.Message, ex);
+        }
+
+        var assumptions = new GrowthAssumptions((int)(parse.GetValue(Profiles) ?? 100), parse.GetValue(TradesPerDay), parse.GetValue(Years), start, startRows);
+        try
+        {
+            assumptions.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
+        var capacity = parse.GetValue(Capacity)
+            ? new CapacitySearch(parse.GetValue(CapacityStart), parse.GetValue(CapacityStep), parse.GetValue(CapacityMaxRate), parse.GetValue(CapacityStepDuration))
+            : null;
+        return new SweepOptions(
+            sizes,
+            variants,
+            assumptions,
+            (int)(parse.GetValue(Rounds) ?? 12),
+            (int)(parse.GetValue(Executions) ?? 6),
+            parse.GetValue(CaseBudget),
+            [.. (parse.GetValue(Queries) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            capacity,
+            (int)(parse.GetValue(SeedProfiles) ?? 50),
+            (int)(parse.GetValue(SeedTradesPerDay) ?? 2000),
+            parse.GetValue(Prefix)!,
+            parse.GetValue(harness.Results),
+            harness.Provisioning(parse),
+            parse.GetValue(Aa) ? variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : variants[0] : null);
+    }
+}
