@@ -44,6 +44,7 @@ internal static class ErrorRatesCommand
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"false alarms: {falseAlarms} of {unchanged.Count} unchanged runs; detected: {detected} of {injected.Count} runs with {slow} 2× slower (and nothing else flagged)");
             manifest.Parameters["rates"] = summary;
+            manifest.EndedUtc = DateTime.UtcNow;
             await writer.WriteJsonAsync("rates", new { manifest, slow, runs = outcomes, falseAlarms, detected }, cancellationToken).ConfigureAwait(false);
             var table = string.Join('\n', outcomes.Select(o => string.Create(CultureInfo.InvariantCulture,
                 $"| {o.Kind} | {o.Run} | {o.ExitCode} | {string.Join(", ", o.Flagged)} | {(o.SlowRatio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} |")));
