@@ -66,9 +66,35 @@ internal static class RevisionBuilder
 
             await BuildAsync(source, output, cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(built, commit, cancellationToken).ConfigureAwait(false);
+            await RemoveOtherBasesAsync(root, home, cancellationToken).ConfigureAwait(false);
         }
 
         return new RevisionBuild("base", commit, Path.Combine(output, AssemblyName), source);
+    }
+
+    /// <summary>Keeps one base (about 220 MB of worktree and build): a new base replaces the ones before it.</summary>
+    private static async Task RemoveOtherBasesAsync(string root, string keep, CancellationToken cancellationToken)
+    {
+        foreach (var other in Directory.GetDirectories(Path.GetDirectoryName(keep)!, "base-*").Where(d => !string.Equals(d, keep, StringComparison.Ordinal)))
+        {
+            var (exitCode, log) = await ChildProcess.RunAsync("git", ["-C", root, "worktree", "remove", "--force", Path.Combine(other, "src")], GitTimeout, cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0 && Directory.Exists(Path.Combine(other, "src")))
+            {
+                Console.Error.WriteLine($"ci: could not remove the old base {other}: {LastLines(log, 2)}");
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(other, recursive: true);
+                Console.Error.WriteLine($"ci: removed the old base {other}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only disk space is at stake: the gate's verdict does not depend on it.
+                Console.Error.WriteLine($"ci: could not remove the old base {other}: {ex.Message}");
+            }
+        }
     }
 
     private const string AssemblyName = "Perf.Bench.dll";
