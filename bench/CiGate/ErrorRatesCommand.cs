@@ -29,11 +29,13 @@ internal static class ErrorRatesCommand
                 for (var i = 1; i <= runs; i++)
                 {
                     var directory = Path.Combine(writer.Directory, kind.Replace(' ', '-'), i.ToString("00", CultureInfo.InvariantCulture));
+                    var loadBefore = LoadAverage();
                     var run = await CiGate.RunAsync(options with { ResultsDirectory = directory }, ["ci", "--only", "timings", "--base", "HEAD"], fault, cancellationToken).ConfigureAwait(false);
                     var flagged = run.Report.Checks.Where(c => c.Suite == TimingGate.Suite && c.Outcome == GateOutcome.Failed).Select(c => c.Name).ToList();
-                    var outcome = new RateRun(kind, i, run.Report.ExitCode, flagged, run.Report.Timings.FirstOrDefault(t => t.Name == slow)?.Ratio);
+                    var timing = run.Report.Timings.FirstOrDefault(t => t.Name == slow);
+                    var outcome = new RateRun(kind, i, run.Report.ExitCode, flagged, timing?.Ratio, timing?.PValue, loadBefore, LoadAverage());
                     outcomes.Add(outcome);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ci-rates: {kind} run {i}: exit {outcome.ExitCode}, flagged [{string.Join(", ", flagged)}]{(outcome.SlowRatio is { } r ? $", {slow} {r:0.00}×" : string.Empty)}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ci-rates: {kind} run {i}: exit {outcome.ExitCode}, flagged [{string.Join(", ", flagged)}]{(outcome.SlowRatio is { } r ? $", {slow} {r:0.00}×" : string.Empty)}, load {Load(outcome.LoadBefore)} → {Load(outcome.LoadAfter)}"));
                 }
             }
 
@@ -47,8 +49,8 @@ internal static class ErrorRatesCommand
             manifest.EndedUtc = DateTime.UtcNow;
             await writer.WriteJsonAsync("rates", new { manifest, slow, runs = outcomes, falseAlarms, detected }, cancellationToken).ConfigureAwait(false);
             var table = string.Join('\n', outcomes.Select(o => string.Create(CultureInfo.InvariantCulture,
-                $"| {o.Kind} | {o.Run} | {o.ExitCode} | {string.Join(", ", o.Flagged)} | {(o.SlowRatio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} |")));
-            await writer.WriteMarkdownAsync("rates", $"# CI timing gate error rates\n\n**{summary}**\n\n| runs | # | exit | flagged | {slow} ratio |\n|---|---|---|---|---|\n{table}\n", cancellationToken).ConfigureAwait(false);
+                $"| {o.Kind} | {o.Run} | {o.ExitCode} | {string.Join(", ", o.Flagged)} | {(o.SlowRatio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} | {(o.SlowPValue is { } p ? p.ToString("0.#####", CultureInfo.InvariantCulture) : "–")} | {Load(o.LoadBefore)} → {Load(o.LoadAfter)} |")));
+            await writer.WriteMarkdownAsync("rates", $"# CI timing gate error rates\n\n**{summary}**\n\nThe load average (1 minute, from `/proc/loadavg`) before and after each run says how much else the machine was doing.\n\n| runs | # | exit | flagged | {slow} ratio | p | load avg |\n|---|---|---|---|---|---|---|\n{table}\n", cancellationToken).ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             Console.WriteLine("ci-rates: " + summary);
             Console.WriteLine("ci-rates: " + Path.Combine(writer.Directory, "rates.md"));
@@ -61,5 +63,20 @@ internal static class ErrorRatesCommand
         }
     }
 
-    private sealed record RateRun(string Kind, int Run, int ExitCode, IReadOnlyList<string> Flagged, double? SlowRatio);
+    /// <summary>The 1-minute load average (Linux), or null where there is none.</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string Load(double? load) => load?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–";
+
+    private sealed record RateRun(string Kind, int Run, int ExitCode, IReadOnlyList<string> Flagged, double? SlowRatio, double? SlowPValue, double? LoadBefore, double? LoadAfter);
 }

@@ -9,8 +9,10 @@ namespace Perf.Bench.CiGate;
 /// <summary>The gate's timing suite: the base revision and the head measured on one server and one dataset in interleaved rounds (or the head against a stored baseline).</summary>
 /// <remarks>
 /// Rounds alternate which side goes first (base, head; head, base; …), so drift on a shared machine hits both alike. Each
-/// round is one probe process per side. When both sides seed the same data and schema they measure the same database, so
-/// no difference between two physical copies can pose as a regression.
+/// round is one probe process per side, back to back, and the comparison pairs them round by round
+/// (<see cref="TimingDesign.Paired"/>): a burst of contention slows both halves of a round and leaves its ratio alone.
+/// When both sides seed the same data and schema they measure the same database, so no difference between two physical
+/// copies can pose as a regression.
 /// </remarks>
 internal sealed class TimingStep(ProvisionedServer server, CiOptions options, GateFault fault, ResultWriter writer, string root)
 {
@@ -59,8 +61,8 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         var headPrefix = sameData && sameSchema ? BasePrefix : HeadPrefix;
         var sides = new[] { new Side(@base, BasePrefix), new Side(head, headPrefix) };
         var (baseSeries, headSeries) = await RoundsAsync(sides, options.Cases, "rounds", crashHead: false, cancellationToken).ConfigureAwait(false);
-        var comparisons = TimingComparer.CompareAll(baseSeries, headSeries, options.Timing);
-        var confirmed = await ConfirmAsync(comparisons, (cases, c) => RoundsAsync(sides, cases, "confirm", fault.CrashConfirmation, c), cancellationToken).ConfigureAwait(false);
+        var comparisons = TimingComparer.CompareAll(baseSeries, headSeries, options.Timing, TimingDesign.Paired);
+        var confirmed = await ConfirmAsync(comparisons, TimingDesign.Paired, (cases, c) => RoundsAsync(sides, cases, "confirm", fault.CrashConfirmation, c), cancellationToken).ConfigureAwait(false);
         return ([.. environment, .. confirmed.Checks], confirmed.Comparisons);
     }
 
@@ -96,9 +98,10 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         }
 
         var (headSeries, _) = await RoundsAsync(sides, options.Cases, "rounds", crashHead: false, cancellationToken).ConfigureAwait(false);
-        var comparisons = TimingComparer.CompareAll(Filter(baseline.Timings), headSeries, options.Timing);
+        var comparisons = TimingComparer.CompareAll(Filter(baseline.Timings), headSeries, options.Timing, TimingDesign.Independent);
         var confirmed = await ConfirmAsync(
             comparisons,
+            TimingDesign.Independent,
             async (cases, c) => (Filter(baseline.Timings), (await RoundsAsync(sides, cases, "confirm", fault.CrashConfirmation, c).ConfigureAwait(false)).First),
             cancellationToken).ConfigureAwait(false);
         return ([environment, .. confirmed.Checks], confirmed.Comparisons);
@@ -107,6 +110,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
     /// <summary>Re-measures the suspects; a confirmation that fails leaves them unjudged (an error), never passed.</summary>
     private async Task<(IReadOnlyList<GateCheck> Checks, IReadOnlyList<TimingComparison> Comparisons)> ConfirmAsync(
         IReadOnlyList<TimingComparison> comparisons,
+        TimingDesign design,
         Func<IReadOnlyList<string>, CancellationToken, Task<(IReadOnlyList<TimingSeries> Base, IReadOnlyList<TimingSeries> Head)>> measure,
         CancellationToken cancellationToken)
     {
@@ -122,7 +126,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         try
         {
             var (b, h) = await measure([.. suspects], cancellationToken).ConfigureAwait(false);
-            second = TimingComparer.CompareAll([.. b.Where(s => suspects.Contains(s.Name))], [.. h.Where(s => suspects.Contains(s.Name))], options.Timing);
+            second = TimingComparer.CompareAll([.. b.Where(s => suspects.Contains(s.Name))], [.. h.Where(s => suspects.Contains(s.Name))], options.Timing, design);
         }
         catch (GateStepException ex)
         {

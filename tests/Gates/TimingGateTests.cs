@@ -10,7 +10,7 @@ public sealed class TimingGateTests
     [Fact]
     public void CompareAll_EqualRuns_Unchanged()
     {
-        var timing = Assert.Single(TimingComparer.CompareAll([SyntheticTimings.Run("q", 2e6, 1e5, seed: 1)], [SyntheticTimings.Run("q", 2e6, 1e5, seed: 2)], Options));
+        var timing = Assert.Single(TimingComparer.CompareAll([SyntheticTimings.Run("q", 2e6, 1e5, seed: 1)], [SyntheticTimings.Run("q", 2e6, 1e5, seed: 2)], Options, TimingDesign.Independent));
 
         Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
         Assert.Equal(GateOutcome.Passed, Assert.Single(TimingGate.ToChecks([timing])).Outcome);
@@ -22,7 +22,8 @@ public sealed class TimingGateTests
         var comparisons = TimingComparer.CompareAll(
             [SyntheticTimings.Run("trades", 2e6, 1e5, seed: 1), SyntheticTimings.Run("summary", 1e6, 5e4, seed: 3)],
             [SyntheticTimings.Run("trades", 4e6, 2e5, seed: 2), SyntheticTimings.Run("summary", 1e6, 5e4, seed: 4)],
-            Options);
+            Options,
+            TimingDesign.Independent);
 
         var slow = Assert.Single(comparisons, t => t.Verdict == TimingVerdict.Slower);
         Assert.Equal("trades", slow.Name);
@@ -40,7 +41,7 @@ public sealed class TimingGateTests
     {
         // 60 % slower in the median, but the rounds interleave: no rank test can call that a shift.
         double[] baseline = [50e3, 60e3, 70e3, 80e3, 90e3, 100e3, 110e3, 120e3];
-        var timing = TimingComparer.Compare(new TimingSeries("q", baseline, 1), new TimingSeries("q", [45e3, 55e3, 150e3, 160e3, 170e3, 180e3, 30e3, 190e3], 1), Options);
+        var timing = TimingComparer.Compare(new TimingSeries("q", baseline, 1), new TimingSeries("q", [45e3, 55e3, 150e3, 160e3, 170e3, 180e3, 30e3, 190e3], 1), Options, TimingDesign.Independent);
 
         Assert.True(timing.Ratio > 1.5, $"ratio {timing.Ratio}");
         Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
@@ -50,7 +51,7 @@ public sealed class TimingGateTests
     [Fact]
     public void Compare_SignificantButSmallShift_Unchanged()
     {
-        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 7), SyntheticTimings.Run("q", 1.1e6, 1e3, seed: 8), Options);
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 7), SyntheticTimings.Run("q", 1.1e6, 1e3, seed: 8), Options, TimingDesign.Independent);
 
         Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
         Assert.True(timing.PValue < 0.01);
@@ -59,7 +60,7 @@ public sealed class TimingGateTests
     [Fact]
     public void Compare_TwiceAsFast_Faster()
     {
-        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 2e6, 1e5, seed: 1), SyntheticTimings.Run("q", 1e6, 5e4, seed: 2), Options);
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 2e6, 1e5, seed: 1), SyntheticTimings.Run("q", 1e6, 5e4, seed: 2), Options, TimingDesign.Independent);
 
         Assert.Equal(TimingVerdict.Faster, timing.Verdict);
         Assert.Equal(GateOutcome.Passed, Assert.Single(TimingGate.ToChecks([timing])).Outcome);
@@ -69,7 +70,7 @@ public sealed class TimingGateTests
     public void Compare_TooFewRounds_InconclusiveIsAnError()
     {
         // Four rounds a side: the exact test's smallest p is 1/70 > 0.01, so even a 3× shift cannot be judged.
-        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 1, rounds: 4), SyntheticTimings.Run("q", 3e6, 1e3, seed: 2, rounds: 4), Options);
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 1, rounds: 4), SyntheticTimings.Run("q", 3e6, 1e3, seed: 2, rounds: 4), Options, TimingDesign.Independent);
 
         Assert.Equal(TimingVerdict.Inconclusive, timing.Verdict);
         Assert.Equal(GateOutcome.Error, Assert.Single(TimingGate.ToChecks([timing])).Outcome);
@@ -81,7 +82,8 @@ public sealed class TimingGateTests
         var comparisons = TimingComparer.CompareAll(
             [SyntheticTimings.Run("a", 1e6, 1e4, seed: 1), SyntheticTimings.Run("gone", 1e6, 1e4, seed: 2)],
             [SyntheticTimings.Run("a", 1e6, 1e4, seed: 3), SyntheticTimings.Run("new", 1e6, 1e4, seed: 4)],
-            Options);
+            Options,
+            TimingDesign.Independent);
         var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
 
         Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
@@ -92,8 +94,8 @@ public sealed class TimingGateTests
     [Fact]
     public void Confirm_SlowerInBothRounds_StaysARegression()
     {
-        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 2e6, 4e4, seed: 2)], Options);
-        var second = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 5)], [SyntheticTimings.Run("a", 2.1e6, 4e4, seed: 3)], Options);
+        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 2e6, 4e4, seed: 2)], Options, TimingDesign.Independent);
+        var second = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 5)], [SyntheticTimings.Run("a", 2.1e6, 4e4, seed: 3)], Options, TimingDesign.Independent);
 
         var confirmed = Assert.Single(TimingGate.Confirm(first, second));
 
@@ -105,8 +107,8 @@ public sealed class TimingGateTests
     [Fact]
     public void Confirm_SpikeNotReproduced_Passes()
     {
-        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 3e6, 4e4, seed: 2)], Options);
-        var second = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 5)], [SyntheticTimings.Run("a", 1.02e6, 2e4, seed: 3)], Options);
+        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 3e6, 4e4, seed: 2)], Options, TimingDesign.Independent);
+        var second = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 5)], [SyntheticTimings.Run("a", 1.02e6, 2e4, seed: 3)], Options, TimingDesign.Independent);
 
         var confirmed = Assert.Single(TimingGate.Confirm(first, second));
 
@@ -118,7 +120,7 @@ public sealed class TimingGateTests
     public void Confirm_ConfirmationMeasuredNothing_FailsClosed()
     {
         // The hole this closes: a crashed confirmation used to turn every suspect into "unchanged".
-        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 3e6, 4e4, seed: 2)], Options);
+        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 3e6, 4e4, seed: 2)], Options, TimingDesign.Independent);
 
         var confirmed = Assert.Single(TimingGate.Confirm(first, []));
         var report = new GateReport([.. TimingGate.ToChecks([confirmed])], [confirmed]);
@@ -136,5 +138,84 @@ public sealed class TimingGateTests
         Assert.Equal(1 / 252.0, RankTest.SmallestPValue(5, 5), 12);
         Assert.Equal(1 / 12870.0, RankTest.PValueGreater([11, 12, 13, 14, 15, 16, 17, 18], [1, 2, 3, 4, 5, 6, 7, 8]), 10);
         Assert.True(RankTest.PValueGreater([1, 2, 3, 4, 5, 6, 7, 8], [11, 12, 13, 14, 15, 16, 17, 18]) > 0.99);
+    }
+
+    [Fact]
+    public void Compare_Paired_TwiceAsSlowUnderRoundToRoundContention_Slower()
+    {
+        // Contention multiplies whole rounds by up to 5×; within each round the head takes twice the base's time.
+        double[] contention = [1.0, 4.2, 1.3, 2.8, 1.1, 5.0, 1.6, 3.3];
+        var @base = new TimingSeries("q", [.. contention.Select(f => 1e6 * f)], 1);
+        var head = new TimingSeries("q", [.. contention.Select((f, i) => 2e6 * f * (i % 2 == 0 ? 0.9 : 1.1))], 1);
+
+        var paired = TimingComparer.Compare(@base, head, Options, TimingDesign.Paired);
+        var independent = TimingComparer.Compare(@base, head, Options, TimingDesign.Independent);
+
+        Assert.Equal(TimingVerdict.Slower, paired.Verdict);
+        Assert.Equal(2.0, paired.Ratio, 6);
+        Assert.Equal(1 / 256.0, paired.PValue!.Value, 10);
+        Assert.Contains("8 of 8 slower", paired.Reason, StringComparison.Ordinal);
+        Assert.Contains("Wilcoxon signed-rank p=0.00391", paired.Reason, StringComparison.Ordinal);
+        Assert.Equal(@base.RoundMediansNs, paired.BaselineRoundsNs);
+        Assert.Equal(head.RoundMediansNs, paired.CurrentRoundsNs);
+        // The same numbers as two independent samples overlap: the rounds' spread hides the regression.
+        Assert.Equal(TimingVerdict.Unchanged, independent.Verdict);
+    }
+
+    [Fact]
+    public void Compare_Paired_OneRoundDisagreesByTheMost_NotSignificant()
+    {
+        // Seven rounds 1.6× slower, one round where the head was hit hardest: W⁺ = 28 of 36 (seven tied ranks), p = 30/256.
+        double[] @base = [1e6, 1e6, 1e6, 1e6, 1e6, 1e6, 1e6, 1e6];
+        double[] head = [1.6e6, 1.6e6, 1.6e6, 1.6e6, 1.6e6, 1.6e6, 1.6e6, 0.3e6];
+
+        var timing = TimingComparer.Compare(new TimingSeries("q", @base, 1), new TimingSeries("q", head, 1), Options, TimingDesign.Paired);
+
+        Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
+        Assert.Equal(30 / 256.0, timing.PValue!.Value, 12);
+        Assert.StartsWith("difference within the rounds' spread", timing.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_Paired_EqualUnderContention_Unchanged()
+    {
+        double[] contention = [1.0, 4.2, 1.3, 2.8, 1.1, 5.0, 1.6, 3.3];
+        var @base = new TimingSeries("q", [.. contention.Select((f, i) => 1e6 * f * (i % 3 == 0 ? 1.05 : 0.97))], 1);
+        var head = new TimingSeries("q", [.. contention.Select((f, i) => 1e6 * f * (i % 2 == 0 ? 1.02 : 0.99))], 1);
+
+        Assert.Equal(TimingVerdict.Unchanged, TimingComparer.Compare(@base, head, Options, TimingDesign.Paired).Verdict);
+    }
+
+    [Fact]
+    public void Compare_Paired_RoundMissingOnOneSide_InconclusiveIsAnError()
+    {
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 1), SyntheticTimings.Run("q", 3e6, 1e3, seed: 2, rounds: 7), Options, TimingDesign.Paired);
+
+        Assert.Equal(TimingVerdict.Inconclusive, timing.Verdict);
+        Assert.Contains("cannot be paired", timing.Reason, StringComparison.Ordinal);
+        Assert.Equal(GateOutcome.Error, Assert.Single(TimingGate.ToChecks([timing])).Outcome);
+    }
+
+    [Fact]
+    public void Compare_Paired_SixRounds_Inconclusive()
+    {
+        // Six pairs: the signed-rank test's smallest p is 1/64 > 0.01.
+        var timing = TimingComparer.Compare(SyntheticTimings.Run("q", 1e6, 1e3, seed: 1, rounds: 6), SyntheticTimings.Run("q", 3e6, 1e3, seed: 2, rounds: 6), Options, TimingDesign.Paired);
+
+        Assert.Equal(TimingVerdict.Inconclusive, timing.Verdict);
+    }
+
+    [Fact]
+    public void RankTest_SignedRank_ExactAgainstEnumeration()
+    {
+        // Checked by enumerating every sign assignment.
+        Assert.Equal(7 / 32.0, RankTest.SignedRankPValueGreater([1, 2, 3, -4, 5]), 12);
+        Assert.Equal(2 / 256.0, RankTest.SignedRankPValueGreater([1, 2, 3, 4, 5, 6, 7, -0.5]), 12);
+        Assert.Equal(3 / 256.0, RankTest.SignedRankPValueGreater([1, 2, 3, 4, 5, 6, 7, -1.5]), 12);
+        // Ties share mid-ranks and zeros drop out: five pairs remain.
+        Assert.Equal(4 / 32.0, RankTest.SignedRankPValueGreater([0.5, 0.5, -0.5, 2, 3, 0]), 12);
+        Assert.Equal(1.0, RankTest.SignedRankPValueGreater([-1, -2, -3]), 12);
+        Assert.Equal(1.0, RankTest.SignedRankPValueGreater([0, 0]), 12);
+        Assert.Equal(1 / 256.0, RankTest.SmallestSignedRankPValue(8), 12);
     }
 }
