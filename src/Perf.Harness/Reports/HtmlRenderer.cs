@@ -14,8 +14,8 @@ public static partial class HtmlRenderer
         img{max-width:100%;height:auto;border:1px solid #eee}.provenance{font-size:.85em;color:#555}
         """;
 
-    /// <summary>The page; <paramref name="provenanceMarkdown"/> (from <see cref="Results.ResultWriter.RenderProvenance"/>) becomes its header table.</summary>
-    public static string Render(ReportDocument document, string? provenanceMarkdown)
+    /// <summary>The page; <paramref name="provenance"/> (from <see cref="ProvenanceBlock.Table"/>) becomes its header table.</summary>
+    public static string Render(ReportDocument document, ReportTable? provenance)
     {
         ArgumentNullException.ThrowIfNull(document);
         var b = new StringBuilder();
@@ -24,10 +24,10 @@ public static partial class HtmlRenderer
         b.Append("<title>").Append(Encode(document.Title)).AppendLine("</title>");
         b.Append("<style>").Append(Style).AppendLine("</style></head><body>");
         b.Append("<h1>").Append(Encode(document.Title)).AppendLine("</h1>");
-        if (provenanceMarkdown is not null)
+        if (provenance is not null)
         {
             b.AppendLine("<div class=\"provenance\">");
-            AppendTable(b, ReportTable.FromMarkdown(provenanceMarkdown));
+            AppendTable(b, provenance);
             b.AppendLine("</div>");
         }
 
@@ -97,8 +97,11 @@ public static partial class HtmlRenderer
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Inline(string text) => CodeSpan().Replace(Encode(text), "<code>$1</code>");
+    private static string Inline(string text) => Strong().Replace(CodeSpan().Replace(Encode(text), "<code>$1</code>"), "<strong>$1</strong>");
 
     [GeneratedRegex("`([^`]+)`", RegexOptions.CultureInvariant)]
     private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"\*\*([^*]+)\*\*", RegexOptions.CultureInvariant)]
+    private static partial Regex Strong();
 }
