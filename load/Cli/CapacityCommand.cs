@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Perf.Harness.Results;
 using Perf.Load.Capacity;
 using Perf.Load.Model;
 using Perf.Load.Reports;
@@ -83,7 +84,7 @@ internal static class CapacityCommand
             var markdown = CapacityReport.Render(result);
             Directory.CreateDirectory(directory);
             var utf8 = new UTF8Encoding(false);
-            await File.WriteAllTextAsync(Path.Combine(directory, "capacity.json"), JsonSerializer.Serialize(result, SummaryJson.Options) + "\n", utf8, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(directory, "capacity.json"), JsonSerializer.Serialize(result, ResultWriter.JsonOptions) + "\n", utf8, cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(Path.Combine(directory, "capacity.md"), markdown, utf8, cancellationToken).ConfigureAwait(false);
             if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
             {
