@@ -80,8 +80,7 @@ internal static class CapacityCommand
                 maxPassing = rate;
             }
 
-            var provenance = last?.Provenance;
-            var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps, provenance);
+            var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps);
             var document = CapacityReport.Build(result);
             var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
             await writer.WriteJsonAsync("capacity", result, cancellationToken).ConfigureAwait(false);
