@@ -40,7 +40,10 @@ public static class PlanReport
                     plan.RowsRead.ToString("N0", c),
                     plan.RowsReturned.ToString("N0", c),
                     string.Create(c, $"{plan.ExecutionMs:N2}"),
-                ])]),
+                ])])
+            {
+                NumericColumns = [4, 6, 7, 8, 9, 10],
+            },
             new ReportHeading(1, "Partitions touched (Partitioned variant)"),
             new ReportTable(
                 ["Query", "Partitions"],

@@ -27,7 +27,10 @@ internal static class CapacityReport
                         s.Rate.ToString("0.##", inv), s.Verdict.ToString().ToUpperInvariant(), s.AchievedRate.ToString("0.##", inv),
                         s.P95Ms.ToString("0.##", inv), s.P99Ms.ToString("0.##", inv), s.FailedRate.ToString("0.###%", inv),
                         s.DispatchLagP99Ms.ToString("0.###", inv), string.Join("; ", s.FailedThresholds),
-                    ])]),
+                    ])])
+                {
+                    NumericColumns = [0, 2, 3, 4, 5, 6],
+                },
             ]);
     }
 }

@@ -31,7 +31,10 @@ internal static class LoadReport
             new ReportHeading(1, "Thresholds"),
             new ReportTable(
                 ["threshold", "group", "actual", "result"],
-                [.. summary.Thresholds.Select(t => (IReadOnlyList<string>)[$"`{t.Expression}`", t.Group, t.ActualText, t.Passed ? "PASS" : "FAIL"])]),
+                [.. summary.Thresholds.Select(t => (IReadOnlyList<string>)[$"`{t.Expression}`", t.Group, t.ActualText, t.Passed ? "PASS" : "FAIL"])])
+            {
+                NumericColumns = [2],
+            },
             new ReportHeading(1, $"Generator health: {(g.Valid ? "valid" : "**INVALID**")}"),
             new ReportParagraph(g.Model == "open"
                 ? string.Create(C, $"Target {g.TargetRate:0.##}/s, achieved {g.AchievedRate:0.##}/s ({g.Sent} of {g.Scheduled} sent), late sends {g.LateSends}, dropped {g.Dropped}, dispatch lag p99 {g.DispatchLagP99Ms:0.###} ms, send lag (incl. waiting for a connection) p50 {g.SendLagP50Ms:0.###} ms / p99 {g.SendLagP99Ms:0.###} ms / max {g.SendLagMaxMs:0.###} ms, peak in-flight {g.PeakInFlight}.")
@@ -49,7 +52,10 @@ internal static class LoadReport
                 Row("**total**", summary.Total),
                 .. summary.Scenarios.Select(s => Row("scenario " + s.Name, s)),
                 .. summary.Endpoints.Select(e => Row("endpoint " + e.Name, e)),
-            ]));
+            ])
+        {
+            NumericColumns = [.. Enumerable.Range(1, 14)],
+        });
         return new ReportDocument($"Load test {(c.Label is null ? string.Empty : c.Label + " ")}— {Word(summary.Verdict)}", blocks);
     }
 

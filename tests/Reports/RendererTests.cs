@@ -10,6 +10,7 @@ public sealed class RendererTests
         new ReportParagraph("a <b> & `code|x`"),
         new ReportParagraph("**PASS** at 5/s"),
         new ReportTable(["k", "v"], [["a|b", "`c`"]]),
+        new ReportTable(["name", "ms"], [["x", "1.5"]]) { NumericColumns = [1] },
         new ReportList(["one", "two"]),
     ]);
 
@@ -22,6 +23,7 @@ public sealed class RendererTests
         Assert.Contains("<td>a|b</td><td><code>c</code></td>", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Section</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<p><strong>PASS</strong> at 5/s</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>x</td><td class=\"num\">1.5</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
     }
 
@@ -32,6 +34,7 @@ public sealed class RendererTests
 
         Assert.Contains("| a\\|b | `c` |", markdown, StringComparison.Ordinal);
         Assert.Contains("- one\n- two\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| name | ms |\n|---|---:|\n| x | 1.5 |\n", markdown, StringComparison.Ordinal);
         Assert.StartsWith("# T\n\n## Section\n", markdown, StringComparison.Ordinal);
     }
 

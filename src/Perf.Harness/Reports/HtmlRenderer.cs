@@ -10,7 +10,7 @@ public static partial class HtmlRenderer
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
         table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
-        th{background:#f3f3f3}td{font-variant-numeric:tabular-nums}code{background:#f3f3f3;padding:0 .2em}
+        th{background:#f3f3f3}td{font-variant-numeric:tabular-nums}td.num{text-align:right}code{background:#f3f3f3;padding:0 .2em}
         img{max-width:100%;height:auto;border:1px solid #eee}.provenance{font-size:.85em;color:#555}
         """;
 
@@ -84,9 +84,9 @@ public static partial class HtmlRenderer
         foreach (var row in table.Rows)
         {
             b.Append("<tr>");
-            foreach (var cell in row)
+            for (var i = 0; i < row.Count; i++)
             {
-                b.Append("<td>").Append(Inline(cell)).Append("</td>");
+                b.Append(table.NumericColumns.Contains(i) ? "<td class=\"num\">" : "<td>").Append(Inline(row[i])).Append("</td>");
             }
 
             b.AppendLine("</tr>");

@@ -48,7 +48,7 @@ public static class MarkdownRenderer
                 break;
             case ReportTable t:
                 b.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).AppendLine(" |");
-                b.Append('|').AppendJoin('|', t.Header.Select(_ => "---")).AppendLine("|");
+                b.Append('|').AppendJoin('|', t.Header.Select((_, i) => t.NumericColumns.Contains(i) ? "---:" : "---")).AppendLine("|");
                 foreach (var row in t.Rows)
                 {
                     b.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
