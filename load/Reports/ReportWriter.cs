@@ -30,6 +30,8 @@ internal static class ReportWriter
         var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
         var text = LoadReport.Build(input.Summary);
         await writer.WriteJsonAsync(SummaryFile, input.Summary, cancellationToken).ConfigureAwait(false);
+        // The run is over: the report's provenance shows when it ended, not "running".
+        writer.Manifest.EndedUtc ??= DateTime.UtcNow;
         await writer.WriteReportAsync("report", html ? LoadReport.WithCharts(text, input) : text, html, cancellationToken).ConfigureAwait(false);
         await WriteTextAsync(writer, "latency.hgrm", PercentileDistribution.Render(input.Total.Latency), cancellationToken).ConfigureAwait(false);
         await WriteTextAsync(writer, "service.hgrm", PercentileDistribution.Render(input.Total.Service), cancellationToken).ConfigureAwait(false);

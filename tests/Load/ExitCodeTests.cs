@@ -84,6 +84,7 @@ public sealed class ExitCodeTests
         Assert.DoesNotContain("<pre>", html, StringComparison.Ordinal);
         var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
         Assert.Equal(1, markdown.Split("| Commit |").Length - 1);
+        Assert.DoesNotContain("| Ended (UTC) | running |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `healthz:count>1000000` | ", markdown, StringComparison.Ordinal);
         Assert.Contains("![latency by percentile", markdown, StringComparison.Ordinal);
     }
