@@ -133,12 +133,12 @@ public static class BenchProgram
     private static async Task WritePlansAsync(ResultWriter writer, QueryContext context, IReadOnlyList<PlanResult> plans, CancellationToken cancellationToken)
     {
         await writer.WriteJsonAsync("plans", new { manifest = writer.Manifest, context, plans }, cancellationToken).ConfigureAwait(false);
-        await writer.WriteMarkdownAsync("plans", PlanReport.Render(plans) + "\n" + PlanReport.RenderPartitions(plans), cancellationToken).ConfigureAwait(false);
+        await writer.WriteReportAsync("plans", PlanReport.Build(plans), html: false, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> CompareAsync(ResultWriter writer, IReadOnlyList<PlanResult> plans, IReadOnlyList<TimingRow> timings, CancellationToken cancellationToken)
     {
-        await writer.WriteMarkdownAsync("comparison", ComparisonReport.Render(plans, timings), cancellationToken).ConfigureAwait(false);
+        await writer.WriteReportAsync("comparison", ComparisonReport.Build(plans, timings), html: false, cancellationToken).ConfigureAwait(false);
         return 0;
     }
 

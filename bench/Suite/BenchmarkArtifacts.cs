@@ -1,4 +1,5 @@
 using System.Text;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 
 namespace Perf.Bench.Suite;
@@ -19,7 +20,7 @@ public static class BenchmarkArtifacts
             return;
         }
 
-        var provenance = ResultWriter.RenderProvenance(writer.Manifest);
+        var provenance = ProvenanceBlock.Markdown(writer.Manifest);
         foreach (var path in Directory.EnumerateFiles(results, "*-report-github.md"))
         {
             var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);

@@ -1,28 +1,36 @@
 using System.Globalization;
-using System.Text;
+using Perf.Harness.Reports;
 
 namespace Perf.Load.Capacity;
 
-/// <summary>Renders a capacity search as Markdown.</summary>
+/// <summary>Lays out a capacity search as a <see cref="ReportDocument"/>: the highest passing rate, then every step.</summary>
 internal static class CapacityReport
 {
-    public static string Render(CapacityResult result)
+    /// <summary>Builds the document.</summary>
+    public static ReportDocument Build(CapacityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var inv = CultureInfo.InvariantCulture;
-        var md = new StringBuilder();
-        md.Append(inv, $"## Capacity search {(result.Configuration.Label is null ? string.Empty : "— " + result.Configuration.Label)}\n\n");
-        md.Append(inv, $"- Target `{result.Configuration.Target}`, scenarios `{result.Configuration.Scenarios}`, thresholds `{string.Join("`, `", result.Configuration.Thresholds)}`\n");
-        md.Append(inv, $"- **Highest rate meeting every threshold with a valid generator: {(result.MaxPassingRate is { } max ? max.ToString("0.##", inv) + " requests/s" : "none")}**");
-        md.Append(result.FirstFailingRate is { } fail
-            ? string.Create(inv, $" (first failing step: {fail:0.##}/s)\n\n")
-            : result.ReachedMaxRate ? " — no step failed up to `--max-rate`, so the capacity is at least this; raise `--max-rate` to find it\n\n" : "\n\n");
-        md.Append("| rate | verdict | achieved | p95 ms | p99 ms | errors | dispatch-lag p99 ms | why |\n|---:|---|---:|---:|---:|---:|---:|---|\n");
-        foreach (var s in result.Steps)
-        {
-            md.Append(inv, $"| {s.Rate:0.##} | {s.Verdict.ToString().ToUpperInvariant()} | {s.AchievedRate:0.##} | {s.P95Ms:0.##} | {s.P99Ms:0.##} | {s.FailedRate:0.###%} | {s.DispatchLagP99Ms:0.###} | {string.Join("; ", s.FailedThresholds)} |\n");
-        }
-
-        return md.ToString();
+        var c = result.Configuration;
+        var highest = $"**Highest rate meeting every threshold with a valid generator: {(result.MaxPassingRate is { } max ? max.ToString("0.##", inv) + " requests/s" : "none")}**";
+        var stop = result.FirstFailingRate is { } fail
+            ? string.Create(inv, $" (first failing step: {fail:0.##}/s)")
+            : result.ReachedMaxRate ? " — no step failed up to `--max-rate`, so the capacity is at least this; raise `--max-rate` to find it" : string.Empty;
+        return new ReportDocument(
+            "Capacity search" + (c.Label is null ? string.Empty : " — " + c.Label),
+            [
+                new ReportList([$"Target `{c.Target}`, scenarios `{c.Scenarios}`, thresholds `{string.Join("`, `", c.Thresholds)}`", highest + stop]),
+                new ReportTable(
+                    ["rate", "verdict", "achieved", "p95 ms", "p99 ms", "errors", "dispatch-lag p99 ms", "why"],
+                    [.. result.Steps.Select(s => (IReadOnlyList<string>)
+                    [
+                        s.Rate.ToString("0.##", inv), s.Verdict.ToString().ToUpperInvariant(), s.AchievedRate.ToString("0.##", inv),
+                        s.P95Ms.ToString("0.##", inv), s.P99Ms.ToString("0.##", inv), s.FailedRate.ToString("0.###%", inv),
+                        s.DispatchLagP99Ms.ToString("0.###", inv), string.Join("; ", s.FailedThresholds),
+                    ])])
+                {
+                    NumericColumns = [0, 2, 3, 4, 5, 6],
+                },
+            ]);
     }
 }

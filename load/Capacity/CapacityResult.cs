@@ -7,13 +7,11 @@ namespace Perf.Load.Capacity;
 /// <param name="FirstFailingRate">The rate that stopped the search, or null when the maximum was reached.</param>
 /// <param name="Configuration">Configuration of the last step (its load shape names that step).</param>
 /// <param name="Steps">Every step, in order.</param>
-/// <param name="Provenance">Where the result came from.</param>
 internal sealed record CapacityResult(
     double? MaxPassingRate,
     double? FirstFailingRate,
     RunConfiguration Configuration,
-    IReadOnlyList<CapacityStep> Steps,
-    RunProvenance? Provenance)
+    IReadOnlyList<CapacityStep> Steps)
 {
     /// <summary>True when every step up to <c>--max-rate</c> passed: the capacity is at least <see cref="MaxPassingRate"/>, not equal to it.</summary>
     public bool ReachedMaxRate => MaxPassingRate is not null && FirstFailingRate is null;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Perf.Harness.Reports;
+using Perf.Harness.Results;
 using Perf.Load.Capacity;
 using Perf.Load.Model;
 using Perf.Load.Reports;
@@ -54,6 +55,7 @@ internal static class CapacityCommand
         var target = await TargetResolver.ResolveAsync(settings, cancellationToken).ConfigureAwait(false);
         await using (target.ConfigureAwait(false))
         {
+            var manifest = RunManifest.Create("load-capacity", target.Server, settings.Arguments ?? []);
             var steps = new List<CapacityStep>();
             double? maxPassing = null;
             double? firstFailing = null;
@@ -61,11 +63,11 @@ internal static class CapacityCommand
             for (var rate = start; rate <= max + 1e-9; rate += step)
             {
                 var profile = LoadProfile.ConstantRate(rate, stepDuration, warmup, poisson);
-                var (summary, report, manifest) = await RunSession.ExecuteAsync(settings.WithProfile(profile), target, null, cancellationToken).ConfigureAwait(false);
+                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(settings.WithProfile(profile), target, null, cancellationToken).ConfigureAwait(false);
                 last = summary;
                 var stepResult = CapacityStep.From(rate, summary);
                 steps.Add(stepResult);
-                await ReportWriter.WriteAsync(report, manifest, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
+                await ReportWriter.WriteAsync(report, stepManifest, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
                 console.MarkupLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"rate {rate,8:0.##}/s  {Color(summary.Verdict)}  achieved {stepResult.AchievedRate:0.##}/s  p95 {stepResult.P95Ms:0.###} ms  p99 {stepResult.P99Ms:0.###} ms  errors {stepResult.FailedRate:P3}  dispatch-lag p99 {stepResult.DispatchLagP99Ms:0.###} ms"));
@@ -78,16 +80,15 @@ internal static class CapacityCommand
                 maxPassing = rate;
             }
 
-            var provenance = last?.Provenance;
-            var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps, provenance);
-            var markdown = CapacityReport.Render(result);
-            Directory.CreateDirectory(directory);
-            var utf8 = new UTF8Encoding(false);
-            await File.WriteAllTextAsync(Path.Combine(directory, "capacity.json"), JsonSerializer.Serialize(result, SummaryJson.Options) + "\n", utf8, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(directory, "capacity.md"), markdown, utf8, cancellationToken).ConfigureAwait(false);
+            var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps);
+            var document = CapacityReport.Build(result);
+            var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
+            await writer.WriteJsonAsync("capacity", result, cancellationToken).ConfigureAwait(false);
+            await writer.WriteReportAsync("capacity", document, html: false, cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
             {
-                await File.AppendAllTextAsync(stepSummary, markdown + "\n", utf8, cancellationToken).ConfigureAwait(false);
+                await File.AppendAllTextAsync(stepSummary, MarkdownRenderer.Render(document) + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
             }
 
             console.MarkupLine(maxPassing is { } found

@@ -55,7 +55,7 @@ internal static class ResultPrinter
             Verdict.Fail => "red",
             _ => "yellow",
         };
-        console.MarkupLine(string.Create(inv, $"[bold {color}]{MarkdownReport.Word(summary.Verdict)}[/] (exit code {summary.ExitCode})"));
+        console.MarkupLine(string.Create(inv, $"[bold {color}]{LoadReport.Word(summary.Verdict)}[/] (exit code {summary.ExitCode})"));
         if (directory is not null)
         {
             console.MarkupLine("results: " + Markup.Escape(directory));

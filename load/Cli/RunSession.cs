@@ -60,7 +60,7 @@ internal static class RunSession
             manifest.Parameters["dataset"] = target.Dataset;
         }
 
-        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds, ManifestProvenance.From(manifest, target.Dataset));
+        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds);
         return (summary, new ReportInput(summary, outcome.Total, outcome.Endpoints, outcome.Intervals), manifest);
     }
 

@@ -90,7 +90,6 @@ internal static class RunMerger
             [.. endpoints.Select(e => GroupSummary.From(e, seconds))],
             results,
             RunSummaryBuilder.Timeline(intervals, start),
-            first.Provenance,
             [.. runs.Select(r => r.Directory)]);
         return new ReportInput(summary, total, endpoints, intervals);
     }

@@ -1,4 +1,5 @@
 using HdrHistogram;
+using Perf.Harness.Reports;
 using ScottPlot;
 
 namespace Perf.Load.Reports;
@@ -6,8 +7,6 @@ namespace Perf.Load.Reports;
 /// <summary>Renders the report's charts as PNG bytes with ScottPlot.</summary>
 internal static class ChartRenderer
 {
-    private const int Width = 900;
-    private const int Height = 420;
     private static readonly double[] PercentileTicks = [50, 90, 99, 99.9, 99.99];
 
     /// <summary>Latency by percentile (x: 50 % … 99.99 % on a 1/(1−p) log scale), one line per series.</summary>
@@ -21,9 +20,7 @@ internal static class ChartRenderer
                 .Where(v => v.Percentile is >= 1 and < 99.999)
                 .Select(v => (X: PercentileToX(v.Percentile), Y: v.ValueIteratedTo / 1000.0))
                 .ToArray();
-            var line = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
-            line.LegendText = label;
-            line.LineWidth = 2;
+            ChartStyle.AddLine(plot, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)], label);
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
@@ -34,7 +31,7 @@ internal static class ChartRenderer
         plot.Axes.Left.Label.Text = "latency (ms)";
         plot.Title("Latency by percentile");
         plot.ShowLegend(Alignment.UpperLeft);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return ChartStyle.Png(plot);
     }
 
     /// <summary>Gated latency p50/p90/p99/max per interval over the run.</summary>
@@ -43,15 +40,15 @@ internal static class ChartRenderer
         ArgumentNullException.ThrowIfNull(timeline);
         var plot = new Plot();
         var xs = timeline.Select(t => t.Second).ToArray();
-        AddLine(plot, xs, [.. timeline.Select(t => t.MaxMs)], "max");
-        AddLine(plot, xs, [.. timeline.Select(t => t.P99Ms)], "p99");
-        AddLine(plot, xs, [.. timeline.Select(t => t.P90Ms)], "p90");
-        AddLine(plot, xs, [.. timeline.Select(t => t.P50Ms)], "p50");
+        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.MaxMs)], "max");
+        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.P99Ms)], "p99");
+        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.P90Ms)], "p90");
+        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.P50Ms)], "p50");
         plot.Axes.Bottom.Label.Text = "seconds";
         plot.Axes.Left.Label.Text = "latency (ms)";
         plot.Title("Latency over time (per interval)");
         plot.ShowLegend(Alignment.UpperLeft);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return ChartStyle.Png(plot);
     }
 
     /// <summary>Completed requests per second and errors per interval.</summary>
@@ -60,25 +57,13 @@ internal static class ChartRenderer
         ArgumentNullException.ThrowIfNull(timeline);
         var plot = new Plot();
         var xs = timeline.Select(t => t.Second).ToArray();
-        AddLine(plot, xs, [.. timeline.Select(t => t.Rps)], "requests/s");
-        AddLine(plot, xs, [.. timeline.Select(t => (double)t.Errors)], "errors");
+        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.Rps)], "requests/s");
+        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => (double)t.Errors)], "errors");
         plot.Axes.Bottom.Label.Text = "seconds";
         plot.Axes.Left.Label.Text = "per second";
         plot.Title("Throughput over time");
         plot.ShowLegend(Alignment.UpperLeft);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
-    }
-
-    private static void AddLine(Plot plot, double[] xs, double[] ys, string label)
-    {
-        if (xs.Length == 0)
-        {
-            return;
-        }
-
-        var line = plot.Add.ScatterLine(xs, ys);
-        line.LegendText = label;
-        line.LineWidth = 2;
+        return ChartStyle.Png(plot);
     }
 
     private static double PercentileToX(double percentile) => Math.Log10(100.0 / (100.0 - Math.Min(percentile, 99.9999)));

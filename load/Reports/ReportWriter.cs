@@ -1,14 +1,16 @@
 using System.Text;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 
 namespace Perf.Load.Reports;
 
 /// <summary>Writes a run's files into its results directory.</summary>
 /// <remarks>
-/// Files: <c>manifest.json</c> (the harness's provenance), <c>summary.json</c>, <c>report.md</c> (headed by the provenance), <c>report.html</c>, <c>latency.hgrm</c> (gated),
+/// Files: <c>manifest.json</c> (the harness's provenance), <c>summary.json</c>, <c>report.md</c> (headed by the provenance), with <c>html</c> also <c>report.html</c>
+/// and the charts as PNG files, <c>latency.hgrm</c> (gated),
 /// <c>service.hgrm</c>, <c>latency-ENDPOINT.hgrm</c>, and <c>latency.hlog</c> (interval log: untagged lines are the
-/// whole run's gated latency; tags <c>scenario.NAME</c>, <c>endpoint.NAME</c>, and <c>service</c>, <c>service.endpoint.NAME</c>... for service time). The Markdown is
-/// also appended to <c>$GITHUB_STEP_SUMMARY</c> when set.
+/// whole run's gated latency; tags <c>scenario.NAME</c>, <c>endpoint.NAME</c>, and <c>service</c>, <c>service.endpoint.NAME</c>... for service time). The report's
+/// text (no charts, no provenance) is also appended to <c>$GITHUB_STEP_SUMMARY</c> when set.
 /// </remarks>
 internal static class ReportWriter
 {
@@ -26,9 +28,11 @@ internal static class ReportWriter
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(manifest);
         var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
-        var markdown = MarkdownReport.Render(input.Summary);
+        var text = LoadReport.Build(input.Summary);
         await writer.WriteJsonAsync(SummaryFile, input.Summary, cancellationToken).ConfigureAwait(false);
-        await writer.WriteMarkdownAsync("report", markdown, cancellationToken).ConfigureAwait(false);
+        // The run is over: the report's provenance shows when it ended, not "running".
+        writer.Manifest.EndedUtc ??= DateTime.UtcNow;
+        await writer.WriteReportAsync("report", html ? LoadReport.WithCharts(text, input) : text, html, cancellationToken).ConfigureAwait(false);
         await WriteTextAsync(writer, "latency.hgrm", PercentileDistribution.Render(input.Total.Latency), cancellationToken).ConfigureAwait(false);
         await WriteTextAsync(writer, "service.hgrm", PercentileDistribution.Render(input.Total.Service), cancellationToken).ConfigureAwait(false);
         foreach (var endpoint in input.Endpoints)
@@ -39,14 +43,9 @@ internal static class ReportWriter
         var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         HistogramLog.Write(log, input.Summary.StartedUtc, input.Intervals, "Perf.Load interval log: microseconds, end - intended start; tags scenario.NAME, endpoint.NAME; service[.GROUP] = end - actual start");
         await WriteTextAsync(writer, IntervalLogFile, log.ToString(), cancellationToken).ConfigureAwait(false);
-        if (html)
-        {
-            await WriteTextAsync(writer, "report.html", HtmlReport.Render(input), cancellationToken).ConfigureAwait(false);
-        }
-
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
         {
-            await File.AppendAllTextAsync(stepSummary, markdown + "\n", Utf8, cancellationToken).ConfigureAwait(false);
+            await File.AppendAllTextAsync(stepSummary, MarkdownRenderer.Render(text) + "\n", Utf8, cancellationToken).ConfigureAwait(false);
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Perf.Load.Thresholds;
 
 namespace Perf.Load.Reports;
 
-/// <summary>Everything a run reports, written as <c>summary.json</c> and read back by <c>merge</c>.</summary>
+/// <summary>Everything a run reports, written as <c>summary.json</c> and read back by <c>merge</c>; where it came from is in <c>manifest.json</c> beside it.</summary>
 /// <param name="Tool">Always <c>Perf.Load</c>.</param>
 /// <param name="Verdict">PASS, FAIL or INVALID.</param>
 /// <param name="ExitCode">The process exit code the verdict maps to.</param>
@@ -16,7 +16,6 @@ namespace Perf.Load.Reports;
 /// <param name="Endpoints">Per endpoint.</param>
 /// <param name="Thresholds">Each threshold's result.</param>
 /// <param name="Timeline">Per-second gated latency and throughput.</param>
-/// <param name="Provenance">Where the result came from.</param>
 /// <param name="MergedFrom">For merged results: the run directories added together.</param>
 internal sealed record RunSummary(
     string Tool,
@@ -31,5 +30,4 @@ internal sealed record RunSummary(
     IReadOnlyList<GroupSummary> Endpoints,
     IReadOnlyList<ThresholdResult> Thresholds,
     IReadOnlyList<TimelinePoint> Timeline,
-    RunProvenance? Provenance,
     IReadOnlyList<string>? MergedFrom = null);

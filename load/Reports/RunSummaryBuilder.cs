@@ -9,7 +9,7 @@ namespace Perf.Load.Reports;
 internal static class RunSummaryBuilder
 {
     /// <summary>Evaluates thresholds and generator health and builds the summary.</summary>
-    public static RunSummary Build(RunOutcome outcome, RunConfiguration configuration, IReadOnlyList<Threshold> thresholds, RunProvenance? provenance)
+    public static RunSummary Build(RunOutcome outcome, RunConfiguration configuration, IReadOnlyList<Threshold> thresholds)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var seconds = outcome.MeasuredSeconds;
@@ -27,8 +27,7 @@ internal static class RunSummaryBuilder
             [.. outcome.Scenarios.Select(s => GroupSummary.From(s, seconds))],
             [.. outcome.Endpoints.Select(e => GroupSummary.From(e, seconds))],
             results,
-            Timeline(outcome.Intervals, outcome.StartedUtc),
-            provenance);
+            Timeline(outcome.Intervals, outcome.StartedUtc));
     }
 
     /// <summary>INVALID beats everything: a generator that missed its schedule cannot pass; otherwise any failed threshold fails.</summary>

@@ -40,6 +40,8 @@ public sealed class GateOutputTests : IDisposable
         Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
         Assert.Contains("# CI perf gate: FAILED", markdown, StringComparison.Ordinal);
         Assert.Contains("load/p99 < 1000 ms at 50 req/s: p99 1450 ms", markdown, StringComparison.Ordinal);
+        Assert.Contains("| load | p99 < 1000 ms at 50 req/s | ❌ failed | p99 1450 ms |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| timings | Q.A | ⏭ skipped | not compared |", markdown, StringComparison.Ordinal);
         var stepSummary = await File.ReadAllTextAsync(summary, ct);
         Assert.StartsWith("earlier step\n# CI perf gate: FAILED", stepSummary, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);

@@ -30,6 +30,9 @@ public sealed class CapacitySearchTests
         Assert.True(json.RootElement.GetProperty("reachedMaxRate").GetBoolean());
         var markdown = await File.ReadAllTextAsync(Path.Combine(directory, "capacity.md"), TestContext.Current.CancellationToken);
         Assert.Contains("the capacity is at least this", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 40 | PASS | ", markdown, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory, "manifest.json")));
         Assert.Contains("capacity: at least 40 requests/s", console.Output, StringComparison.Ordinal);
     }
 }

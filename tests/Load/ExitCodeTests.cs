@@ -78,6 +78,15 @@ public sealed class ExitCodeTests
 
         var html = await File.ReadAllTextAsync(Path.Combine(output, "report.html"), TestContext.Current.CancellationToken);
         Assert.Contains("data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+        Assert.Contains("<td><code>healthz:count&gt;1000000</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td><strong>total</strong></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Commit</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<pre>", html, StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
+        Assert.Equal(1, markdown.Split("| Commit |").Length - 1);
+        Assert.DoesNotContain("| Ended (UTC) | running |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `healthz:count>1000000` | ", markdown, StringComparison.Ordinal);
+        Assert.Contains("![latency by percentile", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

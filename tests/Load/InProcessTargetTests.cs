@@ -46,8 +46,8 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
             var root = summary.RootElement;
             Assert.Equal(0, root.GetProperty("total").GetProperty("failed").GetInt64());
             Assert.Contains("in-process API", root.GetProperty("configuration").GetProperty("target").GetString(), StringComparison.Ordinal);
-            Assert.Contains("profiles 1-3", root.GetProperty("provenance").GetProperty("dataset").GetString(), StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
+            using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "manifest.json"), TestContext.Current.CancellationToken));
+            Assert.Contains("profiles 1-3", manifest.RootElement.GetProperty("parameters").GetProperty("dataset").GetString(), StringComparison.Ordinal);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 
 namespace Perf.Harness.Gates;
@@ -17,17 +18,17 @@ public static class GateOutput
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        var markdown = GateMarkdown.Render(report);
+        var document = GateDocument.Build(report);
         writer.Manifest.Parameters["gate.verdict"] = report.Passed ? "passed" : "failed";
         writer.Manifest.EndedUtc ??= DateTime.UtcNow;
         await writer.WriteJsonAsync("gate", report, cancellationToken).ConfigureAwait(false);
         await writer.WriteBytesAsync(JUnitFileName, new UTF8Encoding(false).GetBytes(JUnitXml.Render(report, writer.Manifest.StartedUtc)), cancellationToken).ConfigureAwait(false);
-        var path = await writer.WriteMarkdownAsync("gate", markdown, cancellationToken).ConfigureAwait(false);
+        var path = await writer.WriteReportAsync("gate", document, html: false, cancellationToken).ConfigureAwait(false);
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         stepSummaryPath ??= Environment.GetEnvironmentVariable(StepSummaryVariable);
         if (!string.IsNullOrWhiteSpace(stepSummaryPath))
         {
-            await File.AppendAllTextAsync(stepSummaryPath, markdown + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await File.AppendAllTextAsync(stepSummaryPath, MarkdownRenderer.Render(document) + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         }
 
         return path;

@@ -7,10 +7,6 @@ namespace Perf.Harness.Reports;
 /// <remarks>Row counts span decades, so the row axis is log10(rows) with ticks labelled in rows.</remarks>
 public static class CapacityCharts
 {
-    private const int Width = 900;
-    private const int Height = 420;
-    private static readonly ScottPlot.Palettes.Category10 Palette = new();
-
     /// <summary>Latency of <paramref name="query"/> against trade rows, one colour per variant: the highest percentile its samples support at every size, with its 95 % interval as a band.</summary>
     public static byte[] LatencyChart(CapacityData data, string query)
     {
@@ -55,7 +51,7 @@ public static class CapacityCharts
         plot.Axes.SetLimitsY(0, top * 1.15);
         plot.Title($"{query}: latency vs trade rows");
         plot.ShowLegend(Alignment.UpperLeft);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return ChartStyle.Png(plot);
     }
 
     /// <summary>Marginal data and index bytes per trade row, stacked, per variant.</summary>
@@ -63,8 +59,8 @@ public static class CapacityCharts
     {
         ArgumentNullException.ThrowIfNull(storage);
         var plot = new Plot();
-        var dataColor = Palette.GetColor(0);
-        var indexColor = Palette.GetColor(1);
+        var dataColor = ChartStyle.Palette.GetColor(0);
+        var indexColor = ChartStyle.Palette.GetColor(1);
         var bars = new List<Bar>();
         for (var i = 0; i < storage.Count; i++)
         {
@@ -81,7 +77,7 @@ public static class CapacityCharts
         plot.Axes.SetLimitsY(0, Math.Max(1, storage.Max(s => s.BytesPerRow)) * 1.35);
         plot.Title("Bytes per trade row (marginal)");
         plot.ShowLegend([new LegendItem { LabelText = "data", FillColor = dataColor }, new LegendItem { LabelText = "secondary indexes", FillColor = indexColor }], Alignment.UpperLeft);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return ChartStyle.Png(plot);
     }
 
     /// <summary>Capacity (highest rate meeting the targets) against trade rows, per variant; null when no capacity was measured.</summary>
@@ -115,10 +111,10 @@ public static class CapacityCharts
         plot.Axes.SetLimitsY(0, data.Measurements.Max(m => m.CapacityRps ?? 0) * 1.15);
         plot.Title("Capacity per variant");
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return ChartStyle.Png(plot);
     }
 
-    private static Color ColorOf(SchemaVariant variant) => Palette.GetColor((int)variant);
+    private static Color ColorOf(SchemaVariant variant) => ChartStyle.Palette.GetColor((int)variant);
 
     private static void RowTicks(Plot plot, List<double> rows)
     {

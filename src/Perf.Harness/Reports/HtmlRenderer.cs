@@ -10,12 +10,12 @@ public static partial class HtmlRenderer
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
         table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
-        th{background:#f3f3f3}td{font-variant-numeric:tabular-nums}code{background:#f3f3f3;padding:0 .2em}
+        th{background:#f3f3f3}td{font-variant-numeric:tabular-nums}td.num{text-align:right}code{background:#f3f3f3;padding:0 .2em}
         img{max-width:100%;height:auto;border:1px solid #eee}.provenance{font-size:.85em;color:#555}
         """;
 
-    /// <summary>The page; <paramref name="provenanceMarkdown"/> (from <see cref="Results.ResultWriter.RenderProvenance"/>) becomes its header table.</summary>
-    public static string Render(ReportDocument document, string? provenanceMarkdown)
+    /// <summary>The page; <paramref name="provenance"/> (from <see cref="ProvenanceBlock.Table"/>) becomes its header table.</summary>
+    public static string Render(ReportDocument document, ReportTable? provenance)
     {
         ArgumentNullException.ThrowIfNull(document);
         var b = new StringBuilder();
@@ -24,10 +24,10 @@ public static partial class HtmlRenderer
         b.Append("<title>").Append(Encode(document.Title)).AppendLine("</title>");
         b.Append("<style>").Append(Style).AppendLine("</style></head><body>");
         b.Append("<h1>").Append(Encode(document.Title)).AppendLine("</h1>");
-        if (provenanceMarkdown is not null)
+        if (provenance is not null)
         {
             b.AppendLine("<div class=\"provenance\">");
-            AppendTable(b, ReportTable.FromMarkdown(provenanceMarkdown));
+            AppendTable(b, provenance);
             b.AppendLine("</div>");
         }
 
@@ -84,9 +84,9 @@ public static partial class HtmlRenderer
         foreach (var row in table.Rows)
         {
             b.Append("<tr>");
-            foreach (var cell in row)
+            for (var i = 0; i < row.Count; i++)
             {
-                b.Append("<td>").Append(Inline(cell)).Append("</td>");
+                b.Append(table.NumericColumns.Contains(i) ? "<td class=\"num\">" : "<td>").Append(Inline(row[i])).Append("</td>");
             }
 
             b.AppendLine("</tr>");
@@ -97,8 +97,11 @@ public static partial class HtmlRenderer
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Inline(string text) => CodeSpan().Replace(Encode(text), "<code>$1</code>");
+    private static string Inline(string text) => Strong().Replace(CodeSpan().Replace(Encode(text), "<code>$1</code>"), "<strong>$1</strong>");
 
     [GeneratedRegex("`([^`]+)`", RegexOptions.CultureInvariant)]
     private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"\*\*([^*]+)\*\*", RegexOptions.CultureInvariant)]
+    private static partial Regex Strong();
 }

@@ -1,0 +1,109 @@
+using System.Globalization;
+using HdrHistogram;
+using Perf.Harness.Reports;
+
+namespace Perf.Load.Reports;
+
+/// <summary>Lays out a run's summary as a <see cref="ReportDocument"/>: thresholds, generator health and latency per group, with charts for the HTML report.</summary>
+internal static class LoadReport
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>The text of the report, without charts (also the <c>$GITHUB_STEP_SUMMARY</c>).</summary>
+    public static ReportDocument Build(RunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var c = summary.Configuration;
+        var g = summary.Generator;
+        var facts = new List<string>
+        {
+            $"Target: `{c.Target}`; scenarios: `{c.Scenarios}`; load: {c.Load}",
+            string.Create(C, $"Measured {summary.MeasuredSeconds:0.#} s from {summary.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC; latency is measured from each request's **intended** start (coordinated-omission free)"),
+        };
+        if (summary.MergedFrom is { Count: > 0 } merged)
+        {
+            facts.Add(string.Create(C, $"Merged from {merged.Count} runs: histograms added, percentiles recomputed"));
+        }
+
+        var blocks = new List<ReportBlock>
+        {
+            new ReportList(facts),
+            new ReportHeading(1, "Thresholds"),
+            new ReportTable(
+                ["threshold", "group", "actual", "result"],
+                [.. summary.Thresholds.Select(t => (IReadOnlyList<string>)[$"`{t.Expression}`", t.Group, t.ActualText, t.Passed ? "PASS" : "FAIL"])])
+            {
+                NumericColumns = [2],
+            },
+            new ReportHeading(1, $"Generator health: {(g.Valid ? "valid" : "**INVALID**")}"),
+            new ReportParagraph(g.Model == "open"
+                ? string.Create(C, $"Target {g.TargetRate:0.##}/s, achieved {g.AchievedRate:0.##}/s ({g.Sent} of {g.Scheduled} sent), late sends {g.LateSends}, dropped {g.Dropped}, dispatch lag p99 {g.DispatchLagP99Ms:0.###} ms, send lag (incl. waiting for a connection) p50 {g.SendLagP50Ms:0.###} ms / p99 {g.SendLagP99Ms:0.###} ms / max {g.SendLagMaxMs:0.###} ms, peak in-flight {g.PeakInFlight}.")
+                : string.Create(C, $"Closed model (diagnostic, not an SLO gate: latency equals service time): {c.Concurrency} workers, achieved {g.AchievedRate:0.##}/s, peak in-flight {g.PeakInFlight}.")),
+        };
+        if (g.Problems.Count > 0)
+        {
+            blocks.Add(new ReportList(g.Problems));
+        }
+
+        blocks.Add(new ReportHeading(1, "Latency (ms, end − intended start)"));
+        blocks.Add(new ReportTable(
+            ["group", "count", "ok", "fail", "rps", "p50", "p75", "p90", "p95", "p99", "p99.9", "max", "service p50", "service p99", "bytes", "status"],
+            [
+                Row("**total**", summary.Total),
+                .. summary.Scenarios.Select(s => Row("scenario " + s.Name, s)),
+                .. summary.Endpoints.Select(e => Row("endpoint " + e.Name, e)),
+            ])
+        {
+            NumericColumns = [.. Enumerable.Range(1, 14)],
+        });
+        return new ReportDocument($"Load test {(c.Label is null ? string.Empty : c.Label + " ")}— {Word(summary.Verdict)}", blocks);
+    }
+
+    /// <summary><paramref name="text"/> followed by the charts: latency by percentile and, when the run has a timeline, latency and throughput over time.</summary>
+    public static ReportDocument WithCharts(ReportDocument text, ReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(input);
+        var series = new List<(string, HistogramBase)>
+        {
+            ("all: end − intended", input.Total.Latency),
+            ("all: service time (end − actual start)", input.Total.Service),
+        };
+        series.AddRange(input.Endpoints.Select(e => ("endpoint " + e.Name, e.Latency)));
+        var blocks = new List<ReportBlock>(text.Blocks)
+        {
+            new ReportHeading(1, "Latency by percentile"),
+            new ReportImage("latency-percentiles.png", "latency by percentile, end − intended and service time, per endpoint", ChartRenderer.PercentileChart(series)),
+        };
+        var timeline = input.Summary.Timeline;
+        if (timeline.Count > 0)
+        {
+            blocks.Add(new ReportHeading(1, "Over time"));
+            blocks.Add(new ReportImage("latency-over-time.png", "latency p50, p90, p99 and max per interval", ChartRenderer.LatencyOverTime(timeline)));
+            blocks.Add(new ReportImage("throughput-over-time.png", "requests and errors per second", ChartRenderer.ThroughputOverTime(timeline)));
+        }
+
+        return text with { Blocks = blocks };
+    }
+
+    /// <summary>PASS, FAIL or INVALID.</summary>
+    public static string Word(Verdict verdict) => verdict.ToString().ToUpperInvariant();
+
+    private static IReadOnlyList<string> Row(string label, GroupSummary s)
+    {
+        var l = s.Latency;
+        return
+        [
+            label,
+            Invariant(s.Count), Invariant(s.Ok), Invariant(s.Failed), s.Rps.ToString("0.#", C),
+            Ms(l.P50), Ms(l.P75), Ms(l.P90), Ms(l.P95), Ms(l.P99), Ms(l.P999), Ms(l.Max),
+            Ms(s.ServiceTime.P50), Ms(s.ServiceTime.P99),
+            Invariant(s.Bytes),
+            string.Join(" ", s.StatusCodes.Select(p => string.Create(C, $"{p.Key}×{p.Value}"))),
+        ];
+    }
+
+    private static string Ms(double ms) => ms.ToString("0.##", C);
+
+    private static string Invariant(long value) => value.ToString(C);
+}
