@@ -190,7 +190,7 @@ public sealed class RunnerTests
         Assert.InRange(byEndpoint[Endpoints.Metrics], 1000, 1400);
         Assert.InRange(byEndpoint[Endpoints.Summary], 800, 1200);
         Assert.InRange(byEndpoint[Endpoints.Health], 250, 550);
-        Assert.Contains(requests, r => r.PathAndQuery.Contains("windowType=monthly", StringComparison.Ordinal) || r.PathAndQuery.Contains("windowType=weekly", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.PathAndQuery.Contains("window_type=monthly", StringComparison.Ordinal) || r.PathAndQuery.Contains("window_type=weekly", StringComparison.Ordinal));
         var windows = Enumerable.Range(0, 2000).Select(_ => QueryWindow.Pick(options, random)).ToList();
         Assert.InRange(windows.Count(w => w.Cached), 1000, 1400);
         Assert.All(windows.Where(w => w.Cached), w => Assert.Equal(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero), w.End));
