@@ -44,7 +44,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         {
             var body = await GetJsonAsync($"/api/trades/1?start_time={Start}&end_time={End}&limit=70" + (cursor is null ? "" : "&cursor=" + cursor));
             byCursor.AddRange(body.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
-            cursor = body.GetProperty("nextCursor").GetString();
+            cursor = body.GetProperty("next_cursor").GetString();
         }
         while (cursor is not null);
 
@@ -82,14 +82,14 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
             WHERE profile_id = 3 AND entry_time BETWEEN @s AND @e GROUP BY symbol
             """, new { s = TestTrades.Origin.AddDays(20), e = TestTrades.Origin.AddDays(50) })).ToList();
         Assert.Equal(bySymbol.Sum(r => r.Trades), body.GetProperty("total").GetProperty("trades").GetInt64());
-        Assert.Equal(bySymbol.Sum(r => r.Sum), body.GetProperty("total").GetProperty("pnlSum").GetDecimal());
+        Assert.Equal(bySymbol.Sum(r => r.Sum), body.GetProperty("total").GetProperty("pnl_sum").GetDecimal());
         foreach (var row in bySymbol)
         {
-            var stats = body.GetProperty("bySymbol").GetProperty(row.Symbol);
+            var stats = body.GetProperty("by_symbol").GetProperty(row.Symbol);
             Assert.Equal(row.Trades, stats.GetProperty("trades").GetInt64());
             Assert.Equal((long)row.Wins, stats.GetProperty("wins").GetInt64());
-            Assert.Equal(row.Sum, stats.GetProperty("pnlSum").GetDecimal());
-            Assert.Equal(row.Min, stats.GetProperty("pnlMin").GetDecimal());
+            Assert.Equal(row.Sum, stats.GetProperty("pnl_sum").GetDecimal());
+            Assert.Equal(row.Min, stats.GetProperty("pnl_min").GetDecimal());
         }
     }
 
@@ -108,8 +108,8 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
             new { s = start, e = end });
         var total = body.GetProperty("total");
         Assert.Equal(raw.Trades, total.GetProperty("trades").GetInt64());
-        Assert.Equal(raw.Sum, total.GetProperty("pnlSum").GetDecimal());
-        Assert.Equal(raw.Max, total.GetProperty("pnlMax").GetDecimal());
+        Assert.Equal(raw.Sum, total.GetProperty("pnl_sum").GetDecimal());
+        Assert.Equal(raw.Max, total.GetProperty("pnl_max").GetDecimal());
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     {
         server.RequireServer();
         var body = await GetJsonAsync($"/api/metrics/2?window_type=weekly&metric_type=trade_pnl&metric_name=symbol:NVDA&start_time={Iso(TestTrades.Origin)}&end_time={Iso(TestTrades.Origin.AddDays(180))}");
-        var fromApi = body.GetProperty("metrics").EnumerateArray().Select(m => (m.GetProperty("windowStart").GetDateTime(), m.GetProperty("sampleCount").GetInt64(), m.GetProperty("valueSum").GetDecimal())).ToList();
+        var fromApi = body.GetProperty("metrics").EnumerateArray().Select(m => (m.GetProperty("window_start").GetDateTime(), m.GetProperty("sample_count").GetInt64(), m.GetProperty("value_sum").GetDecimal())).ToList();
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
         var weeks = (await connection.QueryAsync<(DateTime Week, long Count, decimal Sum)>("""
@@ -151,7 +151,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         var end = TestTrades.Origin.AddDays(120);
         var body = await GetJsonAsync($"/api/trades/1?start_time={Iso(start)}&end_time={Iso(end)}&exit_reason=stop_loss&limit=500");
         Assert.Equal("daily", body.GetProperty("granularity").GetString());
-        var buckets = body.GetProperty("buckets").EnumerateArray().Select(b => (b.GetProperty("windowStart").GetDateTime(), b.GetProperty("trades").GetInt64(), b.GetProperty("pnlSum").GetDecimal())).ToList();
+        var buckets = body.GetProperty("buckets").EnumerateArray().Select(b => (b.GetProperty("window_start").GetDateTime(), b.GetProperty("trades").GetInt64(), b.GetProperty("pnl_sum").GetDecimal())).ToList();
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
         var days = (await connection.QueryAsync<(DateTime Day, long Count, decimal Sum)>("""
@@ -188,7 +188,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
 

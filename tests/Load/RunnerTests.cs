@@ -160,7 +160,7 @@ public sealed class RunnerTests
             request.Observer!.OnResponse(200, body);
         }
 
-        // The test server serves three pages: first, page2, page3 (no nextCursor), then a new walk starts.
+        // The test server serves three pages: first, page2, page3 (no next_cursor), then a new walk starts.
         Assert.DoesNotContain("cursor=", paths[0], StringComparison.Ordinal);
         Assert.Contains("cursor=page2", paths[1], StringComparison.Ordinal);
         Assert.Contains("cursor=page3", paths[2], StringComparison.Ordinal);
@@ -169,9 +169,9 @@ public sealed class RunnerTests
     }
 
     [Theory]
-    [InlineData("{\"items\":[],\"nextCursor\":\"abc\"}", "abc")]
-    [InlineData("{\"nextCursor\":null,\"items\":[{\"nextCursor\":\"nested\"}]}", null)]
-    [InlineData("{\"items\":[{\"nextCursor\":\"nested\"}]}", null)]
+    [InlineData("{\"items\":[],\"next_cursor\":\"abc\"}", "abc")]
+    [InlineData("{\"next_cursor\":null,\"items\":[{\"next_cursor\":\"nested\"}]}", null)]
+    [InlineData("{\"items\":[{\"next_cursor\":\"nested\"}]}", null)]
     [InlineData("not json", null)]
     public void ReadNextCursor_TopLevelOnly(string json, string? expected) =>
         Assert.Equal(expected, PaginationWalks.ReadNextCursor(System.Text.Encoding.UTF8.GetBytes(json)));
