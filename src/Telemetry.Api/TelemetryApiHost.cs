@@ -47,12 +47,14 @@ public static class TelemetryApiHost
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // The API reads no JSON; strict numbers make the OpenAPI schemas say "integer", not "integer or string".
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(ProblemParameterSchema.AddAsync));
 
         var app = builder.Build();
         app.UseRouting();
