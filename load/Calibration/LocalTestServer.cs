@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +15,7 @@ namespace Perf.Load.Calibration;
 /// <remarks>
 /// With a stall configured, the server freezes for <c>stallDuration</c> once every <c>stallPeriod</c>: every request
 /// that arrives during the freeze is held until it ends, like a stop-the-world pause. Routes: <c>/</c> and
-/// <c>/healthz</c> answer "ok"; <c>/close</c> too, then closes the connection; <c>/spin/{µs}</c> answers after busy work; <c>/delay/{ms}</c> after an idle wait; <c>/api/trades/{id}</c> answers a three-page keyset walk with <c>nextCursor</c>.
+/// <c>/healthz</c> answer "ok"; <c>/close</c> too, then closes the connection; <c>/spin/{µs}</c> answers after busy work; <c>/delay/{ms}</c> after an idle wait; <c>/api/trades/{id}</c> answers a three-page keyset walk with <c>next_cursor</c>.
 /// </remarks>
 internal sealed class LocalTestServer : IAsyncDisposable
 {
@@ -100,5 +101,5 @@ internal sealed class LocalTestServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private sealed record TradePage(long ProfileId, string? NextCursor);
+    private sealed record TradePage([property: JsonPropertyName("profile_id")] long ProfileId, [property: JsonPropertyName("next_cursor")] string? NextCursor);
 }

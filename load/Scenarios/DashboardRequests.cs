@@ -13,8 +13,8 @@ internal static class DashboardRequests
         if (random.NextDouble() < TrafficOptions.FilteredTradesShare)
         {
             filter = random.Next(2) == 0
-                ? "&tradeType=" + TradeVocabulary.TradeTypes[random.Next(TradeVocabulary.TradeTypes.Count)]
-                : "&exitReason=" + TradeVocabulary.ExitReasons[random.Next(TradeVocabulary.ExitReasons.Count)];
+                ? "&trade_type=" + TradeVocabulary.TradeTypes[random.Next(TradeVocabulary.TradeTypes.Count)]
+                : "&exit_reason=" + TradeVocabulary.ExitReasons[random.Next(TradeVocabulary.ExitReasons.Count)];
         }
 
         return new LoadRequest(scenario, Endpoints.Trades, $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={options.PageSize}{filter}");
@@ -37,7 +37,7 @@ internal static class DashboardRequests
             <= 31 => "daily",
             _ => random.Next(2) == 0 ? "weekly" : "monthly",
         };
-        return new LoadRequest(scenario, Endpoints.Metrics, $"/api/metrics/{window.ProfileId}?windowType={windowType}&{window.ToQuery()}");
+        return new LoadRequest(scenario, Endpoints.Metrics, $"/api/metrics/{window.ProfileId}?window_type={windowType}&{window.ToQuery()}");
     }
 
     /// <summary>System health for a window.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Perf.Load.Scenarios;
 
-/// <summary>Keyset pagination walks in progress: each trades page response hands its <c>nextCursor</c> to the next arrival.</summary>
+/// <summary>Keyset pagination walks in progress: each trades page response hands its <c>next_cursor</c> to the next arrival.</summary>
 /// <remarks>A walk advances only when an arrival comes, so walking never turns the open model into a closed loop.</remarks>
 internal sealed class PaginationWalks
 {
@@ -40,7 +40,7 @@ internal sealed class PaginationWalks
             new PageObserver(this, window, 1));
     }
 
-    /// <summary>Reads <c>nextCursor</c> from a trades response body; null when absent or null.</summary>
+    /// <summary>Reads <c>next_cursor</c> from a trades response body; null when absent or null.</summary>
     internal static string? ReadNextCursor(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)
@@ -60,7 +60,7 @@ internal sealed class PaginationWalks
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
                 {
-                    var isCursor = reader.ValueTextEquals("nextCursor"u8);
+                    var isCursor = reader.ValueTextEquals("next_cursor"u8);
                     reader.Read();
                     if (isCursor)
                     {

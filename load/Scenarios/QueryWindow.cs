@@ -28,8 +28,8 @@ internal sealed record QueryWindow(long ProfileId, DateTimeOffset Start, DateTim
         return new QueryWindow(profile, end - range, end, cached);
     }
 
-    /// <summary><c>start=...&amp;end=...</c> in ISO 8601 UTC.</summary>
-    public string ToQuery() => $"start={Format(Start)}&end={Format(End)}";
+    /// <summary><c>start_time=...&amp;end_time=...</c> in ISO 8601 UTC.</summary>
+    public string ToQuery() => $"start_time={Format(Start)}&end_time={Format(End)}";
 
     private static TimeSpan PickRange(Random random)
     {

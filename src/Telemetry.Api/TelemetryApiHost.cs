@@ -43,11 +43,18 @@ public static class TelemetryApiHost
             });
         }
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        // snake_case fields, as the design document names columns and parameters (entry_time, window_type, next_cursor).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // The API reads no JSON; strict numbers make the OpenAPI schemas say "integer", not "integer or string".
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(ProblemParameterSchema.AddAsync));
 
         var app = builder.Build();
         app.UseRouting();

@@ -19,7 +19,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     public async Task Trades_FirstPage_EqualsDirectSql()
     {
         server.RequireServer();
-        var body = await GetJsonAsync($"/api/trades/2?start={Start}&end={End}&limit=100");
+        var body = await GetJsonAsync($"/api/trades/2?start_time={Start}&end_time={End}&limit=100");
         Assert.Equal("raw", body.GetProperty("granularity").GetString());
         var apiTrades = body.GetProperty("trades").Deserialize<List<Trade>>(JsonOptions)!;
 
@@ -42,16 +42,16 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         string? cursor = null;
         do
         {
-            var body = await GetJsonAsync($"/api/trades/1?start={Start}&end={End}&limit=70" + (cursor is null ? "" : "&cursor=" + cursor));
+            var body = await GetJsonAsync($"/api/trades/1?start_time={Start}&end_time={End}&limit=70" + (cursor is null ? "" : "&cursor=" + cursor));
             byCursor.AddRange(body.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
-            cursor = body.GetProperty("nextCursor").GetString();
+            cursor = body.GetProperty("next_cursor").GetString();
         }
         while (cursor is not null);
 
         var byOffset = new List<long>();
         for (var offset = 0; ; offset += 70)
         {
-            var page = (await GetJsonAsync($"/api/trades/1?start={Start}&end={End}&limit=70&offset={offset}")).GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).ToList();
+            var page = (await GetJsonAsync($"/api/trades/1?start_time={Start}&end_time={End}&limit=70&offset={offset}")).GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).ToList();
             byOffset.AddRange(page);
             if (page.Count < 70)
             {
@@ -73,7 +73,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     public async Task Summary_EqualsDirectSqlAggregation()
     {
         server.RequireServer();
-        var body = await GetJsonAsync($"/api/trades/3/summary?start={Start}&end={End}");
+        var body = await GetJsonAsync($"/api/trades/3/summary?start_time={Start}&end_time={End}");
         Assert.Equal("raw", body.GetProperty("source").GetString());
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
@@ -82,14 +82,14 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
             WHERE profile_id = 3 AND entry_time BETWEEN @s AND @e GROUP BY symbol
             """, new { s = TestTrades.Origin.AddDays(20), e = TestTrades.Origin.AddDays(50) })).ToList();
         Assert.Equal(bySymbol.Sum(r => r.Trades), body.GetProperty("total").GetProperty("trades").GetInt64());
-        Assert.Equal(bySymbol.Sum(r => r.Sum), body.GetProperty("total").GetProperty("pnlSum").GetDecimal());
+        Assert.Equal(bySymbol.Sum(r => r.Sum), body.GetProperty("total").GetProperty("pnl_sum").GetDecimal());
         foreach (var row in bySymbol)
         {
-            var stats = body.GetProperty("bySymbol").GetProperty(row.Symbol);
+            var stats = body.GetProperty("by_symbol").GetProperty(row.Symbol);
             Assert.Equal(row.Trades, stats.GetProperty("trades").GetInt64());
             Assert.Equal((long)row.Wins, stats.GetProperty("wins").GetInt64());
-            Assert.Equal(row.Sum, stats.GetProperty("pnlSum").GetDecimal());
-            Assert.Equal(row.Min, stats.GetProperty("pnlMin").GetDecimal());
+            Assert.Equal(row.Sum, stats.GetProperty("pnl_sum").GetDecimal());
+            Assert.Equal(row.Min, stats.GetProperty("pnl_min").GetDecimal());
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         server.RequireServer();
         var start = TestTrades.Origin.AddDays(5);
         var end = TestTrades.Origin.AddDays(150);
-        var body = await GetJsonAsync($"/api/trades/1/summary?start={Iso(start)}&end={Iso(end)}");
+        var body = await GetJsonAsync($"/api/trades/1/summary?start_time={Iso(start)}&end_time={Iso(end)}");
         Assert.Equal("daily_aggregates", body.GetProperty("source").GetString());
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
@@ -108,16 +108,16 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
             new { s = start, e = end });
         var total = body.GetProperty("total");
         Assert.Equal(raw.Trades, total.GetProperty("trades").GetInt64());
-        Assert.Equal(raw.Sum, total.GetProperty("pnlSum").GetDecimal());
-        Assert.Equal(raw.Max, total.GetProperty("pnlMax").GetDecimal());
+        Assert.Equal(raw.Sum, total.GetProperty("pnl_sum").GetDecimal());
+        Assert.Equal(raw.Max, total.GetProperty("pnl_max").GetDecimal());
     }
 
     [Fact]
     public async Task Metrics_EqualDirectSql()
     {
         server.RequireServer();
-        var body = await GetJsonAsync($"/api/metrics/2?windowType=weekly&metricType=trade_pnl&metricName=symbol:NVDA&start={Iso(TestTrades.Origin)}&end={Iso(TestTrades.Origin.AddDays(180))}");
-        var fromApi = body.GetProperty("metrics").EnumerateArray().Select(m => (m.GetProperty("windowStart").GetDateTime(), m.GetProperty("sampleCount").GetInt64(), m.GetProperty("valueSum").GetDecimal())).ToList();
+        var body = await GetJsonAsync($"/api/metrics/2?window_type=weekly&metric_type=trade_pnl&metric_name=symbol:NVDA&start_time={Iso(TestTrades.Origin)}&end_time={Iso(TestTrades.Origin.AddDays(180))}");
+        var fromApi = body.GetProperty("metrics").EnumerateArray().Select(m => (m.GetProperty("window_start").GetDateTime(), m.GetProperty("sample_count").GetInt64(), m.GetProperty("value_sum").GetDecimal())).ToList();
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
         var weeks = (await connection.QueryAsync<(DateTime Week, long Count, decimal Sum)>("""
@@ -132,7 +132,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     public async Task Health_EqualsDirectSql()
     {
         server.RequireServer();
-        var body = await GetJsonAsync($"/api/health/2?script=breakout_scanner&start={Iso(TestTrades.Origin)}&end={Iso(TestTrades.Origin.AddDays(3))}&limit=500");
+        var body = await GetJsonAsync($"/api/health/2?script=breakout_scanner&start_time={Iso(TestTrades.Origin)}&end_time={Iso(TestTrades.Origin.AddDays(3))}&limit=500");
         var apiIds = body.GetProperty("samples").EnumerateArray().Select(h => h.GetProperty("id").GetInt64()).ToList();
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
@@ -149,9 +149,9 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         server.RequireServer();
         var start = TestTrades.Origin;
         var end = TestTrades.Origin.AddDays(120);
-        var body = await GetJsonAsync($"/api/trades/1?start={Iso(start)}&end={Iso(end)}&exitReason=stop_loss&limit=500");
+        var body = await GetJsonAsync($"/api/trades/1?start_time={Iso(start)}&end_time={Iso(end)}&exit_reason=stop_loss&limit=500");
         Assert.Equal("daily", body.GetProperty("granularity").GetString());
-        var buckets = body.GetProperty("buckets").EnumerateArray().Select(b => (b.GetProperty("windowStart").GetDateTime(), b.GetProperty("trades").GetInt64(), b.GetProperty("pnlSum").GetDecimal())).ToList();
+        var buckets = body.GetProperty("buckets").EnumerateArray().Select(b => (b.GetProperty("window_start").GetDateTime(), b.GetProperty("trades").GetInt64(), b.GetProperty("pnl_sum").GetDecimal())).ToList();
 
         await using var connection = await VariantSet.OpenAsync(server, api.Database);
         var days = (await connection.QueryAsync<(DateTime Day, long Count, decimal Sum)>("""
@@ -166,7 +166,7 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     public async Task RepeatedRequest_IsServedFromCache()
     {
         server.RequireServer();
-        var url = $"/api/trades/2/summary?start={Iso(TestTrades.Origin.AddDays(60))}&end={Iso(TestTrades.Origin.AddDays(61))}";
+        var url = $"/api/trades/2/summary?start_time={Iso(TestTrades.Origin.AddDays(60))}&end_time={Iso(TestTrades.Origin.AddDays(61))}";
         var first = await api.Client.GetStringAsync(url, Ct);
         var hitsBefore = await CacheHitsAsync("trades_summary");
         var second = await api.Client.GetStringAsync(url, Ct);
@@ -182,13 +182,13 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/readyz", Ct)).StatusCode);
         var openApi = await api.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
         var paths = openApi.GetProperty("paths");
-        foreach (var path in new[] { "/api/trades/{profileId}", "/api/trades/{profileId}/summary", "/api/metrics/{profileId}", "/api/health/{profileId}" })
+        foreach (var path in new[] { "/api/trades/{profile_id}", "/api/trades/{profile_id}/summary", "/api/metrics/{profile_id}", "/api/health/{profile_id}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
         }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
 

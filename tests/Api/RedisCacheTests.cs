@@ -21,7 +21,7 @@ public sealed class RedisCacheTests(DatabaseServerFixture server, ApiFixture api
         using var secondClient = new HttpClient { BaseAddress = second.BaseAddress };
 
         // A range no other test asks for, so the key is new to Redis.
-        var url = $"/api/trades/3?start=2025-10-0{Random.Shared.Next(1, 9)}T01:02:03Z&end=2025-11-11T00:00:00Z&limit={Random.Shared.Next(1, 10_000)}";
+        var url = $"/api/trades/3?start_time=2025-10-0{Random.Shared.Next(1, 9)}T01:02:03Z&end_time=2025-11-11T00:00:00Z&limit={Random.Shared.Next(1, 10_000)}";
         var fromDatabase = await firstClient.GetStringAsync(url, ct);
         var fromRedis = await secondClient.GetStringAsync(url, ct);
 

@@ -29,7 +29,7 @@ public sealed class DateRangeTests
     public void Resolve_OverOneYear_Rejected()
     {
         var error = Assert.Throws<QueryValidationException>(() => DateRange.Resolve(Now.AddDays(-365).AddTicks(-10), Now, TimeSpan.FromDays(7), Now));
-        Assert.Equal("start", error.Parameter);
+        Assert.Equal("start_time", error.Parameter);
         Assert.Contains("1 year", error.Message, StringComparison.Ordinal);
     }
 

@@ -23,20 +23,20 @@ public sealed class QueryRulesTests
     public void ParseProfileId_NotPositiveInteger_NamesProfileId(string? value)
     {
         var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseProfileId(value));
-        Assert.Equal("profileId", error.Parameter);
+        Assert.Equal("profile_id", error.Parameter);
     }
 
     [Fact]
     public void ParseInstant_OffsetGiven_ConvertsToUtcMicroseconds()
     {
-        var parsed = QueryRules.ParseInstant("2024-03-01T12:00:00.1234567+02:00", "start");
+        var parsed = QueryRules.ParseInstant("2024-03-01T12:00:00.1234567+02:00", "start_time");
         Assert.Equal(new DateTime(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc).AddTicks(1234560), parsed);
         Assert.Equal(DateTimeKind.Utc, parsed!.Value.Kind);
     }
 
     [Fact]
     public void ParseInstant_NoOffset_TakenAsUtc() =>
-        Assert.Equal(new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), QueryRules.ParseInstant("2024-03-01", "end"));
+        Assert.Equal(new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), QueryRules.ParseInstant("2024-03-01", "end_time"));
 
     [Theory]
     [InlineData("yesterday")]
@@ -45,8 +45,8 @@ public sealed class QueryRulesTests
     [InlineData("2024-01-01T00:00:00Z-and-a-very-long-tail-of-text")]
     public void ParseInstant_Malformed_NamesParameter(string value)
     {
-        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseInstant(value, "end"));
-        Assert.Equal("end", error.Parameter);
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseInstant(value, "end_time"));
+        Assert.Equal("end_time", error.Parameter);
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class QueryRulesTests
 
     [Fact]
     public void ParseWindowType_Unknown_NamesWindowType() =>
-        Assert.Equal("windowType", Assert.Throws<QueryValidationException>(() => QueryRules.ParseWindowType("yearly", WindowType.Daily)).Parameter);
+        Assert.Equal("window_type", Assert.Throws<QueryValidationException>(() => QueryRules.ParseWindowType("yearly", WindowType.Daily)).Parameter);
 
     [Theory]
     [InlineData("aapl", "AAPL")]
@@ -93,8 +93,8 @@ public sealed class QueryRulesTests
     [Fact]
     public void ParseOneOf_Unknown_ListsAllowedValues()
     {
-        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseOneOf("moon", "exitReason", TradeVocabulary.ExitReasons));
-        Assert.Equal("exitReason", error.Parameter);
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseOneOf("moon", "exit_reason", TradeVocabulary.ExitReasons));
+        Assert.Equal("exit_reason", error.Parameter);
         Assert.Contains("stop_loss", error.Message, StringComparison.Ordinal);
     }
 
@@ -104,5 +104,5 @@ public sealed class QueryRulesTests
 
     [Fact]
     public void ParseName_TooLong_NamesParameter() =>
-        Assert.Equal("metricName", Assert.Throws<QueryValidationException>(() => QueryRules.ParseName(new string('a', 97), "metricName", 96)).Parameter);
+        Assert.Equal("metric_name", Assert.Throws<QueryValidationException>(() => QueryRules.ParseName(new string('a', 97), "metric_name", 96)).Parameter);
 }

@@ -10,7 +10,7 @@ public sealed class CacheWarmerTests
     {
         var paths = CacheWarmer.DefaultPaths([7]);
 
-        Assert.Equal(["/api/trades/7/summary", "/api/trades/7", "/api/metrics/7?windowType=daily", "/api/metrics/7?windowType=hourly", "/api/health/7"], paths);
+        Assert.Equal(["/api/trades/7/summary", "/api/trades/7", "/api/metrics/7?window_type=daily", "/api/metrics/7?window_type=hourly", "/api/health/7"], paths);
     }
 
     [Fact]

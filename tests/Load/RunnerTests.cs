@@ -160,7 +160,7 @@ public sealed class RunnerTests
             request.Observer!.OnResponse(200, body);
         }
 
-        // The test server serves three pages: first, page2, page3 (no nextCursor), then a new walk starts.
+        // The test server serves three pages: first, page2, page3 (no next_cursor), then a new walk starts.
         Assert.DoesNotContain("cursor=", paths[0], StringComparison.Ordinal);
         Assert.Contains("cursor=page2", paths[1], StringComparison.Ordinal);
         Assert.Contains("cursor=page3", paths[2], StringComparison.Ordinal);
@@ -169,9 +169,9 @@ public sealed class RunnerTests
     }
 
     [Theory]
-    [InlineData("{\"items\":[],\"nextCursor\":\"abc\"}", "abc")]
-    [InlineData("{\"nextCursor\":null,\"items\":[{\"nextCursor\":\"nested\"}]}", null)]
-    [InlineData("{\"items\":[{\"nextCursor\":\"nested\"}]}", null)]
+    [InlineData("{\"items\":[],\"next_cursor\":\"abc\"}", "abc")]
+    [InlineData("{\"next_cursor\":null,\"items\":[{\"next_cursor\":\"nested\"}]}", null)]
+    [InlineData("{\"items\":[{\"next_cursor\":\"nested\"}]}", null)]
     [InlineData("not json", null)]
     public void ReadNextCursor_TopLevelOnly(string json, string? expected) =>
         Assert.Equal(expected, PaginationWalks.ReadNextCursor(System.Text.Encoding.UTF8.GetBytes(json)));
@@ -190,7 +190,7 @@ public sealed class RunnerTests
         Assert.InRange(byEndpoint[Endpoints.Metrics], 1000, 1400);
         Assert.InRange(byEndpoint[Endpoints.Summary], 800, 1200);
         Assert.InRange(byEndpoint[Endpoints.Health], 250, 550);
-        Assert.Contains(requests, r => r.PathAndQuery.Contains("windowType=monthly", StringComparison.Ordinal) || r.PathAndQuery.Contains("windowType=weekly", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.PathAndQuery.Contains("window_type=monthly", StringComparison.Ordinal) || r.PathAndQuery.Contains("window_type=weekly", StringComparison.Ordinal));
         var windows = Enumerable.Range(0, 2000).Select(_ => QueryWindow.Pick(options, random)).ToList();
         Assert.InRange(windows.Count(w => w.Cached), 1000, 1400);
         Assert.All(windows.Where(w => w.Cached), w => Assert.Equal(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero), w.End));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
 using Telemetry.Api.Monitoring;
@@ -7,34 +8,41 @@ using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Endpoints;
 
-/// <summary>Maps <c>GET /api/metrics/{profileId}</c>.</summary>
+/// <summary>Maps <c>GET /api/metrics/{profile_id}</c>.</summary>
 internal static class MetricEndpoints
 {
     public const string Name = "metrics";
 
+    private static readonly QueryParameter[] Parameters =
+    [
+        ApiParameters.WindowType, ApiParameters.MetricType, ApiParameters.MetricName,
+        ApiParameters.StartTime(QueryLimits.DefaultAggregateRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset,
+    ];
+
     public static void MapMetricEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/metrics/{profileId}", GetMetricsAsync)
+        app.MapGet("/api/metrics/{profile_id}", GetMetricsAsync)
             .WithTags("Metrics")
             .WithName(Name)
             .WithSummary("A profile's windowed aggregates (hourly, daily, weekly or monthly), newest window first.")
+            .WithParameters(Parameters)
             .Produces<MetricPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> GetMetricsAsync(
-        string profileId, HttpRequest request, MetricQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, MetricQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, "windowType", "metricType", "metricName", "start", "end", "limit", "offset");
+        var parameters = RequestParameters.From(request, Parameters);
         var now = CachePolicy.SnappedNow(time);
         var query = new MetricQuery(
             QueryRules.ParseProfileId(profileId),
-            QueryRules.ParseWindowType(parameters["windowType"], WindowType.Daily),
-            QueryRules.ParseName(parameters["metricType"], "metricType", 32),
-            QueryRules.ParseName(parameters["metricName"], "metricName", 96),
-            DateRange.Resolve(QueryRules.ParseInstant(parameters["start"], "start"), QueryRules.ParseInstant(parameters["end"], "end"), QueryLimits.DefaultAggregateRange, now),
-            QueryRules.ParseLimit(parameters["limit"]),
-            QueryRules.ParseOffset(parameters["offset"]));
+            QueryRules.ParseWindowType(parameters[ParameterNames.WindowType], WindowType.Daily),
+            QueryRules.ParseName(parameters[ParameterNames.MetricType], ParameterNames.MetricType, QueryLimits.MaxMetricTypeLength),
+            QueryRules.ParseName(parameters[ParameterNames.MetricName], ParameterNames.MetricName, QueryLimits.MaxMetricNameLength),
+            parameters.Range(QueryLimits.DefaultAggregateRange, now),
+            QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
+            QueryRules.ParseOffset(parameters[ParameterNames.Offset]));
 
         var key = string.Create(CultureInfo.InvariantCulture,
             $"metrics:{query.ProfileId}:{query.WindowType}:{query.MetricType}:{query.MetricName}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Limit}:{query.Offset}");

@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
 using Telemetry.Api.Monitoring;
 
 namespace Telemetry.Api.Endpoints;
 
-/// <summary>Maps liveness (<c>/healthz</c>), readiness (<c>/readyz</c>), Prometheus metrics (<c>/metrics</c>) and the OpenAPI document.</summary>
+/// <summary>
+/// Maps liveness (<c>/healthz</c>), readiness (<c>/readyz</c>), Prometheus metrics (<c>/metrics</c>), the OpenAPI document
+/// (<c>/openapi/v1.json</c>) and, in development, its interactive reference page (<c>/scalar</c>).
+/// </summary>
 internal static class OperationsEndpoints
 {
     public static void MapOperationsEndpoints(this WebApplication app)
@@ -14,5 +18,9 @@ internal static class OperationsEndpoints
             .WithName("prometheus")
             .ExcludeFromDescription();
         app.MapOpenApi().WithName("openapi");
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
 using Telemetry.Api.Monitoring;
@@ -6,32 +7,38 @@ using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Endpoints;
 
-/// <summary>Maps <c>GET /api/health/{profileId}</c>: the system-health samples of one trading script.</summary>
+/// <summary>Maps <c>GET /api/health/{profile_id}</c>: the system-health samples of one trading script.</summary>
 internal static class SystemHealthEndpoints
 {
     public const string Name = "health";
 
+    private static readonly QueryParameter[] Parameters =
+    [
+        ApiParameters.Script, ApiParameters.StartTime(QueryLimits.DefaultHealthRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset,
+    ];
+
     public static void MapSystemHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health/{profileId}", GetHealthAsync)
+        app.MapGet("/api/health/{profile_id}", GetHealthAsync)
             .WithTags("System health")
             .WithName(Name)
             .WithSummary("One script's health samples of a profile in a date range, newest first.")
+            .WithParameters(Parameters)
             .Produces<HealthPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> GetHealthAsync(
-        string profileId, HttpRequest request, HealthQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, HealthQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, "script", "start", "end", "limit", "offset");
+        var parameters = RequestParameters.From(request, Parameters);
         var now = CachePolicy.SnappedNow(time);
         var query = new HealthQuery(
             QueryRules.ParseProfileId(profileId),
-            QueryRules.ParseRequiredName(parameters["script"], "script", 64),
-            DateRange.Resolve(QueryRules.ParseInstant(parameters["start"], "start"), QueryRules.ParseInstant(parameters["end"], "end"), QueryLimits.DefaultHealthRange, now),
-            QueryRules.ParseLimit(parameters["limit"]),
-            QueryRules.ParseOffset(parameters["offset"]));
+            QueryRules.ParseRequiredName(parameters[ParameterNames.Script], ParameterNames.Script, QueryLimits.MaxScriptNameLength),
+            parameters.Range(QueryLimits.DefaultHealthRange, now),
+            QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
+            QueryRules.ParseOffset(parameters[ParameterNames.Offset]));
 
         var key = string.Create(CultureInfo.InvariantCulture,
             $"health:{query.ProfileId}:{query.ScriptName}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Limit}:{query.Offset}");

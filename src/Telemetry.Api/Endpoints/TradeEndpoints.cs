@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
 using Telemetry.Api.Monitoring;
@@ -7,42 +8,52 @@ using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Endpoints;
 
-/// <summary>Maps <c>GET /api/trades/{profileId}</c> and <c>GET /api/trades/{profileId}/summary</c>.</summary>
+/// <summary>Maps <c>GET /api/trades/{profile_id}</c> and <c>GET /api/trades/{profile_id}/summary</c>.</summary>
 internal static class TradeEndpoints
 {
     public const string ListName = "trades";
     public const string SummaryName = "trades_summary";
 
+    private static readonly QueryParameter[] ListParameters =
+    [
+        ApiParameters.StartTime(QueryLimits.DefaultTradeRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset, ApiParameters.Cursor,
+        ApiParameters.Symbol, ApiParameters.TradeType, ApiParameters.ExitReason,
+    ];
+
+    private static readonly QueryParameter[] SummaryParameters = [ApiParameters.StartTime(QueryLimits.DefaultAggregateRange), ApiParameters.EndTime];
+
     public static void MapTradeEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/trades").WithTags("Trades");
-        group.MapGet("/{profileId}", GetTradesAsync)
+        group.MapGet("/{profile_id}", GetTradesAsync)
             .WithName(ListName)
             .WithSummary("A profile's trades in a date range, newest first; ranges over 90 days return daily buckets.")
+            .WithParameters(ListParameters)
             .Produces<TradeList>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/{profileId}/summary", GetSummaryAsync)
+        group.MapGet("/{profile_id}/summary", GetSummaryAsync)
             .WithName(SummaryName)
             .WithSummary("Outcome statistics of a profile's trades, in total and by symbol, trade type and exit reason.")
+            .WithParameters(SummaryParameters)
             .Produces<TradeSummary>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> GetTradesAsync(
-        string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, "start", "end", "limit", "offset", "cursor", "symbol", "tradeType", "exitReason");
+        var parameters = RequestParameters.From(request, ListParameters);
         var now = CachePolicy.SnappedNow(time);
         var query = TradeListQuery.Create(
             QueryRules.ParseProfileId(profileId),
-            DateRange.Resolve(QueryRules.ParseInstant(parameters["start"], "start"), QueryRules.ParseInstant(parameters["end"], "end"), QueryLimits.DefaultTradeRange, now),
+            parameters.Range(QueryLimits.DefaultTradeRange, now),
             new TradeFilter(
-                QueryRules.ParseSymbol(parameters["symbol"]),
-                QueryRules.ParseOneOf(parameters["tradeType"], "tradeType", TradeVocabulary.TradeTypes),
-                QueryRules.ParseOneOf(parameters["exitReason"], "exitReason", TradeVocabulary.ExitReasons)),
-            QueryRules.ParseLimit(parameters["limit"]),
-            QueryRules.ParseOffset(parameters["offset"]),
-            parameters["cursor"]);
+                QueryRules.ParseSymbol(parameters[ParameterNames.Symbol]),
+                QueryRules.ParseOneOf(parameters[ParameterNames.TradeType], ParameterNames.TradeType, TradeVocabulary.TradeTypes),
+                QueryRules.ParseOneOf(parameters[ParameterNames.ExitReason], ParameterNames.ExitReason, TradeVocabulary.ExitReasons)),
+            QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
+            QueryRules.ParseOffset(parameters[ParameterNames.Offset]),
+            parameters[ParameterNames.Cursor]);
 
         var key = string.Create(CultureInfo.InvariantCulture,
             $"trades:{query.ProfileId}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Filter.Symbol}:{query.Filter.TradeType}:{query.Filter.ExitReason}:{query.Limit}:{query.Offset}:{query.Cursor?.Encode()}");
@@ -55,13 +66,11 @@ internal static class TradeEndpoints
     }
 
     private static async Task<IResult> GetSummaryAsync(
-        string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, "start", "end");
+        var parameters = RequestParameters.From(request, SummaryParameters);
         var id = QueryRules.ParseProfileId(profileId);
-        var range = DateRange.Resolve(
-            QueryRules.ParseInstant(parameters["start"], "start"), QueryRules.ParseInstant(parameters["end"], "end"),
-            QueryLimits.DefaultAggregateRange, CachePolicy.SnappedNow(time));
+        var range = parameters.Range(QueryLimits.DefaultAggregateRange, CachePolicy.SnappedNow(time));
 
         var key = string.Create(CultureInfo.InvariantCulture, $"summary:{id}:{range.Start.Ticks}:{range.End.Ticks}");
         var result = await cache.GetOrCreateAsync(

@@ -7,6 +7,9 @@ namespace Telemetry.Api.Http;
 /// <summary>Turns failures into RFC 7807 problem details: 400 naming the parameter for bad input, 500 without internals otherwise.</summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The problem-details member naming the parameter at fault.</summary>
+    public const string ParameterMember = "parameter";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
@@ -20,7 +23,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                     Detail = invalid.Message,
                     Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
                 };
-                problem.Extensions["parameter"] = invalid.Parameter;
+                problem.Extensions[ParameterMember] = invalid.Parameter;
                 break;
             case BadHttpRequestException bad:
                 problem = new ProblemDetails

@@ -2,7 +2,7 @@ using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Http;
 
-/// <summary>Reads query-string parameters as raw strings, rejecting unknown and repeated ones.</summary>
+/// <summary>Reads query-string parameters as raw strings, rejecting unknown and repeated ones and a name given with its alias.</summary>
 /// <remarks>
 /// Parameters are parsed by <see cref="QueryRules"/>, not by model binding, so every bad value gets a problem
 /// response naming the parameter instead of the framework's generic 400.
@@ -10,29 +10,56 @@ namespace Telemetry.Api.Http;
 internal sealed class RequestParameters
 {
     private readonly IQueryCollection _query;
+    private readonly IReadOnlyList<QueryParameter> _known;
 
-    private RequestParameters(IQueryCollection query) => _query = query;
+    private RequestParameters(IQueryCollection query, IReadOnlyList<QueryParameter> known)
+    {
+        _query = query;
+        _known = known;
+    }
 
     /// <summary>Checks the query string against the endpoint's known parameters.</summary>
-    public static RequestParameters From(HttpRequest request, params string[] known)
+    public static RequestParameters From(HttpRequest request, IReadOnlyList<QueryParameter> known)
     {
         foreach (var (name, values) in request.Query)
         {
-            if (!known.Contains(name, StringComparer.Ordinal))
+            var parameter = known.FirstOrDefault(p => p.IsNamed(name));
+            if (parameter is null)
             {
-                var hint = known.Length == 0 ? "none" : string.Join(", ", known);
+                var hint = known.Count == 0 ? "none" : string.Join(", ", known.Select(p => p.Name));
                 throw new QueryValidationException(name.Length > 64 ? name[..64] : name, $"Unknown parameter '{name}'. Known parameters: {hint}.");
             }
 
             if (values.Count > 1)
             {
-                throw new QueryValidationException(name, $"{name} is given more than once.");
+                throw new QueryValidationException(parameter.Name, $"{name} is given more than once.");
+            }
+
+            if (parameter.Alias is { } alias && request.Query.ContainsKey(parameter.Name) && request.Query.ContainsKey(alias))
+            {
+                throw new QueryValidationException(parameter.Name, $"{parameter.Name} and its alias {alias} are both given; pass {parameter.Name} only.");
             }
         }
 
-        return new RequestParameters(request.Query);
+        return new RequestParameters(request.Query, known);
     }
 
-    /// <summary>The single value of a parameter, or null when absent.</summary>
-    public string? this[string name] => _query.TryGetValue(name, out var values) ? values.ToString() : null;
+    /// <summary>The date range given by <c>start_time</c> and <c>end_time</c>, resolved as <see cref="DateRange.Resolve"/> does.</summary>
+    public DateRange Range(TimeSpan defaultSpan, DateTime nowUtc) => DateRange.Resolve(
+        QueryRules.ParseInstant(this[ParameterNames.StartTime], ParameterNames.StartTime),
+        QueryRules.ParseInstant(this[ParameterNames.EndTime], ParameterNames.EndTime),
+        defaultSpan,
+        nowUtc);
+
+    /// <summary>The single value of a parameter, given by its name or its alias, or null when absent.</summary>
+    public string? this[string name]
+    {
+        get
+        {
+            var parameter = _known.First(p => p.Name == name);
+            return _query.TryGetValue(parameter.Name, out var values) || (parameter.Alias is { } alias && _query.TryGetValue(alias, out values))
+                ? values.ToString()
+                : null;
+        }
+    }
 }

@@ -20,8 +20,8 @@ public sealed class CacheWarmer(HttpClient http, ILogger? logger = null)
             {
                 string.Create(CultureInfo.InvariantCulture, $"/api/trades/{id}/summary"),
                 string.Create(CultureInfo.InvariantCulture, $"/api/trades/{id}"),
-                string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?windowType=daily"),
-                string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?windowType=hourly"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?window_type=daily"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?window_type=hourly"),
                 string.Create(CultureInfo.InvariantCulture, $"/api/health/{id}"),
             }),
         ];

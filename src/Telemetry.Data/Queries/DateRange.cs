@@ -19,12 +19,12 @@ public sealed record DateRange(DateTime Start, DateTime End)
         var resolvedStart = start ?? resolvedEnd - defaultSpan;
         if (resolvedStart >= resolvedEnd)
         {
-            throw new QueryValidationException(start is null ? "end" : "start", "start must be before end.");
+            throw new QueryValidationException(start is null ? ParameterNames.EndTime : ParameterNames.StartTime, $"{ParameterNames.StartTime} must be before {ParameterNames.EndTime}.");
         }
 
         if (resolvedEnd - resolvedStart > QueryLimits.MaxRange)
         {
-            throw new QueryValidationException(start is null ? "end" : "start", "Date range cannot exceed 1 year (365 days).");
+            throw new QueryValidationException(start is null ? ParameterNames.EndTime : ParameterNames.StartTime, "Date range cannot exceed 1 year (365 days).");
         }
 
         return new DateRange(resolvedStart, resolvedEnd);

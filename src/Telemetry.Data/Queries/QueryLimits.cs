@@ -12,6 +12,15 @@ public static class QueryLimits
     /// <summary>The deepest offset accepted; deeper pages must use the cursor, which costs the same at any depth.</summary>
     public const int MaxOffset = 100_000;
 
+    /// <summary>The longest metric type accepted (the column's width).</summary>
+    public const int MaxMetricTypeLength = 32;
+
+    /// <summary>The longest metric name accepted (the column's width).</summary>
+    public const int MaxMetricNameLength = 96;
+
+    /// <summary>The longest script name accepted (the column's width).</summary>
+    public const int MaxScriptNameLength = 64;
+
     /// <summary>The widest date range accepted.</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(365);
 

@@ -8,12 +8,18 @@ namespace Telemetry.Data.Queries;
 /// <remarks>Parameters arrive as strings so that a non-number or an odd string gets our message, not a framework's.</remarks>
 public static partial class QueryRules
 {
+    /// <summary>What a symbol must match.</summary>
+    public const string SymbolPattern = "^[A-Za-z0-9.-]{1,16}$";
+
+    /// <summary>What metric types and names and script names must match (their length is checked apart).</summary>
+    public const string NamePattern = "^[A-Za-z0-9_.:*-]+$";
+
     /// <summary>Parses a profile id: a positive 32-bit integer.</summary>
     public static int ParseProfileId(string? value)
     {
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
         {
-            throw new QueryValidationException("profileId", "profileId must be a positive integer.");
+            throw new QueryValidationException(ParameterNames.ProfileId, $"{ParameterNames.ProfileId} must be a positive integer.");
         }
 
         return id;
@@ -45,11 +51,11 @@ public static partial class QueryRules
 
     /// <summary>Parses a limit: 1 to <see cref="QueryLimits.MaxLimit"/>, default <see cref="QueryLimits.DefaultLimit"/>.</summary>
     public static int ParseLimit(string? value) =>
-        ParseBounded(value, "limit", 1, QueryLimits.MaxLimit, QueryLimits.DefaultLimit);
+        ParseBounded(value, ParameterNames.Limit, 1, QueryLimits.MaxLimit, QueryLimits.DefaultLimit);
 
     /// <summary>Parses an offset: 0 to <see cref="QueryLimits.MaxOffset"/>, default 0.</summary>
     public static int ParseOffset(string? value) =>
-        ParseBounded(value, "offset", 0, QueryLimits.MaxOffset, 0);
+        ParseBounded(value, ParameterNames.Offset, 0, QueryLimits.MaxOffset, 0);
 
     /// <summary>Parses a window type name (hourly, daily, weekly, monthly), case-insensitive.</summary>
     public static WindowType ParseWindowType(string? value, WindowType defaultValue)
@@ -61,14 +67,14 @@ public static partial class QueryRules
 
         return WindowTypes.TryParse(value, out var windowType)
             ? windowType
-            : throw new QueryValidationException("windowType", "windowType must be one of hourly, daily, weekly, monthly.");
+            : throw new QueryValidationException(ParameterNames.WindowType, $"{ParameterNames.WindowType} must be one of hourly, daily, weekly, monthly.");
     }
 
     /// <summary>Checks an optional symbol: 1 to 16 letters, digits, dot or dash; returned upper-case.</summary>
     public static string? ParseSymbol(string? value) =>
         string.IsNullOrEmpty(value) ? null
-        : SymbolPattern().IsMatch(value) ? value.ToUpperInvariant()
-        : throw new QueryValidationException("symbol", "symbol must be 1 to 16 letters, digits, '.' or '-'.");
+        : SymbolRegex().IsMatch(value) ? value.ToUpperInvariant()
+        : throw new QueryValidationException(ParameterNames.Symbol, $"{ParameterNames.Symbol} must be 1 to 16 letters, digits, '.' or '-'.");
 
     /// <summary>Checks an optional value against a closed vocabulary.</summary>
     public static string? ParseOneOf(string? value, string parameter, IReadOnlyList<string> allowed)
@@ -91,7 +97,7 @@ public static partial class QueryRules
             return null;
         }
 
-        return value.Length <= maxLength && NamePattern().IsMatch(value)
+        return value.Length <= maxLength && NameRegex().IsMatch(value)
             ? value
             : throw new QueryValidationException(parameter, $"{parameter} must be 1 to {maxLength} characters of letters, digits and _ . : - *.");
     }
@@ -115,9 +121,9 @@ public static partial class QueryRules
         return parsed;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9.-]{1,16}$")]
-    private static partial Regex SymbolPattern();
+    [GeneratedRegex(SymbolPattern)]
+    private static partial Regex SymbolRegex();
 
-    [GeneratedRegex("^[A-Za-z0-9_.:*-]+$")]
-    private static partial Regex NamePattern();
+    [GeneratedRegex(NamePattern)]
+    private static partial Regex NameRegex();
 }

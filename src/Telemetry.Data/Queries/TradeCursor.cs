@@ -48,5 +48,5 @@ public sealed record TradeCursor(DateTime EntryTime, long Id)
     }
 
     private static QueryValidationException Malformed() =>
-        new("cursor", "cursor is malformed; pass back the nextCursor value of a previous page unchanged.");
+        new(ParameterNames.Cursor, $"{ParameterNames.Cursor} is malformed; pass back the next_cursor value of a previous page unchanged.");
 }

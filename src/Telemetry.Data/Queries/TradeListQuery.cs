@@ -21,18 +21,20 @@ public sealed record TradeListQuery(int ProfileId, DateRange Range, TradeFilter 
         var decoded = string.IsNullOrEmpty(cursor) ? null : TradeCursor.Decode(cursor);
         if (decoded is not null && offset != 0)
         {
-            throw new QueryValidationException("offset", "Pass either offset or cursor, not both.");
+            throw new QueryValidationException(ParameterNames.Offset, $"Pass either {ParameterNames.Offset} or {ParameterNames.Cursor}, not both.");
         }
 
         var query = new TradeListQuery(profileId, range, filter, limit, offset, decoded);
         if (query.UsesDailyAggregates && decoded is not null)
         {
-            throw new QueryValidationException("cursor", "Ranges over 90 days return daily buckets, which page by offset, not cursor.");
+            throw new QueryValidationException(ParameterNames.Cursor, $"Ranges over 90 days return daily buckets, which page by {ParameterNames.Offset}, not {ParameterNames.Cursor}.");
         }
 
         if (query.UsesDailyAggregates && filter.Count > 1)
         {
-            throw new QueryValidationException("start", "Ranges over 90 days are answered from daily aggregates, which allow at most one of symbol, tradeType, exitReason; narrow the range to combine them.");
+            throw new QueryValidationException(
+                ParameterNames.StartTime,
+                $"Ranges over 90 days are answered from daily aggregates, which allow at most one of {ParameterNames.Symbol}, {ParameterNames.TradeType}, {ParameterNames.ExitReason}; narrow the range to combine them.");
         }
 
         return query;
