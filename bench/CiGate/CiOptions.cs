@@ -69,9 +69,14 @@ public sealed record CiOptions(
             throw new UsageException("--max-ratio must exceed 1, --alpha lie in (0, 1), --rate be positive, --only non-empty.");
         }
 
-        if (RankTest.SmallestPValue(Rounds, Rounds) >= Timing.Alpha)
+        // Against a base revision the rounds are paired (signed-rank, smallest p 2^-n); against a stored baseline they are
+        // independent samples (Mann-Whitney, smallest p 1/C(2n, n)).
+        var paired = BaselineDirectory is null;
+        if ((paired ? RankTest.SmallestSignedRankPValue(Rounds) : RankTest.SmallestPValue(Rounds, Rounds)) >= Timing.Alpha)
         {
-            throw new UsageException($"--rounds {Rounds} cannot reach p < {Timing.Alpha} (the exact test's smallest p is 1/C(2n, n)): use at least 5 rounds at 0.01.");
+            throw new UsageException(paired
+                ? $"--rounds {Rounds} cannot reach p < {Timing.Alpha}: paired rounds' smallest p is 2^-n; use at least 7 rounds at 0.01."
+                : $"--rounds {Rounds} cannot reach p < {Timing.Alpha}: the exact test's smallest p is 1/C(2n, n); use at least 5 rounds at 0.01.");
         }
 
         if (UpdateBaseline && BaselineDirectory is null)

@@ -83,7 +83,7 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
     private async Task<CiRun> RunAsync(string scenario, GateFault fault, params string[] args)
     {
         var server = fixture.RequireServer();
-        string[] arguments = [.. args, "--rounds", "6", "--results", Path.Combine(results.FullName, scenario), "--mysql", server.AdminConnectionString];
+        string[] arguments = [.. args, "--rounds", "8", "--results", Path.Combine(results.FullName, scenario), "--mysql", server.AdminConnectionString];
         var run = await CiGate.RunAsync(CiOptions.Parse(arguments), arguments, fault, TestContext.Current.CancellationToken);
         var log = Path.Combine(Perf.Harness.RepositoryPaths.FindRoot(), ".perf", "gate", "self-test.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);

@@ -32,6 +32,25 @@ public sealed class CiOptionsTests
     public void Parse_BadInput_Throws(string flag, string? value) =>
         Assert.Throws<UsageException>(() => CiOptions.Parse(value is null ? [flag] : [flag, value]));
 
+    [Theory]
+    [InlineData("6", null, false)] // paired against a base revision: 2^-6 = 0.016 cannot reach 0.01
+    [InlineData("7", null, true)]
+    [InlineData("5", "/tmp/b", true)] // independent against a stored baseline: 1/C(10, 5) = 0.004
+    [InlineData("4", "/tmp/b", false)]
+    public void Parse_Rounds_MustReachAlphaForTheDesign(string rounds, string? baseline, bool valid)
+    {
+        string[] args = baseline is null ? ["--rounds", rounds] : ["--rounds", rounds, "--baseline", baseline];
+
+        if (valid)
+        {
+            Assert.Equal(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), CiOptions.Parse(args).Rounds);
+        }
+        else
+        {
+            Assert.Contains("cannot reach p < 0.01", Assert.Throws<UsageException>(() => CiOptions.Parse(args)).Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Parse_BaseAndBaseline_Throws() =>
         Assert.Throws<UsageException>(() => CiOptions.Parse(["--base", "main", "--baseline", "/tmp/b"]));
