@@ -61,16 +61,22 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, ct) => ErrorRatesCommand.RunAsync(Read(parse) with { BaseRevision = "HEAD" }, (int)(parse.GetValue(Runs) ?? 10), parse.GetValue(Slow)!, arguments, ct));
+        command.SetAction((parse, ct) => ErrorRatesCommand.RunAsync(ReadRates(parse), (int)(parse.GetValue(Runs) ?? 10), parse.GetValue(Slow)!, arguments, ct));
         return command;
     }
 
+    /// <summary>The parsed options of <c>ci-rates</c>: the timings suite only, against this tree's HEAD.</summary>
+    /// <exception cref="UsageException">The options cannot give a verdict.</exception>
+    public CiOptions ReadRates(ParseResult parse) => Read(parse, new HashSet<string>(StringComparer.Ordinal) { TimingGate.Suite }) with { BaseRevision = "HEAD" };
+
     /// <summary>The parsed options.</summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="suites">The suites to run when the command has no <c>--only</c>.</param>
     /// <exception cref="UsageException">The options contradict each other or cannot give a verdict.</exception>
-    public CiOptions Read(ParseResult parse)
+    public CiOptions Read(ParseResult parse, IReadOnlySet<string>? suites = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var suites = (parse.GetValue(Only) ?? string.Join(',', CiOptions.AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        suites ??= (parse.GetValue(Only) ?? string.Join(',', CiOptions.AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => CiOptions.AllSuites.Contains(s, StringComparer.Ordinal) ? s : throw new UsageException($"--only: '{s}' is not plans, load or timings."))
             .ToHashSet(StringComparer.Ordinal);
         var options = new CiOptions(

@@ -64,7 +64,7 @@ public sealed record CiOptions(
     /// <exception cref="UsageException">They do not.</exception>
     public void Validate()
     {
-        if (Timing.MaxRatio <= 1 || Timing.Alpha is <= 0 or >= 1 || LoadRate <= 0 || Suites.Count == 0)
+        if (Timing.MaxRatio <= 1 || Timing.Alpha is <= 0 or >= 1 || (Suites.Contains(LoadSuite) && LoadRate <= 0) || Suites.Count == 0)
         {
             throw new UsageException("--max-ratio must exceed 1, --alpha lie in (0, 1), --rate be positive, --only non-empty.");
         }

@@ -17,7 +17,6 @@ internal static class ErrorRatesCommand
     public static async Task<int> RunAsync(CiOptions options, int runs, string slow, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options = options with { Suites = new HashSet<string>(StringComparer.Ordinal) { TimingGate.Suite } };
         try
         {
             var root = RepositoryPaths.FindRoot();

@@ -1,5 +1,6 @@
 using Telemetry.CommandLine;
 using Perf.Bench.CiGate;
+using Perf.Harness.CommandLine;
 using Perf.Harness.Gates;
 using Telemetry.Data.Schema;
 
@@ -49,6 +50,19 @@ public sealed class CiOptionsTests
         {
             Assert.Contains("cannot reach p < 0.01", Assert.Throws<UsageException>(() => CiOptions.Parse(args)).Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void ReadRates_NoArguments_TimingsOnlyAgainstHead()
+    {
+        // ci-rates has no --rate or --only: the load check's settings must not make its defaults invalid.
+        var lines = new CiCommandLine(new HarnessOptions());
+
+        var options = lines.ReadRates(CommandLineRunner.Parse(lines.CreateRates([]), []));
+
+        Assert.Equal([TimingGate.Suite], options.Suites);
+        Assert.Equal("HEAD", options.BaseRevision);
+        Assert.Equal(8, options.Rounds);
     }
 
     [Fact]
