@@ -56,6 +56,7 @@ internal static class CapacityCommand
         await using (target.ConfigureAwait(false))
         {
             var manifest = RunManifest.Create("load-capacity", target.Server, settings.Arguments ?? []);
+            manifest.Redis = target.Redis?.ToString();
             var steps = new List<CapacityStep>();
             double? maxPassing = null;
             double? firstFailing = null;

@@ -41,21 +41,41 @@ internal static class InProcessApi
             var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
             var (dataTraffic, dataset) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
             var connectionString = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
+            var redis = options.Caching ? await FindRedisAsync(options.Provisioning, cancellationToken).ConfigureAwait(false) : null;
             var api = await TelemetryApiHost.StartAsync(
                 new TelemetryApiOptions
                 {
                     ConnectionString = connectionString,
-                    RedisConfiguration = options.Provisioning.RedisConfiguration,
+                    RedisConfiguration = redis?.Configuration,
                     EnableCaching = options.Caching,
                 },
                 cancellationToken).ConfigureAwait(false);
-            var description = $"in-process API {api.BaseAddress} over {server.Info} ({server.Source}), database {database}{(options.Caching ? string.Empty : ", caching off")}";
-            return new LoadTarget(api.BaseAddress, description, server, dataset, dataTraffic, new Owners(api, server));
+            var caching = (options.Caching, redis) switch
+            {
+                (false, _) => ", caching off",
+                (true, null) => ", in-process cache",
+                (true, { } r) => $", in-process cache over {r}",
+            };
+            var description = $"in-process API {api.BaseAddress} over {server.Info} ({server.Source}), database {database}{caching}";
+            return new LoadTarget(api.BaseAddress, description, server, redis, dataset, dataTraffic, new Owners(api, server));
         }
         catch
         {
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The Redis named with <c>--redis</c> or <c>PERF_REDIS</c>, checked to answer; none is started for a load run.</summary>
+    private static async Task<ProvisionedRedis?> FindRedisAsync(ProvisioningOptions provisioning, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RedisProvisioner.FindConfiguredAsync(provisioning, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProvisioningException ex)
+        {
+            throw new UsageException(ex.Message, ex);
         }
     }
 

@@ -7,6 +7,7 @@ namespace Perf.Load.Cli;
 /// <param name="BaseAddress">Base URL.</param>
 /// <param name="Description">The URL, or a description of the in-process host.</param>
 /// <param name="Server">The provisioned database server, when the API is hosted here.</param>
+/// <param name="Redis">The Redis behind the hosted API's second cache level, when one was named.</param>
 /// <param name="Dataset">Dataset description, when known.</param>
 /// <param name="DataTraffic">Profiles and anchor time read from the seeded data, used unless given on the command line.</param>
 /// <param name="Owner">Disposed when the run ends (the in-process host), or null.</param>
@@ -14,12 +15,13 @@ internal sealed record LoadTarget(
     Uri BaseAddress,
     string Description,
     ProvisionedServer? Server,
+    ProvisionedRedis? Redis,
     string? Dataset,
     TrafficOptions? DataTraffic,
     IAsyncDisposable? Owner) : IAsyncDisposable
 {
     /// <summary>A target that is only a URL.</summary>
-    public static LoadTarget ForUrl(Uri url) => new(url, url?.ToString() ?? string.Empty, null, null, null, null);
+    public static LoadTarget ForUrl(Uri url) => new(url, url?.ToString() ?? string.Empty, null, null, null, null, null);
 
     public ValueTask DisposeAsync() => Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

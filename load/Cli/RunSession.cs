@@ -20,6 +20,7 @@ internal static class RunSession
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(target);
         var manifest = RunManifest.Create("load", target.Server, settings.Arguments ?? []);
+        manifest.Redis = target.Redis?.ToString();
         var mix = settings.CreateMix(settings.TrafficFor(target));
         ThresholdEvaluator.Validate(settings.Thresholds, mix.Endpoints, [.. mix.Scenarios.Select(s => s.Name)]);
         var plan = new RunPlan(

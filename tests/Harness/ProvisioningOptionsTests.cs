@@ -16,17 +16,4 @@ public sealed class ProvisioningOptionsTests
         Assert.Contains(expected, settings);
         Assert.DoesNotContain(settings, s => s.StartsWith(absent, StringComparison.Ordinal));
     }
-
-    [Theory]
-    [InlineData("localhost", "localhost", 6379, null)]
-    [InlineData("127.0.0.1:6380,password=pw,abortConnect=false", "127.0.0.1", 6380, "pw")]
-    [InlineData("[::1]:7000", "::1", 7000, null)]
-    public void RedisEndpoint_Configuration_Parsed(string configuration, string host, int port, string? password)
-    {
-        var endpoint = RedisEndpoint.Parse(configuration);
-
-        Assert.Equal(host, endpoint.Host);
-        Assert.Equal(port, endpoint.Port);
-        Assert.Equal(password, endpoint.Password);
-    }
 }

@@ -1,5 +1,6 @@
 using Perf.Harness.Provisioning;
 using Perf.Tests.Infrastructure;
+using StackExchange.Redis;
 
 namespace Perf.Tests.Harness;
 
@@ -10,10 +11,11 @@ public sealed class RedisProvisionerTests(DatabaseServerFixture fixture)
     {
         var redis = fixture.RequireRedis();
 
-        var reply = await RespClient.SendAsync(RedisEndpoint.Parse(redis.Configuration), [["PING"]], TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var reply = await connection.GetDatabase().ExecuteAsync("PING");
 
-        Assert.Equal("PONG", reply);
-        Assert.NotEqual("unknown", redis.Version);
+        Assert.Equal("PONG", reply.ToString());
+        Assert.Matches(@"^\d+\.\d+", redis.Version);
     }
 
     [Fact]
@@ -32,6 +34,25 @@ public sealed class RedisProvisionerTests(DatabaseServerFixture fixture)
         var ex = await Assert.ThrowsAsync<ProvisioningException>(() => RedisProvisioner.ProvisionAsync(options, _ => null, () => "/usr/bin/redis-server", TestContext.Current.CancellationToken));
 
         Assert.Contains("--redis", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindConfiguredAsync_NothingNamed_StartsNothing()
+    {
+        // Unlike ProvisionAsync, the tools' path never starts a redis-server the user did not name.
+        var redis = await RedisProvisioner.FindConfiguredAsync(new ProvisioningOptions(), _ => null, TestContext.Current.CancellationToken);
+
+        Assert.Null(redis);
+    }
+
+    [Fact]
+    public async Task FindConfiguredAsync_NotARedis_ThrowsNamingTheVariable()
+    {
+        // A port that accepts nothing: the probe fails within its timeout and says where the setting came from.
+        var ex = await Assert.ThrowsAsync<ProvisioningException>(() => RedisProvisioner.FindConfiguredAsync(
+            new ProvisioningOptions(), name => name == RedisProvisioner.ConfigurationVariable ? "127.0.0.1:1" : null, TestContext.Current.CancellationToken));
+
+        Assert.Contains(RedisProvisioner.ConfigurationVariable, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,9 +27,10 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
-    public async Task Check_SeededVariant_LoadsTheInProcessApiAndPasses()
+    public async Task Check_SeededVariant_LoadsTheInProcessApiOverRedisAndPasses()
     {
         var server = fixture.RequireServer();
+        var redis = fixture.RequireRedis();
         var prefix = "ld" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var database = VariantDatabase.Name(prefix, SchemaVariant.Composite);
         await server.EnsureDatabaseAsync(database, TestContext.Current.CancellationToken);
@@ -38,7 +39,7 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
             await SeedAsync(server, database);
             var output = LoadTestSupport.TempDirectory();
 
-            var (code, console) = await CheckAsync(server, prefix, output);
+            var (code, console) = await CheckAsync(server, prefix, output, "--redis", redis.Configuration);
 
             Assert.True(code == ExitCodes.Success, console);
             Assert.Contains("PASS  p(95)<500", console, StringComparison.Ordinal);
@@ -48,6 +49,8 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
             Assert.Contains("in-process API", root.GetProperty("configuration").GetProperty("target").GetString(), StringComparison.Ordinal);
             using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "manifest.json"), TestContext.Current.CancellationToken));
             Assert.Contains("profiles 1-3", manifest.RootElement.GetProperty("parameters").GetProperty("dataset").GetString(), StringComparison.Ordinal);
+            // The named Redis was probed and is the API's second cache level, in the provenance.
+            Assert.Equal(redis.ToString().Replace("(local:redis-server)", "(configuration)", StringComparison.Ordinal), manifest.RootElement.GetProperty("redis").GetString());
         }
         finally
         {
@@ -72,7 +75,7 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
         await TradeRollup.RollupAsync(connection, TestTrades.Origin, TestTrades.Origin.AddDays(Days + 1), ct);
     }
 
-    private static async Task<(int Code, string Console)> CheckAsync(ProvisionedServer server, string prefix, string output)
+    private static async Task<(int Code, string Console)> CheckAsync(ProvisionedServer server, string prefix, string output, params string[] extra)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
@@ -83,7 +86,7 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
         {
             var provisioning = new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false };
             var code = await LoadCli.RunAsync(
-                ["check", "--prefix", prefix, "--rate", "20", "--duration", "2s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--no-html", "--results", output],
+                ["check", "--prefix", prefix, "--rate", "20", "--duration", "2s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--no-html", "--results", output, .. extra],
                 console,
                 provisioning,
                 TestContext.Current.CancellationToken);

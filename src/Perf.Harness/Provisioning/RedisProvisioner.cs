@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
 
 namespace Perf.Harness.Provisioning;
 
@@ -17,30 +18,21 @@ public static class RedisProvisioner
     public static Task<ProvisionedRedis?> ProvisionAsync(ProvisioningOptions options, CancellationToken cancellationToken = default) =>
         ProvisionAsync(options, Environment.GetEnvironmentVariable, () => ExecutableLocator.Find(ExecutableLocator.RedisNames), cancellationToken);
 
+    /// <summary>Returns the Redis the user named with <c>--redis</c> or <c>PERF_REDIS</c>, after checking it answers; null when none is named (nothing is started).</summary>
+    /// <exception cref="ProvisioningException">The named Redis does not answer.</exception>
+    public static Task<ProvisionedRedis?> FindConfiguredAsync(ProvisioningOptions options, CancellationToken cancellationToken = default) =>
+        FindConfiguredAsync(options, Environment.GetEnvironmentVariable, cancellationToken);
+
     /// <summary>Provisions with injected probes.</summary>
     internal static async Task<ProvisionedRedis?> ProvisionAsync(ProvisioningOptions options, Func<string, string?> getEnvironmentVariable, Func<string?> findRedisServer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var logger = options.Logger ?? NullLogger.Instance;
-        var configuration = options.RedisConfiguration ?? getEnvironmentVariable(ConfigurationVariable);
-        if (!string.IsNullOrWhiteSpace(configuration))
+        var configured = await FindConfiguredAsync(options, getEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+        if (configured is not null)
         {
-            string version;
-            RedisEndpoint endpoint;
-            try
-            {
-                endpoint = RedisEndpoint.Parse(configuration);
-                version = await ReadVersionAsync(endpoint, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or FormatException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                throw new ProvisioningException($"The Redis from {ProvisioningOptions.RedisFlag} or {ConfigurationVariable} does not answer: {ex.Message}", ex);
-            }
-
-            HarnessLog.UsingRedis(logger, "configuration", endpoint.Host, version);
-            return new ProvisionedRedis(configuration, "configuration", version, stop: null);
+            return configured;
         }
 
+        var logger = options.Logger ?? NullLogger.Instance;
         var binary = findRedisServer();
         if (binary is null)
         {
@@ -51,12 +43,52 @@ public static class RedisProvisioner
         return await StartLocalAsync(binary, logger, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<string> ReadVersionAsync(RedisEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>Finds the named Redis with an injected environment.</summary>
+    internal static async Task<ProvisionedRedis?> FindConfiguredAsync(ProvisioningOptions options, Func<string, string?> getEnvironmentVariable, CancellationToken cancellationToken)
     {
-        var info = await RespClient.SendAsync(endpoint, [["INFO", "server"]], ProbeTimeout, cancellationToken).ConfigureAwait(false);
-        var line = info.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("redis_version:", StringComparison.Ordinal));
-        return line?["redis_version:".Length..] ?? "unknown";
+        ArgumentNullException.ThrowIfNull(options);
+        var configuration = options.RedisConfiguration ?? getEnvironmentVariable(ConfigurationVariable);
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            return null;
+        }
+
+        string version;
+        try
+        {
+            version = await ReadVersionAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
+        {
+            throw new ProvisioningException($"The Redis from {ProvisioningOptions.RedisFlag} or {ConfigurationVariable} does not answer: {ex.Message}", ex);
+        }
+
+        // Only the first endpoint: the rest of the configuration string may hold a password.
+        var endpoint = configuration.Split(',')[0];
+        HarnessLog.UsingRedis(options.Logger ?? NullLogger.Instance, "configuration", endpoint, version);
+        return new ProvisionedRedis(configuration, "configuration", version, stop: null);
     }
+
+    /// <summary>Connects with StackExchange.Redis (the client the API uses), pings, and returns the server's version.</summary>
+    private static async Task<string> ReadVersionAsync(string configuration, CancellationToken cancellationToken)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = true;
+        options.ConnectRetry = 1;
+        options.ConnectTimeout = (int)ProbeTimeout.TotalMilliseconds;
+        options.SyncTimeout = options.AsyncTimeout = (int)ProbeTimeout.TotalMilliseconds;
+        var connection = await ConnectionMultiplexer.ConnectAsync(options).WaitAsync(ProbeTimeout * 2, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var server = connection.GetServers()[0];
+            await server.PingAsync().ConfigureAwait(false);
+            return server.Version.ToString();
+        }
+    }
+
+    private static bool IsUnreachable(Exception ex, CancellationToken cancellationToken) =>
+        ex is RedisException or TimeoutException or ArgumentException or FormatException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static async Task<ProvisionedRedis> StartLocalAsync(string binary, ILogger logger, CancellationToken cancellationToken)
     {
@@ -80,7 +112,7 @@ public static class RedisProvisioner
                 }
             }
         });
-        var endpoint = new RedisEndpoint("127.0.0.1", port, null, null);
+        var configuration = $"127.0.0.1:{port}";
         var stopped = 0;
         void Stop()
         {
@@ -111,8 +143,7 @@ public static class RedisProvisioner
 
                 try
                 {
-                    var version = await ReadVersionAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                    var configuration = $"127.0.0.1:{port}";
+                    var version = await ReadVersionAsync(configuration, cancellationToken).ConfigureAwait(false);
                     HarnessLog.UsingRedis(logger, "local:redis-server", configuration, version);
                     return new ProvisionedRedis(configuration, "local:redis-server", version, async () =>
                     {
@@ -121,7 +152,7 @@ public static class RedisProvisioner
                         registration.Dispose();
                     });
                 }
-                catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
                 {
                     if (stopwatch.Elapsed > TimeSpan.FromSeconds(15))
                     {
