@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using Telemetry.Data;
 using Telemetry.Data.Lifecycle;
+using Telemetry.Jobs.Monitoring;
 using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
 

@@ -1,4 +1,5 @@
 using Telemetry.Data.Lifecycle;
+using Telemetry.Jobs.Monitoring;
 using Telemetry.Data.Schema;
 
 namespace Telemetry.Jobs;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using Telemetry.CommandLine;
 using Telemetry.Data.Lifecycle;
+using Telemetry.Jobs.Monitoring;
 using Telemetry.Data.Rollups;
 
 namespace Telemetry.Jobs;

@@ -13,4 +13,10 @@ internal static partial class JobsLog
 
     [LoggerMessage(3, LogLevel.Error, "{Job} failed; it runs again at its next scheduled time")]
     public static partial void Failed(ILogger logger, Exception exception, string job);
+
+    [LoggerMessage(4, LogLevel.Warning, "Monitoring: {Warning}")]
+    public static partial void ApiWarning(ILogger logger, string warning);
+
+    [LoggerMessage(5, LogLevel.Information, "Warmed {Url}: {Status} in {Milliseconds:0} ms")]
+    public static partial void Warmed(ILogger logger, Uri url, int status, double milliseconds);
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using Telemetry.Data.Lifecycle;
+using Telemetry.Jobs.Monitoring;
 
 namespace Perf.Tests.Lifecycle;
 

@@ -1,4 +1,5 @@
 using Telemetry.Data.Lifecycle;
+using Telemetry.Jobs.Monitoring;
 
 namespace Perf.Tests.Lifecycle;
 

@@ -40,7 +40,4 @@ internal static partial class LifecycleLog
 
     [LoggerMessage(13, LogLevel.Debug, "{Table}: partition {Partition} exchanged into {Stage}; moving it on into the archive")]
     public static partial void PartitionStaged(ILogger logger, string table, string partition, string stage);
-
-    [LoggerMessage(12, LogLevel.Information, "Warmed {Url}: {Status} in {Milliseconds:0} ms")]
-    public static partial void Warmed(ILogger logger, Uri url, int status, double milliseconds);
 }

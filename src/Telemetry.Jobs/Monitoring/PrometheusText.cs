@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Telemetry.Data.Lifecycle;
+namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>Parses the Prometheus text exposition format (0.0.4) and computes quantiles from its histograms.</summary>
 public static class PrometheusText

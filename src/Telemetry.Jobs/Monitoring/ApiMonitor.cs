@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Telemetry.Data.Lifecycle;
 
-namespace Telemetry.Data.Lifecycle;
+namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>Reads the API's Prometheus metrics and warns when P95/P99 or the cache hit rate miss the strategy's targets.</summary>
 /// <remarks>
@@ -60,7 +61,7 @@ public sealed class ApiMonitor(HttpClient http, MonitorThresholds thresholds, IL
 
         foreach (var warning in warnings)
         {
-            LifecycleLog.MonitorWarning(logger ?? NullLogger.Instance, warning);
+            JobsLog.ApiWarning(logger ?? NullLogger.Instance, warning);
         }
 
         return new ApiHealthReport(requests, p95, p99, hitRate, warnings);

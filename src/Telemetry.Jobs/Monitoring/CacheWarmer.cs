@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Telemetry.Data.Lifecycle;
+namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>Pre-loads the API's cache by requesting the most-requested views, so the first dashboard user is not the one who pays.</summary>
 public sealed class CacheWarmer(HttpClient http, ILogger? logger = null)
@@ -41,7 +41,7 @@ public sealed class CacheWarmer(HttpClient http, ILogger? logger = null)
             {
                 using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 var elapsed = Stopwatch.GetElapsedTime(started);
-                LifecycleLog.Warmed(logger, url, (int)response.StatusCode, elapsed.TotalMilliseconds);
+                JobsLog.Warmed(logger, url, (int)response.StatusCode, elapsed.TotalMilliseconds);
                 results.Add(new WarmResult(url, (int)response.StatusCode, elapsed, response.IsSuccessStatusCode ? null : response.ReasonPhrase));
             }
             catch (HttpRequestException ex)

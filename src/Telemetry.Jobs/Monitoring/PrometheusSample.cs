@@ -1,4 +1,4 @@
-namespace Telemetry.Data.Lifecycle;
+namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>One sample line of the Prometheus text exposition format.</summary>
 /// <param name="Name">The metric name, e.g. <c>telemetry_http_request_duration_seconds_bucket</c>.</param>

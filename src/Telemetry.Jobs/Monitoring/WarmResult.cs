@@ -1,4 +1,4 @@
-namespace Telemetry.Data.Lifecycle;
+namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>One cache-warming request.</summary>
 /// <param name="Url">The URL requested.</param>

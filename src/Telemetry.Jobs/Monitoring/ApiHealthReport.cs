@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Telemetry.Data.Lifecycle;
+namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>The API's latency percentiles and cache hit rate read from its <c>/metrics</c>, with warnings.</summary>
 /// <param name="Requests">Requests the numbers cover (since the previous scrape when there was one, else since start).</param>
