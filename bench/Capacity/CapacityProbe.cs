@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Perf.Harness.Results;
+using Perf.Load.Capacity;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Capacity;
@@ -30,10 +32,18 @@ internal static class CapacityProbe
             return null;
         }
 
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
-        var root = document.RootElement;
-        return root.TryGetProperty("maxPassingRate", out var rate) && rate.ValueKind == JsonValueKind.Number
-            ? (rate.GetDouble(), root.TryGetProperty("reachedMaxRate", out var ceiling) && ceiling.ValueKind == JsonValueKind.True)
-            : (0, false);
+        return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads <c>capacity.json</c> as the load program's own result type, with the settings it was written with: the capacity (0 when no step passed) and whether it is only a lower bound.</summary>
+    internal static async Task<(double Rps, bool IsLowerBound)> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            var result = await JsonSerializer.DeserializeAsync<CapacityResult>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException($"{path} is empty.");
+            return (result.MaxPassingRate ?? 0, result.ReachedMaxRate);
+        }
     }
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Perf.Bench.Capacity;
 using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Results;
+using Perf.Load.Reports;
+using Perf.Load.Thresholds;
+using Telemetry.CommandLine;
 
 namespace Perf.Bench.CiGate;
 
@@ -12,9 +13,6 @@ namespace Perf.Bench.CiGate;
 /// <remarks>A child process keeps the generator's threads and GC out of the gate's process, as a load machine would be.</remarks>
 internal static class LoadStep
 {
-    /// <summary>The load program's exit codes the gate reads (load/README.md; k6's conventions).</summary>
-    internal const int LoadPassed = 0, LoadThresholdsFailed = 99, LoadBadConfiguration = 104, LoadInvalidRun = 110;
-
     private const string Prefix = "bench_gate";
 
     public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, string runDirectory, CancellationToken cancellationToken)
@@ -33,32 +31,27 @@ internal static class LoadStep
         ];
         var exitCode = await LoadProcess.RunAsync(root, arguments, server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
         var summaryPath = Path.Combine(directory, "summary.json");
-        LoadSummaryFile? summary = null;
-        if (File.Exists(summaryPath))
-        {
-            await using var stream = File.OpenRead(summaryPath);
-            summary = await JsonSerializer.DeserializeAsync<LoadSummaryFile>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false);
-        }
-
+        // The load program's own summary type, read with the settings it was written with.
+        var summary = File.Exists(summaryPath) ? await SummaryJson.ReadAsync(summaryPath, cancellationToken).ConfigureAwait(false) : null;
         var name = string.Create(c, $"load at {options.LoadRate:0.##} req/s for {options.LoadDuration.TotalSeconds:0} s");
-        return Interpret(name, exitCode, summary, watch.Elapsed.TotalSeconds);
+        return Interpret(name, exitCode, summary?.Thresholds, watch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Turns the load program's exit code and summary into checks, failing closed on anything but a clean verdict.</summary>
-    internal static IReadOnlyList<GateCheck> Interpret(string name, int exitCode, LoadSummaryFile? summary, double seconds)
+    /// <summary>Turns the load program's exit code and threshold verdicts (null: it wrote no summary) into checks, failing closed on anything but a clean verdict.</summary>
+    internal static IReadOnlyList<GateCheck> Interpret(string name, int exitCode, IReadOnlyList<ThresholdResult>? verdicts, double seconds)
     {
-        var thresholds = summary?.Thresholds ?? [];
-        var checks = thresholds.Select(t => new GateCheck(CiOptions.LoadSuite, t.Expression, t.Passed ? GateOutcome.Passed : GateOutcome.Failed, $"actual {t.ActualText ?? "unknown"}")).ToList();
-        var (outcome, message) = (exitCode, summary) switch
+        var thresholds = verdicts ?? [];
+        var checks = thresholds.Select(t => new GateCheck(CiOptions.LoadSuite, t.Expression, t.Passed ? GateOutcome.Passed : GateOutcome.Failed, $"actual {t.ActualText}")).ToList();
+        var (outcome, message) = (exitCode, verdicts) switch
         {
             (_, null) => (GateOutcome.Error, $"the load run wrote no summary (exit {exitCode}); see its output above"),
-            (LoadInvalidRun, _) => (GateOutcome.Error, "invalid run: the load generator fell behind its schedule, so its latencies are not evidence (exit 110)"),
-            (LoadBadConfiguration, _) => (GateOutcome.Error, "the load run rejected its configuration (exit 104)"),
-            (LoadPassed, _) when thresholds.Count == 0 => (GateOutcome.Error, "the load run passed with no thresholds to judge (exit 0)"),
-            (LoadPassed, _) when checks.Any(x => x.Outcome == GateOutcome.Failed) => (GateOutcome.Error, "the load run exited 0 but a threshold failed: its summary and exit code disagree"),
-            (LoadPassed, _) => (GateOutcome.Passed, "valid run, every threshold passed (exit 0)"),
-            (LoadThresholdsFailed, _) when checks.Any(x => x.Outcome == GateOutcome.Failed) => (GateOutcome.Passed, "valid run; thresholds failed (exit 99)"),
-            (LoadThresholdsFailed, _) => (GateOutcome.Error, "the load run exited 99 (thresholds failed) but its summary names no failed threshold"),
+            (ExitCodes.InvalidRun, _) => (GateOutcome.Error, "invalid run: the load generator fell behind its schedule, so its latencies are not evidence (exit 110)"),
+            (ExitCodes.UsageError, _) => (GateOutcome.Error, "the load run rejected its configuration (exit 104)"),
+            (ExitCodes.Success, _) when thresholds.Count == 0 => (GateOutcome.Error, "the load run passed with no thresholds to judge (exit 0)"),
+            (ExitCodes.Success, _) when checks.Any(x => x.Outcome == GateOutcome.Failed) => (GateOutcome.Error, "the load run exited 0 but a threshold failed: its summary and exit code disagree"),
+            (ExitCodes.Success, _) => (GateOutcome.Passed, "valid run, every threshold passed (exit 0)"),
+            (ExitCodes.ThresholdsFailed, _) when checks.Any(x => x.Outcome == GateOutcome.Failed) => (GateOutcome.Passed, "valid run; thresholds failed (exit 99)"),
+            (ExitCodes.ThresholdsFailed, _) => (GateOutcome.Error, "the load run exited 99 (thresholds failed) but its summary names no failed threshold"),
             _ => (GateOutcome.Error, $"the load run failed (exit {exitCode}); see its output above"),
         };
         return [new GateCheck(CiOptions.LoadSuite, name + ": valid run", outcome, message, seconds), .. checks];

@@ -2,6 +2,7 @@ using Telemetry.CommandLine;
 using Perf.Bench.CiGate;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Gates;
+using Perf.Load.Thresholds;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Gates;
@@ -100,9 +101,7 @@ public sealed class CiOptionsTests
     [InlineData(137, GateOutcome.Error)]
     public void LoadInterpret_ExitCodes_FailClosed(int exitCode, GateOutcome expected)
     {
-        var summary = new LoadSummaryFile([new LoadThresholdVerdict("p(99) < 1000ms", true, "30 ms")]);
-
-        var checks = LoadStep.Interpret("load", exitCode, summary, 1);
+        var checks = LoadStep.Interpret("load", exitCode, [new ThresholdResult("p(99) < 1000ms", "total", 30, "30 ms", true)], 1);
 
         Assert.Equal(expected, checks[0].Outcome);
         Assert.Equal(GateOutcome.Passed, checks[1].Outcome);
@@ -111,7 +110,7 @@ public sealed class CiOptionsTests
     [Fact]
     public void LoadInterpret_ThresholdFailed_IsARegression()
     {
-        var checks = LoadStep.Interpret("load", 99, new LoadSummaryFile([new LoadThresholdVerdict("p(95) < 500ms", false, "730 ms")]), 1);
+        var checks = LoadStep.Interpret("load", 99, [new ThresholdResult("p(95) < 500ms", "total", 730, "730 ms", false)], 1);
         var report = new GateReport(checks, []);
 
         Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);
