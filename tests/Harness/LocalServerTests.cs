@@ -67,6 +67,73 @@ public sealed class LocalServerTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task CreateReadOnlyAccountAsync_TwoRuns_EachReadsOnlyItsDatabaseFromThisHostOnly()
+    {
+        var server = fixture.RequireServer();
+        var ct = TestContext.Current.CancellationToken;
+        var first = await fixture.CreateDatabaseAsync("ro_first");
+        var second = await fixture.CreateDatabaseAsync("ro_second");
+        foreach (var database in new[] { first, second })
+        {
+            await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
+            await admin.OpenAsync(ct);
+            await using var create = new MySqlCommand("CREATE TABLE t (id INT PRIMARY KEY); INSERT INTO t VALUES (1);", admin);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        var readsFirst = await server.CreateReadOnlyAccountAsync([first], ct);
+        await server.CreateReadOnlyAccountAsync([second], ct);
+
+        // The second run's grant did not widen the first run's account.
+        await using (var reader = new MySqlConnection(readsFirst))
+        {
+            await reader.OpenAsync(ct);
+            await using var other = new MySqlCommand($"SELECT COUNT(*) FROM `{second}`.t", reader);
+            var ex = await Assert.ThrowsAsync<MySqlException>(() => other.ExecuteScalarAsync(ct));
+            Assert.Contains(ex.ErrorCode, new[] { MySqlErrorCode.TableAccessDenied, MySqlErrorCode.DatabaseAccessDenied });
+        }
+
+        // Bound to the host this process connects from, never '%'; grants name only its database.
+        await using var root = new MySqlConnection(server.AdminConnectionString);
+        await root.OpenAsync(ct);
+        var user = new MySqlConnectionStringBuilder(readsFirst).UserID;
+        await using var hosts = new MySqlCommand("SELECT Host, SUBSTRING_INDEX(USER(), '@', -1) FROM mysql.user WHERE User = @user", root);
+        hosts.Parameters.AddWithValue("@user", user);
+        string host;
+        await using (var rows = await hosts.ExecuteReaderAsync(ct))
+        {
+            Assert.True(await rows.ReadAsync(ct));
+            host = rows.GetString(0);
+            Assert.NotEqual("%", host);
+            Assert.Equal(rows.GetString(1), host);
+            Assert.False(await rows.ReadAsync(ct));
+        }
+
+        await using var grants = new MySqlCommand($"SHOW GRANTS FOR '{user}'@'{host}'", root);
+        var lines = new List<string>();
+        await using (var rows = await grants.ExecuteReaderAsync(ct))
+        {
+            while (await rows.ReadAsync(ct))
+            {
+                lines.Add(rows.GetString(0));
+            }
+        }
+
+        Assert.Contains(lines, l => l.Contains($"SELECT, SHOW VIEW ON `{first}`.*", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(l.StartsWith("GRANT USAGE ON *.*", StringComparison.Ordinal) || l.Contains($"`{first}`", StringComparison.Ordinal), l));
+    }
+
+    [Fact]
+    public void Settings_QueryCache_RecordedAndOff()
+    {
+        var server = fixture.RequireServer();
+
+        // Recorded for provenance; a query cache would answer repeated reads without InnoDB and void the work counters.
+        Assert.True(server.Settings.TryGetValue("query_cache_type", out var type), "query_cache_type not recorded");
+        Assert.Equal("OFF", type);
+    }
+
+    [Fact]
     public async Task EnsureDatabaseAsync_BadName_Throws()
     {
         var server = fixture.RequireServer();

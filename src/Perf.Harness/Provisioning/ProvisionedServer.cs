@@ -9,8 +9,8 @@ namespace Perf.Harness.Provisioning;
 /// <summary>A MySQL-compatible server the harness may use, with admin access; disposing it stops the server when the harness started it.</summary>
 public sealed class ProvisionedServer : IAsyncDisposable
 {
-    /// <summary>The name of the read-only account created by <see cref="CreateReadOnlyAccountAsync"/>.</summary>
-    public const string ReadOnlyUser = "perf_reader";
+    /// <summary>The prefix of the read-only accounts created by <see cref="CreateReadOnlyAccountAsync"/>; the rest names the set of databases it may read.</summary>
+    public const string ReadOnlyUserPrefix = "perf_reader_";
 
     /// <summary>Server variables recorded for provenance, when the server has them.</summary>
     internal static readonly string[] SettingNames =
@@ -22,6 +22,8 @@ public sealed class ProvisionedServer : IAsyncDisposable
         "character_set_server", "collation_server", "time_zone", "system_time_zone", "sql_mode",
         "transaction_isolation", "tx_isolation", "tmp_table_size", "max_heap_table_size", "sort_buffer_size",
         "join_buffer_size", "table_open_cache", "thread_handling", "optimizer_switch",
+        // A query cache on would answer repeated reads without touching InnoDB: timings and Handler_read_* would mean nothing.
+        "query_cache_type", "query_cache_size",
     ];
 
     private readonly Func<ValueTask>? stop;
@@ -86,8 +88,16 @@ public sealed class ProvisionedServer : IAsyncDisposable
         await ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Creates or updates the account <c>perf_reader</c> with only SELECT and SHOW VIEW on <paramref name="databases"/>, and returns its connection string (default database: the first one).</summary>
-    /// <remarks>The password is derived from the admin credentials, so every process sharing a server computes the same one and none locks the others out.</remarks>
+    /// <summary>
+    /// Creates or updates a read-only account for exactly <paramref name="databases"/> (SELECT and SHOW VIEW on them, nothing
+    /// else) that may log in only from the host the harness connects from, and returns its connection string (default
+    /// database: the first one).
+    /// </summary>
+    /// <remarks>
+    /// One account per set of databases (<c>perf_reader_</c> + a hash of the names), so granting one run its databases never
+    /// widens another run's account, and nothing is revoked under a process still reading. The password is derived from the
+    /// admin credentials, so every process sharing a server computes the same one and none locks the others out.
+    /// </remarks>
     public async Task<string> CreateReadOnlyAccountAsync(IEnumerable<string> databases, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(databases);
@@ -98,12 +108,13 @@ public sealed class ProvisionedServer : IAsyncDisposable
         }
 
         var admin = new MySqlConnectionStringBuilder(AdminConnectionString);
-        var password = ReadOnlyPassword(admin);
+        var user = ReadOnlyUserFor(names);
+        var password = ReadOnlyPassword(admin, user);
         await using var connection = new MySqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        const string CreateUser = $"CREATE USER IF NOT EXISTS '{ReadOnlyUser}'@'%' IDENTIFIED BY @password";
-        const string SetPassword = $"ALTER USER '{ReadOnlyUser}'@'%' IDENTIFIED BY @password";
-        foreach (var sql in new[] { CreateUser, SetPassword })
+        var host = await ClientHostAsync(connection, cancellationToken).ConfigureAwait(false);
+        var account = $"'{user}'@'{host}'";
+        foreach (var sql in new[] { $"CREATE USER IF NOT EXISTS {account} IDENTIFIED BY @password", $"ALTER USER {account} IDENTIFIED BY @password" })
         {
             await using var command = new MySqlCommand(sql, connection);
             command.Parameters.AddWithValue("@password", password);
@@ -112,13 +123,13 @@ public sealed class ProvisionedServer : IAsyncDisposable
 
         foreach (var name in names)
         {
-            await using var grant = new MySqlCommand($"GRANT SELECT, SHOW VIEW ON `{name}`.* TO '{ReadOnlyUser}'@'%'", connection);
+            await using var grant = new MySqlCommand($"GRANT SELECT, SHOW VIEW ON `{name}`.* TO {account}", connection);
             await grant.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var reader = new MySqlConnectionStringBuilder(AdminConnectionString)
         {
-            UserID = ReadOnlyUser,
+            UserID = user,
             Password = password,
             Database = names[0],
             AllowLoadLocalInfile = false,
@@ -151,11 +162,26 @@ public sealed class ProvisionedServer : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"{Info} ({Source})";
 
-    private static string ReadOnlyPassword(MySqlConnectionStringBuilder admin)
+    /// <summary>The account name for a set of databases: the prefix and 12 hex digits of a hash of the sorted names (24 characters, within MySQL's 32).</summary>
+    internal static string ReadOnlyUserFor(IEnumerable<string> databases) =>
+        ReadOnlyUserPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', databases.Order(StringComparer.Ordinal)))))[..12];
+
+    private static string ReadOnlyPassword(MySqlConnectionStringBuilder admin, string user)
     {
         var key = Encoding.UTF8.GetBytes(admin.Password ?? string.Empty);
-        var data = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ReadOnlyUser}@{admin.Server}:{admin.Port}/{admin.UserID}"));
+        var data = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{user}@{admin.Server}:{admin.Port}/{admin.UserID}"));
         return "r" + Convert.ToHexStringLower(HMACSHA256.HashData(key, data))[..31];
+    }
+
+    /// <summary>The host this process connects from, as the server names it (the host part of <c>USER()</c>): the read-only account is bound to it.</summary>
+    private static async Task<string> ClientHostAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand("SELECT SUBSTRING_INDEX(USER(), '@', -1)", connection);
+        var host = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) ?? string.Empty;
+        // A host name or address as the server reports it; anything else would not be safe to quote into the statement.
+        return host.Length is > 0 and <= 255 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or ':')
+            ? host
+            : throw new ProvisioningException($"The server reports this client's host as '{host}', which cannot name an account.");
     }
 
     private static async Task<IReadOnlyDictionary<string, string>> ReadSettingsAsync(MySqlConnection connection, CancellationToken cancellationToken)

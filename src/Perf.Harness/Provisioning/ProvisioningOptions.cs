@@ -65,5 +65,6 @@ public sealed record ProvisioningOptions
         "--skip-log-bin",
         "--character-set-server=utf8mb4",
         "--default-time-zone=+00:00",
+        .. flavor == ServerFlavor.MariaDb ? (string[])["--query-cache-type=0", "--query-cache-size=0"] : [], // MySQL 8 has no query cache
     ];
 }
