@@ -17,10 +17,20 @@ namespace Perf.Bench.CiGate;
 /// <summary><c>bench probe</c>: one round of the gate's query timings, run by the gate as a child process of each revision it compares.</summary>
 /// <remarks>
 /// A process per round makes each round an independent replicate (its own JIT, pool and GC), which is what the gate's
-/// rank test over rounds assumes, and lets the base revision's own code measure itself.
+/// rank test over rounds assumes, and lets the base revision's own code measure itself. With <c>--serve</c> the gate
+/// paces it: after setup it prints <c>probe:ready</c> and its case names, then runs one command per stdin line
+/// (<c>warm CASE</c>: the untimed executions; <c>time CASE</c>: one timed execution; <c>end</c>: write the result and
+/// exit), answering each with <c>probe:ok</c>. Two serving probes, base and head, then take turns execution by
+/// execution, milliseconds apart, so a slow stretch of a shared machine hits both sides of every pair alike.
 /// </remarks>
 internal static class ProbeCommand
 {
+    /// <summary>The line a serving probe prints once set up, followed by its case names as a JSON array.</summary>
+    internal const string ReadyPrefix = "probe:ready ";
+
+    /// <summary>The line a serving probe prints after each command.</summary>
+    internal const string OkLine = "probe:ok";
+
     /// <summary>The <c>probe</c> command.</summary>
     public static Command Create(HarnessOptions harness)
     {
@@ -34,9 +44,10 @@ internal static class ProbeCommand
         Option<string?> cases = new("--cases") { Description = "only queries whose name contains one of these (comma list)", HelpName = "list" };
         Option<string?> slowdown = new("--slowdown") { Description = "self-test only: run this query twice per execution (CASE*N: N times)", HelpName = "case" };
         Option<bool> crash = new("--crash") { Description = "self-test only: exit 1 before measuring" };
+        Option<bool> serve = new("--serve") { Description = "time only when told, one stdin command per execution (warm CASE, time CASE, end): how the gate interleaves base and head" };
         Option<string> output = new("--out") { Description = "the JSON file to write", HelpName = "file", Required = true };
         var command = new Command("probe", "One round of the CI gate's query timings; the gate runs it as a child process of each revision it compares.");
-        foreach (var option in new Option[] { prefix, harness.Variant, prepareOnly, noSeed, round, warmup, executions, cases, slowdown, crash, output })
+        foreach (var option in new Option[] { prefix, harness.Variant, prepareOnly, noSeed, round, warmup, executions, cases, slowdown, crash, serve, output })
         {
             command.Options.Add(option);
         }
@@ -53,6 +64,7 @@ internal static class ProbeCommand
                 [.. (parse.GetValue(cases) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 parse.GetValue(slowdown),
                 parse.GetValue(crash),
+                parse.GetValue(serve),
                 parse.GetValue(output)!,
                 harness.Provisioning(parse)),
             ct));
@@ -79,7 +91,7 @@ internal static class ProbeCommand
             File.Move(temporary, options.Output, overwrite: true);
             return ExitCodes.Success;
         }
-        catch (ProvisioningException ex)
+        catch (Exception ex) when (ex is ProvisioningException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync("probe: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.Failure;
@@ -124,8 +136,14 @@ internal static class ProbeCommand
         await using var queries = new QuerySet(new MySqlConnectionStringBuilder(reader) { Database = database }.ConnectionString);
         var context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
         var cases = GateCases(context, options.Cases);
-        var measured = new List<ProbeCase>(cases.Count);
         var (slowCase, slowFactor) = Slowdown(options.Slowdown);
+        if (options.Serve)
+        {
+            var served = await ServeAsync(cases, queries, options.Warmup, slowCase, slowFactor, cancellationToken).ConfigureAwait(false);
+            return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, [.. served.OrderBy(c => c.Name, StringComparer.Ordinal)]);
+        }
+
+        var measured = new List<ProbeCase>(cases.Count);
         for (var i = 0; i < cases.Count; i++)
         {
             // Each round starts at another query, so drift within a round does not always hit the same ones.
@@ -151,6 +169,45 @@ internal static class ProbeCommand
         [.. QueryCatalog.All(context)
             .Where(c => c is not FullScanCase)
             .Where(c => filters.Count == 0 || filters.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>Answers the gate's commands until <c>end</c>; returns every case timed, its executions in the order they ran.</summary>
+    /// <exception cref="InvalidDataException">An unknown command or case, or stdin closed before <c>end</c> (the gate is gone).</exception>
+    private static async Task<IReadOnlyList<ProbeCase>> ServeAsync(
+        IReadOnlyList<QueryCase> cases, QuerySet queries, int warmup, string? slowCase, int slowFactor, CancellationToken cancellationToken)
+    {
+        var byName = cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var input = new StreamReader(Console.OpenStandardInput());
+        await using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        await output.WriteLineAsync(ReadyPrefix + JsonSerializer.Serialize(cases.Select(c => c.Name).ToList())).ConfigureAwait(false);
+        while (true)
+        {
+            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException("stdin closed before 'end': the gate that paced this probe is gone");
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var (verb, name) = space < 0 ? (line, string.Empty) : (line[..space], line[(space + 1)..]);
+            if (verb == "end")
+            {
+                return [.. samples.Select(s => new ProbeCase(s.Key, rows[s.Key], [.. s.Value]))];
+            }
+
+            if (!byName.TryGetValue(name, out var queryCase) || verb is not ("warm" or "time"))
+            {
+                throw new InvalidDataException($"unknown probe command '{line}'");
+            }
+
+            var repeat = string.Equals(name, slowCase, StringComparison.Ordinal) ? slowFactor : 1;
+            var timed = await TimeAsync(queryCase, queries, verb == "warm" ? warmup : 0, verb == "warm" ? 0 : 1, repeat, cancellationToken).ConfigureAwait(false);
+            if (verb == "time")
+            {
+                (samples.TryGetValue(name, out var list) ? list : samples[name] = []).AddRange(timed.SamplesNs);
+                rows[name] = timed.Rows;
+            }
+
+            await output.WriteLineAsync(OkLine).ConfigureAwait(false);
+        }
+    }
 
     private static async Task<ProbeCase> TimeAsync(QueryCase queryCase, QuerySet queries, int warmup, int executions, int repeat, CancellationToken cancellationToken)
     {

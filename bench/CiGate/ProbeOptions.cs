@@ -14,6 +14,7 @@ namespace Perf.Bench.CiGate;
 /// <param name="Cases">Only queries whose name contains one of these (all API queries when empty).</param>
 /// <param name="Slowdown">Test-only: the query run twice per execution (twice the work), to prove the gate catches it.</param>
 /// <param name="Crash">Test-only: exit with an error before measuring, to prove the gate fails closed.</param>
+/// <param name="Serve">Time only when told: after setup, read <c>warm CASE</c>, <c>time CASE</c> and <c>end</c> lines from stdin (see <see cref="ProbeCommand"/>).</param>
 /// <param name="Output">The JSON file to write.</param>
 /// <param name="Provisioning">How to find the server.</param>
 internal sealed record ProbeOptions(
@@ -27,5 +28,6 @@ internal sealed record ProbeOptions(
     IReadOnlyList<string> Cases,
     string? Slowdown,
     bool Crash,
+    bool Serve,
     string Output,
     ProvisioningOptions Provisioning);

@@ -8,9 +8,11 @@ namespace Perf.Bench.CiGate;
 
 /// <summary>The gate's timing suite: the base revision and the head measured on one server and one dataset in interleaved rounds (or the head against a stored baseline).</summary>
 /// <remarks>
-/// Rounds alternate which side goes first (base, head; head, base; …), so drift on a shared machine hits both alike. Each
-/// round is one probe process per side, back to back, and the comparison pairs them round by round
-/// (<see cref="TimingDesign.Paired"/>): a burst of contention slows both halves of a round and leaves its ratio alone.
+/// Each round starts a fresh serving probe per side (its own JIT, pool and GC, so rounds are independent replicates); the
+/// two take turns execution by execution, milliseconds apart, who goes first alternating, and the comparison pairs the
+/// sides round by round (<see cref="TimingDesign.Paired"/>). On a shared machine the speed of a query drifts by 3× within
+/// seconds; a probe per side back to back left that drift between the two halves of a round, and a 2× slower query
+/// read as faster in one round of eight (2026-12-03 error-rate runs); interleaved executions see the same machine.
 /// When both sides seed the same data and schema they measure the same database, so no difference between two physical
 /// copies can pose as a regression.
 /// </remarks>
@@ -152,44 +154,90 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         }
     }
 
-    /// <summary>Runs <see cref="CiOptions.Rounds"/> rounds, alternating which side goes first; returns each side's round medians per query (the head's alone when one side).</summary>
+    /// <summary>
+    /// Runs <see cref="CiOptions.Rounds"/> rounds; returns each side's round medians per query (the head's alone when one side).
+    /// Each round starts one serving probe per side and walks the queries (the starting query rotating by round); for each
+    /// query both sides warm up, then take turns execution by execution, who goes first alternating, so the two halves of
+    /// every pair run milliseconds apart.
+    /// </summary>
     private async Task<(IReadOnlyList<TimingSeries> First, IReadOnlyList<TimingSeries> Second)> RoundsAsync(
         IReadOnlyList<Side> sides, IReadOnlyList<string> cases, string phase, bool crashHead, CancellationToken cancellationToken)
     {
         var results = sides.Select(_ => new List<ProbeResult>()).ToArray();
         for (var round = 0; round < options.Rounds; round++)
         {
-            foreach (var index in round % 2 == 0 ? Enumerable.Range(0, sides.Count) : Enumerable.Range(0, sides.Count).Reverse())
+            var sessions = new List<(ProbeSession Session, string Output)>();
+            try
             {
-                var side = sides[index];
-                var isHead = side.Build.Label == "head";
-                List<string> extra =
-                [
-                    "--round", round.ToString(CultureInfo.InvariantCulture),
-                    "--executions", options.Executions.ToString(CultureInfo.InvariantCulture),
-                    "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
-                ];
-                if (cases.Count > 0)
+                foreach (var side in sides)
                 {
-                    extra.AddRange(["--cases", string.Join(',', cases)]);
+                    sessions.Add(await StartProbeAsync(side, cases, phase, round, crashHead, cancellationToken).ConfigureAwait(false));
                 }
 
-                if (isHead && fault.SlowCase is { } slow)
+                var names = sessions.SelectMany(s => s.Session.Cases).Distinct(StringComparer.Ordinal).ToList();
+                for (var i = 0; i < names.Count; i++)
                 {
-                    extra.AddRange(["--slowdown", slow]);
+                    var name = names[(i + round) % names.Count];
+                    var takers = sessions.Select(s => s.Session).Where(s => s.Cases.Contains(name, StringComparer.Ordinal)).ToList();
+                    foreach (var taker in takers)
+                    {
+                        await taker.WarmAsync(name, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    for (var execution = 0; execution < options.Executions; execution++)
+                    {
+                        foreach (var taker in (execution + round) % 2 == 0 ? takers : Enumerable.Reverse(takers))
+                        {
+                            await taker.TimeAsync(name, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
                 }
 
-                if (isHead && crashHead)
+                for (var index = 0; index < sessions.Count; index++)
                 {
-                    extra.Add("--crash");
+                    await sessions[index].Session.EndAsync(cancellationToken).ConfigureAwait(false);
+                    results[index].Add(await ReadResultAsync(sessions[index].Output, Describe(sides[index].Build, phase, round), cancellationToken).ConfigureAwait(false));
                 }
-
-                results[index].Add(await ProbeAsync(side.Build, side.Prefix, seed: false, phase, round, extra, cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                foreach (var (session, _) in sessions)
+                {
+                    await session.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
 
         var series = results.Select(Series).ToArray();
         return series.Length == 1 ? (series[0], []) : (series[0], series[1]);
+    }
+
+    private async Task<(ProbeSession Session, string Output)> StartProbeAsync(Side side, IReadOnlyList<string> cases, string phase, int round, bool crashHead, CancellationToken cancellationToken)
+    {
+        var build = side.Build;
+        var isHead = build.Label == "head";
+        var output = OutputPath(build, phase, round);
+        List<string> arguments =
+        [
+            build.AssemblyPath, "probe", "--serve", "--no-seed", "--prefix", side.Prefix, "--variant", Variant, "--out", output, "--mysql", server.AdminConnectionString,
+            "--round", round.ToString(CultureInfo.InvariantCulture), "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
+        ];
+        if (cases.Count > 0)
+        {
+            arguments.AddRange(["--cases", string.Join(',', cases)]);
+        }
+
+        if (isHead && fault.SlowCase is { } slow)
+        {
+            arguments.AddRange(["--slowdown", slow]);
+        }
+
+        if (isHead && crashHead)
+        {
+            arguments.Add("--crash");
+        }
+
+        return (await ProbeSession.StartAsync(build.SourceDirectory, arguments, Describe(build, phase, round), cancellationToken).ConfigureAwait(false), output);
     }
 
     private static IReadOnlyList<TimingSeries> Series(IReadOnlyList<ProbeResult> rounds) =>
@@ -199,23 +247,34 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
 
     private async Task<ProbeResult> ProbeAsync(RevisionBuild build, string prefix, bool seed, string phase, int round, IReadOnlyList<string> extra, CancellationToken cancellationToken)
     {
-        var output = Path.Combine(writer.Directory, "timings", phase, string.Create(CultureInfo.InvariantCulture, $"{build.Label}-{round:00}.json"));
+        var output = OutputPath(build, phase, round);
         List<string> arguments = [build.AssemblyPath, "probe", "--prefix", prefix, "--variant", Variant, "--out", output, "--mysql", server.AdminConnectionString, .. extra];
         if (!seed)
         {
             arguments.Add("--no-seed");
         }
 
-        var what = $"the {build.Label} probe ({phase}{(phase == "prepare" ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" round {round + 1}"))}, {Short(build.Revision)})";
+        var what = Describe(build, phase, round);
         var (exitCode, log) = await ChildProcess.RunAsync("dotnet", arguments, ProbeTimeout, cancellationToken, build.SourceDirectory).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new GateStepException($"{what} exited {exitCode}: {RevisionBuilder.LastLines(log, 4)}");
         }
 
+        return await ReadResultAsync(output, what, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string OutputPath(RevisionBuild build, string phase, int round) =>
+        Path.Combine(writer.Directory, "timings", phase, string.Create(CultureInfo.InvariantCulture, $"{build.Label}-{round:00}.json"));
+
+    private static string Describe(RevisionBuild build, string phase, int round) =>
+        $"the {build.Label} probe ({phase}{(phase == "prepare" ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" round {round + 1}"))}, {Short(build.Revision)})";
+
+    private static async Task<ProbeResult> ReadResultAsync(string output, string what, CancellationToken cancellationToken)
+    {
         if (!File.Exists(output))
         {
-            throw new GateStepException($"{what} exited 0 but wrote no result: {RevisionBuilder.LastLines(log, 4)}");
+            throw new GateStepException($"{what} exited 0 but wrote no result");
         }
 
         ProbeResult? result;
@@ -237,9 +296,9 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
     private static async Task RequireProbeAsync(RevisionBuild build, CancellationToken cancellationToken)
     {
         var (exitCode, log) = await ChildProcess.RunAsync("dotnet", [build.AssemblyPath, "probe", "--help"], TimeSpan.FromMinutes(1), cancellationToken, build.SourceDirectory).ConfigureAwait(false);
-        if (exitCode != 0 || !log.Contains("probe", StringComparison.Ordinal) || !log.Contains("--out", StringComparison.Ordinal))
+        if (exitCode != 0 || !log.Contains("--out", StringComparison.Ordinal) || !log.Contains("--serve", StringComparison.Ordinal))
         {
-            throw new GateStepException($"the base revision {Short(build.Revision)} has no `bench probe` (it predates the same-run timing gate): compare with a newer --base, or with a stored --baseline");
+            throw new GateStepException($"the base revision {Short(build.Revision)} has no `bench probe --serve` (it predates the interleaved timing gate): compare with a newer --base, or with a stored --baseline");
         }
     }
 
