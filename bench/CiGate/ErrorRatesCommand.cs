@@ -20,7 +20,7 @@ internal static class ErrorRatesCommand
         try
         {
             var root = RepositoryPaths.FindRoot();
-            var manifest = RunManifest.Create("ci-rates", null, arguments, root);
+            var manifest = RunManifest.Create("bench", null, arguments, root); // the arguments start with "ci-rates"
             var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
             var outcomes = new List<RateRun>();
             foreach (var (kind, fault) in new[] { ("unchanged", GateFault.None), ("2x slower", new GateFault(null, slow, false)) })
