@@ -21,7 +21,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
 
     public Option<double> MaxRatio { get; } = new("--max-ratio") { Description = "a query regresses when at least this many times slower (and significant)", DefaultValueFactory = _ => TimingGateOptions.Default.MaxRatio };
 
-    public Option<double> Alpha { get; } = new("--alpha") { Description = "significance level of the one-sided Mann–Whitney test over round medians", DefaultValueFactory = _ => TimingGateOptions.Default.Alpha };
+    public Option<double> Alpha { get; } = new("--alpha") { Description = "significance level of the one-sided rank test over rounds (signed-rank on paired rounds against --base, Mann–Whitney against a stored --baseline)", DefaultValueFactory = _ => TimingGateOptions.Default.Alpha };
 
     public Option<long?> Rounds { get; } = SeedCommandLine.WholeNumber("--rounds", 2, 1000, "probe rounds per side (default 8)");
 

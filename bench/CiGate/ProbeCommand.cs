@@ -18,7 +18,7 @@ namespace Perf.Bench.CiGate;
 /// <remarks>
 /// A process per round makes each round an independent replicate (its own JIT, pool and GC), which is what the gate's
 /// rank test over rounds assumes, and lets the base revision's own code measure itself. With <c>--serve</c> the gate
-/// paces it: after setup it prints <c>probe:ready</c> and its case names, then runs one command per stdin line
+/// paces it (<c>--prepare-only</c> seeds and reports instead): after setup it prints <c>probe:ready</c> and its case names, then runs one command per stdin line
 /// (<c>warm CASE</c>: the untimed executions; <c>time CASE</c>: one timed execution; <c>end</c>: write the result and
 /// exit), answering each with <c>probe:ok</c>. Two serving probes, base and head, then take turns execution by
 /// execution, milliseconds apart, so a slow stretch of a shared machine hits both sides of every pair alike.
@@ -38,33 +38,35 @@ internal static class ProbeCommand
         Option<string> prefix = new("--prefix") { Description = "the variant databases' prefix", HelpName = "name", DefaultValueFactory = _ => "gate_head" };
         Option<bool> prepareOnly = new("--prepare-only") { Description = "seed and reconcile the database, report its dataset and DDL, time nothing" };
         Option<bool> noSeed = new("--no-seed") { Description = "measure the database as it is" };
-        var round = SeedCommandLine.WholeNumber("--round", 0, 100_000, "the round number, which rotates the query order (default 0)");
         var warmup = SeedCommandLine.WholeNumber("--warmup", 0, 100_000, "untimed executions per query (default 3)");
-        var executions = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query (default 10)");
         Option<string?> cases = new("--cases") { Description = "only queries whose name contains one of these (comma list)", HelpName = "list" };
         Option<string?> slowdown = new("--slowdown") { Description = "self-test only: run this query twice per execution (CASE*N: N times)", HelpName = "case" };
         Option<bool> crash = new("--crash") { Description = "self-test only: exit 1 before measuring" };
-        Option<bool> serve = new("--serve") { Description = "time only when told, one stdin command per execution (warm CASE, time CASE, end): how the gate interleaves base and head" };
+        Option<bool> serve = new("--serve") { Description = "time when told, one stdin command per execution (warm CASE, time CASE, end): how the gate interleaves base and head" };
         Option<string> output = new("--out") { Description = "the JSON file to write", HelpName = "file", Required = true };
         var command = new Command("probe", "One round of the CI gate's query timings; the gate runs it as a child process of each revision it compares.");
-        foreach (var option in new Option[] { prefix, harness.Variant, prepareOnly, noSeed, round, warmup, executions, cases, slowdown, crash, serve, output })
+        foreach (var option in new Option[] { prefix, harness.Variant, prepareOnly, noSeed, warmup, cases, slowdown, crash, serve, output })
         {
             command.Options.Add(option);
         }
 
+        command.Validators.Add(result =>
+        {
+            if (!result.GetValue(prepareOnly) && !result.GetValue(serve))
+            {
+                result.AddError("probe times only under the gate's pacing: pass --serve (or --prepare-only to seed and report).");
+            }
+        });
         command.SetAction((parse, ct) => RunAsync(
             new ProbeOptions(
                 parse.GetValue(prefix)!,
                 parse.GetValue(harness.Variant),
                 parse.GetValue(prepareOnly),
                 !parse.GetValue(noSeed),
-                (int)(parse.GetValue(round) ?? 0),
                 (int)(parse.GetValue(warmup) ?? 3),
-                (int)(parse.GetValue(executions) ?? 10),
                 [.. (parse.GetValue(cases) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 parse.GetValue(slowdown),
                 parse.GetValue(crash),
-                parse.GetValue(serve),
                 parse.GetValue(output)!,
                 harness.Provisioning(parse)),
             ct));
@@ -137,22 +139,8 @@ internal static class ProbeCommand
         var context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
         var cases = GateCases(context, options.Cases);
         var (slowCase, slowFactor) = Slowdown(options.Slowdown);
-        if (options.Serve)
-        {
-            var served = await ServeAsync(cases, queries, options.Warmup, slowCase, slowFactor, cancellationToken).ConfigureAwait(false);
-            return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, [.. served.OrderBy(c => c.Name, StringComparer.Ordinal)]);
-        }
-
-        var measured = new List<ProbeCase>(cases.Count);
-        for (var i = 0; i < cases.Count; i++)
-        {
-            // Each round starts at another query, so drift within a round does not always hit the same ones.
-            var queryCase = cases[(i + options.Round) % cases.Count];
-            var repeat = string.Equals(queryCase.Name, slowCase, StringComparison.Ordinal) ? slowFactor : 1;
-            measured.Add(await TimeAsync(queryCase, queries, options.Warmup, options.Executions, repeat, cancellationToken).ConfigureAwait(false));
-        }
-
-        return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, [.. measured.OrderBy(c => c.Name, StringComparer.Ordinal)]);
+        var served = await ServeAsync(cases, queries, options.Warmup, slowCase, slowFactor, cancellationToken).ConfigureAwait(false);
+        return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, [.. served.OrderBy(c => c.Name, StringComparer.Ordinal)]);
     }
 
     /// <summary>The self-test's slowed query and how many times it runs per execution: <c>CASE</c> twice, <c>CASE*N</c> N times.</summary>

@@ -8,13 +8,10 @@ namespace Perf.Bench.CiGate;
 /// <param name="Variant">The variant measured.</param>
 /// <param name="PrepareOnly">Seed and reconcile the database, report its dataset and DDL, time nothing.</param>
 /// <param name="Seed">Whether to seed when the data is missing or different (off: measure the database as it is).</param>
-/// <param name="Round">The round number, which rotates the order the queries run in.</param>
-/// <param name="Warmup">Untimed executions per query before timing.</param>
-/// <param name="Executions">Timed executions per query.</param>
+/// <param name="Warmup">Untimed executions per query, on <c>warm CASE</c>.</param>
 /// <param name="Cases">Only queries whose name contains one of these (all API queries when empty).</param>
 /// <param name="Slowdown">Test-only: the query run twice per execution (twice the work), to prove the gate catches it.</param>
 /// <param name="Crash">Test-only: exit with an error before measuring, to prove the gate fails closed.</param>
-/// <param name="Serve">Time only when told: after setup, read <c>warm CASE</c>, <c>time CASE</c> and <c>end</c> lines from stdin (see <see cref="ProbeCommand"/>).</param>
 /// <param name="Output">The JSON file to write.</param>
 /// <param name="Provisioning">How to find the server.</param>
 internal sealed record ProbeOptions(
@@ -22,12 +19,9 @@ internal sealed record ProbeOptions(
     SchemaVariant Variant,
     bool PrepareOnly,
     bool Seed,
-    int Round,
     int Warmup,
-    int Executions,
     IReadOnlyList<string> Cases,
     string? Slowdown,
     bool Crash,
-    bool Serve,
     string Output,
     ProvisioningOptions Provisioning);

@@ -220,7 +220,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         List<string> arguments =
         [
             build.AssemblyPath, "probe", "--serve", "--no-seed", "--prefix", side.Prefix, "--variant", Variant, "--out", output, "--mysql", server.AdminConnectionString,
-            "--round", round.ToString(CultureInfo.InvariantCulture), "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
+            "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
         ];
         if (cases.Count > 0)
         {

@@ -4,9 +4,9 @@ namespace Perf.Harness.Gates;
 public enum TimingDesign
 {
     /// <summary>
-    /// Both sides measured in the same rounds, back to back (the base revision against the head): round <c>i</c> of one
-    /// side pairs with round <c>i</c> of the other, and the test runs on the per-round ratios (Wilcoxon signed-rank), so
-    /// contention that slows a whole round cancels.
+    /// Both sides measured in the same rounds, their executions interleaved (the base revision against the head): round
+    /// <c>i</c> of one side pairs with round <c>i</c> of the other, and the test runs on the per-round ratios (Wilcoxon
+    /// signed-rank), so contention that slows a round slows both sides of it.
     /// </summary>
     Paired,
 
