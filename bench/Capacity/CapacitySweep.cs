@@ -1,9 +1,9 @@
 using System.Globalization;
 using MySqlConnector;
+using Perf.Analysis.Capacity;
 using Perf.Bench.Plans;
 using Perf.Bench.Queries;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Seed;
 using Telemetry.Data.Schema;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using Perf.Analysis.Capacity;
 using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Telemetry.CommandLine;
 

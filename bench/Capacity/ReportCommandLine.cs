@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Perf.Analysis.Capacity;
 using Perf.Harness.CommandLine;
-using Perf.Harness.Reports;
 using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;

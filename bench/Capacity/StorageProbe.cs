@@ -1,6 +1,6 @@
 using Dapper;
 using MySqlConnector;
-using Perf.Harness.Reports;
+using Perf.Analysis.Capacity;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Capacity;

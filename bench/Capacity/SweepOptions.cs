@@ -1,5 +1,5 @@
+using Perf.Analysis.Capacity;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Reports;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Capacity;

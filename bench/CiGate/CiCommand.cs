@@ -1,4 +1,4 @@
-using Perf.Harness.Gates;
+using Perf.Analysis.Gates;
 using Perf.Harness.Provisioning;
 using Telemetry.CommandLine;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Perf.Analysis.Gates;
 using Perf.Harness.CommandLine;
-using Perf.Harness.Gates;
 using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 

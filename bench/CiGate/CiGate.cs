@@ -1,5 +1,5 @@
+using Perf.Analysis.Gates;
 using Perf.Harness;
-using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 

@@ -1,5 +1,5 @@
+using Perf.Analysis.Gates;
 using Perf.Harness.CommandLine;
-using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Perf.Analysis.Gates;
 using Perf.Harness;
-using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Telemetry.CommandLine;

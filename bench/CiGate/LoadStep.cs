@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Perf.Analysis.Gates;
 using Perf.Bench.Capacity;
-using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
 using Perf.Load.Reports;
 using Perf.Load.Thresholds;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Dapper;
 using MySqlConnector;
+using Perf.Analysis.Gates;
 using Perf.Bench.Gate;
 using Perf.Bench.Plans;
 using Perf.Bench.Queries;
-using Perf.Harness.Gates;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Perf.Harness.Gates;
+using Perf.Analysis.Gates;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Perf.Analysis.Capacity;
 using Perf.Bench.Capacity;
-using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Tests.Infrastructure;
 using Telemetry.Data.Schema;

@@ -1,8 +1,8 @@
-using Telemetry.CommandLine;
+using Perf.Analysis.Gates;
 using Perf.Bench.CiGate;
-using Perf.Harness.Gates;
 using Perf.Tests.Infrastructure;
 using Perf.Tests.Load;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Gates;
 

@@ -1,8 +1,8 @@
-using Telemetry.CommandLine;
+using Perf.Analysis.Gates;
 using Perf.Bench.CiGate;
 using Perf.Harness.CommandLine;
-using Perf.Harness.Gates;
 using Perf.Load.Thresholds;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Gates;

@@ -1,5 +1,5 @@
+using Perf.Analysis.Gates;
 using Telemetry.CommandLine;
-using Perf.Harness.Gates;
 
 namespace Perf.Tests.Gates;
 

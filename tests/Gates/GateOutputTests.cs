@@ -1,7 +1,7 @@
-using Telemetry.CommandLine;
 using System.Xml.Linq;
-using Perf.Harness.Gates;
+using Perf.Analysis.Gates;
 using Perf.Harness.Results;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Gates;
 

@@ -1,4 +1,4 @@
-using Perf.Harness.Gates;
+using Perf.Analysis.Gates;
 using Perf.Harness.Results;
 
 namespace Perf.Tests.Gates;

@@ -1,4 +1,4 @@
-using Perf.Harness.Gates;
+using Perf.Analysis.Gates;
 
 namespace Perf.Tests.Gates;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Perf.Harness.Reports;
+using Perf.Analysis.Capacity;
 using Perf.Harness.Results;
 using Perf.Tests.Infrastructure;
 

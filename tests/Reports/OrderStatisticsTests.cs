@@ -1,4 +1,4 @@
-using Perf.Harness.Reports;
+using Perf.Analysis.Capacity;
 
 namespace Perf.Tests.Reports;
 

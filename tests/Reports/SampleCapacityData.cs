@@ -1,4 +1,4 @@
-using Perf.Harness.Reports;
+using Perf.Analysis.Capacity;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Reports;

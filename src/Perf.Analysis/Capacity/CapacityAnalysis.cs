@@ -1,0 +1,101 @@
+using Telemetry.Data.Schema;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Everything a capacity report says, computed from <see cref="CapacityData"/>: comparisons, work growth, projections, recommendations.</summary>
+/// <param name="Data">The measurements.</param>
+/// <param name="Growth">The work growth per (variant, query).</param>
+/// <param name="Storage">The bytes-per-row fit per variant.</param>
+/// <param name="Assumptions">The reader's numbers, or null when none were given.</param>
+/// <param name="StorageProjection">Rows and bytes over the horizon (empty without assumptions).</param>
+/// <param name="Projections">Each (variant, query)'s latency projected from its work (empty without assumptions).</param>
+/// <param name="Comparisons">Every (query, size) compared between the variant pairs the rules ask about.</param>
+/// <param name="AaCheck">Every (query, size) compared between a variant and its identical copy (empty without <c>--aa</c>).</param>
+/// <param name="Thresholds">When a difference is a claim.</param>
+/// <param name="Recommendations">The derived recommendations.</param>
+public sealed record CapacityAnalysis(
+    CapacityData Data,
+    IReadOnlyList<WorkGrowth> Growth,
+    IReadOnlyList<StorageFit> Storage,
+    GrowthAssumptions? Assumptions,
+    IReadOnlyList<StoragePoint> StorageProjection,
+    IReadOnlyList<LatencyProjection> Projections,
+    IReadOnlyList<QueryComparison> Comparisons,
+    IReadOnlyList<QueryComparison> AaCheck,
+    ClaimThresholds Thresholds,
+    IReadOnlyList<Recommendation> Recommendations)
+{
+    /// <summary>The variant pairs compared, candidate first: what partitioning and composite indexes each change.</summary>
+    public static readonly IReadOnlyList<(SchemaVariant Candidate, SchemaVariant Reference)> Pairs =
+        [(SchemaVariant.Partitioned, SchemaVariant.Composite), (SchemaVariant.Composite, SchemaVariant.Basic)];
+
+    /// <summary>Compares, fits, projects and derives the recommendations.</summary>
+    public static CapacityAnalysis Analyze(CapacityData data, GrowthAssumptions? assumptions, ClaimThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        assumptions?.Validate();
+        thresholds ??= ClaimThresholds.Default;
+        var growth = new List<WorkGrowth>();
+        foreach (var variant in data.Variants)
+        {
+            foreach (var query in data.QueryNames)
+            {
+                var measured = data.For(variant)
+                    .Select(m => (Rows: (double)m.TradeRows, Query: m.Queries.FirstOrDefault(q => q.Query == query)))
+                    .Where(p => p.Query is not null && p.Rows > 0)
+                    .ToList();
+                if (measured.Count == 0)
+                {
+                    continue;
+                }
+
+                List<(double Rows, double Value)> rows = [.. measured.Select(p => (p.Rows, (double)p.Query!.RowsExamined))];
+                var rowsFit = GrowthFitter.Fit(rows);
+                var interval = GrowthFitter.SlopeInterval(rows, rowsFit.Best);
+                var pages = measured.All(p => p.Query!.Work?.LogicalReads is not null)
+                    ? GrowthFitter.Fit([.. measured.Select(p => (p.Rows, (double)p.Query!.Work!.LogicalReads!.Value))])
+                    : null;
+                growth.Add(new WorkGrowth(variant, query, rowsFit, pages, interval?.Lower, interval?.Upper));
+            }
+        }
+
+        var comparisons = Compare(thresholds, Pairs.SelectMany(p => Pairings(data.Measurements, p.Candidate, data.Measurements, p.Reference)).ToList());
+        var aaCheck = Compare(thresholds, [.. data.Copies.SelectMany(c => Pairings([c], c.Variant, data.Measurements, c.Variant))]);
+        var storage = data.Variants.Where(v => data.For(v).Any(m => m.TradeRows > 0)).Select(v => StorageFit.From(v, data.Measurements)).ToList();
+        IReadOnlyList<StoragePoint> projection = [];
+        IReadOnlyList<LatencyProjection> projections = [];
+        if (assumptions is not null)
+        {
+            projection = CapacityProjector.Storage(assumptions, storage);
+            projections = [.. growth.Select(g =>
+            {
+                var largest = data.For(g.Variant).Last(m => m.Queries.Any(q => q.Query == g.Query));
+                return CapacityProjector.Latency(g, largest.TradeRows, largest.Queries.First(q => q.Query == g.Query), data.Targets, assumptions);
+            })];
+        }
+
+        var analysis = new CapacityAnalysis(data, growth, storage, assumptions, projection, projections, comparisons, aaCheck, thresholds, []);
+        return analysis with { Recommendations = RecommendationRules.Derive(analysis) };
+    }
+
+    private static IEnumerable<(string Query, long Rows, VariantMeasurement Candidate, QueryMeasurement CandidateQuery, VariantMeasurement Reference, QueryMeasurement ReferenceQuery)> Pairings(
+        IEnumerable<VariantMeasurement> candidates, SchemaVariant candidate, IEnumerable<VariantMeasurement> references, SchemaVariant reference) =>
+        from c in candidates.Where(m => m.Variant == candidate)
+        join r in references.Where(m => m.Variant == reference) on c.TradeRows equals r.TradeRows
+        from cq in c.Queries
+        let rq = r.Queries.FirstOrDefault(q => q.Query == cq.Query)
+        where rq is not null
+        orderby cq.Query, c.TradeRows
+        select (cq.Query, c.TradeRows, c, cq, r, rq);
+
+    /// <summary>Compares each pairing at α split over the pairings of this family (Bonferroni), so many comparisons do not make false claims likely.</summary>
+    private static List<QueryComparison> Compare(ClaimThresholds thresholds, List<(string Query, long Rows, VariantMeasurement Candidate, QueryMeasurement CandidateQuery, VariantMeasurement Reference, QueryMeasurement ReferenceQuery)> pairings)
+    {
+        var alpha = thresholds.Alpha / Math.Max(1, pairings.Count);
+        return [.. pairings.Select(p => new QueryComparison(p.Query, p.Rows, p.Candidate.Variant, p.Reference.Variant,
+            ClaimRule.Compare(p.CandidateQuery.WorkOrPlan, p.CandidateQuery.RoundsMs, p.ReferenceQuery.WorkOrPlan, p.ReferenceQuery.RoundsMs, thresholds, alpha)))];
+    }
+
+    /// <summary>The work growth of <paramref name="query"/> on <paramref name="variant"/>, if fitted.</summary>
+    public WorkGrowth? GrowthOf(SchemaVariant variant, string query) => Growth.FirstOrDefault(g => g.Variant == variant && g.Query == query);
+}

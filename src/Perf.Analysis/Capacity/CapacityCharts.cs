@@ -1,0 +1,137 @@
+using Perf.Harness.Reports;
+using ScottPlot;
+using Telemetry.Data.Schema;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Draws the capacity report's charts as PNG bytes with ScottPlot.</summary>
+/// <remarks>Row counts span decades, so the row axis is log10(rows) with ticks labelled in rows.</remarks>
+public static class CapacityCharts
+{
+    /// <summary>Latency of <paramref name="query"/> against trade rows, one colour per variant: the highest percentile its samples support at every size, with its 95 % interval as a band.</summary>
+    public static byte[] LatencyChart(CapacityData data, string query)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var plot = new Plot();
+        var allRows = new List<double>();
+        double top = 1;
+        foreach (var variant in data.Variants)
+        {
+            var color = ColorOf(variant);
+            var queries = data.For(variant)
+                .Select(m => (Rows: (double)m.TradeRows, Query: m.Queries.FirstOrDefault(q => q.Query == query)))
+                .Where(p => p.Query is not null)
+                .ToList();
+            if (queries.Count == 0)
+            {
+                continue;
+            }
+
+            allRows.AddRange(queries.Select(p => p.Rows));
+            // One percentile per variant, the highest every size supports, so the points of a line compare.
+            var percentile = new[] { 99.0, 95, 50 }.FirstOrDefault(p => queries.All(q => q.Query!.Estimate(p).IsBounded));
+            if (percentile == 0)
+            {
+                continue;
+            }
+
+            var points = queries.Select(p => (X: Math.Log10(p.Rows), Estimate: p.Query!.Estimate(percentile))).ToList();
+            top = Math.Max(top, points.Max(p => p.Estimate.Upper!.Value));
+            var band = plot.Add.FillY(
+                [.. points.Select(p => p.X)], [.. points.Select(p => p.Estimate.Upper!.Value)], [.. points.Select(p => p.Estimate.Lower!.Value)]);
+            band.FillColor = color.WithAlpha(0.2);
+            band.LineColor = color.WithAlpha(0.4);
+            var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Estimate.Value!.Value).ToArray(), color);
+            line.MarkerSize = 9;
+            line.LineWidth = 2;
+            line.LegendText = $"{variant} p{percentile:0} (95 % interval)";
+        }
+
+        RowTicks(plot, allRows);
+        plot.Axes.Left.Label.Text = "latency (ms)";
+        plot.Axes.SetLimitsY(0, top * 1.15);
+        plot.Title($"{query}: latency vs trade rows");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return ChartStyle.Png(plot);
+    }
+
+    /// <summary>Marginal data and index bytes per trade row, stacked, per variant.</summary>
+    public static byte[] BytesPerRowChart(IReadOnlyList<StorageFit> storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var plot = new Plot();
+        var dataColor = ChartStyle.Palette.GetColor(0);
+        var indexColor = ChartStyle.Palette.GetColor(1);
+        var bars = new List<Bar>();
+        for (var i = 0; i < storage.Count; i++)
+        {
+            var fit = storage[i];
+            bars.Add(new Bar { Position = i, ValueBase = 0, Value = fit.DataBytesPerRow, FillColor = dataColor });
+            bars.Add(new Bar { Position = i, ValueBase = fit.DataBytesPerRow, Value = fit.BytesPerRow, FillColor = indexColor, Label = ReportFormat.Number(fit.BytesPerRow, 0) });
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, storage.Count).Select(i => (double)i)],
+            [.. storage.Select(s => s.Variant.ToString())]);
+        plot.Axes.Left.Label.Text = "bytes per trade row";
+        plot.Axes.SetLimitsY(0, Math.Max(1, storage.Max(s => s.BytesPerRow)) * 1.35);
+        plot.Title("Bytes per trade row (marginal)");
+        plot.ShowLegend([new LegendItem { LabelText = "data", FillColor = dataColor }, new LegendItem { LabelText = "secondary indexes", FillColor = indexColor }], Alignment.UpperLeft);
+        return ChartStyle.Png(plot);
+    }
+
+    /// <summary>Capacity (highest rate meeting the targets) against trade rows, per variant; null when no capacity was measured.</summary>
+    public static byte[]? CapacityChart(CapacityData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.Measurements.Any(m => m.CapacityRps is > 0))
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        var allRows = new List<double>();
+        foreach (var variant in data.Variants)
+        {
+            var points = data.For(variant).Where(m => m.CapacityRps is > 0).ToList();
+            if (points.Count == 0)
+            {
+                continue;
+            }
+
+            allRows.AddRange(points.Select(p => (double)p.TradeRows));
+            var line = plot.Add.Scatter(points.Select(p => Math.Log10(p.TradeRows)).ToArray(), points.Select(p => p.CapacityRps!.Value).ToArray(), ColorOf(variant));
+            line.LineWidth = 2;
+            line.MarkerSize = 9;
+            line.LegendText = variant.ToString();
+        }
+
+        RowTicks(plot, allRows);
+        plot.Axes.Left.Label.Text = "requests/s within p95/p99 targets";
+        plot.Axes.SetLimitsY(0, data.Measurements.Max(m => m.CapacityRps ?? 0) * 1.15);
+        plot.Title("Capacity per variant");
+        plot.ShowLegend(Alignment.UpperRight);
+        return ChartStyle.Png(plot);
+    }
+
+    private static Color ColorOf(SchemaVariant variant) => ChartStyle.Palette.GetColor((int)variant);
+
+    private static void RowTicks(Plot plot, List<double> rows)
+    {
+        var distinct = rows.Distinct().Order().ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. distinct.Select(Math.Log10)],
+            [.. distinct.Select(ReportFormat.Rows)]);
+        var lo = Math.Log10(distinct[0]);
+        var hi = Math.Log10(distinct[^1]);
+        var pad = Math.Max(0.1, (hi - lo) * 0.08);
+        plot.Axes.SetLimitsX(lo - pad, hi + pad);
+        plot.Axes.Bottom.Label.Text = "trade rows (log scale)";
+    }
+}

@@ -1,0 +1,22 @@
+using Telemetry.Data.Schema;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>The measured input of a capacity report: every (variant, size) measurement and the targets.</summary>
+/// <param name="Measurements">One entry per schema variant and dataset size.</param>
+/// <param name="Targets">The latency targets queries must meet.</param>
+public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements, LatencyTargets Targets)
+{
+    /// <summary>The A/A check's measurements (<c>--aa</c>): an identical copy of one variant (same DDL, same rows), measured in the same rounds; empty otherwise.</summary>
+    public IReadOnlyList<VariantMeasurement> Copies { get; init; } = [];
+
+    /// <summary>The distinct query names, in first-seen order.</summary>
+    public IReadOnlyList<string> QueryNames => [.. Measurements.SelectMany(m => m.Queries).Select(q => q.Query).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The distinct variants, in enum order.</summary>
+    public IReadOnlyList<SchemaVariant> Variants => [.. Measurements.Select(m => m.Variant).Distinct().Order()];
+
+    /// <summary>The measured sizes of <paramref name="variant"/>, smallest first.</summary>
+    public IReadOnlyList<VariantMeasurement> For(SchemaVariant variant) =>
+        [.. Measurements.Where(m => m.Variant == variant).OrderBy(m => m.TradeRows)];
+}

@@ -1,0 +1,88 @@
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Projects rows, disk and latency headroom from the fits and the reader's numbers.</summary>
+public static class CapacityProjector
+{
+    /// <summary>Rows and bytes per variant at the start and at the end of every year of the horizon (and the horizon's end when it is a fraction).</summary>
+    public static IReadOnlyList<StoragePoint> Storage(GrowthAssumptions assumptions, IReadOnlyList<StorageFit> fits)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(fits);
+        var dates = new List<DateOnly> { assumptions.StartDate };
+        for (var year = 1; year < assumptions.Years; year++)
+        {
+            dates.Add(assumptions.StartDate.AddYears(year));
+        }
+
+        dates.Add(assumptions.EndDate);
+        return [.. dates.Distinct().Select(date =>
+        {
+            var rows = assumptions.RowsOn(date);
+            return new StoragePoint(date, rows, fits.ToDictionary(f => f.Variant, f => f.BytesAt(rows)));
+        })];
+    }
+
+    /// <summary>Projects <paramref name="measured"/> (the query at the largest size) with its work growth: time per row examined × projected rows examined.</summary>
+    /// <remarks>
+    /// Latency is taken as proportional to the work, which overstates a query's fixed cost as its work grows (a conservative
+    /// projection). The band comes from the percentile's interval; a query whose work does not grow is never projected to cross.
+    /// </remarks>
+    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, LatencyTargets targets, GrowthAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(measured);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        var p99 = measured.Estimate(99);
+        var estimate = p99.IsBounded ? p99 : measured.Estimate(95);
+        var target = p99.IsBounded ? targets.P99Ms : targets.P95Ms;
+        if (!estimate.IsBounded)
+        {
+            return new LatencyProjection(work.Variant, work.Query, 0, target, measuredRows, estimate, work, double.NaN, double.NaN, double.NaN, null, null, false, HeadroomStatus.NotSupported);
+        }
+
+        var horizonRows = Math.Max(assumptions.RowsOn(assumptions.EndDate), 1);
+        var measuredWork = Math.Max(measured.RowsExamined, 1);
+        var (lower, upper) = (estimate.Lower!.Value, estimate.Upper!.Value);
+        var (atHorizon, atHorizonLower, atHorizonUpper) = LatencyAt(work, measured, estimate.Percentile, horizonRows)!.Value;
+        HeadroomStatus status;
+        double? rowsAtTarget = null;
+        DateOnly? date = null;
+        if (lower >= target)
+        {
+            status = HeadroomStatus.AlreadyOver;
+        }
+        else if (!work.Grows)
+        {
+            status = work.Rows.Best.Model == GrowthModel.Constant ? HeadroomStatus.NoGrowth : HeadroomStatus.GrowthNotBounded;
+        }
+        else
+        {
+            // The earliest crossing: the band's upper end reaches the target when the work reaches target / (upper / work).
+            rowsAtTarget = upper >= target ? measuredRows : work.Rows.Best.RowsReaching(target / upper * measuredWork);
+            date = rowsAtTarget is { } r ? assumptions.DateReaching(r) : null;
+            status = date is { } d && d <= assumptions.EndDate ? HeadroomStatus.ReachedWithinHorizon : HeadroomStatus.BeyondHorizon;
+        }
+
+        var extrapolated = rowsAtTarget is { } crossing && crossing > 4.0 * measuredRows;
+        return new LatencyProjection(work.Variant, work.Query, estimate.Percentile, target, measuredRows, estimate, work, atHorizon, atHorizonLower, atHorizonUpper, rowsAtTarget, date, extrapolated, status);
+    }
+
+    /// <summary>The <paramref name="percentile"/> of <paramref name="measured"/> (the largest size) scaled to <paramref name="rows"/> trade rows by its work growth, with its band; null when the samples cannot bound it.</summary>
+    /// <remarks>Work at a size is the fit when the work grows; constant work keeps what was measured; growth the data cannot bound (two sizes, or a slope interval including zero) widens the band from no growth up to the fit.</remarks>
+    public static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(measured);
+        var estimate = measured.Estimate(percentile);
+        if (!estimate.IsBounded)
+        {
+            return null;
+        }
+
+        var measuredWork = (double)Math.Max(measured.RowsExamined, 1);
+        var fitted = work.Rows.Best.Model == GrowthModel.Constant ? 1 : Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measuredWork) / measuredWork;
+        // Growth the data cannot bound spans the band from no growth (its lower end) to the fitted growth (its value and upper end).
+        return (estimate.Value!.Value * fitted, estimate.Lower!.Value * (work.Grows ? fitted : 1), estimate.Upper!.Value * fitted);
+    }
+}

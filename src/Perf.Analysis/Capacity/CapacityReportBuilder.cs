@@ -1,0 +1,167 @@
+using static Perf.Analysis.Capacity.ReportFormat;
+using Perf.Harness.Reports;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Lays out a <see cref="CapacityAnalysis"/> as a <see cref="ReportDocument"/> with its charts.</summary>
+public static class CapacityReportBuilder
+{
+    /// <summary>The report's title.</summary>
+    public const string Title = "Capacity planning report";
+
+    /// <summary>Builds the document; charts are drawn here.</summary>
+    public static ReportDocument Build(CapacityAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var data = analysis.Data;
+        var sizes = data.Measurements.Select(m => m.TradeRows).Distinct().Order().Select(r => Rows(r));
+        var t = analysis.Thresholds;
+        var blocks = new List<ReportBlock>
+        {
+            new ReportParagraph($"Variants {string.Join(", ", data.Variants)} over identical data at {string.Join(", ", sizes)} trade rows; {data.QueryNames.Count} queries; targets p95 < {Ms(data.Targets.P95Ms)}, p99 < {Ms(data.Targets.P99Ms)}. Every statement below is computed from these measurements."),
+            new ReportParagraph($"Method: exact work first (rows examined from `Handler_read_*`, InnoDB page reads, partitions, filesort/temporary table: deterministic for a plan and data). Timings come from a warm-up and interleaved rounds in which the variants take turns in a rotating order; each percentile carries a 95 % order-statistic interval, or says how many samples it needs. A difference is claimed only when the work differs by ≥ {Number(t.MinRatio, 2)}× and ≥ {t.MinAbsoluteWork} rows or pages, or when Mann–Whitney over round medians is significant at α {Number(t.Alpha, 2)} split over the report's comparisons and the medians differ by ≥ {Number(t.MinRatio, 2)}× and ≥ {Ms(t.MinAbsoluteMs)}. Growth is fitted on work, and latency projected as time per row examined × projected rows, with a band."),
+        };
+        if (PlannerSummary.Build(analysis) is { } summary && analysis.Assumptions is { } reader)
+        {
+            blocks.Add(new ReportHeading(1, "The answer for your numbers"));
+            blocks.Add(new ReportParagraph($"{reader.Profiles} profiles × {Number(reader.TradesPerDayPerProfile)} trades per profile per day from {Date(reader.StartDate)}. Per variant and year: disk, the worst query's projected p95 and p99 with their bands (from work growth × time per row; see the method), capacity at the largest size measured, and a verdict."));
+            blocks.Add(summary);
+        }
+
+        blocks.Add(new ReportHeading(1, "Recommendations"));
+        foreach (var group in analysis.Recommendations.GroupBy(r => r.Rule, StringComparer.Ordinal))
+        {
+            blocks.Add(new ReportList([.. group.Select(r => $"{r.Text} (rule `{r.Rule}`)")]));
+        }
+
+        blocks.Add(new ReportHeading(1, "Query latency, work and plans"));
+        blocks.Add(new ReportParagraph("Latency columns: the percentile of every execution with its 95 % interval in brackets. Work: one execution after a warm-up, on one connection."));
+        blocks.Add(new ReportTable(
+            ["query", "variant", "trade rows", "p50", "p95", "p99", "rows examined", "pages (logical / disk)", "plan", "partitions", "sort / temp"],
+            [.. from query in data.QueryNames
+                from m in data.Measurements.OrderBy(m => m.Variant).ThenBy(m => m.TradeRows)
+                let q = m.Queries.FirstOrDefault(x => x.Query == query)
+                where q is not null
+                let w = q.WorkOrPlan
+                select (IReadOnlyList<string>)[$"`{query}`", m.Variant.ToString(), Rows(m.TradeRows), Estimate(q.Estimate(50)), Estimate(q.Estimate(95)), Estimate(q.Estimate(99)), Number(q.RowsExamined, 0),
+                    w.LogicalReads is { } l ? $"{Number(l, 0)} / {Number(w.PhysicalReads ?? 0, 0)}" : "–", w.Plan is { } plan ? $"`{plan}`" : "–", q.PartitionsScanned?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–",
+                    (w.Filesort ? "filesort" : string.Empty) + (w.Filesort && w.TemporaryTable ? ", " : string.Empty) + (w.TemporaryTable ? "temporary" : string.Empty) is { Length: > 0 } extra ? extra : "–"]]));
+
+        blocks.Add(new ReportHeading(1, "Variant comparisons"));
+        blocks.Add(new ReportTable(
+            ["query", "trade rows", "compared", "verdict", "rows examined", "median", "rank test"],
+            [.. analysis.Comparisons.Select(c => Row(c, c.Candidate.ToString(), c.Reference.ToString()))]));
+        if (analysis.AaCheck.Count > 0)
+        {
+            blocks.Add(new ReportHeading(2, "A/A check"));
+            blocks.Add(new ReportParagraph($"{analysis.AaCheck[0].Candidate} against an identical copy of itself (same DDL and rows, measured in the same rounds): every claim here would be a false one. Claims: {analysis.AaCheck.Count(c => c.Result.IsClaim)} of {analysis.AaCheck.Count}."));
+            blocks.Add(new ReportTable(
+                ["query", "trade rows", "compared", "verdict", "rows examined", "median", "rank test"],
+                [.. analysis.AaCheck.Select(c => Row(c, "copy", c.Reference.ToString()))]));
+        }
+
+        blocks.Add(new ReportHeading(1, "Growth of work with data"));
+        blocks.Add(new ReportParagraph($"Per query and variant, constant, logarithmic and linear models of rows examined against trade rows are fitted by least squares (lowest AIC, growth only when it beats the constant by ≥ {Number(GrowthFitter.AicMargin, 0)} units). Work counts only as growing when the slope's 95 % interval excludes zero, which needs at least three sizes. Charts: the highest percentile the samples support per variant, with its interval."));
+        blocks.Add(new ReportTable(
+            ["query", "variant", "rows examined by size", "model", "fitted rows examined", "slope 95 % interval", "pages model", "verdict"],
+            [.. analysis.Growth.OrderBy(g => g.Query, StringComparer.Ordinal).ThenBy(g => g.Variant).Select(g => (IReadOnlyList<string>)[
+                $"`{g.Query}`", g.Variant.ToString(),
+                string.Join(" / ", data.For(g.Variant).Select(m => m.Queries.FirstOrDefault(q => q.Query == g.Query)).Where(q => q is not null).Select(q => Rows(q!.RowsExamined))),
+                g.Rows.Best.Model.ToString().ToLowerInvariant(), g.Rows.Best.Formula,
+                g.SlopeLower is { } lo && g.SlopeUpper is { } hi ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{lo:G3}, {hi:G3}]") : "–",
+                g.Pages?.Best.Model.ToString().ToLowerInvariant() ?? "–", g.Verdict])]));
+        foreach (var query in data.QueryNames)
+        {
+            blocks.Add(new ReportImage($"latency-{Slug(query)}.png", $"latency of {query} against trade rows per variant, with 95 % intervals", CapacityCharts.LatencyChart(data, query)));
+        }
+
+        blocks.Add(new ReportHeading(1, "Storage and seeding"));
+        blocks.Add(new ReportTable(
+            ["variant", "trade rows", "data", "indexes", "total", "bytes/row", "seeding", "rows/s seeded"],
+            [.. data.Measurements.OrderBy(m => m.Variant).ThenBy(m => m.TradeRows).Select(m => (IReadOnlyList<string>)[
+                m.Variant.ToString(), Rows(m.TradeRows), Bytes(m.DataBytes), Bytes(m.IndexBytes), Bytes(m.TotalBytes),
+                m.TradeRows > 0 ? Number((double)m.TotalBytes / m.TradeRows, 0) : "–", $"{Number(m.SeedSeconds)} s",
+                m.SeedSeconds > 0 ? Number(m.TradeRows / m.SeedSeconds, 0) : "–"])]));
+        blocks.Add(new ReportParagraph("Marginal bytes per trade row: the least-squares slope of bytes against trade rows over the measured sizes (the intercept is the fixed cost of empty pages and partitions). Bytes are all telemetry tables of the variant (trades, metrics, health), which grow with the trades at the seeded mix."));
+        blocks.Add(new ReportTable(
+            ["variant", "data B/row", "index B/row", "total B/row", "fixed"],
+            [.. analysis.Storage.Select(s => (IReadOnlyList<string>)[s.Variant.ToString(), Number(s.DataBytesPerRow, 0), Number(s.IndexBytesPerRow, 0), Number(s.BytesPerRow, 0), Bytes(s.FixedBytes)])]));
+        var largestRows = data.Measurements.Select(m => m.TradeRows).DefaultIfEmpty().Max();
+        blocks.Add(new ReportParagraph($"Indexes at {Rows(largestRows)} trade rows and the measured queries whose plans used them:"));
+        blocks.Add(new ReportTable(
+            ["variant", "table", "index", "size", "used by"],
+            [.. data.Measurements.Where(m => m.TradeRows == largestRows).OrderBy(m => m.Variant).SelectMany(m => m.Indexes.Select(i => (IReadOnlyList<string>)[
+                m.Variant.ToString(), $"`{i.Table}`", $"`{i.Index}`", Bytes(i.Bytes),
+                string.Join(", ", data.For(m.Variant).SelectMany(x => x.Queries).Where(q => q.IndexesUsed.Contains(i.Index, StringComparer.OrdinalIgnoreCase)).Select(q => $"`{q.Query}`").Distinct(StringComparer.Ordinal)) is { Length: > 0 } users ? users : "–"]))]));
+        if (analysis.Storage.Count > 0)
+        {
+            blocks.Add(new ReportImage("bytes-per-row.png", "marginal data and index bytes per trade row per variant", CapacityCharts.BytesPerRowChart(analysis.Storage)));
+        }
+
+        blocks.Add(new ReportHeading(1, "Capacity"));
+        if (CapacityCharts.CapacityChart(data) is { } capacityChart)
+        {
+            blocks.Add(new ReportParagraph("The highest request rate at which the API met both latency targets, found by the load runner's capacity search."));
+            blocks.Add(new ReportTable(
+                ["variant", "trade rows", "capacity (req/s)"],
+                [.. data.Measurements.Where(m => m.CapacityRps is not null).OrderBy(m => m.Variant).ThenBy(m => m.TradeRows).Select(m => (IReadOnlyList<string>)[
+                    m.Variant.ToString(), Rows(m.TradeRows), m.CapacityRps > 0 ? CapacityText(m) : "none: the search's lowest rate already failed"])]));
+            blocks.Add(new ReportImage("capacity.png", "capacity per variant against trade rows", capacityChart));
+        }
+        else
+        {
+            blocks.Add(new ReportParagraph("Capacity was not measured in this run."));
+        }
+
+        if (analysis.Assumptions is { } a)
+        {
+            blocks.Add(new ReportHeading(1, "Projection for your numbers"));
+            blocks.Add(new ReportParagraph($"{a.Profiles} profiles × {Number(a.TradesPerDayPerProfile)} trades per profile per day = {Rows(a.RowsPerDay)} trade rows per day from {Date(a.StartDate)} ({Rows(a.StartRows)} rows then), over {Number(a.Years)} years."));
+            var variants = analysis.Storage.Select(s => s.Variant).ToList();
+            blocks.Add(new ReportTable(
+                ["date", "trade rows", .. variants.Select(v => $"{v} disk")],
+                [.. analysis.StorageProjection.Select(p => (IReadOnlyList<string>)[Date(p.Date), Rows(p.Rows), .. variants.Select(v => Bytes(p.BytesByVariant[v]))])]));
+            blocks.Add(new ReportParagraph($"Latency at {Date(a.EndDate)} ({Rows(a.RowsOn(a.EndDate))} rows): the highest supported percentile at the largest measured size × projected rows examined ÷ rows examined there, with the band from its interval. A query whose work does not grow keeps its measured latency; a date is printed only when the work's growth is bounded away from zero; crossings beyond 4× the largest measured size are extrapolations."));
+            blocks.Add(new ReportTable(
+                ["query", "variant", "measured", "work", $"at {Date(a.EndDate)}", "reaches the target"],
+                [.. analysis.Projections.OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).Select(p => (IReadOnlyList<string>)[
+                    $"`{p.Query}`", p.Variant.ToString(),
+                    p.Status == HeadroomStatus.NotSupported ? Estimate(p.Measured) : $"p{Number(p.Percentile, 0)} {Estimate(p.Measured)} at {Rows(p.MeasuredRows)}",
+                    p.Work.Verdict,
+                    p.Status == HeadroomStatus.NotSupported ? "–" : $"{Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}]",
+                    p.Status switch
+                    {
+                        HeadroomStatus.AlreadyOver => "already over",
+                        HeadroomStatus.ReachedWithinHorizon => $"~{Rows(p.RowsAtTarget!.Value)} rows, {Date(p.DateAtTarget!.Value)}{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}",
+                        HeadroomStatus.BeyondHorizon => p.DateAtTarget is { } d ? $"{Date(d)}, after the horizon{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}" : "after the horizon",
+                        HeadroomStatus.NoGrowth => "never (work does not grow)",
+                        HeadroomStatus.GrowthNotBounded => "no date (growth not bounded away from zero)",
+                        _ => "not projected",
+                    }])]));
+        }
+
+        return new ReportDocument(Title, blocks);
+    }
+
+    /// <summary>The capacity, "≥ N (every step passed)" when the search never failed.</summary>
+    internal static string CapacityText(VariantMeasurement measurement) =>
+        measurement.CapacityIsLowerBound ? $"≥ {Number(measurement.CapacityRps!.Value, 0)} (every step passed; the search's ceiling)" : Number(measurement.CapacityRps!.Value, 0);
+
+    /// <summary>A file-name-safe form of a query name.</summary>
+    internal static string Slug(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
+
+    private static IReadOnlyList<string> Row(QueryComparison c, string candidate, string reference) =>
+    [
+        $"`{c.Query}`", Rows(c.TradeRows), $"{candidate} vs {reference}",
+        c.Result.Kind switch
+        {
+            DifferenceKind.WorkDiffers => c.Result.CandidateBetter ? "claim: less work" : "claim: more work",
+            DifferenceKind.TimingDiffers => c.Result.CandidateBetter ? "claim: faster" : "claim: slower",
+            DifferenceKind.SamePlanNoDifference => "same plan, no measurable difference",
+            _ => "no measurable difference",
+        },
+        $"{Number(c.Result.CandidateWork.RowsExamined, 0)} vs {Number(c.Result.ReferenceWork.RowsExamined, 0)}",
+        $"{Estimate(c.Result.CandidateMedian)} vs {Estimate(c.Result.ReferenceMedian)}",
+        $"{PValue(c.Result.PValue)} (α {Alpha(c.Result.Alpha)})",
+    ];
+}

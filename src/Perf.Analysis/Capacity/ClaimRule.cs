@@ -1,0 +1,109 @@
+using Perf.Analysis.Gates;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Decides whether two variants differ for one query: exact work first, then timings that are both significant and meaningful.</summary>
+/// <remarks>
+/// Work (rows examined, logical page reads, filesort, temporary table) is deterministic for a plan and data, so a
+/// difference beyond <see cref="ClaimThresholds.MinRatio"/> and <see cref="ClaimThresholds.MinAbsoluteWork"/> is a
+/// claim on its own. Timings count only when Mann–Whitney over round medians is below the comparison's α and the medians
+/// differ by both the ratio and the absolute floor; a shared machine's noise rarely passes both, a design's cost does.
+/// </remarks>
+public static class ClaimRule
+{
+    /// <summary>Compares a candidate variant with a reference for one query; <paramref name="alpha"/> is this comparison's share of the report's α.</summary>
+    public static VariantComparison Compare(
+        ExactWork candidateWork, IReadOnlyList<IReadOnlyList<double>> candidateRounds,
+        ExactWork referenceWork, IReadOnlyList<IReadOnlyList<double>> referenceRounds,
+        ClaimThresholds thresholds, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(candidateWork);
+        ArgumentNullException.ThrowIfNull(referenceWork);
+        ArgumentNullException.ThrowIfNull(candidateRounds);
+        ArgumentNullException.ThrowIfNull(referenceRounds);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var candidateMedian = OrderStatistics.Estimate([.. candidateRounds.SelectMany(r => r)], 50);
+        var referenceMedian = OrderStatistics.Estimate([.. referenceRounds.SelectMany(r => r)], 50);
+        var pValue = TwoSidedPValue(RoundMedians(candidateRounds), RoundMedians(referenceRounds));
+
+        if (WorkRatio(candidateWork, referenceWork, thresholds) is { } workRatio)
+        {
+            return new VariantComparison(DifferenceKind.WorkDiffers, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, workRatio);
+        }
+
+        var ratio = candidateMedian.Value is { } c && referenceMedian.Value is { } r && r > 0 ? c / r : 1;
+        var meaningful = candidateMedian.Value is { } cv && referenceMedian.Value is { } rv
+            && Math.Abs(cv - rv) >= thresholds.MinAbsoluteMs
+            && (ratio >= thresholds.MinRatio || ratio <= 1 / thresholds.MinRatio);
+        var significant = pValue is { } p && p < alpha;
+        var kind = meaningful && significant
+            ? DifferenceKind.TimingDiffers
+            : SamePlan(candidateWork.Plan, referenceWork.Plan) && SameWork(candidateWork, referenceWork)
+                ? DifferenceKind.SamePlanNoDifference
+                : DifferenceKind.NoMeasurableDifference;
+        return new VariantComparison(kind, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, ratio);
+    }
+
+    /// <summary>Two-sided Mann–Whitney (the gate's exact Perfolizer test, both ways) that two sets of round medians come from one distribution; null with fewer than 2 a side.</summary>
+    /// <remarks>
+    /// Round medians, not raw executions: executions within a round share the machine's state of that moment, so only
+    /// rounds are close to independent. With fewer than 4 rounds a side no two-sided p-value can fall below 0.05.
+    /// </remarks>
+    internal static double? TwoSidedPValue(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        if (a.Count < 2 || b.Count < 2)
+        {
+            return null;
+        }
+
+        return Math.Min(1, 2 * Math.Min(RankTest.PValueGreater(a, b), RankTest.PValueGreater(b, a)));
+    }
+
+    /// <summary>The median of each round's executions.</summary>
+    public static IReadOnlyList<double> RoundMedians(IReadOnlyList<IReadOnlyList<double>> rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        return [.. rounds.Where(r => r.Count > 0).Select(Median)];
+    }
+
+    /// <summary>The candidate's work over the reference's when it differs beyond the thresholds, else null.</summary>
+    internal static double? WorkRatio(ExactWork candidate, ExactWork reference, ClaimThresholds thresholds)
+    {
+        if (Differs(candidate.RowsExamined, reference.RowsExamined, thresholds))
+        {
+            return Math.Max(candidate.RowsExamined, 1) / (double)Math.Max(reference.RowsExamined, 1);
+        }
+
+        if (candidate.LogicalReads is { } cl && reference.LogicalReads is { } rl && Differs(cl, rl, thresholds))
+        {
+            return Math.Max(cl, 1) / (double)Math.Max(rl, 1);
+        }
+
+        // A sort or temporary table one side adds is extra work even when the rows read are the same.
+        var extra = (candidate.Filesort ? 1 : 0) + (candidate.TemporaryTable ? 1 : 0) - (reference.Filesort ? 1 : 0) - (reference.TemporaryTable ? 1 : 0);
+        return extra == 0 ? null : extra > 0 ? thresholds.MinRatio : 1 / thresholds.MinRatio;
+    }
+
+    /// <summary>Same plan, tolerating range ↔ ref on the same index: the optimizer flips between them with sampled statistics, reading the same rows.</summary>
+    internal static bool SamePlan(string? a, string? b)
+    {
+        static string Normalize(string? plan) => plan is null ? string.Empty : plan.StartsWith("ref on ", StringComparison.Ordinal) ? "range on " + plan[7..] : plan;
+        return string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+    }
+
+    private static bool SameWork(ExactWork a, ExactWork b) =>
+        a.RowsExamined == b.RowsExamined && a.Filesort == b.Filesort && a.TemporaryTable == b.TemporaryTable;
+
+    private static bool Differs(long a, long b, ClaimThresholds thresholds)
+    {
+        var (low, high) = a < b ? (a, b) : (b, a);
+        return high - low >= thresholds.MinAbsoluteWork && high >= thresholds.MinRatio * Math.Max(low, 1);
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Perf.Analysis.Capacity;
+
+/// <summary>What a comparison of two variants concluded.</summary>
+public enum DifferenceKind
+{
+    /// <summary>The exact work differs beyond the thresholds: a claim, whatever the timings say.</summary>
+    WorkDiffers,
+
+    /// <summary>Same work within the thresholds, but the timings differ significantly and by a meaningful amount: a claim.</summary>
+    TimingDiffers,
+
+    /// <summary>Same plan and work, no significant and meaningful timing difference: no claim.</summary>
+    SamePlanNoDifference,
+
+    /// <summary>Different plans with work within the thresholds and no significant and meaningful timing difference: no claim.</summary>
+    NoMeasurableDifference,
+}

@@ -1,0 +1,55 @@
+namespace Perf.Analysis.Capacity;
+
+/// <summary>The reader's own numbers a report projects with (<c>--profiles</c>, <c>--trades-per-day</c>, <c>--years</c>).</summary>
+/// <param name="Profiles">Trading profiles (clients) writing trades.</param>
+/// <param name="TradesPerDayPerProfile">Trades per profile per day.</param>
+/// <param name="Years">The projection horizon in years.</param>
+/// <param name="StartDate">The day the projection starts.</param>
+/// <param name="StartRows">Trade rows already stored on <paramref name="StartDate"/>.</param>
+public sealed record GrowthAssumptions(int Profiles, double TradesPerDayPerProfile, double Years, DateOnly StartDate, long StartRows = 0)
+{
+    /// <summary>Days in an average Gregorian year.</summary>
+    public const double DaysPerYear = 365.2425;
+
+    /// <summary>New trade rows per day across all profiles.</summary>
+    public double RowsPerDay => Profiles * TradesPerDayPerProfile;
+
+    /// <summary>The last day of the horizon: whole calendar years, then the fraction in average days.</summary>
+    public DateOnly EndDate
+    {
+        get
+        {
+            var whole = (int)Math.Floor(Years);
+            return StartDate.AddYears(whole).AddDays((int)Math.Round((Years - whole) * DaysPerYear));
+        }
+    }
+
+    /// <summary>Trade rows stored on <paramref name="date"/>.</summary>
+    public double RowsOn(DateOnly date) => StartRows + (RowsPerDay * (date.DayNumber - StartDate.DayNumber));
+
+    /// <summary>The first day on which the table holds <paramref name="rows"/> trade rows, or null when it never grows.</summary>
+    public DateOnly? DateReaching(double rows)
+    {
+        if (rows <= StartRows)
+        {
+            return StartDate;
+        }
+
+        if (RowsPerDay <= 0)
+        {
+            return null;
+        }
+
+        var days = Math.Ceiling((rows - StartRows) / RowsPerDay);
+        return days > DateOnly.MaxValue.DayNumber - StartDate.DayNumber ? null : StartDate.AddDays((int)days);
+    }
+
+    /// <summary>Checks that the numbers make sense.</summary>
+    public void Validate()
+    {
+        if (Profiles <= 0 || TradesPerDayPerProfile < 0 || !double.IsFinite(TradesPerDayPerProfile) || Years <= 0 || Years > 100 || StartRows < 0)
+        {
+            throw new ArgumentException("Projection needs profiles > 0, trades per day ≥ 0, 0 < years ≤ 100 and start rows ≥ 0.");
+        }
+    }
+}

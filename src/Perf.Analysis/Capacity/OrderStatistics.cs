@@ -1,0 +1,116 @@
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Distribution-free confidence intervals for percentiles from the order statistics of exact samples.</summary>
+/// <remarks>
+/// Of n independent samples, the number K below the true p-quantile is Binomial(n, p), so the interval between the
+/// l-th and u-th smallest samples covers it with probability P(l ≤ K ≤ u − 1). l and u are the tightest ranks leaving at
+/// most α/2 on each side. When even the smallest or largest sample leaves more than α/2 (for p99, fewer than 368
+/// samples at 95 %) there is no such interval: the percentile is not supported, and the maximum must not stand in for it.
+/// </remarks>
+public static class OrderStatistics
+{
+    /// <summary>The default confidence.</summary>
+    public const double DefaultConfidence = 0.95;
+
+    /// <summary>The nearest-rank percentile of <paramref name="samples"/> with its interval, or "needs ≥ N samples".</summary>
+    public static QuantileEstimate Estimate(IReadOnlyList<double> samples, double percentile, double confidence = DefaultConfidence)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        Validate(percentile, confidence);
+        var needed = SamplesNeeded(percentile, confidence);
+        if (Ranks(samples.Count, percentile / 100, confidence) is not { } ranks)
+        {
+            return new QuantileEstimate(percentile, samples.Count, null, null, null, 0, needed);
+        }
+
+        var sorted = samples.Order().ToArray();
+        return new QuantileEstimate(percentile, samples.Count, Percentile.NearestRank(sorted, percentile), sorted[ranks.Lower - 1], sorted[ranks.Upper - 1], ranks.Coverage, needed);
+    }
+
+    /// <summary>The fewest samples for which both ends of the interval exist: (1 − p)ⁿ ≤ α/2 and pⁿ ≤ α/2.</summary>
+    public static int SamplesNeeded(double percentile, double confidence = DefaultConfidence)
+    {
+        Validate(percentile, confidence);
+        var p = percentile / 100;
+        var tail = Math.Log((1 - confidence) / 2);
+        var n = (int)Math.Ceiling(Math.Max(tail / Math.Log(1 - p), tail / Math.Log(p)));
+        // Guard the floating-point edge of the ceiling.
+        while (Ranks(n, p, confidence) is null)
+        {
+            n++;
+        }
+
+        while (n > 1 && Ranks(n - 1, p, confidence) is not null)
+        {
+            n--;
+        }
+
+        return n;
+    }
+
+    /// <summary>The 1-based ranks (l, u) of the interval and its exact coverage, or null when <paramref name="n"/> samples cannot bound the <paramref name="p"/>-quantile.</summary>
+    internal static (int Lower, int Upper, double Coverage)? Ranks(int n, double p, double confidence)
+    {
+        if (n < 1)
+        {
+            return null;
+        }
+
+        var alphaHalf = (1 - confidence) / 2;
+        var cdf = BinomialCdf(n, p);
+        // l = the largest rank with P(K ≤ l − 1) ≤ α/2; u = the smallest rank with P(K ≤ u − 1) ≥ 1 − α/2.
+        var lower = 0;
+        for (var l = 1; l <= n && cdf[l - 1] <= alphaHalf; l++)
+        {
+            lower = l;
+        }
+
+        var upper = 0;
+        for (var u = n; u >= 1 && cdf[u - 1] >= 1 - alphaHalf; u--)
+        {
+            upper = u;
+        }
+
+        if (lower == 0 || upper == 0 || upper < lower)
+        {
+            return null;
+        }
+
+        return (lower, upper, cdf[upper - 1] - cdf[lower - 1]);
+    }
+
+    /// <summary>P(K ≤ k) for k = 0..n of Binomial(n, p), summed in log space so large n does not underflow.</summary>
+    internal static double[] BinomialCdf(int n, double p)
+    {
+        var cdf = new double[n + 1];
+        var logP = Math.Log(p);
+        var logQ = Math.Log(1 - p);
+        double logChoose = 0;
+        double sum = 0;
+        for (var k = 0; k <= n; k++)
+        {
+            if (k > 0)
+            {
+                logChoose += Math.Log(n - k + 1) - Math.Log(k);
+            }
+
+            sum += Math.Exp(logChoose + (k * logP) + ((n - k) * logQ));
+            cdf[k] = Math.Min(1, sum);
+        }
+
+        return cdf;
+    }
+
+    private static void Validate(double percentile, double confidence)
+    {
+        if (percentile is <= 0 or >= 100 || !double.IsFinite(percentile))
+        {
+            throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "A percentile strictly between 0 and 100.");
+        }
+
+        if (confidence is <= 0 or >= 1 || !double.IsFinite(confidence))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "A confidence strictly between 0 and 1.");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Perf.Analysis.Capacity;
+
+/// <summary>A percentile of exact samples with its order-statistic confidence interval, or the sample count it would need.</summary>
+/// <param name="Percentile">The percentile, 0–100.</param>
+/// <param name="Samples">The samples it was estimated from.</param>
+/// <param name="Value">The nearest-rank percentile, or null when <paramref name="Samples"/> cannot bound it.</param>
+/// <param name="Lower">The interval's lower end, or null when unbounded.</param>
+/// <param name="Upper">The interval's upper end, or null when unbounded.</param>
+/// <param name="Coverage">The interval's exact binomial coverage (≥ the confidence asked for), or 0 when unbounded.</param>
+/// <param name="SamplesNeeded">The fewest samples whose order statistics bound this percentile at the confidence asked for.</param>
+public sealed record QuantileEstimate(double Percentile, int Samples, double? Value, double? Lower, double? Upper, double Coverage, int SamplesNeeded)
+{
+    /// <summary>True when the samples bound the percentile on both sides.</summary>
+    public bool IsBounded => Value is not null && Lower is not null && Upper is not null;
+}

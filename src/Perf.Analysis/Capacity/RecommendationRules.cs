@@ -1,0 +1,274 @@
+using Telemetry.Data.Schema;
+using static Perf.Analysis.Capacity.ReportFormat;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Derives the report's recommendations from the analysis by fixed rules; no text about results is written by hand.</summary>
+/// <remarks>A difference between variants is claimed only by <see cref="ClaimRule"/>: exact work, or timings both significant and meaningful.</remarks>
+public static class RecommendationRules
+{
+    /// <summary>Applies every rule, in a fixed order.</summary>
+    public static IReadOnlyList<Recommendation> Derive(CapacityAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var data = analysis.Data;
+        return
+        [
+            .. AaCheck(analysis.AaCheck, analysis.Thresholds),
+            .. VariantPaysOff(analysis.Comparisons, SchemaVariant.Partitioned, SchemaVariant.Composite, "partitioning-pays-off", "Partitioning"),
+            .. VariantPaysOff(analysis.Comparisons, SchemaVariant.Composite, SchemaVariant.Basic, "composite-indexes-pay-off", "Composite indexing"),
+            .. UnusedIndexes(data),
+            .. UsedIndexes(data),
+            .. TargetMisses(data),
+            .. Capacity(data),
+            .. Storage(analysis.Storage),
+            .. Headroom(analysis.Projections, analysis.Assumptions),
+        ];
+    }
+
+    /// <summary>The A/A null check: a variant against its identical copy must yield no claim; any claim says the method is fooled here.</summary>
+    internal static IEnumerable<Recommendation> AaCheck(IReadOnlyList<QueryComparison> comparisons, ClaimThresholds thresholds)
+    {
+        if (comparisons.Count == 0)
+        {
+            yield break;
+        }
+
+        var claims = comparisons.Where(c => c.Result.IsClaim).ToList();
+        var variant = comparisons[0].Candidate;
+        var lowest = comparisons.Where(c => c.Result.PValue is not null).Select(c => c.Result.PValue!.Value).DefaultIfEmpty(1).Min();
+        var scope = $"{variant} against its identical copy (same DDL, same rows), {comparisons.Count} comparisons ({comparisons.Select(c => c.Query).Distinct(StringComparer.Ordinal).Count()} queries × {comparisons.Select(c => c.TradeRows).Distinct().Count()} sizes), α {Number(thresholds.Alpha, 2)} over them";
+        yield return claims.Count == 0
+            ? new Recommendation("aa-check", $"A/A check passed: {scope}: no difference claimed (lowest {PValue(lowest)}).")
+            : new Recommendation("aa-check", $"A/A check FAILED: {scope}: {claims.Count} claims on identical databases ({string.Join("; ", claims.Select(c => $"`{c.Query}` at {Rows(c.TradeRows)}: {Evidence(c.Result, "copy", variant.ToString())}"))}). Treat this run's timing claims as suspect.");
+    }
+
+    /// <summary>Per query: where <paramref name="candidate"/> does less (or more) work than <paramref name="reference"/> or is significantly and meaningfully faster (or slower); the rest in one line.</summary>
+    /// <remarks>A claim says from which size it holds at every larger size measured; its evidence is the exact work and the medians' intervals with the rank test's p-value.</remarks>
+    internal static IEnumerable<Recommendation> VariantPaysOff(IReadOnlyList<QueryComparison> comparisons, SchemaVariant candidate, SchemaVariant reference, string rule, string subject)
+    {
+        var samePlan = new List<string>();
+        var noDifference = new List<string>();
+        long largestRows = 0;
+        foreach (var query in comparisons.Where(c => c.Candidate == candidate && c.Reference == reference).GroupBy(c => c.Query, StringComparer.Ordinal))
+        {
+            var bySize = query.OrderBy(c => c.TradeRows).ToList();
+            var last = bySize[^1];
+            largestRows = Math.Max(largestRows, last.TradeRows);
+            if (!last.Result.IsClaim)
+            {
+                (last.Result.Kind == DifferenceKind.SamePlanNoDifference ? samePlan : noDifference).Add($"`{query.Key}`");
+                continue;
+            }
+
+            var better = last.Result.CandidateBetter;
+            var from = bySize.Count;
+            while (from > 0 && bySize[from - 1].Result.IsClaim && bySize[from - 1].Result.CandidateBetter == better)
+            {
+                from--;
+            }
+
+            var start = from == 0 && bySize.Count > 1 ? $"from ~{Rows(bySize[0].TradeRows)} trade rows (the smallest size measured)" : from == 0 ? $"at {Rows(last.TradeRows)} trade rows (the one size measured)" : $"from ~{Rows(bySize[from].TradeRows)} trade rows";
+            var what = last.Result.Kind == DifferenceKind.WorkDiffers
+                ? better ? "pays off" : "costs work"
+                : better ? "pays off (same work, faster)" : "costs time (same work, slower)";
+            yield return new Recommendation(rule, $"{subject} {what} for `{query.Key}` {start}: at {Rows(last.TradeRows)} rows {Evidence(last.Result, candidate.ToString(), reference.ToString())}.");
+        }
+
+        if (samePlan.Count > 0)
+        {
+            yield return new Recommendation(rule, $"{subject}: same plan, no measurable difference for {string.Join(", ", samePlan)} up to {Rows(largestRows)} rows (same exact work; timings not significantly and meaningfully different).");
+        }
+
+        if (noDifference.Count > 0)
+        {
+            yield return new Recommendation(rule, $"{subject}: no measurable difference for {string.Join(", ", noDifference)} up to {Rows(largestRows)} rows (work within the thresholds; timings not significantly and meaningfully different).");
+        }
+    }
+
+    /// <summary>A comparison's evidence: the exact work, then the medians with their intervals and the rank test.</summary>
+    internal static string Evidence(VariantComparison result, string candidate, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var c = result.CandidateWork;
+        var r = result.ReferenceWork;
+        var pages = c.LogicalReads is { } cp && r.LogicalReads is { } rp ? $", {Number(cp, 0)} vs {Number(rp, 0)} pages" : string.Empty;
+        var extras = string.Join(string.Empty, new[]
+        {
+            c.Filesort != r.Filesort ? $", filesort on {(c.Filesort ? candidate : reference)}" : null,
+            c.TemporaryTable != r.TemporaryTable ? $", temporary table on {(c.TemporaryTable ? candidate : reference)}" : null,
+        }.Where(x => x is not null));
+        var work = $"{candidate} examines {Number(c.RowsExamined, 0)} rows vs {Number(r.RowsExamined, 0)} on {reference}{pages}{extras} (exact)";
+        var timing = $"median {Estimate(result.CandidateMedian)} vs {Estimate(result.ReferenceMedian)}, {PValue(result.PValue)} (α {Alpha(result.Alpha)})";
+        return result.Kind == DifferenceKind.WorkDiffers ? $"{work}; {timing}" : $"{timing}, {Ratio(result.Ratio >= 1 ? result.Ratio : 1 / result.Ratio)} {(result.Ratio >= 1 ? "slower" : "faster")}; {work}";
+    }
+
+    /// <summary>Indexes (other than the primary key) that no measured plan used, with what they cost.</summary>
+    internal static IEnumerable<Recommendation> UnusedIndexes(CapacityData data)
+    {
+        foreach (var group in IndexesAtLargestSize(data).Where(i => !i.Used).GroupBy(i => (i.Size.Table, i.Size.Index)).OrderBy(g => g.Key.Index, StringComparer.Ordinal))
+        {
+            var costs = string.Join(", ", group.Select(i => $"{Bytes(i.Size.Bytes)} ({Number((double)i.Size.Bytes / i.Rows)} B per trade row) on {i.Variant} at {Rows(i.Rows)} rows"));
+            yield return new Recommendation("unused-index", $"`{group.Key.Index}` on `{group.Key.Table}` costs {costs}, and no measured query used it: drop it unless a query outside this benchmark needs it.");
+        }
+    }
+
+    /// <summary>Indexes that measured plans used, with the queries they served and their cost.</summary>
+    internal static IEnumerable<Recommendation> UsedIndexes(CapacityData data)
+    {
+        foreach (var group in IndexesAtLargestSize(data).Where(i => i.Used).GroupBy(i => (i.Size.Table, i.Size.Index)).OrderBy(g => g.Key.Index, StringComparer.Ordinal))
+        {
+            var queries = data.Measurements
+                .Where(m => group.Any(i => i.Variant == m.Variant))
+                .SelectMany(m => m.Queries)
+                .Where(q => q.IndexesUsed.Contains(group.Key.Index, StringComparer.OrdinalIgnoreCase))
+                .Select(q => $"`{q.Query}`")
+                .Distinct(StringComparer.Ordinal);
+            var largest = group.MaxBy(i => i.Size.Bytes)!;
+            yield return new Recommendation("index-earns-its-cost", $"`{group.Key.Index}` on `{group.Key.Table}` ({Bytes(largest.Size.Bytes)} on {largest.Variant} at {Rows(largest.Rows)} rows) serves {string.Join(", ", queries)}.");
+        }
+    }
+
+    /// <summary>The smallest size at which each (variant, query)'s p95 or p99 is over its target, or one line saying every supported percentile is under it.</summary>
+    /// <remarks>Only percentiles the samples support count; the line says which the samples could not support.</remarks>
+    internal static IEnumerable<Recommendation> TargetMisses(CapacityData data)
+    {
+        var targets = data.Targets;
+        var any = false;
+        foreach (var variant in data.Variants)
+        {
+            foreach (var query in data.QueryNames)
+            {
+                var miss = data.For(variant)
+                    .Select(m => (m.TradeRows, Query: m.Queries.FirstOrDefault(q => q.Query == query)))
+                    .Where(m => m.Query is not null)
+                    .Select(m => (m.TradeRows, P95: m.Query!.Estimate(95), P99: m.Query.Estimate(99)))
+                    .FirstOrDefault(m => m.P95.Value >= targets.P95Ms || m.P99.Value >= targets.P99Ms);
+                if (miss.P95 is not null)
+                {
+                    any = true;
+                    yield return new Recommendation("target-missed", $"`{query}` on {variant} is over the target from {Rows(miss.TradeRows)} rows: p95 {Estimate(miss.P95)}, p99 {Estimate(miss.P99)} (targets {Ms(targets.P95Ms)} / {Ms(targets.P99Ms)}).");
+                }
+            }
+        }
+
+        if (!any && data.Measurements.Count > 0)
+        {
+            var estimates = data.Measurements.SelectMany(m => m.Queries).Select(q => (P95: q.Estimate(95), P99: q.Estimate(99))).ToList();
+            var p95Upper = estimates.Where(e => e.P95.IsBounded).Select(e => e.P95.Upper!.Value).DefaultIfEmpty(double.NaN).Max();
+            var p95Missing = estimates.Count(e => !e.P95.IsBounded);
+            var p99Missing = estimates.Count(e => !e.P99.IsBounded);
+            var p95Text = p95Missing == estimates.Count
+                ? $"no p95 could be bounded (needs ≥ {OrderStatistics.SamplesNeeded(95)} samples)"
+                : $"every bounded p95 is under {Ms(targets.P95Ms)} (highest upper 95 % bound {Ms(p95Upper)}){(p95Missing > 0 ? $"; {p95Missing} had too few samples" : string.Empty)}";
+            var p99Text = p99Missing == 0
+                ? $"every p99 is under {Ms(targets.P99Ms)}"
+                : $"{p99Missing} of {estimates.Count} p99s need ≥ {OrderStatistics.SamplesNeeded(99)} samples and are not claimed";
+            yield return new Recommendation("target-met", $"Up to {Rows(data.Measurements.Max(m => m.TradeRows))} rows on every variant: {p95Text}; {p99Text}.");
+        }
+    }
+
+    /// <summary>Which variant sustains the highest rate within the targets at the largest size where capacity was measured.</summary>
+    internal static IEnumerable<Recommendation> Capacity(CapacityData data)
+    {
+        var measured = data.Measurements.Where(m => m.CapacityRps is > 0).ToList();
+        if (measured.Count == 0)
+        {
+            yield break;
+        }
+
+        var rows = measured.Max(m => m.TradeRows);
+        var atSize = measured.Where(m => m.TradeRows == rows).OrderByDescending(m => m.CapacityRps).ToList();
+        var best = atSize[0];
+
+        // A capacity at the search's ceiling is a lower bound: its ratio to another is one too, and two of them do not compare.
+        var others = atSize.Skip(1).Select(m => m.CapacityIsLowerBound
+            ? $"{m.Variant} also passed every step (≥ {Number(m.CapacityRps!.Value, 0)})"
+            : $"{(best.CapacityIsLowerBound ? "≥ " : string.Empty)}{Ratio(best.CapacityRps!.Value / m.CapacityRps!.Value)} {m.Variant}'s {Number(m.CapacityRps.Value, 0)}");
+        var comparison = atSize.Count > 1 ? $", {string.Join(" and ", others)}" : string.Empty;
+        var amount = best.CapacityIsLowerBound ? $"at least {Number(best.CapacityRps!.Value, 0)} req/s (no step of the search failed; raise its maximum rate)" : $"{Number(best.CapacityRps!.Value, 0)} req/s";
+        var verb = best.CapacityIsLowerBound && atSize.Skip(1).Any(m => m.CapacityIsLowerBound) ? "sustains" : "sustains the most load";
+        yield return new Recommendation("capacity", $"At {Rows(rows)} rows {best.Variant} {verb} within p95/p99 targets: {amount}{comparison}.");
+    }
+
+    /// <summary>Bytes per trade row per variant and what the extra indexes cost.</summary>
+    internal static IEnumerable<Recommendation> Storage(IReadOnlyList<StorageFit> storage)
+    {
+        if (storage.Count == 0)
+        {
+            yield break;
+        }
+
+        var least = storage.MinBy(s => s.BytesPerRow)!;
+        foreach (var fit in storage.Where(s => s != least).OrderBy(s => s.Variant))
+        {
+            var extra = least.BytesPerRow > 0 ? (fit.BytesPerRow / least.BytesPerRow - 1) * 100 : 0;
+            yield return new Recommendation("storage", $"{fit.Variant} stores {Number(fit.BytesPerRow, 0)} B per trade row ({Number(fit.DataBytesPerRow, 0)} data + {Number(fit.IndexBytesPerRow, 0)} index), {Number(extra, 0)} % more than {least.Variant}'s {Number(least.BytesPerRow, 0)} B.");
+        }
+    }
+
+    /// <summary>Per query: which variants' projected latency reaches its target within the reader's horizon, from work growth × time per row.</summary>
+    /// <remarks>Only queries whose work grows (slope interval above zero) get a date; a crossing beyond 4× the largest measured size says it is an extrapolation.</remarks>
+    internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<LatencyProjection> projections, GrowthAssumptions? assumptions)
+    {
+        if (assumptions is null || projections.Count == 0)
+        {
+            yield break;
+        }
+
+        var who = $"With {assumptions.Profiles} profiles × {Number(assumptions.TradesPerDayPerProfile)} trades/day";
+        var late = projections.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
+        foreach (var p in late)
+        {
+            var text = p.Status == HeadroomStatus.AlreadyOver
+                ? $"`{p.Query}` on {p.Variant} is over p{Number(p.Percentile, 0)} {Ms(p.TargetMs)} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows"
+                : $"`{p.Query}` on {p.Variant} may reach p{Number(p.Percentile, 0)} {Ms(p.TargetMs)} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}";
+            yield return new Recommendation("headroom", $"{who}, {text}.");
+        }
+
+        var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth);
+        var unbounded = projections.Where(p => p.Status == HeadroomStatus.GrowthNotBounded).Select(p => $"`{p.Query}` on {p.Variant}").ToList();
+        var unsupported = projections.Count(p => p.Status == HeadroomStatus.NotSupported);
+        var rest = new List<string>();
+        if (noGrowth > 0)
+        {
+            rest.Add($"{noGrowth} (variant, query) pairs do the same work at every size and are never projected to cross");
+        }
+
+        if (unbounded.Count > 0)
+        {
+            rest.Add($"the work of {string.Join(", ", unbounded.Take(5))}{(unbounded.Count > 5 ? $" and {unbounded.Count - 5} more" : string.Empty)} may grow, but its fit's interval includes no growth (or fewer than 3 sizes): no date");
+        }
+
+        if (unsupported > 0)
+        {
+            rest.Add($"{unsupported} pairs had too few samples for a p95 (≥ {OrderStatistics.SamplesNeeded(95)}): not projected");
+        }
+
+        if (late.Count == 0)
+        {
+            rest.Insert(0, unbounded.Count > 0
+                ? $"no bounded projection reaches its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)"
+                : $"no query is projected to reach its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)");
+        }
+
+        if (rest.Count > 0)
+        {
+            yield return new Recommendation("headroom", $"{who}: {string.Join("; ", rest)}.");
+        }
+    }
+
+    private static IEnumerable<(SchemaVariant Variant, long Rows, IndexSize Size, bool Used)> IndexesAtLargestSize(CapacityData data)
+    {
+        foreach (var variant in data.Variants)
+        {
+            var measurements = data.For(variant);
+            var largest = measurements[^1];
+            var used = measurements.SelectMany(m => m.Queries).SelectMany(q => q.IndexesUsed).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var index in largest.Indexes.Where(i => !i.Index.Equals("PRIMARY", StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return (variant, largest.TradeRows, index, used.Contains(index.Index));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Invariant-culture formatting of the report's numbers.</summary>
+internal static class ReportFormat
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>Rows as <c>950</c>, <c>300k</c>, <c>1.5M</c>, <c>2.1B</c>.</summary>
+    public static string Rows(double rows) => Math.Abs(rows) switch
+    {
+        >= 1e15 => rows.ToString("0.#e+0", C),
+        >= 1e12 => (rows / 1e12).ToString("0.##", C) + "T",
+        >= 1e9 => (rows / 1e9).ToString("0.##", C) + "B",
+        >= 1e6 => (rows / 1e6).ToString("0.##", C) + "M",
+        >= 1e3 => (rows / 1e3).ToString("0.##", C) + "k",
+        _ => rows.ToString("0", C),
+    };
+
+    /// <summary>Bytes in binary units.</summary>
+    public static string Bytes(double bytes) => Math.Abs(bytes) switch
+    {
+        >= 1L << 40 => (bytes / (1L << 40)).ToString("0.##", C) + " TiB",
+        >= 1L << 30 => (bytes / (1L << 30)).ToString("0.##", C) + " GiB",
+        >= 1L << 20 => (bytes / (1L << 20)).ToString("0.#", C) + " MiB",
+        >= 1L << 10 => (bytes / (1L << 10)).ToString("0.#", C) + " KiB",
+        _ => bytes.ToString("0", C) + " B",
+    };
+
+    /// <summary>Milliseconds with three significant digits.</summary>
+    public static string Ms(double ms) => ms switch
+    {
+        >= 100 => ms.ToString("0", C) + " ms",
+        >= 10 => ms.ToString("0.0", C) + " ms",
+        _ => ms.ToString("0.00", C) + " ms",
+    };
+
+    /// <summary>Milliseconds without the unit, as <see cref="Ms"/> rounds them.</summary>
+    public static string MsBare(double ms) => Ms(ms)[..^3];
+
+    /// <summary>A ratio as <c>3.2×</c>.</summary>
+    public static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "0" : "0.0", C) + "×";
+
+    /// <summary>A plain number with up to <paramref name="decimals"/> decimals.</summary>
+    public static string Number(double value, int decimals = 1) => value.ToString(decimals <= 0 ? "0" : "0." + new string('#', decimals), C);
+
+    /// <summary>A percentile with its 95 % interval, <c>2.31 ms [2.10–2.60]</c>, or <c>needs ≥ 368 samples (72)</c> when the samples cannot bound it.</summary>
+    public static string Estimate(QuantileEstimate estimate) => estimate.IsBounded
+        ? $"{Ms(estimate.Value!.Value)} [{MsBare(estimate.Lower!.Value)}–{MsBare(estimate.Upper!.Value)}]"
+        : $"needs ≥ {estimate.SamplesNeeded} samples ({estimate.Samples})";
+
+    /// <summary>A p-value: <c>p = 0.012</c>, <c>p &lt; 0.0001</c>, or <c>no rank test (&lt; 2 rounds)</c>.</summary>
+    public static string PValue(double? p) => p switch
+    {
+        null => "no rank test (< 2 rounds)",
+        < 0.0001 => "p < 0.0001",
+        _ => "p = " + p.Value.ToString(p.Value < 0.01 ? "0.0000" : "0.000", C),
+    };
+
+    /// <summary>A significance level, four significant digits.</summary>
+    public static string Alpha(double alpha) => alpha.ToString("G3", C);
+
+    /// <summary>An ISO date.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", C);
+}

@@ -1,0 +1,27 @@
+namespace Perf.Analysis.Capacity;
+
+/// <summary>One query compared between a candidate and a reference variant, with the evidence the verdict rests on.</summary>
+/// <param name="Kind">The verdict.</param>
+/// <param name="CandidateWork">The candidate's exact work.</param>
+/// <param name="ReferenceWork">The reference's exact work.</param>
+/// <param name="CandidateMedian">The candidate's median over all executions, with its interval.</param>
+/// <param name="ReferenceMedian">The reference's median, with its interval.</param>
+/// <param name="PValue">Mann–Whitney over round medians, or null with fewer than 2 rounds a side.</param>
+/// <param name="Alpha">The significance level this comparison was held to (the report's α over its comparisons).</param>
+/// <param name="Ratio">Candidate median over reference median (timing), or candidate work over reference work (work).</param>
+public sealed record VariantComparison(
+    DifferenceKind Kind,
+    ExactWork CandidateWork,
+    ExactWork ReferenceWork,
+    QuantileEstimate CandidateMedian,
+    QuantileEstimate ReferenceMedian,
+    double? PValue,
+    double Alpha,
+    double Ratio)
+{
+    /// <summary>True for the verdicts that claim a difference.</summary>
+    public bool IsClaim => Kind is DifferenceKind.WorkDiffers or DifferenceKind.TimingDiffers;
+
+    /// <summary>True when the candidate does less work or is faster.</summary>
+    public bool CandidateBetter => Ratio < 1;
+}

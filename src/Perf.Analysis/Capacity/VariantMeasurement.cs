@@ -1,0 +1,28 @@
+using Telemetry.Data.Schema;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>Everything measured for one schema variant at one dataset size.</summary>
+/// <param name="Variant">The schema variant.</param>
+/// <param name="TradeRows">Trade rows in the dataset (the size axis of every fit).</param>
+/// <param name="SeedSeconds">Seconds it took to seed this variant.</param>
+/// <param name="DataBytes">Data bytes of the variant's telemetry tables.</param>
+/// <param name="IndexBytes">Secondary index bytes of the variant's telemetry tables.</param>
+/// <param name="CapacityRps">The highest request rate that met the P95/P99 targets, or null when not measured.</param>
+/// <param name="Queries">Per-query latency and plan.</param>
+/// <param name="Indexes">Per-index sizes, to tell which indexes earn their cost.</param>
+/// <param name="CapacityIsLowerBound">True when the capacity search passed every step up to its maximum rate: the capacity is at least <paramref name="CapacityRps"/>.</param>
+public sealed record VariantMeasurement(
+    SchemaVariant Variant,
+    long TradeRows,
+    double SeedSeconds,
+    long DataBytes,
+    long IndexBytes,
+    double? CapacityRps,
+    IReadOnlyList<QueryMeasurement> Queries,
+    IReadOnlyList<IndexSize> Indexes,
+    bool CapacityIsLowerBound = false)
+{
+    /// <summary>Data plus index bytes.</summary>
+    public long TotalBytes => DataBytes + IndexBytes;
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace Perf.Analysis.Gates;
+
+/// <summary>Compares query timings from interleaved rounds with a baseline by a noise-aware rule.</summary>
+/// <remarks>
+/// The unit of evidence is a round (one process measuring every query a few times), not an execution: on a shared machine
+/// executions within one round move together, so treating them as independent makes every drift look significant. A
+/// difference counts only when the ratio moved beyond <see cref="TimingGateOptions.MaxRatio"/> and an exact one-sided rank
+/// test gives p &lt; <see cref="TimingGateOptions.Alpha"/>. For <see cref="TimingDesign.Paired"/> rounds (base and head
+/// back to back) the ratio is the median of the per-round ratios and the test is Wilcoxon's signed-rank test on their
+/// logarithms: a contention burst that slows both sides of a round leaves that round's ratio alone. For
+/// <see cref="TimingDesign.Independent"/> rounds the ratio is of the medians of round medians and the test is Mann–Whitney.
+/// </remarks>
+public static class TimingComparer
+{
+    /// <summary>Compares every query in either run, by name, ordered by name.</summary>
+    public static IReadOnlyList<TimingComparison> CompareAll(IReadOnlyList<TimingSeries> baseline, IReadOnlyList<TimingSeries> current, TimingGateOptions options, TimingDesign design)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
+        var before = baseline.GroupBy(b => b.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var after = current.GroupBy(b => b.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return [.. before.Keys.Union(after.Keys).Order(StringComparer.Ordinal).Select(name =>
+            (before.GetValueOrDefault(name), after.GetValueOrDefault(name)) switch
+            {
+                ({ } b, { } c) => Compare(b, c, options, design),
+                ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the baseline but not measured in this run", b.RoundMediansNs, []),
+                (null, { } c) => new TimingComparison(name, TimingVerdict.New, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "new: not in the baseline", [], c.RoundMediansNs),
+                _ => throw new InvalidOperationException(),
+            })];
+    }
+
+    /// <summary>Compares one query with its baseline.</summary>
+    public static TimingComparison Compare(TimingSeries baseline, TimingSeries current, TimingGateOptions options, TimingDesign design)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(options);
+        var c = CultureInfo.InvariantCulture;
+        var (b, h) = (baseline.RoundMediansNs, current.RoundMediansNs);
+        var (bm, hm) = (Median(b), Median(h));
+        var paired = design == TimingDesign.Paired;
+        if (paired && b.Count != h.Count)
+        {
+            return new TimingComparison(current.Name, TimingVerdict.Inconclusive, bm, hm, hm / bm, null, string.Create(c,
+                $"{b.Count} base rounds and {h.Count} head rounds cannot be paired: a round is missing"), b, h);
+        }
+
+        var smallest = paired ? RankTest.SmallestSignedRankPValue(h.Count) : RankTest.SmallestPValue(b.Count, h.Count);
+        if (smallest >= options.Alpha)
+        {
+            return new TimingComparison(current.Name, TimingVerdict.Inconclusive, bm, hm, hm / bm, null, string.Create(c,
+                $"{b.Count} and {h.Count} rounds cannot reach p < {options.Alpha}: needs more rounds"), b, h);
+        }
+
+        double ratio, p;
+        string numbers;
+        if (paired)
+        {
+            var ratios = h.Zip(b, (x, y) => x / y).ToArray();
+            ratio = Median(ratios);
+            var logs = ratios.Select(r => Math.Log(r)).ToArray();
+            p = RankTest.SignedRankPValueGreater(ratio >= 1 ? logs : [.. logs.Select(l => -l)]);
+            numbers = string.Create(c,
+                $"median of per-round ratios {ratio:0.00}× (rounds {ratios.Min():0.00}–{ratios.Max():0.00}×, {ratios.Count(r => r > 1)} of {ratios.Length} slower), medians {Time(hm)} vs {Time(bm)}, one-sided Wilcoxon signed-rank p={p:0.#####}");
+        }
+        else
+        {
+            ratio = hm / bm;
+            p = ratio >= 1 ? RankTest.PValueGreater(h, b) : RankTest.PValueGreater(b, h);
+            numbers = string.Create(c,
+                $"median {Time(hm)} vs {Time(bm)} ({ratio:0.00}×), rounds {Time(h.Min())}–{Time(h.Max())} vs {Time(b.Min())}–{Time(b.Max())} ({h.Count} vs {b.Count}), one-sided Mann–Whitney p={p:0.#####}");
+        }
+
+        var slower = ratio >= 1;
+        var beyond = ratio >= options.MaxRatio || ratio <= 1 / options.MaxRatio;
+        var significant = p < options.Alpha;
+        var (verdict, why) = (beyond, significant) switch
+        {
+            (true, true) => slower
+                ? (TimingVerdict.Slower, string.Create(c, $"slower by ≥ {options.MaxRatio:0.##}× and significant"))
+                : (TimingVerdict.Faster, string.Create(c, $"faster by ≥ {options.MaxRatio:0.##}× and significant")),
+            (true, false) => (TimingVerdict.Unchanged, string.Create(c, $"difference within the rounds' spread (p ≥ {options.Alpha})")),
+            _ => (TimingVerdict.Unchanged, string.Create(c, $"within {options.MaxRatio:0.##}×")),
+        };
+        return new TimingComparison(current.Name, verdict, bm, hm, ratio, p, $"{why}: {numbers}", b, h);
+    }
+
+    /// <summary>The median (mean of the two middle values for an even count).</summary>
+    public static double Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Nanoseconds as the most readable unit.</summary>
+    internal static string Time(double ns) => ns switch
+    {
+        >= 1e9 => (ns / 1e9).ToString("0.###", CultureInfo.InvariantCulture) + " s",
+        >= 1e6 => (ns / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " ms",
+        >= 1e3 => (ns / 1e3).ToString("0.###", CultureInfo.InvariantCulture) + " µs",
+        _ => ns.ToString("0.###", CultureInfo.InvariantCulture) + " ns",
+    };
+}
