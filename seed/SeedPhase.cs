@@ -12,11 +12,14 @@ public enum SeedPhase
     /// <summary>Building secondary indexes.</summary>
     Indexing,
 
-    /// <summary>Computing metrics from the trades.</summary>
+    /// <summary>Computing the metric windows from the trades and health rows.</summary>
     RollingUp,
 
     /// <summary>Copying the rows into another variant database.</summary>
     Copying,
+
+    /// <summary>Checking a sample of the metrics against SQL's aggregation of the raw rows.</summary>
+    Checking,
 
     /// <summary>All done.</summary>
     Done,

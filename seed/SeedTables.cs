@@ -61,19 +61,6 @@ internal static class SeedTables
         return connection.ExecuteAsync(new CommandDefinition(sql, new { afterId, upToId }, commandTimeout: 0, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Replaces every row of a table in the connection's database with those of <paramref name="source"/>, in one transaction.</summary>
-    public static async Task<int> ReplaceAllAsync(MySqlConnection connection, string source, TelemetryTable table, CancellationToken cancellationToken)
-    {
-        var columns = ColumnList(table);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM `{table.Name}`", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var copied = await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO `{table.Name}` ({columns}) SELECT {columns} FROM `{source}`.`{table.Name}`",
-            transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return copied;
-    }
-
     /// <summary>Replaces the dataset records of the connection's database with those of <paramref name="source"/>.</summary>
     public static async Task CopyCatalogAsync(MySqlConnection connection, string source, CancellationToken cancellationToken)
     {

@@ -2,14 +2,13 @@ using System.Diagnostics;
 
 namespace Perf.Seed.Cli;
 
-/// <summary>Progress as plain lines (redirected output, CI): one per phase and at most one every few seconds within a phase.</summary>
+/// <summary>Progress as plain lines (redirected output, CI): one when a phase starts and at most one every few seconds within it.</summary>
+/// <remarks>Phases of different databases may run side by side; each keeps its own clock.</remarks>
 internal sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly Lock gate = new();
-    private readonly Stopwatch sincePhase = new();
-    private (SeedPhase Phase, string Database) current;
-    private TimeSpan lastLine;
+    private readonly Dictionary<(SeedPhase Phase, string Database), (Stopwatch SincePhase, TimeSpan LastLine)> phases = [];
 
     /// <inheritdoc />
     public void Report(SeedProgress value)
@@ -18,22 +17,20 @@ internal sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
         lock (gate)
         {
             var key = (value.Phase, value.Database);
-            var changed = key != current;
-            if (changed)
+            var started = !phases.TryGetValue(key, out var phase);
+            if (started)
             {
-                current = key;
-                sincePhase.Restart();
-                lastLine = TimeSpan.Zero;
+                phase = (Stopwatch.StartNew(), TimeSpan.Zero);
             }
 
-            var elapsed = sincePhase.Elapsed;
+            var elapsed = phase.SincePhase.Elapsed;
             var finished = value.Total > 0 && value.Done >= value.Total;
-            if (!changed && !finished && elapsed - lastLine < Interval)
+            if (!started && !finished && elapsed - phase.LastLine < Interval)
             {
                 return;
             }
 
-            lastLine = elapsed;
+            phases[key] = (phase.SincePhase, elapsed);
             output.WriteLine(ProgressText.Line(value, elapsed));
         }
     }

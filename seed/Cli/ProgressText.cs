@@ -14,6 +14,7 @@ internal static class ProgressText
             SeedPhase.Indexing => $"indexing {progress.Database}",
             SeedPhase.RollingUp => $"rolling up metrics in {progress.Database}",
             SeedPhase.Copying => $"copying into {progress.Database}",
+            SeedPhase.Checking => $"checking {progress.Database}",
             _ => "done",
         } + (progress.Detail is { } detail ? $" ({detail})" : string.Empty);
 

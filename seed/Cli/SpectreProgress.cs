@@ -3,11 +3,12 @@ using Spectre.Console;
 namespace Perf.Seed.Cli;
 
 /// <summary>Progress as Spectre.Console bars (one per phase and database) with rows/s and ETA.</summary>
+/// <remarks>Variants are finished side by side: a bar ends when its database moves to its next phase, or at the end.</remarks>
 internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedProgress>
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(SeedPhase, string), ProgressTask> tasks = [];
-    private ProgressTask? last;
+    private readonly Dictionary<string, ProgressTask> current = [];
 
     /// <inheritdoc />
     public void Report(SeedProgress value)
@@ -17,21 +18,25 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
         {
             if (value.Phase == SeedPhase.Done)
             {
-                Finish(last);
+                foreach (var open in tasks.Values)
+                {
+                    Finish(open);
+                }
+
                 return;
             }
 
             var key = (value.Phase, value.Database);
             if (!tasks.TryGetValue(key, out var task))
             {
-                Finish(last);
+                Finish(current.GetValueOrDefault(value.Database));
                 task = context.AddTask(Markup.Escape(ProgressText.Title(value with { Detail = null })), autoStart: true, maxValue: Math.Max(1, value.Total));
                 task.IsIndeterminate = value.Total <= 0;
                 task.State.Update<bool>(RowsPerSecondColumn.CountsRowsKey, _ => value.Unit == "rows");
                 tasks[key] = task;
             }
 
-            last = task;
+            current[value.Database] = task;
             if (value.Total > 0)
             {
                 task.MaxValue = value.Total;

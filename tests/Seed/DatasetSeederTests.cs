@@ -4,6 +4,7 @@ using Perf.Seed;
 using Perf.Seed.Cli;
 using Perf.Tests.Infrastructure;
 using Telemetry.Data.Model;
+using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Seed;
@@ -71,43 +72,21 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
-    public async Task SeedAsync_Metrics_EqualDirectAggregationOfTheTrades()
+    public async Task SeedAsync_Metrics_EqualSqlAggregationOfTheRawRows()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
 
-        // With a partitioned variant the rollup runs there month by month; weeks spanning two months must still come out whole.
-        var options = databases.Options(trades: 8_000, variants: [SchemaVariant.Basic, SchemaVariant.Partitioned]);
-        await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        // Small chunks, so weeks and months span many chunks of the streamed rollup; health on, so both metric types count.
+        var options = databases.Options(trades: 8_000, chunkRows: 1_500, variants: [SchemaVariant.Basic, SchemaVariant.Partitioned]);
+        var result = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
 
-        var trades = await databases.ReadTradesAsync(SchemaVariant.Basic);
-        var expected = new Dictionary<string, (long Count, decimal Sum, decimal Min, decimal Max, long Wins, long Losses)>(StringComparer.Ordinal);
-        foreach (var trade in trades)
+        foreach (var variant in options.Variants)
         {
-            foreach (var windowType in Enum.GetValues<WindowType>())
-            {
-                var start = windowType.WindowStart(trade.EntryTime);
-                foreach (var name in new[] { TradeMetrics.AllTrades, TradeMetrics.SymbolPrefix + trade.Symbol, TradeMetrics.TradeTypePrefix + trade.TradeType, TradeMetrics.ExitReasonPrefix + trade.ExitReason })
-                {
-                    var key = $"{trade.ProfileId}|{name}|{windowType.ToName()}|{start:O}|{windowType.WindowEnd(start):O}";
-                    expected[key] = expected.TryGetValue(key, out var a)
-                        ? (a.Count + 1, a.Sum + trade.Pnl, Math.Min(a.Min, trade.Pnl), Math.Max(a.Max, trade.Pnl), a.Wins + (trade.Pnl > 0 ? 1 : 0), a.Losses + (trade.Pnl < 0 ? 1 : 0))
-                        : (1, trade.Pnl, trade.Pnl, trade.Pnl, trade.Pnl > 0 ? 1 : 0, trade.Pnl < 0 ? 1 : 0);
-                }
-            }
-        }
-
-        await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
-        var stored = (await connection.QueryAsync<(int ProfileId, string MetricName, string WindowType, DateTime WindowStart, DateTime WindowEnd, long Count, decimal Sum, decimal Min, decimal Max, long Wins, long Losses)>("""
-            SELECT profile_id, metric_name, window_type, window_start, window_end, sample_count, value_sum, value_min, value_max, positive_count, negative_count
-            FROM dd_telemetry_metrics WHERE metric_type = 'trade_pnl'
-            """)).ToDictionary(m => $"{m.ProfileId}|{m.MetricName}|{m.WindowType}|{DateTime.SpecifyKind(m.WindowStart, DateTimeKind.Utc):O}|{DateTime.SpecifyKind(m.WindowEnd, DateTimeKind.Utc):O}",
-                m => (m.Count, m.Sum, m.Min, m.Max, m.Wins, m.Losses), StringComparer.Ordinal);
-
-        Assert.Equal(expected.Count, stored.Count);
-        foreach (var (key, value) in expected)
-        {
-            Assert.True(stored.TryGetValue(key, out var actual), $"missing window {key}");
-            Assert.Equal(value, actual);
+            await using var connection = await databases.OpenAsync(variant);
+            var (compared, mismatches) = await RollupCheck.CompareAsync(connection, options.ToSpec().FromUtc, options.ToSpec().ToUtc, Cancel);
+            Assert.Empty(mismatches);
+            Assert.Equal(result.RowCounts[TelemetryTable.Metrics.Name], compared);
+            Assert.Equal(compared, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_telemetry_metrics"));
         }
     }
 

@@ -8,8 +8,7 @@ namespace Telemetry.Data.Rollups;
 public static class HealthRollup
 {
     // DOUBLE measures are rounded to the metric columns' DECIMAL(18,6) before summing, so sums over windows stay exact.
-    private const string FromRawSql = RollupSql.InsertColumns + """
-
+    private const string SelectFromRawSql = """
         SELECT profile_id, 'health', metric_name, @windowType, ws, ws + INTERVAL 1 {unit},
                COUNT(*), SUM(v), MIN(v), MAX(v), SUM(v > 0), SUM(v < 0), UTC_TIMESTAMP(6)
         FROM (
@@ -26,8 +25,9 @@ public static class HealthRollup
                 FROM dd_system_health WHERE `timestamp` >= @from AND `timestamp` < @to
         ) AS h
         GROUP BY profile_id, metric_name, ws
+        """;
 
-        """ + RollupSql.UpsertTail;
+    private const string FromRawSql = RollupSql.InsertColumns + "\n" + SelectFromRawSql + "\n" + RollupSql.UpsertTail;
 
     /// <summary>Recomputes every health window (hourly, daily, weekly, monthly) overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <returns>The rows the upserts touched, as the server counts them.</returns>
@@ -38,4 +38,8 @@ public static class HealthRollup
     /// <remarks>Weekly and monthly windows read the daily ones: roll up daily first.</remarks>
     public static Task<long> RollupAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
         RollupSql.RunAsync(connection, FromRawSql, "`timestamp`", HealthMetrics.MetricType, windowType, from, to, cancellationToken);
+
+    /// <summary>Computes, without writing, the health windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>), each whole, straight from the raw rows.</summary>
+    public static Task<IReadOnlyList<AggregatedMetric>> ComputeAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        RollupSql.ComputeAsync(connection, SelectFromRawSql, "`timestamp`", windowType, from, to, cancellationToken);
 }

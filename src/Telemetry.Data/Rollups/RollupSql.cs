@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using MySqlConnector;
 using Telemetry.Data.Model;
@@ -84,6 +85,53 @@ internal static class RollupSql
             Statement(fromRawTemplate, rawTimeColumn, windowType),
             new { windowType = windowType.ToName(), metricType, from = start, to = end },
             commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Computes, without writing, the windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>) from the raw rows.</summary>
+    /// <remarks>Weekly and monthly windows too are aggregated from the raw rows here, not from daily windows: an independent check.</remarks>
+    public static async Task<IReadOnlyList<AggregatedMetric>> ComputeAsync(
+        MySqlConnection connection, string selectFromRawTemplate, string rawTimeColumn, WindowType windowType,
+        DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var (start, end) = WholeWindows(windowType, from, to);
+        using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            Render(selectFromRawTemplate, windowType, rawTimeColumn),
+            new { windowType = windowType.ToName(), from = start, to = end },
+            commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the stored windows of one metric type and window type that start in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public static async Task<IReadOnlyList<AggregatedMetric>> StoredAsync(
+        MySqlConnection connection, string metricType, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            """
+            SELECT profile_id, metric_type, metric_name, window_type, window_start, window_end,
+                   sample_count, value_sum, value_min, value_max, positive_count, negative_count
+            FROM dd_telemetry_metrics
+            WHERE metric_type = @metricType AND window_type = @windowType AND window_start >= @from AND window_start < @to
+            """,
+            new { metricType, windowType = windowType.ToName(), from, to },
+            commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads windows by position: the twelve metric columns in table order.</summary>
+    private static async Task<IReadOnlyList<AggregatedMetric>> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var rows = new List<AggregatedMetric>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new AggregatedMetric(
+                reader.GetInt32(0), reader.GetString(1), reader.GetString(2),
+                WindowTypes.TryParse(reader.GetString(3), out var windowType) ? windowType : throw new InvalidDataException($"Unknown window type '{reader.GetString(3)}'."),
+                DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
+                reader.GetInt64(6), reader.GetDecimal(7), reader.GetDecimal(8), reader.GetDecimal(9), reader.GetInt64(10), reader.GetInt64(11)));
+        }
+
+        return rows;
     }
 
     /// <summary>Recomputes every window type in order (daily before the weekly and monthly windows built from it).</summary>

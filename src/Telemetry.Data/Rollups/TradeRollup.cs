@@ -12,8 +12,7 @@ namespace Telemetry.Data.Rollups;
 /// </remarks>
 public static class TradeRollup
 {
-    private const string FromRawSql = RollupSql.InsertColumns + """
-
+    private const string SelectFromRawSql = """
         SELECT profile_id, 'trade_pnl', metric_name, @windowType, ws, ws + INTERVAL 1 {unit},
                COUNT(*), SUM(pnl), MIN(pnl), MAX(pnl), SUM(pnl > 0), SUM(pnl < 0), UTC_TIMESTAMP(6)
         FROM (
@@ -26,8 +25,9 @@ public static class TradeRollup
             SELECT profile_id, CONCAT('exit_reason:', exit_reason), {bucket}, pnl FROM dd_trade_performance WHERE entry_time >= @from AND entry_time < @to
         ) AS t
         GROUP BY profile_id, metric_name, ws
+        """;
 
-        """ + RollupSql.UpsertTail;
+    private const string FromRawSql = RollupSql.InsertColumns + "\n" + SelectFromRawSql + "\n" + RollupSql.UpsertTail;
 
     /// <summary>Recomputes every trade window (hourly, daily, weekly, monthly) overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <returns>The rows the upserts touched, as the server counts them.</returns>
@@ -38,4 +38,9 @@ public static class TradeRollup
     /// <remarks>Weekly and monthly windows read the daily ones: roll up daily first.</remarks>
     public static Task<long> RollupAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
         RollupSql.RunAsync(connection, FromRawSql, "entry_time", TradeMetrics.MetricType, windowType, from, to, cancellationToken);
+
+    /// <summary>Computes, without writing, the trade windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>), each whole, straight from the raw rows.</summary>
+    /// <remarks>The same aggregation the rollup writes; a check compares it with what <c>dd_telemetry_metrics</c> holds.</remarks>
+    public static Task<IReadOnlyList<AggregatedMetric>> ComputeAsync(MySqlConnection connection, WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        RollupSql.ComputeAsync(connection, SelectFromRawSql, "entry_time", windowType, from, to, cancellationToken);
 }

@@ -36,7 +36,7 @@ public static class IndexMigration
             }
 
             // One ALTER per table builds all its new indexes in a single pass; INPLACE + LOCK=NONE keeps reads and writes going.
-            var adds = string.Join(", ", missing.Select(i => $"ADD INDEX `{i.Name}` ({i.ColumnList})"));
+            var adds = string.Join(", ", missing.Select(i => $"ADD {i.Definition}"));
             var sql = $"ALTER TABLE `{group.Key.Name}` {adds}, ALGORITHM=INPLACE, LOCK=NONE";
             await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
             added.AddRange(missing);

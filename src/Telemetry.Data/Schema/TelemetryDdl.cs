@@ -103,18 +103,14 @@ public static class TelemetryDdl
         var (columns, keys) = table.Name switch
         {
             "dd_trade_performance" => (TradeColumns, new List<string>()),
-            "dd_telemetry_metrics" => (MetricColumns, new List<string>
-            {
-                // The upsert key of StoreAggregatedMetric; it already holds the time column.
-                "UNIQUE KEY `uk_metrics_window` (`profile_id`, `metric_type`, `metric_name`, `window_type`, `window_start`)",
-            }),
+            "dd_telemetry_metrics" => (MetricColumns, new List<string> { TelemetryIndexes.MetricsWindowKey.Definition }),
             "dd_system_health" => (HealthColumns, new List<string>()),
             _ => throw new ArgumentException($"No DDL for {table.Name}.", nameof(table)),
         };
 
         keys.Insert(0, partitioned ? $"PRIMARY KEY (`id`, {time})" : "PRIMARY KEY (`id`)");
         keys.AddRange(TelemetryIndexes.CreatedWithTables(partitioned ? SchemaVariant.Partitioned : SchemaVariant.Basic)
-            .Where(i => i.Table == table).Select(i => $"KEY `{i.Name}` ({i.ColumnList})"));
+            .Where(i => i.Table == table).Select(i => i.Definition));
 
         var body = columns + "\n  " + string.Join(",\n  ", keys);
         var ddl = $"CREATE TABLE IF NOT EXISTS `{table.Name}` (\n{body}\n) {TableOptions}";

@@ -3,6 +3,10 @@ namespace Telemetry.Data.Schema;
 /// <summary>The indexes of each schema variant, named as in the optimization strategy.</summary>
 public static class TelemetryIndexes
 {
+    /// <summary>The window's identity in <c>dd_telemetry_metrics</c>: the upsert key of StoreAggregatedMetric and the rollups (it already holds the time column, so it stays valid on partitioned tables).</summary>
+    public static IndexDefinition MetricsWindowKey { get; } =
+        new(TelemetryTable.Metrics, "uk_metrics_window", ["profile_id", "metric_type", "metric_name", "window_type", "window_start"], Unique: true);
+
     /// <summary>Created with the tables at initialization (the backend's "basic indexes").</summary>
     public static IReadOnlyList<IndexDefinition> Basic { get; } =
     [

@@ -1,0 +1,149 @@
+using System.Runtime.InteropServices;
+using Telemetry.Data.Model;
+
+namespace Perf.Seed.Generation;
+
+/// <summary>
+/// Computes the rows of <c>dd_telemetry_metrics</c> from the generated rows as they stream, the same windows and values
+/// <c>TradeRollup</c> and <c>HealthRollup</c> compute in SQL from the loaded rows, without reading them back.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Aggregate"/> turns one chunk into its hourly and daily windows; it is pure, so chunks can be aggregated in
+/// parallel. <see cref="Add"/> then takes the chunks in order: hourly and daily windows never cross a trading day, so a
+/// chunk's are complete at once; weekly and monthly windows combine daily ones (counts and sums add, minima and maxima
+/// combine, as in SQL) and come out once a later chunk starts after their end, or from <see cref="Finish"/>. At most two
+/// weeks and two months are held at a time.
+/// </para>
+/// <para>
+/// Values follow the SQL exactly: <c>pnl</c> as stored (DECIMAL(18,6), which the generated values fit), health doubles
+/// rounded to DECIMAL(18,6) as <c>CAST</c> does (the generator rounds them to one or two places, so the conversion is
+/// exact). Every batch comes out sorted by window, so the same dataset gives the same rows in the same order anywhere.
+/// </para>
+/// </remarks>
+internal sealed class MetricRollup
+{
+    private static readonly WindowType[] FromRaw = [WindowType.Hourly, WindowType.Daily];
+
+    private readonly Dictionary<WindowKey, Window> weekly = [];
+    private readonly Dictionary<WindowKey, Window> monthly = [];
+
+    /// <summary>The hourly and daily windows of one generated chunk (trades and health rows).</summary>
+    public static ChunkWindows Aggregate(GeneratedChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var windows = new Dictionary<WindowKey, Window>();
+        var names = new Dictionary<(string Prefix, string Value), string>();
+        string Name(string prefix, string value)
+        {
+            ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(names, (prefix, value), out var exists);
+            if (!exists)
+            {
+                name = prefix + value;
+            }
+
+            return name!;
+        }
+
+        foreach (var trade in chunk.Trades)
+        {
+            foreach (var windowType in FromRaw)
+            {
+                var start = windowType.WindowStart(trade.EntryTime);
+                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, TradeMetrics.AllTrades, windowType, start), trade.Pnl);
+                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, Name(TradeMetrics.SymbolPrefix, trade.Symbol), windowType, start), trade.Pnl);
+                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, Name(TradeMetrics.TradeTypePrefix, trade.TradeType), windowType, start), trade.Pnl);
+                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, Name(TradeMetrics.ExitReasonPrefix, trade.ExitReason), windowType, start), trade.Pnl);
+            }
+        }
+
+        foreach (var sample in chunk.Health)
+        {
+            foreach (var windowType in FromRaw)
+            {
+                var start = windowType.WindowStart(sample.Timestamp);
+                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("latency_ms:", sample.ScriptName), windowType, start), AsStored(sample.LatencyMs));
+                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("cpu_percent:", sample.ScriptName), windowType, start), AsStored(sample.CpuPercent));
+                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("memory_mb:", sample.ScriptName), windowType, start), AsStored(sample.MemoryMb));
+                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("error_count:", sample.ScriptName), windowType, start), sample.ErrorCount);
+            }
+        }
+
+        return new ChunkWindows(chunk.Plan, [.. Sorted(windows).Select(w => w.Key.ToMetric(w.Value))]);
+    }
+
+    /// <summary>Takes the next chunk's windows (chunks in order) and returns the rows complete so far: the chunk's hourly and daily windows, then the weekly and monthly windows that ended before <paramref name="nextDay"/>.</summary>
+    /// <param name="windows">The chunk's windows, from <see cref="Aggregate"/>.</param>
+    /// <param name="nextDay">The first trading day after the chunk (UTC midnight), or null after the last chunk.</param>
+    public IEnumerable<AggregatedMetric> Add(ChunkWindows windows, DateTime? nextDay)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        foreach (var day in windows.Rows.Where(m => m.WindowType == WindowType.Daily))
+        {
+            var window = new Window(day.SampleCount, day.ValueSum, day.ValueMin, day.ValueMax, day.PositiveCount, day.NegativeCount);
+            Merge(weekly, new WindowKey(day.ProfileId, day.MetricType, day.MetricName, WindowType.Weekly, WindowType.Weekly.WindowStart(day.WindowStart)), window);
+            Merge(monthly, new WindowKey(day.ProfileId, day.MetricType, day.MetricName, WindowType.Monthly, WindowType.Monthly.WindowStart(day.WindowStart)), window);
+        }
+
+        return windows.Rows
+            .Concat(Complete(weekly, nextDay))
+            .Concat(Complete(monthly, nextDay));
+    }
+
+    /// <summary>The weekly and monthly windows still open after the last chunk.</summary>
+    public IEnumerable<AggregatedMetric> Finish() => Complete(weekly, null).Concat(Complete(monthly, null));
+
+    /// <summary>Removes and returns, sorted, the windows that end on or before <paramref name="before"/> (all when null).</summary>
+    private static List<AggregatedMetric> Complete(Dictionary<WindowKey, Window> open, DateTime? before)
+    {
+        var done = open.Where(w => before is not { } day || w.Key.WindowType.WindowEnd(w.Key.Start) <= day).ToList();
+        foreach (var (key, _) in done)
+        {
+            open.Remove(key);
+        }
+
+        return [.. Sorted(done).Select(w => w.Key.ToMetric(w.Value))];
+    }
+
+    private static List<KeyValuePair<WindowKey, Window>> Sorted(IEnumerable<KeyValuePair<WindowKey, Window>> windows) =>
+        [.. windows.OrderBy(w => w.Key.Start).ThenBy(w => w.Key.WindowType).ThenBy(w => w.Key.ProfileId)
+            .ThenBy(w => w.Key.MetricType, StringComparer.Ordinal).ThenBy(w => w.Key.MetricName, StringComparer.Ordinal)];
+
+    private static void Include(Dictionary<WindowKey, Window> windows, WindowKey key, decimal value)
+    {
+        ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, key, out var exists);
+        if (!exists)
+        {
+            window = new Window(1, value, value, value, value > 0 ? 1 : 0, value < 0 ? 1 : 0);
+            return;
+        }
+
+        window = new Window(window.Count + 1, window.Sum + value, Math.Min(window.Min, value), Math.Max(window.Max, value),
+            window.Positive + (value > 0 ? 1 : 0), window.Negative + (value < 0 ? 1 : 0));
+    }
+
+    private static void Merge(Dictionary<WindowKey, Window> windows, WindowKey key, Window part)
+    {
+        ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, key, out var exists);
+        window = !exists ? part : new Window(window.Count + part.Count, window.Sum + part.Sum, Math.Min(window.Min, part.Min),
+            Math.Max(window.Max, part.Max), window.Positive + part.Positive, window.Negative + part.Negative);
+    }
+
+    /// <summary>A DOUBLE as <c>CAST(x AS DECIMAL(18,6))</c> gives it.</summary>
+    private static decimal AsStored(double value) => Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero);
+
+    /// <summary>The identity of a window, as the table's unique key has it.</summary>
+    private readonly record struct WindowKey(int ProfileId, string MetricType, string MetricName, WindowType WindowType, DateTime Start)
+    {
+        public AggregatedMetric ToMetric(Window window) => new(ProfileId, MetricType, MetricName, WindowType, Start, WindowType.WindowEnd(Start),
+            window.Count, window.Sum, window.Min, window.Max, window.Positive, window.Negative);
+    }
+
+    /// <summary>Count, sum, minimum, maximum and sign counts of the values in a window.</summary>
+    private readonly record struct Window(long Count, decimal Sum, decimal Min, decimal Max, long Positive, long Negative);
+
+    /// <summary>One chunk's hourly and daily windows, sorted.</summary>
+    /// <param name="Plan">The chunk.</param>
+    /// <param name="Rows">Its windows as metric rows.</param>
+    internal sealed record ChunkWindows(ChunkPlan Plan, IReadOnlyList<AggregatedMetric> Rows);
+}
