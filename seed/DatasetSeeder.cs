@@ -28,6 +28,9 @@ public sealed class DatasetSeeder
     private readonly MySqlDataSource dataSource;
     private readonly SeedOptions options;
     private readonly IProgress<SeedProgress>? progress;
+    private readonly Stopwatch clock = new();
+    private readonly Lock phasesGate = new();
+    private readonly List<PhaseTiming> phases = [];
     private long rowsWritten;
 
     private DatasetSeeder(MySqlDataSource dataSource, SeedOptions options, IProgress<SeedProgress>? progress)
@@ -63,17 +66,36 @@ public sealed class DatasetSeeder
 
     private async Task<SeedResult> RunAsync(CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        clock.Start();
         var spec = options.ToSpec();
         var variants = options.Variants.Order().ToList();
         Report(SeedPhase.Preparing, string.Empty, 0, 0, "planning");
 
+        // Read first, write after: what is there, what the run would add, whether it fits. A run too large stops here.
         var assessments = new List<VariantAssessment>();
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
+            var databases = variants.ToDictionary(v => v, v => VariantDatabase.Name(options.DatabasePrefix, v));
+            var sizes = await DiskBudget.SizesAsync(connection, databases.Values, cancellationToken).ConfigureAwait(false);
             foreach (var variant in variants)
             {
-                var database = VariantDatabase.Name(options.DatabasePrefix, variant);
+                var database = databases[variant];
+                var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = @database", new { database }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+                if (exists && options.Mode != SeedMode.Reset)
+                {
+                    await connection.ChangeDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
+                    assessments.Add(await AssessAsync(connection, variant, database, spec, cancellationToken).ConfigureAwait(false));
+                }
+                else
+                {
+                    assessments.Add(new VariantAssessment(variant, database, VariantStatus.Fresh, null));
+                }
+            }
+
+            await CheckDiskAsync(connection, assessments, sizes, cancellationToken).ConfigureAwait(false);
+            foreach (var database in databases.Values)
+            {
                 if (options.Mode == SeedMode.Reset)
                 {
                     await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{database}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -81,8 +103,6 @@ public sealed class DatasetSeeder
 
                 await connection.ExecuteAsync(new CommandDefinition(
                     $"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await connection.ChangeDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
-                assessments.Add(await AssessAsync(connection, variant, database, spec, cancellationToken).ConfigureAwait(false));
             }
         }
 
@@ -162,7 +182,31 @@ public sealed class DatasetSeeder
             [TelemetryTable.Metrics.Name] = metricRows ?? 0,
         };
         Report(SeedPhase.Done, source.Database, 0, 0, null);
-        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, rowsWritten, results, clock.Elapsed.TotalSeconds);
+        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, rowsWritten, results, clock.Elapsed.TotalSeconds, Timeline());
+    }
+
+    /// <summary>Stops the run, before it writes anything, when the variants it would write need more disk than it may take.</summary>
+    /// <remarks>A variant it replaces frees what its database holds; one it appends to frees nothing; one already complete costs nothing.</remarks>
+    private async Task CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)
+    {
+        var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (options.MaxDiskBytes is null && free is null)
+        {
+            return;
+        }
+
+        var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
+        var needed = assessments.Where(a => a.Status != VariantStatus.Ready).ToDictionary(
+            a => a.Variant,
+            a => Math.Max(0, DiskBudget.Estimate(a.Variant, plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics)
+                - (a.Status == VariantStatus.AppendNew ? 0 : sizes[a.Database])));
+        var (available, limit) = options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
+            ? (budget, "--max-disk")
+            : (free!.Value.FreeBytes, $"the free space of the server's data directory ({free.Value.Directory})");
+        if (DiskBudget.Check(needed, available, limit, plan.TotalTrades) is { } problem)
+        {
+            throw new SeedException(problem);
+        }
     }
 
     private async Task<VariantAssessment> AssessAsync(MySqlConnection connection, SchemaVariant variant, string database, DatasetSpec spec, CancellationToken cancellationToken)
@@ -709,6 +753,35 @@ public sealed class DatasetSeeder
         }
     }
 
-    private void Report(SeedPhase phase, string database, long done, long total, string? detail, string unit = "rows") =>
+    private void Report(SeedPhase phase, string database, long done, long total, string? detail, string unit = "rows")
+    {
+        var now = clock.Elapsed.TotalSeconds;
+        lock (phasesGate)
+        {
+            var index = phases.FindLastIndex(p => p.Database == database || phase == SeedPhase.Done);
+            if (index < 0 || phases[index].Phase != phase || phases[index].Database != database)
+            {
+                phases.Add(new PhaseTiming(phase, database, now, now, 0));
+            }
+            else
+            {
+                phases[index] = phases[index] with { EndSeconds = now, Rows = unit == "rows" ? done : 0 };
+            }
+        }
+
         progress?.Report(new SeedProgress(phase, database, done, total, unit, detail));
+    }
+
+    /// <summary>The phases so far, each ending where the next phase of its database began (or at its last report).</summary>
+    private List<PhaseTiming> Timeline()
+    {
+        lock (phasesGate)
+        {
+            return [.. phases.Where(p => p.Phase != SeedPhase.Done).Select(p =>
+            {
+                var next = phases.Skip(phases.IndexOf(p) + 1).FirstOrDefault(n => n.Database == p.Database || n.Phase == SeedPhase.Done);
+                return next is null ? p : p with { EndSeconds = Math.Max(p.EndSeconds, next.StartSeconds) };
+            })];
+        }
+    }
 }

@@ -59,6 +59,9 @@ public sealed record SeedOptions
     /// </remarks>
     public long BulkSegmentRows { get; init; } = 5_000_000;
 
+    /// <summary>The most disk the run may take (bytes, the tables as InnoDB stores them); null: the free space of the server's data directory when it is on this machine.</summary>
+    public long? MaxDiskBytes { get; init; }
+
     /// <summary>Chunks generated ahead of the loader (bounds memory: each holds about <see cref="ChunkRows"/> rows).</summary>
     public int GenerateAhead { get; init; } = 2;
 

@@ -12,6 +12,7 @@ namespace Perf.Seed;
 /// <param name="RowsWritten">Rows this run wrote, copies included.</param>
 /// <param name="Variants">What happened to each variant database.</param>
 /// <param name="Seconds">Wall time of the run.</param>
+/// <param name="Phases">Each phase's span per database, in the order they began.</param>
 public sealed record SeedResult(
     long Seed,
     string Scale,
@@ -20,7 +21,8 @@ public sealed record SeedResult(
     IReadOnlyDictionary<string, long> RowCounts,
     long RowsWritten,
     IReadOnlyList<VariantSeedResult> Variants,
-    double Seconds)
+    double Seconds,
+    IReadOnlyList<PhaseTiming> Phases)
 {
     /// <summary>Rows written per second of wall time.</summary>
     public double RowsPerSecond => Seconds > 0 ? RowsWritten / Seconds : 0;

@@ -61,6 +61,9 @@ public sealed class SeedCommandLine
     /// <summary><c>--no-metrics</c>.</summary>
     public Option<bool> NoMetrics { get; } = new("--no-metrics") { Description = "skip the metric rollup (load timing; dd_telemetry_metrics stays empty)" };
 
+    /// <summary><c>--max-disk</c>: the disk budget.</summary>
+    public Option<ByteSize?> MaxDisk { get; } = ByteSize.Option("--max-disk", "stop before writing anything when the dataset would need more disk than this (e.g. 20G); default: the free space of a local server's data directory");
+
     /// <summary>Parses <paramref name="args"/> (the seeder's flags, no sub-command) into options; <paramref name="today"/> anchors <c>--days</c> and presets.</summary>
     /// <exception cref="UsageException">A flag is unknown, repeated, missing its value, out of range or contradicts another.</exception>
     public static SeedOptions ParseOptions(IReadOnlyList<string> args, DateOnly today)
@@ -97,7 +100,7 @@ public sealed class SeedCommandLine
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { Preset, Seed, Profiles, From, To, Days, Trades, Symbols, HealthInterval, Variants, Harness.Prefix, Reset, Append, Force, NoMetrics })
+        foreach (var option in new Option[] { Preset, Seed, Profiles, From, To, Days, Trades, Symbols, HealthInterval, Variants, Harness.Prefix, Reset, Append, Force, NoMetrics, MaxDisk })
         {
             command.Options.Add(option);
         }
@@ -180,6 +183,7 @@ public sealed class SeedCommandLine
             Mode = reset ? SeedMode.Reset : append ? SeedMode.Append : SeedMode.Replace,
             Force = parse.GetValue(Force),
             ComputeMetrics = !parse.GetValue(NoMetrics),
+            MaxDiskBytes = parse.GetValue(MaxDisk)?.Bytes,
             Scale = custom ? "custom" : preset.Name,
         };
         return options.Validate() is { } problem ? throw new UsageException(problem) : options;

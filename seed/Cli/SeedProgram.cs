@@ -2,6 +2,7 @@ using System.CommandLine;
 using MySqlConnector;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
 using Spectre.Console;
 using Telemetry.CommandLine;
 using Telemetry.Data.Writes;
@@ -28,18 +29,33 @@ public static class SeedProgram
         var root = CommandLineRunner.CreateRoot("seed", "Seeds the telemetry variant databases (basic, composite, partitioned) with a deterministic dataset.");
         harness.AddServerOptions(root);
         options.AddTo(root);
-        root.SetAction((parse, token) => SeedAsync(harness.Provisioning(parse), options.Read(parse, DateOnly.FromDateTime(DateTime.UtcNow)), output, error, token));
+        root.Options.Add(harness.Results);
+        root.SetAction((parse, token) => SeedAsync(
+            harness.Provisioning(parse), options.Read(parse, DateOnly.FromDateTime(DateTime.UtcNow)), parse.GetValue(harness.Results), args, output, error, token));
         root.Subcommands.Add(BulkLoadBenchmark.CreateCommand(harness, args, output, error));
         return root;
     }
 
-    private static async Task<int> SeedAsync(ProvisioningOptions provisioning, SeedOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Seeds, prints the summary, and with <c>--results</c> writes the run (manifest and <c>seed.json</c> with every phase's span) there.</summary>
+    private static async Task<int> SeedAsync(
+        ProvisioningOptions provisioning, SeedOptions options, string? resultsDirectory, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
             await using var server = await ServerProvisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
+            var manifest = RunManifest.Create("seed", server, args);
             var result = await SeedWithProgressAsync(server.AdminConnectionString, options, output, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(ProgressText.Summary(result, PeakMemory.Bytes())).ConfigureAwait(false);
+            if (resultsDirectory is not null)
+            {
+                manifest.Dataset = result.ToDatasetInfo();
+                manifest.EndedUtc = DateTime.UtcNow;
+                var writer = await ResultWriter.CreateAsync(manifest, resultsDirectory, cancellationToken).ConfigureAwait(false);
+                await writer.WriteJsonAsync("seed", result, cancellationToken).ConfigureAwait(false);
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync($"  results: {writer.Directory}").ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -47,7 +63,7 @@ public static class SeedProgram
             await error.WriteLineAsync("seed: interrupted; whole chunks are kept, rerun the same command to resume.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
-        catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException)
+        catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException or IOException)
         {
             await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Dapper;
+using MySqlConnector;
 using Perf.Seed;
 using Perf.Seed.Cli;
 using Perf.Tests.Infrastructure;
+using Telemetry.CommandLine;
 using Telemetry.Data.Model;
 using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
@@ -46,6 +49,46 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         }
 
         Assert.Single(metrics.Distinct());
+
+        // The timeline: every phase of every variant, in order per database, each span well-formed.
+        Assert.All(result.Phases, p => Assert.True(p.EndSeconds >= p.StartSeconds, $"{p.Phase} {p.Database}"));
+        string[] PhasesOf(SchemaVariant variant) => [.. result.Phases.Where(p => p.Database == databases.Name(variant)).Select(p => p.Phase.ToString())];
+        Assert.Equal(["Loading", "RollingUp", "Indexing"], PhasesOf(SchemaVariant.Basic));
+        Assert.Equal(["Copying", "Indexing"], PhasesOf(SchemaVariant.Composite));
+        Assert.Equal(["Copying", "Indexing", "Checking"], PhasesOf(SchemaVariant.Partitioned));
+        Assert.Equal(options.Trades + expected.Health.Count, result.Phases.Single(p => p.Phase == SeedPhase.Loading).Rows);
+    }
+
+    [Fact]
+    public async Task SeedCommand_WithResults_WritesManifestAndTimeline()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var directory = Path.Combine(Path.GetTempPath(), "seed-results-" + Guid.NewGuid().ToString("N"));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            var exit = await SeedProgram.RunAsync(
+                ["--trades", "3000", "--profiles", "5", "--from", "2024-01-01", "--to", "2024-02-01", "--variants", "basic",
+                 "--prefix", databases.Prefix, "--mysql", databases.Server.AdminConnectionString, "--results", directory],
+                output, error, Cancel);
+
+            Assert.True(exit == 0, error.ToString());
+            using var seed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "seed.json"), Cancel));
+            Assert.Equal(3000, seed.RootElement.GetProperty("rowCounts").GetProperty(TelemetryTable.Trades.Name).GetInt64());
+            var phases = seed.RootElement.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").ToString()).ToList();
+            Assert.Equal(["Preparing", "Loading", "RollingUp", "Indexing", "Checking"], phases);
+            using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "manifest.json"), Cancel));
+            Assert.Equal("seed", manifest.RootElement.GetProperty("tool").GetString());
+            Assert.Equal(seed.RootElement.GetProperty("checksum").GetString(), manifest.RootElement.GetProperty("dataset").GetProperty("checksum").GetString());
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
     }
 
     [Fact]
@@ -69,6 +112,45 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         var other = await DatasetSeeder.SeedAsync(databases.Server, options with { Seed = 8 }, null, Cancel);
         Assert.NotEqual(first.Checksum, other.Checksum);
         Assert.Equal(5_000, await databases.CountAsync(SchemaVariant.Basic, TelemetryTable.Trades));
+    }
+
+    [Fact]
+    public async Task SeedAsync_OverTheDiskBudget_StopsBeforeWritingAndSaysWhatFits()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(variants: [SchemaVariant.Basic, SchemaVariant.Composite]) with { MaxDiskBytes = 4L << 20 };
+
+        var error = await Assert.ThrowsAsync<SeedException>(() => DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel));
+
+        Assert.Contains("--max-disk allows 4 MiB", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Would fit: about --trades ", error.Message, StringComparison.Ordinal);
+        await using var connection = new MySqlConnection(databases.Server.AdminConnectionString);
+        var created = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE CONCAT(@prefix, '%')", new { prefix = databases.Prefix });
+        Assert.Equal(0, created);
+
+        var fits = await DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = 1L << 30 }, null, Cancel);
+        Assert.Equal(options.Trades, fits.RowCounts[TelemetryTable.Trades.Name]);
+    }
+
+    [Theory]
+    [InlineData(100, 300, null)]
+    [InlineData(250, 300, "--variants basic")]
+    public void Check_OverBudget_NamesTheVariantsThatFit(long basicMiB, long availableMiB, string? fits)
+    {
+        var needed = new Dictionary<SchemaVariant, long> { [SchemaVariant.Basic] = basicMiB << 20, [SchemaVariant.Partitioned] = 200L << 20 };
+        var problem = DiskBudget.Check(needed, availableMiB << 20, "--max-disk", 1_000_000);
+        if (basicMiB + 200 <= availableMiB)
+        {
+            Assert.Null(problem);
+            return;
+        }
+
+        Assert.NotNull(problem);
+        Assert.Contains($"needs about {new ByteSize((basicMiB + 200) << 20)}", problem, StringComparison.Ordinal);
+        Assert.Contains(fits!, problem, StringComparison.Ordinal);
+        Assert.Contains("about --trades 666000 for these variants", problem, StringComparison.Ordinal);
     }
 
     [Fact]

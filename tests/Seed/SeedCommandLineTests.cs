@@ -35,7 +35,16 @@ public sealed class SeedCommandLineTests
         Assert.Equal([SchemaVariant.Partitioned, SchemaVariant.Basic], options.Variants);
         Assert.Equal(SeedMode.Append, options.Mode);
         Assert.True(options.Force);
+        Assert.Null(options.MaxDiskBytes);
     }
+
+    [Theory]
+    [InlineData("20G", 20L << 30)]
+    [InlineData("1.5T", 3L << 39)]
+    [InlineData("512M", 512L << 20)]
+    [InlineData("4096", 4096L)]
+    public void Parse_MaxDisk_BytesInPowersOf1024(string size, long bytes) =>
+        Assert.Equal(bytes, SeedCommandLine.ParseOptions(["--max-disk", size], Today).MaxDiskBytes);
 
     [Theory]
     [InlineData("--preset", "huge")]
@@ -52,6 +61,8 @@ public sealed class SeedCommandLineTests
     [InlineData("--prefix", "Bad-Name")]
     [InlineData("--seed")]
     [InlineData("--whatever")]
+    [InlineData("--max-disk", "lots")]
+    [InlineData("--max-disk", "-1G")]
     public void Parse_BadFlags_Throw(params string[] args) =>
         Assert.Throws<UsageException>(() => SeedCommandLine.ParseOptions(args, Today));
 

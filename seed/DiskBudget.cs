@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using Dapper;
+using MySqlConnector;
+using Telemetry.CommandLine;
+using Telemetry.Data.Schema;
+
+namespace Perf.Seed;
+
+/// <summary>How much disk a dataset will take per variant, estimated before anything is written, and whether that fits.</summary>
+/// <remarks>
+/// Bytes per row (the tables' files, data and indexes, as InnoDB wrote them) and metric rows per raw row were measured
+/// on the medium preset here (MariaDB 10.11, 16 KiB pages; see seed/README.md). The margin covers what a load needs
+/// beyond the finished tables: the sort files of index builds and extents not yet filled.
+/// </remarks>
+internal static class DiskBudget
+{
+    /// <summary>Headroom over the estimate of the finished tables.</summary>
+    public const double Margin = 1.2;
+
+    /// <summary>Metric windows per raw row (trades and health rows): 21.3M windows for 12.2M raw rows on medium, 1.85M for 1.53M on small.</summary>
+    public const double MetricRowsPerRawRow = 1.75;
+
+    // Table files (.ibd) over rows, medium preset, 2026-12-03: basic 8.6 GB, composite 11.0 GB, partitioned 12.8 GB.
+    private static readonly Dictionary<SchemaVariant, (double Trade, double Health, double Metric)> BytesPerRow = new()
+    {
+        [SchemaVariant.Basic] = (193, 140, 300),
+        [SchemaVariant.Composite] = (251, 140, 385),
+        [SchemaVariant.Partitioned] = (325, 181, 430),
+    };
+
+    /// <summary>The estimated bytes one variant takes with the dataset (margin included).</summary>
+    public static long Estimate(SchemaVariant variant, long trades, long health, bool metrics)
+    {
+        var (trade, healthRow, metric) = BytesPerRow[variant];
+        var metricRows = metrics ? MetricRowsPerRawRow * (trades + health) : 0;
+        return (long)(Margin * ((trades * trade) + (health * healthRow) + (metricRows * metric)));
+    }
+
+    /// <summary>The bytes each database takes now (0 when it does not exist).</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> SizesAsync(MySqlConnection connection, IEnumerable<string> databases, CancellationToken cancellationToken)
+    {
+        var names = databases.ToArray();
+        var rows = await connection.QueryAsync<(string Database, long Bytes)>(new CommandDefinition(
+            """
+            SELECT TABLE_SCHEMA, CAST(COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH + DATA_FREE), 0) AS SIGNED)
+            FROM information_schema.TABLES WHERE TABLE_SCHEMA IN @names GROUP BY TABLE_SCHEMA
+            """, new { names }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var sizes = rows.ToDictionary(r => r.Database, r => r.Bytes, StringComparer.Ordinal);
+        return names.ToDictionary(n => n, n => sizes.GetValueOrDefault(n), StringComparer.Ordinal);
+    }
+
+    /// <summary>The free space of the server's data directory when the server runs on this machine; null when it cannot be seen from here.</summary>
+    public static async Task<(string Directory, long FreeBytes)?> FreeSpaceAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        var host = new MySqlConnectionStringBuilder(connection.ConnectionString).Server;
+        var local = host.Split(',').All(h => h is "localhost" or "" || (IPAddress.TryParse(h, out var ip) && IPAddress.IsLoopback(ip)))
+            || connection.ConnectionString.Contains("Protocol=Unix", StringComparison.OrdinalIgnoreCase);
+        var directory = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT @@datadir", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (!local || string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        return (directory, new DriveInfo(directory).AvailableFreeSpace);
+    }
+
+    /// <summary>Why the planned writes do not fit, with what would; null when they fit.</summary>
+    /// <param name="needed">The bytes each variant to be written needs beyond what its database frees (never negative).</param>
+    /// <param name="available">The bytes the run may take.</param>
+    /// <param name="limit">What bounds <paramref name="available"/>, for the message.</param>
+    /// <param name="trades">The dataset's trades, to say how many would fit.</param>
+    public static string? Check(IReadOnlyDictionary<SchemaVariant, long> needed, long available, string limit, long trades)
+    {
+        var total = needed.Values.Sum();
+        if (total <= available)
+        {
+            return null;
+        }
+
+        var each = string.Join(", ", needed.Select(n => $"{n.Key.ToString().ToLowerInvariant()} {new ByteSize(n.Value)}"));
+        var fits = needed.Where(n => n.Value > 0 && n.Value <= available).Select(n => $"--variants {n.Key.ToString().ToLowerInvariant()} ({new ByteSize(n.Value)})").ToList();
+        var scaled = (long)(trades * (double)available / total) / 1000 * 1000;
+        fits.Add(string.Create(CultureInfo.InvariantCulture, $"about --trades {scaled} for these variants"));
+        return $"the dataset needs about {new ByteSize(total)} of disk ({each}) but {limit} allows {new ByteSize(available)}; nothing was written. Would fit: {string.Join("; or ", fits)}.";
+    }
+}
