@@ -34,6 +34,8 @@ public static class TelemetryApiHost
         services.AddSingleton<HealthQueries>();
         services.AddMetrics();
         services.AddSingleton<ApiMetrics>();
+        // OpenTelemetry's exporter rather than prometheus-net's adapter for .NET meters: that adapter publishes counters
+        // as gauges and expires series that stop changing, so rates and histogram deltas between scrapes would break.
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             // The builder inside WithMetrics is deferred: the view can name this host's IMeterFactory once the container exists.
