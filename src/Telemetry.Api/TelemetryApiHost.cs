@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using OpenTelemetry.Metrics;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Endpoints;
 using Telemetry.Api.Http;
@@ -30,7 +32,23 @@ public static class TelemetryApiHost
         services.AddSingleton<TradeQueries>();
         services.AddSingleton<MetricQueries>();
         services.AddSingleton<HealthQueries>();
+        services.AddMetrics();
         services.AddSingleton<ApiMetrics>();
+        // OpenTelemetry's exporter rather than prometheus-net's adapter for .NET meters: that adapter publishes counters
+        // as gauges and expires series that stop changing, so rates and histogram deltas between scrapes would break.
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            // The builder inside WithMetrics is deferred: the view can name this host's IMeterFactory once the container exists.
+            ((IDeferredMeterProviderBuilder)metrics).Configure(static (provider, builder) => builder.AddView(ApiMetrics.OnlyFrom(provider.GetRequiredService<IMeterFactory>())));
+            metrics.AddMeter(ApiMetrics.MeterName).AddPrometheusExporter(o =>
+            {
+                // Every scrape sees every request finished before it (the default caches the page for 300 ms).
+                o.ScrapeResponseCacheDurationMilliseconds = 0;
+
+                // No otel_scope_name/otel_scope_version labels: the series keep the label sets their readers match.
+                o.ScopeInfoEnabled = false;
+            });
+        });
         services.AddSingleton<ApiCache>();
         services.AddHybridCache();
         if (options.RedisConfiguration is { } redis)

@@ -1,6 +1,5 @@
 using Telemetry.Data.Lifecycle;
 using Telemetry.Jobs.Monitoring;
-using Telemetry.Data.Schema;
 
 namespace Telemetry.Jobs;
 
@@ -13,7 +12,7 @@ internal sealed record JobArguments
     /// <summary>The environment variable read when <c>--api</c> is absent.</summary>
     public const string ApiEnvironmentVariable = "PERF_API";
 
-    /// <summary>The command: a job name, <c>worker</c> or <c>bench-archive</c>.</summary>
+    /// <summary>The command: a job name or <c>worker</c>.</summary>
     public required string Command { get; init; }
 
     /// <summary>The job when <see cref="Command"/> names one.</summary>
@@ -45,21 +44,6 @@ internal sealed record JobArguments
 
     /// <summary>The worker's schedules (jobs switched off are absent).</summary>
     public IReadOnlyList<JobSchedule> Schedules { get; init; } = [];
-
-    /// <summary>Rows bench-archive loads.</summary>
-    public int Rows { get; init; } = 1_000_000;
-
-    /// <summary>Months of history bench-archive spreads its rows over.</summary>
-    public int Months { get; init; } = 24;
-
-    /// <summary>Seconds bench-archive watches the API idle before archiving (with <c>--api</c>).</summary>
-    public int IdleSeconds { get; init; } = 15;
-
-    /// <summary>The schema variants bench-archive measures: Composite (row path) and Partitioned (partition path).</summary>
-    public IReadOnlyList<SchemaVariant> BenchVariants { get; init; } = [SchemaVariant.Composite, SchemaVariant.Partitioned];
-
-    /// <summary>Keep the bench databases afterwards.</summary>
-    public bool Keep { get; init; }
 
     /// <summary>Log at debug level.</summary>
     public bool Verbose { get; init; }

@@ -1,32 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
 using Telemetry.CommandLine;
-using Telemetry.Data.Lifecycle;
-using Telemetry.Data.Schema;
 
 namespace Telemetry.Jobs;
 
-/// <summary>The jobs CLI's command tree on System.CommandLine: one sub-command per job plus <c>worker</c> and <c>bench-archive</c>, every option checked before anything connects.</summary>
+/// <summary>The jobs CLI's command tree on System.CommandLine: one sub-command per job plus <c>worker</c>, every option checked before anything connects.</summary>
 internal sealed class JobsCommandLine
 {
     private readonly Option<string?> mysql = new("--mysql") { Description = $"connection string (else env {JobArguments.MySqlEnvironmentVariable})", HelpName = "connection-string", Recursive = true };
-    private readonly Option<string?> now = new("--now") { Description = "run as if it were this UTC instant (ISO 8601)", HelpName = "instant", Recursive = true };
+    private readonly ArchivalOptions archival = new();
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "archive / maintain-partitions: print what would change, change nothing", Recursive = true };
-    private readonly Option<string?> tradesRetention = new("--trades-retention") { Description = "default 1y (periods: 90d, 12w, 18mo, 1y)", HelpName = "period", Recursive = true };
-    private readonly Option<string?> metricsRetention = new("--metrics-retention") { Description = "default 2y", HelpName = "period", Recursive = true };
-    private readonly Option<string?> healthRetention = new("--health-retention") { Description = "default 90d", HelpName = "period", Recursive = true };
-    private readonly Option<int?> chunkSize = WholeNumber("--chunk-size", 0, int.MaxValue, "rows per transaction on the row path (default 5000)");
-    private readonly Option<int?> pauseMs = WholeNumber("--pause-ms", 0, int.MaxValue, "pause after each chunk or partition step, ms (default 20)");
-    private readonly Option<int?> monthsAhead = WholeNumber("--months-ahead", 0, 120, "month partitions kept ahead of now (default 3)");
-    private readonly Option<string?> api = new("--api") { Description = $"API base URL for monitor, warm-cache, bench-archive (else env {JobArguments.ApiEnvironmentVariable})", HelpName = "url", Recursive = true };
+    private readonly Option<int?> monthsAhead = ArchivalOptions.WholeNumber("--months-ahead", 0, 120, "month partitions kept ahead of now (default 3)");
+    private readonly Option<string?> api = new("--api") { Description = $"API base URL for monitor and warm-cache (else env {JobArguments.ApiEnvironmentVariable})", HelpName = "url", Recursive = true };
     private readonly Option<string[]> warmPath = new("--warm-path") { Description = "a path to warm (repeatable; default: each profile's default views)", HelpName = "path", Recursive = true };
     private readonly Option<string?> warmProfiles = new("--warm-profiles") { Description = "profiles whose default views are warmed (default 1,2,3)", HelpName = "1,2,3", Recursive = true };
     private readonly Option<string[]> schedule = new("--schedule") { Description = "worker: override a schedule, <job>=<cron|off> (UTC; 5 fields, or 6 with seconds)", HelpName = "job=cron", Recursive = true };
-    private readonly Option<int?> rows = WholeNumber("--rows", 1, 100_000_000, "bench-archive: rows to load (default 1000000)");
-    private readonly Option<int?> months = WholeNumber("--months", 2, 240, "bench-archive: months of history (default 24)");
-    private readonly Option<int?> idleSeconds = WholeNumber("--idle-seconds", 1, 3600, "bench-archive: seconds the API is watched idle (default 15)");
-    private readonly Option<bool> keep = new("--keep") { Description = "bench-archive: keep the bench databases", Recursive = true };
-    private readonly Option<string?> variant = new("--variant") { Description = "bench-archive: composite, partitioned or both (default both)", HelpName = "variant", Recursive = true };
     private readonly Option<bool> verbose = new("--verbose") { Description = "debug logging", Recursive = true };
     private readonly Func<string, string?> environment;
 
@@ -46,18 +34,13 @@ internal sealed class JobsCommandLine
     public Command Create(Func<JobArguments, CancellationToken, Task<int>> run)
     {
         var root = CommandLineRunner.CreateRoot("Telemetry.Jobs", "Runs the data lifecycle jobs once, or every job on its cron schedule (worker).");
-        Option[] shared =
-        [
-            mysql, now, dryRun, tradesRetention, metricsRetention, healthRetention, chunkSize, pauseMs, monthsAhead,
-            api, warmPath, warmProfiles, schedule, rows, months, idleSeconds, keep, variant, verbose,
-        ];
+        Option[] shared = [mysql, .. archival.All, dryRun, monthsAhead, api, warmPath, warmProfiles, schedule, verbose];
         foreach (var option in shared)
         {
             root.Options.Add(option);
         }
 
         var commands = Enum.GetValues<JobKind>().Select(job => (job.ToName(), Describe(job)))
-            .Append(("bench-archive", "archival throughput, row path vs partition path (--rows)"))
             .Append(("worker", "run every job on its cron schedule until stopped"));
         foreach (var (name, description) in commands)
         {
@@ -82,28 +65,6 @@ internal sealed class JobsCommandLine
         _ => throw new ArgumentOutOfRangeException(nameof(job), job, null),
     };
 
-    private static Option<int?> WholeNumber(string name, int min, int max, string description) =>
-        new(name)
-        {
-            Description = description,
-            HelpName = "n",
-            Recursive = true,
-
-            // Given twice, the last wins (as before): a wrapper appends an override such as --pause-ms to a stored command line.
-            Arity = ArgumentArity.OneOrMore,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-                {
-                    return value;
-                }
-
-                result.AddError($"{name} '{text}' must be a whole number from {min} to {max}.");
-                return null;
-            },
-        };
-
     private static void ParseSchedule(string text, Dictionary<JobKind, string?> schedules)
     {
         var eq = text.IndexOf('=', StringComparison.Ordinal);
@@ -115,33 +76,6 @@ internal sealed class JobsCommandLine
         var cron = text[(eq + 1)..].Trim();
         schedules[job] = cron.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : cron;
     }
-
-    private static IReadOnlyList<SchemaVariant> ParseVariants(string? text) => text?.ToUpperInvariant() switch
-    {
-        null or "BOTH" => [SchemaVariant.Composite, SchemaVariant.Partitioned],
-        "COMPOSITE" => [SchemaVariant.Composite],
-        "PARTITIONED" => [SchemaVariant.Partitioned],
-        _ => throw new UsageException($"--variant '{text}' must be composite, partitioned or both."),
-    };
-
-    private static RetentionOptions ReadRetention(bool dryRun, int? chunkSize, int? pauseMs)
-    {
-        try
-        {
-            var retention = new RetentionOptions { DryRun = dryRun };
-            retention = chunkSize is { } size ? retention with { ChunkSize = size } : retention;
-            return pauseMs is { } pause ? retention with { Pause = TimeSpan.FromMilliseconds(pause) } : retention;
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            throw new UsageException(ex.Message.Split(Environment.NewLine)[0]);
-        }
-    }
-
-    private static DateTime? ParseInstant(string? text) =>
-        text is null ? null
-        : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant) ? instant
-        : throw new UsageException($"--now '{text}' is not an ISO 8601 instant, e.g. 2026-01-31T00:00:00Z.");
 
     private static List<int> ParseProfiles(string? text)
     {
@@ -163,17 +97,9 @@ internal sealed class JobsCommandLine
 
     private JobArguments Read(ParseResult parse, string command)
     {
-        var instant = ParseInstant(parse.GetValue(now));
-        var retention = ReadRetention(parse.GetValue(dryRun), parse.GetValue(chunkSize), parse.GetValue(pauseMs));
-        RetentionPolicy policy;
-        try
-        {
-            policy = RetentionPolicy.Parse(parse.GetValue(tradesRetention), parse.GetValue(metricsRetention), parse.GetValue(healthRetention));
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        var instant = archival.ReadNow(parse);
+        var retention = archival.ReadRetention(parse, parse.GetValue(dryRun));
+        var policy = archival.ReadPolicy(parse);
 
         var scheduleTexts = JobSchedule.Defaults.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
         foreach (var text in parse.GetValue(schedule) ?? [])
@@ -208,11 +134,6 @@ internal sealed class JobsCommandLine
             WarmPaths = parse.GetValue(warmPath) ?? [],
             WarmProfiles = ParseProfiles(parse.GetValue(warmProfiles)),
             Schedules = schedules,
-            Rows = parse.GetValue(rows) ?? 1_000_000,
-            Months = parse.GetValue(months) ?? 24,
-            IdleSeconds = parse.GetValue(idleSeconds) ?? 15,
-            Keep = parse.GetValue(keep),
-            BenchVariants = ParseVariants(parse.GetValue(variant)),
             Verbose = parse.GetValue(verbose),
         };
     }

@@ -39,15 +39,7 @@ static async Task<int> RunAsync(JobArguments arguments, CancellationToken cancel
     await using var dataSource = TelemetryDataSource.Create(arguments.ConnectionString);
     try
     {
-        if (arguments.Command == "bench-archive")
-        {
-            await new ArchiveBenchmark(arguments, http, loggers, Console.Out).RunAsync(cancel.Token);
-        }
-        else
-        {
-            await new JobRunner(dataSource, http, arguments, loggers, Console.Out).RunAsync(arguments.Job!.Value, arguments.Clock, cancel.Token);
-        }
-
+        await new JobRunner(dataSource, http, arguments, loggers, Console.Out).RunAsync(arguments.Job!.Value, arguments.Clock, cancel.Token);
         return ExitCodes.Success;
     }
     catch (OperationCanceledException) when (cancel.IsCancellationRequested)

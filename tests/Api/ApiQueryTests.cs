@@ -168,10 +168,10 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         server.RequireServer();
         var url = $"/api/trades/2/summary?start_time={Iso(TestTrades.Origin.AddDays(60))}&end_time={Iso(TestTrades.Origin.AddDays(61))}";
         var first = await api.Client.GetStringAsync(url, Ct);
-        var hitsBefore = await CacheHitsAsync("trades_summary");
+        var hitsBefore = await MetricsScrape.CacheLookupsAsync(api.Client, "trades_summary", "hit");
         var second = await api.Client.GetStringAsync(url, Ct);
         Assert.Equal(first, second);
-        Assert.Equal(hitsBefore + 1, await CacheHitsAsync("trades_summary"));
+        Assert.Equal(hitsBefore + 1, await MetricsScrape.CacheLookupsAsync(api.Client, "trades_summary", "hit"));
     }
 
     [Fact]
@@ -198,13 +198,5 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.IsSuccessStatusCode, $"{url} → {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private async Task<long> CacheHitsAsync(string endpoint)
-    {
-        var text = await api.Client.GetStringAsync("/metrics", Ct);
-        var prefix = $"telemetry_cache_requests_total{{endpoint=\"{endpoint}\",result=\"hit\"}} ";
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line[prefix.Length..], CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Perf.Tests.Infrastructure;
 using Telemetry.Api;
 
@@ -26,16 +25,8 @@ public sealed class RedisCacheTests(DatabaseServerFixture server, ApiFixture api
         var fromRedis = await secondClient.GetStringAsync(url, ct);
 
         Assert.Equal(fromDatabase, fromRedis);
-        Assert.Equal(0, await CountAsync(firstClient, "hit"));
-        Assert.Equal(1, await CountAsync(secondClient, "hit"));
-        Assert.Equal(0, await CountAsync(secondClient, "miss"));
-    }
-
-    private static async Task<long> CountAsync(HttpClient client, string result)
-    {
-        var text = await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
-        var prefix = $"telemetry_cache_requests_total{{endpoint=\"trades\",result=\"{result}\"}} ";
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line[prefix.Length..], CultureInfo.InvariantCulture);
+        Assert.Equal(0, await MetricsScrape.CacheLookupsAsync(firstClient, "trades", "hit"));
+        Assert.Equal(1, await MetricsScrape.CacheLookupsAsync(secondClient, "trades", "hit"));
+        Assert.Equal(0, await MetricsScrape.CacheLookupsAsync(secondClient, "trades", "miss"));
     }
 }

@@ -84,22 +84,4 @@ public sealed class PrometheusTextTests
         Assert.Equal(1.0, report.CacheHitRate);
         Assert.Null(report.P99);
     }
-
-    [Fact]
-    public async Task CheckAsync_FromUrl_ReadsTheApi()
-    {
-        using var http = new HttpClient(new StaticHandler(Scrape));
-        var monitor = new ApiMonitor(http, new MonitorThresholds());
-
-        var report = await monitor.CheckAsync(new Uri("http://api.test/metrics"), TestContext.Current.CancellationToken);
-
-        Assert.NotNull(report.P95);
-        Assert.Contains(report.Warnings, w => w.Contains("cache", StringComparison.Ordinal));
-    }
-
-    private sealed class StaticHandler(string body) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) });
-    }
 }

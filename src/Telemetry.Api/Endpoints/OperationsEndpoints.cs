@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
-using Telemetry.Api.Monitoring;
 
 namespace Telemetry.Api.Endpoints;
 
@@ -14,7 +13,7 @@ internal static class OperationsEndpoints
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithName("liveness");
         app.MapHealthChecks("/readyz").WithName("readiness");
-        app.MapGet("/metrics", (ApiMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
+        app.MapPrometheusScrapingEndpoint("/metrics")
             .WithName("prometheus")
             .ExcludeFromDescription();
         app.MapOpenApi().WithName("openapi");

@@ -1,28 +1,82 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
 
 namespace Telemetry.Api.Monitoring;
 
 /// <summary>The API's own measurements: requests and latency per endpoint, cache hits and misses, query timings.</summary>
-/// <remarks>Exposed at <c>GET /metrics</c> in Prometheus text format, where monitoring (and the harness) read them.</remarks>
+/// <remarks>
+/// Recorded through <see cref="System.Diagnostics.Metrics"/> and served at <c>GET /metrics</c> by OpenTelemetry's
+/// Prometheus exporter, where monitoring (and the jobs' <c>ApiMonitor</c>) read them. The exported names are the ones
+/// readers know: <c>telemetry_http_requests_total</c>, <c>telemetry_http_request_duration_seconds</c>,
+/// <c>telemetry_query_duration_seconds</c>, <c>telemetry_cache_requests_total</c>, <c>telemetry_cache_hit_ratio</c>.
+/// <para>
+/// One instance per host, its <see cref="Meter"/> made by the host's <see cref="IMeterFactory"/>, never a static one:
+/// several APIs run in one process (the tests, bench's in-process APIs), and a meter shared by all would add up their
+/// requests. Meters are matched by name process-wide, though, so each host's exporter also drops instruments of
+/// another host's factory (<see cref="OnlyFrom"/>).
+/// </para>
+/// </remarks>
 internal sealed class ApiMetrics
 {
-    private readonly ConcurrentDictionary<(string Endpoint, int Status), long> _requests = new();
-    private readonly ConcurrentDictionary<string, PrometheusHistogram> _requestDurations = new();
-    private readonly ConcurrentDictionary<string, PrometheusHistogram> _queryDurations = new();
-    private readonly ConcurrentDictionary<(string Endpoint, bool Hit), long> _cacheLookups = new();
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "Telemetry.Api";
+
+    // Seconds, from 1 ms to 10 s: the SLO lines (0.5 s, 1 s) are bounds, so P95/P99 against them read exactly.
+    private static readonly InstrumentAdvice<double> DurationBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
+    private readonly Counter<long> requests;
+    private readonly Histogram<double> requestDuration;
+    private readonly Histogram<double> queryDuration;
+    private readonly Counter<long> cacheRequests;
+    private long cacheHits;
+    private long cacheLookups;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (the host's).</summary>
+    public ApiMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        requests = meter.CreateCounter<long>("telemetry.http.requests", description: "HTTP requests served, by endpoint and status.");
+        requestDuration = meter.CreateHistogram("telemetry.http.request.duration", "s", "Time to serve a request, by endpoint.", tags: null, DurationBuckets);
+        queryDuration = meter.CreateHistogram("telemetry.query.duration", "s", "Database time per query, cache misses only.", tags: null, DurationBuckets);
+        cacheRequests = meter.CreateCounter<long>("telemetry.cache.requests", description: "Cache lookups, by endpoint and result (hit or miss).");
+        meter.CreateObservableGauge(
+            "telemetry.cache.hit_ratio",
+            () =>
+            {
+                var lookups = Interlocked.Read(ref cacheLookups);
+                return lookups == 0 ? 0 : (double)Interlocked.Read(ref cacheHits) / lookups;
+            },
+            description: "Cache hits over lookups since start (the strategy asks to act below 0.8).");
+    }
+
+    /// <summary>A view that drops the instruments of <see cref="MeterName"/> meters made by any factory but <paramref name="meterFactory"/>.</summary>
+    /// <remarks>An exporter subscribes to meters by name across the process; without this, one host's <c>/metrics</c> would show another's series.</remarks>
+    public static Func<Instrument, MetricStreamConfiguration?> OnlyFrom(IMeterFactory meterFactory) =>
+        instrument => instrument.Meter.Name == MeterName && !ReferenceEquals(instrument.Meter.Scope, meterFactory) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>Records one finished HTTP request.</summary>
     public void RecordRequest(string endpoint, int status, TimeSpan duration)
     {
-        _requests.AddOrUpdate((endpoint, status), 1, (_, n) => n + 1);
-        _requestDurations.GetOrAdd(endpoint, _ => new PrometheusHistogram()).Record(duration);
+        requests.Add(1, new("endpoint", endpoint), new("status", status));
+        requestDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("endpoint", endpoint));
     }
 
     /// <summary>Records whether a cache lookup was answered from cache.</summary>
-    public void RecordCacheLookup(string endpoint, bool hit) => _cacheLookups.AddOrUpdate((endpoint, hit), 1, (_, n) => n + 1);
+    public void RecordCacheLookup(string endpoint, bool hit)
+    {
+        Interlocked.Increment(ref cacheLookups);
+        if (hit)
+        {
+            Interlocked.Increment(ref cacheHits);
+        }
+
+        cacheRequests.Add(1, new("endpoint", endpoint), new("result", hit ? "hit" : "miss"));
+    }
 
     /// <summary>Runs a database query and records how long it took under <paramref name="query"/>.</summary>
     public async Task<T> TimeQueryAsync<T>(string query, Func<Task<T>> run)
@@ -34,54 +88,7 @@ internal sealed class ApiMetrics
         }
         finally
         {
-            _queryDurations.GetOrAdd(query, _ => new PrometheusHistogram()).Record(Stopwatch.GetElapsedTime(started));
+            queryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("query", query));
         }
-    }
-
-    /// <summary>Cache hits and lookups summed over endpoints.</summary>
-    public (long Hits, long Lookups) CacheTotals()
-    {
-        long hits = 0, lookups = 0;
-        foreach (var ((_, hit), count) in _cacheLookups)
-        {
-            lookups += count;
-            hits += hit ? count : 0;
-        }
-
-        return (hits, lookups);
-    }
-
-    /// <summary>Renders every series in Prometheus text exposition format 0.0.4.</summary>
-    public string Render()
-    {
-        var output = new StringBuilder();
-        output.Append("# HELP telemetry_http_requests_total HTTP requests served, by endpoint and status.\n# TYPE telemetry_http_requests_total counter\n");
-        foreach (var ((endpoint, status), count) in _requests.OrderBy(r => r.Key.Endpoint, StringComparer.Ordinal).ThenBy(r => r.Key.Status))
-        {
-            output.Append(CultureInfo.InvariantCulture, $"telemetry_http_requests_total{{endpoint=\"{endpoint}\",status=\"{status}\"}} {count}\n");
-        }
-
-        output.Append("# HELP telemetry_http_request_duration_seconds Time to serve a request, by endpoint.\n# TYPE telemetry_http_request_duration_seconds histogram\n");
-        foreach (var (endpoint, histogram) in _requestDurations.OrderBy(r => r.Key, StringComparer.Ordinal))
-        {
-            histogram.WriteTo(output, "telemetry_http_request_duration_seconds", $"endpoint=\"{endpoint}\"");
-        }
-
-        output.Append("# HELP telemetry_query_duration_seconds Database time per query, cache misses only.\n# TYPE telemetry_query_duration_seconds histogram\n");
-        foreach (var (query, histogram) in _queryDurations.OrderBy(r => r.Key, StringComparer.Ordinal))
-        {
-            histogram.WriteTo(output, "telemetry_query_duration_seconds", $"query=\"{query}\"");
-        }
-
-        output.Append("# HELP telemetry_cache_requests_total Cache lookups, by endpoint and result (hit or miss).\n# TYPE telemetry_cache_requests_total counter\n");
-        foreach (var ((endpoint, hit), count) in _cacheLookups.OrderBy(r => r.Key.Endpoint, StringComparer.Ordinal).ThenBy(r => r.Key.Hit))
-        {
-            output.Append(CultureInfo.InvariantCulture, $"telemetry_cache_requests_total{{endpoint=\"{endpoint}\",result=\"{(hit ? "hit" : "miss")}\"}} {count}\n");
-        }
-
-        var (hits, lookups) = CacheTotals();
-        output.Append("# HELP telemetry_cache_hit_ratio Cache hits over lookups since start (the strategy asks to act below 0.8).\n# TYPE telemetry_cache_hit_ratio gauge\n");
-        output.Append(CultureInfo.InvariantCulture, $"telemetry_cache_hit_ratio {(lookups == 0 ? 0 : (double)hits / lookups).ToString("0.####", CultureInfo.InvariantCulture)}\n");
-        return output.ToString();
     }
 }

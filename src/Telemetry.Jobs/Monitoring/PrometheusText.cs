@@ -4,6 +4,11 @@ using System.Text;
 namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>Parses the Prometheus text exposition format (0.0.4) and computes quantiles from its histograms.</summary>
+/// <remarks>
+/// Hand-written on purpose: the .NET libraries we can use (OpenTelemetry's exporter, prometheus-net) only write this
+/// format, none reads it, and the monitor needs just sample lines, histogram quantiles and deltas between scrapes.
+/// <c>ApiMetricsTests</c> holds it to the API's real exporter output.
+/// </remarks>
 public static class PrometheusText
 {
     /// <summary>Parses every sample line; comments, blank lines and timestamps are skipped.</summary>

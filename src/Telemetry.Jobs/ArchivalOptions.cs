@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Telemetry.CommandLine;
+using Telemetry.Data.Lifecycle;
+
+namespace Telemetry.Jobs;
+
+/// <summary>The options that say when and how archival runs, defined once for the jobs CLI and bench's archival benchmark: <c>--now</c>, the retention periods, <c>--chunk-size</c> and <c>--pause-ms</c>.</summary>
+public sealed class ArchivalOptions
+{
+    /// <summary><c>--now</c>: the instant jobs compute cutoffs from.</summary>
+    public Option<string?> Now { get; } = new("--now") { Description = "run as if it were this UTC instant (ISO 8601)", HelpName = "instant", Recursive = true };
+
+    /// <summary><c>--trades-retention</c>.</summary>
+    public Option<string?> TradesRetention { get; } = new("--trades-retention") { Description = "default 1y (periods: 90d, 12w, 18mo, 1y)", HelpName = "period", Recursive = true };
+
+    /// <summary><c>--metrics-retention</c>.</summary>
+    public Option<string?> MetricsRetention { get; } = new("--metrics-retention") { Description = "default 2y", HelpName = "period", Recursive = true };
+
+    /// <summary><c>--health-retention</c>.</summary>
+    public Option<string?> HealthRetention { get; } = new("--health-retention") { Description = "default 90d", HelpName = "period", Recursive = true };
+
+    /// <summary><c>--chunk-size</c>: rows per transaction on the row path.</summary>
+    public Option<int?> ChunkSize { get; } = WholeNumber("--chunk-size", 0, int.MaxValue, "rows per transaction on the row path (default 5000)");
+
+    /// <summary><c>--pause-ms</c>: the pause after each chunk or partition step.</summary>
+    public Option<int?> PauseMs { get; } = WholeNumber("--pause-ms", 0, int.MaxValue, "pause after each chunk or partition step, ms (default 20)");
+
+    /// <summary>Every option, to add to a command.</summary>
+    public IEnumerable<Option> All => [Now, TradesRetention, MetricsRetention, HealthRetention, ChunkSize, PauseMs];
+
+    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="max"/>; given twice, the last wins.</summary>
+    public static Option<int?> WholeNumber(string name, int min, int max, string description) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = "n",
+            Recursive = true,
+
+            // Given twice, the last wins (as before): a wrapper appends an override such as --pause-ms to a stored command line.
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+                {
+                    return value;
+                }
+
+                result.AddError($"{name} '{text}' must be a whole number from {min} to {max}.");
+                return null;
+            },
+        };
+
+    /// <summary>The <c>--now</c> instant, or null for the real clock.</summary>
+    /// <exception cref="UsageException">It is not an ISO 8601 instant.</exception>
+    public DateTime? ReadNow(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(Now) is not { } text ? null
+            : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant) ? instant
+            : throw new UsageException($"--now '{text}' is not an ISO 8601 instant, e.g. 2026-01-31T00:00:00Z.");
+    }
+
+    /// <summary>The retention periods.</summary>
+    /// <exception cref="UsageException">A period does not parse.</exception>
+    public RetentionPolicy ReadPolicy(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        try
+        {
+            return RetentionPolicy.Parse(parse.GetValue(TradesRetention), parse.GetValue(MetricsRetention), parse.GetValue(HealthRetention));
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    /// <summary>Chunking and pacing, and <paramref name="dryRun"/>.</summary>
+    /// <exception cref="UsageException">A value is out of range.</exception>
+    public RetentionOptions ReadRetention(ParseResult parse, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        try
+        {
+            var retention = new RetentionOptions { DryRun = dryRun };
+            retention = parse.GetValue(ChunkSize) is { } size ? retention with { ChunkSize = size } : retention;
+            return parse.GetValue(PauseMs) is { } pause ? retention with { Pause = TimeSpan.FromMilliseconds(pause) } : retention;
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new UsageException(ex.Message.Split(Environment.NewLine)[0]);
+        }
+    }
+}
