@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Caching.Distributed;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Endpoints;
 using Telemetry.Api.Http;
@@ -31,16 +32,13 @@ public static class TelemetryApiHost
         services.AddSingleton<MetricQueries>();
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<ApiMetrics>();
+        services.AddSingleton<ResilienceMetrics>();
         services.AddSingleton<ApiCache>();
         services.AddHybridCache();
-        if (options.RedisConfiguration is { } redis)
+        if (options.RedisConfiguration is not null)
         {
             // HybridCache picks up the registered IDistributedCache as its second level.
-            services.AddStackExchangeRedisCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = "telemetry:";
-            });
+            services.AddSingleton<IDistributedCache, RedisSecondLevel>();
         }
 
         // snake_case fields, as the design document names columns and parameters (entry_time, window_type, next_cursor).

@@ -14,7 +14,7 @@ internal static class OperationsEndpoints
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithName("liveness");
         app.MapHealthChecks("/readyz").WithName("readiness");
-        app.MapGet("/metrics", (ApiMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
+        app.MapGet("/metrics", (ApiMetrics metrics, ResilienceMetrics resilience) => Results.Text(metrics.Render() + resilience.Render(), "text/plain; version=0.0.4; charset=utf-8"))
             .WithName("prometheus")
             .ExcludeFromDescription();
         app.MapOpenApi().WithName("openapi");
