@@ -41,6 +41,8 @@ public static class TelemetryApiHost
             services.AddSingleton<IDistributedCache, RedisSecondLevel>();
         }
 
+        services.AddDatabaseConcurrencyLimit(options);
+
         // snake_case fields, as the design document names columns and parameters (entry_time, window_type, next_cursor).
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -59,6 +61,7 @@ public static class TelemetryApiHost
         app.Use(RecordRequestAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapTradeEndpoints();
         app.MapMetricEndpoints();
         app.MapSystemHealthEndpoints();
