@@ -37,6 +37,9 @@ public static class TelemetryApiHost
         services.AddHybridCache();
         if (options.RedisConfiguration is not null)
         {
+            // Checked here, so a bad setting stops the start instead of failing every request.
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RedisTimeout, TimeSpan.Zero, nameof(options.RedisTimeout));
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.RedisRetryInterval, TimeSpan.Zero, nameof(options.RedisRetryInterval));
             // HybridCache picks up the registered IDistributedCache as its second level.
             services.AddSingleton<IDistributedCache, RedisSecondLevel>();
         }

@@ -73,6 +73,23 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
         Assert.Equal(expected, first.Body);
     }
 
+    [Theory]
+    [InlineData(0, null, 1000)]
+    [InlineData(2, -1, 1000)]
+    [InlineData(2, 2, 0)]
+    public void Build_BadLimits_Throws(int concurrencyLimit, int? queueLimit, int queueTimeoutMs)
+    {
+        var options = new TelemetryApiOptions
+        {
+            ConnectionString = "Server=127.0.0.1;Database=unused",
+            DatabaseConcurrencyLimit = concurrencyLimit,
+            DatabaseQueueLimit = queueLimit,
+            DatabaseQueueTimeout = TimeSpan.FromMilliseconds(queueTimeoutMs),
+        };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => TelemetryApiHost.Build(options));
+    }
+
     private async Task<RunningTelemetryApi> StartAsync(int concurrencyLimit, int queueLimit, TimeSpan queueTimeout)
     {
         var reader = await server.Server!.CreateReadOnlyAccountAsync([api.Database], Ct);

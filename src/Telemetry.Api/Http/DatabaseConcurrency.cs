@@ -24,6 +24,10 @@ internal static class DatabaseConcurrency
     {
         var poolSize = (int)new MySqlConnectionStringBuilder(options.ConnectionString).MaximumPoolSize;
         var limit = options.DatabaseConcurrencyLimit ?? poolSize;
+        // Checked here, so a bad setting stops the start instead of failing every request.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, nameof(options.DatabaseConcurrencyLimit));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.DatabaseQueueLimit ?? 0, nameof(options.DatabaseQueueLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DatabaseQueueTimeout, TimeSpan.Zero, nameof(options.DatabaseQueueTimeout));
         var limiterOptions = new ConcurrencyLimiterOptions
         {
             PermitLimit = limit,
