@@ -9,7 +9,7 @@ public sealed record TelemetryApiOptions
     /// <summary>StackExchange.Redis configuration (e.g. <c>127.0.0.1:6379</c>) for the second cache level, or null for in-process only.</summary>
     public string? RedisConfiguration { get; init; }
 
-    /// <summary>How long one Redis operation (connect, read, write) may take before the request goes on without the second level.</summary>
+    /// <summary>How long a request waits on one Redis operation (connect, read, write) before it goes on without the second level.</summary>
     public TimeSpan RedisTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long Redis is left alone after it failed or timed out; then one operation tries it again.</summary>

@@ -30,9 +30,11 @@ internal sealed partial class RedisSecondLevel : IDistributedCache, IDisposable
         var timeout = (int)options.RedisTimeout.TotalMilliseconds;
         var configuration = ConfigurationOptions.Parse(options.RedisConfiguration!);
         // Start and keep reconnecting in the background when Redis is away, and fail commands at once while disconnected.
+        // The connect keeps the client's own timeout: requests never wait for it longer than RedisTimeout (RunAsync), and on a
+        // busy host a handshake cut at 250 ms would fail again and again.
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        configuration.ConnectTimeout = configuration.AsyncTimeout = configuration.SyncTimeout = timeout;
+        configuration.AsyncTimeout = configuration.SyncTimeout = timeout;
         _redis = new RedisCache(Options.Create(new RedisCacheOptions { ConfigurationOptions = configuration, InstanceName = "telemetry:" }));
         _metrics = metrics;
         _options = options;
