@@ -14,7 +14,7 @@ internal static class ResultPrinter
         ArgumentNullException.ThrowIfNull(summary);
         var inv = CultureInfo.InvariantCulture;
         var groups = new Table().Title("latency (ms) from intended start; service = from actual start")
-            .AddColumns("group", "count", "fail", "rps", "p50", "p90", "p95", "p99", "p99.9", "max", "svc p50", "svc p99", "status");
+            .AddColumns("group", "count", "fail", "shed", "rps", "p50", "p90", "p95", "p99", "p99.9", "max", "svc p50", "svc p99", "status");
         foreach (var (label, g) in new[] { ("total", summary.Total) }
             .Concat(summary.Scenarios.Select(s => ("scenario " + s.Name, s)))
             .Concat(summary.Endpoints.Select(e => ("endpoint " + e.Name, e))))
@@ -24,6 +24,7 @@ internal static class ResultPrinter
                 Markup.Escape(label),
                 g.Count.ToString(inv),
                 g.Failed.ToString(inv),
+                g.Shed.ToString(inv),
                 g.Rps.ToString("0.0", inv),
                 l.P50.ToString("0.###", inv),
                 l.P90.ToString("0.###", inv),

@@ -24,6 +24,9 @@ internal sealed record StatsSnapshot(
     /// <summary>Requests that failed.</summary>
     public long Failed => Count - Ok;
 
+    /// <summary>Failed requests answered 429 or 503: the API shedding load, as opposed to erring.</summary>
+    public long Shed => StatusCodes.GetValueOrDefault("429") + StatusCodes.GetValueOrDefault("503");
+
     /// <summary>Fraction of requests that failed (0 when none were sent).</summary>
     public double FailedRate => Count == 0 ? 0 : (double)Failed / Count;
 

@@ -7,6 +7,7 @@ namespace Perf.Load.Reports;
 /// <param name="Count">Requests.</param>
 /// <param name="Ok">Requests with status 200–399.</param>
 /// <param name="Failed">Other requests (HTTP errors, timeouts, network errors, dropped).</param>
+/// <param name="Shed">Of <paramref name="Failed"/>, those answered 429 or 503: load the API shed, not errors.</param>
 /// <param name="FailedRate">Failed / count.</param>
 /// <param name="Rps">Requests per second of measured time.</param>
 /// <param name="Bytes">Response body bytes.</param>
@@ -18,6 +19,7 @@ internal sealed record GroupSummary(
     long Count,
     long Ok,
     long Failed,
+    long Shed,
     double FailedRate,
     double Rps,
     long Bytes,
@@ -34,6 +36,7 @@ internal sealed record GroupSummary(
             snapshot.Count,
             snapshot.Ok,
             snapshot.Failed,
+            snapshot.Shed,
             snapshot.FailedRate,
             seconds <= 0 ? 0 : snapshot.Count / seconds,
             snapshot.Bytes,

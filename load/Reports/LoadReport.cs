@@ -47,14 +47,14 @@ internal static class LoadReport
 
         blocks.Add(new ReportHeading(1, "Latency (ms, end − intended start)"));
         blocks.Add(new ReportTable(
-            ["group", "count", "ok", "fail", "rps", "p50", "p75", "p90", "p95", "p99", "p99.9", "max", "service p50", "service p99", "bytes", "status"],
+            ["group", "count", "ok", "fail", "of which shed", "rps", "p50", "p75", "p90", "p95", "p99", "p99.9", "max", "service p50", "service p99", "bytes", "status"],
             [
                 Row("**total**", summary.Total),
                 .. summary.Scenarios.Select(s => Row("scenario " + s.Name, s)),
                 .. summary.Endpoints.Select(e => Row("endpoint " + e.Name, e)),
             ])
         {
-            NumericColumns = [.. Enumerable.Range(1, 14)],
+            NumericColumns = [.. Enumerable.Range(1, 15)],
         });
         return new ReportDocument($"Load test {(c.Label is null ? string.Empty : c.Label + " ")}— {Word(summary.Verdict)}", blocks);
     }
@@ -95,7 +95,7 @@ internal static class LoadReport
         return
         [
             label,
-            Invariant(s.Count), Invariant(s.Ok), Invariant(s.Failed), s.Rps.ToString("0.#", C),
+            Invariant(s.Count), Invariant(s.Ok), Invariant(s.Failed), Invariant(s.Shed), s.Rps.ToString("0.#", C),
             Ms(l.P50), Ms(l.P75), Ms(l.P90), Ms(l.P95), Ms(l.P99), Ms(l.P999), Ms(l.Max),
             Ms(s.ServiceTime.P50), Ms(s.ServiceTime.P99),
             Invariant(s.Bytes),

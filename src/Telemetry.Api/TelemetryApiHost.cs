@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Caching.Distributed;
 using OpenTelemetry.Metrics;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Endpoints;
@@ -51,15 +52,16 @@ public static class TelemetryApiHost
         });
         services.AddSingleton<ApiCache>();
         services.AddHybridCache();
-        if (options.RedisConfiguration is { } redis)
+        if (options.RedisConfiguration is not null)
         {
+            // Checked here, so a bad setting stops the start instead of failing every request.
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RedisTimeout, TimeSpan.Zero, nameof(options.RedisTimeout));
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.RedisRetryInterval, TimeSpan.Zero, nameof(options.RedisRetryInterval));
             // HybridCache picks up the registered IDistributedCache as its second level.
-            services.AddStackExchangeRedisCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = "telemetry:";
-            });
+            services.AddSingleton<IDistributedCache, RedisSecondLevel>();
         }
+
+        services.AddDatabaseConcurrencyLimit(options);
 
         // snake_case fields, as the design document names columns and parameters (entry_time, window_type, next_cursor).
         services.ConfigureHttpJsonOptions(o =>
@@ -79,6 +81,7 @@ public static class TelemetryApiHost
         app.Use(RecordRequestAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapTradeEndpoints();
         app.MapMetricEndpoints();
         app.MapSystemHealthEndpoints();

@@ -9,6 +9,22 @@ public sealed record TelemetryApiOptions
     /// <summary>StackExchange.Redis configuration (e.g. <c>127.0.0.1:6379</c>) for the second cache level, or null for in-process only.</summary>
     public string? RedisConfiguration { get; init; }
 
+    /// <summary>How long a request waits on one Redis operation (connect, read, write) before it goes on without the second level.</summary>
+    public TimeSpan RedisTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long Redis is left alone after it failed or timed out; then one operation tries it again.</summary>
+    public TimeSpan RedisRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many requests to database-backed endpoints run at once; null means the connection pool's <c>Maximum Pool Size</c> (MySqlConnector's default: 100).</summary>
+    /// <remarks>With at most one request per pooled connection, no request waits for the pool.</remarks>
+    public int? DatabaseConcurrencyLimit { get; init; }
+
+    /// <summary>How many more requests may wait for one of those slots; null means as many as the concurrency limit. Beyond it: 503.</summary>
+    public int? DatabaseQueueLimit { get; init; }
+
+    /// <summary>How long a request may wait for a slot before it is answered 503.</summary>
+    public TimeSpan DatabaseQueueTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether responses are cached at all; off measures the database path alone.</summary>
     public bool EnableCaching { get; init; } = true;
 

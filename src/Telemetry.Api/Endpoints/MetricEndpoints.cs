@@ -27,7 +27,8 @@ internal static class MetricEndpoints
             .WithSummary("A profile's windowed aggregates (hourly, daily, weekly or monthly), newest window first.")
             .WithParameters(Parameters)
             .Produces<MetricPage>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireDatabaseConcurrencyLimit();
     }
 
     private static async Task<IResult> GetMetricsAsync(

@@ -25,7 +25,8 @@ internal static class SystemHealthEndpoints
             .WithSummary("One script's health samples of a profile in a date range, newest first.")
             .WithParameters(Parameters)
             .Produces<HealthPage>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireDatabaseConcurrencyLimit();
     }
 
     private static async Task<IResult> GetHealthAsync(

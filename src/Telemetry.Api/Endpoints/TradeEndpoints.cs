@@ -30,13 +30,15 @@ internal static class TradeEndpoints
             .WithSummary("A profile's trades in a date range, newest first; ranges over 90 days return daily buckets.")
             .WithParameters(ListParameters)
             .Produces<TradeList>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireDatabaseConcurrencyLimit();
         group.MapGet("/{profile_id}/summary", GetSummaryAsync)
             .WithName(SummaryName)
             .WithSummary("Outcome statistics of a profile's trades, in total and by symbol, trade type and exit reason.")
             .WithParameters(SummaryParameters)
             .Produces<TradeSummary>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireDatabaseConcurrencyLimit();
     }
 
     private static async Task<IResult> GetTradesAsync(

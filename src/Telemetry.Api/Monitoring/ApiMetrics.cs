@@ -9,7 +9,9 @@ namespace Telemetry.Api.Monitoring;
 /// Recorded through <see cref="System.Diagnostics.Metrics"/> and served at <c>GET /metrics</c> by OpenTelemetry's
 /// Prometheus exporter, where monitoring (and the jobs' <c>ApiMonitor</c>) read them. The exported names are the ones
 /// readers know: <c>telemetry_http_requests_total</c>, <c>telemetry_http_request_duration_seconds</c>,
-/// <c>telemetry_query_duration_seconds</c>, <c>telemetry_cache_requests_total</c>, <c>telemetry_cache_hit_ratio</c>.
+/// <c>telemetry_query_duration_seconds</c>, <c>telemetry_cache_requests_total</c>, <c>telemetry_cache_hit_ratio</c>, and what the API
+/// did without a part underneath it: <c>telemetry_cache_redis_failures_total</c>, <c>telemetry_cache_redis_skipped_total</c>,
+/// <c>telemetry_http_requests_shed_total</c>.
 /// <para>
 /// One instance per host, its <see cref="Meter"/> made by the host's <see cref="IMeterFactory"/>, never a static one:
 /// several APIs run in one process (the tests, bench's in-process APIs), and a meter shared by all would add up their
@@ -32,6 +34,9 @@ internal sealed class ApiMetrics
     private readonly Histogram<double> requestDuration;
     private readonly Histogram<double> queryDuration;
     private readonly Counter<long> cacheRequests;
+    private readonly Counter<long> redisFailures;
+    private readonly Counter<long> redisSkipped;
+    private readonly Counter<long> shed;
     private long cacheHits;
     private long cacheLookups;
 
@@ -44,6 +49,9 @@ internal sealed class ApiMetrics
         requestDuration = meter.CreateHistogram("telemetry.http.request.duration", "s", "Time to serve a request, by endpoint.", tags: null, DurationBuckets);
         queryDuration = meter.CreateHistogram("telemetry.query.duration", "s", "Database time per query, cache misses only.", tags: null, DurationBuckets);
         cacheRequests = meter.CreateCounter<long>("telemetry.cache.requests", description: "Cache lookups, by endpoint and result (hit or miss).");
+        redisFailures = meter.CreateCounter<long>("telemetry.cache.redis_failures", description: "Redis operations of the second cache level that failed or timed out, by operation.");
+        redisSkipped = meter.CreateCounter<long>("telemetry.cache.redis_skipped", description: "Redis operations skipped while Redis was marked unavailable, by operation.");
+        shed = meter.CreateCounter<long>("telemetry.http.requests_shed", description: "Requests answered 503 because the database-backed endpoints' concurrency limit and queue were full, by endpoint.");
         meter.CreateObservableGauge(
             "telemetry.cache.hit_ratio",
             () =>
@@ -77,6 +85,15 @@ internal sealed class ApiMetrics
 
         cacheRequests.Add(1, new("endpoint", endpoint), new("result", hit ? "hit" : "miss"));
     }
+
+    /// <summary>Records a Redis operation that threw or outlasted its timeout.</summary>
+    public void RecordRedisFailure(string operation) => redisFailures.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary>Records a Redis operation not attempted because Redis failed moments ago.</summary>
+    public void RecordRedisSkipped(string operation) => redisSkipped.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary>Records a request refused with 503 because the database-backed endpoints were full.</summary>
+    public void RecordShed(string endpoint) => shed.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
 
     /// <summary>Runs a database query and records how long it took under <paramref name="query"/>.</summary>
     public async Task<T> TimeQueryAsync<T>(string query, Func<Task<T>> run)
