@@ -10,18 +10,6 @@ internal sealed class ChunkGenerator(DatasetPlan plan, long tradeIdBase, long he
 {
     private const long TicksPerMicrosecond = 10;
 
-    private static readonly string[] DegradedMessages =
-    [
-        "loop latency above threshold", "market data gap on {0}", "order acknowledgement slow for {0}",
-        "memory pressure, cache trimmed", "broker API rate limited", "heartbeat late",
-    ];
-
-    private static readonly string[] ErrorMessages =
-    [
-        "order rejected for {0}: insufficient buying power", "market data feed disconnected", "broker session expired, reconnecting",
-        "unhandled exception in strategy loop", "position mismatch on {0}", "database write timed out",
-    ];
-
     /// <summary>Generates chunk <paramref name="chunk"/>: its trades, its health rows, or both.</summary>
     public GeneratedChunk Generate(ChunkPlan chunk, ChunkParts parts = ChunkParts.All)
     {
@@ -228,7 +216,7 @@ internal sealed class ChunkGenerator(DatasetPlan plan, long tradeIdBase, long he
                     string? message = null;
                     if (status != "ok")
                     {
-                        var templates = status == "error" ? ErrorMessages : DegradedMessages;
+                        var templates = status == "error" ? profile.Messages.Error : profile.Messages.Degraded;
                         var ticker = universe.Symbols[profile.Watchlist[random.Next(profile.Watchlist.Length)]].Ticker;
                         message = string.Format(CultureInfo.InvariantCulture, templates[random.Next(templates.Length)], ticker);
                     }

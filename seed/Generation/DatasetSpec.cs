@@ -14,8 +14,8 @@ namespace Perf.Seed.Generation;
 /// <param name="HealthIntervalMinutes">Minutes between health samples of one script; 0 writes no health rows.</param>
 public sealed record DatasetSpec(long Seed, int Profiles, DateOnly From, DateOnly To, long Trades, int Symbols, int HealthIntervalMinutes)
 {
-    /// <summary>Bumped whenever generation changes, so stored datasets of an older generator are never mistaken for current ones.</summary>
-    public const string GeneratorVersion = "2";
+    /// <summary>Bumped whenever generation changes (a Bogus upgrade included), so stored datasets of an older generator are never mistaken for current ones.</summary>
+    public const string GeneratorVersion = "3";
 
     /// <summary>The parameters as one canonical line, stored with the dataset.</summary>
     public string Canonical => string.Create(CultureInfo.InvariantCulture,

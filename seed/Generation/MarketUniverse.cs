@@ -1,13 +1,20 @@
+using System.Globalization;
 using Bogus;
 
 namespace Perf.Seed.Generation;
 
 /// <summary>The fixed world of a dataset: trading days, symbols with price paths, and profiles with their habits.</summary>
-/// <remarks>Built once per dataset from the master seed; every day's rows are then generated independently from it.</remarks>
+/// <remarks>
+/// Built once per dataset from the master seed; every day's rows are then generated independently from it. Names come from
+/// Bogus's English data (company names for tickers, people's names for accounts), each entity from its own derived seed;
+/// numbers come from <see cref="Random"/>. The same Bogus version gives the same names on any machine and culture.
+/// </remarks>
 internal sealed class MarketUniverse
 {
-    private static readonly string[] ScriptNames =
-        ["breakout_scanner", "momentum_trader", "order_router", "risk_manager", "market_data_feed", "position_monitor"];
+    private static readonly string[] BrokerKinds = ["Securities", "Clearing", "Brokerage", "Capital Markets"];
+
+    private static readonly string[] Services =
+        ["order_router", "risk_manager", "market_data_feed", "position_monitor", "fill_reconciler", "pnl_reporter"];
 
     private MarketUniverse(IReadOnlyList<DateOnly> days, SymbolTraits[] symbols, ProfileTraits[] profiles)
     {
@@ -29,27 +36,21 @@ internal sealed class MarketUniverse
     public static MarketUniverse Build(DatasetSpec spec)
     {
         var days = MarketCalendar.TradingDays(spec.From, spec.To);
-        var symbols = BuildSymbols(spec, days.Count);
-        var profiles = BuildProfiles(spec, days.Count, symbols.Length);
+        var faker = new Faker("en");
+        var symbols = BuildSymbols(spec, days.Count, faker);
+        var profiles = BuildProfiles(spec, days.Count, symbols.Length, faker);
         return new MarketUniverse(days, symbols, profiles);
     }
 
-    private static SymbolTraits[] BuildSymbols(DatasetSpec spec, int dayCount)
+    private static SymbolTraits[] BuildSymbols(DatasetSpec spec, int dayCount, Faker faker)
     {
-        // Bogus draws the tickers; its Randomizer serializes every call on a process-wide lock, so the hot per-row path
-        // uses System.Random instead.
-        var randomizer = new Randomizer(SeedDerivation.Derive(spec.Seed, "tickers", 0));
         var random = SeedDerivation.Create(spec.Seed, "symbols", 0);
         var tickers = new HashSet<string>(StringComparer.Ordinal);
         var symbols = new SymbolTraits[spec.Symbols];
         for (var i = 0; i < symbols.Length; i++)
         {
-            string ticker;
-            do
-            {
-                ticker = randomizer.String2(randomizer.Number(2, 5), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-            }
-            while (!tickers.Add(ticker));
+            faker.Random = SeedDerivation.CreateRandomizer(spec.Seed, "companies", i);
+            var ticker = CompanyTicker.Draw(faker, tickers);
 
             var u = random.NextDouble();
             var price = 5.0 + (495.0 * u * u * u);
@@ -68,9 +69,11 @@ internal sealed class MarketUniverse
         return symbols;
     }
 
-    private static ProfileTraits[] BuildProfiles(DatasetSpec spec, int dayCount, int symbolCount)
+    private static ProfileTraits[] BuildProfiles(DatasetSpec spec, int dayCount, int symbolCount, Faker faker)
     {
         var random = SeedDerivation.Create(spec.Seed, "profiles", 0);
+        faker.Random = SeedDerivation.CreateRandomizer(spec.Seed, "brokers", 0);
+        var brokers = faker.Make(4, () => $"{faker.Name.LastName()} {faker.PickRandom(BrokerKinds)}");
 
         // Activity follows Zipf (1/rank) over a shuffled ranking: a handful of profiles carry most trades, many are quiet.
         var ranks = Enumerable.Range(1, spec.Profiles).ToArray();
@@ -108,22 +111,29 @@ internal sealed class MarketUniverse
                 typeWeights[t] = 0.2 + random.NextDouble();
             }
 
-            typeWeights[random.Next(typeWeights.Length)] *= 3.0;
+            // The profile's strategy takes about two thirds of its trades (twice the others' weight, summed in order), and
+            // its script is named after it.
+            var strategy = random.Next(typeWeights.Length);
+            typeWeights[strategy] = 0.0;
+            typeWeights[strategy] = 2.0 * RandomExtensions.Cumulative(typeWeights)[^1];
 
             var u = random.NextDouble();
             var notional = 2_000.0 + (98_000.0 * u * u);
 
-            var scriptCount = 2 + random.Next(3);
-            var names = ScriptNames.ToList();
-            var scripts = new ScriptTraits[scriptCount];
-            for (var s = 0; s < scriptCount; s++)
+            // The account: its region, broker and scripts (its strategy's, sometimes a redeployed version, and 1-3 services).
+            faker.Random = SeedDerivation.CreateRandomizer(spec.Seed, "accounts", p);
+            var region = faker.Random.WeightedRandom(TradingRegion.All, TradingRegion.Shares);
+            var messages = HealthMessages.Draw(faker, faker.PickRandom(brokers), region);
+            var strategyScript = TradeStyle.All[strategy].Script
+                + (faker.Random.Bool(0.3f) ? string.Create(CultureInfo.InvariantCulture, $"_v{faker.Random.Number(2, 4)}") : "");
+            string[] names = [strategyScript, .. faker.Random.ArrayElements(Services, faker.Random.Number(1, 3))];
+            var scripts = new ScriptTraits[names.Length];
+            for (var s = 0; s < scripts.Length; s++)
             {
-                var pick = random.Next(names.Count);
-                scripts[s] = new ScriptTraits(names[pick], random.NextDouble(3, 35), random.NextDouble(120, 1600), random.NextDouble(2, 40));
-                names.RemoveAt(pick);
+                scripts[s] = new ScriptTraits(names[s], random.NextDouble(3, 35), random.NextDouble(120, 1600), region.LatencyFactor * random.NextDouble(2, 40));
             }
 
-            profiles[p] = new ProfileTraits(p + 1, weight, startDay, [.. watch], RandomExtensions.Cumulative(typeWeights), notional, scripts);
+            profiles[p] = new ProfileTraits(p + 1, weight, startDay, [.. watch], RandomExtensions.Cumulative(typeWeights), notional, scripts, messages);
         }
 
         return profiles;

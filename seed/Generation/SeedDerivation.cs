@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using Bogus;
 
 namespace Perf.Seed.Generation;
 
@@ -20,4 +21,11 @@ internal static class SeedDerivation
     /// <summary>A random generator for one stream and item.</summary>
     /// <remarks>A seeded <see cref="Random"/> uses the same documented algorithm on every platform and runtime version.</remarks>
     public static Random Create(long master, string stream, long index) => new(Derive(master, stream, index));
+
+    /// <summary>A Bogus randomizer for one stream and item, to assign to a <see cref="Faker"/>'s <c>Random</c>.</summary>
+    /// <remarks>
+    /// For the universe only: every <see cref="Randomizer"/> call takes one process-wide lock, so rows drawn in parallel
+    /// use <see cref="Create"/>. It wraps a seeded <see cref="Random"/>, so it repeats exactly like one.
+    /// </remarks>
+    public static Randomizer CreateRandomizer(long master, string stream, long index) => new(Derive(master, stream, index));
 }

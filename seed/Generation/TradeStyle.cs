@@ -2,8 +2,9 @@ using Telemetry.Data.Model;
 
 namespace Perf.Seed.Generation;
 
-/// <summary>How one trade type behaves: holding time, target and stop distances, direction bias and exit-reason mix.</summary>
+/// <summary>How one trade type behaves: the script that trades it, holding time, target and stop distances, direction bias and exit-reason mix.</summary>
 /// <param name="TradeType">The <c>trade_type</c> value (from <see cref="TradeVocabulary.TradeTypes"/>).</param>
+/// <param name="Script">The <c>script_name</c> of the strategy script of profiles whose strategy this is.</param>
 /// <param name="HoldMinMinutes">Shortest planned hold.</param>
 /// <param name="HoldMaxMinutes">Longest planned hold; a <c>time_exit</c> closes the trade here.</param>
 /// <param name="TargetPercent">Take-profit distance range, percent.</param>
@@ -12,6 +13,7 @@ namespace Perf.Seed.Generation;
 /// <param name="ExitReasonCumulative">Cumulative weights over <see cref="TradeVocabulary.ExitReasons"/>.</param>
 internal sealed record TradeStyle(
     string TradeType,
+    string Script,
     int HoldMinMinutes,
     int HoldMaxMinutes,
     (double Min, double Max) TargetPercent,
@@ -33,10 +35,10 @@ internal sealed record TradeStyle(
     {
         var styles = new Dictionary<string, TradeStyle>(StringComparer.Ordinal)
         {
-            ["breakout"] = new("breakout", 5, 240, (1.0, 4.0), (0.5, 2.0), 0.62, RandomExtensions.Cumulative([28, 36, 14, 6, 12, 4])),
-            ["pullback"] = new("pullback", 15, 300, (0.8, 3.0), (0.5, 1.5), 0.60, RandomExtensions.Cumulative([32, 30, 12, 8, 14, 4])),
-            ["mean_reversion"] = new("mean_reversion", 5, 90, (0.4, 1.5), (0.4, 1.2), 0.50, RandomExtensions.Cumulative([38, 30, 4, 16, 10, 2])),
-            ["momentum"] = new("momentum", 10, 180, (1.0, 5.0), (0.6, 2.0), 0.58, RandomExtensions.Cumulative([24, 34, 20, 6, 12, 4])),
+            ["breakout"] = new("breakout", "breakout_scanner", 5, 240, (1.0, 4.0), (0.5, 2.0), 0.62, RandomExtensions.Cumulative([28, 36, 14, 6, 12, 4])),
+            ["pullback"] = new("pullback", "pullback_trader", 15, 300, (0.8, 3.0), (0.5, 1.5), 0.60, RandomExtensions.Cumulative([32, 30, 12, 8, 14, 4])),
+            ["mean_reversion"] = new("mean_reversion", "mean_reversion_bot", 5, 90, (0.4, 1.5), (0.4, 1.2), 0.50, RandomExtensions.Cumulative([38, 30, 4, 16, 10, 2])),
+            ["momentum"] = new("momentum", "momentum_trader", 10, 180, (1.0, 5.0), (0.6, 2.0), 0.58, RandomExtensions.Cumulative([24, 34, 20, 6, 12, 4])),
         };
         if (TradeVocabulary.ExitReasons.Count != 6 || TradeVocabulary.TradeTypes.Any(t => !styles.ContainsKey(t)))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perf.Seed.Generation;
 using Telemetry.Data.Model;
 
@@ -17,6 +18,22 @@ public sealed class DatasetGeneratorTests
         Assert.Equal(Data.Checksum, again.Checksum);
         Assert.Equal(Data.Trades, again.Trades);
         Assert.Equal(Data.Health, again.Health);
+    }
+
+    [Fact]
+    public void Generate_DayByDayChunks_SameChecksum()
+    {
+        var plan = DatasetPlan.Create(Spec, chunkRows: 1);
+        Assert.Equal(plan.Universe.Days.Count, plan.Chunks.Count);
+        Assert.Equal(Data.Checksum, GeneratedDataset.Generate(Spec, chunkRows: 1).Checksum);
+    }
+
+    [Fact]
+    public void Generate_KnownSpec_PinnedChecksum()
+    {
+        // The same spec and generator version give this checksum on any machine; a change here needs a GeneratorVersion bump.
+        Assert.Equal("3", DatasetSpec.GeneratorVersion);
+        Assert.Equal("0be91c4cc2100d54b84eee16807864fa", Data.Checksum);
     }
 
     [Fact]
@@ -99,6 +116,19 @@ public sealed class DatasetGeneratorTests
     }
 
     [Fact]
+    public void Generate_Trades_ProfilesFavourTheirStrategy()
+    {
+        var universe = DatasetPlan.Create(Spec, 50_000).Universe;
+        var strategyOf = universe.Profiles.ToDictionary(
+            p => p.ProfileId, p => TradeStyle.All.Single(s => p.Scripts[0].Name.StartsWith(s.Script, StringComparison.Ordinal)).TradeType);
+        Assert.All(Data.Trades.GroupBy(t => t.ProfileId).Where(g => g.Count() >= 300), trades =>
+        {
+            var share = trades.Count(t => t.TradeType == strategyOf[trades.Key]) / (double)trades.Count();
+            Assert.InRange(share, 0.55, 0.8);
+        });
+    }
+
+    [Fact]
     public void Generate_Health_PerProfileAndScriptAtCadence()
     {
         Assert.All(Data.Health, h =>
@@ -110,6 +140,16 @@ public sealed class DatasetGeneratorTests
             Assert.Equal(h.Status == "ok", h.Message is null);
             Assert.True(h.Status != "error" || h.ErrorCount > 0);
             Assert.True(h.Status != "ok" || h.ErrorCount == 0);
+        });
+
+        // A degraded or failing script names its own account, broker or gateway, and a symbol its profile trades.
+        var universe = DatasetPlan.Create(Spec, 50_000).Universe;
+        Assert.All(Data.Health.Where(h => h.Message is not null), h =>
+        {
+            var profile = universe.Profiles[h.ProfileId - 1];
+            var templates = h.Status == "error" ? profile.Messages.Error : profile.Messages.Degraded;
+            var possible = templates.SelectMany(t => profile.Watchlist.Select(w => string.Format(CultureInfo.InvariantCulture, t, universe.Symbols[w].Ticker)));
+            Assert.Contains(h.Message, possible);
         });
 
         // One script of one profile reports every interval through the day.
