@@ -664,6 +664,8 @@ public sealed class DatasetSeeder
         {
             throw new SeedException($"{database}: {mismatches.Count} of {compared} sampled metric windows differ from the raw rows' aggregation; first: {mismatches[0]}");
         }
+
+        Report(SeedPhase.Checking, database, compared, compared, "metrics against SQL on a sample", "windows");
     }
 
     private async Task RecreateAsync(MySqlConnection connection, SchemaVariant variant, DatasetSpec spec, CancellationToken cancellationToken)
@@ -772,16 +774,25 @@ public sealed class DatasetSeeder
         progress?.Report(new SeedProgress(phase, database, done, total, unit, detail));
     }
 
-    /// <summary>The phases so far, each ending where the next phase of its database began (or at its last report).</summary>
+    /// <summary>The phases so far: each ends at its own last report, or where its database's next phase began (preparing: where any began).</summary>
     private List<PhaseTiming> Timeline()
     {
         lock (phasesGate)
         {
-            return [.. phases.Where(p => p.Phase != SeedPhase.Done).Select(p =>
+            var timeline = new List<PhaseTiming>();
+            for (var i = 0; i < phases.Count; i++)
             {
-                var next = phases.Skip(phases.IndexOf(p) + 1).FirstOrDefault(n => n.Database == p.Database || n.Phase == SeedPhase.Done);
-                return next is null ? p : p with { EndSeconds = Math.Max(p.EndSeconds, next.StartSeconds) };
-            })];
+                var phase = phases[i];
+                if (phase.Phase == SeedPhase.Done)
+                {
+                    continue;
+                }
+
+                var next = phases.Skip(i + 1).FirstOrDefault(n => n.Phase != SeedPhase.Done && (n.Database == phase.Database || phase.Phase == SeedPhase.Preparing));
+                timeline.Add(next is null ? phase : phase with { EndSeconds = Math.Max(phase.EndSeconds, next.StartSeconds) });
+            }
+
+            return timeline;
         }
     }
 }
