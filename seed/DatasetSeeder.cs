@@ -157,14 +157,14 @@ public sealed class DatasetSeeder
 
         async Task<double> TimedAsync(Func<Task> step, int resultIndex)
         {
-            var clock = Stopwatch.StartNew();
+            var stepTimer = Stopwatch.StartNew();
             await step().ConfigureAwait(false);
             if (resultIndex >= 0)
             {
-                AddSeconds(resultIndex, clock.Elapsed.TotalSeconds);
+                AddSeconds(resultIndex, stepTimer.Elapsed.TotalSeconds);
             }
 
-            return clock.Elapsed.TotalSeconds;
+            return stepTimer.Elapsed.TotalSeconds;
         }
 
         void AddSeconds(int index, double seconds) => results[index] = results[index] with { Seconds = results[index].Seconds + seconds };
