@@ -20,6 +20,7 @@ internal static class CapacitySweep
         ArgumentNullException.ThrowIfNull(writer);
         var measurements = new List<VariantMeasurement>();
         var copies = new List<VariantMeasurement>();
+        var cacheStates = new List<VariantMeasurement>();
         foreach (var size in options.Sizes)
         {
             var label = ReportLabel(size);
@@ -85,57 +86,75 @@ internal static class CapacitySweep
                 .Where(c => options.QueryFilters.Count == 0 || options.QueryFilters.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
             var plans = await PlanRunner.CaptureAsync(connectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
-            var arms = options.Variants.Select(v => (Name: v.ToString(), Variant: v, Database: databases[v], Plans: plans.Where(p => p.Variant == v).ToList())).ToList();
+            var arms = options.Variants.Select(v => new SweepArm(v.ToString(), v, databases[v], [.. plans.Where(p => p.Variant == v)])).ToList();
             if (copyDatabase is not null)
             {
                 var copied = options.AaVariant!.Value;
                 var copyPlans = await PlanRunner.CaptureAsync(new Dictionary<SchemaVariant, string> { [copied] = ReaderFor(copyDatabase) }, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
-                arms.Add((CopyName(copied), copied, copyDatabase, [.. copyPlans]));
+                arms.Add(new SweepArm(CopyName(copied), copied, copyDatabase, copyPlans, IsCopy: true));
             }
 
             var sets = arms.Select(a => new MeasurementArm(a.Name, new QuerySet(ReaderFor(a.Database)))).ToList();
-            List<List<double>>[,] samples;
+            CaseSamples[,] samples;
+            CacheCondition warm;
             try
             {
+                await using var counters = await BufferPoolCounters.OpenAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
+                var pool = await counters.PoolAsync(cancellationToken).ConfigureAwait(false);
+                warm = new CacheCondition(CacheState.Warm, pool.Bytes, pool.FlushMethod, null);
                 Progress($"size {label}: {cases.Count} queries × {arms.Count} databases, warm-up then {options.Rounds} interleaved rounds of up to {options.Executions} executions");
-                samples = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, cancellationToken).ConfigureAwait(false);
+                samples = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, counters, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                foreach (var set in sets)
-                {
-                    await set.Queries.DisposeAsync().ConfigureAwait(false);
-                }
+                await MeasurementArm.DisposeAllAsync(sets).ConfigureAwait(false);
             }
 
+            var measuredHere = new List<VariantMeasurement>();
             for (var a = 0; a < arms.Count; a++)
             {
                 var arm = arms[a];
-                var isCopy = copyDatabase is not null && a == arms.Count - 1;
                 var (dataBytes, indexBytes, indexes) = await StorageProbe.MeasureAsync(server.AdminConnectionString, arm.Database, cancellationToken).ConfigureAwait(false);
-                var queries = cases.Select((queryCase, c) =>
-                {
-                    var plan = arm.Plans.First(p => p.Query == queryCase.Name);
-                    var work = new ExactWork(plan.RowsRead, plan.Pages?.Logical, plan.Pages?.Physical, plan.Partitions.Count > 0 ? plan.Partitions.Count : null, plan.Filesort, plan.TemporaryTable, plan.Index is null ? plan.AccessType : $"{plan.AccessType} on {plan.Index}");
-                    return QueryMeasurement.FromRounds(queryCase.Name, [.. samples[a, c].Select(r => (IReadOnlyList<double>)r)], work, plan.Index is null ? [] : [plan.Index]);
-                }).ToList();
-
+                var queries = arm.Measure(cases, samples, a);
                 (double Rps, bool IsLowerBound)? capacity = null;
-                if (options.Capacity is { } search && !isCopy)
+                if (options.Capacity is { } search && !arm.IsCopy)
                 {
                     var output = Path.Combine(writer.Directory, "capacity", $"{label}-{arm.Variant.ToString().ToLowerInvariant()}");
                     capacity = await CapacityProbe.MeasureAsync(repositoryRoot, server.AdminConnectionString, arm.Variant, options.Prefix, search, output, cancellationToken).ConfigureAwait(false);
                 }
 
                 var seedSeconds = seeded.Variants.FirstOrDefault(v => v.Variant == arm.Variant)?.Seconds ?? seeded.Seconds;
-                var measurement = new VariantMeasurement(arm.Variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false);
-                (isCopy ? copies : measurements).Add(measurement);
-                var worst = queries.MaxBy(q => q.P50Ms)!;
-                Progress(string.Create(CultureInfo.InvariantCulture, $"size {label} {arm.Name}: {queries.Count} queries, slowest median {worst.P50Ms:0.##} ms ({worst.Query}, {worst.RowsExamined} rows examined), {(dataBytes + indexBytes) / 1048576.0:0.#} MiB{(capacity is { } r ? $", capacity {(r.IsLowerBound ? "≥ " : string.Empty)}{r.Rps:0.##}/s" : string.Empty)}"));
+                var measurement = new VariantMeasurement(arm.Variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false) { Cache = warm };
+                (arm.IsCopy ? copies : measurements).Add(measurement);
+                if (!arm.IsCopy)
+                {
+                    measuredHere.Add(measurement);
+                }
+
+                Progress(Summary(label, arm.Name, measurement));
+            }
+
+            if (options.CacheStates.Count > 0)
+            {
+                var run = new CacheStateRun(options, server, [.. arms.Where(a => !a.IsCopy)], cases, ReaderFor, measuredHere, label, writer.Directory, repositoryRoot);
+                foreach (var measurement in await CacheStateSweep.RunAsync(run, cancellationToken).ConfigureAwait(false))
+                {
+                    cacheStates.Add(measurement);
+                    Progress(Summary(label, $"{measurement.Variant} {measurement.Cache!.State.ToString().ToLowerInvariant()}", measurement));
+                }
             }
         }
 
-        return new CapacityData(measurements, LatencyTargets.Default) { Copies = copies };
+        return new CapacityData(measurements, LatencyTargets.Default) { Copies = copies, CacheStates = cacheStates };
+    }
+
+    /// <summary>A progress line: the slowest median, memory, hit ratio and capacity of one measurement.</summary>
+    private static string Summary(string label, string name, VariantMeasurement m)
+    {
+        var worst = m.Queries.MaxBy(q => q.P50Ms)!;
+        var pages = m.Pages is { } p ? string.Create(CultureInfo.InvariantCulture, $", hit ratio {p.HitRatio:P2}, {p.PhysicalPerExecution:0.#} disk reads/execution") : string.Empty;
+        var capacity = m.CapacityRps is { } rps ? string.Create(CultureInfo.InvariantCulture, $", capacity {(m.CapacityIsLowerBound ? "≥ " : string.Empty)}{rps:0.##}/s") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"size {label} {name}: {m.Queries.Count} queries, slowest median {worst.P50Ms:0.##} ms ({worst.Query}, {worst.RowsExamined} rows examined), {m.TotalBytes / 1048576.0:0.#} MiB{pages}{capacity}");
     }
 
     private static string CopyName(SchemaVariant variant) => $"{variant} (copy)";
@@ -147,5 +166,5 @@ internal static class CapacitySweep
         _ => rows.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static void Progress(string message) => Console.Error.WriteLine("bench: report: " + message);
+    internal static void Progress(string message) => Console.Error.WriteLine("bench: report: " + message);
 }

@@ -8,12 +8,13 @@ namespace Perf.Bench.Capacity;
 /// Machine drift (other builds, a noisy neighbour) then hits every arm alike, and rounds spread over the whole measurement
 /// are close to independent, which the rank test between arms needs. Each round runs every case; a case whose warm-up
 /// shows that <c>rounds × arms × executions</c> would overrun the case budget runs fewer executions per round (at least one).
+/// The buffer pool counters are read around each arm's executions of a case in a round (outside the timings).
 /// </remarks>
 internal static class InterleavedSampler
 {
-    /// <summary>Per (arm index, case index): the executions' milliseconds, round by round.</summary>
-    public static async Task<List<List<double>>[,]> MeasureAsync(
-        IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int rounds, int executions, TimeSpan caseBudget, CancellationToken cancellationToken)
+    /// <summary>Per (arm index, case index): the executions' milliseconds and page counters, round by round.</summary>
+    public static async Task<CaseSamples[,]> MeasureAsync(
+        IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int rounds, int executions, TimeSpan caseBudget, BufferPoolCounters counters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(cases);
@@ -30,34 +31,55 @@ internal static class InterleavedSampler
             perRound[c] = (int)Math.Clamp(Math.Floor(affordable), 1, executions);
         }
 
-        var samples = new List<List<double>>[arms.Count, cases.Count];
-        for (var a = 0; a < arms.Count; a++)
-        {
-            for (var c = 0; c < cases.Count; c++)
-            {
-                samples[a, c] = [];
-            }
-        }
-
+        var samples = NewGrid(arms.Count, cases.Count);
         for (var round = 0; round < rounds; round++)
         {
-            for (var c = 0; c < cases.Count; c++)
-            {
-                for (var turn = 0; turn < arms.Count; turn++)
-                {
-                    var a = (turn + round) % arms.Count;
-                    var times = new List<double>(perRound[c]);
-                    for (var e = 0; e < perRound[c]; e++)
-                    {
-                        times.Add(await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false));
-                    }
+            await RunRoundAsync(arms, cases, round, perRound, samples, counters, cancellationToken).ConfigureAwait(false);
+        }
 
-                    samples[a, c].Add(times);
-                }
+        return samples;
+    }
+
+    /// <summary>An empty grid of samples per (arm, case).</summary>
+    public static CaseSamples[,] NewGrid(int arms, int cases)
+    {
+        var samples = new CaseSamples[arms, cases];
+        for (var a = 0; a < arms; a++)
+        {
+            for (var c = 0; c < cases; c++)
+            {
+                samples[a, c] = new CaseSamples();
             }
         }
 
         return samples;
+    }
+
+    /// <summary>One round: every case, the arms taking turns starting at arm <c>round mod arms</c>, <paramref name="perRound"/> executions each.</summary>
+    public static async Task RunRoundAsync(
+        IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int round, IReadOnlyList<int> perRound, CaseSamples[,] samples, BufferPoolCounters counters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(perRound);
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(counters);
+        for (var c = 0; c < cases.Count; c++)
+        {
+            for (var turn = 0; turn < arms.Count; turn++)
+            {
+                var a = (turn + round) % arms.Count;
+                var times = new List<double>(perRound[c]);
+                var before = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
+                for (var e = 0; e < perRound[c]; e++)
+                {
+                    times.Add(await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false));
+                }
+
+                var after = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
+                samples[a, c].Add(times, BufferPoolCounters.Between(before, after, perRound[c]));
+            }
+        }
     }
 
     private static async Task<double> TimeAsync(QueryCase queryCase, MeasurementArm arm, CancellationToken cancellationToken)

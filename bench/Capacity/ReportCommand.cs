@@ -65,12 +65,20 @@ internal static class ReportCommand
             try
             {
                 await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+                if (options.CacheStates.Count > 0 && !server.CanRestart)
+                {
+                    await Console.Error.WriteLineAsync($"report: --cache-states {string.Join(',', options.CacheStates).ToLowerInvariant()} restarts the server, so it needs the local server this run starts; {server.Source} was started elsewhere (stop the other tool using it, or drop --mysql/PERF_MYSQL).").ConfigureAwait(false);
+                    return ExitCodes.UsageError;
+                }
+
                 var manifest = RunManifest.Create("report", server, args, root);
                 manifest.Parameters["sizes"] = string.Join(',', options.Sizes);
                 manifest.Parameters["rounds"] = options.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 manifest.Parameters["executions"] = options.Executions.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 manifest.Parameters["aa"] = options.AaVariant?.ToString() ?? "off";
                 manifest.Parameters["capacity"] = options.Capacity is null ? "off" : "on";
+                manifest.Parameters["cache-states"] = string.Join(',', ["warm", .. options.CacheStates.Select(s => s.ToString().ToLowerInvariant())]);
+                manifest.Parameters["constrained-buffer-pool"] = options.CacheStates.Contains(CacheState.Constrained) ? new ByteSize(options.ConstrainedPoolBytes).ToString() : "off";
                 writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
                 data = await CapacitySweep.RunAsync(options, server, writer, root, cancellationToken).ConfigureAwait(false);
             }

@@ -71,18 +71,49 @@ public sealed class LocalServerLifecycleTests : IDisposable
         Assert.Equal(1L, await ScalarAsync(replacement.AdminConnectionString, "SELECT 1", ct));
     }
 
-    private async Task<ProvisionedServer> ProvisionLocalAsync(CancellationToken ct)
+    [Fact]
+    public async Task RestartAsync_SmallPoolWithDirectIo_StartsEmptyOnTheSameAddressAndBackToUsual()
     {
-        var binary = ExecutableLocator.Find(ExecutableLocator.ServerNames);
-        if (binary is null)
-        {
-            DatabaseServerFixture.SkipOrFail("mariadbd/mysqld is not installed (apt-get install mariadb-server)");
-        }
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ProvisionLocalAsync(ct);
+        Assert.True(server.CanRestart);
+        await server.EnsureDatabaseAsync("restarted", ct);
+        var database = server.ConnectionStringFor("restarted");
+        await ExecuteAsync(database, "CREATE TABLE t (id INT PRIMARY KEY, pad CHAR(200)); INSERT INTO t SELECT seq, 'x' FROM seq_1_to_20000;", ct);
+        await ScalarAsync(database, "SELECT COUNT(*) FROM t", ct);
+        var pid = ReadState().Pid;
 
-        var options = new ProvisioningOptions { DataDirectory = home, BufferPoolSize = "64M", RedoLogSize = "48M" };
-        var environment = new ProvisioningEnvironment(_ => null, (_, _) => Task.FromResult(new DockerProbeResult(false, "not in this test")), () => binary);
-        return await ServerProvisioner.ProvisionAsync(options, environment, ct);
+        var restarted = await server.RestartAsync(new ServerRestart(BufferPoolBytes: 32L << 20, DirectIo: true), ct);
+
+        Assert.NotEqual(pid, ReadState().Pid);
+        Assert.Equal(32L << 20, restarted.BufferPoolBytes);
+        Assert.Equal("O_DIRECT", restarted.FlushMethod);
+        Assert.Equal(Environment.IsPrivilegedProcess, restarted.OsPageCacheDropped);
+        // The same connection string reaches it, and the table's pages are no longer in the pool: reading it goes to the disk.
+        var readsBefore = await ScalarAsync(database, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_READS'", ct);
+        Assert.Equal(20000L, await ScalarAsync(database, "SELECT COUNT(*) FROM t", ct));
+        var readsAfter = await ScalarAsync(database, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_READS'", ct);
+        Assert.True(readsAfter - readsBefore >= 50, $"reading 20,000 rows after the restart read {readsAfter - readsBefore} pages from disk");
+
+        var usual = await server.RestartAsync(ServerRestart.Usual, ct);
+        Assert.Equal(64L << 20, usual.BufferPoolBytes);
+        // MariaDB ≥ 10.6 defaults to O_DIRECT itself; the usual settings are whatever the server had when provisioned.
+        Assert.Equal(server.Settings["innodb_flush_method"], usual.FlushMethod);
     }
+
+    [Fact]
+    public async Task RestartAsync_BorrowedServer_Refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var owner = await ProvisionLocalAsync(ct);
+        await using var borrowed = await ProvisionLocalAsync(ct);
+
+        Assert.False(borrowed.CanRestart);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => borrowed.RestartAsync(ServerRestart.Usual, ct));
+        Assert.Equal(1L, await ScalarAsync(owner.AdminConnectionString, "SELECT 1", ct));
+    }
+
+    private Task<ProvisionedServer> ProvisionLocalAsync(CancellationToken ct) => PrivateServer.ProvisionAsync(home, ct);
 
     private LocalServerState ReadState() => LocalServerState.TryRead(Path.Combine(home, "server.json")) ?? throw new InvalidOperationException("no server.json");
 

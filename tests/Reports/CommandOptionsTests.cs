@@ -18,11 +18,25 @@ public sealed class CommandOptionsTests
         Assert.Equal("Server=x", options.Provisioning.ConnectionString);
     }
 
+    [Fact]
+    public void SweepOptionsParse_CacheStates_ColdAndConstrainedWithTheirPool()
+    {
+        var options = ReportCommand.ParseOptions(["--cache-states", "constrained, cold", "--buffer-pool", "512M"]);
+
+        Assert.Equal([Perf.Analysis.Capacity.CacheState.Cold, Perf.Analysis.Capacity.CacheState.Constrained], options.CacheStates);
+        Assert.Equal(512L << 20, options.ConstrainedPoolBytes);
+        Assert.Empty(ReportCommand.ParseOptions([]).CacheStates);
+    }
+
     [Theory]
     [InlineData("--sizes", "lots")]
     [InlineData("--variants", "sharded")]
     [InlineData("--unknown", "1")]
     [InlineData("--rounds", "1")]
+    [InlineData("--cache-states", "warm")]
+    [InlineData("--cache-states", "cold,frozen")]
+    [InlineData("--buffer-pool", "8M")]
+    [InlineData("--buffer-pool", "lots")]
     public void SweepOptionsParse_BadInput_Throws(string flag, string value) =>
         Assert.Throws<Telemetry.CommandLine.UsageException>(() => ReportCommand.ParseOptions([flag, value]));
 }

@@ -10,6 +10,9 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>The A/A check's measurements (<c>--aa</c>): an identical copy of one variant (same DDL, same rows), measured in the same rounds; empty otherwise.</summary>
     public IReadOnlyList<VariantMeasurement> Copies { get; init; } = [];
 
+    /// <summary>The cold and memory-constrained measurements (<c>--cache-states</c>), per variant and size; the warm ones are <see cref="Measurements"/>.</summary>
+    public IReadOnlyList<VariantMeasurement> CacheStates { get; init; } = [];
+
     /// <summary>The distinct query names, in first-seen order.</summary>
     public IReadOnlyList<string> QueryNames => [.. Measurements.SelectMany(m => m.Queries).Select(q => q.Query).Distinct(StringComparer.Ordinal)];
 

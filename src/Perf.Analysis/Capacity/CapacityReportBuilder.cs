@@ -34,6 +34,23 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportList([.. group.Select(r => $"{r.Text} (rule `{r.Rule}`)")]));
         }
 
+        var cacheRows = CacheStateAnalysis.Table(data);
+        if (cacheRows.Any(r => r.Measurement.Cache!.State != CacheState.Warm))
+        {
+            blocks.Add(new ReportHeading(1, "As data outgrows memory"));
+            blocks.Add(new ReportParagraph("Warm: after a warm-up with the usual buffer pool. Cold: every round starts from a restarted server (empty pool, O_DIRECT, the OS page cache dropped where permitted) and runs each query once, so it shows the first executions after a restart. Memory-constrained: each variant alone on a restarted server whose pool is a fraction of its data (O_DIRECT, so what the pool lacks comes from the disk), after a warm-up. Hit ratio and disk reads count every timed execution (`Innodb_buffer_pool_read_requests`, `Innodb_buffer_pool_reads`)."));
+            blocks.Add(new ReportList(CacheStateAnalysis.Findings(data)));
+            blocks.Add(new ReportTable(
+                ["variant", "trade rows", "cache", "buffer pool", "data ÷ pool", "hit ratio", "disk reads / execution", "slowest query", "p50", "p95", "p99", "capacity (req/s)", "targets"],
+                [.. cacheRows.Select(r => (IReadOnlyList<string>)[
+                    r.Measurement.Variant.ToString(), Rows(r.Measurement.TradeRows), r.Measurement.Cache!.State.ToString().ToLowerInvariant() + (r.Measurement.Cache.OsPageCacheDropped == false ? " (OS cache kept)" : string.Empty),
+                    Bytes(r.Measurement.Cache.BufferPoolBytes), Ratio(r.Measurement.DataToMemory!.Value),
+                    r.Measurement.Pages is { } p ? Percent(p.HitRatio) : "–", r.Measurement.Pages is { } q ? Number(q.PhysicalPerExecution, 1) : "–",
+                    $"`{r.Deciding.Query}`", Estimate(r.Deciding.Estimate(50)), Estimate(r.Deciding.Estimate(95)), Estimate(r.Deciding.Estimate(99)),
+                    r.Measurement.CapacityRps is null ? "–" : r.Measurement.CapacityRps > 0 ? CapacityText(r.Measurement) : "none",
+                    r.Standing switch { TargetStanding.Within => "within", TargetStanding.Over => "over: " + r.Reason, _ => "undecided" }])]));
+        }
+
         blocks.Add(new ReportHeading(1, "Query latency, work and plans"));
         blocks.Add(new ReportParagraph("Latency columns: the percentile of every execution with its 95 % interval in brackets. Work: one execution after a warm-up, on one connection."));
         blocks.Add(new ReportTable(

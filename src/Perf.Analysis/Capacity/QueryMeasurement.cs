@@ -23,6 +23,9 @@ public sealed record QueryMeasurement(
     /// <summary>The exact work of one execution, when the sweep captured it.</summary>
     public ExactWork? Work { get; init; }
 
+    /// <summary>The buffer pool counters around its timed executions (unlike <see cref="Work"/>, they depend on what the pool held), when counted.</summary>
+    public PageCounts? Pages { get; init; }
+
     /// <summary>The exact work, or what the plan alone says for sweeps recorded before <see cref="Work"/>.</summary>
     public ExactWork WorkOrPlan => Work ?? new ExactWork(RowsExamined, null, null, PartitionsScanned, false, false, IndexesUsed.Count == 0 ? "scan" : "on " + string.Join(", ", IndexesUsed));
 

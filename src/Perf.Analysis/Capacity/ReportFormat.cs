@@ -42,6 +42,9 @@ internal static class ReportFormat
     /// <summary>A ratio as <c>3.2×</c>.</summary>
     public static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "0" : "0.0", C) + "×";
 
+    /// <summary>A share 0–1 as a percentage, <c>99.87 %</c>.</summary>
+    public static string Percent(double share) => (share * 100).ToString("0.##", C) + " %";
+
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals.</summary>
     public static string Number(double value, int decimals = 1) => value.ToString(decimals <= 0 ? "0" : "0." + new string('#', decimals), C);
 

@@ -25,4 +25,13 @@ public sealed record VariantMeasurement(
 {
     /// <summary>Data plus index bytes.</summary>
     public long TotalBytes => DataBytes + IndexBytes;
+
+    /// <summary>The cache conditions it was measured under; null in sweeps recorded before cache states.</summary>
+    public CacheCondition? Cache { get; init; }
+
+    /// <summary>The buffer pool counters of every timed execution of every query, when counted.</summary>
+    public PageCounts? Pages => Queries.All(q => q.Pages is not null) && Queries.Count > 0 ? PageCounts.Sum(Queries.Select(q => q.Pages!)) : null;
+
+    /// <summary>Data and index bytes over the buffer pool: how many times its memory the data is (null without <see cref="Cache"/>).</summary>
+    public double? DataToMemory => Cache is { BufferPoolBytes: > 0 } cache ? (double)TotalBytes / cache.BufferPoolBytes : null;
 }

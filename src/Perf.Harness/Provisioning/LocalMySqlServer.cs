@@ -11,16 +11,24 @@ internal sealed class LocalMySqlServer
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly Process process;
     private readonly LocalServerFiles files;
     private readonly ILogger logger;
+    private readonly string serverBinary;
+    private readonly ServerFlavor flavor;
+    private readonly int port;
+    private readonly ProvisioningOptions options;
+    private Process process;
     private int stopped;
 
-    private LocalMySqlServer(Process process, LocalServerFiles files, ILogger logger)
+    private LocalMySqlServer(Process process, LocalServerFiles files, ILogger logger, string serverBinary, ServerFlavor flavor, int port, ProvisioningOptions options)
     {
         this.process = process;
         this.files = files;
         this.logger = logger;
+        this.serverBinary = serverBinary;
+        this.flavor = flavor;
+        this.port = port;
+        this.options = options;
     }
 
     /// <summary>Returns a server on the data directory named by <paramref name="options"/>: the one already running there when its owner is alive, else a new one this process owns.</summary>
@@ -48,12 +56,12 @@ internal sealed class LocalMySqlServer
             var port = FreePort.Next();
             HarnessLog.StartingServer(logger, serverBinary, port, files.Data);
             var process = ChildProcess.StartDetached(serverBinary, ServerArguments(flavor, files, port, options), files.Home);
-            var server = new LocalMySqlServer(process, files, logger);
+            var server = new LocalMySqlServer(process, files, logger, serverBinary, flavor, port, options);
             var registration = ExitCleanup.Register(server.Stop);
             try
             {
                 new LocalServerState(process.Id, port, Environment.ProcessId).Write(files.State);
-                await server.WaitUntilReadyAsync(serverBinary, options.StartTimeout, cancellationToken).ConfigureAwait(false);
+                await server.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
                 await BootstrapAdminAsync(files, credentials, cancellationToken).ConfigureAwait(false);
                 return await ProvisionedServer.ConnectAsync(
                     AdminConnectionString(credentials, port),
@@ -63,6 +71,7 @@ internal sealed class LocalMySqlServer
                         await Task.Run(server.Stop).ConfigureAwait(false);
                         registration.Dispose();
                     },
+                    server.RestartAsync,
                     cancellationToken).ConfigureAwait(false);
             }
             catch (PortInUseException) when (attempt < Attempts)
@@ -145,6 +154,24 @@ internal sealed class LocalMySqlServer
         }
     }
 
+    /// <summary>
+    /// Shuts the server down and starts it again on the same port and data directory with <paramref name="restart"/>'s
+    /// settings on top of the usual ones, dropping the OS page cache in between where permitted: the buffer pool starts
+    /// empty (the settings never load a dump at startup). Connection strings stay valid; pooled connections are cleared.
+    /// </summary>
+    private async Task<bool> RestartAsync(ServerRestart restart, CancellationToken cancellationToken)
+    {
+        await MySqlConnection.ClearAllPoolsAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Run(() => ShutDown(files, process, logger), cancellationToken).ConfigureAwait(false);
+        process.Dispose();
+        var dropped = await OsPageCache.TryDropAsync(cancellationToken).ConfigureAwait(false);
+        HarnessLog.StartingServer(logger, serverBinary, port, files.Data);
+        process = ChildProcess.StartDetached(serverBinary, [.. ServerArguments(flavor, files, port, options), .. restart.Arguments()], files.Home);
+        new LocalServerState(process.Id, port, Environment.ProcessId).Write(files.State);
+        await WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
+        return dropped;
+    }
+
     private static void ShutDown(LocalServerFiles files, Process process, ILogger logger)
     {
         if (process.HasExited)
@@ -188,7 +215,7 @@ internal sealed class LocalMySqlServer
         {
             try
             {
-                var shared = await ProvisionedServer.ConnectAsync(AdminConnectionString(credentials, state.Port), source, stop: null, cancellationToken).ConfigureAwait(false);
+                var shared = await ProvisionedServer.ConnectAsync(AdminConnectionString(credentials, state.Port), source, stop: null, restart: null, cancellationToken).ConfigureAwait(false);
                 HarnessLog.ReusingServer(logger, running, state.Port, state.OwnerPid);
                 return shared;
             }
@@ -324,8 +351,9 @@ internal sealed class LocalMySqlServer
         }
     }
 
-    private async Task WaitUntilReadyAsync(string serverBinary, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
+        var timeout = options.StartTimeout;
         var stopwatch = Stopwatch.StartNew();
         var connectionString = RootSocketConnectionString(files);
         while (true)

@@ -27,15 +27,17 @@ public sealed class ProvisionedServer : IAsyncDisposable
     ];
 
     private readonly Func<ValueTask>? stop;
+    private readonly Func<ServerRestart, CancellationToken, Task<bool>>? restart;
     private int disposed;
 
-    private ProvisionedServer(string adminConnectionString, ServerInfo info, string source, IReadOnlyDictionary<string, string> settings, Func<ValueTask>? stop)
+    private ProvisionedServer(string adminConnectionString, ServerInfo info, string source, IReadOnlyDictionary<string, string> settings, Func<ValueTask>? stop, Func<ServerRestart, CancellationToken, Task<bool>>? restart)
     {
         AdminConnectionString = adminConnectionString;
         Info = info;
         Source = source;
         Settings = settings;
         this.stop = stop;
+        this.restart = restart;
     }
 
     /// <summary>A connection string with all privileges, <c>AllowLoadLocalInfile</c> and <c>AllowUserVariables</c>, and no default database.</summary>
@@ -47,11 +49,15 @@ public sealed class ProvisionedServer : IAsyncDisposable
     /// <summary>Where the server came from: <c>connection-string</c>, <c>testcontainers</c> or <c>local:&lt;datadir&gt;</c>.</summary>
     public string Source { get; }
 
-    /// <summary>Key server variables (lower-case names) read from the server, for run manifests.</summary>
+    /// <summary>Key server variables (lower-case names) read from the server when it was provisioned, for run manifests.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    /// <summary>Connects with <paramref name="adminConnectionString"/>, detects the server and reads its settings.</summary>
-    internal static async Task<ProvisionedServer> ConnectAsync(string adminConnectionString, string source, Func<ValueTask>? stop, CancellationToken cancellationToken)
+    /// <summary>Whether <see cref="RestartAsync"/> can restart it: only a local server this process started (not one named by a connection string, nor one another process owns).</summary>
+    public bool CanRestart => restart is not null;
+
+    /// <summary>Connects with <paramref name="adminConnectionString"/>, detects the server and reads its settings; <paramref name="restart"/>, when given, restarts it.</summary>
+    internal static async Task<ProvisionedServer> ConnectAsync(
+        string adminConnectionString, string source, Func<ValueTask>? stop, Func<ServerRestart, CancellationToken, Task<bool>>? restart, CancellationToken cancellationToken)
     {
         var builder = new MySqlConnectionStringBuilder(adminConnectionString)
         {
@@ -64,7 +70,29 @@ public sealed class ProvisionedServer : IAsyncDisposable
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var info = await ServerInfo.DetectAsync(connection, cancellationToken).ConfigureAwait(false);
         var settings = await ReadSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
-        return new ProvisionedServer(connectionString, info, source, settings, stop);
+        return new ProvisionedServer(connectionString, info, source, settings, stop, restart);
+    }
+
+    /// <summary>
+    /// Restarts the server with an empty buffer pool and <paramref name="request"/>'s settings (the OS page cache dropped
+    /// in between where permitted); the same connection strings reach it afterwards, pooled connections are cleared.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="CanRestart"/> is false.</exception>
+    public async Task<RestartedServer> RestartAsync(ServerRestart request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (restart is null)
+        {
+            throw new InvalidOperationException($"The server ({Source}) was not started by this process, so it cannot be restarted.");
+        }
+
+        var dropped = await restart(request, cancellationToken).ConfigureAwait(false);
+        await using var connection = new MySqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new MySqlCommand("SELECT @@innodb_buffer_pool_size, @@innodb_flush_method", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new RestartedServer(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), dropped);
     }
 
     /// <summary>Returns the admin connection string with <paramref name="database"/> as the default database.</summary>

@@ -84,7 +84,7 @@ public static class ServerProvisioner
     {
         try
         {
-            return await ProvisionedServer.ConnectAsync(connectionString, "connection-string", stop: null, cancellationToken).ConfigureAwait(false);
+            return await ProvisionedServer.ConnectAsync(connectionString, "connection-string", stop: null, restart: null, cancellationToken).ConfigureAwait(false);
         }
         catch (MySqlException ex)
         {
@@ -115,7 +115,7 @@ public static class ServerProvisioner
                 Database = string.Empty,
                 AllowPublicKeyRetrieval = true,
             };
-            return await ProvisionedServer.ConnectAsync(admin.ConnectionString, "testcontainers", container.DisposeAsync, cancellationToken).ConfigureAwait(false);
+            return await ProvisionedServer.ConnectAsync(admin.ConnectionString, "testcontainers", container.DisposeAsync, restart: null, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -1,0 +1,103 @@
+using Perf.Analysis.Capacity;
+using Perf.Bench.Queries;
+using Perf.Harness.Provisioning;
+
+namespace Perf.Bench.Capacity;
+
+/// <summary>
+/// The cold and memory-constrained measurements of one size, on the local server it restarts: cold rounds each start
+/// from a restart and run every query once; a memory-constrained variant runs alone on a server whose buffer pool is
+/// <c>--buffer-pool</c>, with a warm-up and the usual rounds (and the capacity search). Both read data files with
+/// <c>O_DIRECT</c>, so a page the pool lacks comes from the disk. The server is restarted with its usual settings at the end.
+/// </summary>
+internal static class CacheStateSweep
+{
+    public static async Task<List<VariantMeasurement>> RunAsync(CacheStateRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var measured = new List<VariantMeasurement>();
+        try
+        {
+            if (run.Options.CacheStates.Contains(CacheState.Cold))
+            {
+                measured.AddRange(await ColdAsync(run, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (run.Options.CacheStates.Contains(CacheState.Constrained))
+            {
+                foreach (var arm in run.Arms)
+                {
+                    measured.Add(await ConstrainedAsync(run, arm, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        finally
+        {
+            await run.Server.RestartAsync(ServerRestart.Usual, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return measured;
+    }
+
+    /// <summary>Rounds that each start from a restarted server with an empty pool; every query runs once per round on every variant, the variants taking turns in a rotating order.</summary>
+    private static async Task<IEnumerable<VariantMeasurement>> ColdAsync(CacheStateRun run, CancellationToken cancellationToken)
+    {
+        var samples = InterleavedSampler.NewGrid(run.Arms.Count, run.Cases.Count);
+        var once = Enumerable.Repeat(1, run.Cases.Count).ToList();
+        RestartedServer? restarted = null;
+        CapacitySweep.Progress($"size {run.Label}: cold, {run.Options.Rounds} rounds, each from a restarted server");
+        for (var round = 0; round < run.Options.Rounds; round++)
+        {
+            restarted = await run.Server.RestartAsync(new ServerRestart(DirectIo: true), cancellationToken).ConfigureAwait(false);
+            await using var counters = await BufferPoolCounters.OpenAsync(run.Server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
+            var sets = Sets(run, run.Arms);
+            try
+            {
+                await InterleavedSampler.RunRoundAsync(sets, run.Cases, round, once, samples, counters, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await MeasurementArm.DisposeAllAsync(sets).ConfigureAwait(false);
+            }
+        }
+
+        var cache = new CacheCondition(CacheState.Cold, restarted!.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
+        return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, Queries = arm.Measure(run.Cases, samples, a), Cache = cache });
+    }
+
+    /// <summary>One variant alone on a server whose pool is <c>--buffer-pool</c>: a warm-up pass, the rounds, then the capacity search when asked for.</summary>
+    private static async Task<VariantMeasurement> ConstrainedAsync(CacheStateRun run, SweepArm arm, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
+        var restarted = await run.Server.RestartAsync(new ServerRestart(options.ConstrainedPoolBytes, DirectIo: true), cancellationToken).ConfigureAwait(false);
+        CapacitySweep.Progress($"size {run.Label}: {arm.Name} memory-constrained, {restarted.BufferPoolBytes / 1048576} MiB buffer pool, warm-up then {options.Rounds} rounds");
+        CaseSamples[,] samples;
+        await using (var counters = await BufferPoolCounters.OpenAsync(run.Server.AdminConnectionString, cancellationToken).ConfigureAwait(false))
+        {
+            var sets = Sets(run, [arm]);
+            try
+            {
+                samples = await InterleavedSampler.MeasureAsync(sets, run.Cases, options.Rounds, options.Executions, options.CaseBudget, counters, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await MeasurementArm.DisposeAllAsync(sets).ConfigureAwait(false);
+            }
+        }
+
+        (double Rps, bool IsLowerBound)? capacity = null;
+        if (options.Capacity is { } search)
+        {
+            var output = Path.Combine(run.ResultsDirectory, "capacity", $"{run.Label}-{arm.Variant.ToString().ToLowerInvariant()}-constrained");
+            capacity = await CapacityProbe.MeasureAsync(run.RepositoryRoot, run.Server.AdminConnectionString, arm.Variant, options.Prefix, search, output, cancellationToken).ConfigureAwait(false);
+        }
+
+        var cache = new CacheCondition(CacheState.Constrained, restarted.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
+        return WarmOf(run, arm) with { CapacityRps = capacity?.Rps, CapacityIsLowerBound = capacity?.IsLowerBound ?? false, Queries = arm.Measure(run.Cases, samples, 0), Cache = cache };
+    }
+
+    private static VariantMeasurement WarmOf(CacheStateRun run, SweepArm arm) => run.Warm.First(m => m.Variant == arm.Variant);
+
+    private static List<MeasurementArm> Sets(CacheStateRun run, IEnumerable<SweepArm> arms) =>
+        [.. arms.Select(a => new MeasurementArm(a.Name, new QuerySet(run.ReaderFor(a.Database))))];
+}

@@ -1,0 +1,23 @@
+using Perf.Analysis.Capacity;
+using Perf.Bench.Plans;
+using Perf.Bench.Queries;
+using Telemetry.Data.Schema;
+
+namespace Perf.Bench.Capacity;
+
+/// <summary>One database the sweep measures at a size: a variant, or the A/A check's copy of one, with its captured plans.</summary>
+/// <param name="Name">How progress lines name it, e.g. <c>Composite</c> or <c>Composite (copy)</c>.</param>
+/// <param name="Variant">Its schema variant.</param>
+/// <param name="Database">Its database.</param>
+/// <param name="Plans">The plans and exact work of its queries.</param>
+/// <param name="IsCopy">Whether it is the A/A copy.</param>
+internal sealed record SweepArm(string Name, SchemaVariant Variant, string Database, IReadOnlyList<PlanResult> Plans, bool IsCopy = false)
+{
+    /// <summary>Its query measurements from its row of <paramref name="samples"/>: timings and counters from the rounds, exact work from the plans.</summary>
+    public List<QueryMeasurement> Measure(IReadOnlyList<QueryCase> cases, CaseSamples[,] samples, int row) => [.. cases.Select((queryCase, c) =>
+    {
+        var plan = Plans.First(p => p.Query == queryCase.Name);
+        var work = new ExactWork(plan.RowsRead, plan.Pages?.Logical, plan.Pages?.Physical, plan.Partitions.Count > 0 ? plan.Partitions.Count : null, plan.Filesort, plan.TemporaryTable, plan.Index is null ? plan.AccessType : $"{plan.AccessType} on {plan.Index}");
+        return samples[row, c].ToMeasurement(queryCase.Name, work, plan.Index is null ? [] : [plan.Index]);
+    })];
+}

@@ -1,0 +1,91 @@
+using static Perf.Analysis.Capacity.ReportFormat;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>How each variant stands against the targets as its data outgrows memory: warm, cold and memory-constrained measurements ordered by data ÷ buffer pool.</summary>
+public static class CacheStateAnalysis
+{
+    private static readonly double[] Percentiles = [50, 95, 99];
+
+    /// <summary>Every measurement that recorded its cache conditions, per variant by data ÷ memory.</summary>
+    public static IReadOnlyList<CacheStateRow> Table(CapacityData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return [.. data.Measurements.Concat(data.CacheStates)
+            .Where(m => m.Cache is not null && m.Queries.Count > 0)
+            .OrderBy(m => m.Variant).ThenBy(m => m.DataToMemory).ThenBy(m => m.Cache!.State)
+            .Select(m => Stand(m, data.Targets))];
+    }
+
+    /// <summary>Per variant, one sentence: up to which data ÷ memory it stays within the targets, and where it leaves them, with the evidence.</summary>
+    public static IReadOnlyList<string> Findings(CapacityData data)
+    {
+        var rows = Table(data);
+        var findings = new List<string>();
+        foreach (var variant in rows.Select(r => r.Measurement.Variant).Distinct())
+        {
+            var mine = rows.Where(r => r.Measurement.Variant == variant && r.Measurement.Cache!.State != CacheState.Cold).ToList();
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            var firstOver = mine.FirstOrDefault(r => r.Standing == TargetStanding.Over);
+            var lastWithin = mine.LastOrDefault(r => r.Standing == TargetStanding.Within && (firstOver is null || r.Measurement.DataToMemory <= firstOver.Measurement.DataToMemory));
+            var text = lastWithin is null ? $"{variant}: no measurement shows it within the targets" : $"{variant}: within the targets up to data {Ratio(lastWithin.Measurement.DataToMemory!.Value)} memory ({Describe(lastWithin)}: {lastWithin.Reason})";
+            text += firstOver is null
+                ? mine.Any(r => r.Standing == TargetStanding.Undecided) ? "; undecided where the samples cannot bound p99 and no capacity search ran." : "; it left them at no measured size."
+                : $"; leaves them at data {Ratio(firstOver.Measurement.DataToMemory!.Value)} memory ({Describe(firstOver)}): {firstOver.Reason}.";
+            if (rows.FirstOrDefault(r => r.Measurement.Variant == variant && r.Measurement.Cache!.State == CacheState.Cold && r.Measurement.TradeRows == rows.Max(x => x.Measurement.TradeRows)) is { } cold)
+            {
+                text += $" After a restart at {Rows(cold.Measurement.TradeRows)} trade rows, the slowest first execution is `{cold.Deciding.Query}` at p50 {Estimate(cold.Deciding.Estimate(50))}.";
+            }
+
+            findings.Add(text);
+        }
+
+        return findings;
+    }
+
+    /// <summary>Where one measurement stands: over when an interval lies above a target or capacity was zero; within when the capacity search met the targets or every p95/p99 interval lies below them.</summary>
+    internal static CacheStateRow Stand(VariantMeasurement measurement, LatencyTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        ArgumentNullException.ThrowIfNull(targets);
+        var slowest = measurement.Queries.MaxBy(q => q.P50Ms)!;
+        foreach (var query in measurement.Queries.OrderByDescending(q => q.P50Ms))
+        {
+            foreach (var percentile in Percentiles)
+            {
+                var estimate = query.Estimate(percentile);
+                // A lower percentile above a target puts every higher one above it: p99 ≥ p95 ≥ p50.
+                var target = percentile <= 95 && estimate.Lower > targets.P95Ms ? (Name: "p95", Ms: targets.P95Ms)
+                    : estimate.Lower > targets.P99Ms ? (Name: "p99", Ms: targets.P99Ms)
+                    : default;
+                if (estimate.IsBounded && target.Name is not null)
+                {
+                    return new CacheStateRow(measurement, query, TargetStanding.Over, $"`{query.Query}` p{Number(percentile, 0)} {Estimate(estimate)} lies above the {target.Name} target {Ms(target.Ms)}");
+                }
+            }
+        }
+
+        if (measurement.CapacityRps is { } rps)
+        {
+            return rps > 0
+                ? new CacheStateRow(measurement, slowest, TargetStanding.Within, $"the load runner met p95 and p99 at {CapacityReportBuilder.CapacityText(measurement)} req/s")
+                : new CacheStateRow(measurement, slowest, TargetStanding.Over, "the load runner's lowest rate already missed p95 or p99");
+        }
+
+        var within = measurement.Queries.All(q => q.Estimate(95) is { IsBounded: true } p95 && p95.Upper < targets.P95Ms && q.Estimate(99) is { IsBounded: true } p99 && p99.Upper < targets.P99Ms);
+        return within
+            ? new CacheStateRow(measurement, slowest, TargetStanding.Within, $"every query's p95 and p99 intervals lie below the targets; slowest `{slowest.Query}` p99 {Estimate(slowest.Estimate(99))}")
+            : new CacheStateRow(measurement, slowest, TargetStanding.Undecided, $"slowest `{slowest.Query}` p95 {Estimate(slowest.Estimate(95))}, p99 {Estimate(slowest.Estimate(99))}");
+    }
+
+    private static string Describe(CacheStateRow row)
+    {
+        var m = row.Measurement;
+        var pages = m.Pages is { } p ? $", hit ratio {Percent(p.HitRatio)}" : string.Empty;
+        return $"{Rows(m.TradeRows)} trade rows, {m.Cache!.State.ToString().ToLowerInvariant()}, {Bytes(m.Cache.BufferPoolBytes)} pool{pages}";
+    }
+}

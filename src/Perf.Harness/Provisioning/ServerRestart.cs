@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Perf.Harness.Provisioning;
+
+/// <summary>How to start a local server again: its usual settings with these on top, and an empty buffer pool.</summary>
+/// <param name="BufferPoolBytes">The buffer pool size to start with (a memory-constrained scale model), or null for the usual size.</param>
+/// <param name="DirectIo">Read and write data files with <c>O_DIRECT</c>, so a page the buffer pool lacks comes from the disk and not from the OS page cache.</param>
+public sealed record ServerRestart(long? BufferPoolBytes = null, bool DirectIo = false)
+{
+    /// <summary>The usual settings, buffered I/O.</summary>
+    public static readonly ServerRestart Usual = new();
+
+    /// <summary>The server arguments that come after the usual ones (the last occurrence of a setting wins).</summary>
+    internal IEnumerable<string> Arguments()
+    {
+        if (BufferPoolBytes is { } bytes)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"--innodb-buffer-pool-size={bytes}");
+        }
+
+        if (DirectIo)
+        {
+            yield return "--innodb-flush-method=O_DIRECT";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Perf.Analysis.Capacity;
+using Perf.Bench.Capacity;
+using Perf.Harness;
+using Perf.Harness.Results;
+using Perf.Tests.Infrastructure;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Bench;
+
+/// <summary>The sweep's cold and memory-constrained states on a server of the test's own (they restart it).</summary>
+public sealed class CacheStateServerTests : IDisposable
+{
+    private readonly string home = RepositoryPaths.ScratchDirectory("test-cache-states-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("perf-cache-states-");
+
+    public void Dispose()
+    {
+        results.Delete(recursive: true);
+        if (Directory.Exists(home))
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_ColdAndConstrained_MeasuredWithTheirPoolsAndDiskReads()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await PrivateServer.ProvisionAsync(home, ct);
+        var options = ReportCommand.ParseOptions(["--sizes", "3k", "--variants", "basic,composite", "--rounds", "3", "--executions", "2", "--queries", "trades_page/hot,summary/hot", "--cache-states", "constrained,cold", "--buffer-pool", "32M"]);
+        var writer = await ResultWriter.CreateAsync(RunManifest.Create("cache-states-test"), results.FullName, ct);
+
+        var data = await CapacitySweep.RunAsync(options, server, writer, results.FullName, ct);
+
+        Assert.All(data.Measurements, m => Assert.Equal(CacheState.Warm, m.Cache!.State));
+        Assert.Equal(
+            [(SchemaVariant.Basic, CacheState.Cold), (SchemaVariant.Composite, CacheState.Cold), (SchemaVariant.Basic, CacheState.Constrained), (SchemaVariant.Composite, CacheState.Constrained)],
+            data.CacheStates.Select(m => (m.Variant, m.Cache!.State)));
+        Assert.All(data.CacheStates, m => Assert.Equal("O_DIRECT", m.Cache!.FlushMethod));
+        Assert.All(data.CacheStates.Where(m => m.Cache!.State == CacheState.Constrained), m => Assert.Equal(32L << 20, m.Cache!.BufferPoolBytes));
+        // Cold: one execution per round per query, and the first query of each round found nothing in the pool.
+        Assert.All(data.CacheStates.Where(m => m.Cache!.State == CacheState.Cold), m =>
+        {
+            Assert.All(m.Queries, q => Assert.Equal(3, q.RoundsMs.SelectMany(r => r).Count()));
+            Assert.True(m.Queries[0].Pages!.PhysicalReads >= 3, $"{m.Variant}'s first cold query read {m.Queries[0].Pages!.PhysicalReads} pages from disk in 3 rounds");
+        });
+        // Every measurement counts its page requests; the warm ones after a warm-up read (almost) nothing from disk.
+        Assert.All(data.Measurements.Concat(data.CacheStates), m => Assert.True(m.Pages!.LogicalReads > 0));
+        Assert.All(data.Measurements, m => Assert.True(m.Pages!.HitRatio > 0.99, $"{m.Variant} warm hit ratio {m.Pages!.HitRatio}"));
+        // The sweep leaves the server as it found it.
+        var counters = await BufferPoolCounters.OpenAsync(server.AdminConnectionString, ct);
+        await using (counters)
+        {
+            Assert.Equal((64L << 20, data.Measurements[0].Cache!.FlushMethod), await counters.PoolAsync(ct));
+        }
+
+        var analysis = CapacityAnalysis.Analyze(data, null);
+        var markdown = Perf.Harness.Reports.MarkdownRenderer.Render(CapacityReportBuilder.Build(analysis));
+        Assert.Contains("# As data outgrows memory", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Composite | 3k | constrained | 32 MiB |", markdown, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,61 @@
+using Perf.Analysis.Capacity;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Reports;
+
+public sealed class CacheStateAnalysisTests
+{
+    private const long Pool = 256L << 20;
+
+    [Fact]
+    public void Stand_P95IntervalAboveTarget_OverWithTheQueryAndInterval()
+    {
+        var row = CacheStateAnalysis.Stand(Measured(1, capacity: null, ("fast", 20), ("slow", 700)), LatencyTargets.Default);
+
+        Assert.Equal(TargetStanding.Over, row.Standing);
+        Assert.Equal("slow", row.Deciding.Query);
+        Assert.Contains("p50", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("500 ms", row.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stand_BelowTargetsWithoutCapacity_UndecidedBecauseP99NeedsMoreSamples()
+    {
+        // 72 samples bound p95, not p99 (368): nothing can say the p99 target holds.
+        var row = CacheStateAnalysis.Stand(Measured(1, capacity: null, ("a", 30), ("b", 90)), LatencyTargets.Default);
+
+        Assert.Equal(TargetStanding.Undecided, row.Standing);
+        Assert.Equal("b", row.Deciding.Query);
+    }
+
+    [Theory]
+    [InlineData(40, TargetStanding.Within)]
+    [InlineData(0, TargetStanding.Over)]
+    public void Stand_CapacitySearchDecides(double capacity, TargetStanding expected) =>
+        Assert.Equal(expected, CacheStateAnalysis.Stand(Measured(1, capacity, ("a", 30)), LatencyTargets.Default).Standing);
+
+    [Fact]
+    public void Findings_KneeBetweenTheLastWithinAndTheFirstOver()
+    {
+        var data = new CapacityData([Measured(0.5, 120, ("q", 10), state: CacheState.Warm)], LatencyTargets.Default)
+        {
+            CacheStates = [Measured(4, 60, ("q", 40)), Measured(40, 0, ("q", 300))],
+        };
+
+        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+
+        Assert.StartsWith("Composite: within the targets up to data 4.0× memory", finding, StringComparison.Ordinal);
+        Assert.Contains("leaves them at data 40× memory", finding, StringComparison.Ordinal);
+        Assert.Contains("lowest rate already missed", finding, StringComparison.Ordinal);
+    }
+
+    private static VariantMeasurement Measured(double dataToPool, double? capacity, (string Name, double Ms) first, (string Name, double Ms)? second = null, CacheState state = CacheState.Constrained)
+    {
+        var bytes = (long)(dataToPool * Pool);
+        var queries = new[] { first }.Concat(second is { } s ? [s] : []).Select(q => SampleCapacityData.Query(q.Name, q.Ms, 100) with { Pages = new PageCounts(1000, 10, 72) }).ToList();
+        return new VariantMeasurement(SchemaVariant.Composite, (long)(dataToPool * 1_000_000), 1, bytes / 2, bytes - (bytes / 2), capacity, queries, [])
+        {
+            Cache = new CacheCondition(state, Pool, "O_DIRECT", true),
+        };
+    }
+}
