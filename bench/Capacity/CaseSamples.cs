@@ -17,6 +17,6 @@ internal sealed class CaseSamples
     }
 
     /// <summary>The measurement of this case: percentiles over every execution, the exact work from its plan, the counters summed.</summary>
-    public QueryMeasurement ToMeasurement(string query, ExactWork work, IReadOnlyList<string> indexesUsed) =>
-        QueryMeasurement.FromRounds(query, [.. RoundsMs.Select(r => (IReadOnlyList<double>)r)], work, indexesUsed) with { Pages = PageCounts.Sum(Pages) };
+    public QueryMeasurement ToMeasurement(string query, ExactWork work, IReadOnlyList<string> indexesUsed, bool servedByApi) =>
+        QueryMeasurement.FromRounds(query, [.. RoundsMs.Select(r => (IReadOnlyList<double>)r)], work, indexesUsed) with { Pages = PageCounts.Sum(Pages), ServedByApi = servedByApi };
 }

@@ -18,6 +18,6 @@ internal sealed record SweepArm(string Name, SchemaVariant Variant, string Datab
     {
         var plan = Plans.First(p => p.Query == queryCase.Name);
         var work = new ExactWork(plan.RowsRead, plan.Pages?.Logical, plan.Pages?.Physical, plan.Partitions.Count > 0 ? plan.Partitions.Count : null, plan.Filesort, plan.TemporaryTable, plan.Index is null ? plan.AccessType : $"{plan.AccessType} on {plan.Index}");
-        return samples[row, c].ToMeasurement(queryCase.Name, work, plan.Index is null ? [] : [plan.Index]);
+        return samples[row, c].ToMeasurement(queryCase.Name, work, plan.Index is null ? [] : [plan.Index], queryCase.ServedByApi);
     })];
 }

@@ -18,6 +18,9 @@ public sealed record FullScanCase(string Name, int Limit) : QueryCase(Name)
         """;
 
     /// <inheritdoc />
+    public override bool ServedByApi => false;
+
+    /// <inheritdoc />
     public override CommandDefinition Command => Build(CancellationToken.None);
 
     /// <inheritdoc />

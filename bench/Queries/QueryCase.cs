@@ -9,6 +9,9 @@ public abstract record QueryCase(string Name)
     /// <summary>The SQL and parameters the query layer runs for this case.</summary>
     public abstract CommandDefinition Command { get; }
 
+    /// <summary>Whether the API runs this query, so the latency targets apply to it (the full scan is a contrast no endpoint serves).</summary>
+    public virtual bool ServedByApi => true;
+
     /// <summary>The request's parameters, readable (for plan reports).</summary>
     public abstract string Parameters { get; }
 

@@ -28,6 +28,15 @@ public sealed class CacheStateAnalysisTests
         Assert.Equal("b", row.Deciding.Query);
     }
 
+    [Fact]
+    public void Stand_OnlyTheFullScanOverTarget_NotJudgedOnIt()
+    {
+        var row = CacheStateAnalysis.Stand(Measured(1, capacity: 30, ("full_scan", 1200), ("q", 20)), LatencyTargets.Default);
+
+        Assert.Equal(TargetStanding.Within, row.Standing);
+        Assert.Equal("q", row.Deciding.Query);
+    }
+
     [Theory]
     [InlineData(40, TargetStanding.Within)]
     [InlineData(0, TargetStanding.Over)]
@@ -52,7 +61,7 @@ public sealed class CacheStateAnalysisTests
     private static VariantMeasurement Measured(double dataToPool, double? capacity, (string Name, double Ms) first, (string Name, double Ms)? second = null, CacheState state = CacheState.Constrained)
     {
         var bytes = (long)(dataToPool * Pool);
-        var queries = new[] { first }.Concat(second is { } s ? [s] : []).Select(q => SampleCapacityData.Query(q.Name, q.Ms, 100) with { Pages = new PageCounts(1000, 10, 72) }).ToList();
+        var queries = new[] { first }.Concat(second is { } s ? [s] : []).Select(q => SampleCapacityData.Query(q.Name, q.Ms, 100) with { Pages = new PageCounts(1000, 10, 72), ServedByApi = q.Name != "full_scan" }).ToList();
         return new VariantMeasurement(SchemaVariant.Composite, (long)(dataToPool * 1_000_000), 1, bytes / 2, bytes - (bytes / 2), capacity, queries, [])
         {
             Cache = new CacheCondition(state, Pool, "O_DIRECT", true),

@@ -115,6 +115,48 @@ public static class CapacityCharts
         return ChartStyle.Png(plot);
     }
 
+    /// <summary>Capacity against data ÷ buffer pool per variant (warm and memory-constrained measurements on one line, by ratio): where each variant's capacity falls as its data outgrows memory; null without a constrained capacity.</summary>
+    public static byte[]? MemoryChart(CapacityData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var measured = data.Measurements.Concat(data.CacheStates)
+            .Where(m => m.CapacityRps is not null && m.DataToMemory is > 0 && m.Cache!.State != CacheState.Cold)
+            .ToList();
+        if (!measured.Any(m => m.Cache!.State == CacheState.Constrained))
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        foreach (var variant in data.Variants)
+        {
+            var points = measured.Where(m => m.Variant == variant).OrderBy(m => m.DataToMemory).ToList();
+            if (points.Count == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.Scatter(points.Select(p => Math.Log10(p.DataToMemory!.Value)).ToArray(), points.Select(p => p.CapacityRps!.Value).ToArray(), ColorOf(variant));
+            line.LineWidth = 2;
+            line.MarkerSize = 9;
+            line.LegendText = variant.ToString();
+        }
+
+        var ratios = measured.Select(m => m.DataToMemory!.Value).ToList();
+        var ticks = Enumerable.Range(-3, 8).Select(e => Math.Pow(10, e)).Where(t => t >= ratios.Min() / 10 && t <= ratios.Max() * 10).ToList();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks.Select(Math.Log10)], [.. ticks.Select(t => ReportFormat.Number(t, 3) + "×")]);
+        var lo = Math.Log10(ratios.Min());
+        var hi = Math.Log10(ratios.Max());
+        var pad = Math.Max(0.1, (hi - lo) * 0.08);
+        plot.Axes.SetLimitsX(lo - pad, hi + pad);
+        plot.Axes.Bottom.Label.Text = "data ÷ buffer pool (log scale)";
+        plot.Axes.Left.Label.Text = "requests/s within p95/p99 targets";
+        plot.Axes.SetLimitsY(0, Math.Max(1, measured.Max(m => m.CapacityRps!.Value)) * 1.15);
+        plot.Title("Capacity as data outgrows memory");
+        plot.ShowLegend(Alignment.UpperRight);
+        return ChartStyle.Png(plot);
+    }
+
     private static Color ColorOf(SchemaVariant variant) => ChartStyle.Palette.GetColor((int)variant);
 
     private static void RowTicks(Plot plot, List<double> rows)

@@ -49,6 +49,10 @@ public static class CapacityReportBuilder
                     $"`{r.Deciding.Query}`", Estimate(r.Deciding.Estimate(50)), Estimate(r.Deciding.Estimate(95)), Estimate(r.Deciding.Estimate(99)),
                     r.Measurement.CapacityRps is null ? "–" : r.Measurement.CapacityRps > 0 ? CapacityText(r.Measurement) : "none",
                     r.Standing switch { TargetStanding.Within => "within", TargetStanding.Over => "over: " + r.Reason, _ => "undecided" }])]));
+            if (CapacityCharts.MemoryChart(data) is { } memoryChart)
+            {
+                blocks.Add(new ReportImage("capacity-memory.png", "capacity per variant against data ÷ buffer pool, warm and memory-constrained", memoryChart));
+            }
         }
 
         blocks.Add(new ReportHeading(1, "Query latency, work and plans"));

@@ -56,6 +56,11 @@ public static class PlannerSummary
         foreach (var growth in analysis.Growth.Where(g => g.Variant == variant))
         {
             var measured = measurements.Last(m => m.Queries.Any(q => q.Query == growth.Query)).Queries.First(q => q.Query == growth.Query);
+            if (!measured.ServedByApi)
+            {
+                continue;
+            }
+
             if (CapacityProjector.LatencyAt(growth, measured, percentile, rows) is { } latency)
             {
                 projected.Add((growth.Query, latency));

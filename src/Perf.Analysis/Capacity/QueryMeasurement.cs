@@ -23,6 +23,9 @@ public sealed record QueryMeasurement(
     /// <summary>The exact work of one execution, when the sweep captured it.</summary>
     public ExactWork? Work { get; init; }
 
+    /// <summary>Whether the API runs this query, so the latency targets apply to it (false for the full scan shown for contrast).</summary>
+    public bool ServedByApi { get; init; } = true;
+
     /// <summary>The buffer pool counters around its timed executions (unlike <see cref="Work"/>, they depend on what the pool held), when counted.</summary>
     public PageCounts? Pages { get; init; }
 
