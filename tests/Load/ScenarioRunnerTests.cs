@@ -44,6 +44,41 @@ public sealed class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_StepBlocksBeforeAwaiting_ScheduleKeepsItsTimes()
+    {
+        // 150 ms of blocking per invocation, 10 invocations a second: run on the dispatcher's thread, each would
+        // push every later send back by 50 ms, and the difference between latency and service time would grow to 1 s.
+        var blocking = Scenario.Create("blocking", _ =>
+        {
+            Thread.Sleep(150);
+            return Task.FromResult(Response.Ok());
+        })
+        .WithLoadSimulations(Simulation.Inject(10, TimeSpan.FromSeconds(2)));
+
+        var result = await ScenarioRunner.RegisterScenarios(blocking).WithTarget(UnusedTarget).RunAsync(TestContext.Current.CancellationToken);
+
+        var total = result.Scenario("blocking").Total;
+        Assert.Equal(20, total.Ok);
+        Assert.True(total.Latency.P50 - total.ServiceTime.P50 < 100, $"latency p50 {total.Latency.P50} ms, service p50 {total.ServiceTime.P50} ms");
+    }
+
+    [Fact]
+    public async Task RunAsync_KeepConstant_RunsCopiesBackToBack()
+    {
+        var closed = Scenario.Create("closed", async ctx =>
+        {
+            await Task.Delay(50, ctx.CancellationToken);
+            return Response.Ok();
+        })
+        .WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromSeconds(1)));
+
+        var result = await ScenarioRunner.RegisterScenarios(closed).WithTarget(UnusedTarget).RunAsync(TestContext.Current.CancellationToken);
+
+        // Two copies of a 50 ms step for 1 s: at most 40 invocations, fewer when timers fire late.
+        Assert.InRange(result.Scenario("closed").Total.Ok, 20, 42);
+    }
+
+    [Fact]
     public void ToProfile_RampAfterInject_StartsFromThePreviousRate()
     {
         var scenario = Scenario.Create("shape", _ => Task.FromResult(Response.Ok()))
