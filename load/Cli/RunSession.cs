@@ -3,6 +3,7 @@ using Perf.Harness;
 using Perf.Harness.Results;
 using Perf.Load.Execution;
 using Perf.Load.Reports;
+using Perf.Load.Scenarios;
 using Perf.Load.Thresholds;
 
 namespace Perf.Load.Cli;
@@ -11,7 +12,7 @@ namespace Perf.Load.Cli;
 internal static class RunSession
 {
     /// <summary>Validates the thresholds against the scenarios, runs, and builds the summary.</summary>
-    public static async Task<(RunSummary Summary, ReportInput Report, RunManifest Manifest)> ExecuteAsync(
+    public static Task<(RunSummary Summary, ReportInput Report, RunManifest Manifest)> ExecuteAsync(
         RunSettings settings,
         LoadTarget target,
         ILoadProgress? progress,
@@ -19,9 +20,22 @@ internal static class RunSession
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(target);
+        return ExecuteAsync(settings, target, settings.CreateMix(settings.TrafficFor(target)), progress, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="mix"/> (instead of the scenarios the settings name) with the settings' load, thresholds and limits.</summary>
+    public static async Task<(RunSummary Summary, ReportInput Report, RunManifest Manifest)> ExecuteAsync(
+        RunSettings settings,
+        LoadTarget target,
+        ScenarioMix mix,
+        ILoadProgress? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(mix);
         var manifest = RunManifest.Create("load", target.Server, settings.Arguments ?? []);
         manifest.Redis = target.Redis?.ToString();
-        var mix = settings.CreateMix(settings.TrafficFor(target));
         ThresholdEvaluator.Validate(settings.Thresholds, mix.Endpoints, [.. mix.Scenarios.Select(s => s.Name)]);
         var plan = new RunPlan(
             target.BaseAddress,

@@ -52,10 +52,15 @@ internal sealed class RequestExecutor
                 start = Stopwatch.GetTimestamp();
             }
 
-            var response = await _transport.GetAsync(request.PathAndQuery, request.Observer is not null, abort).ConfigureAwait(false);
-            (status, bytes, body, bodyLength) = response;
-
-            outcome = OutcomeOf(status);
+            if (request.Invocation is { } invocation)
+            {
+                (outcome, status, bytes) = await invocation.InvokeAsync(_recorder, intendedTicks, measured, abort).ConfigureAwait(false);
+            }
+            else
+            {
+                (status, bytes, body, bodyLength) = await _transport.GetAsync(request.PathAndQuery, request.Observer is not null, abort).ConfigureAwait(false);
+                outcome = OutcomeOf(status);
+            }
         }
         catch (OperationCanceledException)
         {

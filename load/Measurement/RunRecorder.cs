@@ -117,6 +117,10 @@ internal sealed class RunRecorder
         _endpoints.GetOrAdd(endpoint, static n => new StatsAccumulator(n)).Record(sample);
     }
 
+    /// <summary>Adds one measured sub-step of a request to its own endpoint group only: the request itself is recorded once, by <see cref="Record"/>.</summary>
+    public void RecordStep(string step, in RequestSample sample) =>
+        _endpoints.GetOrAdd(step, static n => new StatsAccumulator(n)).Record(sample);
+
     /// <summary>A copy of the dispatch-lag histogram (intended time to dispatch, µs) of measured requests.</summary>
     public HdrHistogram.HistogramBase DispatchLag()
     {

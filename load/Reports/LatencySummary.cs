@@ -4,10 +4,18 @@ using Perf.Load.Measurement;
 namespace Perf.Load.Reports;
 
 /// <summary>Percentiles of one latency histogram, in milliseconds.</summary>
-internal sealed record LatencySummary(double P50, double P75, double P90, double P95, double P99, double P999, double Max, double Mean)
+/// <param name="P50">Median.</param>
+/// <param name="P75">75th percentile.</param>
+/// <param name="P90">90th percentile.</param>
+/// <param name="P95">95th percentile.</param>
+/// <param name="P99">99th percentile.</param>
+/// <param name="P999">99.9th percentile.</param>
+/// <param name="Max">Largest value.</param>
+/// <param name="Mean">Mean.</param>
+public sealed record LatencySummary(double P50, double P75, double P90, double P95, double P99, double P999, double Max, double Mean)
 {
     /// <summary>Reads the percentiles from a microsecond histogram.</summary>
-    public static LatencySummary From(HistogramBase histogram)
+    internal static LatencySummary From(HistogramBase histogram)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         return new LatencySummary(

@@ -1,3 +1,4 @@
+using Perf.Load;
 using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Scenarios;
@@ -6,7 +7,7 @@ using Perf.Tests.Infrastructure;
 
 namespace Perf.Tests.Load;
 
-/// <summary>The dashboard scenarios against the real API over seeded variants: every request they make is valid.</summary>
+/// <summary>Scenarios against the real API over seeded variants: the built-in dashboard's requests are all valid, and a scenario written in C# (the README's example) gates P95/P99.</summary>
 [Collection(LoadTimingGroup.Name)]
 public sealed class DashboardApiLoadTests(DatabaseServerFixture server, ApiFixture api) : IClassFixture<ApiFixture>
 {
@@ -37,5 +38,27 @@ public sealed class DashboardApiLoadTests(DatabaseServerFixture server, ApiFixtu
         Assert.Equal(["dashboard", "trades-walk"], summary.Scenarios.Select(s => s.Name));
         Assert.All(summary.Endpoints.Where(e => e.Count > 0), e => Assert.True(e.Bytes > 0));
         Assert.InRange(summary.Total.Count, 100, 140);
+    }
+
+    [Fact]
+    public async Task RunAsync_CustomTradesScenario_MeetsP95AndP99()
+    {
+        server.RequireServer();
+        var trades = Scenario.Create("trades-page", async ctx =>
+        {
+            var profile = ctx.Random.Next(1, ApiFixture.Profiles + 1);
+            using var response = await ctx.Client.GetAsync($"/api/trades/{profile}?start_time=2025-09-01T00:00:00Z&end_time=2025-10-01T00:00:00Z&limit=20", ctx.CancellationToken);
+            return Response.From(response);
+        })
+        .WithWarmUpDuration(TimeSpan.FromSeconds(1))
+        .WithLoadSimulations(Simulation.Inject(20, TimeSpan.FromSeconds(3)))
+        .WithThresholds(ScenarioThreshold.P95Below(500), ScenarioThreshold.P99Below(1000));
+
+        var result = await ScenarioRunner.RegisterScenarios(trades).WithTarget(api.Api.BaseAddress).RunAsync(TestContext.Current.CancellationToken);
+
+        var run = result.Scenario("trades-page");
+        Assert.All(run.Thresholds, t => Assert.True(t.Passed, $"{t.Expression}: {t.Actual} ms"));
+        Assert.Equal(60, run.Total.Count);
+        Assert.Equal(60, run.Total.Ok);
     }
 }

@@ -1,0 +1,7 @@
+namespace Perf.Load;
+
+/// <summary>One threshold checked against a run.</summary>
+/// <param name="Expression">The threshold, e.g. <c>p(95)&lt;500</c>.</param>
+/// <param name="Actual">The measured value: milliseconds for latencies, a fraction for the error rate.</param>
+/// <param name="Passed">True when the threshold held.</param>
+public sealed record ThresholdVerdict(string Expression, double Actual, bool Passed);

@@ -1,0 +1,109 @@
+using Perf.Load;
+using Perf.Load.Model;
+
+namespace Perf.Tests.Load;
+
+/// <summary>The public scenario API on the engine: counts, failures, sub-steps, thresholds, reports and the load shape.</summary>
+[Collection(LoadTimingGroup.Name)]
+public sealed class ScenarioRunnerTests
+{
+    // The steps below never send a request: the target only has to be a valid base address.
+    private static readonly Uri UnusedTarget = new("http://127.0.0.1:9/");
+
+    [Fact]
+    public async Task RunAsync_StepsFailThrowAndWait_CountsTimesAndGatesEachInvocation()
+    {
+        var delays = Scenario.Create("delays", async ctx =>
+        {
+            await ctx.StepAsync("wait", async () =>
+            {
+                await Task.Delay(20, ctx.CancellationToken);
+                return Response.Ok();
+            });
+            return ctx.InvocationNumber % 4 == 0
+                ? Response.Fail(500)
+                : ctx.InvocationNumber % 5 == 0 ? throw new InvalidOperationException("step failed") : Response.Ok();
+        })
+        .WithLoadSimulations(Simulation.Inject(20, TimeSpan.FromSeconds(2)))
+        .WithThresholds(ScenarioThreshold.P95Below(5), ScenarioThreshold.P99Below(5000), ScenarioThreshold.ErrorRateBelow(0.5));
+        var folder = LoadTestSupport.TempDirectory();
+
+        var result = await ScenarioRunner.RegisterScenarios(delays).WithTarget(UnusedTarget).WithReportFolder(folder).RunAsync(TestContext.Current.CancellationToken);
+
+        var run = result.Scenario("delays");
+        Assert.Equal(40, run.Total.Count);
+        Assert.Equal(16, run.Total.Failed);
+        Assert.True(run.Total.Latency.P50 >= 20, $"p50 {run.Total.Latency.P50} ms");
+        var wait = Assert.Single(run.Steps);
+        Assert.Equal("wait", wait.Name);
+        Assert.Equal(40, wait.Ok);
+        Assert.True(wait.ServiceTime.P50 >= 20, $"wait p50 {wait.ServiceTime.P50} ms");
+        Assert.Equal([false, true, true], run.Thresholds.Select(t => t.Passed));
+        Assert.False(result.Passed);
+        Assert.True(File.Exists(Path.Combine(folder, "delays", "summary.json")));
+    }
+
+    [Fact]
+    public async Task RunAsync_StepBlocksBeforeAwaiting_ScheduleKeepsItsTimes()
+    {
+        // 150 ms of blocking per invocation, 10 invocations a second: run on the dispatcher's thread, each would
+        // push every later send back by 50 ms, and the difference between latency and service time would grow to 1 s.
+        var blocking = Scenario.Create("blocking", _ =>
+        {
+            Thread.Sleep(150);
+            return Task.FromResult(Response.Ok());
+        })
+        .WithLoadSimulations(Simulation.Inject(10, TimeSpan.FromSeconds(2)));
+
+        var result = await ScenarioRunner.RegisterScenarios(blocking).WithTarget(UnusedTarget).RunAsync(TestContext.Current.CancellationToken);
+
+        var total = result.Scenario("blocking").Total;
+        Assert.Equal(20, total.Ok);
+        Assert.True(total.Latency.P50 - total.ServiceTime.P50 < 100, $"latency p50 {total.Latency.P50} ms, service p50 {total.ServiceTime.P50} ms");
+    }
+
+    [Fact]
+    public async Task RunAsync_KeepConstant_RunsCopiesBackToBack()
+    {
+        var closed = Scenario.Create("closed", async ctx =>
+        {
+            await Task.Delay(50, ctx.CancellationToken);
+            return Response.Ok();
+        })
+        .WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromSeconds(1)));
+
+        var result = await ScenarioRunner.RegisterScenarios(closed).WithTarget(UnusedTarget).RunAsync(TestContext.Current.CancellationToken);
+
+        // Two copies of a 50 ms step for 1 s: at most 40 invocations, fewer when timers fire late.
+        Assert.InRange(result.Scenario("closed").Total.Ok, 20, 42);
+    }
+
+    [Fact]
+    public void ToProfile_RampAfterInject_StartsFromThePreviousRate()
+    {
+        var scenario = Scenario.Create("shape", _ => Task.FromResult(Response.Ok()))
+            .WithWarmUpDuration(TimeSpan.FromSeconds(2))
+            .WithPoissonArrivals()
+            .WithLoadSimulations(Simulation.Inject(10, TimeSpan.FromSeconds(5)), Simulation.RampingInject(50, TimeSpan.FromSeconds(10)));
+
+        var profile = scenario.ToProfile();
+
+        Assert.Equal(LoadModelKind.Open, profile.Kind);
+        Assert.True(profile.Poisson);
+        Assert.Equal(TimeSpan.FromSeconds(2), profile.Warmup);
+        Assert.Equal([new LoadStage(10, 10, TimeSpan.FromSeconds(5)), new LoadStage(10, 50, TimeSpan.FromSeconds(10))], profile.Stages);
+    }
+
+    [Fact]
+    public void WithLoadSimulations_KeepConstantBesideInject_Throws()
+    {
+        var scenario = Scenario.Create("shape", _ => Task.FromResult(Response.Ok()));
+
+        Assert.Equal(LoadModelKind.Closed, scenario.WithLoadSimulations(Simulation.KeepConstant(4, TimeSpan.FromSeconds(3))).ToProfile().Kind);
+        Assert.Throws<ArgumentException>(() => scenario.WithLoadSimulations(Simulation.KeepConstant(4, TimeSpan.FromSeconds(3)), Simulation.Inject(5, TimeSpan.FromSeconds(3))));
+    }
+
+    [Fact]
+    public void Create_NameWithPathCharacters_Throws() =>
+        Assert.Throws<ArgumentException>(() => Scenario.Create("../x", _ => Task.FromResult(Response.Ok())));
+}
