@@ -87,6 +87,91 @@ public sealed class SeedServerFaultTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task SeedAsync_DiskFillsMidLoad_OneLineErrorAndRerunAfterFreeingCompletes()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            DatabaseServerFixture.SkipOrFail("a full disk is a small tmpfs under the server's data directory, and mounting one needs root on Linux");
+        }
+
+        var options = Options() with { BulkSegmentRows = 10_000 };
+        var expected = GeneratedDataset.Generate(options.ToSpec());
+        Directory.CreateDirectory(home);
+        await RunAsync("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", home);
+        try
+        {
+            await using var server = await StartAsync();
+            var filler = Path.Combine(home, "filler");
+            var filled = 0;
+            var progress = new CallbackProgress(p =>
+            {
+                if (p.Phase == SeedPhase.Loading && p.Done > options.BulkSegmentRows && Interlocked.Exchange(ref filled, 1) == 0)
+                {
+                    Fill(filler);
+                }
+            });
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => DatasetSeeder.SeedAsync(server, options, progress, Cancel));
+
+            Assert.Equal(1, filled);
+            var line = SeedProgram.FailureLine(error);
+            Assert.True(line is not null, $"not reported as a failure: {error}");
+            Assert.DoesNotContain('\n', line);
+            Assert.Contains("out of disk space in " + home, line, StringComparison.Ordinal);
+
+            File.Delete(filler);
+
+            var result = await DatasetSeeder.SeedAsync(server, options, null, Cancel);
+
+            Assert.Equal(VariantAction.Resumed, result.Variants[0].Action);
+            Assert.Equal(expected.Checksum, result.Checksum);
+            var databases = new SeedDatabases(server, options.DatabasePrefix);
+            foreach (var variant in options.Variants)
+            {
+                Assert.Equal(expected.Trades, await databases.ReadTradesAsync(variant));
+                Assert.Equal(expected.Health, await databases.ReadHealthAsync(variant));
+            }
+        }
+        finally
+        {
+            await MySqlConnection.ClearAllPoolsAsync(Cancel);
+            await RunAsync("umount", home);
+        }
+    }
+
+    /// <summary>Writes zeros to <paramref name="path"/> until the file system has no byte left.</summary>
+    private static void Fill(string path)
+    {
+        var block = new byte[1 << 20];
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        try
+        {
+            while (true)
+            {
+                file.Write(block);
+            }
+        }
+        catch (IOException)
+        {
+            // No space left on device: full, as intended.
+        }
+    }
+
+    private static async Task RunAsync(string command, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync(Cancel);
+        await process.WaitForExitAsync(Cancel);
+        Assert.True(process.ExitCode == 0, $"{command} {string.Join(' ', arguments)}: {error}");
+    }
+
     private static SeedOptions Options() => new()
     {
         Seed = 7,
