@@ -33,6 +33,9 @@ public sealed class DatasetSeeder
     private readonly List<PhaseTiming> phases = [];
     private long rowsWritten;
 
+    /// <summary>The server's data directory when it runs on this machine, to say where the disk filled.</summary>
+    private string? dataDirectory;
+
     private DatasetSeeder(MySqlDataSource dataSource, SeedOptions options, IProgress<SeedProgress>? progress)
     {
         this.dataSource = dataSource;
@@ -61,7 +64,15 @@ public sealed class DatasetSeeder
         var builder = new MySqlConnectionStringBuilder(serverConnectionString) { Database = string.Empty, AllowUserVariables = true };
         await using var dataSource = TelemetryDataSource.Create(builder.ConnectionString);
         var seeder = new DatasetSeeder(dataSource, options, progress);
-        return await seeder.RunAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await seeder.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MySqlException ex) when (DiskBudget.IsOutOfSpace(ex))
+        {
+            var where = seeder.dataDirectory is null ? string.Empty : $" in {seeder.dataDirectory}";
+            throw new SeedException($"the server ran out of disk space{where} ({ex.Message}); what was committed is kept: free space and rerun the same command to resume.", ex);
+        }
     }
 
     private async Task<SeedResult> RunAsync(CancellationToken cancellationToken)
@@ -190,6 +201,7 @@ public sealed class DatasetSeeder
     private async Task CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
+        dataDirectory = free?.Directory;
         if (options.MaxDiskBytes is null && free is null)
         {
             return;

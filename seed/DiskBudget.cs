@@ -37,6 +37,11 @@ internal static class DiskBudget
         return (long)(Margin * ((trades * trade) + (health * healthRow) + (metricRows * metric)));
     }
 
+    /// <summary>Whether the server failed a write because its disk is full.</summary>
+    /// <remarks>InnoDB says "the table is full" when it cannot extend a file, and an index build "temporary file write failure" when its sort file cannot grow.</remarks>
+    public static bool IsOutOfSpace(MySqlException exception) =>
+        exception.ErrorCode is MySqlErrorCode.RecordFileFull or MySqlErrorCode.DiskFull or MySqlErrorCode.TempFileWriteFailure;
+
     /// <summary>The bytes each database takes now (0 when it does not exist).</summary>
     public static async Task<IReadOnlyDictionary<string, long>> SizesAsync(MySqlConnection connection, IEnumerable<string> databases, CancellationToken cancellationToken)
     {

@@ -63,12 +63,18 @@ public static class SeedProgram
             await error.WriteLineAsync("seed: interrupted; whole chunks are kept, rerun the same command to resume.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
-        catch (Exception ex) when (ex is ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException or IOException)
+        catch (Exception ex) when (FailureLine(ex) is { } line)
         {
-            await error.WriteLineAsync($"seed: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(line).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>The one line the command prints for a failure it expects (the server, the data, the disk); null for a bug, which keeps its stack trace.</summary>
+    internal static string? FailureLine(Exception exception) =>
+        exception is ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException or IOException
+            ? $"seed: {exception.Message}"
+            : null;
 
     private static async Task<SeedResult> SeedWithProgressAsync(string connectionString, SeedOptions options, TextWriter output, CancellationToken cancellationToken)
     {

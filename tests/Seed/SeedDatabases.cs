@@ -8,10 +8,10 @@ using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Seed;
 
-/// <summary>A unique database prefix for one test's variant databases, dropped afterwards.</summary>
-internal sealed class SeedDatabases(ProvisionedServer server) : IAsyncDisposable
+/// <summary>A database prefix (unique unless given) for one test's variant databases, dropped afterwards.</summary>
+internal sealed class SeedDatabases(ProvisionedServer server, string? prefix = null) : IAsyncDisposable
 {
-    public string Prefix { get; } = "seedt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    public string Prefix { get; } = prefix ?? "seedt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
     public ProvisionedServer Server => server;
 

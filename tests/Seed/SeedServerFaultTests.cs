@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using Dapper;
+using MySqlConnector;
+using Perf.Harness;
+using Perf.Harness.Provisioning;
+using Perf.Seed;
+using Perf.Seed.Cli;
+using Perf.Tests.Infrastructure;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Seed;
+
+/// <summary>The seeder against a private local server that fails under it (killed with SIGKILL), and the rerun after it is back.</summary>
+public sealed class SeedServerFaultTests : IDisposable
+{
+    private readonly string home = RepositoryPaths.ScratchDirectory("test-seedfaults-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(home))
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(SeedPhase.Loading)]
+    [InlineData(SeedPhase.Copying)]
+    [InlineData(SeedPhase.Indexing)]
+    public async Task SeedAsync_ServerKilledMidPhase_RerunAfterRestartGivesExactRowsAndChecksum(SeedPhase phase)
+    {
+        // Past the bulk segment, the rest goes in chunk by chunk: a kill while Loading (just after a chunk commits) leaves some chunks in.
+        var options = Options() with { BulkSegmentRows = 10_000 };
+        var expected = GeneratedDataset.Generate(options.ToSpec());
+
+        await using (var server = await StartAsync())
+        {
+            var pid = ReadState().Pid;
+            var killed = 0;
+            var progress = new CallbackProgress(p =>
+            {
+                if (p.Phase == phase && (phase != SeedPhase.Loading || p.Done > options.BulkSegmentRows) && Interlocked.Exchange(ref killed, 1) == 0)
+                {
+                    using var mariadbd = Process.GetProcessById(pid);
+                    mariadbd.Kill(); // SIGKILL: no shutdown, no flush
+                    mariadbd.WaitForExit();
+                }
+            });
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => DatasetSeeder.SeedAsync(server, options, progress, Cancel));
+
+            Assert.Equal(1, killed);
+            var line = SeedProgram.FailureLine(error);
+            Assert.True(line is not null, $"not reported as a failure: {error}");
+            Assert.DoesNotContain('\n', line);
+        }
+
+        await using var restarted = await StartAsync();
+        var databases = new SeedDatabases(restarted, options.DatabasePrefix);
+        if (phase == SeedPhase.Loading)
+        {
+            // Crash recovery keeps exactly the committed chunks: each chunk's rows with its catalog row, or neither.
+            await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
+            Assert.Equal("loading", await connection.ExecuteScalarAsync<string>("SELECT state FROM perf_dataset"));
+            var trades = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance");
+            Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(trade_rows), 0) FROM perf_dataset_chunk"), trades);
+            Assert.InRange(trades, 1, options.Trades - 1);
+        }
+
+        var result = await DatasetSeeder.SeedAsync(restarted, options, null, Cancel);
+
+        // The source is resumed (or found complete), never loaded afresh.
+        VariantAction[] rerun = phase == SeedPhase.Loading ? [VariantAction.Resumed] : [VariantAction.Resumed, VariantAction.Skipped];
+        Assert.Contains(result.Variants[0].Action, rerun);
+        Assert.Equal(expected.Checksum, result.Checksum);
+        Assert.Equal(options.Trades, result.RowCounts[TelemetryTable.Trades.Name]);
+        Assert.Equal(expected.Health.Count, result.RowCounts[TelemetryTable.Health.Name]);
+        foreach (var variant in options.Variants)
+        {
+            Assert.Equal(expected.Trades, await databases.ReadTradesAsync(variant));
+            Assert.Equal(expected.Health, await databases.ReadHealthAsync(variant));
+            Assert.Equal(result.RowCounts[TelemetryTable.Metrics.Name], await databases.CountAsync(variant, TelemetryTable.Metrics));
+            await using var connection = await databases.OpenAsync(variant);
+            Assert.Equal(expected.Checksum, await connection.ExecuteScalarAsync<string>("SELECT checksum FROM perf_dataset WHERE state = 'complete'"));
+        }
+    }
+
+    [Theory]
+    [InlineData(SeedPhase.Loading)]
+    [InlineData(SeedPhase.Copying)]
+    public async Task SeedAsync_DiskFillsMidPhase_OneLineErrorAndRerunAfterFreeingCompletes(SeedPhase phase)
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            DatabaseServerFixture.SkipOrFail("a full disk is a small tmpfs under the server's data directory, and mounting one needs root on Linux");
+        }
+
+        var options = Options() with { BulkSegmentRows = 10_000 };
+        var expected = GeneratedDataset.Generate(options.ToSpec());
+        Directory.CreateDirectory(home);
+        await RunAsync("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", home);
+        try
+        {
+            await using var server = await StartAsync();
+            var filler = Path.Combine(home, "filler");
+            var filled = 0;
+            var progress = new CallbackProgress(p =>
+            {
+                if (p.Phase == phase && (phase != SeedPhase.Loading || p.Done > options.BulkSegmentRows) && Interlocked.Exchange(ref filled, 1) == 0)
+                {
+                    Fill(filler);
+                }
+            });
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => DatasetSeeder.SeedAsync(server, options, progress, Cancel));
+
+            Assert.Equal(1, filled);
+            var line = SeedProgram.FailureLine(error);
+            Assert.True(line is not null, $"not reported as a failure: {error}");
+            Assert.DoesNotContain('\n', line);
+            Assert.Contains("out of disk space in " + home, line, StringComparison.Ordinal);
+
+            File.Delete(filler);
+
+            var result = await DatasetSeeder.SeedAsync(server, options, null, Cancel);
+
+            VariantAction[] rerun = phase == SeedPhase.Loading ? [VariantAction.Resumed] : [VariantAction.Resumed, VariantAction.Skipped];
+            Assert.Contains(result.Variants[0].Action, rerun);
+            Assert.Equal(expected.Checksum, result.Checksum);
+            var databases = new SeedDatabases(server, options.DatabasePrefix);
+            foreach (var variant in options.Variants)
+            {
+                Assert.Equal(expected.Trades, await databases.ReadTradesAsync(variant));
+                Assert.Equal(expected.Health, await databases.ReadHealthAsync(variant));
+            }
+        }
+        finally
+        {
+            await MySqlConnection.ClearAllPoolsAsync(Cancel);
+            await RunAsync("umount", home);
+        }
+    }
+
+    /// <summary>Writes zeros to <paramref name="path"/> until the file system has no byte left.</summary>
+    private static void Fill(string path)
+    {
+        var block = new byte[1 << 20];
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        try
+        {
+            while (true)
+            {
+                file.Write(block);
+            }
+        }
+        catch (IOException)
+        {
+            // No space left on device: full, as intended.
+        }
+    }
+
+    private static async Task RunAsync(string command, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync(Cancel);
+        await process.WaitForExitAsync(Cancel);
+        Assert.True(process.ExitCode == 0, $"{command} {string.Join(' ', arguments)}: {error}");
+    }
+
+    private static SeedOptions Options() => new()
+    {
+        Seed = 7,
+        Scale = "test",
+        Profiles = 12,
+        From = new DateOnly(2024, 1, 1),
+        To = new DateOnly(2024, 4, 1),
+        Trades = 40_000,
+        Symbols = 60,
+        HealthIntervalMinutes = 60,
+        Variants = [SchemaVariant.Basic, SchemaVariant.Composite],
+        DatabasePrefix = "fault",
+        ChunkRows = 5_000,
+    };
+
+    /// <summary>Starts (or, after a kill, restarts with crash recovery) the private server on this test's data directory.</summary>
+    private async Task<ProvisionedServer> StartAsync()
+    {
+        var binary = ExecutableLocator.Find(ExecutableLocator.ServerNames);
+        if (binary is null)
+        {
+            DatabaseServerFixture.SkipOrFail("mariadbd/mysqld is not installed (apt-get install mariadb-server)");
+        }
+
+        // A pool holding connections to the killed server would hand them to the rerun.
+        await MySqlConnection.ClearAllPoolsAsync(Cancel);
+        var options = new ProvisioningOptions { DataDirectory = home, BufferPoolSize = "64M", RedoLogSize = "48M" };
+        var environment = new ProvisioningEnvironment(_ => null, (_, _) => Task.FromResult(new DockerProbeResult(false, "not in this test")), () => binary);
+        return await ServerProvisioner.ProvisionAsync(options, environment, Cancel);
+    }
+
+    private LocalServerState ReadState() => LocalServerState.TryRead(Path.Combine(home, "server.json")) ?? throw new InvalidOperationException("no server.json");
+}
