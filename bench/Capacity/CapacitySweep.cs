@@ -143,10 +143,19 @@ internal static class CapacitySweep
                     Progress(Summary(label, $"{measurement.Variant} {measurement.Cache!.State.ToString().ToLowerInvariant()}", measurement));
                 }
             }
+
+            // What every size measured is kept as it completes: a later size that fails leaves the earlier ones re-renderable.
+            await writer.WriteJsonAsync(MeasurementsName, Data(measurements, copies, cacheStates), cancellationToken).ConfigureAwait(false);
         }
 
-        return new CapacityData(measurements, LatencyTargets.Default) { Copies = copies, CacheStates = cacheStates };
+        return Data(measurements, copies, cacheStates);
     }
+
+    /// <summary>The file name (without <c>.json</c>) of the sweep's measurements.</summary>
+    public const string MeasurementsName = "measurements";
+
+    private static CapacityData Data(List<VariantMeasurement> measurements, List<VariantMeasurement> copies, List<VariantMeasurement> cacheStates) =>
+        new([.. measurements], LatencyTargets.Default) { Copies = [.. copies], CacheStates = [.. cacheStates] };
 
     /// <summary>A progress line: the slowest median, memory, hit ratio and capacity of one measurement.</summary>
     private static string Summary(string label, string name, VariantMeasurement m)

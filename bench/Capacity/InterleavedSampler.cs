@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MySqlConnector;
 using Perf.Bench.Queries;
 
 namespace Perf.Bench.Capacity;
@@ -19,19 +20,27 @@ internal static class InterleavedSampler
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(cases);
         var perRound = new int[cases.Count];
+        var samples = NewGrid(arms.Count, cases.Count);
         for (var c = 0; c < cases.Count; c++)
         {
             double slowest = 0;
-            foreach (var arm in arms)
+            for (var a = 0; a < arms.Count; a++)
             {
-                slowest = Math.Max(slowest, await TimeAsync(cases[c], arm, cancellationToken).ConfigureAwait(false));
+                var (ms, timedOut) = await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false);
+                if (timedOut)
+                {
+                    // Its warm-up already ran past the command timeout: one censored sample, and no rounds that would only repeat it.
+                    samples[a, c].Add([ms], new Perf.Analysis.Capacity.PageCounts(0, 0, 0), timedOut: true);
+                    continue;
+                }
+
+                slowest = Math.Max(slowest, ms);
             }
 
             var affordable = caseBudget.TotalMilliseconds / (rounds * Math.Max(slowest, 0.001));
             perRound[c] = (int)Math.Clamp(Math.Floor(affordable), 1, executions);
         }
 
-        var samples = NewGrid(arms.Count, cases.Count);
         for (var round = 0; round < rounds; round++)
         {
             await RunRoundAsync(arms, cases, round, perRound, samples, counters, cancellationToken).ConfigureAwait(false);
@@ -69,23 +78,38 @@ internal static class InterleavedSampler
             for (var turn = 0; turn < arms.Count; turn++)
             {
                 var a = (turn + round) % arms.Count;
-                var times = new List<double>(perRound[c]);
-                var before = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
-                for (var e = 0; e < perRound[c]; e++)
+                if (samples[a, c].TimedOut)
                 {
-                    times.Add(await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false));
+                    continue;
+                }
+
+                var times = new List<double>(perRound[c]);
+                var timedOut = false;
+                var before = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
+                for (var e = 0; e < perRound[c] && !timedOut; e++)
+                {
+                    (var ms, timedOut) = await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false);
+                    times.Add(ms);
                 }
 
                 var after = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
-                samples[a, c].Add(times, BufferPoolCounters.Between(before, after, perRound[c]));
+                samples[a, c].Add(times, BufferPoolCounters.Between(before, after, times.Count), timedOut);
             }
         }
     }
 
-    private static async Task<double> TimeAsync(QueryCase queryCase, MeasurementArm arm, CancellationToken cancellationToken)
+    /// <summary>One execution's milliseconds; past the command timeout, the time until the server gave up, marked as timed out (a lower bound).</summary>
+    private static async Task<(double Ms, bool TimedOut)> TimeAsync(QueryCase queryCase, MeasurementArm arm, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        await queryCase.RunAsync(arm.Queries, cancellationToken).ConfigureAwait(false);
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        try
+        {
+            await queryCase.RunAsync(arm.Queries, cancellationToken).ConfigureAwait(false);
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, false);
+        }
+        catch (MySqlException ex) when (ex.ErrorCode is MySqlErrorCode.CommandTimeoutExpired or MySqlErrorCode.QueryInterrupted && !cancellationToken.IsCancellationRequested)
+        {
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, true);
+        }
     }
 }

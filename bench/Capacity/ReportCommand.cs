@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Harness;
 using Perf.Harness.CommandLine;
@@ -12,8 +13,6 @@ namespace Perf.Bench.Capacity;
 /// <summary><c>bench report</c>: the scale sweep and the capacity-planning report; <c>--measurements measurements.json</c> re-renders a stored sweep without a server.</summary>
 internal static class ReportCommand
 {
-    public const string MeasurementsName = "measurements";
-
     /// <summary>The <c>report</c> command.</summary>
     public static Command Create(HarnessOptions harness, IReadOnlyList<string> arguments)
     {
@@ -87,8 +86,11 @@ internal static class ReportCommand
                 await Console.Error.WriteLineAsync("report: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
-
-            await writer.WriteJsonAsync(MeasurementsName, data, cancellationToken).ConfigureAwait(false);
+            catch (MySqlException ex)
+            {
+                await Console.Error.WriteLineAsync($"report: the server failed ({ex.Message}); every size measured before it is in the run folder's measurements.json (re-render it with --measurements).").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
         }
 
         var analysis = CapacityAnalysis.Analyze(data, options.Assumptions);

@@ -37,6 +37,19 @@ public sealed class CacheStateAnalysisTests
         Assert.Equal("q", row.Deciding.Query);
     }
 
+    [Fact]
+    public void Stand_QueryPastTheCommandTimeout_OverWhateverTheCapacity()
+    {
+        var measurement = Measured(40, capacity: 30, ("q", 20), ("slow", 30_000));
+        measurement = measurement with { Queries = [measurement.Queries[0], measurement.Queries[1] with { TimedOut = true }] };
+
+        var row = CacheStateAnalysis.Stand(measurement, LatencyTargets.Default);
+
+        Assert.Equal(TargetStanding.Over, row.Standing);
+        Assert.Equal("slow", row.Deciding.Query);
+        Assert.Contains("command timeout", row.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(40, TargetStanding.Within)]
     [InlineData(0, TargetStanding.Over)]

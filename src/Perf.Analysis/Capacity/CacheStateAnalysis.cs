@@ -55,6 +55,11 @@ public static class CacheStateAnalysis
         // The targets bind what the API serves; a contrast query (the full scan) is shown, not judged.
         var served = measurement.Queries.Where(q => q.ServedByApi).ToList();
         var slowest = served.MaxBy(q => q.P50Ms)!;
+        if (served.FirstOrDefault(q => q.TimedOut) is { } timedOut)
+        {
+            return new CacheStateRow(measurement, timedOut, TargetStanding.Over, $"`{timedOut.Query}` ran past the command timeout ({Ms(timedOut.RoundsMs.SelectMany(r => r).Max())})");
+        }
+
         foreach (var query in served.OrderByDescending(q => q.P50Ms))
         {
             foreach (var percentile in Percentiles)

@@ -26,6 +26,9 @@ public sealed record QueryMeasurement(
     /// <summary>Whether the API runs this query, so the latency targets apply to it (false for the full scan shown for contrast).</summary>
     public bool ServedByApi { get; init; } = true;
 
+    /// <summary>Whether an execution ran past the query layer's command timeout: its last time is a lower bound, and no further executions were run.</summary>
+    public bool TimedOut { get; init; }
+
     /// <summary>The buffer pool counters around its timed executions (unlike <see cref="Work"/>, they depend on what the pool held), when counted.</summary>
     public PageCounts? Pages { get; init; }
 
