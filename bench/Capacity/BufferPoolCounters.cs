@@ -20,15 +20,6 @@ internal sealed class BufferPoolCounters : IAsyncDisposable
         return new BufferPoolCounters(connection);
     }
 
-    /// <summary>The pool's size and the flush method, as the server reports them now.</summary>
-    public async Task<(long Bytes, string FlushMethod)> PoolAsync(CancellationToken cancellationToken)
-    {
-        await using var command = new MySqlCommand("SELECT @@innodb_buffer_pool_size, @@innodb_flush_method", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1));
-    }
-
     /// <summary>Page requests and disk reads between two readings, for <paramref name="executions"/> executions.</summary>
     public static PageCounts Between((long Requests, long Reads) before, (long Requests, long Reads) after, int executions) =>
         new(Math.Max(0, after.Requests - before.Requests), Math.Max(0, after.Reads - before.Reads), executions);

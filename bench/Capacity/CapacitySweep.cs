@@ -100,7 +100,7 @@ internal static class CapacitySweep
             try
             {
                 await using var counters = await BufferPoolCounters.OpenAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
-                var pool = await counters.PoolAsync(cancellationToken).ConfigureAwait(false);
+                var pool = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
                 warm = new CacheCondition(CacheState.Warm, pool.Bytes, pool.FlushMethod, null);
                 Progress($"size {label}: {cases.Count} queries × {arms.Count} databases, warm-up then {options.Rounds} interleaved rounds of up to {options.Executions} executions");
                 samples = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, counters, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MySqlConnector;
+using Perf.Analysis.Capacity;
 using Perf.Bench.Queries;
 
 namespace Perf.Bench.Capacity;
@@ -30,7 +31,7 @@ internal static class InterleavedSampler
                 if (timedOut)
                 {
                     // Its warm-up already ran past the command timeout: one censored sample, and no rounds that would only repeat it.
-                    samples[a, c].Add([ms], new Perf.Analysis.Capacity.PageCounts(0, 0, 0), timedOut: true);
+                    samples[a, c].Add([ms], new PageCounts(0, 0, 0), timedOut: true);
                     continue;
                 }
 

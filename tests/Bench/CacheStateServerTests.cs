@@ -48,11 +48,7 @@ public sealed class CacheStateServerTests : IDisposable
         Assert.All(data.Measurements.Concat(data.CacheStates), m => Assert.True(m.Pages!.LogicalReads > 0));
         Assert.All(data.Measurements, m => Assert.True(m.Pages!.HitRatio > 0.99, $"{m.Variant} warm hit ratio {m.Pages!.HitRatio}"));
         // The sweep leaves the server as it found it.
-        var counters = await BufferPoolCounters.OpenAsync(server.AdminConnectionString, ct);
-        await using (counters)
-        {
-            Assert.Equal((64L << 20, data.Measurements[0].Cache!.FlushMethod), await counters.PoolAsync(ct));
-        }
+        Assert.Equal((64L << 20, data.Measurements[0].Cache!.FlushMethod), await server.ReadBufferPoolAsync(ct));
 
         var analysis = CapacityAnalysis.Analyze(data, null);
         var markdown = Perf.Harness.Reports.MarkdownRenderer.Render(CapacityReportBuilder.Build(analysis));

@@ -87,12 +87,19 @@ public sealed class ProvisionedServer : IAsyncDisposable
         }
 
         var dropped = await restart(request, cancellationToken).ConfigureAwait(false);
+        var (bytes, flushMethod) = await ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
+        return new RestartedServer(bytes, flushMethod, dropped);
+    }
+
+    /// <summary>The buffer pool's size and the flush method as the server reports them now (a restart may have changed them since <see cref="Settings"/> was read).</summary>
+    public async Task<(long Bytes, string FlushMethod)> ReadBufferPoolAsync(CancellationToken cancellationToken = default)
+    {
         await using var connection = new MySqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new MySqlCommand("SELECT @@innodb_buffer_pool_size, @@innodb_flush_method", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new RestartedServer(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), dropped);
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1));
     }
 
     /// <summary>Returns the admin connection string with <paramref name="database"/> as the default database.</summary>
