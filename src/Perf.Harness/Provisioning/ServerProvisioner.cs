@@ -100,9 +100,18 @@ public static class ServerProvisioner
     {
         var password = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24);
         var flavor = options.ContainerImage.Contains("mariadb", StringComparison.OrdinalIgnoreCase) ? ServerFlavor.MariaDb : ServerFlavor.MySql;
-        var container = new MySqlBuilder(options.ContainerImage)
+        MySqlContainer? container = null;
+        container = new MySqlBuilder(options.ContainerImage)
             .WithPassword(password)
             .WithCommand([.. options.ServerSettings(flavor)])
+            // Runs at create time, when the container knows which host it will be reached at.
+            .WithCreateParameterModifier(parameters =>
+            {
+                if (LoopbackPorts.IsLocal(container!.Hostname))
+                {
+                    LoopbackPorts.Apply(parameters);
+                }
+            })
             .Build();
         try
         {
