@@ -1,8 +1,5 @@
 using MySqlConnector;
-using Telemetry.Data;
-using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
-using Telemetry.Data.Writes;
 
 namespace Perf.Tests.Infrastructure;
 
@@ -25,17 +22,7 @@ public sealed class VariantSet
         foreach (var variant in Enum.GetValues<SchemaVariant>())
         {
             var database = await fixture.CreateDatabaseAsync("variant_" + variant.ToString().ToLowerInvariant());
-            await using var dataSource = TelemetryDataSource.Create(server.ConnectionStringFor(database));
-            await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
-            await SchemaBuilder.BuildAsync(connection, variant, plan, TestContext.Current.CancellationToken);
-            await using (var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
-            {
-                await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, rows, TelemetryColumns.TradesWithId, TestContext.Current.CancellationToken);
-                await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, health, TelemetryColumns.HealthWithId, TestContext.Current.CancellationToken);
-                await transaction.CommitAsync(TestContext.Current.CancellationToken);
-            }
-
-            await TradeRollup.RollupAsync(connection, TestTrades.Origin, TestTrades.Origin.AddDays(days + 1), TestContext.Current.CancellationToken);
+            await SeededDatabase.FillAsync(server.ConnectionStringFor(database), variant, plan, rows, health, days, TestContext.Current.CancellationToken);
             databases[variant] = database;
         }
 

@@ -107,18 +107,7 @@ public sealed class ExitCodeTests
 
     private static async Task<(int Code, string Error)> RunCliAsync(string[] args)
     {
-        var console = new TestConsole();
-        var previous = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            var code = await LoadCli.RunAsync(args, console, null, TestContext.Current.CancellationToken);
-            return (code, error.ToString());
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
+        var (code, _, error) = await LoadTestSupport.RunCliAsync(args);
+        return (code, error);
     }
 }

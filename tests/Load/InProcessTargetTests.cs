@@ -1,14 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Perf.Harness.Provisioning;
-using Perf.Load.Cli;
 using Perf.Tests.Infrastructure;
-using Spectre.Console.Testing;
 using Telemetry.CommandLine;
-using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
-using Telemetry.Data.Writes;
-using Telemetry.Data;
 
 namespace Perf.Tests.Load;
 
@@ -58,43 +53,15 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
         }
     }
 
-    private static async Task SeedAsync(ProvisionedServer server, string database)
-    {
-        const int Days = 60;
-        var ct = TestContext.Current.CancellationToken;
-        await using var dataSource = TelemetryDataSource.Create(server.ConnectionStringFor(database));
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await SchemaBuilder.BuildAsync(connection, SchemaVariant.Composite, null, ct);
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
-        {
-            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, TestTrades.Generate(2000, 3, Days), TelemetryColumns.TradesWithId, ct);
-            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, TestTrades.GenerateHealth(3, 10), TelemetryColumns.HealthWithId, ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        await TradeRollup.RollupAsync(connection, TestTrades.Origin, TestTrades.Origin.AddDays(Days + 1), ct);
-    }
+    private static Task SeedAsync(ProvisionedServer server, string database) =>
+        SeededDatabase.FillAsync(server.ConnectionStringFor(database), SchemaVariant.Composite, null, TestTrades.Generate(2000, 3, 60), TestTrades.GenerateHealth(3, 10), 60, TestContext.Current.CancellationToken);
 
     private static async Task<(int Code, string Console)> CheckAsync(ProvisionedServer server, string prefix, string output, params string[] extra)
     {
-        var console = new TestConsole();
-        console.Profile.Width = 200;
-        var previous = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            var provisioning = new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false };
-            var code = await LoadCli.RunAsync(
-                ["check", "--prefix", prefix, "--rate", "20", "--duration", "2s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--no-html", "--results", output, .. extra],
-                console,
-                provisioning,
-                TestContext.Current.CancellationToken);
-            return (code, console.Output + error);
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
+        var provisioning = new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false };
+        var (code, console, error) = await LoadTestSupport.RunCliAsync(
+            ["check", "--prefix", prefix, "--rate", "20", "--duration", "2s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--no-html", "--results", output, .. extra],
+            provisioning);
+        return (code, console + error);
     }
 }

@@ -1,7 +1,9 @@
+using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
 using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Reports;
+using Spectre.Console.Testing;
 
 namespace Perf.Tests.Load;
 
@@ -18,6 +20,25 @@ internal static class LoadTestSupport
         settings = adjust?.Invoke(settings) ?? settings;
         var target = LoadTarget.ForUrl(url);
         return await RunSession.ExecuteAsync(settings, target, null, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs the load CLI in-process; returns its exit code, what it printed to its console, and what it wrote to standard error.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunCliAsync(string[] args, ProvisioningOptions? provisioning = null)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 250;
+        var previous = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            var code = await LoadCli.RunAsync(args, console, provisioning, TestContext.Current.CancellationToken);
+            return (code, console.Output, error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
     }
 
     public static string TempDirectory()
