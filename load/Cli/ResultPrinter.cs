@@ -45,6 +45,11 @@ internal static class ResultPrinter
             console.MarkupLine("  [red]" + Markup.Escape(problem) + "[/]");
         }
 
+        if (summary.Outage is { } outage)
+        {
+            console.MarkupLine("fault: " + Markup.Escape(outage.Describe(summary.StartedUtc)));
+        }
+
         foreach (var t in summary.Thresholds)
         {
             console.MarkupLine(string.Create(inv, $"{(t.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")}  {Markup.Escape(t.Expression)}  ({Markup.Escape(t.Group)}: {Markup.Escape(t.ActualText)})"));

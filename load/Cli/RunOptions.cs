@@ -33,6 +33,9 @@ internal sealed class RunOptions(HarnessOptions harness)
 
     public Option<bool> Poisson { get; } = new("--poisson") { Description = "exponential inter-arrival times instead of even spacing" };
 
+    /// <summary>Fault injection: restart the in-process API's database this far into the measured period.</summary>
+    public Option<Duration> RestartDatabaseAt { get; } = Duration.Option("--restart-db-at", TimeSpan.Zero, "fault: restart the database under the in-process API this far into the measured period (a local server this run starts)");
+
     public Option<Duration> Timeout { get; } = Duration.Option("--timeout", TimeSpan.FromSeconds(30), "per-request timeout");
 
     public Option<Duration> GracefulStop { get; } = Duration.Option("--graceful-stop", TimeSpan.FromSeconds(5), "time open requests get at the end before counting as timeouts");
@@ -88,7 +91,7 @@ internal sealed class RunOptions(HarnessOptions harness)
     {
         ArgumentNullException.ThrowIfNull(command);
         Option[] target = [Url, Harness.Variant, Harness.Prefix, NoCache];
-        Option[] shape = load ? [Rate, Stages, Concurrency, MeasuredDuration, Warmup, Poisson] : [];
+        Option[] shape = load ? [Rate, Stages, Concurrency, MeasuredDuration, Warmup, Poisson, RestartDatabaseAt] : [];
         Option[] rest =
         [
             Timeout, GracefulStop, MaxInFlight, Connections, Seed, Client, MaxSendLag, LateThreshold, MinRateRatio,
@@ -152,7 +155,29 @@ internal sealed class RunOptions(HarnessOptions harness)
             Given(parse, Anchor),
             arguments,
             Given(parse, Scripts),
-            parse.GetValue(Client) == "httpclient" ? LoadClient.HttpClient : LoadClient.Raw);
+            parse.GetValue(Client) == "httpclient" ? LoadClient.HttpClient : LoadClient.Raw,
+            requireLoad ? ReadRestart(parse, url, profile) : null);
+    }
+
+    private TimeSpan? ReadRestart(ParseResult parse, Uri? url, LoadProfile profile)
+    {
+        if (!Given(parse, RestartDatabaseAt))
+        {
+            return null;
+        }
+
+        var at = (TimeSpan)parse.GetValue(RestartDatabaseAt);
+        if (url is not null)
+        {
+            throw new UsageException("--restart-db-at restarts the database under the in-process API; it cannot restart the one behind --url.");
+        }
+
+        if (at <= TimeSpan.Zero || at >= profile.MeasuredDuration)
+        {
+            throw new UsageException($"--restart-db-at must fall inside the measured period (0 < at < {profile.MeasuredDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s).");
+        }
+
+        return at;
     }
 
     /// <summary>Parses an absolute http(s) URL.</summary>

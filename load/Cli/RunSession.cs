@@ -1,10 +1,13 @@
 using System.Globalization;
 using Perf.Harness;
+using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Perf.Load.Execution;
+using Perf.Load.Faults;
 using Perf.Load.Reports;
 using Perf.Load.Scenarios;
 using Perf.Load.Thresholds;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Cli;
 
@@ -48,7 +51,23 @@ internal static class RunSession
             settings.Seed,
             settings.Validity,
             settings.Client);
-        var outcome = await LoadRunner.RunAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+        using var faultCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fault = settings.RestartDatabaseAt is { } at
+            ? DatabaseRestart.RunAsync(RestartableServer(target), target.BaseAddress, settings.Profile.Warmup + at, faultCancel.Token)
+            : null;
+        RunOutcome outcome;
+        try
+        {
+            outcome = await LoadRunner.RunAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (fault is not null)
+        {
+            await faultCancel.CancelAsync().ConfigureAwait(false);
+            await ((Task)fault).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        var outage = fault is null ? null : await fault.ConfigureAwait(false);
         var profile = settings.Profile;
         var configuration = new RunConfiguration(
             target.Description,
@@ -75,9 +94,20 @@ internal static class RunSession
             manifest.Parameters["dataset"] = target.Dataset;
         }
 
-        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds);
+        if (settings.RestartDatabaseAt is { } restartAt)
+        {
+            manifest.Parameters["fault"] = string.Create(CultureInfo.InvariantCulture, $"database restarted {restartAt.TotalSeconds:0.###} s into the measured period");
+        }
+
+        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds) with { Outage = outage };
         return (summary, new ReportInput(summary, outcome.Total, outcome.Endpoints, outcome.Intervals), manifest);
     }
+
+    /// <summary>The in-process API's server, when this run started it and so may restart it.</summary>
+    private static ProvisionedServer RestartableServer(LoadTarget target) =>
+        target.Server is { CanRestart: true } server
+            ? server
+            : throw new UsageException("--restart-db-at needs the in-process API on a local server this run starts; without --mysql/PERF_MYSQL, and with no other process running the server on its data directory.");
 
     /// <summary><c>results/runs/yyyyMMdd-HHmmss-NAME</c> under the repository root (or the current directory).</summary>
     public static string DefaultDirectory(string name)

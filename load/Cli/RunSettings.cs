@@ -27,6 +27,7 @@ namespace Perf.Load.Cli;
 /// <param name="Arguments">The command line, recorded (redacted) in the manifest.</param>
 /// <param name="Client">Which HTTP client sends the load.</param>
 /// <param name="ExplicitScripts">True when <c>--scripts</c> was given (else the seeded health rows decide).</param>
+/// <param name="RestartDatabaseAt">When into the measured period to restart the in-process API's database (a fault), or null.</param>
 internal sealed record RunSettings(
     Uri? Url,
     IReadOnlyList<(string Name, double Weight)> Scenarios,
@@ -48,7 +49,8 @@ internal sealed record RunSettings(
     bool ExplicitAnchor = false,
     IReadOnlyList<string>? Arguments = null,
     bool ExplicitScripts = false,
-    LoadClient Client = LoadClient.Raw)
+    LoadClient Client = LoadClient.Raw,
+    TimeSpan? RestartDatabaseAt = null)
 {
     /// <summary>Settings for a programmatic run (calibration, tests): default traffic, no thresholds, no reports, quiet.</summary>
     public static RunSettings Create(Uri url, string scenario, LoadProfile profile, int maxConnections = 0) =>

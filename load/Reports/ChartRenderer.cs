@@ -34,11 +34,12 @@ internal static class ChartRenderer
         return ChartStyle.Png(plot);
     }
 
-    /// <summary>Gated latency p50/p90/p99/max per interval over the run.</summary>
-    public static byte[] LatencyOverTime(IReadOnlyList<TimelinePoint> timeline)
+    /// <summary>Gated latency p50/p90/p99/max per interval over the run, with an injected outage's window shaded.</summary>
+    public static byte[] LatencyOverTime(IReadOnlyList<TimelinePoint> timeline, (double From, double To)? outage = null)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var plot = new Plot();
+        ShadeOutage(plot, outage);
         var xs = timeline.Select(t => t.Second).ToArray();
         ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.MaxMs)], "max");
         ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.P99Ms)], "p99");
@@ -51,11 +52,12 @@ internal static class ChartRenderer
         return ChartStyle.Png(plot);
     }
 
-    /// <summary>Completed requests per second and errors per interval.</summary>
-    public static byte[] ThroughputOverTime(IReadOnlyList<TimelinePoint> timeline)
+    /// <summary>Completed requests per second and errors per interval, with an injected outage's window shaded.</summary>
+    public static byte[] ThroughputOverTime(IReadOnlyList<TimelinePoint> timeline, (double From, double To)? outage = null)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var plot = new Plot();
+        ShadeOutage(plot, outage);
         var xs = timeline.Select(t => t.Second).ToArray();
         ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.Rps)], "requests/s");
         ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => (double)t.Errors)], "errors");
@@ -64,6 +66,15 @@ internal static class ChartRenderer
         plot.Title("Throughput over time");
         plot.ShowLegend(Alignment.UpperLeft);
         return ChartStyle.Png(plot);
+    }
+
+    private static void ShadeOutage(Plot plot, (double From, double To)? outage)
+    {
+        if (outage is { } window)
+        {
+            var span = plot.Add.HorizontalSpan(window.From, window.To);
+            span.LegendText = "database outage";
+        }
     }
 
     private static double PercentileToX(double percentile) => Math.Log10(100.0 / (100.0 - Math.Min(percentile, 99.9999)));

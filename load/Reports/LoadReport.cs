@@ -20,6 +20,11 @@ internal static class LoadReport
             $"Target: `{c.Target}`; scenarios: `{c.Scenarios}`; load: {c.Load}",
             string.Create(C, $"Measured {summary.MeasuredSeconds:0.#} s from {summary.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC; latency is measured from each request's **intended** start (coordinated-omission free)"),
         };
+        if (summary.Outage is { } outage)
+        {
+            facts.Add("**Fault:** " + outage.Describe(summary.StartedUtc) + " The timeline charts shade the window.");
+        }
+
         if (summary.MergedFrom is { Count: > 0 } merged)
         {
             facts.Add(string.Create(C, $"Merged from {merged.Count} runs: histograms added, percentiles recomputed"));
@@ -79,8 +84,9 @@ internal static class LoadReport
         if (timeline.Count > 0)
         {
             blocks.Add(new ReportHeading(1, "Over time"));
-            blocks.Add(new ReportImage("latency-over-time.png", "latency p50, p90, p99 and max per interval", ChartRenderer.LatencyOverTime(timeline)));
-            blocks.Add(new ReportImage("throughput-over-time.png", "requests and errors per second", ChartRenderer.ThroughputOverTime(timeline)));
+            var outage = input.Summary.Outage?.Window(input.Summary.StartedUtc);
+            blocks.Add(new ReportImage("latency-over-time.png", "latency p50, p90, p99 and max per interval", ChartRenderer.LatencyOverTime(timeline, outage)));
+            blocks.Add(new ReportImage("throughput-over-time.png", "requests and errors per second", ChartRenderer.ThroughputOverTime(timeline, outage)));
         }
 
         return text with { Blocks = blocks };

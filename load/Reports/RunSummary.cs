@@ -1,4 +1,5 @@
 using Perf.Load.Execution;
+using Perf.Load.Faults;
 using Perf.Load.Thresholds;
 
 namespace Perf.Load.Reports;
@@ -17,6 +18,7 @@ namespace Perf.Load.Reports;
 /// <param name="Thresholds">Each threshold's result.</param>
 /// <param name="Timeline">Per-second gated latency and throughput.</param>
 /// <param name="MergedFrom">For merged results: the run directories added together.</param>
+/// <param name="Outage">The database restart injected during the run (<c>--restart-db-at</c>) and the API's readiness around it, or null.</param>
 internal sealed record RunSummary(
     string Tool,
     Verdict Verdict,
@@ -30,4 +32,5 @@ internal sealed record RunSummary(
     IReadOnlyList<GroupSummary> Endpoints,
     IReadOnlyList<ThresholdResult> Thresholds,
     IReadOnlyList<TimelinePoint> Timeline,
-    IReadOnlyList<string>? MergedFrom = null);
+    IReadOnlyList<string>? MergedFrom = null,
+    DatabaseOutage? Outage = null);

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MySqlConnector;
 using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Http;
 
-/// <summary>Turns failures into RFC 7807 problem details: 400 naming the parameter for bad input, 500 without internals otherwise.</summary>
+/// <summary>Turns failures into RFC 7807 problem details: 400 naming the parameter for bad input, 503 with <c>Retry-After</c> while the database cannot be reached, 500 without internals otherwise.</summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>The problem-details member naming the parameter at fault.</summary>
@@ -33,6 +34,17 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                     Detail = bad.Message,
                 };
                 break;
+            case var _ when DatabaseUnavailable(exception):
+                LogDatabaseUnavailable(logger, httpContext.Request.Path, exception.Message);
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The database is unavailable",
+                    Detail = "The database could not be reached; retry shortly.",
+                    Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                };
+                break;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 // The client went away; nobody is left to answer.
                 return true;
@@ -50,6 +62,28 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Whether <paramref name="exception"/> (or one it wraps) says the database is down or restarting: no connection, the server shutting down, or the connection dropped mid-query.</summary>
+    internal static bool DatabaseUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is MySqlException mysql
+                && (mysql.IsTransient
+                    || mysql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown or MySqlErrorCode.NormalShutdown
+                    || mysql.InnerException is IOException or System.Net.Sockets.SocketException))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string RetryAfterSeconds = "1";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable serving {Path}: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error serving {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);

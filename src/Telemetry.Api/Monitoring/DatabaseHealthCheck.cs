@@ -17,7 +17,8 @@ internal sealed class DatabaseHealthCheck(MySqlDataSource dataSource) : IHealthC
         }
         catch (MySqlException exception)
         {
-            return HealthCheckResult.Unhealthy("The database does not answer.", exception);
+            // The message, not the exception: an outage is expected here, and the health service would log its stack trace on every poll.
+            return HealthCheckResult.Unhealthy("The database does not answer: " + exception.Message);
         }
     }
 }
