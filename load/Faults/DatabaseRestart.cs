@@ -45,7 +45,8 @@ internal static class DatabaseRestart
 
         async Task RestartAsync()
         {
-            await server.RestartAsync(ServerRestart.Usual, cancellationToken).ConfigureAwait(false);
+            // A restart as production sees it: the OS page cache stays (dropping it means a sync that can stall the whole machine).
+            await server.RestartAsync(new ServerRestart(KeepOsPageCache: true), cancellationToken).ConfigureAwait(false);
             up = DateTimeOffset.UtcNow;
         }
     }

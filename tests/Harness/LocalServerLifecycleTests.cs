@@ -97,6 +97,9 @@ public sealed class LocalServerLifecycleTests : IDisposable
 
         var usual = await server.RestartAsync(ServerRestart.Usual, ct);
         Assert.Equal(64L << 20, usual.BufferPoolBytes);
+        Assert.Equal(Environment.IsPrivilegedProcess, usual.OsPageCacheDropped);
+        // An injected fault restarts the server as production would: the OS page cache stays.
+        Assert.False((await server.RestartAsync(new ServerRestart(KeepOsPageCache: true), ct)).OsPageCacheDropped);
         // MariaDB ≥ 10.6 defaults to O_DIRECT itself; the usual settings are whatever the server had when provisioned.
         Assert.Equal(server.Settings["innodb_flush_method"], usual.FlushMethod);
     }

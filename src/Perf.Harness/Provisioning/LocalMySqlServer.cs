@@ -156,7 +156,7 @@ internal sealed class LocalMySqlServer
 
     /// <summary>
     /// Shuts the server down and starts it again on the same port and data directory with <paramref name="restart"/>'s
-    /// settings on top of the usual ones, dropping the OS page cache in between where permitted: the buffer pool starts
+    /// settings on top of the usual ones, dropping the OS page cache in between where permitted (unless asked to keep it): the buffer pool starts
     /// empty (the settings never load a dump at startup). Connection strings stay valid; pooled connections are cleared.
     /// </summary>
     private async Task<bool> RestartAsync(ServerRestart restart, CancellationToken cancellationToken)
@@ -164,7 +164,7 @@ internal sealed class LocalMySqlServer
         await MySqlConnection.ClearAllPoolsAsync(cancellationToken).ConfigureAwait(false);
         await Task.Run(() => ShutDown(files, process, logger), cancellationToken).ConfigureAwait(false);
         process.Dispose();
-        var dropped = await OsPageCache.TryDropAsync(cancellationToken).ConfigureAwait(false);
+        var dropped = !restart.KeepOsPageCache && await OsPageCache.TryDropAsync(cancellationToken).ConfigureAwait(false);
         HarnessLog.StartingServer(logger, serverBinary, port, files.Data);
         process = ChildProcess.StartDetached(serverBinary, [.. ServerArguments(flavor, files, port, options), .. restart.Arguments()], files.Home);
         new LocalServerState(process.Id, port, Environment.ProcessId).Write(files.State);

@@ -5,7 +5,8 @@ namespace Perf.Harness.Provisioning;
 /// <summary>How to start a local server again: its usual settings with these on top, and an empty buffer pool.</summary>
 /// <param name="BufferPoolBytes">The buffer pool size to start with (a memory-constrained scale model), or null for the usual size.</param>
 /// <param name="DirectIo">Read and write data files with <c>O_DIRECT</c>, so a page the buffer pool lacks comes from the disk and not from the OS page cache.</param>
-public sealed record ServerRestart(long? BufferPoolBytes = null, bool DirectIo = false)
+/// <param name="KeepOsPageCache">Leave the OS page cache alone (a restart as production sees it, e.g. an injected fault); by default it is dropped where permitted, so the restart measures a cold cache.</param>
+public sealed record ServerRestart(long? BufferPoolBytes = null, bool DirectIo = false, bool KeepOsPageCache = false)
 {
     /// <summary>The usual settings, buffered I/O.</summary>
     public static readonly ServerRestart Usual = new();
