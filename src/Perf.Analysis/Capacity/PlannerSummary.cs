@@ -91,6 +91,12 @@ public static class PlannerSummary
                 : $"misses the targets: `{first.Query}` may reach p{Number(first.Percentile, 0)} {Ms(first.TargetMs)} around {Date(first.DateAtTarget!.Value)}{(first.IsExtrapolation ? " (extrapolated)" : string.Empty)}";
         }
 
+        // A capacity search whose lowest rate failed is direct evidence, whatever the per-query samples can support.
+        if (analysis.Data.For(variant).LastOrDefault(m => m.CapacityRps is not null) is { CapacityRps: 0 } failed)
+        {
+            return $"misses the targets: at {Rows(failed.TradeRows)} trade rows the load runner's lowest rate already missed p95 or p99";
+        }
+
         if (worst is not { } w)
         {
             return $"cannot tell: no p95 is supported (needs ≥ {OrderStatistics.SamplesNeeded(95)} samples per query)";
