@@ -174,6 +174,21 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummary_CapacitySearchFailedAtItsLowestRate_VerdictMissesTheTargets()
+    {
+        // Partitioned's queries meet p95 by every band, but the load runner met the targets at no rate at the largest size.
+        var data = SampleCapacityData.Create();
+        var largest = data.Measurements.Max(m => m.TradeRows);
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant == SchemaVariant.Partitioned && m.TradeRows == largest ? m with { CapacityRps = 0 } : m)] };
+
+        var table = PlannerSummary.Build(CapacityAnalysis.Analyze(data, new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1))))!;
+
+        var partitioned = Assert.Single(table.Rows, r => r[0] == "Partitioned");
+        Assert.Equal("0 (lowest rate failed)", partitioned[^2]);
+        Assert.Equal("misses the targets: at 10M trade rows the load runner's lowest rate already missed p95 or p99", partitioned[^1]);
+    }
+
+    [Fact]
     public void Derive_Storage_ComparesBytesPerRow()
     {
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "storage" && r.Text.StartsWith("Composite", StringComparison.Ordinal)).Text;
