@@ -17,6 +17,9 @@ internal static class DatabaseConcurrency
     /// <summary>How long a shed client is asked to wait before trying again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary><see cref="RetryAfter"/> as the <c>Retry-After</c> header's value (whole seconds), for every 503 the API sends.</summary>
+    public static string RetryAfterHeader => ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
     private const string PolicyName = "database";
 
     /// <summary>Registers the limiter; the defaults follow the connection string's <c>Maximum Pool Size</c>.</summary>
@@ -51,7 +54,7 @@ internal static class DatabaseConcurrency
         var http = context.HttpContext;
         var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<EndpointNameMetadata>()?.EndpointName ?? "unmatched";
         http.RequestServices.GetRequiredService<ApiMetrics>().RecordShed(endpoint);
-        var retrySeconds = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        var retrySeconds = RetryAfterHeader;
         http.Response.Headers.RetryAfter = retrySeconds;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MySqlConnector;
@@ -34,9 +35,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                     Detail = bad.Message,
                 };
                 break;
-            case var _ when DatabaseUnavailable(exception):
+            case Exception when DatabaseUnavailable(exception):
                 LogDatabaseUnavailable(logger, httpContext.Request.Path, exception.Message);
-                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+                httpContext.Response.Headers.RetryAfter = DatabaseConcurrency.RetryAfterHeader;
                 problem = new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
@@ -71,7 +72,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             if (e is MySqlException mysql
                 && (mysql.IsTransient
                     || mysql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown or MySqlErrorCode.NormalShutdown
-                    || mysql.InnerException is IOException or System.Net.Sockets.SocketException))
+                    || mysql.InnerException is IOException or SocketException))
             {
                 return true;
             }
@@ -79,8 +80,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         return false;
     }
-
-    private const string RetryAfterSeconds = "1";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable serving {Path}: {Reason}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string path, string reason);
