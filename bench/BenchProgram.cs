@@ -8,6 +8,7 @@ using Perf.Bench.Suite;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench;
@@ -96,7 +97,7 @@ public static class BenchProgram
             p => new MySqlConnectionStringBuilder(reader) { Database = p.Value }.ConnectionString);
 
         QueryContext context;
-        await using (var queries = new QuerySet(connectionStrings[SchemaVariant.Composite]))
+        await using (var queries = new QueryLayer(connectionStrings[SchemaVariant.Composite]))
         {
             context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
         }

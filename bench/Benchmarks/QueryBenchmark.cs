@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using Perf.Bench.Queries;
+using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Benchmarks;
@@ -10,7 +11,7 @@ namespace Perf.Bench.Benchmarks;
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet owns the lifetime: [GlobalCleanup] disposes the data source.")]
 public abstract class QueryBenchmark
 {
-    private QuerySet? queries;
+    private QueryLayer? queries;
     private QueryCase? queryCase;
 
     /// <summary>The schema variant the query runs on (identical rows in each).</summary>
@@ -22,7 +23,7 @@ public abstract class QueryBenchmark
     public void Setup()
     {
         var context = BenchContext.FromEnvironment();
-        queries = new QuerySet(context.ConnectionStrings[Variant]);
+        queries = new QueryLayer(context.ConnectionStrings[Variant]);
         queryCase = CreateCase(context.Queries);
     }
 

@@ -1,6 +1,6 @@
 using Perf.Analysis.Capacity;
-using Perf.Bench.Queries;
 using Perf.Harness.Provisioning;
+using Telemetry.Data.Queries;
 
 namespace Perf.Bench.Capacity;
 
@@ -99,5 +99,5 @@ internal static class CacheStateSweep
     private static VariantMeasurement WarmOf(CacheStateRun run, SweepArm arm) => run.Warm.First(m => m.Variant == arm.Variant);
 
     private static List<MeasurementArm> Sets(CacheStateRun run, IEnumerable<SweepArm> arms) =>
-        [.. arms.Select(a => new MeasurementArm(a.Name, new QuerySet(run.ReaderFor(a.Database))))];
+        [.. arms.Select(a => new MeasurementArm(a.Name, new QueryLayer(run.ReaderFor(a.Database))))];
 }

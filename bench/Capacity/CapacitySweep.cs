@@ -6,6 +6,7 @@ using Perf.Bench.Queries;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Perf.Seed;
+using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Capacity;
@@ -77,7 +78,7 @@ internal static class CapacitySweep
             string ReaderFor(string database) => new MySqlConnectionStringBuilder(reader) { Database = database }.ConnectionString;
             var connectionStrings = databases.ToDictionary(p => p.Key, p => ReaderFor(p.Value));
             QueryContext context;
-            await using (var discovery = new QuerySet(connectionStrings[options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0]]))
+            await using (var discovery = new QueryLayer(connectionStrings[options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0]]))
             {
                 context = await QueryContextDiscovery.DiscoverAsync(discovery.DataSource, cancellationToken).ConfigureAwait(false);
             }
@@ -94,7 +95,7 @@ internal static class CapacitySweep
                 arms.Add(new SweepArm(CopyName(copied), copied, copyDatabase, copyPlans, IsCopy: true));
             }
 
-            var sets = arms.Select(a => new MeasurementArm(a.Name, new QuerySet(ReaderFor(a.Database)))).ToList();
+            var sets = arms.Select(a => new MeasurementArm(a.Name, new QueryLayer(ReaderFor(a.Database)))).ToList();
             CaseSamples[,] samples;
             CacheCondition warm;
             try

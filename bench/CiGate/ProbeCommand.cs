@@ -10,6 +10,7 @@ using Perf.Harness.Results;
 using Perf.Seed;
 using Perf.Seed.Cli;
 using Telemetry.CommandLine;
+using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.CiGate;
@@ -135,7 +136,7 @@ internal static class ProbeCommand
         }
 
         var reader = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
-        await using var queries = new QuerySet(new MySqlConnectionStringBuilder(reader) { Database = database }.ConnectionString);
+        await using var queries = new QueryLayer(new MySqlConnectionStringBuilder(reader) { Database = database }.ConnectionString);
         var context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, cancellationToken).ConfigureAwait(false);
         var cases = GateCases(context, options.Cases);
         var (slowCase, slowFactor) = Slowdown(options.Slowdown);
@@ -161,7 +162,7 @@ internal static class ProbeCommand
     /// <summary>Answers the gate's commands until <c>end</c>; returns every case timed, its executions in the order they ran.</summary>
     /// <exception cref="InvalidDataException">An unknown command or case, or stdin closed before <c>end</c> (the gate is gone).</exception>
     private static async Task<IReadOnlyList<ProbeCase>> ServeAsync(
-        IReadOnlyList<QueryCase> cases, QuerySet queries, int warmup, string? slowCase, int slowFactor, CancellationToken cancellationToken)
+        IReadOnlyList<QueryCase> cases, QueryLayer queries, int warmup, string? slowCase, int slowFactor, CancellationToken cancellationToken)
     {
         var byName = cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
@@ -197,7 +198,7 @@ internal static class ProbeCommand
         }
     }
 
-    private static async Task<ProbeCase> TimeAsync(QueryCase queryCase, QuerySet queries, int warmup, int executions, int repeat, CancellationToken cancellationToken)
+    private static async Task<ProbeCase> TimeAsync(QueryCase queryCase, QueryLayer queries, int warmup, int executions, int repeat, CancellationToken cancellationToken)
     {
         long rows = 0;
         for (var i = 0; i < warmup; i++)

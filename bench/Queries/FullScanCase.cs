@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Telemetry.Data.Model;
+using Telemetry.Data.Queries;
 
 namespace Perf.Bench.Queries;
 
@@ -27,7 +28,7 @@ public sealed record FullScanCase(string Name, int Limit) : QueryCase(Name)
     public override string Parameters => string.Create(CultureInfo.InvariantCulture, $"Limit = {Limit}");
 
     /// <inheritdoc />
-    public override async Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(QueryLayer queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         await using var connection = await queries.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

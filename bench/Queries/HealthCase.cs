@@ -13,7 +13,7 @@ public sealed record HealthCase(string Name, HealthQuery Query) : QueryCase(Name
     public override string Parameters => Query.ToString();
 
     /// <inheritdoc />
-    public override async Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(QueryLayer queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         return (await queries.Health.GetHealthAsync(Query, cancellationToken).ConfigureAwait(false)).Count;

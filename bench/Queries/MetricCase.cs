@@ -13,7 +13,7 @@ public sealed record MetricCase(string Name, MetricQuery Query) : QueryCase(Name
     public override string Parameters => Query.ToString();
 
     /// <inheritdoc />
-    public override async Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(QueryLayer queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         return (await queries.Metrics.GetMetricsAsync(Query, cancellationToken).ConfigureAwait(false)).Count;

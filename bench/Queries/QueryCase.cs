@@ -1,4 +1,5 @@
 using Dapper;
+using Telemetry.Data.Queries;
 
 namespace Perf.Bench.Queries;
 
@@ -16,5 +17,5 @@ public abstract record QueryCase(string Name)
     public abstract string Parameters { get; }
 
     /// <summary>Runs the case through the query layer and returns the rows (or buckets, or groups) it produced.</summary>
-    public abstract Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken);
+    public abstract Task<int> RunAsync(QueryLayer queries, CancellationToken cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed record TradeListCase(string Name, TradeListQuery Query) : QueryCas
     public override string Parameters => Query.ToString();
 
     /// <inheritdoc />
-    public override async Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(QueryLayer queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var list = await queries.Trades.GetTradesAsync(Query, cancellationToken).ConfigureAwait(false);

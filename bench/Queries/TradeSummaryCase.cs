@@ -16,7 +16,7 @@ public sealed record TradeSummaryCase(string Name, int ProfileId, DateRange Rang
     public override string Parameters => string.Create(CultureInfo.InvariantCulture, $"ProfileId = {ProfileId}, Range = {Range}");
 
     /// <inheritdoc />
-    public override async Task<int> RunAsync(QuerySet queries, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(QueryLayer queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var summary = await queries.Trades.GetSummaryAsync(ProfileId, Range, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Perf.Bench.Gate;
 using Perf.Bench.Plans;
 using Perf.Bench.Queries;
 using Perf.Tests.Infrastructure;
+using Telemetry.Data.Queries;
 using Telemetry.Data;
 using Telemetry.Data.Schema;
 
@@ -72,7 +73,7 @@ public sealed class PlanGateServerTests(DatabaseServerFixture fixture)
         var variants = await VariantSet.CreateAsync(fixture, Trades, Profiles, Days);
         var connectionStrings = variants.Databases.ToDictionary(p => p.Key, p => server.ConnectionStringFor(p.Value));
         QueryContext context;
-        await using (var queries = new QuerySet(connectionStrings[SchemaVariant.Composite]))
+        await using (var queries = new QueryLayer(connectionStrings[SchemaVariant.Composite]))
         {
             context = await QueryContextDiscovery.DiscoverAsync(queries.DataSource, TestContext.Current.CancellationToken);
         }

@@ -33,6 +33,23 @@ public sealed class VariantEquivalenceTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task PreparedStatements_SameAnswersAsText_AndServerPrepares()
+    {
+        var variants = await VariantSet.CreateAsync(fixture, Trades, profiles: 4, Days);
+        foreach (var (variant, database) in variants.Databases)
+        {
+            await using var dataSource = TelemetryDataSource.Create(fixture.RequireServer().ConnectionStringFor(database));
+            var text = await AnswerEverythingAsync(dataSource, StatementMode.Text);
+            var preparesBefore = await PreparesAsync(dataSource);
+            var prepared = await AnswerEverythingAsync(dataSource, StatementMode.Prepared);
+            var prepares = await PreparesAsync(dataSource) - preparesBefore;
+
+            Assert.True(prepares > 0, $"{variant}: the prepared path sent no COM_STMT_PREPARE.");
+            Assert.Equal(text, prepared);
+        }
+    }
+
+    [Fact]
     public async Task AllVariants_SameRowsAndChecksums()
     {
         var variants = await VariantSet.CreateAsync(fixture, 2000, profiles: 3, Days);
@@ -64,11 +81,18 @@ public sealed class VariantEquivalenceTests(DatabaseServerFixture fixture)
         Assert.Equal(0, future);
     }
 
-    private static async Task<string> AnswerEverythingAsync(MySqlConnector.MySqlDataSource dataSource)
+    private static async Task<long> PreparesAsync(MySqlConnector.MySqlDataSource dataSource)
     {
-        var trades = new TradeQueries(dataSource);
-        var metrics = new MetricQueries(dataSource);
-        var health = new HealthQueries(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var row = await connection.QuerySingleAsync<(string Name, string Value)>("SHOW GLOBAL STATUS LIKE 'Com_stmt_prepare'");
+        return long.Parse(row.Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> AnswerEverythingAsync(MySqlConnector.MySqlDataSource dataSource, StatementMode statements = StatementMode.Text)
+    {
+        var trades = new TradeQueries(dataSource, statements);
+        var metrics = new MetricQueries(dataSource, statements);
+        var health = new HealthQueries(dataSource, statements);
         var ct = TestContext.Current.CancellationToken;
         var results = new List<object>();
         foreach (var profile in new[] { 1, 2, 4 })

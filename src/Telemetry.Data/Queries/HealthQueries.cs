@@ -5,7 +5,7 @@ using Telemetry.Data.Model;
 namespace Telemetry.Data.Queries;
 
 /// <summary>Reads system-health samples from <c>dd_system_health</c>.</summary>
-public sealed class HealthQueries(MySqlDataSource dataSource)
+public sealed class HealthQueries(MySqlDataSource dataSource, StatementMode statements = StatementMode.Text)
 {
     private const string HealthSql = """
         SELECT id AS Id, profile_id AS ProfileId, script_name AS ScriptName, `timestamp` AS Timestamp, status AS Status,
@@ -36,6 +36,6 @@ public sealed class HealthQueries(MySqlDataSource dataSource)
     public async Task<IReadOnlyList<HealthSample>> GetHealthAsync(HealthQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<HealthSample>(BuildCommand(query, cancellationToken)).ConfigureAwait(false)).AsList();
+        return await StatementExecution.QueryAsync<HealthSample>(connection, BuildCommand(query, cancellationToken), statements).ConfigureAwait(false);
     }
 }

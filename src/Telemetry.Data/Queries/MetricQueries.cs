@@ -6,7 +6,7 @@ using Telemetry.Data.Model;
 namespace Telemetry.Data.Queries;
 
 /// <summary>Reads windowed aggregates from <c>dd_telemetry_metrics</c>.</summary>
-public sealed class MetricQueries(MySqlDataSource dataSource)
+public sealed class MetricQueries(MySqlDataSource dataSource, StatementMode statements = StatementMode.Text)
 {
     private const string MetricsSql = """
         SELECT profile_id AS ProfileId, metric_type AS MetricType, metric_name AS MetricName, window_type AS WindowTypeName,
@@ -26,14 +26,15 @@ public sealed class MetricQueries(MySqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = new StringBuilder(MetricsSql);
-        var parameters = new DynamicParameters(new
+        // Values by name, not an anonymous template, so the prepared path can read every one back (StatementExecution).
+        var parameters = new DynamicParameters(new Dictionary<string, object>
         {
-            profileId = query.ProfileId,
-            windowType = query.WindowType.ToName(),
-            start = query.Range.Start,
-            end = query.Range.End,
-            limit = query.Limit,
-            offset = query.Offset,
+            ["profileId"] = query.ProfileId,
+            ["windowType"] = query.WindowType.ToName(),
+            ["start"] = query.Range.Start,
+            ["end"] = query.Range.End,
+            ["limit"] = query.Limit,
+            ["offset"] = query.Offset,
         });
         if (query.MetricType is { } metricType)
         {
@@ -55,7 +56,7 @@ public sealed class MetricQueries(MySqlDataSource dataSource)
     public async Task<IReadOnlyList<AggregatedMetric>> GetMetricsAsync(MetricQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<MetricRow>(BuildCommand(query, cancellationToken)).ConfigureAwait(false);
+        var rows = await StatementExecution.QueryAsync<MetricRow>(connection, BuildCommand(query, cancellationToken), statements).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToMetric())];
     }
 

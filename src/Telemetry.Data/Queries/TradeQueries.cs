@@ -6,7 +6,7 @@ using Telemetry.Data.Model;
 namespace Telemetry.Data.Queries;
 
 /// <summary>Reads trades: pages of a profile's trades and outcome summaries, from raw rows or daily aggregates.</summary>
-public sealed class TradeQueries(MySqlDataSource dataSource)
+public sealed class TradeQueries(MySqlDataSource dataSource, StatementMode statements = StatementMode.Text)
 {
     private const string TradeColumns = """
         SELECT id AS Id, profile_id AS ProfileId, symbol AS Symbol, trade_type AS TradeType, side AS Side,
@@ -59,13 +59,14 @@ public sealed class TradeQueries(MySqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = new StringBuilder(TradeColumns);
-        var parameters = new DynamicParameters(new
+        // Values by name, not an anonymous template, so the prepared path can read every one back (StatementExecution).
+        var parameters = new DynamicParameters(new Dictionary<string, object>
         {
-            profileId = query.ProfileId,
-            start = query.Range.Start,
-            end = query.Range.End,
-            limit = query.Limit,
-            offset = query.Offset,
+            ["profileId"] = query.ProfileId,
+            ["start"] = query.Range.Start,
+            ["end"] = query.Range.End,
+            ["limit"] = query.Limit,
+            ["offset"] = query.Offset,
         });
         if (query.Filter.Symbol is { } symbol)
         {
@@ -134,11 +135,11 @@ public sealed class TradeQueries(MySqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (query.UsesDailyAggregates)
         {
-            var buckets = await connection.QueryAsync<TradeBucket>(BuildDailyBucketsCommand(query, cancellationToken)).ConfigureAwait(false);
-            return new TradeList("daily", query.Range.ToWholeDays(), [], buckets.AsList(), query.Limit, query.Offset, null);
+            var buckets = await StatementExecution.QueryAsync<TradeBucket>(connection, BuildDailyBucketsCommand(query, cancellationToken), statements).ConfigureAwait(false);
+            return new TradeList("daily", query.Range.ToWholeDays(), [], buckets, query.Limit, query.Offset, null);
         }
 
-        var trades = (await connection.QueryAsync<Trade>(BuildRawTradesCommand(query, cancellationToken)).ConfigureAwait(false)).AsList();
+        var trades = await StatementExecution.QueryAsync<Trade>(connection, BuildRawTradesCommand(query, cancellationToken), statements).ConfigureAwait(false);
         var next = trades.Count == query.Limit ? new TradeCursor(trades[^1].EntryTime, trades[^1].Id).Encode() : null;
         return new TradeList("raw", query.Range, trades, [], query.Limit, query.Offset, next);
     }
@@ -150,11 +151,11 @@ public sealed class TradeQueries(MySqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (range.Span > QueryLimits.RawTradesMaxRange)
         {
-            var rows = await connection.QueryAsync<NamedStatsRow>(BuildDailySummaryCommand(profileId, range, cancellationToken)).ConfigureAwait(false);
+            var rows = await StatementExecution.QueryAsync<NamedStatsRow>(connection, BuildDailySummaryCommand(profileId, range, cancellationToken), statements).ConfigureAwait(false);
             return SummaryFromAggregates(profileId, range.ToWholeDays(), rows);
         }
 
-        var groups = await connection.QueryAsync<GroupStatsRow>(BuildSummaryCommand(profileId, range, cancellationToken)).ConfigureAwait(false);
+        var groups = await StatementExecution.QueryAsync<GroupStatsRow>(connection, BuildSummaryCommand(profileId, range, cancellationToken), statements).ConfigureAwait(false);
         return SummaryFromGroups(profileId, range, groups);
     }
 
