@@ -11,4 +11,7 @@ public enum BenchCommand
 
     /// <summary>Plans on the gate dataset, compared with the committed baseline.</summary>
     Gate,
+
+    /// <summary>Plans, then every API query timed as a prepared statement and as text (<c>bench statements</c>).</summary>
+    Statements,
 }

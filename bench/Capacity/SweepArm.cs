@@ -17,7 +17,6 @@ internal sealed record SweepArm(string Name, SchemaVariant Variant, string Datab
     public List<QueryMeasurement> Measure(IReadOnlyList<QueryCase> cases, CaseSamples[,] samples, int row) => [.. cases.Select((queryCase, c) =>
     {
         var plan = Plans.First(p => p.Query == queryCase.Name);
-        var work = new ExactWork(plan.RowsRead, plan.Pages?.Logical, plan.Pages?.Physical, plan.Partitions.Count > 0 ? plan.Partitions.Count : null, plan.Filesort, plan.TemporaryTable, plan.Index is null ? plan.AccessType : $"{plan.AccessType} on {plan.Index}");
-        return samples[row, c].ToMeasurement(queryCase.Name, work, plan.Index is null ? [] : [plan.Index], queryCase.ServedByApi);
+        return samples[row, c].ToMeasurement(queryCase.Name, plan.ToExactWork(), plan.Index is null ? [] : [plan.Index], queryCase.ServedByApi);
     })];
 }

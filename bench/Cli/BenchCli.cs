@@ -31,7 +31,7 @@ public static class BenchCli
         });
     }
 
-    /// <summary>The command tree: the suite (no command), plans, gate, report, ci, ci-rates, probe, archive.</summary>
+    /// <summary>The command tree: the suite (no command), plans, gate, report, ci, ci-rates, probe, archive, statements.</summary>
     internal static (Command Root, BenchCommandLine Suite) Create(IReadOnlyList<string> arguments)
     {
         var harness = new HarnessOptions();
@@ -58,6 +58,7 @@ public static class BenchCli
         root.Subcommands.Add(ProbeCommand.Create(harness));
         root.Subcommands.Add(Capacity.ReportCommand.Create(harness, arguments));
         root.Subcommands.Add(Archive.ArchiveCommand.Create(harness, arguments));
+        root.Subcommands.Add(Statements.StatementsCommand.Create(suite, arguments));
         return (root, suite);
     }
 }

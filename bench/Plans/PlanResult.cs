@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Perf.Analysis.Capacity;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Plans;
@@ -49,4 +50,8 @@ public sealed record PlanResult(
 
     /// <summary>The exact row count gates compare: every row the engine handed over.</summary>
     public long RowsRead => HandlerReads.Total;
+
+    /// <summary>This plan's deterministic work, as the analysis compares it.</summary>
+    public ExactWork ToExactWork() =>
+        new(RowsRead, Pages?.Logical, Pages?.Physical, Partitions.Count > 0 ? Partitions.Count : null, Filesort, TemporaryTable, Index is null ? AccessType : $"{AccessType} on {Index}");
 }

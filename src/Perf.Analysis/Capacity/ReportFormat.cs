@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Perf.Analysis.Capacity;
 
-/// <summary>Invariant-culture formatting of the report's numbers.</summary>
-internal static class ReportFormat
+/// <summary>Invariant-culture formatting of report numbers: the capacity report's and every report that quotes its estimates and tests.</summary>
+public static class ReportFormat
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 

@@ -1,0 +1,53 @@
+using Perf.Analysis.Capacity;
+using Perf.Bench.Statements;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Bench;
+
+/// <summary>The protocol verdict follows the claims: adopt prepared statements only where they win and never lose.</summary>
+public sealed class StatementsBenchmarkTests
+{
+    private static readonly ExactWork Work = new(1000, 40, 0, null, false, false, "range on idx_trades_profile_time");
+
+    [Theory]
+    [InlineData(new[] { "none", "none" }, StatementVerdict.NoDifference)]
+    [InlineData(new[] { "faster", "none" }, StatementVerdict.AdoptPrepared)]
+    [InlineData(new[] { "slower", "none" }, StatementVerdict.KeepText)]
+    [InlineData(new[] { "faster", "slower" }, StatementVerdict.Mixed)]
+    public void Decide_FollowsTheClaims(string[] outcomes, StatementVerdict expected) =>
+        Assert.Equal(expected, StatementsBenchmark.Decide([.. outcomes.Select(Comparison)]));
+
+    [Fact]
+    public void Conclusion_CountsEachOutcome()
+    {
+        var comparisons = new[] { Comparison("faster"), Comparison("none"), Comparison("none") };
+        var text = StatementReport.Conclusion(comparisons, StatementsBenchmark.Decide(comparisons));
+
+        Assert.StartsWith("Adopt prepared statements:", text, StringComparison.Ordinal);
+        Assert.Contains("faster on 1, slower on 0, no measurable difference on 2 of 3", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TableHasARowPerComparison()
+    {
+        var comparisons = new[] { Comparison("faster"), Comparison("slower") };
+        var document = StatementReport.Build(comparisons, StatementVerdict.Mixed, StatementsBenchmark.Thresholds);
+        var table = Assert.Single(document.Blocks.OfType<Perf.Harness.Reports.ReportTable>());
+
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal(["prepared faster", "prepared slower"], table.Rows.Select(r => r[^1]));
+    }
+
+    private static StatementComparison Comparison(string outcome)
+    {
+        var (kind, ratio) = outcome switch
+        {
+            "faster" => (DifferenceKind.TimingDiffers, 0.8),
+            "slower" => (DifferenceKind.TimingDiffers, 1.25),
+            _ => (DifferenceKind.SamePlanNoDifference, 1.01),
+        };
+        var text = OrderStatistics.Estimate([.. Enumerable.Range(1, 60).Select(i => 1.0 + (i / 600.0))], 50);
+        var prepared = OrderStatistics.Estimate([.. Enumerable.Range(1, 60).Select(i => ratio * (1.0 + (i / 600.0)))], 50);
+        return new StatementComparison("trades_page/hot/7d", SchemaVariant.Composite, new VariantComparison(kind, Work, Work, prepared, text, 0.001, 0.05, ratio), 0, 0);
+    }
+}
