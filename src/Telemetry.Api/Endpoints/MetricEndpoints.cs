@@ -13,19 +13,13 @@ internal static class MetricEndpoints
 {
     public const string Name = "metrics";
 
-    private static readonly QueryParameter[] Parameters =
-    [
-        ApiParameters.WindowType, ApiParameters.MetricType, ApiParameters.MetricName,
-        ApiParameters.StartTime(QueryLimits.DefaultAggregateRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset,
-    ];
-
     public static void MapMetricEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/metrics/{profile_id}", GetMetricsAsync)
             .WithTags("Metrics")
             .WithName(Name)
             .WithSummary("A profile's windowed aggregates (hourly, daily, weekly or monthly), newest window first.")
-            .WithParameters(Parameters)
+            .WithParameters(ApiRequests.MetricParameters)
             .Produces<MetricPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireDatabaseConcurrencyLimit();
@@ -34,17 +28,8 @@ internal static class MetricEndpoints
     private static async Task<IResult> GetMetricsAsync(
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, MetricQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, Parameters);
         var now = CachePolicy.SnappedNow(time);
-        var query = new MetricQuery(
-            QueryRules.ParseProfileId(profileId),
-            QueryRules.ParseWindowType(parameters[ParameterNames.WindowType], WindowType.Daily),
-            QueryRules.ParseName(parameters[ParameterNames.MetricType], ParameterNames.MetricType, QueryLimits.MaxMetricTypeLength),
-            QueryRules.ParseName(parameters[ParameterNames.MetricName], ParameterNames.MetricName, QueryLimits.MaxMetricNameLength),
-            parameters.Range(QueryLimits.DefaultAggregateRange, now),
-            QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
-            QueryRules.ParseOffset(parameters[ParameterNames.Offset]));
-
+        var query = ApiRequests.Metrics(profileId, request.Query, now);
         var key = string.Create(CultureInfo.InvariantCulture,
             $"metrics:{query.ProfileId}:{query.WindowType}:{query.MetricType}:{query.MetricName}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Limit}:{query.Offset}");
         var ttl = query.WindowType == WindowType.Hourly ? CachePolicy.ForRange(query.Range.End, now) : CachePolicy.Historical;

@@ -12,18 +12,13 @@ internal static class SystemHealthEndpoints
 {
     public const string Name = "health";
 
-    private static readonly QueryParameter[] Parameters =
-    [
-        ApiParameters.Script, ApiParameters.StartTime(QueryLimits.DefaultHealthRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset,
-    ];
-
     public static void MapSystemHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/health/{profile_id}", GetHealthAsync)
             .WithTags("System health")
             .WithName(Name)
             .WithSummary("One script's health samples of a profile in a date range, newest first.")
-            .WithParameters(Parameters)
+            .WithParameters(ApiRequests.HealthParameters)
             .Produces<HealthPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireDatabaseConcurrencyLimit();
@@ -32,15 +27,8 @@ internal static class SystemHealthEndpoints
     private static async Task<IResult> GetHealthAsync(
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, HealthQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, Parameters);
         var now = CachePolicy.SnappedNow(time);
-        var query = new HealthQuery(
-            QueryRules.ParseProfileId(profileId),
-            QueryRules.ParseRequiredName(parameters[ParameterNames.Script], ParameterNames.Script, QueryLimits.MaxScriptNameLength),
-            parameters.Range(QueryLimits.DefaultHealthRange, now),
-            QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
-            QueryRules.ParseOffset(parameters[ParameterNames.Offset]));
-
+        var query = ApiRequests.Health(profileId, request.Query, now);
         var key = string.Create(CultureInfo.InvariantCulture,
             $"health:{query.ProfileId}:{query.ScriptName}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Limit}:{query.Offset}");
         var result = await cache.GetOrCreateAsync(

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
 using Telemetry.Api.Monitoring;
-using Telemetry.Data.Model;
 using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Endpoints;
@@ -14,28 +13,20 @@ internal static class TradeEndpoints
     public const string ListName = "trades";
     public const string SummaryName = "trades_summary";
 
-    private static readonly QueryParameter[] ListParameters =
-    [
-        ApiParameters.StartTime(QueryLimits.DefaultTradeRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset, ApiParameters.Cursor,
-        ApiParameters.Symbol, ApiParameters.TradeType, ApiParameters.ExitReason,
-    ];
-
-    private static readonly QueryParameter[] SummaryParameters = [ApiParameters.StartTime(QueryLimits.DefaultAggregateRange), ApiParameters.EndTime];
-
     public static void MapTradeEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/trades").WithTags("Trades");
         group.MapGet("/{profile_id}", GetTradesAsync)
             .WithName(ListName)
             .WithSummary("A profile's trades in a date range, newest first; ranges over 90 days return daily buckets.")
-            .WithParameters(ListParameters)
+            .WithParameters(ApiRequests.TradeListParameters)
             .Produces<TradeList>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireDatabaseConcurrencyLimit();
         group.MapGet("/{profile_id}/summary", GetSummaryAsync)
             .WithName(SummaryName)
             .WithSummary("Outcome statistics of a profile's trades, in total and by symbol, trade type and exit reason.")
-            .WithParameters(SummaryParameters)
+            .WithParameters(ApiRequests.TradeSummaryParameters)
             .Produces<TradeSummary>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireDatabaseConcurrencyLimit();
@@ -44,18 +35,8 @@ internal static class TradeEndpoints
     private static async Task<IResult> GetTradesAsync(
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, ListParameters);
         var now = CachePolicy.SnappedNow(time);
-        var query = TradeListQuery.Create(
-            QueryRules.ParseProfileId(profileId),
-            parameters.Range(QueryLimits.DefaultTradeRange, now),
-            new TradeFilter(
-                QueryRules.ParseSymbol(parameters[ParameterNames.Symbol]),
-                QueryRules.ParseOneOf(parameters[ParameterNames.TradeType], ParameterNames.TradeType, TradeVocabulary.TradeTypes),
-                QueryRules.ParseOneOf(parameters[ParameterNames.ExitReason], ParameterNames.ExitReason, TradeVocabulary.ExitReasons)),
-            QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
-            QueryRules.ParseOffset(parameters[ParameterNames.Offset]),
-            parameters[ParameterNames.Cursor]);
+        var query = ApiRequests.TradeList(profileId, request.Query, now);
 
         var key = string.Create(CultureInfo.InvariantCulture,
             $"trades:{query.ProfileId}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Filter.Symbol}:{query.Filter.TradeType}:{query.Filter.ExitReason}:{query.Limit}:{query.Offset}:{query.Cursor?.Encode()}");
@@ -70,9 +51,7 @@ internal static class TradeEndpoints
     private static async Task<IResult> GetSummaryAsync(
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = RequestParameters.From(request, SummaryParameters);
-        var id = QueryRules.ParseProfileId(profileId);
-        var range = parameters.Range(QueryLimits.DefaultAggregateRange, CachePolicy.SnappedNow(time));
+        var (id, range) = ApiRequests.TradeSummary(profileId, request.Query, CachePolicy.SnappedNow(time));
 
         var key = string.Create(CultureInfo.InvariantCulture, $"summary:{id}:{range.Start.Ticks}:{range.End.Ticks}");
         var result = await cache.GetOrCreateAsync(

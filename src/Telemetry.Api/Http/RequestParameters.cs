@@ -19,9 +19,9 @@ internal sealed class RequestParameters
     }
 
     /// <summary>Checks the query string against the endpoint's known parameters.</summary>
-    public static RequestParameters From(HttpRequest request, IReadOnlyList<QueryParameter> known)
+    public static RequestParameters From(IQueryCollection query, IReadOnlyList<QueryParameter> known)
     {
-        foreach (var (name, values) in request.Query)
+        foreach (var (name, values) in query)
         {
             var parameter = known.FirstOrDefault(p => p.IsNamed(name));
             if (parameter is null)
@@ -35,13 +35,13 @@ internal sealed class RequestParameters
                 throw new QueryValidationException(parameter.Name, $"{name} is given more than once.");
             }
 
-            if (parameter.Alias is { } alias && request.Query.ContainsKey(parameter.Name) && request.Query.ContainsKey(alias))
+            if (parameter.Alias is { } alias && query.ContainsKey(parameter.Name) && query.ContainsKey(alias))
             {
                 throw new QueryValidationException(parameter.Name, $"{parameter.Name} and its alias {alias} are both given; pass {parameter.Name} only.");
             }
         }
 
-        return new RequestParameters(request.Query, known);
+        return new RequestParameters(query, known);
     }
 
     /// <summary>The date range given by <c>start_time</c> and <c>end_time</c>, resolved as <see cref="DateRange.Resolve"/> does.</summary>
