@@ -4,7 +4,6 @@ using System.Text;
 using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Load.Capacity;
-using Perf.Load.Model;
 using Perf.Load.Reports;
 using Spectre.Console;
 using Telemetry.CommandLine;
@@ -15,42 +14,11 @@ namespace Perf.Load.Cli;
 internal static class CapacityCommand
 {
     /// <summary>The <c>capacity</c> command.</summary>
-    public static Command Create(RunOptions options, LoadContext context)
-    {
-        Option<double> start = new("--start-rate") { Description = "first step's rate, requests/s", DefaultValueFactory = _ => 10, HelpName = "N" };
-        Option<double> step = new("--step") { Description = "rate added per step", DefaultValueFactory = _ => 10, HelpName = "N" };
-        Option<double> max = new("--max-rate") { Description = "last step's rate at most", DefaultValueFactory = _ => 1000, HelpName = "N" };
-        var stepDuration = Duration.Option("--step-duration", TimeSpan.FromSeconds(20), "measured duration of each step");
-        var command = new Command("capacity", "Raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.");
-        options.AddTo(command, load: false);
-        foreach (var option in new Option[] { start, step, max, stepDuration, options.Warmup, options.Poisson })
-        {
-            command.Options.Add(option);
-        }
-
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            options.Read(parse, requireLoad: false, context.ProvisioningFor(parse), context.Arguments),
-            new CapacitySteps(parse.GetValue(start), parse.GetValue(step), parse.GetValue(max), parse.GetValue(stepDuration), parse.GetValue(options.Warmup), parse.GetValue(options.Poisson)),
-            context.Console,
-            cancellationToken));
-        return command;
-    }
+    public static Command Create(RunOptions options, LoadContext context) => CapacitySteps.CreateCommand(
+        "capacity", "Raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.", options, context, ExecuteAsync);
 
     private static async Task<int> ExecuteAsync(RunSettings settings, CapacitySteps search, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var (start, step, max, stepDuration, warmup, poisson) = search;
-        RunOptions.PositiveRate(start, "--start-rate");
-        RunOptions.PositiveRate(step, "--step");
-        if (max < start)
-        {
-            throw new UsageException("--max-rate must be at least --start-rate.");
-        }
-
-        if (stepDuration <= TimeSpan.Zero)
-        {
-            throw new UsageException("--step-duration must be greater than zero.");
-        }
-
         var directory = settings.OutputDirectory ?? RunSession.DefaultDirectory("capacity-" + (settings.Label ?? settings.Scenarios[0].Name));
         var target = await TargetResolver.ResolveAsync(settings, cancellationToken).ConfigureAwait(false);
         await using (target.ConfigureAwait(false))
@@ -61,17 +29,14 @@ internal static class CapacityCommand
             double? maxPassing = null;
             double? firstFailing = null;
             RunSummary? last = null;
-            for (var rate = start; rate <= max + 1e-9; rate += step)
+            foreach (var rate in search.Rates())
             {
-                var profile = LoadProfile.ConstantRate(rate, stepDuration, warmup, poisson);
-                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(settings.WithProfile(profile), target, null, cancellationToken).ConfigureAwait(false);
+                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(settings.WithProfile(search.ProfileAt(rate)), target, null, cancellationToken).ConfigureAwait(false);
                 last = summary;
                 var stepResult = CapacityStep.From(rate, summary);
                 steps.Add(stepResult);
                 await ReportWriter.WriteAsync(report, stepManifest, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
-                console.MarkupLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"rate {rate,8:0.##}/s  {Color(summary.Verdict)}  achieved {stepResult.AchievedRate:0.##}/s  p95 {stepResult.P95Ms:0.###} ms  p99 {stepResult.P99Ms:0.###} ms  errors {stepResult.FailedRate:P3}  dispatch-lag p99 {stepResult.DispatchLagP99Ms:0.###} ms"));
+                console.MarkupLine(StepLine(stepResult));
                 if (summary.Verdict != Verdict.Pass)
                 {
                     firstFailing = rate;
@@ -81,6 +46,8 @@ internal static class CapacityCommand
                 maxPassing = rate;
             }
 
+            // The report's provenance is written now, so the search has ended.
+            manifest.EndedUtc = DateTime.UtcNow;
             var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps);
             var document = CapacityReport.Build(result);
             var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
@@ -104,6 +71,11 @@ internal static class CapacityCommand
             return steps[0].Verdict == Verdict.Invalid ? ExitCodes.InvalidRun : ExitCodes.ThresholdsFailed;
         }
     }
+
+    /// <summary>A step as the console shows it: rate, verdict, achieved rate, p95, p99, errors and dispatch lag.</summary>
+    internal static string StepLine(CapacityStep step) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"rate {step.Rate,8:0.##}/s  {Color(step.Verdict)}  achieved {step.AchievedRate:0.##}/s  p95 {step.P95Ms:0.###} ms  p99 {step.P99Ms:0.###} ms  errors {step.FailedRate:P3}  dispatch-lag p99 {step.DispatchLagP99Ms:0.###} ms");
 
     private static string Color(Verdict verdict) => verdict switch
     {
