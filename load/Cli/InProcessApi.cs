@@ -25,45 +25,59 @@ internal static class InProcessApi
     public static async Task<LoadTarget> StartAsync(InProcessOptions options, TrafficOptions traffic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(traffic);
-        ProvisionedServer server;
+        var server = await ProvisionAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {
-            server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProvisioningException ex)
-        {
-            throw new UsageException("No --url given and no database server for the in-process API: " + ex.Message, ex);
-        }
-
-        try
-        {
-            var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
-            var (dataTraffic, dataset) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
-            var connectionString = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
-            var redis = options.Caching ? await FindRedisAsync(options.Provisioning, cancellationToken).ConfigureAwait(false) : null;
-            var api = await TelemetryApiHost.StartAsync(
-                new TelemetryApiOptions
-                {
-                    ConnectionString = connectionString,
-                    RedisConfiguration = redis?.Configuration,
-                    EnableCaching = options.Caching,
-                },
-                cancellationToken).ConfigureAwait(false);
-            var caching = (options.Caching, redis) switch
-            {
-                (false, _) => ", caching off",
-                (true, null) => ", in-process cache",
-                (true, { } r) => $", in-process cache over {r}",
-            };
-            var description = $"in-process API {api.BaseAddress} over {server.Info} ({server.Source}), database {database}{caching}";
-            return new LoadTarget(api.BaseAddress, description, server, redis, dataset, dataTraffic, new Owners(api, server));
+            var target = await StartOnAsync(server, options, traffic, cancellationToken).ConfigureAwait(false);
+            return target with { Owner = new Owners(target.Owner!, server) };
         }
         catch
         {
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Finds or starts the server the in-process API reads; a missing one is a configuration error.</summary>
+    public static async Task<ProvisionedServer> ProvisionAsync(InProcessOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProvisioningException ex)
+        {
+            throw new UsageException("No --url given and no database server for the in-process API: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>Starts the API over <paramref name="server"/>, which the caller keeps owning: the target's owner stops only the API.</summary>
+    public static async Task<LoadTarget> StartOnAsync(ProvisionedServer server, InProcessOptions options, TrafficOptions traffic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(traffic);
+        var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
+        var (dataTraffic, dataset) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
+        var connectionString = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
+        var redis = options.Caching ? await FindRedisAsync(options.Provisioning, cancellationToken).ConfigureAwait(false) : null;
+        var api = await TelemetryApiHost.StartAsync(
+            new TelemetryApiOptions
+            {
+                ConnectionString = connectionString,
+                RedisConfiguration = redis?.Configuration,
+                EnableCaching = options.Caching,
+            },
+            cancellationToken).ConfigureAwait(false);
+        var caching = (options.Caching, redis) switch
+        {
+            (false, _) => ", caching off",
+            (true, null) => ", in-process cache",
+            (true, { } r) => $", in-process cache over {r}",
+        };
+        var description = $"in-process API {api.BaseAddress} over {server.Info} ({server.Source}), database {database}{caching}";
+        return new LoadTarget(api.BaseAddress, description, server, redis, dataset, dataTraffic, api);
     }
 
     /// <summary>The Redis named with <c>--redis</c> or <c>PERF_REDIS</c>, checked to answer; none is started for a load run.</summary>

@@ -31,6 +31,7 @@ internal static class LoadCli
         root.Subcommands.Add(RunCommand.Create(options, context));
         root.Subcommands.Add(CheckCommand.Create(options, context));
         root.Subcommands.Add(CapacityCommand.Create(options, context));
+        root.Subcommands.Add(Overhead.OverheadCommand.Create(options, context));
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(CalibrateCommand.Create(context));
         root.Subcommands.Add(TestServerCommand.Create(context));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HdrHistogram;
+using Perf.Analysis.Capacity;
 
 namespace Perf.Load.Measurement;
 
@@ -29,6 +30,24 @@ internal static class Histograms
     /// <summary>Value at a percentile in milliseconds (0 for an empty histogram).</summary>
     public static double PercentileMs(HistogramBase histogram, double percentile) =>
         histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
+
+    /// <summary>A percentile in milliseconds with its 95 % order-statistic interval, read from the histogram's recorded values by rank.</summary>
+    /// <remarks>Values are the histogram's (3 significant digits); samples of a loaded server are not independent, so the interval is a guide, not a guarantee.</remarks>
+    public static QuantileEstimate EstimateMs(HistogramBase histogram, double percentile)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        var counts = new List<(long CumulativeCount, double Ms)>();
+        foreach (var value in histogram.RecordedValues())
+        {
+            counts.Add((value.TotalCountToThisValue, histogram.HighestEquivalentValue(value.ValueIteratedTo) / 1000.0));
+        }
+
+        return OrderStatistics.Estimate((int)Math.Min(int.MaxValue, histogram.TotalCount), rank =>
+        {
+            var index = counts.BinarySearch((rank, 0), Comparer<(long CumulativeCount, double Ms)>.Create((a, b) => a.CumulativeCount.CompareTo(b.CumulativeCount)));
+            return counts[index >= 0 ? index : ~index].Ms;
+        }, percentile);
+    }
 
     /// <summary>Largest recorded value in milliseconds, exact to the histogram's precision.</summary>
     public static double MaxMs(HistogramBase histogram) =>

@@ -36,6 +36,13 @@ internal sealed class ScenarioMix
     public string Describe() => string.Join(", ", _entries.Select((e, i) =>
         FormattableString.Invariant($"{e.Scenario.Name}:{e.CumulativeWeight - (i == 0 ? 0 : _entries[i - 1].CumulativeWeight):0.##}")));
 
+    /// <summary>The same mix, by the same weights, of <paramref name="map"/> applied to each scenario.</summary>
+    public ScenarioMix Map(Func<ILoadScenario, ILoadScenario> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return new([.. _entries.Select((e, i) => (map(e.Scenario), e.CumulativeWeight - (i == 0 ? 0 : _entries[i - 1].CumulativeWeight)))]);
+    }
+
     /// <summary>The next request from a scenario picked by weight.</summary>
     public LoadRequest Next(Random random)
     {

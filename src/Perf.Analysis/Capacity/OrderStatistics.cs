@@ -16,15 +16,27 @@ public static class OrderStatistics
     public static QuantileEstimate Estimate(IReadOnlyList<double> samples, double percentile, double confidence = DefaultConfidence)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        var sorted = samples.Order().ToArray();
+        return Estimate(sorted.Length, rank => sorted[rank - 1], percentile, confidence);
+    }
+
+    /// <summary>The same estimate from <paramref name="count"/> samples read in sorted order by 1-based rank, e.g. from a histogram that keeps no raw samples.</summary>
+    /// <param name="count">How many samples there are.</param>
+    /// <param name="valueAtRank">The r-th smallest sample, for r from 1 to <paramref name="count"/>.</param>
+    /// <param name="percentile">The percentile, strictly between 0 and 100.</param>
+    /// <param name="confidence">The interval's confidence.</param>
+    public static QuantileEstimate Estimate(int count, Func<int, double> valueAtRank, double percentile, double confidence = DefaultConfidence)
+    {
+        ArgumentNullException.ThrowIfNull(valueAtRank);
         Validate(percentile, confidence);
         var needed = SamplesNeeded(percentile, confidence);
-        if (Ranks(samples.Count, percentile / 100, confidence) is not { } ranks)
+        if (Ranks(count, percentile / 100, confidence) is not { } ranks)
         {
-            return new QuantileEstimate(percentile, samples.Count, null, null, null, 0, needed);
+            return new QuantileEstimate(percentile, count, null, null, null, 0, needed);
         }
 
-        var sorted = samples.Order().ToArray();
-        return new QuantileEstimate(percentile, samples.Count, Percentile.NearestRank(sorted, percentile), sorted[ranks.Lower - 1], sorted[ranks.Upper - 1], ranks.Coverage, needed);
+        var rank = Math.Clamp((int)Math.Ceiling(percentile / 100 * count), 1, count);
+        return new QuantileEstimate(percentile, count, valueAtRank(rank), valueAtRank(ranks.Lower), valueAtRank(ranks.Upper), ranks.Coverage, needed);
     }
 
     /// <summary>The fewest samples for which both ends of the interval exist: (1 − p)ⁿ ≤ α/2 and pⁿ ≤ α/2.</summary>

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Perf.Analysis.Capacity;
+using Perf.Harness.Reports;
+
+namespace Perf.Load.Overhead;
+
+/// <summary>The report of <c>load overhead</c>: the capacity ratio against its target, each arm's search, and per endpoint what the API adds to the database's latency.</summary>
+internal static class OverheadReport
+{
+    /// <summary>The report's title.</summary>
+    public const string Title = "API overhead: the API against its database alone";
+
+    /// <summary>Builds the document.</summary>
+    public static ReportDocument Build(OverheadResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var c = CultureInfo.InvariantCulture;
+        var capacities = result.Arms.Select(a => (IReadOnlyList<string>)
+        [
+            a.Name,
+            a.Capacity.MaxPassingRate is { } rate ? (a.Capacity.ReachedMaxRate ? "≥ " : string.Empty) + rate.ToString("0.##", c) + " req/s" : "none",
+            a.Capacity.FirstFailingRate is { } failing ? failing.ToString("0.##", c) + " req/s" : "—",
+            a.Description,
+        ]).ToList();
+        var latencyHeader = new List<string> { "Endpoint" };
+        foreach (var arm in result.Arms)
+        {
+            latencyHeader.Add($"{arm.Name} p50");
+        }
+
+        latencyHeader.AddRange(["API − database, p50", "API p95 vs database p95"]);
+        var latencies = result.Endpoints.Select(e => (IReadOnlyList<string>)
+        [
+            $"`{e.Endpoint}`",
+            .. e.Arms.Select(a => ReportFormat.Estimate(a.P50) + string.Create(c, $" (n {a.Count})")),
+            Difference(e.Arms[0].P50, e.Arms[1].P50),
+            $"{ReportFormat.Estimate(e.Arms[1].P95)} vs {ReportFormat.Estimate(e.Arms[0].P95)}",
+        ]).ToList();
+        return new ReportDocument(Title,
+        [
+            new ReportParagraph(Conclusion(result)),
+            new ReportParagraph(string.Create(c,
+                $"Three arms run the same scenario mix, seed and rate steps, taking turns at each rate in a rotating order: `database` sends each request's query to the query layer directly (the API's own parameter rules build the same query objects; no HTTP, cache or JSON), `api-cache-off` and `api-cache-on` send it over HTTP to the in-process API with its cache off and on. An arm stops at its first step that misses a threshold or has an invalid generator; its capacity is the highest rate it passed.")),
+            new ReportHeading(2, "Capacity"),
+            new ReportTable(["Arm", "Capacity", "First failing rate", "Ran against"], capacities) { NumericColumns = [1, 2] },
+            new ReportHeading(2, string.Create(c, $"Latency per endpoint at {result.ComparedAtRate:0.##} req/s")),
+            new ReportParagraph("Latency is end minus intended start, with 95 % order-statistic intervals from the histograms (a guide: requests under load are not independent). The difference is called measurable only when the two intervals do not overlap."),
+            new ReportTable(latencyHeader, latencies) { NumericColumns = [.. Enumerable.Range(1, result.Arms.Count + 2)] },
+        ]);
+    }
+
+    /// <summary>One sentence: the capacity ratio against the target.</summary>
+    public static string Conclusion(OverheadResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var c = CultureInfo.InvariantCulture;
+        var ratio = result.Ratio.Value is { } v ? $"{(result.Ratio.Bound == "=" ? string.Empty : result.Ratio.Bound + " ")}{v.ToString("0.00", c)}×" : "unknown";
+        var verdict = result.Ratio.Meets(result.TargetRatio) switch
+        {
+            true => "meets",
+            false => "misses",
+            null => "cannot be judged against",
+        };
+        var why = result.Ratio.Value is null
+            ? result.Arms[0].Capacity.MaxPassingRate is null ? " (the database alone met no step)" : " (both searches reached --max-rate: raise it)"
+            : string.Empty;
+        return string.Create(c, $"The API with its cache off sustains {ratio} the database-only capacity{why}: it {verdict} the target of ≥ {result.TargetRatio:0.0#}×.");
+    }
+
+    private static string Difference(QuantileEstimate database, QuantileEstimate api)
+    {
+        if (!database.IsBounded || !api.IsBounded)
+        {
+            return "too few samples";
+        }
+
+        var difference = api.Value!.Value - database.Value!.Value;
+        var disjoint = api.Lower > database.Upper || api.Upper < database.Lower;
+        return string.Create(CultureInfo.InvariantCulture, $"{(difference >= 0 ? "+" : "−")}{ReportFormat.Ms(Math.Abs(difference))}{(disjoint ? string.Empty : " (intervals overlap: not measurable)")}");
+    }
+}
