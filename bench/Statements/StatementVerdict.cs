@@ -1,15 +1,15 @@
 namespace Perf.Bench.Statements;
 
-/// <summary>What the comparison says the query layer should send.</summary>
+/// <summary>What the comparison says of one candidate protocol against the baseline.</summary>
 public enum StatementVerdict
 {
-    /// <summary>Prepared statements are faster on some queries and slower on none: adopt them.</summary>
-    AdoptPrepared,
+    /// <summary>Faster on some queries and slower on none: adopt it.</summary>
+    Adopt,
 
-    /// <summary>Prepared statements are slower on some queries and faster on none: keep the text protocol.</summary>
-    KeepText,
+    /// <summary>Slower on some queries and faster on none: keep the baseline.</summary>
+    KeepBaseline,
 
-    /// <summary>No query differs measurably: keep the text protocol, which holds no statement handles on the server.</summary>
+    /// <summary>No query differs measurably: keep the baseline, the simpler protocol.</summary>
     NoDifference,
 
     /// <summary>Faster on some queries, slower on others: the table decides, per query.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Bench.Capacity;
 using Perf.Bench.Plans;
@@ -10,12 +11,13 @@ using Telemetry.Data.Queries;
 
 namespace Perf.Bench.Statements;
 
-/// <summary><c>bench statements</c>: every query the API runs, on every variant, sent as text and as a server-side prepared statement, timed in interleaved rounds.</summary>
+/// <summary><c>bench statements</c>: every query the API runs, on every variant, sent as text and as server-side prepared statements (with and without session resets), timed in interleaved rounds.</summary>
 /// <remarks>
-/// Both arms run the same plan over the same rows, so only the protocol differs: the text protocol parses every statement,
-/// the prepared path parses once per connection and sends binary parameters and rows. Each (variant, protocol) is an arm
-/// of <see cref="InterleavedSampler"/>, so drift hits both protocols alike; the claim rule then needs a significant rank
-/// test over round medians and a difference of at least <see cref="Thresholds"/>.
+/// Every arm runs the same plan over the same rows, so only the protocol differs: the text protocol parses every
+/// statement; a prepared statement is parsed once per connection and sends binary parameters and rows, but a pooled
+/// connection's session reset (MySqlConnector's default) closes it on the server, so it is prepared again on every
+/// reuse. Each (variant, protocol) is an arm of <see cref="InterleavedSampler"/>, so drift hits all alike; the claim
+/// rule then needs a significant rank test over round medians and a difference of at least <see cref="Thresholds"/>.
 /// </remarks>
 internal static class StatementsBenchmark
 {
@@ -26,8 +28,6 @@ internal static class StatementsBenchmark
     private const int CounterExecutions = 5;
 
     private const string PrepareCounter = "Com_stmt_prepare";
-
-    private static readonly StatementMode[] Modes = [StatementMode.Text, StatementMode.Prepared];
 
     /// <summary>Seeds (or reuses) the bench dataset, measures, writes <c>statements.json</c> and <c>statements.md</c>; returns 0.</summary>
     public static async Task<int> RunAsync(BenchOptions options, StatementSampling sampling, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -52,7 +52,10 @@ internal static class StatementsBenchmark
 
         var plans = await PlanRunner.CaptureAsync(session.ConnectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
         var variants = session.ConnectionStrings.Keys.Order().ToList();
-        var arms = variants.SelectMany(v => Modes.Select(m => new MeasurementArm($"{v} {m}", new QueryLayer(session.ConnectionStrings[v], m)))).ToList();
+        var protocols = StatementProtocol.All;
+        var arms = variants.SelectMany(v => protocols.Select(p => new MeasurementArm(
+            $"{v} {p.Name}",
+            new QueryLayer(new MySqlConnectionStringBuilder(session.ConnectionStrings[v]) { ConnectionReset = p.ConnectionReset }.ConnectionString, p.Mode)))).ToList();
         CaseSamples[,] samples;
         double[,] preparesPerExecution;
         try
@@ -71,30 +74,37 @@ internal static class StatementsBenchmark
             await MeasurementArm.DisposeAllAsync(arms).ConfigureAwait(false);
         }
 
-        var alpha = Thresholds.Alpha / (variants.Count * cases.Count);
+        var alpha = Thresholds.Alpha / (StatementProtocol.Candidates.Count * variants.Count * cases.Count);
         var comparisons = new List<StatementComparison>();
-        for (var v = 0; v < variants.Count; v++)
+        for (var p = 1; p < protocols.Count; p++)
         {
-            for (var c = 0; c < cases.Count; c++)
+            for (var v = 0; v < variants.Count; v++)
             {
-                var work = plans.First(p => p.Query == cases[c].Name && p.Variant == variants[v]).ToExactWork();
-                int text = v * Modes.Length, prepared = text + 1;
-                var result = ClaimRule.Compare(work, Rounds(samples[prepared, c]), work, Rounds(samples[text, c]), Thresholds, alpha);
-                comparisons.Add(new StatementComparison(cases[c].Name, variants[v], result, preparesPerExecution[prepared, c], preparesPerExecution[text, c]));
+                for (var c = 0; c < cases.Count; c++)
+                {
+                    var work = plans.First(plan => plan.Query == cases[c].Name && plan.Variant == variants[v]).ToExactWork();
+                    int baseline = v * protocols.Count, candidate = baseline + p;
+                    var result = ClaimRule.Compare(work, Rounds(samples[candidate, c]), work, Rounds(samples[baseline, c]), Thresholds, alpha);
+                    comparisons.Add(new StatementComparison(protocols[p].Name, cases[c].Name, variants[v], result, preparesPerExecution[candidate, c]));
+                }
             }
         }
 
-        var verdict = Decide(comparisons);
+        var verdicts = StatementProtocol.Candidates.ToDictionary(p => p.Name, p => Decide([.. comparisons.Where(c => c.Protocol == p.Name)]));
         manifest.EndedUtc = DateTime.UtcNow;
-        await writer.WriteJsonAsync("statements", new { manifest, thresholds = Thresholds, verdict, comparisons }, cancellationToken).ConfigureAwait(false);
-        await writer.WriteReportAsync("statements", StatementReport.Build(comparisons, verdict, Thresholds), html: false, cancellationToken).ConfigureAwait(false);
+        await writer.WriteJsonAsync("statements", new { manifest, thresholds = Thresholds, baseline = StatementProtocol.Baseline, candidates = StatementProtocol.Candidates, verdicts, comparisons }, cancellationToken).ConfigureAwait(false);
+        await writer.WriteReportAsync("statements", StatementReport.Build(comparisons, verdicts, Thresholds), html: false, cancellationToken).ConfigureAwait(false);
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        Console.WriteLine($"statements: {StatementReport.Conclusion(comparisons, verdict)}");
+        foreach (var (protocol, verdict) in verdicts)
+        {
+            Console.WriteLine($"statements: {StatementReport.Conclusion(protocol, [.. comparisons.Where(c => c.Protocol == protocol)], verdict)}");
+        }
+
         Progress($"results: {writer.Directory}");
         return 0;
     }
 
-    /// <summary>Adopt prepared statements only where they win somewhere and lose nowhere; keep text on no difference (it holds no statement handles).</summary>
+    /// <summary>Adopt a protocol only where it wins somewhere and loses nowhere; keep the baseline on no difference.</summary>
     internal static StatementVerdict Decide(IReadOnlyList<StatementComparison> comparisons)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
@@ -103,8 +113,8 @@ internal static class StatementsBenchmark
         return (faster, slower) switch
         {
             (0, 0) => StatementVerdict.NoDifference,
-            (> 0, 0) => StatementVerdict.AdoptPrepared,
-            (0, > 0) => StatementVerdict.KeepText,
+            (> 0, 0) => StatementVerdict.Adopt,
+            (0, > 0) => StatementVerdict.KeepBaseline,
             _ => StatementVerdict.Mixed,
         };
     }

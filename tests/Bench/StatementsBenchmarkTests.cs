@@ -11,8 +11,8 @@ public sealed class StatementsBenchmarkTests
 
     [Theory]
     [InlineData(new[] { "none", "none" }, StatementVerdict.NoDifference)]
-    [InlineData(new[] { "faster", "none" }, StatementVerdict.AdoptPrepared)]
-    [InlineData(new[] { "slower", "none" }, StatementVerdict.KeepText)]
+    [InlineData(new[] { "faster", "none" }, StatementVerdict.Adopt)]
+    [InlineData(new[] { "slower", "none" }, StatementVerdict.KeepBaseline)]
     [InlineData(new[] { "faster", "slower" }, StatementVerdict.Mixed)]
     public void Decide_FollowsTheClaims(string[] outcomes, StatementVerdict expected) =>
         Assert.Equal(expected, StatementsBenchmark.Decide([.. outcomes.Select(Comparison)]));
@@ -21,21 +21,24 @@ public sealed class StatementsBenchmarkTests
     public void Conclusion_CountsEachOutcome()
     {
         var comparisons = new[] { Comparison("faster"), Comparison("none"), Comparison("none") };
-        var text = StatementReport.Conclusion(comparisons, StatementsBenchmark.Decide(comparisons));
+        var text = StatementReport.Conclusion("prepared, no reset", comparisons, StatementsBenchmark.Decide(comparisons));
 
-        Assert.StartsWith("Adopt prepared statements:", text, StringComparison.Ordinal);
+        Assert.StartsWith("`prepared, no reset`: adopt it:", text, StringComparison.Ordinal);
         Assert.Contains("faster on 1, slower on 0, no measurable difference on 2 of 3", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Build_TableHasARowPerComparison()
+    public void Build_OneTablePerCandidate_ARowPerComparison()
     {
-        var comparisons = new[] { Comparison("faster"), Comparison("slower") };
-        var document = StatementReport.Build(comparisons, StatementVerdict.Mixed, StatementsBenchmark.Thresholds);
-        var table = Assert.Single(document.Blocks.OfType<Perf.Harness.Reports.ReportTable>());
+        var comparisons = new[] { Comparison("faster"), Comparison("slower"), Comparison("none") with { Protocol = "text, no reset" } };
+        var verdicts = new Dictionary<string, StatementVerdict> { ["prepared"] = StatementVerdict.Mixed, ["text, no reset"] = StatementVerdict.NoDifference };
+        var document = StatementReport.Build(comparisons, verdicts, StatementsBenchmark.Thresholds);
+        var tables = document.Blocks.OfType<Perf.Harness.Reports.ReportTable>().ToList();
 
-        Assert.Equal(2, table.Rows.Count);
-        Assert.Equal(["prepared faster", "prepared slower"], table.Rows.Select(r => r[^1]));
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["faster", "slower"], tables[0].Rows.Select(r => r[^1]));
+        Assert.Equal(["no measurable difference"], tables[1].Rows.Select(r => r[^1]));
+        Assert.Contains("`prepared`: mixed", Assert.IsType<Perf.Harness.Reports.ReportList>(document.Blocks[0]).Items[0], StringComparison.Ordinal);
     }
 
     private static StatementComparison Comparison(string outcome)
@@ -48,6 +51,6 @@ public sealed class StatementsBenchmarkTests
         };
         var text = OrderStatistics.Estimate([.. Enumerable.Range(1, 60).Select(i => 1.0 + (i / 600.0))], 50);
         var prepared = OrderStatistics.Estimate([.. Enumerable.Range(1, 60).Select(i => ratio * (1.0 + (i / 600.0)))], 50);
-        return new StatementComparison("trades_page/hot/7d", SchemaVariant.Composite, new VariantComparison(kind, Work, Work, prepared, text, 0.001, 0.05, ratio), 0, 0);
+        return new StatementComparison("prepared", "trades_page/hot/7d", SchemaVariant.Composite, new VariantComparison(kind, Work, Work, prepared, text, 0.001, 0.05, ratio), 1);
     }
 }
