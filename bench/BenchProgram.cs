@@ -7,6 +7,7 @@ using Perf.Bench.Queries;
 using Perf.Bench.Suite;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
@@ -173,9 +174,9 @@ public static class BenchProgram
         var result = PlanGate.Check(baseline, plans);
         await writer.WriteJsonAsync("gate", new { manifest = writer.Manifest, baseline = options.BaselinePath, result }, cancellationToken).ConfigureAwait(false);
         var report = result.Passed
-            ? $"## Plan gate: passed\n\n{result.Checked} plans match {Path.GetFileName(options.BaselinePath)}.\n"
-            : $"## Plan gate: FAILED\n\n{string.Join("\n", result.Failures.Select(f => "- " + f))}\n";
-        await writer.WriteMarkdownAsync("gate", report, cancellationToken).ConfigureAwait(false);
+            ? new ReportDocument("Plan gate: passed", [new ReportParagraph($"{result.Checked} plans match {Path.GetFileName(options.BaselinePath)}.")])
+            : new ReportDocument("Plan gate: FAILED", [new ReportList(result.Failures)]);
+        await writer.WriteReportAsync("gate", report, html: false, cancellationToken).ConfigureAwait(false);
         if (result.Passed)
         {
             Console.WriteLine($"gate: passed ({result.Checked} plans)");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Perf.Analysis.Gates;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Telemetry.CommandLine;
 
@@ -47,9 +48,22 @@ internal static class ErrorRatesCommand
             manifest.Parameters["rates"] = summary;
             manifest.EndedUtc = DateTime.UtcNow;
             await writer.WriteJsonAsync("rates", new { manifest, slow, runs = outcomes, falseAlarms, detected }, cancellationToken).ConfigureAwait(false);
-            var table = string.Join('\n', outcomes.Select(o => string.Create(CultureInfo.InvariantCulture,
-                $"| {o.Kind} | {o.Run} | {o.ExitCode} | {string.Join(", ", o.Flagged)} | {(o.SlowRatio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} | {(o.SlowPValue is { } p ? p.ToString("0.#####", CultureInfo.InvariantCulture) : "–")} | {Load(o.LoadBefore)} → {Load(o.LoadAfter)} |")));
-            await writer.WriteMarkdownAsync("rates", $"# CI timing gate error rates\n\n**{summary}**\n\nThe load average (1 minute, from `/proc/loadavg`) before and after each run says how much else the machine was doing.\n\n| runs | # | exit | flagged | {slow} ratio | p | load avg |\n|---|---|---|---|---|---|---|\n{table}\n", cancellationToken).ConfigureAwait(false);
+            var rows = outcomes.Select(o => (IReadOnlyList<string>)
+            [
+                o.Kind,
+                o.Run.ToString(CultureInfo.InvariantCulture),
+                o.ExitCode.ToString(CultureInfo.InvariantCulture),
+                string.Join(", ", o.Flagged),
+                o.SlowRatio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–",
+                o.SlowPValue is { } p ? p.ToString("0.#####", CultureInfo.InvariantCulture) : "–",
+                $"{Load(o.LoadBefore)} → {Load(o.LoadAfter)}",
+            ]).ToList();
+            await writer.WriteReportAsync("rates", new ReportDocument("CI timing gate error rates",
+            [
+                new ReportParagraph($"**{summary}**"),
+                new ReportParagraph("The load average (1 minute, from `/proc/loadavg`) before and after each run says how much else the machine was doing."),
+                new ReportTable(["runs", "#", "exit", "flagged", $"{slow} ratio", "p", "load avg"], rows),
+            ]), html: false, cancellationToken).ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             Console.WriteLine("ci-rates: " + summary);
             Console.WriteLine("ci-rates: " + Path.Combine(writer.Directory, "rates.md"));

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Load.Calibration;
 using Perf.Load.Execution;
@@ -108,12 +108,13 @@ internal static class CalibrateCommand
             }
 
             var throughput = await CompareThroughputAsync(server, connections, rounds, duration, wrk, console, cancellationToken).ConfigureAwait(false);
-            var markdown = Render(latencies, throughput, pause);
+            var document = Build(latencies, throughput, pause);
+            manifest.EndedUtc = DateTime.UtcNow;
             var writer = await ResultWriter.CreateAsync(manifest, output ?? RunSession.DefaultDirectory("calibrate"), cancellationToken).ConfigureAwait(false);
             await writer.WriteJsonAsync("calibration", new { latencies, throughput }, cancellationToken).ConfigureAwait(false);
+            await writer.WriteReportAsync("calibration", document, html: false, cancellationToken).ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteMarkdownAsync("calibration", markdown, cancellationToken).ConfigureAwait(false);
-            console.Write(new Text(markdown));
+            console.Write(new Text(MarkdownRenderer.Render(document)));
             console.MarkupLine("results: " + Markup.Escape(writer.Directory));
             var met = latencies.All(l => Math.Abs(l.PacedRatio - 1) <= P50Tolerance) && throughput.Ratio >= MinThroughputRatio;
             return met ? ExitCodes.Success : ExitCodes.ThresholdsFailed;
@@ -212,22 +213,41 @@ internal static class CalibrateCommand
         return summary;
     }
 
-    private static string Render(List<CalibrationLatency> latencies, CalibrationThroughput throughput, int pause)
+    private static ReportDocument Build(List<CalibrationLatency> latencies, CalibrationThroughput throughput, int pause)
     {
         var inv = CultureInfo.InvariantCulture;
-        var md = new StringBuilder();
-        md.Append("## Calibration against wrk\n\n");
-        md.Append(inv, $"p50 in ms, medians over {latencies[0].Rounds.Count} rounds; in each round the runner ran between two wrk runs of the same kind, and a ratio is the median of the rounds' runner / (mean of the wrk runs around it); each round's figures are in calibration.json. Fixed rate: the runner's open model (end − intended) at the rate the wrk run before it achieved on one connection pausing {pause} ms after each response (wrk has no fixed-rate mode). wrk vs wrk: the middle half of wrk's paced p50 after / before, the spread a round has without the runner. Back to back: the runner's closed model with 1 worker vs wrk -c1.\n\n");
-        md.Append("| endpoint | runner open @ rate | runner service | wrk paced c=1 | ratio (middle half of rounds) | wrk vs wrk | target ±10 % | runner c=1 back to back | wrk c=1 | ratio |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
-        foreach (var l in latencies)
+        var latencyRows = latencies.Select(l =>
         {
             var (low, high) = l.PacedRatioQuartiles;
             var (driftLow, driftHigh) = l.WrkPacedDriftQuartiles;
-            md.Append(inv, $"| `{l.Path}` | {l.RunnerOpenP50Ms:0.###} @ {l.FixedRate:0}/s | {l.RunnerOpenServiceP50Ms:0.###} | {l.WrkPacedP50Ms:0.###} | {l.PacedRatio:0.00} ({low:0.00}–{high:0.00}) | {driftLow:0.00}–{driftHigh:0.00} | {(Math.Abs(l.PacedRatio - 1) <= P50Tolerance ? "met" : "NOT met")} | {l.RunnerClosedP50Ms:0.###} | {l.WrkP50Ms:0.###} | {l.BackToBackRatio:0.00} |\n");
-        }
-
-        md.Append(inv, $"\nMax rate: medians over the same number of alternating rounds; the ratio is the median of each round's ratio.\n\n| max rate `{throughput.Path}` | runner closed c={throughput.Connections} | wrk -t2 -c{throughput.Connections} | ratio | target ≥ 0.8 |\n|---|---:|---:|---:|---|\n");
-        md.Append(inv, $"| req/s | {throughput.RunnerRps:0} | {throughput.WrkRps:0} | {throughput.Ratio:0.00} | {(throughput.Ratio >= MinThroughputRatio ? "met" : "NOT met")} |\n");
-        return md.ToString();
+            return (IReadOnlyList<string>)
+            [
+                $"`{l.Path}`",
+                string.Create(inv, $"{l.RunnerOpenP50Ms:0.###} @ {l.FixedRate:0}/s"),
+                l.RunnerOpenServiceP50Ms.ToString("0.###", inv),
+                l.WrkPacedP50Ms.ToString("0.###", inv),
+                string.Create(inv, $"{l.PacedRatio:0.00} ({low:0.00}–{high:0.00})"),
+                string.Create(inv, $"{driftLow:0.00}–{driftHigh:0.00}"),
+                Math.Abs(l.PacedRatio - 1) <= P50Tolerance ? "met" : "NOT met",
+                l.RunnerClosedP50Ms.ToString("0.###", inv),
+                l.WrkP50Ms.ToString("0.###", inv),
+                l.BackToBackRatio.ToString("0.00", inv),
+            ];
+        }).ToList();
+        return new ReportDocument("Calibration against wrk",
+        [
+            new ReportParagraph(string.Create(inv, $"p50 in ms, medians over {latencies[0].Rounds.Count} rounds; in each round the runner ran between two wrk runs of the same kind, and a ratio is the median of the rounds' runner / (mean of the wrk runs around it); each round's figures are in calibration.json. Fixed rate: the runner's open model (end − intended) at the rate the wrk run before it achieved on one connection pausing {pause} ms after each response (wrk has no fixed-rate mode). wrk vs wrk: the middle half of wrk's paced p50 after / before, the spread a round has without the runner. Back to back: the runner's closed model with 1 worker vs wrk -c1.")),
+            new ReportTable(["endpoint", "runner open @ rate", "runner service", "wrk paced c=1", "ratio (middle half of rounds)", "wrk vs wrk", "target ±10 %", "runner c=1 back to back", "wrk c=1", "ratio"], latencyRows)
+            {
+                NumericColumns = [1, 2, 3, 4, 5, 7, 8, 9],
+            },
+            new ReportParagraph("Max rate: medians over the same number of alternating rounds; the ratio is the median of each round's ratio."),
+            new ReportTable(
+                [$"max rate `{throughput.Path}`", string.Create(inv, $"runner closed c={throughput.Connections}"), string.Create(inv, $"wrk -t2 -c{throughput.Connections}"), "ratio", "target ≥ 0.8"],
+                [["req/s", throughput.RunnerRps.ToString("0", inv), throughput.WrkRps.ToString("0", inv), throughput.Ratio.ToString("0.00", inv), throughput.Ratio >= MinThroughputRatio ? "met" : "NOT met"]])
+            {
+                NumericColumns = [1, 2, 3],
+            },
+        ]);
     }
 }

@@ -6,6 +6,7 @@ using Dapper;
 using MySqlConnector;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Seed.Generation;
 using Telemetry.CommandLine;
@@ -130,14 +131,19 @@ public static class BulkLoadBenchmark
             var measurement = new BulkLoadMeasurement(trades, repeat, plainLoad, plainIndex, seederTotal, trades / plainTotal, trades / seederTotal, ratio,
                 [.. plainRuns.Select(r => r.Load + r.Index)], seederRuns);
             await writer.WriteJsonAsync("bench-load", measurement, cancellationToken).ConfigureAwait(false);
-            await writer.WriteMarkdownAsync("bench-load", string.Create(CultureInfo.InvariantCulture, $"""
-                | path | seconds | rows/s |
-                |---|---:|---:|
-                | plain LOAD DATA LOCAL INFILE (create tables + load, index build) | {plainTotal:F1} ({plainLoad:F1} + {plainIndex:F1}) | {trades / plainTotal:N0} |
-                | seeder (create tables, generate, stream, load, verify, index build) | {seederTotal:F1} | {trades / seederTotal:N0} |
-
-                Ratio seeder / plain: **{ratio:F2}** (target ≥ 0.90), {trades:N0} trades, seed {seed}, medians of {repeat} alternating runs, chunks of {options.ChunkRows:N0} rows.
-                """), cancellationToken).ConfigureAwait(false);
+            var inv = CultureInfo.InvariantCulture;
+            await writer.WriteReportAsync("bench-load", new ReportDocument("Seeder against plain LOAD DATA",
+            [
+                new ReportTable(["path", "seconds", "rows/s"],
+                [
+                    ["plain LOAD DATA LOCAL INFILE (create tables + load, index build)", string.Create(inv, $"{plainTotal:F1} ({plainLoad:F1} + {plainIndex:F1})"), (trades / plainTotal).ToString("N0", inv)],
+                    ["seeder (create tables, generate, stream, load, verify, index build)", seederTotal.ToString("F1", inv), (trades / seederTotal).ToString("N0", inv)],
+                ])
+                {
+                    NumericColumns = [1, 2],
+                },
+                new ReportParagraph(string.Create(inv, $"Ratio seeder / plain: **{ratio:F2}** (target ≥ 0.90), {trades:N0} trades, seed {seed}, medians of {repeat} alternating runs, chunks of {options.ChunkRows:N0} rows.")),
+            ]), html: false, cancellationToken).ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"  results: {writer.Directory}").ConfigureAwait(false);
             return ExitCodes.Success;

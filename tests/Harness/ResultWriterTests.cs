@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 
 namespace Perf.Tests.Harness;
@@ -20,7 +21,7 @@ public sealed class ResultWriterTests : IDisposable
 
         var writer = await ResultWriter.CreateAsync(manifest, output, ct);
         var jsonPath = await writer.WriteJsonAsync("summary", new { P95Ms = 12.5, Ratio = double.NaN, Name = "trades" }, ct);
-        var markdownPath = await writer.WriteMarkdownAsync("report", "# Report\n\nbody", ct);
+        var markdownPath = await writer.WriteReportAsync("report", new ReportDocument("Report", [new ReportParagraph("body")]), html: false, ct);
         await writer.CompleteAsync(ct);
 
         Assert.Equal(output, writer.Directory);

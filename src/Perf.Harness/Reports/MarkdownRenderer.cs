@@ -5,7 +5,7 @@ namespace Perf.Harness.Reports;
 /// <summary>Renders a <see cref="ReportDocument"/> as GitHub Markdown (charts as relative image links).</summary>
 public static class MarkdownRenderer
 {
-    /// <summary>The document's Markdown body (the provenance header is added by <see cref="Results.ResultWriter.WriteMarkdownAsync"/>).</summary>
+    /// <summary>The document's Markdown body (the provenance header is added by <see cref="Results.ResultWriter.WriteReportAsync"/>).</summary>
     public static string Render(ReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

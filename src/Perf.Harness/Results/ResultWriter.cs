@@ -65,7 +65,7 @@ public sealed partial class ResultWriter
     }
 
     /// <summary>Writes <c>&lt;name&gt;.md</c>: the provenance block, then <paramref name="markdownBody"/>; returns the file's path.</summary>
-    public async Task<string> WriteMarkdownAsync(string name, string markdownBody, CancellationToken cancellationToken = default)
+    private async Task<string> WriteMarkdownAsync(string name, string markdownBody, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(markdownBody);
         var path = PathFor(name, ".md");
