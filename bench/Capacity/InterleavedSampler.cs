@@ -9,7 +9,8 @@ namespace Perf.Bench.Capacity;
 /// <remarks>
 /// Machine drift (other builds, a noisy neighbour) then hits every arm alike, and rounds spread over the whole measurement
 /// are close to independent, which the rank test between arms needs. Each round runs every case; a case whose warm-up
-/// shows that <c>rounds × arms × executions</c> would overrun the case budget runs fewer executions per round (at least one).
+/// shows that <c>rounds × arms × executions</c> would overrun the case budget runs fewer executions per round (at least one,
+/// and for a query the API serves at least what a bounded p95 needs: <see cref="MinimumPerRound"/>).
 /// The buffer pool counters are read around each arm's executions of a case in a round (outside the timings).
 /// </remarks>
 internal static class InterleavedSampler
@@ -39,7 +40,7 @@ internal static class InterleavedSampler
             }
 
             var affordable = caseBudget.TotalMilliseconds / (rounds * Math.Max(slowest, 0.001));
-            perRound[c] = (int)Math.Clamp(Math.Floor(affordable), 1, executions);
+            perRound[c] = (int)Math.Clamp(Math.Floor(affordable), MinimumPerRound(cases[c], rounds, executions), executions);
         }
 
         for (var round = 0; round < rounds; round++)
@@ -49,6 +50,11 @@ internal static class InterleavedSampler
 
         return samples;
     }
+
+    /// <summary>The fewest executions per round the budget may leave a case: for a query the API serves, enough for a bounded p95 (the latency target's percentile), within <paramref name="executions"/>.</summary>
+    /// <remarks>Otherwise a noisy warm-up decides whether a slow query's p95 is supported, and two runs over the same data disagree on what they can project.</remarks>
+    internal static int MinimumPerRound(QueryCase queryCase, int rounds, int executions) =>
+        queryCase.ServedByApi ? Math.Min(executions, (int)Math.Ceiling(OrderStatistics.SamplesNeeded(95) / (double)rounds)) : 1;
 
     /// <summary>An empty grid of samples per (arm, case).</summary>
     public static CaseSamples[,] NewGrid(int arms, int cases)

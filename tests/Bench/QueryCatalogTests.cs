@@ -21,6 +21,17 @@ public sealed class QueryCatalogTests
         Assert.Equal("full_scan", names[^1]);
     }
 
+    [Theory]
+    [InlineData(12, 6, 6)]
+    [InlineData(8, 9, 9)]
+    [InlineData(24, 6, 3)]
+    [InlineData(12, 2, 2)]
+    public void MinimumPerRound_ApiQueries_KeepWhatAP95Needs(int rounds, int executions, int expected)
+    {
+        Assert.Equal(expected, Perf.Bench.Capacity.InterleavedSampler.MinimumPerRound(QueryCatalog.TradePage(Context, ProfileKind.Hot, QueryWindow.SevenDays), rounds, executions));
+        Assert.Equal(1, Perf.Bench.Capacity.InterleavedSampler.MinimumPerRound(QueryCatalog.FullScan(), rounds, executions));
+    }
+
     [Fact]
     public void TradePage_OneYear_IsAnsweredFromDailyAggregates()
     {
