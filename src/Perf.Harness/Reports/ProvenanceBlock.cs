@@ -58,6 +58,11 @@ public static class ProvenanceBlock
 
         Row("Started (UTC)", manifest.StartedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", c));
         Row("Ended (UTC)", manifest.EndedUtc?.ToString("yyyy-MM-ddTHH:mm:ssZ", c) ?? "running");
+        if (manifest.Activity is { } activity)
+        {
+            Row("Machine activity", activity.ToString());
+        }
+
         return new ReportTable(["Provenance", string.Empty], rows);
 
         void Row(string key, string value) => rows.Add([key, value]);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Perf.Harness.Provisioning;
 
 namespace Perf.Harness.Results;
@@ -36,8 +37,28 @@ public sealed record RunManifest
     /// <summary>When the run started (UTC).</summary>
     public DateTime StartedUtc { get; init; } = DateTime.UtcNow;
 
-    /// <summary>When the run ended (UTC), or null while it runs.</summary>
-    public DateTime? EndedUtc { get; set; }
+    /// <summary>When the run ended (UTC), or null while it runs; setting it records <see cref="Activity"/> since the manifest was created.</summary>
+    public DateTime? EndedUtc
+    {
+        get => endedUtc;
+        set
+        {
+            endedUtc = value;
+            if (value is not null && CpuAtStart is not null)
+            {
+                Activity = MachineActivity.Since(CpuAtStart);
+            }
+        }
+    }
+
+    /// <summary>How busy the machine was from the start of the run to its end, when known.</summary>
+    public MachineActivity? Activity { get; set; }
+
+    /// <summary>The CPU times when the manifest was created (not written: only <see cref="Activity"/> is).</summary>
+    [JsonIgnore]
+    internal CpuTimes? CpuAtStart { get; init; }
+
+    private DateTime? endedUtc;
 
     /// <summary>Starts a manifest for <paramref name="tool"/> now: reads git, describes the machine and, when given, the server.</summary>
     public static RunManifest Create(string tool, ProvisionedServer? server = null, IEnumerable<string>? arguments = null, string? repositoryRoot = null)
@@ -51,6 +72,7 @@ public sealed record RunManifest
             Server = server is null ? null : ServerDescription.From(server),
             Machine = MachineInfo.Current(),
             StartedUtc = DateTime.UtcNow,
+            CpuAtStart = CpuTimes.Read(),
         };
     }
 
