@@ -207,8 +207,13 @@ public static class RecommendationRules
         }
     }
 
-    /// <summary>Per query: which variants' projected latency reaches its target within the reader's horizon, from work growth × time per row.</summary>
-    /// <remarks>Only queries whose work grows (slope interval above zero) get a date; a crossing beyond 4× the largest measured size says it is an extrapolation.</remarks>
+    /// <summary>Per query and variant whose work grows (or that is over its target already): when its projected latency reaches the target, or that it stays under it through the reader's horizon, from work growth × time per row.</summary>
+    /// <remarks>
+    /// Which pairs get a line rests on their exact work alone, so two runs over the same data list the same pairs; what
+    /// each line says (a date, or "stays under") rests on timings, which move with the machine's speed. Only queries whose
+    /// work grows (slope interval above zero) get a date; a crossing beyond 4× the largest measured size says it is an
+    /// extrapolation.
+    /// </remarks>
     internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<LatencyProjection> projections, GrowthAssumptions? assumptions)
     {
         if (assumptions is null || projections.Count == 0)
@@ -217,15 +222,23 @@ public static class RecommendationRules
         }
 
         var who = $"With {assumptions.Profiles} profiles × {Number(assumptions.TradesPerDayPerProfile)} trades/day";
-        var late = projections.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
-        foreach (var p in late)
+        var horizon = $"{Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)";
+        var listed = projections
+            .Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon or HeadroomStatus.BeyondHorizon)
+            .OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
+        foreach (var p in listed)
         {
-            var text = p.Status == HeadroomStatus.AlreadyOver
-                ? $"`{p.Query}` on {p.Variant} is over p{Number(p.Percentile, 0)} {Ms(p.TargetMs)} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows"
-                : $"`{p.Query}` on {p.Variant} may reach p{Number(p.Percentile, 0)} {Ms(p.TargetMs)} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}";
-            yield return new Recommendation("headroom", $"{who}, {text}.");
+            var target = $"p{Number(p.Percentile, 0)} {Ms(p.TargetMs)}";
+            var text = p.Status switch
+            {
+                HeadroomStatus.AlreadyOver => $"is over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
+                HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
+                _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at the horizon",
+            };
+            yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }
 
+        var late = listed.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
         var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth);
         var unbounded = projections.Where(p => p.Status == HeadroomStatus.GrowthNotBounded).Select(p => $"`{p.Query}` on {p.Variant}").ToList();
         var unsupported = projections.Count(p => p.Status == HeadroomStatus.NotSupported);
@@ -248,8 +261,8 @@ public static class RecommendationRules
         if (late.Count == 0)
         {
             rest.Insert(0, unbounded.Count > 0
-                ? $"no bounded projection reaches its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)"
-                : $"no query is projected to reach its target through {Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)");
+                ? $"no bounded projection reaches its target through {horizon}"
+                : $"no query is projected to reach its target through {horizon}");
         }
 
         if (rest.Count > 0)
