@@ -52,5 +52,9 @@ public sealed class MachineActivityTests
         Assert.InRange(activity.StealPercent, 0, 100);
         var provenance = MarkdownRenderer.Render(ProvenanceBlock.Table(manifest));
         Assert.Contains("| Machine activity | CPU ", provenance, StringComparison.Ordinal);
+        var yardstick = Assert.IsType<CpuYardstick>(manifest.Yardstick);
+        Assert.InRange(yardstick.AtStartMs, 0.01, 10_000);
+        Assert.NotNull(yardstick.AtEndMs);
+        Assert.Contains("| CPU yardstick | ", provenance, StringComparison.Ordinal);
     }
 }

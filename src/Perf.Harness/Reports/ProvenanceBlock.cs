@@ -63,6 +63,11 @@ public static class ProvenanceBlock
             Row("Machine activity", activity.ToString());
         }
 
+        if (manifest.Yardstick is { } yardstick)
+        {
+            Row("CPU yardstick", yardstick.ToString());
+        }
+
         return new ReportTable(["Provenance", string.Empty], rows);
 
         void Row(string key, string value) => rows.Add([key, value]);

@@ -47,12 +47,16 @@ public sealed record RunManifest
             if (value is not null && CpuAtStart is not null)
             {
                 Activity = MachineActivity.Since(CpuAtStart);
+                Yardstick = Yardstick is { } yardstick ? yardstick with { AtEndMs = CpuYardstick.MeasureMs() } : null;
             }
         }
     }
 
     /// <summary>How busy the machine was from the start of the run to its end, when known.</summary>
     public MachineActivity? Activity { get; set; }
+
+    /// <summary>How fast the machine was at the start and the end of the run.</summary>
+    public CpuYardstick? Yardstick { get; set; }
 
     /// <summary>The CPU times when the manifest was created (not written: only <see cref="Activity"/> is).</summary>
     [JsonIgnore]
@@ -73,6 +77,7 @@ public sealed record RunManifest
             Machine = MachineInfo.Current(),
             StartedUtc = DateTime.UtcNow,
             CpuAtStart = CpuTimes.Read(),
+            Yardstick = new CpuYardstick(CpuYardstick.MeasureMs(), null),
         };
     }
 
