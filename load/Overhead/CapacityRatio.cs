@@ -2,31 +2,33 @@ using Perf.Load.Capacity;
 
 namespace Perf.Load.Overhead;
 
-/// <summary>The API's capacity over the database's, exact or bounded when a search reached its maximum rate.</summary>
-/// <param name="Value">The ratio, or null when the database arm met no step or both searches reached the maximum.</param>
-/// <param name="Bound">"=" when both capacities are exact, "≤" when only the database reached the maximum, "≥" when only the API did.</param>
-internal sealed record CapacityRatio(double? Value, string Bound)
+/// <summary>The API's capacity over the database's, with the range the two searches' steps leave it in.</summary>
+/// <remarks>
+/// A search that passed rate r and failed r + step puts the capacity in [r, r + step); one that never failed puts it at r
+/// or above. The ratio lies between the API's lowest over the database's highest and the API's highest over the
+/// database's lowest, and a target is judged met or missed only when that whole range is on one side of it.
+/// </remarks>
+/// <param name="Value">Highest passing rate over highest passing rate, or null when the database arm passed no step.</param>
+/// <param name="Low">The lowest ratio the steps allow.</param>
+/// <param name="High">The highest ratio the steps allow (infinite when the API's search never failed).</param>
+internal sealed record CapacityRatio(double? Value, double Low, double High)
 {
     /// <summary>The ratio of <paramref name="api"/> over <paramref name="database"/>.</summary>
     public static CapacityRatio Of(CapacityResult api, CapacityResult database)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(database);
-        if (database.MaxPassingRate is not { } db || (api.ReachedMaxRate && database.ReachedMaxRate))
+        if (database.MaxPassingRate is not { } dbLow)
         {
-            return new CapacityRatio(null, "=");
+            return new CapacityRatio(null, 0, double.PositiveInfinity);
         }
 
-        var value = (api.MaxPassingRate ?? 0) / db;
-        return new CapacityRatio(value, database.ReachedMaxRate ? "≤" : api.ReachedMaxRate ? "≥" : "=");
+        var apiLow = api.MaxPassingRate ?? 0;
+        var apiHigh = api.FirstFailingRate ?? double.PositiveInfinity;
+        var dbHigh = database.FirstFailingRate ?? double.PositiveInfinity;
+        return new CapacityRatio(apiLow / dbLow, apiLow / dbHigh, apiHigh / dbLow);
     }
 
-    /// <summary>True when the ratio is known to reach <paramref name="target"/>, false when known to miss it, null when the searches cannot tell.</summary>
-    public bool? Meets(double target) => (Value, Bound) switch
-    {
-        (null, _) => null,
-        ({ } v, "≤") => v < target ? false : null,
-        ({ } v, "≥") => v >= target ? true : null,
-        ({ } v, _) => v >= target,
-    };
+    /// <summary>True when the whole range reaches <paramref name="target"/>, false when it all falls short, null when the steps cannot tell.</summary>
+    public bool? Meets(double target) => Value is null ? null : Low >= target ? true : High < target ? false : null;
 }

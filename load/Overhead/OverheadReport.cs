@@ -49,22 +49,31 @@ internal static class OverheadReport
         ]);
     }
 
-    /// <summary>One sentence: the capacity ratio against the target.</summary>
+    /// <summary>One sentence: the capacity ratio against the target, with the range the steps leave it in.</summary>
     public static string Conclusion(OverheadResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var c = CultureInfo.InvariantCulture;
-        var ratio = result.Ratio.Value is { } v ? $"{(result.Ratio.Bound == "=" ? string.Empty : result.Ratio.Bound + " ")}{v.ToString("0.00", c)}×" : "unknown";
+        if (result.Ratio.Value is not { } value)
+        {
+            return "The database alone met no step, so there is no capacity to compare the API's with.";
+        }
+
+        var (low, high) = (result.Ratio.Low, result.Ratio.High);
+        var range = (low > 0, double.IsPositiveInfinity(high)) switch
+        {
+            (false, true) => "any ratio: both searches passed every step up to --max-rate",
+            (true, true) => string.Create(c, $"at least {low:0.00}× within the rate steps"),
+            (false, false) => string.Create(c, $"at most {high:0.00}× within the rate steps"),
+            _ => string.Create(c, $"{low:0.00}–{high:0.00}× within the rate steps"),
+        };
         var verdict = result.Ratio.Meets(result.TargetRatio) switch
         {
-            true => "meets",
-            false => "misses",
-            null => "cannot be judged against",
+            true => "meets the target",
+            false => "misses the target",
+            null => "cannot be judged against the target at these steps (a smaller --step, or a higher --max-rate, narrows the range)",
         };
-        var why = result.Ratio.Value is null
-            ? result.Arms[0].Capacity.MaxPassingRate is null ? " (the database alone met no step)" : " (both searches reached --max-rate: raise it)"
-            : string.Empty;
-        return string.Create(c, $"The API with its cache off sustains {ratio} the database-only capacity{why}: it {verdict} the target of ≥ {result.TargetRatio:0.0#}×.");
+        return string.Create(c, $"The API with its cache off sustains {value:0.00}× the database-only capacity ({range}): it {verdict} of ≥ {result.TargetRatio:0.0#}×.");
     }
 
     private static string Difference(QuantileEstimate database, QuantileEstimate api)

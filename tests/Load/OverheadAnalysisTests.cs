@@ -12,27 +12,28 @@ public sealed class OverheadAnalysisTests
     private static readonly RunConfiguration Configuration = new("t", "dashboard:1", "open", "rate", 10, 0, 0, 1, 0, false, 30, 1, [], null);
 
     [Theory]
-    [InlineData(280.0, false, 400.0, false, 0.7, "=", true)]
-    [InlineData(240.0, false, 400.0, false, 0.6, "=", false)]
-    [InlineData(400.0, false, 400.0, true, 1.0, "≤", null)]
-    [InlineData(200.0, false, 400.0, true, 0.5, "≤", false)]
-    [InlineData(400.0, true, 500.0, false, 0.8, "≥", true)]
-    public void CapacityRatio_IsExactOrBoundedByTheSearchThatReachedItsMaximum(double api, bool apiAtMax, double database, bool databaseAtMax, double ratio, string bound, bool? meets)
+    [InlineData(300.0, 350.0, 450.0, 500.0, 0.60, 0.78, null)]
+    [InlineData(400.0, 420.0, 450.0, 460.0, 0.87, 0.93, true)]
+    [InlineData(200.0, 210.0, 450.0, 460.0, 0.43, 0.47, false)]
+    [InlineData(400.0, null, 500.0, 520.0, 0.77, double.PositiveInfinity, true)]
+    [InlineData(300.0, 310.0, 1000.0, null, 0, 0.31, false)]
+    public void CapacityRatio_SpansWhatTheStepsLeaveOpen(double apiPass, double? apiFail, double dbPass, double? dbFail, double low, double high, bool? meets)
     {
-        var result = CapacityRatio.Of(Search(api, apiAtMax), Search(database, databaseAtMax));
+        var ratio = CapacityRatio.Of(Search(apiPass, apiFail), Search(dbPass, dbFail));
 
-        Assert.Equal(ratio, result.Value!.Value, 6);
-        Assert.Equal(bound, result.Bound);
-        Assert.Equal(meets, result.Meets(0.7));
+        Assert.Equal(apiPass / dbPass, ratio.Value!.Value, 6);
+        Assert.Equal(low, ratio.Low, 2);
+        Assert.Equal(high, ratio.High, 2);
+        Assert.Equal(meets, ratio.Meets(0.7));
     }
 
     [Fact]
-    public void CapacityRatio_UnknownWhenTheDatabaseMetNoStepOrBothReachedTheMaximum()
+    public void CapacityRatio_DatabaseMetNoStep_IsUnknown()
     {
-        Assert.Null(CapacityRatio.Of(Search(100, false), Search(null, false)).Value);
-        var both = CapacityRatio.Of(Search(400, true), Search(400, true));
-        Assert.Null(both.Value);
-        Assert.Null(both.Meets(0.7));
+        var ratio = CapacityRatio.Of(Search(100, 110), Search(null, 10));
+
+        Assert.Null(ratio.Value);
+        Assert.Null(ratio.Meets(0.7));
     }
 
     [Fact]
@@ -64,6 +65,5 @@ public sealed class OverheadAnalysisTests
         Assert.Equal(OrderStatistics.SamplesNeeded(95), estimate.SamplesNeeded);
     }
 
-    private static CapacityResult Search(double? maxPassing, bool reachedMax) =>
-        new(maxPassing, reachedMax || maxPassing is null ? (maxPassing is null ? 10 : null) : maxPassing + 20, Configuration, []);
+    private static CapacityResult Search(double? maxPassing, double? firstFailing) => new(maxPassing, firstFailing, Configuration, []);
 }
