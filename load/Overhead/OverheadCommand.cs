@@ -42,6 +42,8 @@ internal static class OverheadCommand
         var server = await InProcessApi.ProvisionAsync(inProcess, cancellationToken).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
+            // Created before the search, so its start, the machine's activity and the yardstick cover the whole run.
+            var manifest = RunManifest.Create("load-overhead", server, settings.Arguments ?? []);
             var apiOff = await InProcessApi.StartOnAsync(server, inProcess with { Caching = false }, settings.Traffic, cancellationToken).ConfigureAwait(false);
             await using (apiOff.ConfigureAwait(false))
             {
@@ -63,7 +65,6 @@ internal static class OverheadCommand
                             new("api-cache-on", apiOn, settings, () => settings.CreateMix(traffic)),
                         ];
                         var result = await SearchAsync(arms, search, directory, console, cancellationToken).ConfigureAwait(false);
-                        var manifest = RunManifest.Create("load-overhead", server, settings.Arguments ?? []);
                         manifest.Parameters["variant"] = inProcess.Variant.ToString().ToLowerInvariant();
                         manifest.Parameters["database"] = database;
                         manifest.Parameters["scenarios"] = string.Join(',', settings.Scenarios.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name}:{s.Weight:0.##}")));

@@ -51,6 +51,11 @@ public sealed class OverheadCommandTests(DatabaseServerFixture fixture)
                 Assert.Equal(0, step.RootElement.GetProperty("total").GetProperty("failed").GetInt64());
             }
 
+            // The manifest covers the whole search: six steps of 3 s, each after its warm-up.
+            using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "manifest.json"), TestContext.Current.CancellationToken));
+            var span = manifest.RootElement.GetProperty("endedUtc").GetDateTime() - manifest.RootElement.GetProperty("startedUtc").GetDateTime();
+            Assert.True(span >= TimeSpan.FromSeconds(18), $"the manifest spans {span}");
+
             var report = await File.ReadAllTextAsync(Path.Combine(output, "overhead.md"), TestContext.Current.CancellationToken);
             Assert.Contains("sustains 1.00× the database-only capacity (any ratio: both searches passed every step up to --max-rate): it cannot be judged", report, StringComparison.Ordinal);
             Assert.Contains("| `trades` |", report, StringComparison.Ordinal);
