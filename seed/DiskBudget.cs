@@ -38,9 +38,16 @@ internal static class DiskBudget
     }
 
     /// <summary>Whether the server failed a write because its disk is full.</summary>
-    /// <remarks>InnoDB says "the table is full" when it cannot extend a file, and an index build "temporary file write failure" when its sort file cannot grow.</remarks>
+    /// <remarks>
+    /// InnoDB says "the table is full" when it cannot extend a file, and an index build "temporary file write failure" when
+    /// its sort file cannot grow. A statement whose engine error the server wraps (ER_GET_ERRNO, e.g. a copy's
+    /// <c>INSERT … SELECT</c>: "Got error 59 'Temp file write failure' from InnoDB") carries the same failure in its text.
+    /// </remarks>
     public static bool IsOutOfSpace(MySqlException exception) =>
-        exception.ErrorCode is MySqlErrorCode.RecordFileFull or MySqlErrorCode.DiskFull or MySqlErrorCode.TempFileWriteFailure;
+        exception.ErrorCode is MySqlErrorCode.RecordFileFull or MySqlErrorCode.DiskFull or MySqlErrorCode.TempFileWriteFailure
+        || (exception.ErrorCode == MySqlErrorCode.GetErrorNumber
+            && (exception.Message.Contains("Temp file write failure", StringComparison.OrdinalIgnoreCase)
+                || exception.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The bytes each database takes now (0 when it does not exist).</summary>
     public static async Task<IReadOnlyDictionary<string, long>> SizesAsync(MySqlConnection connection, IEnumerable<string> databases, CancellationToken cancellationToken)
