@@ -60,12 +60,11 @@ public sealed class ScenarioRunner
 
     private async Task<ScenarioResult> RunAsync(Scenario scenario, Uri target, CancellationToken cancellationToken)
     {
-        // The engine's HttpClient path: requests are awaited tasks, which is what a step is.
+        // A step is code, so the engine runs it as an awaited task (ILoadScenario.RunsCode).
         var settings = RunSettings.Create(target, scenario.Name, scenario.ToProfile()) with
         {
             Seed = scenario.Seed,
             Thresholds = [.. scenario.Thresholds.Select(t => t.Threshold)],
-            Client = LoadClient.HttpClient,
         };
         using var client = LoadHttpClient.Create(target, settings.RequestTimeout);
         var mix = new ScenarioMix([(new StepScenario(scenario, client, settings.RequestTimeout), 1)]);

@@ -87,7 +87,7 @@ internal static class RunSession
         manifest.Parameters["target"] = target.Description;
         manifest.Parameters["scenarios"] = configuration.Scenarios;
         manifest.Parameters["load"] = configuration.Load;
-        manifest.Parameters["client"] = settings.Client.ToString().ToLowerInvariant();
+        manifest.Parameters["engine"] = outcome.Engine;
         manifest.Parameters["socket-completions"] = InlineSocketCompletions.Enabled ? "inline" : "thread pool";
         if (target.Dataset is not null)
         {

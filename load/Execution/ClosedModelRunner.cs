@@ -13,18 +13,15 @@ internal sealed class ClosedModelRunner
     private readonly RunPlan _plan;
     private readonly RequestExecutor _executor;
     private readonly Measurement.RunRecorder _recorder;
-    private readonly bool _dedicatedThreads;
 
     /// <param name="plan">The run.</param>
     /// <param name="executor">Sends and records.</param>
     /// <param name="recorder">Counts in-flight requests.</param>
-    /// <param name="dedicatedThreads">One thread per worker, for a transport that blocks instead of awaiting.</param>
-    public ClosedModelRunner(RunPlan plan, RequestExecutor executor, Measurement.RunRecorder recorder, bool dedicatedThreads = false)
+    public ClosedModelRunner(RunPlan plan, RequestExecutor executor, Measurement.RunRecorder recorder)
     {
         _plan = plan;
         _executor = executor;
         _recorder = recorder;
-        _dedicatedThreads = dedicatedThreads;
     }
 
     /// <summary>Runs the workers from now until <paramref name="endTicks"/>; requests started before <paramref name="measuredStartTicks"/> are not counted.</summary>
@@ -34,17 +31,7 @@ internal sealed class ClosedModelRunner
         for (var i = 0; i < workers.Length; i++)
         {
             var seed = _plan.Seed + i;
-            if (_dedicatedThreads)
-            {
-                // With blocking I/O every await completes at once, so the worker stays on its own thread.
-                var started = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
-                new Thread(() => started.SetResult(WorkAsync(seed, measuredStartTicks, endTicks, abort))) { IsBackground = true, Name = "load-worker" }.Start();
-                workers[i] = started.Task.Unwrap();
-            }
-            else
-            {
-                workers[i] = Task.Run(() => WorkAsync(seed, measuredStartTicks, endTicks, abort), CancellationToken.None);
-            }
+            workers[i] = Task.Run(() => WorkAsync(seed, measuredStartTicks, endTicks, abort), CancellationToken.None);
         }
 
         return Task.WhenAll(workers);

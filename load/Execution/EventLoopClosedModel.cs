@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Perf.Load.Measurement;
 using Perf.Load.Scenarios;
@@ -20,16 +19,14 @@ internal sealed class EventLoopClosedModel
     private const int WaitMilliseconds = 10;
     private readonly RunPlan _plan;
     private readonly RunRecorder _recorder;
-    private readonly EndPoint _endPoint;
-    private readonly string _hostHeader;
+    private readonly HttpTarget _target;
     private readonly long _timeoutTicks;
 
     public EventLoopClosedModel(RunPlan plan, RunRecorder recorder)
     {
         _plan = plan;
         _recorder = recorder;
-        _hostHeader = RawHttpTransport.HostHeader(plan.Target);
-        _endPoint = RawHttpTransport.ResolveEndPoint(plan.Target);
+        _target = new HttpTarget(plan.Target);
         _timeoutTicks = Histograms.MicrosToTicks(plan.RequestTimeout.TotalMicroseconds);
     }
 
@@ -167,8 +164,8 @@ internal sealed class EventLoopClosedModel
         byte[]? encoded = null;
         try
         {
-            worker.Connection.Open(epoll, _endPoint);
-            encoded = RawHttpTransport.Encode(_plan.Target, _hostHeader, request.PathAndQuery, out var length);
+            worker.Connection.Open(epoll, _target.EndPoint);
+            encoded = _target.EncodeGet(request.PathAndQuery, out var length);
             worker.Connection.Send(encoded.AsSpan(0, length));
         }
         catch (Exception ex) when (ex is SocketException or IOException)

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Perf.Load.Measurement;
 using Perf.Load.Model;
@@ -31,28 +30,23 @@ internal sealed class EventLoopOpenModel
     private static readonly long SweepTicks = Histograms.MicrosToTicks(10_000);
     private readonly RunPlan _plan;
     private readonly RunRecorder _recorder;
-    private readonly EndPoint _endPoint;
-    private readonly string _hostHeader;
+    private readonly HttpTarget _target;
     private readonly long _timeoutTicks;
     private readonly List<Slot> _slots = [];
     private readonly Stack<Slot> _idle = new();
-    private readonly TaskCompletionSource _dispatched = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<long> _dispatched = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _open;
 
     public EventLoopOpenModel(RunPlan plan, RunRecorder recorder)
     {
         _plan = plan;
         _recorder = recorder;
-        _hostHeader = RawHttpTransport.HostHeader(plan.Target);
-        _endPoint = RawHttpTransport.ResolveEndPoint(plan.Target);
+        _target = new HttpTarget(plan.Target);
         _timeoutTicks = Histograms.MicrosToTicks(plan.RequestTimeout.TotalMicroseconds);
     }
 
-    /// <summary>Measured arrivals in the schedule, known once <see cref="Dispatched"/> completed.</summary>
-    public long ScheduledMeasured { get; private set; }
-
-    /// <summary>Completes when the last arrival was sent or dropped; responses may still be open.</summary>
-    public Task Dispatched => _dispatched.Task;
+    /// <summary>Completes, with the number of measured arrivals in the schedule, when the last arrival was sent or dropped; responses may still be open.</summary>
+    public Task<long> Dispatched => _dispatched.Task;
 
     /// <summary>Runs the schedule from <paramref name="startTicks"/>; the returned task completes when every request has ended (or <paramref name="abort"/> ended the open ones as timeouts).</summary>
     /// <param name="startTicks">Stopwatch timestamp of offset zero.</param>
@@ -100,7 +94,7 @@ internal sealed class EventLoopOpenModel
             var arrival = schedule.Current;
             scheduled += arrival.IsWarmup ? 0 : 1;
             var request = _plan.Mix.Next(random);
-            var encoded = RawHttpTransport.Encode(_plan.Target, _hostHeader, request.PathAndQuery, out var length);
+            var encoded = _target.EncodeGet(request.PathAndQuery, out var length);
             return new Exchange(request, startTicks + Histograms.MicrosToTicks(arrival.Offset.Ticks / 10.0), !arrival.IsWarmup, encoded, length);
         }
 
@@ -136,8 +130,7 @@ internal sealed class EventLoopOpenModel
                         }
                     }
 
-                    ScheduledMeasured = scheduled;
-                    _dispatched.TrySetResult();
+                    _dispatched.TrySetResult(scheduled);
                     return;
                 }
 
@@ -150,8 +143,7 @@ internal sealed class EventLoopOpenModel
 
                 if (next is null)
                 {
-                    ScheduledMeasured = scheduled;
-                    _dispatched.TrySetResult();
+                    _dispatched.TrySetResult(scheduled);
                     if (_open == 0)
                     {
                         return;
@@ -248,7 +240,7 @@ internal sealed class EventLoopOpenModel
         {
             if (!pooled)
             {
-                slot.Connection.BeginOpen(epoll, _endPoint);
+                slot.Connection.BeginOpen(epoll, _target.EndPoint);
             }
 
             if (!slot.Connection.Connecting)

@@ -1,10 +1,16 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 
 namespace Perf.Load.Execution;
 
-/// <summary>Finds where one HTTP/1.1 response ends in the bytes received so far, for the event-loop client that reads whatever has arrived.</summary>
-/// <remarks>Supports what <see cref="RawHttpConnection"/> supports: Content-Length, chunked, and a body that runs to the end of the connection.</remarks>
+/// <summary>The one HTTP/1.1 response framer of the raw clients: finds where a response ends in the bytes received so far.</summary>
+/// <remarks>
+/// Both raw clients read whatever has arrived into a buffer and ask this whether it holds a complete response: the event
+/// loops (<see cref="LoopConnection"/>) and the awaited <see cref="RawHttpConnection"/>. It supports what the API
+/// answers: Content-Length, chunked (with trailers), a body that runs to the end of the connection, and
+/// <c>Connection: close</c>.
+/// </remarks>
 internal static class HttpResponseFraming
 {
     private const int MaxHeaderBytes = 64 * 1024;
@@ -20,7 +26,7 @@ internal static class HttpResponseFraming
             return data.Length > MaxHeaderBytes ? throw new InvalidDataException("Response headers exceed 64 KiB.") : false;
         }
 
-        var (status, contentLength, chunked, close) = RawHttpConnection.ParseHead(data[..headEnd]);
+        var (status, contentLength, chunked, close) = ParseHead(data[..headEnd]);
         var bodyStart = headEnd + 4;
         if (chunked)
         {
@@ -71,6 +77,53 @@ internal static class HttpResponseFraming
             written += size;
             position += size + 2;
         }
+    }
+
+    /// <summary>Status, Content-Length (-1 when absent), chunked and close from a response head (status line and headers, without the blank line).</summary>
+    internal static (int Status, long ContentLength, bool Chunked, bool Close) ParseHead(ReadOnlySpan<byte> head)
+    {
+        var lineEnd = head.IndexOf("\r\n"u8);
+        var statusLine = lineEnd < 0 ? head : head[..lineEnd];
+        if (statusLine.Length < 12 || !statusLine.StartsWith("HTTP/1."u8) || !Utf8Parser.TryParse(statusLine.Slice(9, 3), out int status, out _))
+        {
+            throw new InvalidDataException("Malformed HTTP status line.");
+        }
+
+        long contentLength = -1;
+        var chunked = false;
+        var close = statusLine.StartsWith("HTTP/1.0"u8);
+        var rest = lineEnd < 0 ? [] : head[(lineEnd + 2)..];
+        while (!rest.IsEmpty)
+        {
+            var next = rest.IndexOf("\r\n"u8);
+            var line = next < 0 ? rest : rest[..next];
+            rest = next < 0 ? [] : rest[(next + 2)..];
+            var colon = line.IndexOf((byte)':');
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var name = line[..colon];
+            var value = line[(colon + 1)..].Trim((byte)' ');
+            if (Ascii.EqualsIgnoreCase(name, "content-length"u8))
+            {
+                if (!Utf8Parser.TryParse(value, out contentLength, out _))
+                {
+                    throw new InvalidDataException("Malformed Content-Length.");
+                }
+            }
+            else if (Ascii.EqualsIgnoreCase(name, "transfer-encoding"u8))
+            {
+                chunked = value.IndexOf("chunked"u8) >= 0;
+            }
+            else if (Ascii.EqualsIgnoreCase(name, "connection"u8))
+            {
+                close = Ascii.EqualsIgnoreCase(value, "close"u8) || (close && !Ascii.EqualsIgnoreCase(value, "keep-alive"u8));
+            }
+        }
+
+        return (status, contentLength, chunked, close);
     }
 
     private static (bool Complete, int End, long BodyBytes) ScanChunks(ReadOnlySpan<byte> data, int position)

@@ -14,29 +14,13 @@ internal static class LoadRunner
     public static async Task<RunOutcome> RunAsync(RunPlan plan, ILoadProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var raw = plan.Client == LoadClient.Raw && plan.Target.Scheme == Uri.UriSchemeHttp;
-        var open = plan.Profile.Kind == LoadModelKind.Open;
-        // Raw sockets without a connection limit run on the runner's own threads: epoll loops where supported (one
-        // that sends on schedule for the open model, one per core for the closed model), else a blocking thread per
-        // closed-model worker. Everything else goes through a transport and the awaited request path.
-        var ownThreads = raw && plan.MaxConnections == 0;
-        var eventLoop = ownThreads && Epoll.IsSupported;
-        var blocking = ownThreads && !eventLoop && !open;
-        using ILoadTransport? transport = eventLoop
-            ? null
-            : raw
-                ? new RawHttpTransport(plan.Target, plan.RequestTimeout, blocking)
-                : new HttpClientTransport(plan.Target, plan.RequestTimeout, plan.MaxConnections);
         var recorder = new RunRecorder(plan.Validity.LateThreshold);
         recorder.Register(plan.Mix.Scenarios.Select(s => s.Name), plan.Mix.Endpoints);
-        using var connections = plan.MaxConnections > 0 ? new SemaphoreSlim(plan.MaxConnections, plan.MaxConnections) : null;
-        var executor = transport is null ? null : new RequestExecutor(transport, recorder, connections);
+        using var engine = LoadEngine.Create(plan, recorder);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        // Blocking calls do not observe tokens: ending the run closes the connections under them.
-        using var closeOnAbort = blocking ? abort.Token.Register(transport!.Dispose) : default;
-
         var profile = plan.Profile;
+        var open = profile.Kind == LoadModelKind.Open;
         var startTicks = Stopwatch.GetTimestamp() + Histograms.MicrosToTicks(StartLead.TotalMicroseconds);
         var measuredStartTicks = startTicks + Histograms.MicrosToTicks(profile.Warmup.TotalMicroseconds);
         var measuredEndTicks = measuredStartTicks + Histograms.MicrosToTicks(profile.MeasuredDuration.TotalMicroseconds);
@@ -46,38 +30,24 @@ internal static class LoadRunner
         var ticker = TickAsync(recorder, progress, measuredStartTicks, measuredStartUtc, tickerStop.Token);
 
         long? scheduledMeasured = null;
-        Task? loopStopped = null;
+        Task? openStopped = null;
         if (open)
         {
-            var giveUp = measuredEndTicks + Histograms.MicrosToTicks(plan.GracefulStop.TotalMicroseconds);
-            if (eventLoop)
-            {
-                var loop = new EventLoopOpenModel(plan, recorder);
-                loopStopped = loop.RunAsync(startTicks, giveUp, abort.Token);
-                await loop.Dispatched.ConfigureAwait(false);
-                scheduledMeasured = loop.ScheduledMeasured;
-            }
-            else
-            {
-                var dispatcher = new OpenModelDispatcher(plan, executor!, recorder);
-                await dispatcher.RunAsync(startTicks, giveUp, abort.Token).ConfigureAwait(false);
-                scheduledMeasured = dispatcher.ScheduledMeasured;
-            }
+            var run = engine.StartOpen(startTicks, measuredEndTicks + Histograms.MicrosToTicks(plan.GracefulStop.TotalMicroseconds), abort.Token);
+            openStopped = run.Stopped;
+            scheduledMeasured = await run.Dispatched.ConfigureAwait(false);
         }
         else
         {
             PreciseClock.WaitUntil(startTicks, abort.Token);
-            var run = eventLoop
-                ? new EventLoopClosedModel(plan, recorder).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token)
-                : new ClosedModelRunner(plan, executor!, recorder, dedicatedThreads: blocking).RunAsync(measuredStartTicks, measuredEndTicks, abort.Token);
-            await run.ConfigureAwait(false);
+            await engine.RunClosedAsync(measuredStartTicks, measuredEndTicks, abort.Token).ConfigureAwait(false);
         }
 
         await DrainAsync(recorder, plan.GracefulStop, abort).ConfigureAwait(false);
-        if (loopStopped is not null)
+        if (openStopped is not null)
         {
-            // The open loop ends the requests still open once the drain cancelled the run.
-            await loopStopped.ConfigureAwait(false);
+            // An engine that owns its requests ends those still open once the drain cancelled the run.
+            await openStopped.ConfigureAwait(false);
         }
 
         await tickerStop.CancelAsync().ConfigureAwait(false);
@@ -96,7 +66,8 @@ internal static class LoadRunner
             recorder.ScenarioSnapshots(),
             recorder.EndpointSnapshots(),
             recorder.Intervals,
-            health);
+            health,
+            engine.Description);
     }
 
     /// <summary>Judges whether the generator kept the schedule.</summary>

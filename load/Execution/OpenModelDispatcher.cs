@@ -22,22 +22,18 @@ internal sealed class OpenModelDispatcher
         _recorder = recorder;
     }
 
-    /// <summary>Measured arrivals in the schedule, known once the dispatch finished.</summary>
-    public long ScheduledMeasured { get; private set; }
-
-    /// <summary>Dispatches the whole schedule from <paramref name="startTicks"/>; completes when the last request was sent.</summary>
+    /// <summary>Dispatches the whole schedule from <paramref name="startTicks"/>; completes, with the number of measured arrivals in it, when the last request was sent.</summary>
     /// <param name="startTicks">Stopwatch timestamp of offset zero.</param>
     /// <param name="giveUpTicks">After this, arrivals still unsent are counted as dropped instead.</param>
     /// <param name="abort">Stops dispatching and ends open requests.</param>
-    public Task RunAsync(long startTicks, long giveUpTicks, CancellationToken abort)
+    public Task<long> RunAsync(long startTicks, long giveUpTicks, CancellationToken abort)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                Dispatch(startTicks, giveUpTicks, abort);
-                done.SetResult();
+                done.SetResult(Dispatch(startTicks, giveUpTicks, abort));
             }
             catch (Exception ex)
             {
@@ -53,7 +49,7 @@ internal sealed class OpenModelDispatcher
         return done.Task;
     }
 
-    private void Dispatch(long startTicks, long giveUpTicks, CancellationToken abort)
+    private long Dispatch(long startTicks, long giveUpTicks, CancellationToken abort)
     {
         PreciseClock.TightenTimerSlack();
         var random = new Random(_plan.Seed);
@@ -93,6 +89,6 @@ internal sealed class OpenModelDispatcher
             _ = _executor.ExecuteAsync(request, intended, measured, abort);
         }
 
-        ScheduledMeasured = scheduled;
+        return scheduled;
     }
 }

@@ -2,9 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Perf.Load.Execution;
 
@@ -20,28 +18,16 @@ internal sealed class RawHttpTransport : ILoadTransport
     private readonly ConcurrentStack<RawHttpConnection> _idle = new();
     private readonly ConcurrentDictionary<RawHttpConnection, byte> _open = new();
     private readonly Timer _sweeper;
-    private readonly Uri _baseAddress;
-    private readonly string _hostHeader;
+    private readonly HttpTarget _target;
     private readonly TimeSpan _timeout;
-    private EndPoint? _endPoint;
 
-    private readonly bool _blocking;
-
-    /// <param name="baseAddress">Plain http base URL.</param>
+    /// <param name="target">The server.</param>
     /// <param name="requestTimeout">Per-request timeout.</param>
-    /// <param name="blocking">Blocking socket calls on the caller's thread (closed-model worker threads only).</param>
-    public RawHttpTransport(Uri baseAddress, TimeSpan requestTimeout, bool blocking = false)
+    public RawHttpTransport(HttpTarget target, TimeSpan requestTimeout)
     {
-        ArgumentNullException.ThrowIfNull(baseAddress);
-        if (baseAddress.Scheme != Uri.UriSchemeHttp)
-        {
-            throw new ArgumentException("The raw transport speaks plain http only.", nameof(baseAddress));
-        }
-
-        _baseAddress = baseAddress;
-        _hostHeader = HostHeader(baseAddress);
+        ArgumentNullException.ThrowIfNull(target);
+        _target = target;
         _timeout = requestTimeout;
-        _blocking = blocking;
 
         // One timer for all requests instead of a CancellationTokenSource and timer entry per request.
         _sweeper = new Timer(_ => Sweep(), null, SweepInterval, SweepInterval);
@@ -49,7 +35,7 @@ internal sealed class RawHttpTransport : ILoadTransport
 
     public async Task<TransportResponse> GetAsync(string pathAndQuery, bool keepBody, CancellationToken cancellationToken)
     {
-        var request = Encode(_baseAddress, _hostHeader, pathAndQuery, out var length);
+        var request = _target.EncodeGet(pathAndQuery, out var length);
         var deadline = Stopwatch.GetTimestamp() + (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
         try
         {
@@ -107,7 +93,7 @@ internal sealed class RawHttpTransport : ILoadTransport
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
-        var connection = await RawHttpConnection.ConnectAsync(await EndPointAsync(timeout.Token).ConfigureAwait(false), _blocking, _timeout, timeout.Token).ConfigureAwait(false);
+        var connection = await RawHttpConnection.ConnectAsync(_target.EndPoint, timeout.Token).ConfigureAwait(false);
         _open.TryAdd(connection, 0);
         return connection;
     }
@@ -141,44 +127,5 @@ internal sealed class RawHttpTransport : ILoadTransport
         {
             connection.AbortIfPast(now);
         }
-    }
-
-    /// <summary>The Host header for <paramref name="baseAddress"/>.</summary>
-    internal static string HostHeader(Uri baseAddress) => baseAddress.IsDefaultPort ? baseAddress.Host : $"{baseAddress.Host}:{baseAddress.Port}";
-
-    /// <summary>The GET request for <paramref name="pathAndQuery"/> in a pooled buffer (return it to <see cref="ArrayPool{T}.Shared"/>).</summary>
-    internal static byte[] Encode(Uri baseAddress, string hostHeader, string pathAndQuery, out int length)
-    {
-        var target = pathAndQuery.StartsWith('/') && baseAddress.AbsolutePath == "/"
-            ? pathAndQuery
-            : new Uri(baseAddress, pathAndQuery).PathAndQuery;
-        var text = $"GET {target} HTTP/1.1\r\nHost: {hostHeader}\r\nUser-Agent: Perf.Load\r\nAccept: */*\r\n\r\n";
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.ASCII.GetMaxByteCount(text.Length));
-        length = Encoding.ASCII.GetBytes(text, buffer);
-        return buffer;
-    }
-
-    /// <summary>The server's address, resolved once (DNS only when the host is a name).</summary>
-    internal static EndPoint ResolveEndPoint(Uri baseAddress)
-    {
-        ArgumentNullException.ThrowIfNull(baseAddress);
-        var address = IPAddress.TryParse(baseAddress.IdnHost, out var literal) ? literal : Dns.GetHostAddresses(baseAddress.IdnHost)[0];
-        return new IPEndPoint(address, baseAddress.Port);
-    }
-
-    private async ValueTask<EndPoint> EndPointAsync(CancellationToken cancellationToken)
-    {
-        if (_endPoint is not null)
-        {
-            return _endPoint;
-        }
-
-        if (_blocking || IPAddress.TryParse(_baseAddress.IdnHost, out _))
-        {
-            return _endPoint = ResolveEndPoint(_baseAddress);
-        }
-
-        var addresses = await Dns.GetHostAddressesAsync(_baseAddress.IdnHost, cancellationToken).ConfigureAwait(false);
-        return _endPoint = new IPEndPoint(addresses[0], _baseAddress.Port);
     }
 }

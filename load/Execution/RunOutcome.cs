@@ -11,6 +11,7 @@ namespace Perf.Load.Execution;
 /// <param name="Endpoints">Per endpoint.</param>
 /// <param name="Intervals">Per-interval histograms of every group, in time order.</param>
 /// <param name="Generator">Whether the generator kept its schedule.</param>
+/// <param name="Engine">Which engine sent the requests (<see cref="ILoadEngine.Description"/>).</param>
 internal sealed record RunOutcome(
     RunPlan Plan,
     DateTimeOffset StartedUtc,
@@ -19,4 +20,5 @@ internal sealed record RunOutcome(
     IReadOnlyList<StatsSnapshot> Scenarios,
     IReadOnlyList<StatsSnapshot> Endpoints,
     IReadOnlyList<IntervalSnapshot> Intervals,
-    GeneratorHealth Generator);
+    GeneratorHealth Generator,
+    string Engine);

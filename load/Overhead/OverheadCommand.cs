@@ -4,7 +4,6 @@ using Perf.Analysis.Capacity;
 using Perf.Harness.Results;
 using Perf.Load.Capacity;
 using Perf.Load.Cli;
-using Perf.Load.Execution;
 using Perf.Load.Measurement;
 using Perf.Load.Reports;
 using Perf.Load.Scenarios;
@@ -57,9 +56,9 @@ internal static class OverheadCommand
                         var traffic = settings.TrafficFor(apiOff);
                         Arm[] arms =
                         [
-                            // The awaited request path runs each request's invocation: the query layer, in this process, as the API would call it.
+                            // Its requests are code (the query layer, in this process, as the API would call it), which the awaited engine runs.
                             new(DatabaseArm, apiOff with { Description = $"the query layer alone (no HTTP, cache or JSON) over {server.Info}, database {database}", Owner = null },
-                                settings with { Client = LoadClient.HttpClient },
+                                settings,
                                 () => settings.CreateMix(traffic).Map(s => new QueryLayerScenario(s, queries, settings.RequestTimeout))),
                             new("api-cache-off", apiOff, settings, () => settings.CreateMix(traffic)),
                             new("api-cache-on", apiOn, settings, () => settings.CreateMix(traffic)),

@@ -20,6 +20,8 @@ internal sealed class QueryLayerScenario(ILoadScenario inner, QueryLayer queries
 
     public IReadOnlyList<string> Endpoints => inner.Endpoints;
 
+    public bool RunsCode => true;
+
     /// <summary>The inner scenario's next request, run on the query layer; a walk's observer is fed by the invocation, not by the engine.</summary>
     public LoadRequest Next(Random random)
     {

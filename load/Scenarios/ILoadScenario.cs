@@ -9,6 +9,9 @@ internal interface ILoadScenario
     /// <summary>The endpoints this scenario may hit.</summary>
     IReadOnlyList<string> Endpoints { get; }
 
+    /// <summary>True when its requests are code (an <see cref="IRequestInvocation"/>) rather than GETs, which only the awaited engine runs.</summary>
+    bool RunsCode => false;
+
     /// <summary>The next request; <paramref name="random"/> belongs to the calling dispatcher or worker.</summary>
     LoadRequest Next(Random random);
 }

@@ -32,6 +32,9 @@ internal sealed class ScenarioMix
     /// <summary>Every endpoint any scenario may hit.</summary>
     public IReadOnlyList<string> Endpoints => [.. Scenarios.SelectMany(s => s.Endpoints).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>True when any scenario's requests are code (<see cref="ILoadScenario.RunsCode"/>).</summary>
+    public bool RunsCode => Scenarios.Any(s => s.RunsCode);
+
     /// <summary>A description such as <c>dashboard:3, trades-walk:1</c>.</summary>
     public string Describe() => string.Join(", ", _entries.Select((e, i) =>
         FormattableString.Invariant($"{e.Scenario.Name}:{e.CumulativeWeight - (i == 0 ? 0 : _entries[i - 1].CumulativeWeight):0.##}")));

@@ -25,6 +25,8 @@ internal sealed class StepScenario : ILoadScenario
 
     public IReadOnlyList<string> Endpoints { get; }
 
+    public bool RunsCode => true;
+
     public LoadRequest Next(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);

@@ -1,4 +1,5 @@
 using Perf.Load.Calibration;
+using Perf.Load.Cli;
 using Perf.Load.Execution;
 using Perf.Load.Model;
 using Perf.Load.Reports;
@@ -91,22 +92,48 @@ public sealed class RunnerTests
         Assert.True(summary.Total.Latency.Max < 1000, $"max {summary.Total.Latency.Max} ms: a refusal is immediate");
     }
 
-    [Fact]
-    public async Task ClosedModel_ChunkedJson_EveryResponseReadWhole()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public async Task ClosedModel_ChunkedJson_EveryResponseReadWhole(int connections)
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
         var page = await client.GetByteArrayAsync(new Uri("/api/trades/7", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        // Four workers on the event loop (Linux x86-64) or blocking threads elsewhere, both over keep-alive connections.
-        var (summary, _, _) = await LoadTestSupport.RunAsync(
+        // Four workers over keep-alive connections: on the event loop (Linux x86-64) without a limit, awaited with one;
+        // both engines frame the chunked body with the same framer.
+        var (summary, _, manifest) = await LoadTestSupport.RunAsync(
             server.BaseAddress,
             "get:/api/trades/7",
-            LoadProfile.Closed(4, TimeSpan.FromSeconds(1), warmup: TimeSpan.FromMilliseconds(200)));
+            LoadProfile.Closed(4, TimeSpan.FromSeconds(1), warmup: TimeSpan.FromMilliseconds(200)),
+            connections);
 
         Assert.Equal(0, summary.Total.Failed);
         Assert.True(summary.Total.Count > 100, $"{summary.Total.Count} requests");
         Assert.Equal(summary.Total.Count * page.Length, summary.Total.Bytes);
+        Assert.Equal(connections == 0 && Epoll.IsSupported ? "event loop (epoll), raw HTTP/1.1" : "awaited, raw HTTP/1.1", manifest.Parameters["engine"]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task OpenModel_TradesWalk_EachEngineHandsTheChunkedBodyToTheWalk(int connections)
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var walks = new PaginationWalks("walk", TrafficOptions.Default);
+        var settings = RunSettings.Create(server.BaseAddress, "walk", LoadProfile.ConstantRate(60, TimeSpan.FromSeconds(1), warmup: TimeSpan.Zero), connections) with
+        {
+            Validity = new ValidityCriteria(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500), 0.5),
+        };
+
+        var (summary, _, _) = await RunSession.ExecuteAsync(settings, LoadTarget.ForUrl(server.BaseAddress), new ScenarioMix([(new SingleEndpointScenario("walk", Endpoints.Trades, walks.Next), 1.0)]), null, TestContext.Current.CancellationToken);
+
+        // Each walk is three pages (the test server's first, page2, page3), so two requests in three follow a cursor
+        // read from the previous page's body; a body the engine lost or cut would end the walk at its first page.
+        Assert.Equal(0, summary.Total.Failed);
+        Assert.InRange(summary.Total.Count, 59, 61);
+        Assert.InRange(walks.PagesFollowed, 30, 41);
     }
 
     [Fact]
