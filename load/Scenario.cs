@@ -1,19 +1,29 @@
 using Perf.Load.Model;
+using Perf.Load.Scenarios;
 
 namespace Perf.Load;
 
-/// <summary>A named load test written in C#: a step function run once per invocation, its load simulations, warm-up and thresholds.</summary>
+/// <summary>A named load test written in C#: what one invocation does, its load simulations, warm-up and thresholds.</summary>
 /// <remarks>
+/// <para>
+/// An invocation is either a step function (<see cref="Create"/>: any code, e.g. several calls in a row) or one GET
+/// the scenario describes (<see cref="CreateRequests"/>): the engine sends that itself, on its raw HTTP/1.1 client
+/// where it can, which is what <c>calibrate</c> measures against wrk and what every built-in <c>--scenario</c> is.
+/// </para>
+/// <para>
 /// The runner times every invocation from the moment the schedule intended it to start, not from when the step got
 /// to run, so a slow server or a busy generator shows in the latency instead of thinning the load (coordinated
-/// omission). The step runs on the thread pool; whatever it does, it cannot move the schedule.
+/// omission). A step runs on the thread pool; whatever it does, it cannot move the schedule.
+/// </para>
 /// </remarks>
 public sealed class Scenario
 {
-    private Scenario(string name, Func<ScenarioContext, Task<Response>> step)
+    private Scenario(string name, Func<ScenarioContext, Task<Response>>? step, Func<Random, HttpGet>? requests, IReadOnlyList<string> endpoints)
     {
         Name = name;
         Step = step;
+        Requests = requests;
+        Endpoints = endpoints;
     }
 
     /// <summary>Scenario name, used in results and report folders.</summary>
@@ -34,7 +44,12 @@ public sealed class Scenario
     /// <summary>Seeds the arrival times and every invocation's <see cref="ScenarioContext.Random"/>.</summary>
     public int Seed { get; private set; } = 1;
 
-    internal Func<ScenarioContext, Task<Response>> Step { get; }
+    /// <summary>The endpoint names its invocations count under: the scenario's own name for a step function, the declared ones for requests.</summary>
+    public IReadOnlyList<string> Endpoints { get; }
+
+    internal Func<ScenarioContext, Task<Response>>? Step { get; }
+
+    internal Func<Random, HttpGet>? Requests { get; }
 
     /// <summary>A scenario running <paramref name="step"/> once per invocation.</summary>
     /// <param name="name">Letters, digits, '-' and '_' (it names report files).</param>
@@ -43,7 +58,29 @@ public sealed class Scenario
     {
         ScenarioContext.ValidateName(name, nameof(name));
         ArgumentNullException.ThrowIfNull(step);
-        return new Scenario(name, step);
+        return new Scenario(name, step, null, [name]);
+    }
+
+    /// <summary>A scenario whose every invocation is the one GET <paramref name="next"/> describes, sent by the engine itself.</summary>
+    /// <param name="name">Letters, digits, '-' and '_' (it names report files).</param>
+    /// <param name="endpoints">The endpoint names its requests count under (<see cref="HttpGet.Endpoint"/>), for per-endpoint results and thresholds.</param>
+    /// <param name="next">The next request. It runs on the engine's dispatch thread, so it must be quick and must not block; <paramref name="next"/>'s <see cref="Random"/> is seeded from the scenario's seed.</param>
+    public static Scenario CreateRequests(string name, IReadOnlyList<string> endpoints, Func<Random, HttpGet> next)
+    {
+        ScenarioContext.ValidateName(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(next);
+        if (endpoints.Count == 0)
+        {
+            throw new ArgumentException($"Scenario '{name}' needs at least one endpoint.", nameof(endpoints));
+        }
+
+        foreach (var endpoint in endpoints)
+        {
+            ScenarioContext.ValidateName(endpoint, nameof(endpoints));
+        }
+
+        return new Scenario(name, null, next, [.. endpoints.Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>Runs these simulations one after another: injection rates, or a single <see cref="Simulation.KeepConstant"/>.</summary>
@@ -92,6 +129,11 @@ public sealed class Scenario
         return copy;
     }
 
+    /// <summary>The engine's form of this scenario; a step function gets <paramref name="client"/> and ends as a timeout after <paramref name="requestTimeout"/>.</summary>
+    internal ILoadScenario Bind(HttpClient? client, TimeSpan requestTimeout) => Step is null
+        ? new RequestScenario(Name, Endpoints, Requests!)
+        : new StepScenario(this, client ?? throw new ArgumentNullException(nameof(client), $"Scenario '{Name}' runs code, which needs an HTTP client."), requestTimeout);
+
     /// <summary>The engine's load profile for the simulations.</summary>
     internal LoadProfile ToProfile()
     {
@@ -122,7 +164,7 @@ public sealed class Scenario
         return new LoadProfile(LoadModelKind.Open, WarmUpDuration, stages, PoissonArrivals, 0, TimeSpan.Zero);
     }
 
-    private Scenario Copy() => new(Name, Step)
+    private Scenario Copy() => new(Name, Step, Requests, Endpoints)
     {
         LoadSimulations = LoadSimulations,
         WarmUpDuration = WarmUpDuration,

@@ -4,7 +4,7 @@ namespace Perf.Load;
 
 /// <summary>What one scenario's run measured and whether it passed.</summary>
 /// <param name="Total">Every measured invocation.</param>
-/// <param name="Steps">Per sub-step reported with <see cref="ScenarioContext.StepAsync"/>.</param>
+/// <param name="Steps">Per sub-step reported with <see cref="ScenarioContext.StepAsync"/>, or, for a scenario of requests (<see cref="Scenario.CreateRequests"/>), per endpoint.</param>
 /// <param name="Thresholds">Each threshold's verdict.</param>
 /// <param name="GeneratorProblems">Why the generator could not keep its schedule; when any, the latencies are not a valid verdict.</param>
 /// <param name="ReportDirectory">Where the reports were written, or null.</param>

@@ -60,14 +60,14 @@ public sealed class ScenarioRunner
 
     private async Task<ScenarioResult> RunAsync(Scenario scenario, Uri target, CancellationToken cancellationToken)
     {
-        // A step is code, so the engine runs it as an awaited task (ILoadScenario.RunsCode).
+        // A step is code, so the engine runs it as an awaited task (ILoadScenario.RunsCode); requests go on the raw engine.
         var settings = RunSettings.Create(target, scenario.Name, scenario.ToProfile()) with
         {
             Seed = scenario.Seed,
             Thresholds = [.. scenario.Thresholds.Select(t => t.Threshold)],
         };
-        using var client = LoadHttpClient.Create(target, settings.RequestTimeout);
-        var mix = new ScenarioMix([(new StepScenario(scenario, client, settings.RequestTimeout), 1)]);
+        using var client = scenario.Step is null ? null : LoadHttpClient.Create(target, settings.RequestTimeout);
+        var mix = new ScenarioMix([(scenario.Bind(client, settings.RequestTimeout), 1)]);
         var (summary, report, manifest) = await RunSession.ExecuteAsync(settings, LoadTarget.ForUrl(target), mix, null, cancellationToken).ConfigureAwait(false);
         var directory = _reportFolder is null
             ? null

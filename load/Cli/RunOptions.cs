@@ -262,7 +262,7 @@ internal sealed class RunOptions(HarnessOptions harness)
     {
         if (specs.Length == 0)
         {
-            return [(DashboardScenario.ScenarioName, 1)];
+            return [(ScenarioCatalog.Dashboard, 1)];
         }
 
         var result = new List<(string, double)>();

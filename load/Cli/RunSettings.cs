@@ -73,7 +73,7 @@ internal sealed record RunSettings(
 
     /// <summary>The scenario mix for these settings.</summary>
     public ScenarioMix CreateMix(TrafficOptions traffic) =>
-        new([.. Scenarios.Select(s => (ScenarioCatalog.Create(s.Name, traffic), s.Weight))]);
+        new([.. Scenarios.Select(s => (ScenarioCatalog.Create(s.Name, traffic).Bind(null, RequestTimeout), s.Weight))]);
 
     /// <summary>The traffic shape for a target: profiles and anchor come from its seeded data unless given explicitly.</summary>
     public TrafficOptions TrafficFor(LoadTarget target)

@@ -58,7 +58,7 @@ internal sealed class RequestExecutor
             }
             else
             {
-                (status, bytes, body, bodyLength) = await _transport.GetAsync(request.PathAndQuery, request.Observer is not null, abort).ConfigureAwait(false);
+                (status, bytes, body, bodyLength) = await _transport.GetAsync(request.PathAndQuery, request.ReadBody is not null, abort).ConfigureAwait(false);
                 outcome = OutcomeOf(status);
             }
         }
@@ -99,14 +99,14 @@ internal sealed class RequestExecutor
     /// <summary>Ok for 2xx and 3xx, else an HTTP error.</summary>
     internal static RequestOutcome OutcomeOf(int status) => status is >= 200 and < 400 ? RequestOutcome.Ok : RequestOutcome.HttpError;
 
-    /// <summary>Ends one request from a response framed in a receive buffer, copying the body out when the request's observer wants it.</summary>
+    /// <summary>Ends one request from a response framed in a receive buffer, copying the body out when the request reads it.</summary>
     internal static void Complete(RunRecorder recorder, LoadRequest request, RequestTiming timing, HttpResponseFrame frame, ReadOnlySpan<byte> received)
     {
         ArgumentNullException.ThrowIfNull(request);
         byte[]? body = null;
         try
         {
-            if (request.Observer is not null)
+            if (request.ReadBody is not null)
             {
                 body = ArrayPool<byte>.Shared.Rent((int)frame.BodyBytes);
                 HttpResponseFraming.CopyBody(received, frame, body);
@@ -123,13 +123,13 @@ internal sealed class RequestExecutor
         }
     }
 
-    /// <summary>Ends one request, however it was sent: leaves the in-flight count, hands the body to the request's observer and records the sample when measured.</summary>
+    /// <summary>Ends one request, however it was sent: leaves the in-flight count, hands the body to the request's reader and records the sample when measured.</summary>
     internal static void Complete(RunRecorder recorder, LoadRequest request, RequestTiming timing, RequestOutcome outcome, int status, long bytes, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(request);
         recorder.ExitFlight();
-        request.Observer?.OnResponse(outcome == RequestOutcome.Ok ? status : 0, body);
+        request.ReadBody?.Invoke(outcome == RequestOutcome.Ok ? status : 0, body);
         if (timing.Measured)
         {
             var sample = new RequestSample(

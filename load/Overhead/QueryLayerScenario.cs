@@ -22,12 +22,12 @@ internal sealed class QueryLayerScenario(ILoadScenario inner, QueryLayer queries
 
     public bool RunsCode => true;
 
-    /// <summary>The inner scenario's next request, run on the query layer; a walk's observer is fed by the invocation, not by the engine.</summary>
+    /// <summary>The inner scenario's next request, run on the query layer; a walk's cursor is fed by the invocation, not by the engine.</summary>
     public LoadRequest Next(Random random)
     {
         var request = inner.Next(random);
         return request.Invocation is null
-            ? request with { Invocation = new Invocation(request, queries, requestTimeout), Observer = null }
+            ? request with { Invocation = new Invocation(request, queries, requestTimeout), ReadBody = null }
             : request;
     }
 
@@ -76,7 +76,7 @@ internal sealed class QueryLayerScenario(ILoadScenario inner, QueryLayer queries
                 var (status, cursor) = await RunAsync(request.PathAndQuery, queries, DateTime.UtcNow, timeout.Token).ConfigureAwait(false);
 
                 // A pagination walk reads its next cursor from the body; here the body is only that field.
-                request.Observer?.OnResponse(status, status == 200 && cursor is not null ? JsonSerializer.SerializeToUtf8Bytes(new { next_cursor = cursor }) : []);
+                request.ReadBody?.Invoke(status, status == 200 && cursor is not null ? JsonSerializer.SerializeToUtf8Bytes(new { next_cursor = cursor }) : []);
                 return (RequestExecutor.OutcomeOf(status), status, 0);
             }
             catch (OperationCanceledException)

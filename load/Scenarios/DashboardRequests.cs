@@ -6,7 +6,7 @@ namespace Perf.Load.Scenarios;
 internal static class DashboardRequests
 {
     /// <summary>First page of trades in a window.</summary>
-    public static LoadRequest Trades(string scenario, TrafficOptions options, Random random)
+    public static HttpGet Trades(TrafficOptions options, Random random)
     {
         var window = QueryWindow.Pick(options, random);
         var filter = string.Empty;
@@ -17,18 +17,18 @@ internal static class DashboardRequests
                 : "&exit_reason=" + TradeVocabulary.ExitReasons[random.Next(TradeVocabulary.ExitReasons.Count)];
         }
 
-        return new LoadRequest(scenario, Endpoints.Trades, $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={options.PageSize}{filter}");
+        return new HttpGet(Endpoints.Trades, $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={options.PageSize}{filter}");
     }
 
     /// <summary>Trade summary for a window.</summary>
-    public static LoadRequest Summary(string scenario, TrafficOptions options, Random random)
+    public static HttpGet Summary(TrafficOptions options, Random random)
     {
         var window = QueryWindow.Pick(options, random);
-        return new LoadRequest(scenario, Endpoints.Summary, $"/api/trades/{window.ProfileId}/summary?{window.ToQuery()}");
+        return new HttpGet(Endpoints.Summary, $"/api/trades/{window.ProfileId}/summary?{window.ToQuery()}");
     }
 
     /// <summary>Windowed metrics, with the aggregation level a dashboard picks for the range.</summary>
-    public static LoadRequest Metrics(string scenario, TrafficOptions options, Random random)
+    public static HttpGet Metrics(TrafficOptions options, Random random)
     {
         var window = QueryWindow.Pick(options, random);
         var windowType = window.Range.TotalDays switch
@@ -37,14 +37,14 @@ internal static class DashboardRequests
             <= 31 => "daily",
             _ => random.Next(2) == 0 ? "weekly" : "monthly",
         };
-        return new LoadRequest(scenario, Endpoints.Metrics, $"/api/metrics/{window.ProfileId}?window_type={windowType}&{window.ToQuery()}");
+        return new HttpGet(Endpoints.Metrics, $"/api/metrics/{window.ProfileId}?window_type={windowType}&{window.ToQuery()}");
     }
 
     /// <summary>System health for a window.</summary>
-    public static LoadRequest Health(string scenario, TrafficOptions options, Random random)
+    public static HttpGet Health(TrafficOptions options, Random random)
     {
         var window = QueryWindow.Pick(options, random);
         var script = options.Scripts[random.Next(options.Scripts.Count)];
-        return new LoadRequest(scenario, Endpoints.Health, $"/api/health/{window.ProfileId}?script={Uri.EscapeDataString(script)}&{window.ToQuery()}");
+        return new HttpGet(Endpoints.Health, $"/api/health/{window.ProfileId}?script={Uri.EscapeDataString(script)}&{window.ToQuery()}");
     }
 }

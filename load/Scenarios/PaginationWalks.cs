@@ -10,34 +10,25 @@ internal sealed class PaginationWalks
     private const int MaxPendingWalks = 10_000;
     private readonly ConcurrentQueue<Continuation> _pending = new();
     private readonly TrafficOptions _options;
-    private readonly string _scenario;
     private long _pagesFollowed;
 
-    public PaginationWalks(string scenario, TrafficOptions options)
-    {
-        _scenario = scenario;
-        _options = options;
-    }
+    public PaginationWalks(TrafficOptions options) => _options = options;
 
     /// <summary>Pages requested with a cursor so far.</summary>
     public long PagesFollowed => Interlocked.Read(ref _pagesFollowed);
 
     /// <summary>The next page of a walk in progress, or the first page of a new walk.</summary>
-    public LoadRequest Next(Random random)
+    public HttpGet Next(Random random)
     {
         if (_pending.TryDequeue(out var next))
         {
             Interlocked.Increment(ref _pagesFollowed);
             var path = $"/api/trades/{next.Window.ProfileId}?{next.Window.ToQuery()}&limit={_options.PageSize}&cursor={Uri.EscapeDataString(next.Cursor)}";
-            return new LoadRequest(_scenario, Endpoints.Trades, path, new PageObserver(this, next.Window, next.Page));
+            return new HttpGet(Endpoints.Trades, path, ReaderOf(next.Window, next.Page));
         }
 
         var window = QueryWindow.Pick(_options, random);
-        return new LoadRequest(
-            _scenario,
-            Endpoints.Trades,
-            $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={_options.PageSize}",
-            new PageObserver(this, window, 1));
+        return new HttpGet(Endpoints.Trades, $"/api/trades/{window.ProfileId}?{window.ToQuery()}&limit={_options.PageSize}", ReaderOf(window, 1));
     }
 
     /// <summary>Reads <c>next_cursor</c> from a trades response body; null when absent or null.</summary>
@@ -79,24 +70,15 @@ internal sealed class PaginationWalks
         return null;
     }
 
-    private void Continue(QueryWindow window, int page, string cursor)
+    /// <summary>Reads page <paramref name="page"/> of a walk over <paramref name="window"/>: its cursor continues the walk.</summary>
+    private ResponseBodyReader ReaderOf(QueryWindow window, int page) => (statusCode, body) =>
     {
-        if (page < _options.MaxPages && _pending.Count < MaxPendingWalks)
+        if (statusCode is >= 200 and < 300 && ReadNextCursor(body) is { Length: > 0 } cursor
+            && page < _options.MaxPages && _pending.Count < MaxPendingWalks)
         {
             _pending.Enqueue(new Continuation(window, page + 1, cursor));
         }
-    }
+    };
 
     private sealed record Continuation(QueryWindow Window, int Page, string Cursor);
-
-    private sealed class PageObserver(PaginationWalks walks, QueryWindow window, int page) : IResponseObserver
-    {
-        public void OnResponse(int statusCode, ReadOnlySpan<byte> body)
-        {
-            if (statusCode is >= 200 and < 300 && ReadNextCursor(body) is { Length: > 0 } cursor)
-            {
-                walks.Continue(window, page, cursor);
-            }
-        }
-    }
 }

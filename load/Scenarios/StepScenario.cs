@@ -45,7 +45,7 @@ internal sealed class StepScenario : ILoadScenario
             {
                 // On the thread pool, so a step that blocks before its first await cannot hold up the dispatcher; and
                 // awaited with the timeout, so a step that ignores its token still ends as a timeout on time.
-                var response = await Task.Run(() => owner._scenario.Step(context), timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                var response = await Task.Run(() => owner._scenario.Step!(context), timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
                 return (ScenarioContext.Outcome(response), response.StatusCode, response.SizeBytes);
             }
             catch (OperationCanceledException)

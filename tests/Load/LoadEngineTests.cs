@@ -33,7 +33,7 @@ public sealed class LoadEngineTests
     public void Create_ScenarioWrittenInCSharp_IsAwaitedWhateverTheClient()
     {
         using var http = new HttpClient { BaseAddress = Http };
-        var step = new StepScenario(Scenario.Create("custom", _ => Task.FromResult(Response.Ok())), http, TimeSpan.FromSeconds(1));
+        var step = Scenario.Create("custom", _ => Task.FromResult(Response.Ok())).Bind(http, TimeSpan.FromSeconds(1));
 
         using var engine = Create(Http, LoadClient.Raw, connections: 0, new ScenarioMix([(GetRoot(), 1.0), (step, 1.0)]));
 
@@ -42,7 +42,7 @@ public sealed class LoadEngineTests
 
     private static ScenarioMix Get() => new([(GetRoot(), 1.0)]);
 
-    private static SingleEndpointScenario GetRoot() => new SingleEndpointScenario("get", "get", _ => new LoadRequest("get", "get", "/"));
+    private static ILoadScenario GetRoot() => Scenario.CreateRequests("get", ["get"], _ => new HttpGet("get", "/")).Bind(null, TimeSpan.FromSeconds(1));
 
     private static ILoadEngine Create(Uri target, LoadClient client, int connections, ScenarioMix mix)
     {

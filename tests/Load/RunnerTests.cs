@@ -1,3 +1,4 @@
+using Perf.Load;
 using Perf.Load.Calibration;
 using Perf.Load.Cli;
 using Perf.Load.Execution;
@@ -121,13 +122,13 @@ public sealed class RunnerTests
     public async Task OpenModel_TradesWalk_EachEngineHandsTheChunkedBodyToTheWalk(int connections)
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
-        var walks = new PaginationWalks("walk", TrafficOptions.Default);
+        var walks = new PaginationWalks(TrafficOptions.Default);
         var settings = RunSettings.Create(server.BaseAddress, "walk", LoadProfile.ConstantRate(60, TimeSpan.FromSeconds(1), warmup: TimeSpan.Zero), connections) with
         {
             Validity = new ValidityCriteria(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500), 0.5),
         };
 
-        var (summary, _, _) = await RunSession.ExecuteAsync(settings, LoadTarget.ForUrl(server.BaseAddress), new ScenarioMix([(new SingleEndpointScenario("walk", Endpoints.Trades, walks.Next), 1.0)]), null, TestContext.Current.CancellationToken);
+        var (summary, _, _) = await RunSession.ExecuteAsync(settings, LoadTarget.ForUrl(server.BaseAddress), new ScenarioMix([(Scenario.CreateRequests("walk", [Endpoints.Trades], walks.Next).Bind(null, settings.RequestTimeout), 1.0)]), null, TestContext.Current.CancellationToken);
 
         // Each walk is three pages (the test server's first, page2, page3), so two requests in three follow a cursor
         // read from the previous page's body; a body the engine lost or cut would end the walk at its first page.
@@ -174,7 +175,7 @@ public sealed class RunnerTests
     public async Task Run_TradesWalk_FollowsNextCursor()
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
-        var walks = new PaginationWalks("walk", TrafficOptions.Default);
+        var walks = new PaginationWalks(TrafficOptions.Default);
         var random = new Random(1);
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
 
@@ -184,7 +185,7 @@ public sealed class RunnerTests
             var request = walks.Next(random);
             paths.Add(request.PathAndQuery);
             var body = await client.GetByteArrayAsync(new Uri(request.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
-            request.Observer!.OnResponse(200, body);
+            request.ReadBody!(200, body);
         }
 
         // The test server serves three pages: first, page2, page3 (no next_cursor), then a new walk starts.
@@ -207,7 +208,7 @@ public sealed class RunnerTests
     public void Dashboard_Mix_CoversEndpointsRangesAndCacheability()
     {
         var options = TrafficOptions.Default with { Anchor = new DateTimeOffset(2026, 6, 1, 12, 34, 56, TimeSpan.Zero) };
-        var scenario = new DashboardScenario(options);
+        var scenario = ScenarioCatalog.Create(ScenarioCatalog.Dashboard, options).Bind(null, TimeSpan.FromSeconds(1));
         var random = new Random(3);
 
         var requests = Enumerable.Range(0, 4000).Select(_ => scenario.Next(random)).ToList();

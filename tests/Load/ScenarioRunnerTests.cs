@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Perf.Load;
+using Perf.Load.Calibration;
+using Perf.Load.Execution;
 using Perf.Load.Model;
 
 namespace Perf.Tests.Load;
@@ -43,6 +46,50 @@ public sealed class ScenarioRunnerTests
         Assert.Equal([false, true, true], run.Thresholds.Select(t => t.Passed));
         Assert.False(result.Passed);
         Assert.True(File.Exists(Path.Combine(folder, "delays", "summary.json")));
+    }
+
+    [Fact]
+    public async Task RunAsync_ScenarioOfRequests_TheEngineSendsThemAndCountsEachEndpoint()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var cursors = 0;
+        var pages = Scenario.CreateRequests("pages", ["trades", "root"], random => random.Next(2) == 0
+                ? new HttpGet("root", "/")
+                : new HttpGet("trades", "/api/trades/7", ReadBody: (status, body) =>
+                {
+                    if (status == 200 && body.IndexOf("\"next_cursor\":\"page2\""u8) >= 0)
+                    {
+                        Interlocked.Increment(ref cursors);
+                    }
+                }))
+            .WithLoadSimulations(Simulation.Inject(50, TimeSpan.FromSeconds(2)))
+            .WithThresholds(ScenarioThreshold.P99Below(1000));
+        var folder = LoadTestSupport.TempDirectory();
+
+        var result = await ScenarioRunner.RegisterScenarios(pages).WithTarget(server.BaseAddress).WithReportFolder(folder).RunAsync(TestContext.Current.CancellationToken);
+
+        // Every body a request reads reaches its reader whole; the run is the raw engine's, as for the built-in scenarios.
+        var run = result.Scenario("pages");
+        Assert.Equal(100, run.Total.Count);
+        Assert.Equal(0, run.Total.Failed);
+        var perEndpoint = run.Steps.ToDictionary(s => s.Name, s => s.Ok);
+        Assert.Equal(100, perEndpoint["trades"] + perEndpoint["root"]);
+        Assert.Equal(perEndpoint["trades"], Volatile.Read(ref cursors));
+        Assert.True(result.Passed);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pages", "manifest.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(
+            Epoll.IsSupported ? "event loop (epoll), raw HTTP/1.1" : "awaited, raw HTTP/1.1",
+            manifest.RootElement.GetProperty("parameters").GetProperty("engine").GetString());
+    }
+
+    [Fact]
+    public void CreateRequests_RequestForAnUndeclaredEndpoint_FailsNamingIt()
+    {
+        var scenario = Scenario.CreateRequests("pages", ["trades"], _ => new HttpGet("metrics", "/api/metrics/1")).Bind(null, TimeSpan.FromSeconds(1));
+
+        var error = Assert.Throws<InvalidOperationException>(() => scenario.Next(new Random(1)));
+        Assert.Contains("'metrics'", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Scenario.CreateRequests("pages", [], _ => new HttpGet("trades", "/")));
     }
 
     [Fact]
