@@ -37,15 +37,19 @@ internal static class DiskBudget
         return (long)(Margin * ((trades * trade) + (health * healthRow) + (metricRows * metric)));
     }
 
+    /// <summary>ER_GET_ERRMSG, "Got error %d '%s' from %s": how MariaDB wraps an engine's error with its text; MySqlConnector's enum has no name for it.</summary>
+    internal const int GetErrorMessage = 1296;
+
     /// <summary>Whether the server failed a write because its disk is full.</summary>
     /// <remarks>
     /// InnoDB says "the table is full" when it cannot extend a file, and an index build "temporary file write failure" when
-    /// its sort file cannot grow. A statement whose engine error the server wraps (ER_GET_ERRNO, e.g. a copy's
-    /// <c>INSERT … SELECT</c>: "Got error 59 'Temp file write failure' from InnoDB") carries the same failure in its text.
+    /// its sort file cannot grow. A statement whose engine error the server wraps (ER_GET_ERRNO, or ER_GET_ERRMSG as a
+    /// copy's <c>INSERT … SELECT</c> gets it from MariaDB 10.11: "Got error 59 'Temp file write failure' from InnoDB")
+    /// carries the same failure in its text.
     /// </remarks>
     public static bool IsOutOfSpace(MySqlException exception) =>
         exception.ErrorCode is MySqlErrorCode.RecordFileFull or MySqlErrorCode.DiskFull or MySqlErrorCode.TempFileWriteFailure
-        || (exception.ErrorCode == MySqlErrorCode.GetErrorNumber
+        || ((exception.ErrorCode == MySqlErrorCode.GetErrorNumber || exception.Number == GetErrorMessage)
             && (exception.Message.Contains("Temp file write failure", StringComparison.OrdinalIgnoreCase)
                 || exception.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)));
 
