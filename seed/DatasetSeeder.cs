@@ -1,3 +1,4 @@
+using System.Data;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
@@ -68,8 +69,9 @@ public sealed class DatasetSeeder
         {
             return await seeder.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (MySqlException ex) when (DiskBudget.IsOutOfSpace(ex))
+        catch (Exception ex) when ((ex is MySqlException server && DiskBudget.IsOutOfSpace(server)) || (ex is IOException file && DiskBudget.IsOutOfSpace(file)))
         {
+            // The server's own writes, or a table file this process copies into the server's data directory.
             var where = seeder.dataDirectory is null ? string.Empty : $" in {seeder.dataDirectory}";
             throw new SeedException($"the server ran out of disk space{where} ({ex.Message}); what was committed is kept: free space and rerun the same command to resume.", ex);
         }
@@ -155,15 +157,22 @@ public sealed class DatasetSeeder
         var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source : null;
         var sourceFinished = loaded is null ? Task.CompletedTask
             : (Task)TimedAsync(() => FinishSourceAsync(source, loaded, spec, checkHome == source, cancellationToken), 0);
-        var copies = targets.Select(target => TimedAsync(async () =>
+        var imported = new bool[targets.Count];
+        var copies = targets.Select((target, i) => TimedAsync(async () =>
         {
-            await CopyRowsAsync(source, target, spec, cancellationToken).ConfigureAwait(false);
-            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, cancellationToken).ConfigureAwait(false);
+            imported[i] = await ImportAsync(source, target, spec, sourceFinished, cancellationToken).ConfigureAwait(false);
+            if (!imported[i])
+            {
+                await CopyRowsAsync(source, target, spec, cancellationToken).ConfigureAwait(false);
+            }
+
+            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, imported[i], cancellationToken).ConfigureAwait(false);
         }, -1)).ToList();
         await Task.WhenAll([sourceFinished, .. copies]).ConfigureAwait(false);
         for (var i = 0; i < targets.Count; i++)
         {
-            results.Add(new VariantSeedResult(targets[i].Variant, targets[i].Database, VariantAction.Copied, await copies[i].ConfigureAwait(false)));
+            var action = imported[i] ? VariantAction.Imported : VariantAction.Copied;
+            results.Add(new VariantSeedResult(targets[i].Variant, targets[i].Database, action, await copies[i].ConfigureAwait(false)));
         }
 
         async Task<double> TimedAsync(Func<Task> step, int resultIndex)
@@ -625,22 +634,105 @@ public sealed class DatasetSeeder
             total += Math.Max(0, to - from);
         }
 
+        // Each table on a connection of its own: one statement keeps one server thread busy.
         long copied = 0;
         Report(SeedPhase.Copying, target.Database, 0, total, $"from {source.Database}");
-        foreach (var (table, from, to) in ranges)
+        await Task.WhenAll(ranges.Select(async range =>
         {
+            var (table, from, to) = range;
+            await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
             for (var after = from; after < to; after += CopyBatch)
             {
-                var rows = await SeedTables.CopyRangeAsync(connection, source.Database, table, after, Math.Min(after + CopyBatch, to), cancellationToken).ConfigureAwait(false);
-                copied += rows;
+                var rows = await SeedTables.CopyRangeAsync(tableConnection, source.Database, table, after, Math.Min(after + CopyBatch, to), cancellationToken).ConfigureAwait(false);
                 Interlocked.Add(ref rowsWritten, rows);
-                Report(SeedPhase.Copying, target.Database, copied, total, $"from {source.Database}");
+                Report(SeedPhase.Copying, target.Database, Interlocked.Add(ref copied, rows), total, $"from {source.Database}");
             }
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fills a copy with the source's table files (<see cref="TablespaceExport"/>) once the source is complete, when the two
+    /// keep their rows alike and the files are in reach; false, with nothing of the target changed, when a row copy must do.
+    /// </summary>
+    /// <remarks>
+    /// The files carry the source's indexes too, so the copy builds only the indexes it has beyond them. Its live tables are
+    /// created <c>LIKE</c> the source's, so the import's schema check compares equal definitions. An import the server refuses
+    /// leaves the target recreated empty, ready for the row copy.
+    /// </remarks>
+    private async Task<bool> ImportAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, Task sourceFinished, CancellationToken cancellationToken)
+    {
+        if (!options.ImportTablespaces || options.Mode == SeedMode.Append || !Importable(source.Variant, target.Variant))
+        {
+            return false;
+        }
+
+        await sourceFinished.ConfigureAwait(false);
+        await using var exporter = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
+        var export = await TablespaceExport.TryStartAsync(exporter, TelemetryTable.Live, cancellationToken).ConfigureAwait(false);
+        if (export is null)
+        {
+            return false;
+        }
+
+        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        await using (export.ConfigureAwait(false))
+        {
+            await ClearAsync(export).ConfigureAwait(false);
+            await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
+            var total = export.Bytes;
+            long before = 0;
+            var detail = $"table files from {source.Database}";
+            Report(SeedPhase.Copying, target.Database, 0, Mib(total), detail, "MiB");
+            foreach (var table in export.Tables)
+            {
+                foreach (var sql in (string[])[$"DROP TABLE `{table.Name}`", $"CREATE TABLE `{table.Name}` LIKE `{source.Database}`.`{table.Name}`", $"ALTER TABLE `{table.Name}` DISCARD TABLESPACE"])
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+
+                before += await export.CopyAsync(target.Database, table, done => Report(SeedPhase.Copying, target.Database, Mib(before + done), Mib(total), detail, "MiB"), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            foreach (var table in export.Tables)
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{table.Name}` IMPORT TABLESPACE", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
+        catch (MySqlException) when (connection.State == ConnectionState.Open)
+        {
+            // Refused (e.g. the server runs as another user and cannot open files written by this one): copy rows instead.
+            await ClearAsync(export).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+
+        static long Mib(long bytes) => bytes >> 20;
+
+        // Drops what an earlier, interrupted import left (a discarded table keeps its copied file) and recreates the schema.
+        async Task ClearAsync(TablespaceExport files)
+        {
+            foreach (var table in files.Tables)
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE IF EXISTS `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                files.RemoveStrayFiles(target.Database, table);
+            }
+
+            await RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Whether <paramref name="target"/>'s tables can be <paramref name="source"/>'s files with indexes of its own added: neither is partitioned, and the target has every index the source builds.</summary>
+    private static bool Importable(SchemaVariant source, SchemaVariant target) =>
+        source != SchemaVariant.Partitioned && target != SchemaVariant.Partitioned
+        && BuiltAfterLoad(source).All(index => BuiltAfterLoad(target).Any(other => other.Table == index.Table && other.Name == index.Name));
+
     /// <summary>Builds a copy's indexes, checks every table against the source, and takes the source's catalog once it is complete.</summary>
-    private async Task FinishCopyAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished, CancellationToken cancellationToken)
+    /// <param name="imported">Whether the rows came as files (<see cref="ImportAsync"/>); they count as written once checked.</param>
+    private async Task FinishCopyAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished, bool imported, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
@@ -657,6 +749,11 @@ public sealed class DatasetSeeder
             if (here != there)
             {
                 throw new SeedException($"{target.Database}.{table.Name} holds {here} rows after the copy; {source.Database} holds {there}.");
+            }
+
+            if (imported)
+            {
+                Interlocked.Add(ref rowsWritten, here);
             }
         }
 
@@ -727,7 +824,7 @@ public sealed class DatasetSeeder
     /// <remarks>Metric rows are unique by construction (generated windows, or copied from a table that has the key); building the key at the end checks that.</remarks>
     private static IReadOnlyList<IndexDefinition> BuiltAfterLoad(SchemaVariant variant) => [TelemetryIndexes.MetricsWindowKey, .. TelemetryIndexes.For(variant)];
 
-    /// <summary>Builds the variant's missing indexes, one table at a time (one ALTER builds all of a table's indexes in one pass).</summary>
+    /// <summary>Builds the variant's missing indexes, the tables side by side (one ALTER builds all of a table's indexes in one pass).</summary>
     private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<TelemetryTable, long>();
@@ -740,12 +837,13 @@ public sealed class DatasetSeeder
         var total = rows.Values.Sum();
         long done = 0;
         Report(SeedPhase.Indexing, target.Database, done, total, null);
-        foreach (var group in BuiltAfterLoad(target.Variant).GroupBy(i => i.Table))
+        await Task.WhenAll(BuiltAfterLoad(target.Variant).GroupBy(i => i.Table).Select(async group =>
         {
-            await IndexMigration.ApplyAsync(connection, group, cancellationToken).ConfigureAwait(false);
-            done += rows[group.Key];
-            Report(SeedPhase.Indexing, target.Database, done, total, null);
-        }
+            // Each table on a connection of its own: an index build sorts on one server thread.
+            await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+            await IndexMigration.ApplyAsync(tableConnection, group, cancellationToken).ConfigureAwait(false);
+            Report(SeedPhase.Indexing, target.Database, Interlocked.Add(ref done, rows[group.Key]), total, null);
+        })).ConfigureAwait(false);
 
         // Archive tables mirror the live ones so partitions can be exchanged between them (empty here: instant).
         await SchemaBuilder.ApplyIndexesAsync(connection, target.Variant, cancellationToken).ConfigureAwait(false);

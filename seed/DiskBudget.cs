@@ -40,18 +40,27 @@ internal static class DiskBudget
     /// <summary>ER_GET_ERRMSG, "Got error %d '%s' from %s": how MariaDB wraps an engine's error with its text; MySqlConnector's enum has no name for it.</summary>
     internal const int GetErrorMessage = 1296;
 
+    /// <summary>ENOSPC on Linux.</summary>
+    private const int NoSpaceErrno = 28;
+
     /// <summary>Whether the server failed a write because its disk is full.</summary>
     /// <remarks>
     /// InnoDB says "the table is full" when it cannot extend a file, and an index build "temporary file write failure" when
     /// its sort file cannot grow. A statement whose engine error the server wraps (ER_GET_ERRNO, or ER_GET_ERRMSG as a
     /// copy's <c>INSERT … SELECT</c> gets it from MariaDB 10.11: "Got error 59 'Temp file write failure' from InnoDB")
-    /// carries the same failure in its text.
+    /// carries the same failure in its text, and so does any statement that fails creating or writing a file on the full
+    /// disk (<c>CREATE TABLE</c>: "Can't create table … (errno: 28 "No space left on device")").
     /// </remarks>
     public static bool IsOutOfSpace(MySqlException exception) =>
         exception.ErrorCode is MySqlErrorCode.RecordFileFull or MySqlErrorCode.DiskFull or MySqlErrorCode.TempFileWriteFailure
+        || exception.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
         || ((exception.ErrorCode == MySqlErrorCode.GetErrorNumber || exception.Number == GetErrorMessage)
-            && (exception.Message.Contains("Temp file write failure", StringComparison.OrdinalIgnoreCase)
-                || exception.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)));
+            && exception.Message.Contains("Temp file write failure", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a file write of the seeder's own (a table file copied into the server's data directory) failed for want of disk space.</summary>
+    /// <remarks>.NET carries the OS error in <see cref="Exception.HResult"/>: errno ENOSPC (28) on Linux, ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows.</remarks>
+    public static bool IsOutOfSpace(IOException exception) =>
+        exception.HResult is NoSpaceErrno or unchecked((int)0x80070070) or unchecked((int)0x80070027);
 
     /// <summary>The bytes each database takes now (0 when it does not exist).</summary>
     public static async Task<IReadOnlyDictionary<string, long>> SizesAsync(MySqlConnection connection, IEnumerable<string> databases, CancellationToken cancellationToken)

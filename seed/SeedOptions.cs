@@ -48,6 +48,9 @@ public sealed record SeedOptions
     /// <summary>Drop secondary indexes before loading into empty tables and build them afterwards (faster here).</summary>
     public bool IndexesAfterLoad { get; init; } = true;
 
+    /// <summary>Fill a variant that keeps its rows like the loaded one (composite from basic) from the loaded one's table files when the server's files are on this machine; false always copies rows.</summary>
+    public bool ImportTablespaces { get; init; } = true;
+
     /// <summary>Compute <c>dd_telemetry_metrics</c> from the trades once loaded.</summary>
     public bool ComputeMetrics { get; init; } = true;
 

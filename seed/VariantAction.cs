@@ -12,6 +12,9 @@ public enum VariantAction
     /// <summary>An interrupted load was resumed.</summary>
     Resumed,
 
-    /// <summary>Copied from another variant database.</summary>
+    /// <summary>Copied from another variant database, row by row.</summary>
     Copied,
+
+    /// <summary>Copied from another variant database as its table files (transportable tablespaces), then given its own extra indexes.</summary>
+    Imported,
 }

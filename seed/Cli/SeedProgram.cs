@@ -93,7 +93,7 @@ public static class SeedProgram
                 new TaskDescriptionColumn { Alignment = Justify.Left },
                 new ProgressBarColumn(),
                 new PercentageColumn(),
-                new RowsPerSecondColumn(),
+                new RateColumn(),
                 new ElapsedTimeColumn(),
                 new RemainingTimeColumn(),
                 new SpinnerColumn())

@@ -32,7 +32,8 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
                 Finish(current.GetValueOrDefault(value.Database));
                 task = context.AddTask(Markup.Escape(ProgressText.Title(value with { Detail = null })), autoStart: true, maxValue: Math.Max(1, value.Total));
                 task.IsIndeterminate = value.Total <= 0;
-                task.State.Update<bool>(RowsPerSecondColumn.CountsRowsKey, _ => value.Unit == "rows");
+                task.State.Update<bool>(RateColumn.CountsRowsKey, _ => value.Unit == "rows");
+                task.State.Update<bool>(RateColumn.CountsMebibytesKey, _ => value.Unit == "MiB");
                 tasks[key] = task;
             }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Dapper;
 using MySqlConnector;
 using Perf.Seed;
@@ -27,7 +28,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         var result = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
 
         Assert.Equal(expected.Checksum, result.Checksum);
-        Assert.Equal([VariantAction.Loaded, VariantAction.Copied, VariantAction.Copied], result.Variants.Select(v => v.Action));
+        Assert.Equal([VariantAction.Loaded, VariantAction.Imported, VariantAction.Copied], result.Variants.Select(v => v.Action));
         Assert.Equal(options.Trades, result.RowCounts[TelemetryTable.Trades.Name]);
         Assert.Equal(expected.Health.Count, result.RowCounts[TelemetryTable.Health.Name]);
         Assert.True(result.RowCounts[TelemetryTable.Metrics.Name] > 0);
@@ -104,7 +105,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Equal(first.Checksum, second.Checksum);
 
         var forced = await DatasetSeeder.SeedAsync(databases.Server, options with { Force = true }, null, Cancel);
-        Assert.Equal([VariantAction.Loaded, VariantAction.Copied], forced.Variants.Select(v => v.Action));
+        Assert.Equal([VariantAction.Loaded, VariantAction.Imported], forced.Variants.Select(v => v.Action));
         Assert.Equal(first.Checksum, forced.Checksum);
         Assert.Equal(first.RowCounts, forced.RowCounts);
         Assert.Equal(5_000, await databases.CountAsync(SchemaVariant.Composite, TelemetryTable.Trades));
@@ -132,6 +133,69 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
 
         var fits = await DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = 1L << 30 }, null, Cancel);
         Assert.Equal(options.Trades, fits.RowCounts[TelemetryTable.Trades.Name]);
+    }
+
+    [Fact]
+    public async Task SeedAsync_CompositeFromTheTableFiles_SameTablesAndRowsAsARowCopy()
+    {
+        await using var imported = new SeedDatabases(fixture.RequireServer());
+        await using var copied = new SeedDatabases(fixture.RequireServer());
+        var options = imported.Options(trades: 6_000, chunkRows: 1_500, variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
+        var expected = GeneratedDataset.Generate(options.ToSpec());
+
+        var byFiles = await DatasetSeeder.SeedAsync(imported.Server, options, null, Cancel);
+        var byRows = await DatasetSeeder.SeedAsync(copied.Server, options with { DatabasePrefix = copied.Prefix, ImportTablespaces = false }, null, Cancel);
+
+        Assert.Equal([VariantAction.Loaded, VariantAction.Imported], byFiles.Variants.Select(v => v.Action));
+        Assert.Equal([VariantAction.Loaded, VariantAction.Copied], byRows.Variants.Select(v => v.Action));
+        Assert.Equal(byRows.RowsWritten, byFiles.RowsWritten);
+        Assert.Equal(expected.Trades, await imported.ReadTradesAsync(SchemaVariant.Composite));
+        Assert.Equal(expected.Health, await imported.ReadHealthAsync(SchemaVariant.Composite));
+        await using var fromFiles = await imported.OpenAsync(SchemaVariant.Composite);
+        await using var fromRows = await copied.OpenAsync(SchemaVariant.Composite);
+        await using var filesSource = await imported.OpenAsync(SchemaVariant.Basic);
+        await using var rowsSource = await copied.OpenAsync(SchemaVariant.Basic);
+        foreach (var table in TelemetryTable.Live)
+        {
+            // The definition (columns, keys, every composite index) a row copy gives, and every column of every row equal to
+            // the source's, as the server checksums them (load times differ between the two runs). The next id is the
+            // source's: a bulk LOAD DATA reserves ids ahead, where a row copy's next id is its largest plus one.
+            Assert.Equal(WithoutNextId(await ShowCreateAsync(fromRows, table)), WithoutNextId(await ShowCreateAsync(fromFiles, table)));
+            Assert.Equal(NextId(await ShowCreateAsync(filesSource, table)), NextId(await ShowCreateAsync(fromFiles, table)));
+            Assert.Equal(await ChecksumAsync(filesSource, table), await ChecksumAsync(fromFiles, table));
+            Assert.Equal(await ChecksumAsync(rowsSource, table), await ChecksumAsync(fromRows, table));
+        }
+
+        Assert.Equal(await fromRows.QuerySingleAsync<string>("SELECT checksum FROM perf_dataset"), await fromFiles.QuerySingleAsync<string>("SELECT checksum FROM perf_dataset"));
+
+        // The source's tables are released once the files are copied: a write does not wait.
+        await using var source = await imported.OpenAsync(SchemaVariant.Basic);
+        await source.ExecuteAsync("SET SESSION lock_wait_timeout = 5");
+        Assert.Equal(1, await source.ExecuteAsync("UPDATE dd_trade_performance SET pnl = pnl + 0 WHERE id = 1"));
+
+        static async Task<string> ShowCreateAsync(MySqlConnection connection, TelemetryTable table) =>
+            (await connection.QuerySingleAsync<(string Table, string Create)>($"SHOW CREATE TABLE `{table.Name}`")).Create;
+
+        static string WithoutNextId(string create) => Regex.Replace(create, @" AUTO_INCREMENT=\d+", string.Empty);
+
+        static string NextId(string create) => Regex.Match(create, @"AUTO_INCREMENT=\d+").Value;
+
+        static async Task<long?> ChecksumAsync(MySqlConnection connection, TelemetryTable table) =>
+            (await connection.QuerySingleAsync<(string Table, long? Checksum)>($"CHECKSUM TABLE `{table.Name}` EXTENDED")).Checksum;
+    }
+
+    [Fact]
+    public void IsOutOfSpace_AWriteToDevFull_IsOutOfSpace()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            DatabaseServerFixture.SkipOrFail("/dev/full is Linux's");
+        }
+
+        var error = Assert.ThrowsAny<IOException>(() => File.WriteAllBytes("/dev/full", new byte[4096]));
+
+        Assert.True(DiskBudget.IsOutOfSpace(error), $"HResult {error.HResult}: {error.Message}");
+        Assert.False(DiskBudget.IsOutOfSpace(new FileNotFoundException("gone")));
     }
 
     [Theory]

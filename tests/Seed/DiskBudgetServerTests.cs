@@ -12,6 +12,7 @@ public sealed class DiskBudgetServerTests(DatabaseServerFixture fixture)
     [InlineData(1030, "Got error 28 \"No space left on device\" from storage engine InnoDB", true)]
     [InlineData(1114, "The table 'dd_trades' is full", true)]
     [InlineData(1878, "Temporary file write failure", true)]
+    [InlineData(1005, "Can't create table `d`.`t` (errno: 28 \"No space left on device\")", true)]
     [InlineData(1296, "Got error 1 'Operation not permitted' from InnoDB", false)]
     [InlineData(1146, "Table 'x.y' doesn't exist", false)]
     public async Task IsOutOfSpace_ServerErrors_OnlyFullDiskOnes(int number, string message, bool expected)

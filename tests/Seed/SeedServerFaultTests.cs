@@ -25,14 +25,17 @@ public sealed class SeedServerFaultTests : IDisposable
         }
     }
 
+    /// <param name="phase">The phase the server is killed in.</param>
+    /// <param name="importTablespaces">Whether composite is filled from basic's table files (copying is then the file copy) or by rows.</param>
     [Theory]
-    [InlineData(SeedPhase.Loading)]
-    [InlineData(SeedPhase.Copying)]
-    [InlineData(SeedPhase.Indexing)]
-    public async Task SeedAsync_ServerKilledMidPhase_RerunAfterRestartGivesExactRowsAndChecksum(SeedPhase phase)
+    [InlineData(SeedPhase.Loading, true)]
+    [InlineData(SeedPhase.Copying, true)]
+    [InlineData(SeedPhase.Copying, false)]
+    [InlineData(SeedPhase.Indexing, true)]
+    public async Task SeedAsync_ServerKilledMidPhase_RerunAfterRestartGivesExactRowsAndChecksum(SeedPhase phase, bool importTablespaces)
     {
         // Past the bulk segment, the rest goes in chunk by chunk: a kill while Loading (just after a chunk commits) leaves some chunks in.
-        var options = Options() with { BulkSegmentRows = 10_000 };
+        var options = Options() with { BulkSegmentRows = 10_000, ImportTablespaces = importTablespaces };
         var expected = GeneratedDataset.Generate(options.ToSpec());
 
         await using (var server = await StartAsync())
@@ -87,17 +90,20 @@ public sealed class SeedServerFaultTests : IDisposable
         }
     }
 
+    /// <param name="phase">The phase the disk fills in.</param>
+    /// <param name="importTablespaces">Whether composite is filled from basic's table files (the seeder's own file writes fail) or by rows (the server's).</param>
     [Theory]
-    [InlineData(SeedPhase.Loading)]
-    [InlineData(SeedPhase.Copying)]
-    public async Task SeedAsync_DiskFillsMidPhase_OneLineErrorAndRerunAfterFreeingCompletes(SeedPhase phase)
+    [InlineData(SeedPhase.Loading, true)]
+    [InlineData(SeedPhase.Copying, true)]
+    [InlineData(SeedPhase.Copying, false)]
+    public async Task SeedAsync_DiskFillsMidPhase_OneLineErrorAndRerunAfterFreeingCompletes(SeedPhase phase, bool importTablespaces)
     {
         if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
         {
             DatabaseServerFixture.SkipOrFail("a full disk is a small tmpfs under the server's data directory, and mounting one needs root on Linux");
         }
 
-        var options = Options() with { BulkSegmentRows = 10_000 };
+        var options = Options() with { BulkSegmentRows = 10_000, ImportTablespaces = importTablespaces };
         var expected = GeneratedDataset.Generate(options.ToSpec());
         Directory.CreateDirectory(home);
         await RunAsync("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", home);

@@ -1,0 +1,121 @@
+using System.Data;
+using Dapper;
+using MySqlConnector;
+using Telemetry.Data.Schema;
+
+namespace Perf.Seed;
+
+/// <summary>
+/// A source database's tables held for export (<c>FLUSH TABLES … FOR EXPORT</c>) with their InnoDB files in reach, so a
+/// copy can take the files instead of the rows (transportable tablespaces). Disposing releases the tables.
+/// </summary>
+/// <remarks>
+/// Possible only where this process sees and may write the server's data directory: a server the harness runs, or one
+/// this user started. The proof is the export itself: the server writes a <c>.cfg</c> file beside each table's
+/// <c>.ibd</c>, and both must be found under <c>@@datadir</c> here. A row copy costs a statement per row and a sort per
+/// index; a file copy is I/O, and the copy arrives with the source's indexes built.
+/// </remarks>
+internal sealed class TablespaceExport : IAsyncDisposable
+{
+    private readonly MySqlConnection connection;
+    private readonly string dataDirectory;
+    private readonly string sourceDatabase;
+
+    private TablespaceExport(MySqlConnection connection, string dataDirectory, string sourceDatabase, IReadOnlyList<TelemetryTable> tables)
+    {
+        this.connection = connection;
+        this.dataDirectory = dataDirectory;
+        this.sourceDatabase = sourceDatabase;
+        Tables = tables;
+    }
+
+    /// <summary>The exported tables.</summary>
+    public IReadOnlyList<TelemetryTable> Tables { get; }
+
+    /// <summary>The size of the data files to copy.</summary>
+    public long Bytes => Tables.Sum(t => new FileInfo(SourceFile(t, ".ibd")).Length);
+
+    /// <summary>Holds <paramref name="tables"/> of the connection's database for export; null, with nothing held, when their files cannot be reached from here.</summary>
+    /// <param name="connection">A connection to the source database, used only for the export until disposal.</param>
+    public static async Task<TablespaceExport?> TryStartAsync(MySqlConnection connection, IReadOnlyList<TelemetryTable> tables, CancellationToken cancellationToken)
+    {
+        var database = connection.Database;
+        var dataDirectory = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT @@datadir", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var names = string.Join(", ", tables.Select(t => $"`{t.Name}`"));
+        if (string.IsNullOrEmpty(dataDirectory) || !Directory.Exists(Path.Combine(dataDirectory, database)))
+        {
+            return null;
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"FLUSH TABLES {names} FOR EXPORT", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (MySqlException) when (connection.State == ConnectionState.Open)
+        {
+            // The server refused (no privilege, or a table not in a file of its own): its answer, not a lost connection.
+            return null;
+        }
+
+        var export = new TablespaceExport(connection, dataDirectory, database, tables);
+        if (!tables.All(t => File.Exists(export.SourceFile(t, ".ibd")) && File.Exists(export.SourceFile(t, ".cfg"))))
+        {
+            // The server's data directory is not this machine's (a container or a tunnel showing the same path), or not readable here.
+            await export.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        return export;
+    }
+
+    /// <summary>Removes files a copy interrupted before its import left in <paramref name="targetDatabase"/> (the table must be dropped first).</summary>
+    public void RemoveStrayFiles(string targetDatabase, TelemetryTable table)
+    {
+        foreach (var extension in (string[])[".ibd", ".cfg"])
+        {
+            File.Delete(TargetFile(targetDatabase, table, extension));
+        }
+    }
+
+    /// <summary>Copies one table's files into <paramref name="targetDatabase"/>, whose table of the same name has discarded its tablespace.</summary>
+    /// <param name="copied">Called with the bytes copied so far of this table's data file.</param>
+    /// <returns>The size of the data file.</returns>
+    public async Task<long> CopyAsync(string targetDatabase, TelemetryTable table, Action<long> copied, CancellationToken cancellationToken)
+    {
+        File.Copy(SourceFile(table, ".cfg"), TargetFile(targetDatabase, table, ".cfg"), overwrite: true);
+        const int BufferBytes = 4 << 20;
+        var source = new FileStream(SourceFile(table, ".ibd"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferBytes, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        await using (source.ConfigureAwait(false))
+        {
+            var target = new FileStream(TargetFile(targetDatabase, table, ".ibd"), FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous);
+            await using (target.ConfigureAwait(false))
+            {
+                var buffer = new byte[BufferBytes];
+                long done = 0;
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    done += read;
+                    copied(done);
+                }
+
+                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return done;
+            }
+        }
+    }
+
+    /// <summary>Releases the tables (the server deletes its <c>.cfg</c> files); a lost connection released them already.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (connection.State == ConnectionState.Open)
+        {
+            await connection.ExecuteAsync("UNLOCK TABLES").ConfigureAwait(false);
+        }
+    }
+
+    private string SourceFile(TelemetryTable table, string extension) => Path.Combine(dataDirectory, sourceDatabase, table.Name + extension);
+
+    private string TargetFile(string database, TelemetryTable table, string extension) => Path.Combine(dataDirectory, database, table.Name + extension);
+}
