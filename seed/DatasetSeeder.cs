@@ -114,8 +114,7 @@ public sealed class DatasetSeeder
                     await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{database}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(SeedTables.CreateDatabaseSql(database), cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
 
@@ -712,7 +711,8 @@ public sealed class DatasetSeeder
 
         static long Mib(long bytes) => bytes >> 20;
 
-        // Drops what an earlier, interrupted import left (a discarded table keeps its copied file) and recreates the schema.
+        // Starts the target over: an interrupted import can leave a discarded table beside its copied file, and a CREATE that
+        // failed on a full disk a table InnoDB knows and the server does not; dropping the whole database clears both.
         async Task ClearAsync(TablespaceExport files)
         {
             foreach (var table in files.Tables)
@@ -721,6 +721,9 @@ public sealed class DatasetSeeder
                 files.RemoveStrayFiles(target.Database, table);
             }
 
+            await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE `{target.Database}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(SeedTables.CreateDatabaseSql(target.Database), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ChangeDatabaseAsync(target.Database, cancellationToken).ConfigureAwait(false);
             await RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
         }
     }

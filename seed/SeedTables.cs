@@ -20,6 +20,9 @@ internal static class SeedTables
         return string.Join(", ", columns.Select(c => $"`{c}`"));
     }
 
+    /// <summary>Creates a variant database unless it exists.</summary>
+    public static string CreateDatabaseSql(string database) => $"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+
     /// <summary>Drops every telemetry table and the seeder's bookkeeping in the connection's database.</summary>
     public static async Task DropAllAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {
