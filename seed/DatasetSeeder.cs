@@ -651,12 +651,12 @@ public sealed class DatasetSeeder
 
     /// <summary>
     /// Fills a copy with the source's table files (<see cref="TablespaceExport"/>) once the source is complete, when the two
-    /// keep their rows alike and the files are in reach; false, with nothing of the target changed, when a row copy must do.
+    /// keep their rows alike and the files are in reach; false when a row copy must do (the target untouched, or recreated
+    /// empty when the server refused the import).
     /// </summary>
     /// <remarks>
     /// The files carry the source's indexes too, so the copy builds only the indexes it has beyond them. Its live tables are
-    /// created <c>LIKE</c> the source's, so the import's schema check compares equal definitions. An import the server refuses
-    /// leaves the target recreated empty, ready for the row copy.
+    /// created <c>LIKE</c> the source's, so the import's schema check compares equal definitions.
     /// </remarks>
     private async Task<bool> ImportAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, Task sourceFinished, CancellationToken cancellationToken)
     {
