@@ -69,9 +69,10 @@ public sealed class DatasetSeeder
         {
             return await seeder.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when ((ex is MySqlException server && DiskBudget.IsOutOfSpace(server)) || (ex is IOException file && DiskBudget.IsOutOfSpace(file)))
+        catch (Exception ex) when ((ex is MySqlException server && (DiskBudget.IsOutOfSpace(server) || (seeder.dataDirectory is { } directory && DiskBudget.IsFull(directory))))
+            || (ex is IOException file && DiskBudget.IsOutOfSpace(file)))
         {
-            // The server's own writes, or a table file this process copies into the server's data directory.
+            // The server's own writes (by the error, or by the disk it left full), or a table file this process copies into the server's data directory.
             var where = seeder.dataDirectory is null ? string.Empty : $" in {seeder.dataDirectory}";
             throw new SeedException($"the server ran out of disk space{where} ({ex.Message}); what was committed is kept: free space and rerun the same command to resume.", ex);
         }

@@ -40,6 +40,9 @@ internal static class DiskBudget
     /// <summary>ER_GET_ERRMSG, "Got error %d '%s' from %s": how MariaDB wraps an engine's error with its text; MySqlConnector's enum has no name for it.</summary>
     internal const int GetErrorMessage = 1296;
 
+    /// <summary>Free bytes under which a disk counts as full (<see cref="IsFull"/>).</summary>
+    private const long FullBelowBytes = 64L << 20;
+
     /// <summary>ENOSPC on Linux.</summary>
     private const int NoSpaceErrno = 28;
 
@@ -74,6 +77,14 @@ internal static class DiskBudget
         var sizes = rows.ToDictionary(r => r.Database, r => r.Bytes, StringComparer.Ordinal);
         return names.ToDictionary(n => n, n => sizes.GetValueOrDefault(n), StringComparer.Ordinal);
     }
+
+    /// <summary>Whether the disk holding <paramref name="directory"/> is full: under 64 MiB free.</summary>
+    /// <remarks>
+    /// A statement that fails on a full disk does not always say so: an index build whose sort file cannot grow may
+    /// report "Index for table … is corrupt" instead, depending on where the write failed. When the server's data
+    /// directory is on this machine, its free space after the failure tells.
+    /// </remarks>
+    public static bool IsFull(string directory) => new DriveInfo(directory).AvailableFreeSpace < FullBelowBytes;
 
     /// <summary>The free space of the server's data directory when the server runs on this machine; null when it cannot be seen from here.</summary>
     public static async Task<(string Directory, long FreeBytes)?> FreeSpaceAsync(MySqlConnection connection, CancellationToken cancellationToken)

@@ -41,12 +41,12 @@ internal sealed class TablespaceExport : IAsyncDisposable
     {
         var database = connection.Database;
         var dataDirectory = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT @@datadir", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var names = string.Join(", ", tables.Select(t => $"`{t.Name}`"));
         if (string.IsNullOrEmpty(dataDirectory) || !Directory.Exists(Path.Combine(dataDirectory, database)))
         {
             return null;
         }
 
+        var names = string.Join(", ", tables.Select(t => $"`{t.Name}`"));
         try
         {
             await connection.ExecuteAsync(new CommandDefinition($"FLUSH TABLES {names} FOR EXPORT", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
