@@ -157,6 +157,9 @@ public sealed class DatasetSeeder
         var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source : null;
         var sourceFinished = loaded is null ? Task.CompletedTask
             : (Task)TimedAsync(() => FinishSourceAsync(source, loaded, spec, checkHome == source, cancellationToken), 0);
+
+        // Every copy is checked against the source's row counts, taken once the source is complete.
+        var sourceRows = targets.Count == 0 ? null : CountRowsAsync(source.Database, sourceFinished, cancellationToken);
         var imported = new bool[targets.Count];
         var copies = targets.Select((target, i) => TimedAsync(async () =>
         {
@@ -166,7 +169,7 @@ public sealed class DatasetSeeder
                 await CopyRowsAsync(source, target, spec, cancellationToken).ConfigureAwait(false);
             }
 
-            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, imported[i], cancellationToken).ConfigureAwait(false);
+            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, imported[i], cancellationToken).ConfigureAwait(false);
         }, -1)).ToList();
         await Task.WhenAll([sourceFinished, .. copies]).ConfigureAwait(false);
         for (var i = 0; i < targets.Count; i++)
@@ -736,33 +739,51 @@ public sealed class DatasetSeeder
 
     /// <summary>Builds a copy's indexes, checks every table against the source, and takes the source's catalog once it is complete.</summary>
     /// <param name="imported">Whether the rows came as files (<see cref="ImportAsync"/>); they count as written once checked.</param>
-    private async Task FinishCopyAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished, bool imported, CancellationToken cancellationToken)
+    private async Task FinishCopyAsync(
+        VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished,
+        Task<IReadOnlyDictionary<TelemetryTable, long>> sourceRows, bool imported, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
+        var here = await CountRowsAsync(target.Database, Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+        var there = await sourceRows.ConfigureAwait(false);
+        foreach (var table in TelemetryTable.Live)
+        {
+            if (here[table] != there[table])
+            {
+                throw new SeedException($"{target.Database}.{table.Name} holds {here[table]} rows after the copy; {source.Database} holds {there[table]}.");
+            }
+
+            if (imported)
+            {
+                Interlocked.Add(ref rowsWritten, here[table]);
+            }
+        }
+
         if (checkMetrics)
         {
             await CheckMetricsAsync(connection, target.Database, spec, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var table in TelemetryTable.Live)
-        {
-            var here = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);
-            var there = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM `{source.Database}`.`{table.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (here != there)
-            {
-                throw new SeedException($"{target.Database}.{table.Name} holds {here} rows after the copy; {source.Database} holds {there}.");
-            }
-
-            if (imported)
-            {
-                Interlocked.Add(ref rowsWritten, here);
-            }
-        }
-
         await sourceFinished.ConfigureAwait(false);
         await SeedTables.CopyCatalogAsync(connection, source.Database, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rows of each live table of <paramref name="database"/>, counted side by side (one connection each) once <paramref name="after"/> is done.</summary>
+    private async Task<IReadOnlyDictionary<TelemetryTable, long>> CountRowsAsync(string database, Task after, CancellationToken cancellationToken)
+    {
+        await after.ConfigureAwait(false);
+        var tables = TelemetryTable.Live.ToList();
+        var counted = 0;
+        Report(SeedPhase.Checking, database, 0, tables.Count, "row counts", "tables");
+        var counts = await Task.WhenAll(tables.Select(async table =>
+        {
+            await using var connection = await OpenAsync(database, cancellationToken).ConfigureAwait(false);
+            var rows = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);
+            Report(SeedPhase.Checking, database, Interlocked.Increment(ref counted), tables.Count, "row counts", "tables");
+            return (Table: table, Rows: rows);
+        })).ConfigureAwait(false);
+        return counts.ToDictionary(c => c.Table, c => c.Rows);
     }
 
     /// <summary>Checks a sample of the metric windows against SQL's aggregation of the loaded rows: the middle trading day's hourly and daily windows, and the week and month around it.</summary>
