@@ -3,15 +3,16 @@
 # plain LOAD DATA INFILE into an empty copy of the table with only its primary key (as the seeder loads it), under the
 # seeder's session settings. Run after `seed --preset medium` on the local server (.perf/mysql), machine otherwise idle.
 set -euo pipefail
+db=${1:-telemetry_basic} # the seeded database whose metric rows are exported
 cd "$(dirname "$0")/../.."
 home=.perf/mysql
 pass=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["Password"])' "$home/credentials.json")
 sql() { mariadb -uperf_admin -p"$pass" -S "$home/mysqld.sock" -N -e "$1"; }
 file="$(cd "$home" && pwd)/metrics-export.tsv"
 rm -f "$file"
-sql "SELECT id, profile_id, metric_type, metric_name, window_type, window_start, window_end, sample_count, value_sum, value_min, value_max, positive_count, negative_count, updated_at INTO OUTFILE '$file' FROM telemetry_basic.dd_telemetry_metrics"
+sql "SELECT id, profile_id, metric_type, metric_name, window_type, window_start, window_end, sample_count, value_sum, value_min, value_max, positive_count, negative_count, updated_at INTO OUTFILE '$file' FROM $db.dd_telemetry_metrics"
 echo "exported $(wc -l < "$file") rows, $(du -h "$file" | cut -f1)"
-sql "DROP DATABASE IF EXISTS plain_load; CREATE DATABASE plain_load; CREATE TABLE plain_load.m LIKE telemetry_basic.dd_telemetry_metrics; ALTER TABLE plain_load.m DROP INDEX uk_metrics_window, DROP INDEX idx_metrics_profile_type_name, DROP INDEX idx_metrics_window_range"
+sql "DROP DATABASE IF EXISTS plain_load; CREATE DATABASE plain_load; CREATE TABLE plain_load.m LIKE $db.dd_telemetry_metrics; ALTER TABLE plain_load.m DROP INDEX uk_metrics_window, DROP INDEX idx_metrics_profile_type_name, DROP INDEX idx_metrics_window_range"
 start=$(date +%s.%N)
 sql "SET SESSION unique_checks = 0, SESSION foreign_key_checks = 0; LOAD DATA INFILE '$file' INTO TABLE plain_load.m"
 end=$(date +%s.%N)
