@@ -155,11 +155,11 @@ public sealed class DatasetSeeder
         // Generated metrics are checked against SQL on a sample once, where reading raw rows by time is cheapest.
         var generatedMetrics = loaded is not null && options.ComputeMetrics && loaded.TradeIdBase == 0 && loaded.HealthIdBase == 0;
         var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source : null;
-        var sourceFinished = loaded is null ? Task.CompletedTask
-            : (Task)TimedAsync(() => FinishSourceAsync(source, loaded, spec, checkHome == source, cancellationToken), 0);
+        var finishing = loaded is null ? null : FinishSourceAsync(source, loaded, spec, checkHome == source, cancellationToken);
+        var sourceFinished = finishing is null ? Task.CompletedTask : (Task)TimedAsync(() => finishing, 0);
 
         // Every copy is checked against the source's row counts, taken once the source is complete.
-        var sourceRows = targets.Count == 0 ? null : CountRowsAsync(source.Database, sourceFinished, cancellationToken);
+        var sourceRows = finishing ?? (targets.Count == 0 ? null : CountRowsAsync(source.Database, cancellationToken));
         var imported = new bool[targets.Count];
         var copies = targets.Select((target, i) => TimedAsync(async () =>
         {
@@ -415,7 +415,8 @@ public sealed class DatasetSeeder
     }
 
     /// <summary>Builds the source's secondary indexes and marks its dataset complete.</summary>
-    private async Task FinishSourceAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, bool checkMetrics, CancellationToken cancellationToken)
+    /// <returns>The rows of each of its tables.</returns>
+    private async Task<IReadOnlyDictionary<TelemetryTable, long>> FinishSourceAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, bool checkMetrics, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
 
@@ -426,9 +427,10 @@ public sealed class DatasetSeeder
             await CheckMetricsAsync(connection, source.Database, spec, cancellationToken).ConfigureAwait(false);
         }
 
-        var metricRows = await SeedTables.CountAsync(connection, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false);
+        var rows = await CountRowsAsync(source.Database, cancellationToken).ConfigureAwait(false);
         var digests = await DatasetCatalog.DayDigestsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
-        await DatasetCatalog.CompleteAsync(connection, record.DatasetId, RowDigest.Combine(digests), metricRows, cancellationToken).ConfigureAwait(false);
+        await DatasetCatalog.CompleteAsync(connection, record.DatasetId, RowDigest.Combine(digests), rows[TelemetryTable.Metrics], cancellationToken).ConfigureAwait(false);
+        return rows;
     }
 
     private async Task LoadChunksAsync(MySqlConnection connection, string database, DatasetPlan plan, DatasetRecord record, CancellationToken cancellationToken)
@@ -745,7 +747,7 @@ public sealed class DatasetSeeder
     {
         await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
-        var here = await CountRowsAsync(target.Database, Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+        var here = await CountRowsAsync(target.Database, cancellationToken).ConfigureAwait(false);
         var there = await sourceRows.ConfigureAwait(false);
         foreach (var table in TelemetryTable.Live)
         {
@@ -769,10 +771,9 @@ public sealed class DatasetSeeder
         await SeedTables.CopyCatalogAsync(connection, source.Database, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The rows of each live table of <paramref name="database"/>, counted side by side (one connection each) once <paramref name="after"/> is done.</summary>
-    private async Task<IReadOnlyDictionary<TelemetryTable, long>> CountRowsAsync(string database, Task after, CancellationToken cancellationToken)
+    /// <summary>The rows of each live table of <paramref name="database"/>, counted side by side (one connection each).</summary>
+    private async Task<IReadOnlyDictionary<TelemetryTable, long>> CountRowsAsync(string database, CancellationToken cancellationToken)
     {
-        await after.ConfigureAwait(false);
         var tables = TelemetryTable.Live.ToList();
         var counted = 0;
         Report(SeedPhase.Checking, database, 0, tables.Count, "row counts", "tables");
