@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The server's own rate for the seeder's largest phase: the same metric rows, exported to a file and loaded back with
 # plain LOAD DATA INFILE into an empty copy of the table with only its primary key (as the seeder loads it), under the
-# seeder's session settings. Run after `seed --preset medium` on the local server (.perf/mysql), machine otherwise idle.
+# seeder's session settings. Run after `seed --preset medium --prefix base`, machine otherwise idle, with the local server
+# (.perf/mysql; the seeder stops it on exit) started by hand with the provisioner's settings
+# (src/Perf.Harness/Provisioning/ProvisioningOptions.cs). Usage: plain-metrics-load.sh DATABASE, e.g. base_basic.
 set -euo pipefail
-db=${1:-telemetry_basic} # the seeded database whose metric rows are exported
+db=${1:?usage: plain-metrics-load.sh DATABASE (the seeded database whose metric rows are exported, e.g. base_basic)}
 cd "$(dirname "$0")/../.."
 home=.perf/mysql
 pass=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["Password"])' "$home/credentials.json")
