@@ -11,6 +11,7 @@ using Perf.Harness.Results;
 using Perf.Seed.Generation;
 using Telemetry.CommandLine;
 using Telemetry.Data;
+using Telemetry.Data.Model;
 using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
 
@@ -172,24 +173,21 @@ public static class BulkLoadBenchmark
         }
     }
 
-    /// <summary>Writes the dataset's trades as LOAD DATA's default text format (tab-separated, <c>\N</c> for null).</summary>
+    /// <summary>Writes the dataset's trades in LOAD DATA's default text format (<see cref="LoadDataText{T}"/>).</summary>
     private static async Task<long> WriteFileAsync(DatasetSpec spec, int chunkRows, string path, CancellationToken cancellationToken)
     {
         var plan = DatasetPlan.Create(spec, chunkRows);
         var generator = new ChunkGenerator(plan, 0, 0);
+        var text = new LoadDataText<Trade>(TelemetryColumns.TradesWithId);
         var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
         await using (writer.ConfigureAwait(false))
         {
-            var line = new StringBuilder(256);
             foreach (var chunk in plan.Chunks)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var t in generator.Generate(chunk).Trades)
+                foreach (var trade in generator.Generate(chunk, ChunkParts.Trades).Trades)
                 {
-                    line.Clear();
-                    line.Append(CultureInfo.InvariantCulture, $"{t.Id}\t{t.ProfileId}\t{t.Symbol}\t{t.TradeType}\t{t.Side}\t{t.EntryTime:yyyy-MM-dd HH:mm:ss.ffffff}\t{t.ExitTime:yyyy-MM-dd HH:mm:ss.ffffff}\t");
-                    line.Append(CultureInfo.InvariantCulture, $"{t.EntryPrice}\t{t.ExitPrice}\t{t.Quantity}\t{t.Pnl}\t{t.PnlPercent}\t{t.ExitReason}\n");
-                    await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+                    text.Write(writer, trade);
                 }
             }
         }

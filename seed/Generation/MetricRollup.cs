@@ -21,7 +21,8 @@ namespace Perf.Seed.Generation;
 /// exact). Every batch comes out sorted by window, so the same dataset gives the same rows in the same order anywhere.
 /// </para>
 /// </remarks>
-internal sealed class MetricRollup
+/// <param name="plan">The dataset's plan: a chunk's weekly and monthly windows end before the next chunk's first day.</param>
+internal sealed class MetricRollup(DatasetPlan plan)
 {
     private static readonly WindowType[] FromRaw = [WindowType.Hourly, WindowType.Daily];
 
@@ -72,12 +73,15 @@ internal sealed class MetricRollup
         return new ChunkWindows(chunk.Plan, [.. Sorted(windows).Select(w => w.Key.ToMetric(w.Value))]);
     }
 
-    /// <summary>Takes the next chunk's windows (chunks in order) and returns the rows complete so far: the chunk's hourly and daily windows, then the weekly and monthly windows that ended before <paramref name="nextDay"/>.</summary>
+    /// <summary>Takes the next chunk's windows (chunks in order) and returns the rows complete so far: the chunk's hourly and daily windows, then the weekly and monthly windows that ended before the next chunk's first trading day.</summary>
     /// <param name="windows">The chunk's windows, from <see cref="Aggregate"/>.</param>
-    /// <param name="nextDay">The first trading day after the chunk (UTC midnight), or null after the last chunk.</param>
-    public IEnumerable<AggregatedMetric> Add(ChunkWindows windows, DateTime? nextDay)
+    public IEnumerable<AggregatedMetric> Add(ChunkWindows windows)
     {
         ArgumentNullException.ThrowIfNull(windows);
+        var next = windows.Plan.Index + 1;
+        DateTime? nextDay = next < plan.Chunks.Count
+            ? plan.Universe.Days[plan.Chunks[next].FirstDay].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+            : null;
         foreach (var day in windows.Rows.Where(m => m.WindowType == WindowType.Daily))
         {
             var window = new Window(day.SampleCount, day.ValueSum, day.ValueMin, day.ValueMax, day.PositiveCount, day.NegativeCount);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Telemetry.Data.Writes;
+
+namespace Perf.Seed;
+
+/// <summary>Writes rows in LOAD DATA's default text format: fields separated by tabs, a line per row, <c>\N</c> for null, and tab, newline and backslash escaped with a backslash.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+internal sealed class LoadDataText<T>(IReadOnlyList<RecordColumn<T>> columns)
+{
+    private readonly StringBuilder line = new(256);
+
+    /// <summary>The column names, in the file's order, for the LOAD DATA statement.</summary>
+    public IEnumerable<string> ColumnNames => columns.Select(c => c.Name);
+
+    /// <summary>Appends one row as one line.</summary>
+    public void Write(TextWriter writer, T row)
+    {
+        line.Clear();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0)
+            {
+                line.Append('\t');
+            }
+
+            switch (columns[i].Read(row))
+            {
+                case null:
+                    line.Append("\\N");
+                    break;
+                case string text:
+                    AppendEscaped(text);
+                    break;
+                case DateTime time:
+                    line.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd HH:mm:ss.ffffff}");
+                    break;
+                case IFormattable number:
+                    line.Append(number.ToString(null, CultureInfo.InvariantCulture));
+                    break;
+                case var other:
+                    throw new NotSupportedException($"Column {columns[i].Name}: no text form for {other.GetType().Name}.");
+            }
+        }
+
+        line.Append('\n');
+        writer.Write(line);
+    }
+
+    private void AppendEscaped(string text)
+    {
+        if (text.AsSpan().IndexOfAny('\t', '\n', '\\') < 0)
+        {
+            line.Append(text);
+            return;
+        }
+
+        foreach (var c in text)
+        {
+            line.Append(c switch
+            {
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\\' => "\\\\",
+                _ => c.ToString(),
+            });
+        }
+    }
+}
