@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Telemetry.Data.Model;
 
@@ -26,6 +27,9 @@ internal sealed class MetricRollup(DatasetPlan plan)
 {
     private static readonly WindowType[] FromRaw = [WindowType.Hourly, WindowType.Daily];
 
+    [ThreadStatic]
+    private static Dictionary<WindowKey, Window>? chunkWindows;
+
     private readonly Dictionary<WindowKey, Window> weekly = [];
     private readonly Dictionary<WindowKey, Window> monthly = [];
 
@@ -33,7 +37,10 @@ internal sealed class MetricRollup(DatasetPlan plan)
     public static ChunkWindows Aggregate(GeneratedChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        var windows = new Dictionary<WindowKey, Window>();
+        // One table per thread, cleared and reused: a chunk's windows fill megabytes, and a new table per chunk (grown step by
+        // step on the large object heap) cost more in full collections than the aggregation itself.
+        var windows = chunkWindows ??= [];
+        windows.Clear();
         var names = new Dictionary<(string Prefix, string Value), string>();
         string Name(string prefix, string value)
         {
@@ -48,29 +55,39 @@ internal sealed class MetricRollup(DatasetPlan plan)
 
         foreach (var trade in chunk.Trades)
         {
+            var symbol = Name(TradeMetrics.SymbolPrefix, trade.Symbol);
+            var tradeType = Name(TradeMetrics.TradeTypePrefix, trade.TradeType);
+            var exitReason = Name(TradeMetrics.ExitReasonPrefix, trade.ExitReason);
             foreach (var windowType in FromRaw)
             {
                 var start = windowType.WindowStart(trade.EntryTime);
                 Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, TradeMetrics.AllTrades, windowType, start), trade.Pnl);
-                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, Name(TradeMetrics.SymbolPrefix, trade.Symbol), windowType, start), trade.Pnl);
-                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, Name(TradeMetrics.TradeTypePrefix, trade.TradeType), windowType, start), trade.Pnl);
-                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, Name(TradeMetrics.ExitReasonPrefix, trade.ExitReason), windowType, start), trade.Pnl);
+                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, symbol, windowType, start), trade.Pnl);
+                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, tradeType, windowType, start), trade.Pnl);
+                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, exitReason, windowType, start), trade.Pnl);
             }
         }
 
         foreach (var sample in chunk.Health)
         {
+            (string Name, decimal Value)[] measures =
+            [
+                (Name("latency_ms:", sample.ScriptName), AsStored(sample.LatencyMs)),
+                (Name("cpu_percent:", sample.ScriptName), AsStored(sample.CpuPercent)),
+                (Name("memory_mb:", sample.ScriptName), AsStored(sample.MemoryMb)),
+                (Name("error_count:", sample.ScriptName), sample.ErrorCount),
+            ];
             foreach (var windowType in FromRaw)
             {
                 var start = windowType.WindowStart(sample.Timestamp);
-                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("latency_ms:", sample.ScriptName), windowType, start), AsStored(sample.LatencyMs));
-                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("cpu_percent:", sample.ScriptName), windowType, start), AsStored(sample.CpuPercent));
-                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("memory_mb:", sample.ScriptName), windowType, start), AsStored(sample.MemoryMb));
-                Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, Name("error_count:", sample.ScriptName), windowType, start), sample.ErrorCount);
+                foreach (var (name, value) in measures)
+                {
+                    Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, name, windowType, start), value);
+                }
             }
         }
 
-        return new ChunkWindows(chunk.Plan, [.. Sorted(windows).Select(w => w.Key.ToMetric(w.Value))]);
+        return new ChunkWindows(chunk.Plan, Sorted(windows));
     }
 
     /// <summary>Takes the next chunk's windows (chunks in order) and returns the rows complete so far: the chunk's hourly and daily windows, then the weekly and monthly windows that ended before the next chunk's first trading day.</summary>
@@ -98,7 +115,7 @@ internal sealed class MetricRollup(DatasetPlan plan)
     public IEnumerable<AggregatedMetric> Finish() => Complete(weekly, null).Concat(Complete(monthly, null));
 
     /// <summary>Removes and returns, sorted, the windows that end on or before <paramref name="before"/> (all when null).</summary>
-    private static List<AggregatedMetric> Complete(Dictionary<WindowKey, Window> open, DateTime? before)
+    private static AggregatedMetric[] Complete(Dictionary<WindowKey, Window> open, DateTime? before)
     {
         var done = open.Where(w => before is not { } day || w.Key.WindowType.WindowEnd(w.Key.Start) <= day).ToList();
         foreach (var (key, _) in done)
@@ -106,12 +123,25 @@ internal sealed class MetricRollup(DatasetPlan plan)
             open.Remove(key);
         }
 
-        return [.. Sorted(done).Select(w => w.Key.ToMetric(w.Value))];
+        return Sorted(done);
     }
 
-    private static List<KeyValuePair<WindowKey, Window>> Sorted(IEnumerable<KeyValuePair<WindowKey, Window>> windows) =>
-        [.. windows.OrderBy(w => w.Key.Start).ThenBy(w => w.Key.WindowType).ThenBy(w => w.Key.ProfileId)
-            .ThenBy(w => w.Key.MetricType, StringComparer.Ordinal).ThenBy(w => w.Key.MetricName, StringComparer.Ordinal)];
+    /// <summary>The windows as metric rows, by start, window type, profile, metric type and metric name (ordinal): unique keys, so one order only.</summary>
+    private static AggregatedMetric[] Sorted(ICollection<KeyValuePair<WindowKey, Window>> windows)
+    {
+        var order = ArrayPool<WindowOrder>.Shared.Rent(windows.Count);
+        var rows = new AggregatedMetric[windows.Count];
+        var i = 0;
+        foreach (var (key, window) in windows)
+        {
+            order[i] = new WindowOrder(key.Start.Ticks, (int)key.WindowType, key.ProfileId, key.MetricType, key.MetricName);
+            rows[i++] = key.ToMetric(window);
+        }
+
+        Array.Sort(order, rows, 0, rows.Length);
+        ArrayPool<WindowOrder>.Shared.Return(order, clearArray: true);
+        return rows;
+    }
 
     private static void Include(Dictionary<WindowKey, Window> windows, WindowKey key, decimal value)
     {
@@ -141,6 +171,19 @@ internal sealed class MetricRollup(DatasetPlan plan)
     {
         public AggregatedMetric ToMetric(Window window) => new(ProfileId, MetricType, MetricName, WindowType, Start, WindowType.WindowEnd(Start),
             window.Count, window.Sum, window.Min, window.Max, window.Positive, window.Negative);
+    }
+
+    /// <summary>A window's place in the rows: compared field by field, with no allocation (the sort runs once per chunk over all its windows).</summary>
+    private readonly record struct WindowOrder(long StartTicks, int WindowType, int ProfileId, string MetricType, string MetricName) : IComparable<WindowOrder>
+    {
+        public int CompareTo(WindowOrder other)
+        {
+            var order = StartTicks.CompareTo(other.StartTicks);
+            order = order != 0 ? order : WindowType.CompareTo(other.WindowType);
+            order = order != 0 ? order : ProfileId.CompareTo(other.ProfileId);
+            order = order != 0 ? order : string.CompareOrdinal(MetricType, other.MetricType);
+            return order != 0 ? order : string.CompareOrdinal(MetricName, other.MetricName);
+        }
     }
 
     /// <summary>Count, sum, minimum, maximum and sign counts of the values in a window.</summary>
