@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MySqlConnector;
+using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
 
 namespace Perf.Seed;
@@ -10,8 +12,22 @@ internal sealed class LoadDataText<T>(IReadOnlyList<RecordColumn<T>> columns)
 {
     private readonly StringBuilder line = new(256);
 
-    /// <summary>The column names, in the file's order, for the LOAD DATA statement.</summary>
-    public IEnumerable<string> ColumnNames => columns.Select(c => c.Name);
+    /// <summary>A <c>LOAD DATA LOCAL</c> of rows in this format from <paramref name="source"/> into <paramref name="table"/>, the columns in this format's order.</summary>
+    /// <remarks>A stream, not a file name: MySqlConnector sends a named local file only over verified TLS.</remarks>
+    public MySqlBulkLoader Loader(MySqlConnection connection, TelemetryTable table, Stream source)
+    {
+        var loader = new MySqlBulkLoader(connection)
+        {
+            Local = true,
+            TableName = $"`{table.Name}`",
+            FieldTerminator = "\t",
+            LineTerminator = "\n",
+            Timeout = 0,
+            SourceStream = source,
+        };
+        loader.Columns.AddRange(columns.Select(c => $"`{c.Name}`"));
+        return loader;
+    }
 
     /// <summary>Appends one row as one line.</summary>
     public void Write(TextWriter writer, T row)

@@ -87,16 +87,7 @@ internal sealed class MetricWindowSpill : IDisposable
 
         file.Position = 0;
         progress(0, rows);
-        var loader = new MySqlBulkLoader(connection)
-        {
-            Local = true,
-            TableName = $"`{TelemetryTable.Metrics.Name}`",
-            FieldTerminator = "\t",
-            LineTerminator = "\n",
-            Timeout = 0,
-            SourceStream = new LineCountingStream(file, lines => progress(lines, rows)),
-        };
-        loader.Columns.AddRange(text.ColumnNames.Select(name => $"`{name}`"));
+        var loader = text.Loader(connection, TelemetryTable.Metrics, new LineCountingStream(file, lines => progress(lines, rows)));
         var inserted = await loader.LoadAsync(cancellationToken).ConfigureAwait(false);
         var warnings = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT @@warning_count", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (warnings != 0 || inserted != rows)

@@ -210,22 +210,11 @@ public static class BulkLoadBenchmark
         await IndexMigration.DropAsync(connection, TelemetryIndexes.For(SchemaVariant.Basic), cancellationToken).ConfigureAwait(false);
         await BulkSession.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        // MySqlConnector sends a named local file only over verified TLS; streaming the same file is the same LOAD DATA LOCAL INFILE.
-        var loader = new MySqlBulkLoader(connection)
-        {
-            Local = true,
-            TableName = $"`{TelemetryTable.Trades.Name}`",
-            FieldTerminator = "\t",
-            LineTerminator = "\n",
-            Timeout = 0,
-        };
-        loader.Columns.AddRange(TelemetryColumns.TradesWithId.Select(c => $"`{c.Name}`"));
         int loaded;
         var stream = File.OpenRead(file);
         await using (stream.ConfigureAwait(false))
         {
-            loader.SourceStream = stream;
-            loaded = await loader.LoadAsync(cancellationToken).ConfigureAwait(false);
+            loaded = await new LoadDataText<Trade>(TelemetryColumns.TradesWithId).Loader(connection, TelemetryTable.Trades, stream).LoadAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var load = loadClock.Elapsed.TotalSeconds;

@@ -1,4 +1,6 @@
+using MySqlConnector;
 using Perf.Seed;
+using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
 
 namespace Perf.Tests.Seed;
@@ -17,7 +19,7 @@ public sealed class LoadDataTextTests
     ];
 
     [Fact]
-    public void Write_FieldsAsLoadDataReadsThem_SeparatorsAndBackslashEscaped_NullAsBackslashN()
+    public void Write_FieldsAsLoadDataReadsThem_SeparatorsAndBackslashEscaped_NullAsBackslashN_LoaderReadsTheSameColumns()
     {
         var text = new LoadDataText<Row>(Columns);
         using var writer = new StringWriter();
@@ -31,7 +33,10 @@ public sealed class LoadDataTextTests
             + "-1\ttab\\there\\nnewline\\\\slash\t0001-01-01 00:00:00.000000\t0\t1E+21\n"
             + "0\t\\N\t2026-12-31 23:59:59.000000\t1234567890.123456\t-2.5\n",
             writer.ToString());
-        Assert.Equal(["id", "name", "at", "amount", "ratio"], text.ColumnNames);
+        using var connection = new MySqlConnection();
+        var loader = text.Loader(connection, TelemetryTable.Trades, Stream.Null);
+        Assert.Equal(["`id`", "`name`", "`at`", "`amount`", "`ratio`"], loader.Columns);
+        Assert.Equal(("\t", "\n", "`dd_trade_performance`"), (loader.FieldTerminator, loader.LineTerminator, loader.TableName));
     }
 
     [Fact]
