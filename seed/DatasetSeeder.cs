@@ -2,10 +2,12 @@ using System.Data;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 using Perf.Harness.Provisioning;
 using Perf.Seed.Generation;
 using Telemetry.Data;
+using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Model;
 using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
@@ -301,6 +303,7 @@ public sealed class DatasetSeeder
                 throw new InvalidOperationException($"Cannot load a variant in status {target.Status}.");
         }
 
+        await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
         var plan = DatasetPlan.Create(spec, record!.ChunkRows);
         MetricWindowSpill? windows = null;
         try
@@ -677,6 +680,7 @@ public sealed class DatasetSeeder
             await PrepareAppendAsync(connection, target.Variant, spec, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
         }
 
+        await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
         long total = 0;
         var ranges = new List<(TelemetryTable Table, long From, long To)>();
         foreach (var table in TelemetryTable.Live)
@@ -923,7 +927,7 @@ public sealed class DatasetSeeder
     /// <remarks>Metric rows are unique by construction (generated windows, or copied from a table that has the key); building the key at the end checks that.</remarks>
     private static IReadOnlyList<IndexDefinition> BuiltAfterLoad(SchemaVariant variant) => [TelemetryIndexes.MetricsWindowKey, .. TelemetryIndexes.For(variant)];
 
-    /// <summary>Builds the variant's missing indexes, the tables side by side (one ALTER builds all of a table's indexes in one pass).</summary>
+    /// <summary>Builds the variant's missing indexes, the tables side by side (one ALTER builds all of a table's indexes in one pass), then takes fresh statistics.</summary>
     private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<TelemetryTable, long>();
@@ -946,6 +950,16 @@ public sealed class DatasetSeeder
 
         // Archive tables mirror the live ones so partitions can be exchanged between them (empty here: instant).
         await SchemaBuilder.ApplyIndexesAsync(connection, target.Variant, cancellationToken).ConfigureAwait(false);
+
+        // InnoDB did not recalculate statistics while the rows went in (SeedTables.SetAutoStatisticsAsync): every variant
+        // starts its measurements from statistics taken once on its complete tables, as the nightly ANALYZE job leaves them.
+        Report(SeedPhase.Indexing, target.Database, total, total, "statistics (ANALYZE TABLE)");
+        await SeedTables.SetAutoStatisticsAsync(connection, enabled: true, cancellationToken).ConfigureAwait(false);
+        var analyzed = await IndexMaintenance.AnalyzeAsync(connection, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+        if (analyzed.FirstOrDefault(a => !a.Ok) is { } failed)
+        {
+            throw new SeedException($"{target.Database}.{failed.Table}: ANALYZE TABLE answered {failed.Status}");
+        }
     }
 
     private async Task<MySqlConnection> OpenAsync(string database, CancellationToken cancellationToken)

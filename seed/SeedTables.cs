@@ -31,6 +31,22 @@ internal static class SeedTables
         await DatasetCatalog.DropAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Turns InnoDB's automatic statistics recalculation off or back on for the live tables of the connection's database (a metadata change).</summary>
+    /// <remarks>
+    /// While a table fills, InnoDB recalculates its statistics each time a tenth of its rows changed: a LOAD DATA of 5M metric
+    /// windows into an empty table took 29.5 server CPU-seconds with it off and 35-53 with it on, the difference spent on a
+    /// background thread. Seeding turns it off while rows go in and back on (the table's default, so the definition is the
+    /// schema's again) before it takes the statistics once, on the complete table.
+    /// </remarks>
+    public static async Task SetAutoStatisticsAsync(MySqlConnection connection, bool enabled, CancellationToken cancellationToken)
+    {
+        foreach (var table in TelemetryTable.Live)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"ALTER TABLE `{table.Name}` STATS_AUTO_RECALC = {(enabled ? "DEFAULT" : "0")}", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The largest id in a table of the connection's database, or 0.</summary>
     public static Task<long> MaxIdAsync(MySqlConnection connection, TelemetryTable table, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COALESCE(MAX(id), 0) FROM `{table.Name}`", cancellationToken: cancellationToken));

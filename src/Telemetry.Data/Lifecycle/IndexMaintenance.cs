@@ -15,6 +15,14 @@ public sealed class IndexMaintenance(MySqlDataSource dataSource, ILogger? logger
     public async Task<IReadOnlyList<AnalyzeResult>> AnalyzeAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await AnalyzeAsync(connection, logger, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Analyzes every telemetry table that exists in the connection's database and returns the server's status line per table.</summary>
+    public static async Task<IReadOnlyList<AnalyzeResult>> AnalyzeAsync(MySqlConnection connection, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(logger);
         var existing = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToHashSet(StringComparer.Ordinal);
