@@ -128,15 +128,19 @@ public sealed class DatasetSeeder
         var targets = assessments.Where(a => a != source && a.Status != VariantStatus.Ready).ToList();
         var stepClock = Stopwatch.StartNew();
         DatasetRecord? loaded = null;
-        MetricWindowSpill? windows = null;
+        var metricsReady = Task.CompletedTask;
         if (source.Status == VariantStatus.Ready)
         {
             results.Add(new VariantSeedResult(source.Variant, source.Database, VariantAction.Skipped, 0));
         }
         else
         {
-            (loaded, var action, windows) = await LoadAsync(source, spec, cancellationToken).ConfigureAwait(false);
-            results.Add(new VariantSeedResult(source.Variant, source.Database, action, stepClock.Elapsed.TotalSeconds));
+            (loaded, var action, var windows) = await LoadAsync(source, spec, cancellationToken).ConfigureAwait(false);
+            results.Add(new VariantSeedResult(source.Variant, source.Database, action, 0));
+
+            // Metrics are computed once, into the source, and copied with the other tables, so every variant holds the same rows.
+            // Meanwhile the work on the tables already complete goes on beside it (the metrics' LOAD DATA keeps one server thread busy).
+            metricsReady = ComputeAsync(loaded, windows);
         }
 
         foreach (var target in assessments.Where(a => a != source && a.Status == VariantStatus.Ready))
@@ -144,25 +148,14 @@ public sealed class DatasetSeeder
             results.Add(new VariantSeedResult(target.Variant, target.Database, VariantAction.Skipped, 0));
         }
 
-        // Metrics are computed once, into the source, and copied with the other tables, so every variant holds the same rows.
-        using (windows)
-        {
-            if (loaded is not null && options.ComputeMetrics)
-            {
-                stepClock.Restart();
-                await ComputeMetricsAsync(source, loaded, spec, windows, cancellationToken).ConfigureAwait(false);
-                AddSeconds(0, stepClock.Elapsed.TotalSeconds);
-            }
-        }
-
-        // The source's index build and each copy run side by side, on connections of their own: each statement keeps one
-        // server thread busy, and they read the source without blocking one another. Copies take the catalog last, once
-        // the source is complete.
+        // The source's index build and each copy run side by side, on connections of their own, each table as soon as its rows
+        // are in: each statement keeps one server thread busy, and they read the source without blocking one another. Copies
+        // take the catalog last, once the source is complete.
         // Generated metrics are checked against SQL on a sample once, where reading raw rows by time is cheapest.
         var generatedMetrics = loaded is not null && options.ComputeMetrics && loaded.TradeIdBase == 0 && loaded.HealthIdBase == 0;
         var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source : null;
-        var finishing = loaded is null ? null : FinishSourceAsync(source, loaded, spec, checkHome == source, cancellationToken);
-        var sourceFinished = finishing is null ? Task.CompletedTask : (Task)TimedAsync(() => finishing, 0);
+        var finishing = loaded is null ? null : FinishSourceAsync(source, loaded, spec, checkHome == source, metricsReady, cancellationToken);
+        var sourceFinished = finishing is null ? Task.CompletedTask : RecordSourceAsync(finishing);
 
         // Every copy is checked against the source's row counts, taken once the source is complete.
         var sourceRows = finishing ?? (targets.Count == 0 ? null : CountRowsAsync(source.Database, null, cancellationToken));
@@ -170,29 +163,41 @@ public sealed class DatasetSeeder
         var copies = targets.Select((target, i) => TimedAsync(async () =>
         {
             imported[i] = await ImportAsync(source, target, spec, sourceFinished, cancellationToken).ConfigureAwait(false);
-            var filled = imported[i] ? null : await CopyRowsAsync(source, target, spec, cancellationToken).ConfigureAwait(false);
-            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, filled, cancellationToken).ConfigureAwait(false);
-        }, -1)).ToList();
-        await Task.WhenAll([sourceFinished, .. copies]).ConfigureAwait(false);
+            var tables = imported[i] ? null : await StartCopyAsync(source, target, spec, metricsReady, cancellationToken).ConfigureAwait(false);
+            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, tables, cancellationToken).ConfigureAwait(false);
+        })).ToList();
+        await Task.WhenAll([metricsReady, sourceFinished, .. copies]).ConfigureAwait(false);
         for (var i = 0; i < targets.Count; i++)
         {
             var action = imported[i] ? VariantAction.Imported : VariantAction.Copied;
             results.Add(new VariantSeedResult(targets[i].Variant, targets[i].Database, action, await copies[i].ConfigureAwait(false)));
         }
 
-        async Task<double> TimedAsync(Func<Task> step, int resultIndex)
+        async Task ComputeAsync(DatasetRecord record, MetricWindowSpill? windows)
+        {
+            using (windows)
+            {
+                if (options.ComputeMetrics)
+                {
+                    Report(SeedPhase.RollingUp, source.Database, 0, 0, null);
+                    await ComputeMetricsAsync(source, record, spec, windows, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        // The source's time runs from the start of its load to its end, the metrics and the index build included.
+        async Task RecordSourceAsync(Task step)
+        {
+            await step.ConfigureAwait(false);
+            results[0] = results[0] with { Seconds = stepClock.Elapsed.TotalSeconds };
+        }
+
+        static async Task<double> TimedAsync(Func<Task> step)
         {
             var stepTimer = Stopwatch.StartNew();
             await step().ConfigureAwait(false);
-            if (resultIndex >= 0)
-            {
-                AddSeconds(resultIndex, stepTimer.Elapsed.TotalSeconds);
-            }
-
             return stepTimer.Elapsed.TotalSeconds;
         }
-
-        void AddSeconds(int index, double seconds) => results[index] = results[index] with { Seconds = results[index].Seconds + seconds };
 
         await using var final = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await final.ChangeDatabaseAsync(source.Database, cancellationToken).ConfigureAwait(false);
@@ -438,12 +443,13 @@ public sealed class DatasetSeeder
 
     /// <summary>Builds the source's secondary indexes and marks its dataset complete.</summary>
     /// <returns>The rows of each of its tables.</returns>
-    private async Task<IReadOnlyDictionary<TelemetryTable, long>> FinishSourceAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, bool checkMetrics, CancellationToken cancellationToken)
+    /// <param name="metricsReady">Completes once <c>dd_telemetry_metrics</c> holds its rows; the other tables are complete already.</param>
+    private async Task<IReadOnlyDictionary<TelemetryTable, long>> FinishSourceAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, bool checkMetrics, Task metricsReady, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
 
-        // Secondary indexes last: every table is filled by now, and one sorted build beats maintaining them row by row.
-        await BuildIndexesAsync(connection, source, cancellationToken).ConfigureAwait(false);
+        // Secondary indexes last, each table's once it is filled: one sorted build beats maintaining them row by row.
+        await BuildIndexesAsync(connection, source, table => table == TelemetryTable.Metrics ? metricsReady : Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         if (checkMetrics)
         {
             await CheckMetricsAsync(connection, source.Database, spec, cancellationToken).ConfigureAwait(false);
@@ -650,9 +656,11 @@ public sealed class DatasetSeeder
         }
     }
 
-    /// <summary>Copies the source's rows the target lacks, a batch of ids per statement, the tables side by side.</summary>
-    /// <returns>The rows of each table the copy filled from empty: what its statements inserted, exact without a count.</returns>
-    private async Task<IReadOnlyDictionary<TelemetryTable, long>> CopyRowsAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, CancellationToken cancellationToken)
+    /// <summary>Starts copying the source's rows the target lacks, a batch of ids per statement, the tables side by side, each once its source table is complete.</summary>
+    /// <param name="metricsReady">Completes once the source's <c>dd_telemetry_metrics</c> holds its rows; the other tables are complete already.</param>
+    /// <returns>Each table's copy, running: whether the table was empty before it, and the rows its statements inserted.</returns>
+    private async Task<IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>> StartCopyAsync(
+        VariantAssessment source, VariantAssessment target, DatasetSpec spec, Task metricsReady, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         var status = target.Status;
@@ -681,44 +689,41 @@ public sealed class DatasetSeeder
         }
 
         await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
+
+        // Progress counts against the rows of the tables whose copy has begun: the metrics join once they are rolled up.
         long total = 0;
-        var ranges = new List<(TelemetryTable Table, long From, long To)>();
-        foreach (var table in TelemetryTable.Live)
+        long copied = 0;
+        var detail = $"from {source.Database}";
+        Report(SeedPhase.Copying, target.Database, 0, 0, detail);
+        return TelemetryTable.Live.ToDictionary(table => table, CopyTableAsync);
+
+        // Each table on a connection of its own: one statement keeps one server thread busy.
+        async Task<(bool Empty, long Rows)> CopyTableAsync(TelemetryTable table)
         {
+            await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+
             // Trades and health resume after the ids already copied. Metrics are copied whole: an append's SQL rollup
             // updates existing windows in place, so their ids do not tell what changed.
             if (table == TelemetryTable.Metrics)
             {
-                await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await metricsReady.ConfigureAwait(false);
+                await tableConnection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
 
-            var from = await SeedTables.MaxIdAsync(connection, table, cancellationToken).ConfigureAwait(false);
-            var to = await SeedTables.MaxIdAsync(connection, source.Database, table, cancellationToken).ConfigureAwait(false);
-            ranges.Add((table, from, to));
-            total += Math.Max(0, to - from);
-        }
-
-        // Each table on a connection of its own: one statement keeps one server thread busy.
-        long copied = 0;
-        Report(SeedPhase.Copying, target.Database, 0, total, $"from {source.Database}");
-        var inserted = await Task.WhenAll(ranges.Select(async range =>
-        {
-            var (table, from, to) = range;
-            await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+            var from = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
+            var to = await SeedTables.MaxIdAsync(tableConnection, source.Database, table, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref total, Math.Max(0, to - from));
             long tableRows = 0;
             for (var after = from; after < to; after += CopyBatch)
             {
                 var rows = await SeedTables.CopyRangeAsync(tableConnection, source.Database, table, after, Math.Min(after + CopyBatch, to), cancellationToken).ConfigureAwait(false);
                 tableRows += rows;
                 Interlocked.Add(ref rowsWritten, rows);
-                Report(SeedPhase.Copying, target.Database, Interlocked.Add(ref copied, rows), total, $"from {source.Database}");
+                Report(SeedPhase.Copying, target.Database, Interlocked.Add(ref copied, rows), Interlocked.Read(ref total), detail);
             }
 
-            return (Table: table, Empty: from == 0, Rows: tableRows);
-        })).ConfigureAwait(false);
-
-        // A table that held rows before (a resumed copy, or an append) holds more than this run inserted: those are counted.
-        return inserted.Where(t => t.Empty).ToDictionary(t => t.Table, t => t.Rows);
+            return (Empty: from == 0, Rows: tableRows);
+        }
     }
 
     /// <summary>
@@ -806,24 +811,27 @@ public sealed class DatasetSeeder
         && BuiltAfterLoad(source).All(index => BuiltAfterLoad(target).Any(other => other.Table == index.Table && other.Name == index.Name));
 
     /// <summary>Builds a copy's indexes, checks every table against the source, and takes the source's catalog once it is complete.</summary>
-    /// <param name="filled">
-    /// A row copy's tables filled from empty, with the rows its statements inserted (<see cref="CopyRowsAsync"/>); the other
-    /// tables are counted. Null for an import (<see cref="ImportAsync"/>): its tables are the source's files, byte for byte,
-    /// copied while the source was held for export, so they hold the source's rows and there is nothing to count.
+    /// <param name="copies">
+    /// A row copy's tables, running (<see cref="StartCopyAsync"/>): each table's indexes are built once its copy ends. A table
+    /// filled from empty is checked by the rows its statements inserted; the other tables are counted. Null for an import
+    /// (<see cref="ImportAsync"/>): its tables are the source's files, byte for byte, copied while the source was held for
+    /// export, so they hold the source's rows and there is nothing to count.
     /// </param>
     private async Task FinishCopyAsync(
         VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished,
-        Task<IReadOnlyDictionary<TelemetryTable, long>> sourceRows, IReadOnlyDictionary<TelemetryTable, long>? filled, CancellationToken cancellationToken)
+        Task<IReadOnlyDictionary<TelemetryTable, long>> sourceRows, IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>? copies, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-        await BuildIndexesAsync(connection, target, cancellationToken).ConfigureAwait(false);
+        await BuildIndexesAsync(connection, target, table => copies?[table] ?? Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         var there = await sourceRows.ConfigureAwait(false);
-        if (filled is null)
+        if (copies is null)
         {
             Interlocked.Add(ref rowsWritten, there.Values.Sum());
         }
         else
         {
+            var copied = await Task.WhenAll(copies.Select(async c => (Table: c.Key, Copy: await c.Value.ConfigureAwait(false)))).ConfigureAwait(false);
+            var filled = copied.Where(c => c.Copy.Empty).ToDictionary(c => c.Table, c => c.Copy.Rows);
             var here = await CountRowsAsync(target.Database, filled, cancellationToken).ConfigureAwait(false);
             foreach (var table in TelemetryTable.Live)
             {
@@ -844,7 +852,7 @@ public sealed class DatasetSeeder
     }
 
     /// <summary>The rows of each live table of <paramref name="database"/>: those in <paramref name="known"/> as given, the others counted side by side (one connection each).</summary>
-    private async Task<IReadOnlyDictionary<TelemetryTable, long>> CountRowsAsync(string database, IReadOnlyDictionary<TelemetryTable, long>? known, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<TelemetryTable, long>> CountRowsAsync(string database, Dictionary<TelemetryTable, long>? known, CancellationToken cancellationToken)
     {
         var tables = TelemetryTable.Live.ToList();
         var counted = known?.Count ?? 0;
@@ -928,24 +936,25 @@ public sealed class DatasetSeeder
     private static IReadOnlyList<IndexDefinition> BuiltAfterLoad(SchemaVariant variant) => [TelemetryIndexes.MetricsWindowKey, .. TelemetryIndexes.For(variant)];
 
     /// <summary>Builds the variant's missing indexes, the tables side by side (one ALTER builds all of a table's indexes in one pass), then takes fresh statistics.</summary>
-    private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, CancellationToken cancellationToken)
+    /// <param name="filled">Completes once a table holds all its rows: its indexes are built from then on.</param>
+    private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, Func<TelemetryTable, Task> filled, CancellationToken cancellationToken)
     {
-        var rows = new Dictionary<TelemetryTable, long>();
-        foreach (var table in TelemetryTable.Live)
-        {
-            rows[table] = await SeedTables.MaxIdAsync(connection, table, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Progress counts the rows of the tables indexed so far; the largest id stands in for the row count (exact after a fresh load).
-        var total = rows.Values.Sum();
+        // Progress counts the rows of the tables indexed so far, of those filled so far; the largest id stands in for the row
+        // count (exact after a fresh load).
+        long total = 0;
         long done = 0;
         Report(SeedPhase.Indexing, target.Database, done, total, null);
-        await Task.WhenAll(BuiltAfterLoad(target.Variant).GroupBy(i => i.Table).Select(async group =>
+        await Task.WhenAll(TelemetryTable.Live.Select(async table =>
         {
+            await filled(table).ConfigureAwait(false);
+
             // Each table on a connection of its own: an index build sorts on one server thread.
             await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-            await IndexMigration.ApplyAsync(tableConnection, group, cancellationToken).ConfigureAwait(false);
-            Report(SeedPhase.Indexing, target.Database, Interlocked.Add(ref done, rows[group.Key]), total, null);
+            var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref total, rows);
+            await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
+
+            Report(SeedPhase.Indexing, target.Database, Interlocked.Add(ref done, rows), Interlocked.Read(ref total), null);
         })).ConfigureAwait(false);
 
         // Archive tables mirror the live ones so partitions can be exchanged between them (empty here: instant).
@@ -983,8 +992,9 @@ public sealed class DatasetSeeder
         var now = clock.Elapsed.TotalSeconds;
         lock (phasesGate)
         {
-            var index = phases.FindLastIndex(p => p.Database == database || phase == SeedPhase.Done);
-            if (index < 0 || phases[index].Phase != phase || phases[index].Database != database)
+            // A database's phases may overlap (its first tables are indexed while the metrics load): each is its own span.
+            var index = phases.FindLastIndex(p => p.Database == database && p.Phase == phase);
+            if (index < 0)
             {
                 phases.Add(new PhaseTiming(phase, database, now, now, 0));
             }

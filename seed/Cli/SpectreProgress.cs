@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace Perf.Seed.Cli;
 
 /// <summary>Progress as Spectre.Console bars (one per phase and database) with rows/s and ETA.</summary>
-/// <remarks>Variants are finished side by side: a bar ends when its database moves to its next phase, or at the end.</remarks>
+/// <remarks>Variants are finished side by side: a bar ends at its total, or (one with no count) when its database moves to its next phase, or at the end.</remarks>
 internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedProgress>
 {
     private readonly Lock gate = new();
@@ -29,7 +29,13 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
             var key = (value.Phase, value.Database);
             if (!tasks.TryGetValue(key, out var task))
             {
-                Finish(current.GetValueOrDefault(value.Database));
+                // A phase with no count of its own ends where its database's next begins; one that counts ends at its total
+                // (a database's phases may overlap: its first tables are indexed while its metrics load).
+                if (current.GetValueOrDefault(value.Database) is { IsIndeterminate: true } previous)
+                {
+                    Finish(previous);
+                }
+
                 task = context.AddTask(Markup.Escape(ProgressText.Title(value with { Detail = null })), autoStart: true, maxValue: Math.Max(1, value.Total));
                 task.IsIndeterminate = value.Total <= 0;
                 task.State.Update<bool>(RateColumn.CountsRowsKey, _ => value.Unit == "rows");
@@ -40,6 +46,7 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
             current[value.Database] = task;
             if (value.Total > 0)
             {
+                task.IsIndeterminate = false;
                 task.MaxValue = value.Total;
                 task.Value = value.Done;
             }
