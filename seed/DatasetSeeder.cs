@@ -39,6 +39,9 @@ public sealed class DatasetSeeder
     /// <summary>The server's data directory when it runs on this machine, to say where the disk filled.</summary>
     private string? dataDirectory;
 
+    // Where the server sorts for index builds, when in memory (null: the server's own tmpdir).
+    private SortDirectory? sortDirectory;
+
     private DatasetSeeder(MySqlDataSource dataSource, SeedOptions options, IProgress<SeedProgress>? progress)
     {
         this.dataSource = dataSource;
@@ -77,6 +80,10 @@ public sealed class DatasetSeeder
             // The server's own writes (by the error, or by the disk it left full), or a table file this process copies into the server's data directory.
             var where = seeder.dataDirectory is null ? string.Empty : $" in {seeder.dataDirectory}";
             throw new SeedException($"the server ran out of disk space{where} ({ex.Message}); what was committed is kept: free space and rerun the same command to resume.", ex);
+        }
+        finally
+        {
+            seeder.sortDirectory?.Dispose();
         }
     }
 
@@ -221,12 +228,18 @@ public sealed class DatasetSeeder
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
         dataDirectory = free?.Directory;
+        var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
+        if (dataDirectory is not null)
+        {
+            // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows.
+            sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics));
+        }
+
         if (options.MaxDiskBytes is null && free is null)
         {
             return;
         }
 
-        var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
         var needed = assessments.Where(a => a.Status != VariantStatus.Ready).ToDictionary(
             a => a.Variant,
             a => Math.Max(0, DiskBudget.Estimate(a.Variant, plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics)
@@ -950,6 +963,11 @@ public sealed class DatasetSeeder
 
             // Each table on a connection of its own: an index build sorts on one server thread.
             await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+            if (sortDirectory is not null)
+            {
+                await sortDirectory.UseAsync(tableConnection, cancellationToken).ConfigureAwait(false);
+            }
+
             var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref total, rows);
             await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);

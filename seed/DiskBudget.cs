@@ -15,6 +15,9 @@ namespace Perf.Seed;
 /// </remarks>
 internal static class DiskBudget
 {
+    /// <summary>Sort-file bytes per row of a variant at the peak of a run's index builds: 3.9 GB in /dev/shm for the medium preset's 32.7M rows into three variants (120 bytes), with a margin.</summary>
+    private const double SortBytesPerRow = 150;
+
     /// <summary>Headroom over the estimate of the finished tables.</summary>
     public const double Margin = 1.2;
 
@@ -36,6 +39,10 @@ internal static class DiskBudget
         var metricRows = metrics ? MetricRowsPerRawRow * (trades + health) : 0;
         return (long)(Margin * ((trades * trade) + (health * healthRow) + (metricRows * metric)));
     }
+
+    /// <summary>The bytes of sort files the index builds of a dataset's variants hold at once, at most (see <see cref="SortDirectory"/>).</summary>
+    public static long SortBytes(long trades, long health, bool metrics) =>
+        (long)(SortBytesPerRow * (trades + health) * (metrics ? 1 + MetricRowsPerRawRow : 1));
 
     /// <summary>ER_GET_ERRMSG, "Got error %d '%s' from %s": how MariaDB wraps an engine's error with its text; MySqlConnector's enum has no name for it.</summary>
     internal const int GetErrorMessage = 1296;

@@ -210,6 +210,15 @@ public static class BulkLoadBenchmark
         await IndexMigration.DropAsync(connection, TelemetryIndexes.For(SchemaVariant.Basic), cancellationToken).ConfigureAwait(false);
         await BulkSession.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
 
+        // The server works as it does for the seeder: no statistics recalculation during the load, the index build sorting
+        // in memory when the seeder's would.
+        await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
+        using var sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(expected, 0, metrics: false));
+        if (sortDirectory is not null)
+        {
+            await sortDirectory.UseAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         int loaded;
         var stream = File.OpenRead(file);
         await using (stream.ConfigureAwait(false))

@@ -32,10 +32,9 @@ public sealed record MachineInfo(
     public static MachineInfo Current()
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        var memTotal = ReadProcField("/proc/meminfo", "MemTotal");
-        if (memTotal is not null && long.TryParse(memTotal.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var kib))
+        if (ReadMemInfoBytes("MemTotal") is { } total)
         {
-            memory = Math.Min(memory, kib * 1024);
+            memory = Math.Min(memory, total);
         }
 
         var osName = ReadOsReleaseName() ?? RuntimeInformation.OSDescription;
@@ -52,6 +51,15 @@ public sealed record MachineInfo(
             MachineId = ReadMachineId(),
         };
     }
+
+    /// <summary>The memory the kernel could give new work without swapping (<c>MemAvailable</c>), or null where it does not tell.</summary>
+    public static long? AvailableMemoryBytes() => ReadMemInfoBytes("MemAvailable");
+
+    private static long? ReadMemInfoBytes(string field) =>
+        ReadProcField("/proc/meminfo", field) is { } value
+        && long.TryParse(value.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var kib)
+            ? kib * 1024
+            : null;
 
     private static string? ReadMachineId()
     {
