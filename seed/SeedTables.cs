@@ -34,9 +34,10 @@ internal static class SeedTables
     /// <summary>Turns InnoDB's automatic statistics recalculation off or back on for the live tables of the connection's database (a metadata change).</summary>
     /// <remarks>
     /// While a table fills, InnoDB recalculates its statistics each time a tenth of its rows changed: a LOAD DATA of 5M metric
-    /// windows into an empty table took 29.5 server CPU-seconds with it off and 35-53 with it on, the difference spent on a
-    /// background thread. Seeding turns it off while rows go in and back on (the table's default, so the definition is the
-    /// schema's again) before it takes the statistics once, on the complete table.
+    /// windows into an empty table took 29.3-29.7 server CPU-seconds with it off and 35.5-52.7 with it on, in alternating
+    /// runs, the difference spent on a background thread (results/2026-12-04-seed-server-costs). Seeding turns it off while
+    /// rows go in and back on (the table's default, so the definition is the schema's again) before it takes the statistics
+    /// once, on the complete table.
     /// </remarks>
     public static async Task SetAutoStatisticsAsync(MySqlConnection connection, bool enabled, CancellationToken cancellationToken)
     {
