@@ -186,7 +186,8 @@ public sealed class DatasetSeeder
             {
                 if (options.ComputeMetrics)
                 {
-                    Report(SeedPhase.RollingUp, source.Database, 0, 0, null);
+                    // In the timeline before the index build that starts beside it; its progress comes with its first rows.
+                    Begin(SeedPhase.RollingUp, source.Database);
                     await ComputeMetricsAsync(source, record, spec, windows, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -707,7 +708,6 @@ public sealed class DatasetSeeder
         long total = 0;
         long copied = 0;
         var detail = $"from {source.Database}";
-        Report(SeedPhase.Copying, target.Database, 0, 0, detail);
         return TelemetryTable.Live.ToDictionary(table => table, CopyTableAsync);
 
         // Each table on a connection of its own: one statement keeps one server thread busy.
@@ -725,7 +725,7 @@ public sealed class DatasetSeeder
 
             var from = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
             var to = await SeedTables.MaxIdAsync(tableConnection, source.Database, table, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref total, Math.Max(0, to - from));
+            Report(SeedPhase.Copying, target.Database, Interlocked.Read(ref copied), Interlocked.Add(ref total, Math.Max(0, to - from)), detail);
             long tableRows = 0;
             for (var after = from; after < to; after += CopyBatch)
             {
@@ -952,11 +952,10 @@ public sealed class DatasetSeeder
     /// <param name="filled">Completes once a table holds all its rows: its indexes are built from then on.</param>
     private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, Func<TelemetryTable, Task> filled, CancellationToken cancellationToken)
     {
-        // Progress counts the rows of the tables indexed so far, of those filled so far; the largest id stands in for the row
-        // count (exact after a fresh load).
+        // Progress, from the first table filled, counts the rows of the tables indexed so far, of those filled so far; the
+        // largest id stands in for the row count (exact after a fresh load).
         long total = 0;
         long done = 0;
-        Report(SeedPhase.Indexing, target.Database, done, total, null);
         await Task.WhenAll(TelemetryTable.Live.Select(async table =>
         {
             await filled(table).ConfigureAwait(false);
@@ -969,7 +968,7 @@ public sealed class DatasetSeeder
             }
 
             var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref total, rows);
+            Report(SeedPhase.Indexing, target.Database, Interlocked.Read(ref done), Interlocked.Add(ref total, rows), null);
             await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
 
             Report(SeedPhase.Indexing, target.Database, Interlocked.Add(ref done, rows), Interlocked.Read(ref total), null);
@@ -1007,6 +1006,15 @@ public sealed class DatasetSeeder
 
     private void Report(SeedPhase phase, string database, long done, long total, string? detail, string unit = "rows")
     {
+        Track(phase, database, done, unit);
+        progress?.Report(new SeedProgress(phase, database, done, total, unit, detail));
+    }
+
+    /// <summary>Starts a phase in the timeline (<see cref="Timeline"/>) without a progress report.</summary>
+    private void Begin(SeedPhase phase, string database) => Track(phase, database, 0, "rows");
+
+    private void Track(SeedPhase phase, string database, long done, string unit)
+    {
         var now = clock.Elapsed.TotalSeconds;
         lock (phasesGate)
         {
@@ -1021,8 +1029,6 @@ public sealed class DatasetSeeder
                 phases[index] = phases[index] with { EndSeconds = now, Rows = unit == "rows" ? done : 0 };
             }
         }
-
-        progress?.Report(new SeedProgress(phase, database, done, total, unit, detail));
     }
 
     /// <summary>The phases so far: each ends at its own last report, or where its database's next phase began (preparing: where any began).</summary>
