@@ -1,5 +1,6 @@
 using System.Data;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -87,8 +88,13 @@ public sealed class DatasetSeeder
         }
     }
 
-    private async Task<SeedResult> RunAsync(CancellationToken cancellationToken)
+    private async Task<SeedResult> RunAsync(CancellationToken stop)
     {
+        // The parts of a run overlap (the metrics load beside the other tables' index builds and copies): once one fails, the
+        // others are cancelled rather than left waiting, e.g. an index build on a lock the server holds until a full disk
+        // has room again.
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var cancellationToken = failure.Token;
         clock.Start();
         var spec = options.ToSpec();
         var variants = options.Variants.Order().ToList();
@@ -173,11 +179,34 @@ public sealed class DatasetSeeder
             var tables = imported[i] ? null : await StartCopyAsync(source, target, spec, metricsReady, cancellationToken).ConfigureAwait(false);
             await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, tables, cancellationToken).ConfigureAwait(false);
         })).ToList();
-        await Task.WhenAll([metricsReady, sourceFinished, .. copies]).ConfigureAwait(false);
+        var parts = Task.WhenAll(((Task[])[metricsReady, sourceFinished, .. copies]).Select(FailFastAsync));
+        try
+        {
+            await parts.ConfigureAwait(false);
+        }
+        catch when (!stop.IsCancellationRequested && parts.Exception is { } failed)
+        {
+            // The part that failed, not those cancelled because of it.
+            ExceptionDispatchInfo.Throw(failed.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? failed.InnerExceptions[0]);
+        }
+
         for (var i = 0; i < targets.Count; i++)
         {
             var action = imported[i] ? VariantAction.Imported : VariantAction.Copied;
             results.Add(new VariantSeedResult(targets[i].Variant, targets[i].Database, action, await copies[i].ConfigureAwait(false)));
+        }
+
+        async Task FailFastAsync(Task part)
+        {
+            try
+            {
+                await part.ConfigureAwait(false);
+            }
+            catch
+            {
+                await failure.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         async Task ComputeAsync(DatasetRecord record, MetricWindowSpill? windows)
