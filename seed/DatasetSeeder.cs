@@ -123,6 +123,13 @@ public sealed class DatasetSeeder
             }
 
             await CheckDiskAsync(connection, assessments, sizes, cancellationToken).ConfigureAwait(false);
+            if (dataDirectory is not null)
+            {
+                // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows.
+                var plan = DatasetPlan.Create(spec, options.ChunkRows);
+                sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics));
+            }
+
             foreach (var database in databases.Values)
             {
                 if (options.Mode == SeedMode.Reset)
@@ -258,17 +265,12 @@ public sealed class DatasetSeeder
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
         dataDirectory = free?.Directory;
-        var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
-        if (dataDirectory is not null)
-        {
-            // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows.
-            sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics));
-        }
-
         if (options.MaxDiskBytes is null && free is null)
         {
             return;
         }
+
+        var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
 
         var needed = assessments.Where(a => a.Status != VariantStatus.Ready).ToDictionary(
             a => a.Variant,

@@ -6,7 +6,7 @@
 shm() { while true; do echo "$(date +%s) $(df -B1 /dev/shm | awk 'NR==2{print $3}') $(awk '/MemAvailable/{print $2*1024}' /proc/meminfo)"; sleep 2; done; }
 one() { # name repository
   d=/tmp/runs/$1; mkdir -p $d; cd $2
-  bash /work/main/results/2026-12-04-seed-medium-cpu/cpu-sampler.sh > $d/cpu.txt & s=$!
+  bash /work/main/results/2026-12-04-seed-medium-sort/cpu-sampler.sh > $d/cpu.txt & s=$!
   vmstat 5 > $d/vmstat.txt & v=$!
   shm > $d/shm.txt & m=$!
   dotnet run -c Release --no-build --project seed -- --preset medium --prefix base --reset --mysql-datadir /work/main/.perf/mysql --results $d > $d/out.txt 2> $d/err.txt
