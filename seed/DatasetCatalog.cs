@@ -10,6 +10,9 @@ namespace Perf.Seed;
 /// </remarks>
 internal static class DatasetCatalog
 {
+    /// <summary>The catalog's tables, the chunks' first (they refer to a dataset).</summary>
+    public static IReadOnlyList<string> TableNames { get; } = ["perf_dataset_chunk", "perf_dataset"];
+
     private const string CreateSql = """
         CREATE TABLE IF NOT EXISTS perf_dataset (
           dataset_id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -41,7 +44,7 @@ internal static class DatasetCatalog
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
         """;
 
-    private const string DropSql = "DROP TABLE IF EXISTS perf_dataset_chunk, perf_dataset";
+    private static readonly string DropSql = $"DROP TABLE IF EXISTS {string.Join(", ", TableNames)}";
 
     private const string ReadSql = """
         SELECT dataset_id AS DatasetId, fingerprint AS Fingerprint, spec AS Spec, seed AS Seed, scale AS Scale,

@@ -102,10 +102,12 @@ public sealed class DatasetSeeder
 
         // Read first, write after: what is there, what the run would add, whether it fits. A run too large stops here.
         var assessments = new List<VariantAssessment>();
+        VariantAssessment source;
+        Task replacedDropped;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
             var databases = variants.ToDictionary(v => v, v => VariantDatabase.Name(options.DatabasePrefix, v));
-            var sizes = await DiskBudget.SizesAsync(connection, databases.Values, cancellationToken).ConfigureAwait(false);
+            var sizes = await DiskBudget.SizesAsync(connection, [.. databases.Values, .. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken).ConfigureAwait(false);
             foreach (var variant in variants)
             {
                 var database = databases[variant];
@@ -122,12 +124,21 @@ public sealed class DatasetSeeder
                 }
             }
 
-            await CheckDiskAsync(connection, assessments, sizes, cancellationToken).ConfigureAwait(false);
+            source = assessments.FirstOrDefault(a => a.Status == VariantStatus.Ready)
+                ?? assessments.FirstOrDefault(a => a.Status == VariantStatus.InterruptedLoad)
+                ?? assessments[0];
+            var free = await CheckDiskAsync(connection, assessments, sizes, cancellationToken).ConfigureAwait(false);
+            var plan = DatasetPlan.Create(spec, options.ChunkRows);
             if (dataDirectory is not null)
             {
                 // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows.
-                var plan = DatasetPlan.Create(spec, options.ChunkRows);
                 sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics));
+            }
+
+            Report(SeedPhase.Preparing, string.Empty, 0, 0, "moving the replaced tables aside");
+            foreach (var assessment in assessments.Where(a => a.Status == VariantStatus.Fresh))
+            {
+                await ReplacedTables.MoveAsideAsync(connection, assessment.Database, everything: options.Mode == SeedMode.Reset, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var database in databases.Values)
@@ -139,12 +150,18 @@ public sealed class DatasetSeeder
 
                 await connection.ExecuteAsync(new CommandDefinition(SeedTables.CreateDatabaseSql(database), cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
+
+            // The replaced tables are dropped beside the source's load when the disk has room for the whole source without the
+            // space they free (the copies and index builds wait for the drop), else before it.
+            replacedDropped = ReplacedTables.DropAsync(dataSource, [.. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken);
+            if (source.Status == VariantStatus.Ready || free is null || free < DiskBudget.Estimate(source.Variant, plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics))
+            {
+                Report(SeedPhase.Preparing, string.Empty, 0, 0, "dropping the replaced tables");
+                await replacedDropped.ConfigureAwait(false);
+            }
         }
 
         var results = new List<VariantSeedResult>();
-        var source = assessments.FirstOrDefault(a => a.Status == VariantStatus.Ready)
-            ?? assessments.FirstOrDefault(a => a.Status == VariantStatus.InterruptedLoad)
-            ?? assessments[0];
         var targets = assessments.Where(a => a != source && a.Status != VariantStatus.Ready).ToList();
         var stepClock = Stopwatch.StartNew();
         DatasetRecord? loaded = null;
@@ -155,12 +172,26 @@ public sealed class DatasetSeeder
         }
         else
         {
-            (loaded, var action, var windows) = await LoadAsync(source, spec, cancellationToken).ConfigureAwait(false);
-            results.Add(new VariantSeedResult(source.Variant, source.Database, action, 0));
+            (DatasetRecord Record, VariantAction Action, MetricWindowSpill? Windows) load = default;
+            try
+            {
+                load = await LoadAsync(source, spec, cancellationToken).ConfigureAwait(false);
+                await replacedDropped.ConfigureAwait(false);
+            }
+            catch
+            {
+                // Nothing is left running: the drop ends before the error (the load's, when both failed) goes up.
+                load.Windows?.Dispose();
+                await replacedDropped.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+
+            loaded = load.Record;
+            results.Add(new VariantSeedResult(source.Variant, source.Database, load.Action, 0));
 
             // Metrics are computed once, into the source, and copied with the other tables, so every variant holds the same rows.
             // Meanwhile the work on the tables already complete goes on beside it (the metrics' LOAD DATA keeps one server thread busy).
-            metricsReady = ComputeAsync(loaded, windows);
+            metricsReady = ComputeAsync(loaded, load.Windows);
         }
 
         foreach (var target in assessments.Where(a => a != source && a.Status == VariantStatus.Ready))
@@ -260,14 +291,18 @@ public sealed class DatasetSeeder
     }
 
     /// <summary>Stops the run, before it writes anything, when the variants it would write need more disk than it may take.</summary>
-    /// <remarks>A variant it replaces frees what its database holds; one it appends to frees nothing; one already complete costs nothing.</remarks>
-    private async Task CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A variant it replaces frees what its database holds; one it appends to frees nothing; one already complete costs nothing.
+    /// Tables a killed run had moved aside (<see cref="ReplacedTables"/>) are freed too.
+    /// </remarks>
+    /// <returns>The free bytes of the server's data directory, when the server runs on this machine; else null.</returns>
+    private async Task<long?> CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
         dataDirectory = free?.Directory;
         if (options.MaxDiskBytes is null && free is null)
         {
-            return;
+            return null;
         }
 
         var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
@@ -275,7 +310,7 @@ public sealed class DatasetSeeder
         var needed = assessments.Where(a => a.Status != VariantStatus.Ready).ToDictionary(
             a => a.Variant,
             a => Math.Max(0, DiskBudget.Estimate(a.Variant, plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics)
-                - (a.Status == VariantStatus.AppendNew ? 0 : sizes[a.Database])));
+                - (a.Status == VariantStatus.AppendNew ? 0 : sizes[a.Database]) - sizes[ReplacedTables.AsideName(a.Database)]));
         var (available, limit) = options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
             ? (budget, "--max-disk")
             : (free!.Value.FreeBytes, $"the free space of the server's data directory ({free.Value.Directory})");
@@ -283,6 +318,8 @@ public sealed class DatasetSeeder
         {
             throw new SeedException(problem);
         }
+
+        return free?.FreeBytes;
     }
 
     private async Task<VariantAssessment> AssessAsync(MySqlConnection connection, SchemaVariant variant, string database, DatasetSpec spec, CancellationToken cancellationToken)

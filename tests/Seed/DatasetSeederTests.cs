@@ -417,7 +417,33 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         await using var check = await databases.OpenAsync(SchemaVariant.Basic);
         Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stray'"));
         Assert.Equal(2_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
+        Assert.False(await SchemaExistsAsync(check, ReplacedTables.AsideName(databases.Name(SchemaVariant.Basic))));
     }
+
+    [Fact]
+    public async Task SeedAsync_ReplacingADataset_DropsTheOldTablesAndALeftoverAside()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000), null, Cancel);
+        var aside = ReplacedTables.AsideName(databases.Name(SchemaVariant.Basic));
+        await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            // What a run killed before it dropped the tables it had moved aside leaves behind.
+            await connection.ExecuteAsync($"CREATE DATABASE `{aside}`");
+            await connection.ExecuteAsync($"CREATE TABLE `{aside}`.dd_trade_performance (id INT)");
+        }
+
+        var result = await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 3_000, seed: 8), null, Cancel);
+
+        Assert.Equal(VariantAction.Loaded, result.Variants[0].Action);
+        await using var check = await databases.OpenAsync(SchemaVariant.Basic);
+        Assert.Equal(3_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
+        Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM perf_dataset"));
+        Assert.False(await SchemaExistsAsync(check, aside));
+    }
+
+    private static async Task<bool> SchemaExistsAsync(MySqlConnection connection, string database) =>
+        await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = @database", new { database }) > 0;
 
     private static async Task<string?> StateAsync(SeedDatabases databases)
     {

@@ -73,6 +73,7 @@ internal sealed class SeedDatabases(ProvisionedServer server, string? prefix = n
         foreach (var variant in Enum.GetValues<SchemaVariant>())
         {
             await server.DropDatabaseAsync(Name(variant), CancellationToken.None);
+            await server.DropDatabaseAsync(ReplacedTables.AsideName(Name(variant)), CancellationToken.None);
         }
     }
 }
