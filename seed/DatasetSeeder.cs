@@ -145,6 +145,11 @@ public sealed class DatasetSeeder
             {
                 if (options.Mode == SeedMode.Reset)
                 {
+                    if (dataDirectory is not null)
+                    {
+                        TablespaceExport.RemoveOrphanMetadata(dataDirectory, database);
+                    }
+
                     await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{database}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
 
@@ -856,6 +861,7 @@ public sealed class DatasetSeeder
             foreach (var table in export.Tables)
             {
                 await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{table.Name}` IMPORT TABLESPACE", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                export.RemoveMetadata(target.Database, table);
             }
         }
         catch (MySqlException) when (connection.State == ConnectionState.Open)

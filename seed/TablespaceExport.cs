@@ -77,6 +77,28 @@ internal sealed class TablespaceExport : IAsyncDisposable
         }
     }
 
+    /// <summary>Removes the export metadata (<c>.cfg</c>) copied beside an imported table: the import has read it, and a file the server does not own would keep <c>DROP DATABASE</c> from removing the directory once the table is gone.</summary>
+    public void RemoveMetadata(string targetDatabase, TelemetryTable table) => File.Delete(TargetFile(targetDatabase, table, ".cfg"));
+
+    /// <summary>Removes export metadata files (<c>.cfg</c>) that no table of <paramref name="database"/> owns any more, left there by imports of earlier versions of the seeder.</summary>
+    /// <param name="dataDirectory">The server's data directory, on this machine.</param>
+    public static void RemoveOrphanMetadata(string dataDirectory, string database)
+    {
+        var directory = Path.Combine(dataDirectory, database);
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*.cfg"))
+        {
+            if (!File.Exists(Path.ChangeExtension(file, ".ibd")))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     /// <summary>Copies one table's files into <paramref name="targetDatabase"/>, whose table of the same name has discarded its tablespace.</summary>
     /// <param name="copied">Called with the bytes copied so far of this table's data file.</param>
     /// <returns>The size of the data file.</returns>

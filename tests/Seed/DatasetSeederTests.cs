@@ -404,12 +404,19 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     public async Task SeedAsync_Reset_DropsTheDatabaseFirst()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
-        var options = databases.Options(trades: 2_000);
-        await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        var options = databases.Options(trades: 2_000, variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
+        var first = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        Assert.Equal(VariantAction.Imported, first.Variants.Single(v => v.Variant == SchemaVariant.Composite).Action);
+        string composite;
         await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
         {
             await connection.ExecuteAsync("CREATE TABLE stray (id INT)");
+            composite = Path.Combine(await connection.ExecuteScalarAsync<string>("SELECT @@datadir") ?? "", databases.Name(SchemaVariant.Composite));
         }
+
+        // The import leaves no export metadata behind; an earlier seeder's, left beside tables since dropped, does not stop the reset.
+        Assert.Empty(Directory.GetFiles(composite, "*.cfg"));
+        await File.WriteAllTextAsync(Path.Combine(composite, "dd_old_table.cfg"), "left by an earlier import", Cancel);
 
         var result = await DatasetSeeder.SeedAsync(databases.Server, options with { Mode = SeedMode.Reset }, null, Cancel);
 
@@ -417,7 +424,11 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         await using var check = await databases.OpenAsync(SchemaVariant.Basic);
         Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stray'"));
         Assert.Equal(2_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
-        Assert.False(await SchemaExistsAsync(check, ReplacedTables.AsideName(databases.Name(SchemaVariant.Basic))));
+        Assert.False(File.Exists(Path.Combine(composite, "dd_old_table.cfg")));
+        foreach (var variant in options.Variants)
+        {
+            Assert.False(await SchemaExistsAsync(check, ReplacedTables.AsideName(databases.Name(variant))));
+        }
     }
 
     [Fact]
