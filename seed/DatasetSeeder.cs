@@ -210,17 +210,7 @@ public sealed class DatasetSeeder
         // Generated metrics are checked against SQL on a sample once, where reading raw rows by time is cheapest.
         var generatedMetrics = loaded is not null && options.ComputeMetrics && loaded.TradeIdBase == 0 && loaded.HealthIdBase == 0;
         var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source : null;
-        // Each source table once its indexes are built: an import takes its files from then on.
-        var sourceIndexed = TelemetryTable.Live.ToDictionary(table => table, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (loaded is null)
-        {
-            foreach (var indexed in sourceIndexed.Values)
-            {
-                indexed.SetResult();
-            }
-        }
-
-        var finishing = loaded is null ? null : FinishSourceAsync(source, loaded, spec, checkHome == source, metricsReady, table => sourceIndexed[table].SetResult(), cancellationToken);
+        var finishing = loaded is null ? null : FinishSourceAsync(source, loaded, spec, checkHome == source, metricsReady, cancellationToken);
         var sourceFinished = finishing is null ? Task.CompletedTask : RecordSourceAsync(finishing);
 
         // Every copy is checked against the source's row counts, taken once the source is complete.
@@ -228,10 +218,9 @@ public sealed class DatasetSeeder
         var imported = new bool[targets.Count];
         var copies = targets.Select((target, i) => TimedAsync(async () =>
         {
-            var imports = await StartImportAsync(source, target, spec, table => sourceIndexed[table].Task.WaitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            imported[i] = imports is not null;
+            imported[i] = await ImportAsync(source, target, spec, sourceFinished, cancellationToken).ConfigureAwait(false);
             var tables = imported[i] ? null : await StartCopyAsync(source, target, spec, metricsReady, cancellationToken).ConfigureAwait(false);
-            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, imports, tables, cancellationToken).ConfigureAwait(false);
+            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, tables, cancellationToken).ConfigureAwait(false);
         })).ToList();
         var parts = Task.WhenAll(((Task[])[metricsReady, sourceFinished, .. copies]).Select(FailFastAsync));
         try
@@ -542,14 +531,12 @@ public sealed class DatasetSeeder
     /// <summary>Builds the source's secondary indexes and marks its dataset complete.</summary>
     /// <returns>The rows of each of its tables.</returns>
     /// <param name="metricsReady">Completes once <c>dd_telemetry_metrics</c> holds its rows; the other tables are complete already.</param>
-    /// <param name="indexed">Called with each table once its indexes are built.</param>
-    private async Task<IReadOnlyDictionary<TelemetryTable, long>> FinishSourceAsync(
-        VariantAssessment source, DatasetRecord record, DatasetSpec spec, bool checkMetrics, Task metricsReady, Action<TelemetryTable> indexed, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<TelemetryTable, long>> FinishSourceAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, bool checkMetrics, Task metricsReady, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
 
         // Secondary indexes last, each table's once it is filled: one sorted build beats maintaining them row by row.
-        await BuildIndexesAsync(connection, source, table => table == TelemetryTable.Metrics ? metricsReady : Task.CompletedTask, indexed, cancellationToken).ConfigureAwait(false);
+        await BuildIndexesAsync(connection, source, table => table == TelemetryTable.Metrics ? metricsReady : Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         if (checkMetrics)
         {
             await CheckMetricsAsync(connection, source.Database, spec, cancellationToken).ConfigureAwait(false);
@@ -826,106 +813,73 @@ public sealed class DatasetSeeder
     }
 
     /// <summary>
-    /// Starts filling a copy with the source's table files (<see cref="TablespaceExport"/>), each table once the source's is
-    /// indexed, when the two keep their rows alike and the files are in reach; null when a row copy must do (the target
-    /// untouched, or recreated empty when the server refused the first import).
+    /// Fills a copy with the source's table files (<see cref="TablespaceExport"/>) once the source is complete, when the two
+    /// keep their rows alike and the files are in reach; false when a row copy must do (the target untouched, or recreated
+    /// empty when the server refused the import).
     /// </summary>
-    /// <param name="sourceIndexed">Completes once the source's table holds its rows and indexes.</param>
-    /// <returns>Each table's import: the first done (the server took it, so it takes files written here), the others running.</returns>
     /// <remarks>
-    /// The files carry the source's indexes too, so the copy builds only the indexes it has beyond them, each table's once it
-    /// is in. Its live tables are created <c>LIKE</c> the source's, so the import's schema check compares equal definitions.
-    /// A table is held for export only while its files are copied.
+    /// The files carry the source's indexes too, so the copy builds only the indexes it has beyond them. Its live tables are
+    /// created <c>LIKE</c> the source's, so the import's schema check compares equal definitions.
     /// </remarks>
-    private async Task<IReadOnlyDictionary<TelemetryTable, Task>?> StartImportAsync(
-        VariantAssessment source, VariantAssessment target, DatasetSpec spec, Func<TelemetryTable, Task> sourceIndexed, CancellationToken cancellationToken)
+    private async Task<bool> ImportAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, Task sourceFinished, CancellationToken cancellationToken)
     {
         if (!options.ImportTablespaces || options.Mode == SeedMode.Append || !Importable(source.Variant, target.Variant))
         {
-            return null;
+            return false;
         }
 
-        // The smallest first, the metrics (rolled up after the other tables are in) last.
-        TelemetryTable[] order = [TelemetryTable.Health, TelemetryTable.Trades, TelemetryTable.Metrics];
-        long total = 0;
-        long copied = 0;
-        var detail = $"table files from {source.Database}";
-        await sourceIndexed(order[0]).ConfigureAwait(false);
-        await using (var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false))
+        await sourceFinished.ConfigureAwait(false);
+        await using var exporter = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
+        var export = await TablespaceExport.TryStartAsync(exporter, TelemetryTable.Live, cancellationToken).ConfigureAwait(false);
+        if (export is null)
         {
-            await using var exporter = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
-            var export = await TablespaceExport.TryStartAsync(exporter, [order[0]], cancellationToken).ConfigureAwait(false);
-            if (export is null)
-            {
-                return null;
-            }
-
-            await using (export.ConfigureAwait(false))
-            {
-                await ClearAsync(connection, export).ConfigureAwait(false);
-                await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
-                await CopyFilesAsync(connection, export, order[0]).ConfigureAwait(false);
-            }
-
-            try
-            {
-                await ImportFilesAsync(connection, export, order[0]).ConfigureAwait(false);
-            }
-            catch (MySqlException) when (connection.State == ConnectionState.Open)
-            {
-                // Refused (e.g. the server runs as another user and cannot open files written by this one): copy rows instead.
-                await ClearAsync(connection, export).ConfigureAwait(false);
-                return null;
-            }
+            return false;
         }
 
-        return order.ToDictionary(table => table, table => table == order[0] ? Task.CompletedTask : ImportAsync(table));
-
-        async Task ImportAsync(TelemetryTable table)
+        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        await using (export.ConfigureAwait(false))
         {
-            await sourceIndexed(table).ConfigureAwait(false);
-            await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-            await using var exporter = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
-            var export = await TablespaceExport.TryStartAsync(exporter, [table], cancellationToken).ConfigureAwait(false)
-                ?? throw new SeedException($"{source.Database}.{table.Name} could not be held for export; {order[0].Name} could.");
-            await using (export.ConfigureAwait(false))
+            await ClearAsync(export).ConfigureAwait(false);
+            await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
+            var total = export.Bytes;
+            long before = 0;
+            var detail = $"table files from {source.Database}";
+            Report(SeedPhase.Copying, target.Database, 0, Mib(total), detail, "MiB");
+            foreach (var table in export.Tables)
             {
-                await CopyFilesAsync(connection, export, table).ConfigureAwait(false);
+                foreach (var sql in (string[])[$"DROP TABLE `{table.Name}`", $"CREATE TABLE `{table.Name}` LIKE `{source.Database}`.`{table.Name}`", $"ALTER TABLE `{table.Name}` DISCARD TABLESPACE"])
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+
+                before += await export.CopyAsync(target.Database, table, done => Report(SeedPhase.Copying, target.Database, Mib(before + done), Mib(total), detail, "MiB"), cancellationToken).ConfigureAwait(false);
             }
-
-            await ImportFilesAsync(connection, export, table).ConfigureAwait(false);
         }
 
-        async Task CopyFilesAsync(MySqlConnection connection, TablespaceExport export, TelemetryTable table)
+        try
         {
-            Report(SeedPhase.Copying, target.Database, Mib(Interlocked.Read(ref copied)), Mib(Interlocked.Add(ref total, export.Bytes)), detail, "MiB");
-            foreach (var sql in (string[])[$"DROP TABLE `{table.Name}`", $"CREATE TABLE `{table.Name}` LIKE `{source.Database}`.`{table.Name}`", $"ALTER TABLE `{table.Name}` DISCARD TABLESPACE"])
+            foreach (var table in export.Tables)
             {
-                await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{table.Name}` IMPORT TABLESPACE", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                export.RemoveMetadata(target.Database, table);
             }
-
-            long last = 0;
-            await export.CopyAsync(target.Database, table, done =>
-            {
-                var all = Interlocked.Add(ref copied, done - last);
-                last = done;
-                Report(SeedPhase.Copying, target.Database, Mib(all), Mib(Interlocked.Read(ref total)), detail, "MiB");
-            }, cancellationToken).ConfigureAwait(false);
         }
-
-        async Task ImportFilesAsync(MySqlConnection connection, TablespaceExport export, TelemetryTable table)
+        catch (MySqlException) when (connection.State == ConnectionState.Open)
         {
-            await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{table.Name}` IMPORT TABLESPACE", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            export.RemoveMetadata(target.Database, table);
+            // Refused (e.g. the server runs as another user and cannot open files written by this one): copy rows instead.
+            await ClearAsync(export).ConfigureAwait(false);
+            return false;
         }
+
+        return true;
 
         static long Mib(long bytes) => bytes >> 20;
 
         // Starts the target over: an interrupted import can leave a discarded table beside its copied file, and a CREATE that
         // failed on a full disk a table InnoDB knows and the server does not; dropping the whole database clears both.
-        async Task ClearAsync(MySqlConnection connection, TablespaceExport files)
+        async Task ClearAsync(TablespaceExport files)
         {
-            foreach (var table in TelemetryTable.Live)
+            foreach (var table in files.Tables)
             {
                 await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE IF EXISTS `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
                 files.RemoveStrayFiles(target.Database, table);
@@ -944,21 +898,18 @@ public sealed class DatasetSeeder
         && BuiltAfterLoad(source).All(index => BuiltAfterLoad(target).Any(other => other.Table == index.Table && other.Name == index.Name));
 
     /// <summary>Builds a copy's indexes, checks every table against the source, and takes the source's catalog once it is complete.</summary>
-    /// <param name="imports">
-    /// An import's tables, arriving (<see cref="StartImportAsync"/>): each table's indexes are built once it is in. Its tables
-    /// are the source's files, byte for byte, copied while the source's complete table was held for export, so they hold the
-    /// source's rows and there is nothing to count. Null for a row copy.
-    /// </param>
     /// <param name="copies">
     /// A row copy's tables, running (<see cref="StartCopyAsync"/>): each table's indexes are built once its copy ends. A table
-    /// filled from empty is checked by the rows its statements inserted; the other tables are counted. Null for an import.
+    /// filled from empty is checked by the rows its statements inserted; the other tables are counted. Null for an import
+    /// (<see cref="ImportAsync"/>): its tables are the source's files, byte for byte, copied while the source was held for
+    /// export, so they hold the source's rows and there is nothing to count.
     /// </param>
     private async Task FinishCopyAsync(
-        VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished, Task<IReadOnlyDictionary<TelemetryTable, long>> sourceRows,
-        IReadOnlyDictionary<TelemetryTable, Task>? imports, IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>? copies, CancellationToken cancellationToken)
+        VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished,
+        Task<IReadOnlyDictionary<TelemetryTable, long>> sourceRows, IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>? copies, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-        await BuildIndexesAsync(connection, target, table => imports?[table] ?? copies?[table] ?? Task.CompletedTask, null, cancellationToken).ConfigureAwait(false);
+        await BuildIndexesAsync(connection, target, table => copies?[table] ?? Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         var there = await sourceRows.ConfigureAwait(false);
         if (copies is null)
         {
@@ -1073,8 +1024,7 @@ public sealed class DatasetSeeder
 
     /// <summary>Builds the variant's missing indexes, the tables side by side (one ALTER builds all of a table's indexes in one pass), then takes fresh statistics.</summary>
     /// <param name="filled">Completes once a table holds all its rows: its indexes are built from then on.</param>
-    /// <param name="indexed">Called with each table once its indexes are built.</param>
-    private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, Func<TelemetryTable, Task> filled, Action<TelemetryTable>? indexed, CancellationToken cancellationToken)
+    private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, Func<TelemetryTable, Task> filled, CancellationToken cancellationToken)
     {
         // Progress, from the first table filled, counts the rows of the tables indexed so far, of those filled so far; the
         // largest id stands in for the row count (exact after a fresh load).
@@ -1094,7 +1044,6 @@ public sealed class DatasetSeeder
             var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
             Report(SeedPhase.Indexing, target.Database, Interlocked.Read(ref done), Interlocked.Add(ref total, rows), null);
             await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
-            indexed?.Invoke(table);
 
             Report(SeedPhase.Indexing, target.Database, Interlocked.Add(ref done, rows), Interlocked.Read(ref total), null);
         })).ConfigureAwait(false);
