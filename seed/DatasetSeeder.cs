@@ -138,18 +138,13 @@ public sealed class DatasetSeeder
             Report(SeedPhase.Preparing, string.Empty, 0, 0, "moving the replaced tables aside");
             foreach (var assessment in assessments.Where(a => a.Status == VariantStatus.Fresh))
             {
-                await ReplacedTables.MoveAsideAsync(connection, assessment.Database, everything: options.Mode == SeedMode.Reset, cancellationToken).ConfigureAwait(false);
+                await ReplacedTables.MoveAsideAsync(connection, assessment.Database, everything: options.Mode == SeedMode.Reset, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var database in databases.Values)
             {
                 if (options.Mode == SeedMode.Reset)
                 {
-                    if (dataDirectory is not null)
-                    {
-                        TablespaceExport.RemoveOrphanMetadata(dataDirectory, database);
-                    }
-
                     await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{database}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
 

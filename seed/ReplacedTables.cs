@@ -20,8 +20,9 @@ internal static class ReplacedTables
 
     /// <summary>Moves the tables a fresh load of <paramref name="database"/> replaces into <see cref="AsideName"/>.</summary>
     /// <param name="everything">Every table (<c>--reset</c>: the database is dropped after); else the telemetry tables and the seeder's catalog, as <see cref="SeedTables.DropAllAsync"/> drops them.</param>
+    /// <param name="dataDirectory">The server's data directory when it is on this machine: the files of an interrupted import, which a rename leaves behind, are removed from there.</param>
     /// <returns>The database now holding them, to be dropped; null when there was nothing to move.</returns>
-    public static async Task<string?> MoveAsideAsync(MySqlConnection connection, string database, bool everything, CancellationToken cancellationToken)
+    public static async Task<string?> MoveAsideAsync(MySqlConnection connection, string database, bool everything, string? dataDirectory, CancellationToken cancellationToken)
     {
         var aside = AsideName(database);
         await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{aside}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -29,15 +30,24 @@ internal static class ReplacedTables
             "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = @database AND TABLE_TYPE = 'BASE TABLE'",
             new { database }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var replaced = everything ? names.ToList() : names.Intersect([.. TelemetryTable.All.Select(t => t.Name), .. DatasetCatalog.TableNames], StringComparer.Ordinal).ToList();
-        if (replaced.Count == 0)
+        if (replaced.Count > 0)
         {
-            return null;
+            await connection.ExecuteAsync(new CommandDefinition($"CREATE DATABASE `{aside}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var renames = string.Join(", ", replaced.Select(t => $"`{database}`.`{t}` TO `{aside}`.`{t}`"));
+            await connection.ExecuteAsync(new CommandDefinition($"RENAME TABLE {renames}", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition($"CREATE DATABASE `{aside}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var renames = string.Join(", ", replaced.Select(t => $"`{database}`.`{t}` TO `{aside}`.`{t}`"));
-        await connection.ExecuteAsync(new CommandDefinition($"RENAME TABLE {renames}", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return aside;
+        // No live table is left here under its name: any file of one is a stray (e.g. a discarded table's copied file moves
+        // with neither the rename nor a drop).
+        if (dataDirectory is not null)
+        {
+            foreach (var table in TelemetryTable.Live)
+            {
+                TablespaceExport.RemoveStrayFiles(dataDirectory, database, table);
+            }
+        }
+
+        return replaced.Count > 0 ? aside : null;
     }
 
     /// <summary>Drops the databases <see cref="MoveAsideAsync"/> filled.</summary>

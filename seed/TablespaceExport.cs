@@ -69,20 +69,16 @@ internal sealed class TablespaceExport : IAsyncDisposable
     }
 
     /// <summary>Removes files a copy interrupted before its import left in <paramref name="targetDatabase"/> (the table must be dropped first).</summary>
-    public void RemoveStrayFiles(string targetDatabase, TelemetryTable table)
-    {
-        foreach (var extension in (string[])[".ibd", ".cfg"])
-        {
-            File.Delete(TargetFile(targetDatabase, table, extension));
-        }
-    }
+    public void RemoveStrayFiles(string targetDatabase, TelemetryTable table) => RemoveStrayFiles(dataDirectory, targetDatabase, table);
 
-    /// <summary>Removes the export metadata (<c>.cfg</c>) copied beside an imported table: the import has read it, and a file the server does not own would keep <c>DROP DATABASE</c> from removing the directory once the table is gone.</summary>
-    public void RemoveMetadata(string targetDatabase, TelemetryTable table) => File.Delete(TargetFile(targetDatabase, table, ".cfg"));
-
-    /// <summary>Removes export metadata files (<c>.cfg</c>) that no table of <paramref name="database"/> owns any more, left there by imports of earlier versions of the seeder.</summary>
+    /// <summary>Removes a table's data file and export metadata from <paramref name="database"/>'s directory, once the server no longer has the table there.</summary>
+    /// <remarks>
+    /// What a copy interrupted before its import leaves beside the discarded table (the copied <c>.ibd</c> and <c>.cfg</c>), and
+    /// the <c>.cfg</c> files earlier seeders left beside imported tables. Dropping or renaming the table leaves them behind,
+    /// where they keep <c>DROP DATABASE</c> from removing the directory and a new table of the name from being created.
+    /// </remarks>
     /// <param name="dataDirectory">The server's data directory, on this machine.</param>
-    public static void RemoveOrphanMetadata(string dataDirectory, string database)
+    public static void RemoveStrayFiles(string dataDirectory, string database, TelemetryTable table)
     {
         var directory = Path.Combine(dataDirectory, database);
         if (!Directory.Exists(directory))
@@ -90,14 +86,14 @@ internal sealed class TablespaceExport : IAsyncDisposable
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(directory, "*.cfg"))
+        foreach (var extension in (string[])[".ibd", ".cfg"])
         {
-            if (!File.Exists(Path.ChangeExtension(file, ".ibd")))
-            {
-                File.Delete(file);
-            }
+            File.Delete(Path.Combine(directory, table.Name + extension));
         }
     }
+
+    /// <summary>Removes the export metadata (<c>.cfg</c>) copied beside an imported table: the import has read it, and a file the server does not own would keep <c>DROP DATABASE</c> from removing the directory once the table is gone.</summary>
+    public void RemoveMetadata(string targetDatabase, TelemetryTable table) => File.Delete(TargetFile(targetDatabase, table, ".cfg"));
 
     /// <summary>Copies one table's files into <paramref name="targetDatabase"/>, whose table of the same name has discarded its tablespace.</summary>
     /// <param name="copied">Called with the bytes copied so far of this table's data file.</param>

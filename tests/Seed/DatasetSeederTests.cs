@@ -414,9 +414,9 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
             composite = Path.Combine(await connection.ExecuteScalarAsync<string>("SELECT @@datadir") ?? "", databases.Name(SchemaVariant.Composite));
         }
 
-        // The import leaves no export metadata behind; an earlier seeder's, left beside tables since dropped, does not stop the reset.
+        // The import leaves no export metadata behind; the files of an import interrupted before IMPORT TABLESPACE do not stop the reset.
         Assert.Empty(Directory.GetFiles(composite, "*.cfg"));
-        await File.WriteAllTextAsync(Path.Combine(composite, "dd_old_table.cfg"), "left by an earlier import", Cancel);
+        await InterruptImportAsync(databases, composite);
 
         var result = await DatasetSeeder.SeedAsync(databases.Server, options with { Mode = SeedMode.Reset }, null, Cancel);
 
@@ -424,7 +424,8 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         await using var check = await databases.OpenAsync(SchemaVariant.Basic);
         Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stray'"));
         Assert.Equal(2_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
-        Assert.False(File.Exists(Path.Combine(composite, "dd_old_table.cfg")));
+        Assert.Empty(Directory.GetFiles(composite, "*.cfg"));
+        Assert.Equal(2_000, await databases.CountAsync(SchemaVariant.Composite, TelemetryTable.Trades));
         foreach (var variant in options.Variants)
         {
             Assert.False(await SchemaExistsAsync(check, ReplacedTables.AsideName(databases.Name(variant))));
@@ -435,22 +436,34 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     public async Task SeedAsync_ReplacingADataset_DropsTheOldTablesAndALeftoverAside()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
-        await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000), null, Cancel);
+        SchemaVariant[] variants = [SchemaVariant.Basic, SchemaVariant.Composite];
+        await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000, variants: variants), null, Cancel);
         var aside = ReplacedTables.AsideName(databases.Name(SchemaVariant.Basic));
         await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
         {
             // What a run killed before it dropped the tables it had moved aside leaves behind.
             await connection.ExecuteAsync($"CREATE DATABASE `{aside}`");
             await connection.ExecuteAsync($"CREATE TABLE `{aside}`.dd_trade_performance (id INT)");
+            await InterruptImportAsync(databases, Path.Combine(await connection.ExecuteScalarAsync<string>("SELECT @@datadir") ?? "", databases.Name(SchemaVariant.Composite)));
         }
 
-        var result = await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 3_000, seed: 8), null, Cancel);
+        var result = await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 3_000, seed: 8, variants: variants), null, Cancel);
 
-        Assert.Equal(VariantAction.Loaded, result.Variants[0].Action);
+        Assert.Equal([VariantAction.Loaded, VariantAction.Imported], result.Variants.Select(v => v.Action));
+        Assert.Equal(3_000, await databases.CountAsync(SchemaVariant.Composite, TelemetryTable.Trades));
         await using var check = await databases.OpenAsync(SchemaVariant.Basic);
         Assert.Equal(3_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
         Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM perf_dataset"));
         Assert.False(await SchemaExistsAsync(check, aside));
+    }
+
+    /// <summary>Leaves composite's metrics as a copy killed before <c>IMPORT TABLESPACE</c> leaves them: the table discarded, the copied files beside it.</summary>
+    private static async Task InterruptImportAsync(SeedDatabases databases, string compositeDirectory)
+    {
+        await using var connection = await databases.OpenAsync(SchemaVariant.Composite);
+        await connection.ExecuteAsync("ALTER TABLE dd_telemetry_metrics DISCARD TABLESPACE");
+        await File.WriteAllBytesAsync(Path.Combine(compositeDirectory, "dd_telemetry_metrics.ibd"), new byte[16384], Cancel);
+        await File.WriteAllTextAsync(Path.Combine(compositeDirectory, "dd_telemetry_metrics.cfg"), "copied before the import", Cancel);
     }
 
     private static async Task<bool> SchemaExistsAsync(MySqlConnection connection, string database) =>
