@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using MySqlConnector;
 using Perf.Harness.Results;
@@ -54,9 +55,10 @@ internal sealed class SortDirectory : IDisposable
         {
             await connection.ExecuteAsync(new CommandDefinition("SET SESSION innodb_tmpdir = @path", new { path = Path }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        catch (MySqlException)
+        catch (MySqlException) when (connection.State == ConnectionState.Open)
         {
             // The server cannot write there (it runs as a user or in a namespace that cannot): it sorts in its own tmpdir.
+            // A lost connection is not that answer: it goes up as the run's failure.
         }
     }
 
