@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net.Sockets;
 using MySqlConnector;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
@@ -71,10 +72,13 @@ public static class SeedProgram
     }
 
     /// <summary>The one line the command prints for a failure it expects (the server, the data, the disk); null for a bug, which keeps its stack trace.</summary>
-    internal static string? FailureLine(Exception exception) =>
-        exception is ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException or IOException
-            ? $"seed: {exception.Message}"
-            : null;
+    /// <remarks>A server that dies mid-statement surfaces as a <see cref="MySqlException"/> from most calls, but as the bare <see cref="SocketException"/> from some (<c>BeginTransactionAsync</c>).</remarks>
+    internal static string? FailureLine(Exception exception) => exception switch
+    {
+        SocketException => $"seed: lost the connection to the server: {exception.Message}",
+        ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException or IOException => $"seed: {exception.Message}",
+        _ => null,
+    };
 
     private static async Task<SeedResult> SeedWithProgressAsync(string connectionString, SeedOptions options, TextWriter output, CancellationToken cancellationToken)
     {
