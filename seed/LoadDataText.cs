@@ -49,10 +49,11 @@ internal sealed class LoadDataText<T>(IReadOnlyList<RecordColumn<T>> columns)
                     AppendEscaped(text);
                     break;
                 case DateTime time:
-                    line.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd HH:mm:ss.ffffff}");
+                    AppendTime(time);
                     break;
-                case IFormattable number:
-                    line.Append(number.ToString(null, CultureInfo.InvariantCulture));
+                case ISpanFormattable number:
+                    // Formats into the builder: no string per value.
+                    line.Append(CultureInfo.InvariantCulture, $"{number}");
                     break;
                 case var other:
                     throw new NotSupportedException($"Column {columns[i].Name}: no text form for {other.GetType().Name}.");
@@ -61,6 +62,36 @@ internal sealed class LoadDataText<T>(IReadOnlyList<RecordColumn<T>> columns)
 
         line.Append('\n');
         writer.Write(line);
+    }
+
+    /// <summary>Appends <c>yyyy-MM-dd HH:mm:ss.ffffff</c>, digit by digit: a custom format string is parsed again on every call, and the metric spill writes two per row.</summary>
+    private void AppendTime(DateTime time)
+    {
+        Span<char> text = stackalloc char[26];
+        time.Deconstruct(out int year, out int month, out int day);
+        Digits(text[..4], year);
+        text[4] = '-';
+        Digits(text[5..7], month);
+        text[7] = '-';
+        Digits(text[8..10], day);
+        text[10] = ' ';
+        Digits(text[11..13], time.Hour);
+        text[13] = ':';
+        Digits(text[14..16], time.Minute);
+        text[16] = ':';
+        Digits(text[17..19], time.Second);
+        text[19] = '.';
+        Digits(text[20..], (int)(time.Ticks % TimeSpan.TicksPerSecond / 10));
+        line.Append(text);
+
+        static void Digits(Span<char> target, int value)
+        {
+            for (var i = target.Length - 1; i >= 0; i--)
+            {
+                (value, var digit) = Math.DivRem(value, 10);
+                target[i] = (char)('0' + digit);
+            }
+        }
     }
 
     private void AppendEscaped(string text)

@@ -28,7 +28,7 @@ internal sealed class MetricRollup(DatasetPlan plan)
     private static readonly WindowType[] FromRaw = [WindowType.Hourly, WindowType.Daily];
 
     [ThreadStatic]
-    private static Dictionary<WindowKey, Window>? chunkWindows;
+    private static ChunkAggregator? aggregator;
 
     private readonly Dictionary<WindowKey, Window> weekly = [];
     private readonly Dictionary<WindowKey, Window> monthly = [];
@@ -37,57 +37,7 @@ internal sealed class MetricRollup(DatasetPlan plan)
     public static ChunkWindows Aggregate(GeneratedChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        // One table per thread, cleared and reused: a chunk's windows fill megabytes, and a new table per chunk (grown step by
-        // step on the large object heap) cost more in full collections than the aggregation itself.
-        var windows = chunkWindows ??= [];
-        windows.Clear();
-        var names = new Dictionary<(string Prefix, string Value), string>();
-        string Name(string prefix, string value)
-        {
-            ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(names, (prefix, value), out var exists);
-            if (!exists)
-            {
-                name = prefix + value;
-            }
-
-            return name!;
-        }
-
-        foreach (var trade in chunk.Trades)
-        {
-            var symbol = Name(TradeMetrics.SymbolPrefix, trade.Symbol);
-            var tradeType = Name(TradeMetrics.TradeTypePrefix, trade.TradeType);
-            var exitReason = Name(TradeMetrics.ExitReasonPrefix, trade.ExitReason);
-            foreach (var windowType in FromRaw)
-            {
-                var start = windowType.WindowStart(trade.EntryTime);
-                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, TradeMetrics.AllTrades, windowType, start), trade.Pnl);
-                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, symbol, windowType, start), trade.Pnl);
-                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, tradeType, windowType, start), trade.Pnl);
-                Include(windows, new WindowKey(trade.ProfileId, TradeMetrics.MetricType, exitReason, windowType, start), trade.Pnl);
-            }
-        }
-
-        foreach (var sample in chunk.Health)
-        {
-            (string Name, decimal Value)[] measures =
-            [
-                (Name("latency_ms:", sample.ScriptName), AsStored(sample.LatencyMs)),
-                (Name("cpu_percent:", sample.ScriptName), AsStored(sample.CpuPercent)),
-                (Name("memory_mb:", sample.ScriptName), AsStored(sample.MemoryMb)),
-                (Name("error_count:", sample.ScriptName), sample.ErrorCount),
-            ];
-            foreach (var windowType in FromRaw)
-            {
-                var start = windowType.WindowStart(sample.Timestamp);
-                foreach (var (name, value) in measures)
-                {
-                    Include(windows, new WindowKey(sample.ProfileId, HealthMetrics.MetricType, name, windowType, start), value);
-                }
-            }
-        }
-
-        return new ChunkWindows(chunk.Plan, Sorted(windows));
+        return new ChunkWindows(chunk.Plan, (aggregator ??= new ChunkAggregator()).Aggregate(chunk));
     }
 
     /// <summary>Takes the next chunk's windows (chunks in order) and returns the rows complete so far: the chunk's hourly and daily windows, then the weekly and monthly windows that ended before the next chunk's first trading day.</summary>
@@ -143,19 +93,6 @@ internal sealed class MetricRollup(DatasetPlan plan)
         return rows;
     }
 
-    private static void Include(Dictionary<WindowKey, Window> windows, WindowKey key, decimal value)
-    {
-        ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, key, out var exists);
-        if (!exists)
-        {
-            window = new Window(1, value, value, value, value > 0 ? 1 : 0, value < 0 ? 1 : 0);
-            return;
-        }
-
-        window = new Window(window.Count + 1, window.Sum + value, Math.Min(window.Min, value), Math.Max(window.Max, value),
-            window.Positive + (value > 0 ? 1 : 0), window.Negative + (value < 0 ? 1 : 0));
-    }
-
     private static void Merge(Dictionary<WindowKey, Window> windows, WindowKey key, Window part)
     {
         ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, key, out var exists);
@@ -165,6 +102,161 @@ internal sealed class MetricRollup(DatasetPlan plan)
 
     /// <summary>A DOUBLE as <c>CAST(x AS DECIMAL(18,6))</c> gives it.</summary>
     private static decimal AsStored(double value) => Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero);
+
+    /// <summary>One thread's tables for <see cref="Aggregate"/>, cleared and reused for every chunk.</summary>
+    /// <remarks>
+    /// A chunk's windows fill megabytes: a new table per chunk (grown step by step on the large object heap) cost more in
+    /// full collections than the aggregation itself. Each row updates eight windows, so the key is all integers (the metric
+    /// name as its number in this chunk) and hashes without reading a string; names get their numbers once per chunk.
+    /// </remarks>
+    private sealed class ChunkAggregator
+    {
+        private static readonly string[] HealthPrefixes = ["latency_ms:", "cpu_percent:", "memory_mb:", "error_count:"];
+
+        private readonly Dictionary<ChunkKey, Window> windows = [];
+        private readonly List<(string MetricType, string MetricName)> names = [];
+        private readonly Dictionary<string, int> symbols = [];
+        private readonly Dictionary<string, int> tradeTypes = [];
+        private readonly Dictionary<string, int> exitReasons = [];
+        private readonly Dictionary<string, int> scripts = [];
+
+        public AggregatedMetric[] Aggregate(GeneratedChunk chunk)
+        {
+            windows.Clear();
+            names.Clear();
+            symbols.Clear();
+            tradeTypes.Clear();
+            exitReasons.Clear();
+            scripts.Clear();
+            var allTrades = names.Count;
+            names.Add((TradeMetrics.MetricType, TradeMetrics.AllTrades));
+
+            foreach (var trade in chunk.Trades)
+            {
+                var symbol = TradeName(symbols, TradeMetrics.SymbolPrefix, trade.Symbol);
+                var tradeType = TradeName(tradeTypes, TradeMetrics.TradeTypePrefix, trade.TradeType);
+                var exitReason = TradeName(exitReasons, TradeMetrics.ExitReasonPrefix, trade.ExitReason);
+                foreach (var windowType in FromRaw)
+                {
+                    var start = windowType.WindowStart(trade.EntryTime).Ticks;
+                    Include(new ChunkKey(trade.ProfileId, allTrades, windowType, start), trade.Pnl);
+                    Include(new ChunkKey(trade.ProfileId, symbol, windowType, start), trade.Pnl);
+                    Include(new ChunkKey(trade.ProfileId, tradeType, windowType, start), trade.Pnl);
+                    Include(new ChunkKey(trade.ProfileId, exitReason, windowType, start), trade.Pnl);
+                }
+            }
+
+            foreach (var sample in chunk.Health)
+            {
+                // The script's four measures have consecutive numbers, in the order of HealthPrefixes.
+                var first = ScriptNames(sample.ScriptName);
+                var latency = AsStored(sample.LatencyMs);
+                var cpu = AsStored(sample.CpuPercent);
+                var memory = AsStored(sample.MemoryMb);
+                decimal errors = sample.ErrorCount;
+                foreach (var windowType in FromRaw)
+                {
+                    var start = windowType.WindowStart(sample.Timestamp).Ticks;
+                    Include(new ChunkKey(sample.ProfileId, first, windowType, start), latency);
+                    Include(new ChunkKey(sample.ProfileId, first + 1, windowType, start), cpu);
+                    Include(new ChunkKey(sample.ProfileId, first + 2, windowType, start), memory);
+                    Include(new ChunkKey(sample.ProfileId, first + 3, windowType, start), errors);
+                }
+            }
+
+            return Sorted();
+        }
+
+        private int TradeName(Dictionary<string, int> family, string prefix, string value)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(family, value, out var exists);
+            if (!exists)
+            {
+                id = names.Count;
+                names.Add((TradeMetrics.MetricType, prefix + value));
+            }
+
+            return id;
+        }
+
+        private int ScriptNames(string script)
+        {
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(scripts, script, out var exists);
+            if (!exists)
+            {
+                first = names.Count;
+                foreach (var prefix in HealthPrefixes)
+                {
+                    names.Add((HealthMetrics.MetricType, prefix + script));
+                }
+            }
+
+            return first;
+        }
+
+        private void Include(ChunkKey key, decimal value)
+        {
+            ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, key, out var exists);
+            window = !exists
+                ? new Window(1, value, value, value, value > 0 ? 1 : 0, value < 0 ? 1 : 0)
+                : new Window(window.Count + 1, window.Sum + value, Math.Min(window.Min, value), Math.Max(window.Max, value),
+                    window.Positive + (value > 0 ? 1 : 0), window.Negative + (value < 0 ? 1 : 0));
+        }
+
+        /// <summary>The windows as metric rows in the order <see cref="WindowOrder"/> gives, with each name's rank among this chunk's names standing in for its strings.</summary>
+        private AggregatedMetric[] Sorted()
+        {
+            var byName = Enumerable.Range(0, names.Count)
+                .Order(Comparer<int>.Create((a, b) =>
+                {
+                    var order = string.CompareOrdinal(names[a].MetricType, names[b].MetricType);
+                    return order != 0 ? order : string.CompareOrdinal(names[a].MetricName, names[b].MetricName);
+                }))
+                .ToArray();
+            var rank = new int[names.Count];
+            for (var i = 0; i < byName.Length; i++)
+            {
+                rank[byName[i]] = i;
+            }
+
+            var order = ArrayPool<ChunkOrder>.Shared.Rent(windows.Count);
+            var rows = new AggregatedMetric[windows.Count];
+            var at = 0;
+            foreach (var (key, window) in windows)
+            {
+                var (metricType, metricName) = names[key.Name];
+                var start = new DateTime(key.StartTicks, DateTimeKind.Utc);
+                order[at] = new ChunkOrder(key.StartTicks, (int)key.WindowType, key.ProfileId, rank[key.Name]);
+                rows[at++] = new AggregatedMetric(key.ProfileId, metricType, metricName, key.WindowType, start, key.WindowType.WindowEnd(start),
+                    window.Count, window.Sum, window.Min, window.Max, window.Positive, window.Negative);
+            }
+
+            Array.Sort(order, rows, 0, rows.Length);
+            ArrayPool<ChunkOrder>.Shared.Return(order);
+            return rows;
+        }
+    }
+
+    /// <summary>A window of one chunk: <see cref="WindowKey"/> with the metric type and name as their number in the chunk.</summary>
+    private readonly record struct ChunkKey(int ProfileId, int Name, WindowType WindowType, long StartTicks)
+    {
+        public bool Equals(ChunkKey other) =>
+            StartTicks == other.StartTicks && ProfileId == other.ProfileId && Name == other.Name && WindowType == other.WindowType;
+
+        public override int GetHashCode() => HashCode.Combine(ProfileId, Name, WindowType, StartTicks);
+    }
+
+    /// <summary>A chunk window's place in the rows, as <see cref="WindowOrder"/> with the name's rank in place of the strings.</summary>
+    private readonly record struct ChunkOrder(long StartTicks, int WindowType, int ProfileId, int NameRank) : IComparable<ChunkOrder>
+    {
+        public int CompareTo(ChunkOrder other)
+        {
+            var order = StartTicks.CompareTo(other.StartTicks);
+            order = order != 0 ? order : WindowType.CompareTo(other.WindowType);
+            order = order != 0 ? order : ProfileId.CompareTo(other.ProfileId);
+            return order != 0 ? order : NameRank.CompareTo(other.NameRank);
+        }
+    }
 
     /// <summary>The identity of a window, as the table's unique key has it.</summary>
     private readonly record struct WindowKey(int ProfileId, string MetricType, string MetricName, WindowType WindowType, DateTime Start)
