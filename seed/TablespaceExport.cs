@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using Microsoft.Win32.SafeHandles;
 using MySqlConnector;
 using Telemetry.Data.Schema;
 
@@ -101,27 +102,46 @@ internal sealed class TablespaceExport : IAsyncDisposable
     public async Task<long> CopyAsync(string targetDatabase, TelemetryTable table, Action<long> copied, CancellationToken cancellationToken)
     {
         File.Copy(SourceFile(table, ".cfg"), TargetFile(targetDatabase, table, ".cfg"), overwrite: true);
-        const int BufferBytes = 4 << 20;
-        var source = new FileStream(SourceFile(table, ".ibd"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferBytes, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        await using (source.ConfigureAwait(false))
+        using var source = File.OpenHandle(SourceFile(table, ".ibd"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+        using var target = File.OpenHandle(TargetFile(targetDatabase, table, ".ibd"), FileMode.Create, FileAccess.Write);
+        if (await Task.Run(() => CopyInKernel(source, target, copied, cancellationToken), cancellationToken).ConfigureAwait(false) is { } size)
         {
-            var target = new FileStream(TargetFile(targetDatabase, table, ".ibd"), FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous);
-            await using (target.ConfigureAwait(false))
-            {
-                var buffer = new byte[BufferBytes];
-                long done = 0;
-                int read;
-                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    done += read;
-                    copied(done);
-                }
+            return size;
+        }
 
-                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+        const int BufferBytes = 4 << 20;
+        var buffer = new byte[BufferBytes];
+        long done = 0;
+        int read;
+        while ((read = await RandomAccess.ReadAsync(source, buffer, done, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await RandomAccess.WriteAsync(target, buffer.AsMemory(0, read), done, cancellationToken).ConfigureAwait(false);
+            done += read;
+            copied(done);
+        }
+
+        return done;
+    }
+
+    /// <summary>Copies the whole file in the kernel, a slice at a time for progress and cancellation.</summary>
+    /// <returns>The bytes copied, or null where the kernel or file system cannot copy it this way.</returns>
+    private static long? CopyInKernel(SafeFileHandle source, SafeFileHandle target, Action<long> copied, CancellationToken cancellationToken)
+    {
+        const long SliceBytes = 64L << 20;
+        long done = 0;
+        while (FileRangeCopy.TryCopy(source, target, done, SliceBytes) is { } slice)
+        {
+            if (slice == 0)
+            {
                 return done;
             }
+
+            done += slice;
+            copied(done);
+            cancellationToken.ThrowIfCancellationRequested();
         }
+
+        return null;
     }
 
     /// <summary>Releases the tables (the server deletes its <c>.cfg</c> files); a lost connection released them already.</summary>
