@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using Microsoft.Win32.SafeHandles;
 using MySqlConnector;
 using Telemetry.Data.Schema;
 
@@ -102,46 +101,7 @@ internal sealed class TablespaceExport : IAsyncDisposable
     public async Task<long> CopyAsync(string targetDatabase, TelemetryTable table, Action<long> copied, CancellationToken cancellationToken)
     {
         File.Copy(SourceFile(table, ".cfg"), TargetFile(targetDatabase, table, ".cfg"), overwrite: true);
-        using var source = File.OpenHandle(SourceFile(table, ".ibd"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-        using var target = File.OpenHandle(TargetFile(targetDatabase, table, ".ibd"), FileMode.Create, FileAccess.Write);
-        if (await Task.Run(() => CopyInKernel(source, target, copied, cancellationToken), cancellationToken).ConfigureAwait(false) is { } size)
-        {
-            return size;
-        }
-
-        const int BufferBytes = 4 << 20;
-        var buffer = new byte[BufferBytes];
-        long done = 0;
-        int read;
-        while ((read = await RandomAccess.ReadAsync(source, buffer, done, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            await RandomAccess.WriteAsync(target, buffer.AsMemory(0, read), done, cancellationToken).ConfigureAwait(false);
-            done += read;
-            copied(done);
-        }
-
-        return done;
-    }
-
-    /// <summary>Copies the whole file in the kernel, a slice at a time for progress and cancellation.</summary>
-    /// <returns>The bytes copied, or null where the kernel or file system cannot copy it this way.</returns>
-    private static long? CopyInKernel(SafeFileHandle source, SafeFileHandle target, Action<long> copied, CancellationToken cancellationToken)
-    {
-        const long SliceBytes = 64L << 20;
-        long done = 0;
-        while (FileRangeCopy.TryCopy(source, target, done, SliceBytes) is { } slice)
-        {
-            if (slice == 0)
-            {
-                return done;
-            }
-
-            done += slice;
-            copied(done);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        return null;
+        return await DirectIo.CopyAsync(SourceFile(table, ".ibd"), TargetFile(targetDatabase, table, ".ibd"), copied, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Releases the tables (the server deletes its <c>.cfg</c> files); a lost connection released them already.</summary>
