@@ -5,9 +5,9 @@ namespace Perf.Seed;
 
 /// <summary>Direct I/O (<c>O_DIRECT</c>) on an open file: reads and writes go between the device and this process's buffer, not through the page cache.</summary>
 /// <remarks>
-/// Copying basic's 8 GB of table files through the page cache kept one core busy in the kernel for 30 s (29–31
-/// CPU-seconds of the seeder, in runs with read/write and with <c>copy_file_range</c> alike), while the partitioned index
-/// builds needed it; by hand, <c>dd</c> with direct I/O copied 1.9 GB for 0.1 CPU-seconds. Buffers, lengths and offsets
+/// Copying basic's 8 GB of table files through the page cache kept one core busy in the kernel for the 30–45 s of the
+/// copy (28–32 CPU-seconds of the seeder in the medium runs, with reads and writes and with <c>copy_file_range</c>
+/// alike) while the partitioned index builds needed it; with direct I/O the copy took 1.6. Buffers, lengths and offsets
 /// must then be multiples of the device's block size (<see cref="Alignment"/> covers every common one).
 /// </remarks>
 internal static partial class DirectIo
