@@ -1,7 +1,7 @@
 #!/bin/bash
 # The series in this folder: medium seeds into three variants (each replacing the last run's 35 GB), one at a time, on
-# the same data directory, with the CPU of mariadbd and the seeder (cpu.txt) and vmstat (vmstat.txt) sampled beside each
-# run. Each commit ran from its own worktree, built with `dotnet build seed -c Release`:
+# the same data directory, with the CPU of mariadbd and the seeder (cpu.txt) and vmstat sampled beside each run
+# (cpu-sampler.sh, then in ../2026-12-04-seed-medium-sort/, a folder since removed; vmstat's output is not kept). Each commit ran from its own worktree, built with `dotnet build seed -c Release`:
 #   /tmp/old    2218baa  before
 #   /tmp/new    33a70b5  the rollup keyed by integers, times formatted by hand
 #   /tmp/copy   6eadfe1  + the composite copy through copy_file_range (replaced by 2e2161c)
