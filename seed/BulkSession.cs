@@ -11,8 +11,6 @@ internal static class BulkSession
     // unique-key lookups (and, on MariaDB, use its sorted bulk path for the first insert into an empty table).
     private const string ChecksOffSql = "SET SESSION unique_checks = 0, SESSION foreign_key_checks = 0";
 
-    private const string RowByRowSql = "SET SESSION unique_checks = 1";
-
     private const string LogBinSql = "SELECT @@log_bin";
 
     private const string LogBinOffSql = "SET SESSION sql_log_bin = 0";
@@ -35,15 +33,4 @@ internal static class BulkSession
             }
         }
     }
-
-    /// <summary>Has <paramref name="connection"/>'s <c>INSERT … SELECT</c> statements insert row by row, not by InnoDB's bulk path.</summary>
-    /// <remarks>
-    /// MariaDB's bulk path for an insert into an empty table sorts the rows through temporary files in the server's
-    /// <c>tmpdir</c> (not <c>innodb_tmpdir</c>) even when they arrive in key order: copying 5M metric windows into an empty
-    /// partitioned table in 1M-row statements made the server write 5.1 GB that way and 1.0 GB row by row, 4M trades 3.6 GB
-    /// and 0.7 GB, for the same CPU (10.1-10.6 against 10.8-10.9 core-seconds for the trades). A LOAD DATA does not do this.
-    /// Foreign-key checks stay off; the primary key is checked either way.
-    /// </remarks>
-    public static Task InsertRowByRowAsync(MySqlConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(RowByRowSql, cancellationToken: cancellationToken));
 }

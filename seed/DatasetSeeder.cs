@@ -782,7 +782,6 @@ public sealed class DatasetSeeder
         async Task<(bool Empty, long Rows)> CopyTableAsync(TelemetryTable table)
         {
             await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-            await BulkSession.InsertRowByRowAsync(tableConnection, cancellationToken).ConfigureAwait(false);
 
             // Trades and health resume after the ids already copied. Metrics are copied whole: an append's SQL rollup
             // updates existing windows in place, so their ids do not tell what changed.
