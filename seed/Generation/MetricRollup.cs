@@ -96,8 +96,7 @@ internal sealed class MetricRollup(DatasetPlan plan)
     private static void Merge(Dictionary<WindowKey, Window> windows, WindowKey key, Window part)
     {
         ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, key, out var exists);
-        window = !exists ? part : new Window(window.Count + part.Count, window.Sum + part.Sum, Math.Min(window.Min, part.Min),
-            Math.Max(window.Max, part.Max), window.Positive + part.Positive, window.Negative + part.Negative);
+        window = exists ? window.Combine(part) : part;
     }
 
     /// <summary>A DOUBLE as <c>CAST(x AS DECIMAL(18,6))</c> gives it.</summary>
@@ -197,10 +196,7 @@ internal sealed class MetricRollup(DatasetPlan plan)
         private void Include(ChunkKey key, decimal value)
         {
             ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, key, out var exists);
-            window = !exists
-                ? new Window(1, value, value, value, value > 0 ? 1 : 0, value < 0 ? 1 : 0)
-                : new Window(window.Count + 1, window.Sum + value, Math.Min(window.Min, value), Math.Max(window.Max, value),
-                    window.Positive + (value > 0 ? 1 : 0), window.Negative + (value < 0 ? 1 : 0));
+            window = exists ? window.Combine(Window.Of(value)) : Window.Of(value);
         }
 
         /// <summary>The windows as metric rows in the order <see cref="WindowOrder"/> gives, with each name's rank among this chunk's names standing in for its strings.</summary>
@@ -279,7 +275,15 @@ internal sealed class MetricRollup(DatasetPlan plan)
     }
 
     /// <summary>Count, sum, minimum, maximum and sign counts of the values in a window.</summary>
-    private readonly record struct Window(long Count, decimal Sum, decimal Min, decimal Max, long Positive, long Negative);
+    private readonly record struct Window(long Count, decimal Sum, decimal Min, decimal Max, long Positive, long Negative)
+    {
+        /// <summary>The window of one value.</summary>
+        public static Window Of(decimal value) => new(1, value, value, value, value > 0 ? 1 : 0, value < 0 ? 1 : 0);
+
+        /// <summary>The window of this window's values and <paramref name="other"/>'s.</summary>
+        public Window Combine(Window other) => new(Count + other.Count, Sum + other.Sum, Math.Min(Min, other.Min),
+            Math.Max(Max, other.Max), Positive + other.Positive, Negative + other.Negative);
+    }
 
     /// <summary>One chunk's hourly and daily windows, sorted.</summary>
     /// <param name="Plan">The chunk.</param>
