@@ -40,6 +40,8 @@ public sealed class DatasetSeeder
     /// <summary>The server's data directory when it runs on this machine, to say where the disk filled.</summary>
     private string? dataDirectory;
 
+    private ServerProcess? serverProcess;
+
     // Where the server sorts for index builds, when in memory (null: the server's own tmpdir).
     private SortDirectory? sortDirectory;
 
@@ -85,6 +87,7 @@ public sealed class DatasetSeeder
         finally
         {
             seeder.sortDirectory?.Dispose();
+            seeder.serverProcess?.Dispose();
         }
     }
 
@@ -96,6 +99,7 @@ public sealed class DatasetSeeder
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var cancellationToken = failure.Token;
         clock.Start();
+        var seederCpuAtStart = Environment.CpuUsage.TotalTime;
         var spec = options.ToSpec();
         var variants = options.Variants.Order().ToList();
         Report(SeedPhase.Preparing, string.Empty, 0, 0, "planning");
@@ -131,8 +135,10 @@ public sealed class DatasetSeeder
             var plan = DatasetPlan.Create(spec, options.ChunkRows);
             if (dataDirectory is not null)
             {
-                // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows.
+                // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows,
+                // and its CPU time is reported beside the wall time.
                 sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics));
+                serverProcess = await ServerProcess.FindAsync(connection, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
             Report(SeedPhase.Preparing, string.Empty, 0, 0, "moving the replaced tables aside");
@@ -287,7 +293,11 @@ public sealed class DatasetSeeder
             [TelemetryTable.Metrics.Name] = metricRows ?? 0,
         };
         Report(SeedPhase.Done, source.Database, 0, 0, null);
-        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, rowsWritten, results, clock.Elapsed.TotalSeconds, Timeline());
+        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, rowsWritten, results, clock.Elapsed.TotalSeconds, Timeline())
+        {
+            SeederCpuSeconds = (Environment.CpuUsage.TotalTime - seederCpuAtStart).TotalSeconds,
+            ServerCpuSeconds = serverProcess?.SecondsSinceFound(),
+        };
     }
 
     /// <summary>Stops the run, before it writes anything, when the variants it would write need more disk than it may take.</summary>

@@ -24,6 +24,13 @@ public sealed record SeedResult(
     double Seconds,
     IReadOnlyList<PhaseTiming> Phases)
 {
+    /// <summary>The CPU seconds this process spent on the run (all its threads).</summary>
+    public double SeederCpuSeconds { get; init; }
+
+    /// <summary>The CPU seconds the database server spent during the run, when it runs on this machine; else null.</summary>
+    /// <remarks>With the seeder's, the run's work: on a busy machine the wall time moves with the hour, the work much less.</remarks>
+    public double? ServerCpuSeconds { get; init; }
+
     /// <summary>Rows written per second of wall time.</summary>
     public double RowsPerSecond => Seconds > 0 ? RowsWritten / Seconds : 0;
 

@@ -71,6 +71,15 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Equal(["Copying", "Indexing"], PhasesOf(SchemaVariant.Composite));
         Assert.Equal(["Copying", "Indexing", "Checking"], PhasesOf(SchemaVariant.Partitioned));
         Assert.Equal(options.Trades + expected.Health.Count, result.Phases.Single(p => p.Phase == SeedPhase.Loading).Rows);
+
+        // The work beside the wall time: CPU seconds spent during the run (not since the process started), which no
+        // process can spend faster than the machine's cores do; the server's when it runs on this machine.
+        var most = result.Seconds * Environment.ProcessorCount;
+        Assert.InRange(result.SeederCpuSeconds, 0.01, most);
+        if (databases.Server.Source.StartsWith("local:", StringComparison.Ordinal))
+        {
+            Assert.InRange(result.ServerCpuSeconds ?? -1, 0.01, most);
+        }
     }
 
     [Fact]
