@@ -40,6 +40,7 @@ public sealed class DatasetSeeder
     /// <summary>The server's data directory when it runs on this machine, to say where the disk filled.</summary>
     private string? dataDirectory;
 
+    /// <summary>The server's process when it runs on this machine, for the CPU time it spends on the run.</summary>
     private ServerProcess? serverProcess;
 
     // Where the server sorts for index builds, when in memory (null: the server's own tmpdir).
