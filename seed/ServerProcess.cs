@@ -8,8 +8,8 @@ namespace Perf.Seed;
 /// <summary>The database server's process, when it runs on this machine: the CPU time it spends on a run.</summary>
 /// <remarks>
 /// A medium seed into three variants keeps both cores of this machine busy, and most of that work is the server's (its
-/// statements, index builds and background threads). The wall time then moves with the machine's speed of the hour;
-/// the server's CPU seconds, printed beside it, say how much work the run took (results/2026-12-04-seed-medium-rollup).
+/// statements, index builds and background threads). The server's CPU seconds, printed beside the wall time and the
+/// seeder's, say which side a run's time went to (results/2026-12-04-seed-medium-rollup).
 /// </remarks>
 internal sealed class ServerProcess : IDisposable
 {
