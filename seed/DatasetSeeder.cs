@@ -179,7 +179,7 @@ public sealed class DatasetSeeder
         }
         else
         {
-            (DatasetRecord Record, VariantAction Action, Task? WindowsLoaded) load = default;
+            (DatasetRecord Record, VariantAction Action, MetricWindowSpill? Windows) load = default;
             try
             {
                 load = await LoadAsync(source, spec, cancellationToken).ConfigureAwait(false);
@@ -187,9 +187,8 @@ public sealed class DatasetSeeder
             }
             catch
             {
-                // Nothing is left running: the drop ends before the error (the load's, when both failed) goes up. The windows'
-                // LOAD DATA, complete once the load was, commits its rows; a rerun starts the metrics over.
-                await (load.WindowsLoaded ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // Nothing is left running: the drop ends before the error (the load's, when both failed) goes up.
+                load.Windows?.Dispose();
                 await replacedDropped.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 throw;
             }
@@ -199,7 +198,7 @@ public sealed class DatasetSeeder
 
             // Metrics are computed once, into the source, and copied with the other tables, so every variant holds the same rows.
             // Meanwhile the work on the tables already complete goes on beside it (the metrics' LOAD DATA keeps one server thread busy).
-            metricsReady = load.WindowsLoaded ?? ComputeAsync(loaded);
+            metricsReady = ComputeAsync(loaded, load.Windows);
         }
 
         foreach (var target in assessments.Where(a => a != source && a.Status == VariantStatus.Ready))
@@ -255,13 +254,16 @@ public sealed class DatasetSeeder
             }
         }
 
-        async Task ComputeAsync(DatasetRecord record)
+        async Task ComputeAsync(DatasetRecord record, MetricWindowSpill? windows)
         {
-            if (options.ComputeMetrics)
+            using (windows)
             {
-                // In the timeline before the index build that starts beside it; its progress comes with its first rows.
-                Begin(SeedPhase.RollingUp, source.Database);
-                await ComputeMetricsAsync(source, record, spec, cancellationToken).ConfigureAwait(false);
+                if (options.ComputeMetrics)
+                {
+                    // In the timeline before the index build that starts beside it; its progress comes with its first rows.
+                    Begin(SeedPhase.RollingUp, source.Database);
+                    await ComputeMetricsAsync(source, record, spec, windows, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
@@ -372,8 +374,8 @@ public sealed class DatasetSeeder
     }
 
     /// <summary>Loads the dataset's chunks into the source, resuming after those an interrupted run committed.</summary>
-    /// <returns>The dataset's record, what was done, and, when it loaded every chunk into empty tables, the LOAD DATA of the metric windows rolled up from them, still running (else null).</returns>
-    private async Task<(DatasetRecord Record, VariantAction Action, Task? WindowsLoaded)> LoadAsync(VariantAssessment target, DatasetSpec spec, CancellationToken cancellationToken)
+    /// <returns>The dataset's record, what was done, and the metric windows rolled up during the load when it loaded every chunk into empty tables (else null).</returns>
+    private async Task<(DatasetRecord Record, VariantAction Action, MetricWindowSpill? Windows)> LoadAsync(VariantAssessment target, DatasetSpec spec, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         var record = target.Record;
@@ -401,21 +403,21 @@ public sealed class DatasetSeeder
 
         await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
         var plan = DatasetPlan.Create(spec, record!.ChunkRows);
-        Task? windowsLoaded = null;
+        MetricWindowSpill? windows = null;
         try
         {
             if (record.State == DatasetState.Loading)
             {
-                windowsLoaded = await LoadChunksAsync(connection, target.Database, plan, record, cancellationToken).ConfigureAwait(false);
+                windows = await LoadChunksAsync(connection, target.Database, plan, record, cancellationToken).ConfigureAwait(false);
                 await DatasetCatalog.SetStateAsync(connection, record.DatasetId, DatasetState.Finishing, cancellationToken).ConfigureAwait(false);
             }
 
             await VerifyAsync(connection, record, cancellationToken).ConfigureAwait(false);
-            return (record, action, windowsLoaded);
+            return (record, action, windows);
         }
         catch
         {
-            await (windowsLoaded ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            windows?.Dispose();
             throw;
         }
     }
@@ -424,13 +426,13 @@ public sealed class DatasetSeeder
     /// <remarks>
     /// Into tables that held nothing before this dataset, the windows are computed from the generator's own rows
     /// (<see cref="MetricRollup"/>) and go in with one LOAD DATA: a bulk load instead of the rollup's GROUP BY over every
-    /// raw row. When this run loaded every chunk, they were rolled up from the very rows loaded and went in as they loaded
-    /// (<see cref="LoadWindowsAsync"/>). Otherwise (the load resumed after an interruption) the chunks are generated
+    /// raw row. When this run loaded every chunk, they were rolled up from the very rows loaded, as they loaded, and wait
+    /// in a file (<paramref name="windows"/>). Otherwise (the load resumed after an interruption) the chunks are generated
     /// again, in parallel, and must digest to what was loaded. Either way a sample of windows must equal SQL's aggregation
     /// of the loaded rows (<see cref="RollupCheck"/>, after the indexes). When the tables already held other rows
     /// (<c>--append</c>), windows must merge with theirs: the SQL rollup recomputes them from all raw rows.
     /// </remarks>
-    private async Task ComputeMetricsAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, CancellationToken cancellationToken)
+    private async Task ComputeMetricsAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, MetricWindowSpill? windows, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
         if (record.TradeIdBase > 0 || record.HealthIdBase > 0)
@@ -441,6 +443,15 @@ public sealed class DatasetSeeder
 
         // The load must start on an empty table for InnoDB's bulk path (a rerun after an interruption starts over).
         await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE `{TelemetryTable.Metrics.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (windows is not null)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var inserted = await windows.LoadAsync(connection, transaction, (done, total) => Report(SeedPhase.RollingUp, source.Database, done, total, "rolled up during the load"), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref rowsWritten, inserted);
+            return;
+        }
+
         var plan = DatasetPlan.Create(spec, record.ChunkRows);
         var generator = new ChunkGenerator(plan, record.TradeIdBase, record.HealthIdBase);
         var digests = new List<byte[]>();
@@ -544,11 +555,8 @@ public sealed class DatasetSeeder
     }
 
     /// <summary>Loads the chunks not yet committed.</summary>
-    /// <returns>
-    /// When the metrics are wanted and every chunk loads now into empty tables, the LOAD DATA of their windows, rolled up
-    /// from the chunks as they load and loaded beside them (<see cref="LoadWindowsAsync"/>), still running; else null.
-    /// </returns>
-    private async Task<Task?> LoadChunksAsync(MySqlConnection connection, string database, DatasetPlan plan, DatasetRecord record, CancellationToken cancellationToken)
+    /// <returns>When the metrics are wanted and every chunk loads now into empty tables, their windows, rolled up from the chunks as they loaded; else null.</returns>
+    private async Task<MetricWindowSpill?> LoadChunksAsync(MySqlConnection connection, string database, DatasetPlan plan, DatasetRecord record, CancellationToken cancellationToken)
     {
         var done = await DatasetCatalog.DoneChunksAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
         var pending = plan.Chunks.Where(c => !done.Contains(c.Index)).ToList();
@@ -556,64 +564,17 @@ public sealed class DatasetSeeder
         var loaded = total - pending.Sum(c => c.Rows);
         Report(SeedPhase.Loading, database, loaded, total, null);
 
-        if (!options.ComputeMetrics || done.Count > 0 || record.TradeIdBase > 0 || record.HealthIdBase > 0)
-        {
-            await LoadPendingAsync(connection, database, plan, record, pending, loaded, total, null, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-
-        var windows = new MetricWindowSpill(plan, options.GenerateAhead);
-        var windowsLoaded = LoadWindowsAsync(database, windows, cancellationToken);
+        var windows = options.ComputeMetrics && done.Count == 0 && record.TradeIdBase == 0 && record.HealthIdBase == 0
+            ? new MetricWindowSpill(plan, options.GenerateAhead)
+            : null;
         try
         {
             await LoadPendingAsync(connection, database, plan, record, pending, loaded, total, windows, cancellationToken).ConfigureAwait(false);
-            windows.Complete();
+            return windows;
         }
         catch
         {
-            // The windows' LOAD DATA ends with an error and rolls back; nothing is left running when the load's error goes up.
-            windows.Abandon();
-            await windowsLoaded.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            windows.Dispose();
-            throw;
-        }
-
-        return EndAsync();
-
-        async Task EndAsync()
-        {
-            using (windows)
-            {
-                await windowsLoaded.ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Loads the metric windows into the source's empty <c>dd_telemetry_metrics</c> as the chunks' windows are written, in one transaction on a connection of its own.</summary>
-    /// <remarks>
-    /// It runs beside the chunks' load, so the server works on the trades and the windows at once: loading the windows
-    /// after the chunks left one core idle while the trades loaded. When it fails, the chunks' load stops with its error.
-    /// </remarks>
-    private async Task LoadWindowsAsync(string database, MetricWindowSpill windows, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // In the timeline after the load's first report; its progress counts against the windows written so far.
-            Begin(SeedPhase.RollingUp, database);
-            await using var connection = await OpenAsync(database, cancellationToken).ConfigureAwait(false);
-
-            // The load must start on an empty table for InnoDB's bulk path. The server waits for the file's next lines
-            // while the chunks they come from load: longer than its default 30 s read timeout when a chunk is slow.
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"TRUNCATE TABLE `{TelemetryTable.Metrics.Name}`; SET SESSION net_read_timeout = 3600", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var inserted = await windows.LoadAsync(connection, transaction, (done, total) => Report(SeedPhase.RollingUp, database, done, total, "rolled up as the chunks load"), cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref rowsWritten, inserted);
-        }
-        catch (Exception ex)
-        {
-            windows.Fail(ex);
+            windows?.Dispose();
             throw;
         }
     }
