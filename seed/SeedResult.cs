@@ -28,7 +28,7 @@ public sealed record SeedResult(
     public double SeederCpuSeconds { get; init; }
 
     /// <summary>The CPU seconds the database server spent during the run, when it runs on this machine; else null.</summary>
-    /// <remarks>With the seeder's, where the run's work went and how busy it kept the cores (work ÷ cores × wall time).</remarks>
+    /// <remarks>With the seeder's, where the run's work went and how busy it kept the cores (work ÷ (cores × wall time)).</remarks>
     public double? ServerCpuSeconds { get; init; }
 
     /// <summary>Rows written per second of wall time.</summary>

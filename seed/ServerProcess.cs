@@ -9,7 +9,7 @@ namespace Perf.Seed;
 /// <remarks>
 /// A medium seed into three variants keeps both cores of this machine busy, and most of that work is the server's (its
 /// statements, index builds and background threads). The server's CPU seconds, printed beside the wall time and the
-/// seeder's, say which side a run's time went to (results/2026-12-04-seed-medium-rollup).
+/// seeder's, say which side a run's time went to (results/2026-12-05-seed-medium).
 /// </remarks>
 internal sealed class ServerProcess : IDisposable
 {
