@@ -52,11 +52,13 @@ internal static class ReportCommand
             await using var stream = File.OpenRead(from);
             data = await JsonSerializer.DeserializeAsync<CapacityData>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidDataException($"{from} holds no measurements.");
-            // Re-rendering keeps the provenance of the run that measured.
+            // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it.
             var stored = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(from))!, ResultWriter.ManifestFileName);
             var manifest = File.Exists(stored)
                 ? await RunManifestFile.ReadAsync(stored, cancellationToken).ConfigureAwait(false)
                 : RunManifest.Create("report", null, args, root);
+            var renderer = GitInfo.TryRead(root);
+            manifest.Parameters["rendered"] = $"from measurements.json by {(renderer is null ? "an unknown commit" : renderer.Commit[..Math.Min(12, renderer.Commit.Length)] + (renderer.Dirty == true ? " (dirty)" : string.Empty))}";
             writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         }
         else

@@ -43,14 +43,14 @@ public sealed class StatementsBenchmarkTests
 
     private static StatementComparison Comparison(string outcome)
     {
-        var (kind, ratio) = outcome switch
+        var (kind, ratio, timing) = outcome switch
         {
-            "faster" => (DifferenceKind.TimingDiffers, 0.8),
-            "slower" => (DifferenceKind.TimingDiffers, 1.25),
-            _ => (DifferenceKind.SamePlanNoDifference, 1.01),
+            "faster" => (DifferenceKind.TimingDiffers, 0.8, TimingVerdict.Faster),
+            "slower" => (DifferenceKind.TimingDiffers, 1.25, TimingVerdict.Slower),
+            _ => (DifferenceKind.SamePlanNoDifference, 1.01, TimingVerdict.NoDifference),
         };
         var text = OrderStatistics.Estimate([.. Enumerable.Range(1, 60).Select(i => 1.0 + (i / 600.0))], 50);
         var prepared = OrderStatistics.Estimate([.. Enumerable.Range(1, 60).Select(i => ratio * (1.0 + (i / 600.0)))], 50);
-        return new StatementComparison("prepared", "trades_page/hot/7d", SchemaVariant.Composite, new VariantComparison(kind, Work, Work, prepared, text, 0.001, 0.05, ratio), 1);
+        return new StatementComparison("prepared", "trades_page/hot/7d", SchemaVariant.Composite, new VariantComparison(kind, Work, Work, prepared, text, 0.001, 0.05, ratio, timing), 1);
     }
 }

@@ -43,6 +43,27 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportCommand_Measurements_RerendersKeepingTheMeasuringRunAndNamingTheRenderer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var stored = Directory.CreateDirectory(Path.Combine(directory.FullName, "stored"));
+        var measured = RunManifest.Create("report", arguments: ["report", "--sizes", "100k,1M,10M"]);
+        await File.WriteAllTextAsync(Path.Combine(stored.FullName, "measurements.json"), JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        await File.WriteAllTextAsync(Path.Combine(stored.FullName, ResultWriter.ManifestFileName), JsonSerializer.Serialize(measured, ResultWriter.JsonOptions), ct);
+        var rendered = Path.Combine(directory.FullName, "rendered");
+
+        var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", Path.Combine(stored.FullName, "measurements.json"), "--start", "2026-01-01", "--results", rendered], ct);
+
+        Assert.Equal(0, exit);
+        var manifest = await RunManifestFile.ReadAsync(Path.Combine(rendered, ResultWriter.ManifestFileName), ct);
+        Assert.Equal(measured.StartedUtc, manifest.StartedUtc);
+        Assert.Equal(measured.Arguments, manifest.Arguments);
+        Assert.StartsWith("from measurements.json by ", manifest.Parameters["rendered"], StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), ct);
+        Assert.Contains("rendered=from measurements.json by ", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteAsync_Html_RendersWithItsChartsInHeadlessChromium()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -67,6 +67,31 @@ public sealed class ClaimRuleTests
     }
 
     [Fact]
+    public void Compare_WorkDiffersEqualTimings_TimingSaysNoDifference()
+    {
+        var scan = new ExactWork(98_644, 2_211, 0, null, false, false, "ref on uk_metrics_window");
+        var seek = new ExactWork(752, 40, 0, null, false, false, "range on idx_metrics_profile_window");
+
+        var comparison = ClaimRule.Compare(seek, Rounds(12, 3, _ => 2.0), scan, Rounds(12, 3, _ => 2.0), ClaimThresholds.Default, 0.05);
+
+        Assert.Equal(TimingVerdict.NoDifference, comparison.Timing);
+    }
+
+    [Fact]
+    public void Compare_MoreWorkYetFaster_WorkClaimWithTimingContradictingIt()
+    {
+        // The reference report's summary/hot/1y at 10M: Composite examined 28,066 rows against Basic's 11,915 and took 92 ms against 236.
+        var composite = new ExactWork(28_066, 48_245, 0, null, true, true, "range on idx_metrics_profile_window");
+        var basic = new ExactWork(11_915, 40_582, 0, null, false, false, "ref on idx_metrics_profile_type_name");
+
+        var comparison = ClaimRule.Compare(composite, Rounds(8, 9, i => 90 + (i % 5)), basic, Rounds(8, 9, i => 230 + (i % 7)), ClaimThresholds.Default, 0.05);
+
+        Assert.Equal(DifferenceKind.WorkDiffers, comparison.Kind);
+        Assert.False(comparison.CandidateBetter);
+        Assert.Equal(TimingVerdict.Faster, comparison.Timing);
+    }
+
+    [Fact]
     public void Compare_WorkWithinThreshold_NotAWorkClaim()
     {
         // 20,054 vs 19,513 rows (2.8 %) is not a meaningful work difference.

@@ -62,6 +62,26 @@ public sealed class RecommendationRulesTests
         Assert.Contains("2.0× slower", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(100, 1_000, 5, 10, "Partitioning pays off for `q` at 50k trade rows (the one size measured): less work, and faster at 50k rows: Partitioned examines 100 rows vs 1000")]
+    [InlineData(100, 1_000, 10, 10, "Partitioning does less work for `q` at 50k trade rows (the one size measured), with no measurable time difference at 50k rows: Partitioned examines 100 rows")]
+    [InlineData(100, 1_000, 20, 10, "Partitioning does less work for `q` at 50k trade rows (the one size measured), yet is slower at 50k rows: Partitioned examines 100 rows")]
+    [InlineData(1_000, 100, 5, 10, "Partitioning does more work for `q` at 50k trade rows (the one size measured), yet is faster at 50k rows: Partitioned examines 1000 rows")]
+    [InlineData(1_000, 100, 20, 10, "Partitioning costs time for `q` at 50k trade rows (the one size measured): more work, and slower at 50k rows: Partitioned examines 1000 rows")]
+    public void VariantPaysOff_WorkClaim_SaysWhetherTheTimeAgrees(long partitionedRows, long compositeRows, double partitionedMs, double compositeMs, string expected)
+    {
+        var data = new CapacityData(
+            [
+                new VariantMeasurement(SchemaVariant.Composite, 50_000, 1, 1, 1, null, [SampleCapacityData.Query("q", compositeMs, compositeRows)], []),
+                new VariantMeasurement(SchemaVariant.Partitioned, 50_000, 1, 1, 1, null, [SampleCapacityData.Query("q", partitionedMs, partitionedRows)], []),
+            ],
+            LatencyTargets.Default);
+
+        var text = Assert.Single(CapacityAnalysis.Analyze(data, null).Recommendations, r => r.Rule == "partitioning-pays-off").Text;
+
+        Assert.StartsWith(expected, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AaCheck_IdenticalCopy_PassesWithNoClaim()
     {

@@ -70,14 +70,14 @@ public static class CapacityReportBuilder
 
         blocks.Add(new ReportHeading(1, "Variant comparisons"));
         blocks.Add(new ReportTable(
-            ["query", "trade rows", "compared", "verdict", "rows examined", "median", "rank test"],
+            ["query", "trade rows", "compared", "verdict", "rows examined", "logical pages", "median", "rank test"],
             [.. analysis.Comparisons.Select(c => Row(c, c.Candidate.ToString(), c.Reference.ToString()))]));
         if (analysis.AaCheck.Count > 0)
         {
             blocks.Add(new ReportHeading(2, "A/A check"));
             blocks.Add(new ReportParagraph($"{analysis.AaCheck[0].Candidate} against an identical copy of itself (same DDL and rows, measured in the same rounds): every claim here would be a false one. Claims: {analysis.AaCheck.Count(c => c.Result.IsClaim)} of {analysis.AaCheck.Count}."));
             blocks.Add(new ReportTable(
-                ["query", "trade rows", "compared", "verdict", "rows examined", "median", "rank test"],
+                ["query", "trade rows", "compared", "verdict", "rows examined", "logical pages", "median", "rank test"],
                 [.. analysis.AaCheck.Select(c => Row(c, "copy", c.Reference.ToString()))]));
         }
 
@@ -176,12 +176,13 @@ public static class CapacityReportBuilder
         $"`{c.Query}`", Rows(c.TradeRows), $"{candidate} vs {reference}",
         c.Result.Kind switch
         {
-            DifferenceKind.WorkDiffers => c.Result.CandidateBetter ? "claim: less work" : "claim: more work",
+            DifferenceKind.WorkDiffers => $"claim: {(c.Result.CandidateBetter ? "less" : "more")} work; time: {c.Result.Timing switch { TimingVerdict.Faster => "faster", TimingVerdict.Slower => "slower", _ => "no measurable difference" }}",
             DifferenceKind.TimingDiffers => c.Result.CandidateBetter ? "claim: faster" : "claim: slower",
             DifferenceKind.SamePlanNoDifference => "same plan, no measurable difference",
             _ => "no measurable difference",
         },
         $"{Number(c.Result.CandidateWork.RowsExamined, 0)} vs {Number(c.Result.ReferenceWork.RowsExamined, 0)}",
+        c.Result.CandidateWork.LogicalReads is { } cp && c.Result.ReferenceWork.LogicalReads is { } rp ? $"{Number(cp, 0)} vs {Number(rp, 0)}" : "–",
         $"{Estimate(c.Result.CandidateMedian)} vs {Estimate(c.Result.ReferenceMedian)}",
         $"{PValue(c.Result.PValue)} (α {Alpha(c.Result.Alpha)})",
     ];

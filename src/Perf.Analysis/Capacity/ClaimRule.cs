@@ -6,7 +6,7 @@ namespace Perf.Analysis.Capacity;
 /// <remarks>
 /// Work (rows examined, logical page reads, filesort, temporary table) is deterministic for a plan and data, so a
 /// difference beyond <see cref="ClaimThresholds.MinRatio"/> and <see cref="ClaimThresholds.MinAbsoluteWork"/> is a
-/// claim on its own. Timings count only when Mann–Whitney over round medians is below the comparison's α and the medians
+/// claim on its own, and the timings' own verdict goes with it (<see cref="VariantComparison.Timing"/>). Timings count only when Mann–Whitney over round medians is below the comparison's α and the medians
 /// differ by both the ratio and the absolute floor; a shared machine's noise rarely passes both, a design's cost does.
 /// </remarks>
 public static class ClaimRule
@@ -26,22 +26,23 @@ public static class ClaimRule
         var referenceMedian = OrderStatistics.Estimate([.. referenceRounds.SelectMany(r => r)], 50);
         var pValue = TwoSidedPValue(RoundMedians(candidateRounds), RoundMedians(referenceRounds));
 
-        if (WorkRatio(candidateWork, referenceWork, thresholds) is { } workRatio)
-        {
-            return new VariantComparison(DifferenceKind.WorkDiffers, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, workRatio);
-        }
-
         var ratio = candidateMedian.Value is { } c && referenceMedian.Value is { } r && r > 0 ? c / r : 1;
         var meaningful = candidateMedian.Value is { } cv && referenceMedian.Value is { } rv
             && Math.Abs(cv - rv) >= thresholds.MinAbsoluteMs
             && (ratio >= thresholds.MinRatio || ratio <= 1 / thresholds.MinRatio);
         var significant = pValue is { } p && p < alpha;
-        var kind = meaningful && significant
+        var timing = meaningful && significant ? ratio < 1 ? TimingVerdict.Faster : TimingVerdict.Slower : TimingVerdict.NoDifference;
+        if (WorkRatio(candidateWork, referenceWork, thresholds) is { } workRatio)
+        {
+            return new VariantComparison(DifferenceKind.WorkDiffers, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, workRatio, timing);
+        }
+
+        var kind = timing != TimingVerdict.NoDifference
             ? DifferenceKind.TimingDiffers
             : SamePlan(candidateWork.Plan, referenceWork.Plan) && SameWork(candidateWork, referenceWork)
                 ? DifferenceKind.SamePlanNoDifference
                 : DifferenceKind.NoMeasurableDifference;
-        return new VariantComparison(kind, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, ratio);
+        return new VariantComparison(kind, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, ratio, timing);
     }
 
     /// <summary>Two-sided Mann–Whitney (the gate's exact Perfolizer test, both ways) that two sets of round medians come from one distribution; null with fewer than 2 a side.</summary>

@@ -3,7 +3,7 @@ namespace Perf.Analysis.Capacity;
 /// <summary>What a comparison of two variants concluded.</summary>
 public enum DifferenceKind
 {
-    /// <summary>The exact work differs beyond the thresholds: a claim, whatever the timings say.</summary>
+    /// <summary>The exact work differs beyond the thresholds: a claim of work, whatever the timings say (<see cref="VariantComparison.Timing"/> says whether they agree).</summary>
     WorkDiffers,
 
     /// <summary>Same work within the thresholds, but the timings differ significantly and by a meaningful amount: a claim.</summary>

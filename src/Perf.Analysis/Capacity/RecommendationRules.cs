@@ -44,7 +44,7 @@ public static class RecommendationRules
     }
 
     /// <summary>Per query: where <paramref name="candidate"/> does less (or more) work than <paramref name="reference"/> or is significantly and meaningfully faster (or slower); the rest in one line.</summary>
-    /// <remarks>A claim says from which size it holds at every larger size measured; its evidence is the exact work and the medians' intervals with the rank test's p-value.</remarks>
+    /// <remarks>A claim says from which size it holds at every larger size measured (<see cref="Claim"/>); its evidence is the exact work and the medians' intervals with the rank test's p-value.</remarks>
     internal static IEnumerable<Recommendation> VariantPaysOff(IReadOnlyList<QueryComparison> comparisons, SchemaVariant candidate, SchemaVariant reference, string rule, string subject)
     {
         var samePlan = new List<string>();
@@ -69,10 +69,7 @@ public static class RecommendationRules
             }
 
             var start = from == 0 && bySize.Count > 1 ? $"from ~{Rows(bySize[0].TradeRows)} trade rows (the smallest size measured)" : from == 0 ? $"at {Rows(last.TradeRows)} trade rows (the one size measured)" : $"from ~{Rows(bySize[from].TradeRows)} trade rows";
-            var what = last.Result.Kind == DifferenceKind.WorkDiffers
-                ? better ? "pays off" : "costs work"
-                : better ? "pays off (same work, faster)" : "costs time (same work, slower)";
-            yield return new Recommendation(rule, $"{subject} {what} for `{query.Key}` {start}: at {Rows(last.TradeRows)} rows {Evidence(last.Result, candidate.ToString(), reference.ToString())}.");
+            yield return new Recommendation(rule, Claim(subject, query.Key, start, last.TradeRows, better, last.Result) + $" {Evidence(last.Result, candidate.ToString(), reference.ToString())}.");
         }
 
         if (samePlan.Count > 0)
@@ -84,6 +81,29 @@ public static class RecommendationRules
         {
             yield return new Recommendation(rule, $"{subject}: no measurable difference for {string.Join(", ", noDifference)} up to {Rows(largestRows)} rows (work within the thresholds; timings not significantly and meaningfully different).");
         }
+    }
+
+    /// <summary>A claim's verdict up to its evidence: a work claim says, at the largest size, whether the time agrees, shows no difference or contradicts it.</summary>
+    /// <remarks>
+    /// Less work is not a pay-off on its own: a variant reading fewer pages can still be no faster, or slower, and one
+    /// reading more rows can be faster. "Pays off" and "costs time" are said only when work and time agree.
+    /// </remarks>
+    private static string Claim(string subject, string query, string start, long largestRows, bool better, VariantComparison result)
+    {
+        var at = $"at {Rows(largestRows)} rows";
+        if (result.Kind == DifferenceKind.TimingDiffers)
+        {
+            return $"{subject} {(better ? "pays off (same work, faster)" : "costs time (same work, slower)")} for `{query}` {start}: {at}";
+        }
+
+        var work = better ? "less work" : "more work";
+        return result.Timing switch
+        {
+            TimingVerdict.Faster when better => $"{subject} pays off for `{query}` {start}: {work}, and faster {at}:",
+            TimingVerdict.Slower when !better => $"{subject} costs time for `{query}` {start}: {work}, and slower {at}:",
+            TimingVerdict.NoDifference => $"{subject} does {work} for `{query}` {start}, with no measurable time difference {at}:",
+            _ => $"{subject} does {work} for `{query}` {start}, yet is {(result.Timing == TimingVerdict.Faster ? "faster" : "slower")} {at}:",
+        };
     }
 
     /// <summary>A comparison's evidence: the exact work, then the medians with their intervals and the rank test.</summary>

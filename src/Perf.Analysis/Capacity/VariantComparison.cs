@@ -9,6 +9,7 @@ namespace Perf.Analysis.Capacity;
 /// <param name="PValue">Mann–Whitney over round medians, or null with fewer than 2 rounds a side.</param>
 /// <param name="Alpha">The significance level this comparison was held to (the report's α over its comparisons).</param>
 /// <param name="Ratio">Candidate median over reference median (timing), or candidate work over reference work (work).</param>
+/// <param name="Timing">What the timings say on their own: for a work claim, whether the time agrees, shows nothing, or contradicts it.</param>
 public sealed record VariantComparison(
     DifferenceKind Kind,
     ExactWork CandidateWork,
@@ -17,7 +18,8 @@ public sealed record VariantComparison(
     QuantileEstimate ReferenceMedian,
     double? PValue,
     double Alpha,
-    double Ratio)
+    double Ratio,
+    TimingVerdict Timing)
 {
     /// <summary>True for the verdicts that claim a difference.</summary>
     public bool IsClaim => Kind is DifferenceKind.WorkDiffers or DifferenceKind.TimingDiffers;
