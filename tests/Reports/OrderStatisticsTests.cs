@@ -58,4 +58,29 @@ public sealed class OrderStatisticsTests
     [Fact]
     public void BinomialCdf_LargeN_EndsAtOne() =>
         Assert.Equal(1, OrderStatistics.BinomialCdf(5000, 0.99)[^1], 9);
+
+    [Fact]
+    public void Estimate_TooFewForAnInterval_StillGivesTheOneSidedLowerBound()
+    {
+        double[] eight = [1, 2, 3, 4, 5, 6, 7, 8];
+
+        // K ~ Binomial(8, 0.95) samples below the p95: P(K ≤ 5) = 0.0058 ≤ 0.025 < P(K ≤ 6) = 0.057, so the 6th smallest.
+        var p95 = OrderStatistics.Estimate(eight, 95);
+        // Binomial(8, 0.99): P(K ≤ 6) = 0.0027 ≤ 0.025 < P(K ≤ 7) = 0.077, so the 7th.
+        var p99 = OrderStatistics.Estimate(eight, 99);
+
+        Assert.False(p95.IsBounded);
+        Assert.Equal(6, p95.AtLeast);
+        Assert.Equal(7, p99.AtLeast);
+        Assert.Null(OrderStatistics.Estimate([1], 95).AtLeast); // P(K ≤ 0) = 0.05 > 0.025
+    }
+
+    [Fact]
+    public void Estimate_Bounded_LowerBoundIsTheIntervalsLowerEnd()
+    {
+        var estimate = OrderStatistics.Estimate([.. Enumerable.Range(1, 400).Select(i => (double)i)], 99);
+
+        Assert.True(estimate.IsBounded);
+        Assert.Equal(estimate.Lower, estimate.AtLeast);
+    }
 }

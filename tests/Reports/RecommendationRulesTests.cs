@@ -124,7 +124,8 @@ public sealed class RecommendationRulesTests
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "target-missed").Text;
 
         Assert.StartsWith("`trades_30d` on Basic is over the target from 10M rows: p95 1", text, StringComparison.Ordinal);
-        Assert.Contains("p99 needs ≥ 368 samples (72)", text, StringComparison.Ordinal);
+        Assert.Contains("p99 ≥ 1", text, StringComparison.Ordinal);
+        Assert.Contains("(an interval needs ≥ 368 samples: 72)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -210,7 +211,32 @@ public sealed class RecommendationRulesTests
         Assert.StartsWith("misses the targets: `trades_30d` is over p95 500 ms already", verdicts["Basic"], StringComparison.Ordinal);
         Assert.StartsWith("misses the targets: `trades_30d` may reach p95 500 ms around 2027-", verdicts["Composite"], StringComparison.Ordinal);
         Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound 47", verdicts["Partitioned"], StringComparison.Ordinal);
-        Assert.Contains("p99 not supported by the samples", table.Rows[0][1], StringComparison.Ordinal);
+        // 72 executions cannot bound a p99, but its lower bound stands in, named as such.
+        Assert.Contains("; p99 ≥ 1", table.Rows[0][1], StringComparison.Ordinal);
+        Assert.Contains("queries with too few samples for an interval", table.Rows[0][1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TargetMissesAndPlannerSummary_SlowQueryWithTooFewSamplesForAnInterval_OverTheTargetByItsLowerBound()
+    {
+        // The reference run's metrics/weekly on Basic at 10M: 8 executions near 5 s. No p95 interval (72 samples), but
+        // the 6th smallest of 8 is below the p95 with a chance under 2.5 %.
+        var data = SampleCapacityData.Create();
+        var slow = QueryMeasurement.FromRounds("metrics/weekly", [[4_900, 5_100], [4_800, 5_000], [5_200, 4_950], [5_050, 5_700]], new ExactWork(997_660, 2_998_381, 0, null, true, false, "ref on idx_metrics_profile_type_name"), ["idx_metrics_profile_type_name"]);
+        var twiceAsSlow = slow with { RoundsMs = [.. slow.RoundsMs.Select(r => (IReadOnlyList<double>)[.. r.Select(ms => ms * 2)])] };
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant == SchemaVariant.Partitioned ? m with { Queries = [.. m.Queries, m.TradeRows == 10_000_000 ? twiceAsSlow : slow] } : m)] };
+
+        var analysis = CapacityAnalysis.Analyze(data, new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1)));
+
+        Assert.Null(slow.Estimate(95).Value);
+        Assert.Equal(5_100, slow.Estimate(95).AtLeast); // 4800 4900 4950 5000 5050 [5100] 5200 5700
+        var missed = Assert.Single(analysis.Recommendations, r => r.Rule == "target-missed" && r.Text.Contains("Partitioned", StringComparison.Ordinal)).Text;
+        Assert.StartsWith("`metrics/weekly` on Partitioned is over the target from 100k rows: p95 ≥ 5100 ms (an interval needs ≥ 72 samples: 8)", missed, StringComparison.Ordinal);
+        // Years 1, 3 and 5 hold 7.3M, 21.9M and 36.5M rows: a lower bound holds from the largest size measured at or under them.
+        var partitioned = PlannerSummary.Build(analysis)!.Rows.Single(r => r[0] == "Partitioned");
+        Assert.Contains("worst p95 ≥ 5100 ms (`metrics/weekly`; 1 query with too few samples for an interval), of the bounded: ", partitioned[1], StringComparison.Ordinal);
+        Assert.Contains("worst p95 ≥ 10200 ms (`metrics/weekly`;", partitioned[2], StringComparison.Ordinal);
+        Assert.StartsWith("misses the targets: `metrics/weekly`'s p95 is at least 10200 ms by year 5 (a lower bound", partitioned[^1], StringComparison.Ordinal);
     }
 
     [Fact]

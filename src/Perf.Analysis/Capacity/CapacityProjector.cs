@@ -80,9 +80,24 @@ public static class CapacityProjector
             return null;
         }
 
-        var measuredWork = (double)Math.Max(measured.RowsExamined, 1);
-        var fitted = work.Rows.Best.Model == GrowthModel.Constant ? 1 : Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measuredWork) / measuredWork;
+        var fitted = Fitted(work, measured, rows);
         // Growth the data cannot bound spans the band from no growth (its lower end) to the fitted growth (its value and upper end).
         return (estimate.Value!.Value * fitted, estimate.Lower!.Value * (work.Grows ? fitted : 1), estimate.Upper!.Value * fitted);
+    }
+
+    /// <summary>The one-sided lower bound of the <paramref name="percentile"/> (<see cref="QuantileEstimate.AtLeast"/>) scaled to <paramref name="rows"/> as <see cref="LatencyAt"/> scales its band's lower end; null with too few samples even for that.</summary>
+    /// <remarks>What can still be said of a percentile whose samples are too few for an interval: it is at least this.</remarks>
+    public static double? AtLeastAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(measured);
+        return measured.Estimate(percentile).AtLeast * (work.Grows ? Fitted(work, measured, rows) : 1);
+    }
+
+    /// <summary>The work at <paramref name="rows"/> over the work measured, never below 1: the fit when the work grows, 1 for constant work.</summary>
+    private static double Fitted(WorkGrowth work, QueryMeasurement measured, double rows)
+    {
+        var measuredWork = (double)Math.Max(measured.RowsExamined, 1);
+        return work.Rows.Best.Model == GrowthModel.Constant ? 1 : Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measuredWork) / measuredWork;
     }
 }

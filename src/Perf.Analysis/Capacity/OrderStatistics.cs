@@ -30,13 +30,15 @@ public static class OrderStatistics
         ArgumentNullException.ThrowIfNull(valueAtRank);
         Validate(percentile, confidence);
         var needed = SamplesNeeded(percentile, confidence);
+        var lowerRank = count < 1 ? 0 : LowerRank(BinomialCdf(count, percentile / 100), count, (1 - confidence) / 2);
+        var atLeast = lowerRank > 0 ? valueAtRank(lowerRank) : (double?)null;
         if (Ranks(count, percentile / 100, confidence) is not { } ranks)
         {
-            return new QuantileEstimate(percentile, count, null, null, null, 0, needed);
+            return new QuantileEstimate(percentile, count, null, null, null, 0, needed) { AtLeast = atLeast };
         }
 
         var rank = Math.Clamp((int)Math.Ceiling(percentile / 100 * count), 1, count);
-        return new QuantileEstimate(percentile, count, valueAtRank(rank), valueAtRank(ranks.Lower), valueAtRank(ranks.Upper), ranks.Coverage, needed);
+        return new QuantileEstimate(percentile, count, valueAtRank(rank), valueAtRank(ranks.Lower), valueAtRank(ranks.Upper), ranks.Coverage, needed) { AtLeast = atLeast };
     }
 
     /// <summary>The fewest samples for which both ends of the interval exist: (1 − p)ⁿ ≤ α/2 and pⁿ ≤ α/2.</summary>
@@ -70,13 +72,8 @@ public static class OrderStatistics
 
         var alphaHalf = (1 - confidence) / 2;
         var cdf = BinomialCdf(n, p);
-        // l = the largest rank with P(K ≤ l − 1) ≤ α/2; u = the smallest rank with P(K ≤ u − 1) ≥ 1 − α/2.
-        var lower = 0;
-        for (var l = 1; l <= n && cdf[l - 1] <= alphaHalf; l++)
-        {
-            lower = l;
-        }
-
+        // u = the smallest rank with P(K ≤ u − 1) ≥ 1 − α/2.
+        var lower = LowerRank(cdf, n, alphaHalf);
         var upper = 0;
         for (var u = n; u >= 1 && cdf[u - 1] >= 1 - alphaHalf; u--)
         {
@@ -89,6 +86,18 @@ public static class OrderStatistics
         }
 
         return (lower, upper, cdf[upper - 1] - cdf[lower - 1]);
+    }
+
+    /// <summary>The largest rank l with P(K ≤ l − 1) ≤ <paramref name="alphaHalf"/>: the l-th smallest of <paramref name="n"/> samples is below the quantile with at most that chance; 0 when even the smallest is not.</summary>
+    private static int LowerRank(double[] cdf, int n, double alphaHalf)
+    {
+        var lower = 0;
+        for (var l = 1; l <= n && cdf[l - 1] <= alphaHalf; l++)
+        {
+            lower = l;
+        }
+
+        return lower;
     }
 
     /// <summary>P(K ≤ k) for k = 0..n of Binomial(n, p), summed in log space so large n does not underflow.</summary>

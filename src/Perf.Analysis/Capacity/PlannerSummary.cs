@@ -26,36 +26,38 @@ public static class PlannerSummary
         foreach (var storage in analysis.Storage)
         {
             var cells = new List<string> { storage.Variant.ToString() };
-            var worstAtEnd = (Query: (string?)null, P95: ((double Value, double Lower, double Upper)?)null);
+            WorstQuery? worstAtEnd = null;
             for (var i = 0; i < Years.Count; i++)
             {
                 var worst = Worst(analysis, storage.Variant, 95, rows[i]);
                 var p99 = Worst(analysis, storage.Variant, 99, rows[i]);
-                cells.Add($"{Bytes(storage.BytesAt(rows[i]))}; worst p95 {Band(worst.Latency, worst.Missing)}{(worst.Query is { } q ? $" (`{q}`)" : string.Empty)}; p99 {Band(p99.Latency, p99.Missing)}");
-                if (i == Years.Count - 1)
-                {
-                    worstAtEnd = (worst.Query, worst.Latency);
-                }
+                cells.Add($"{Bytes(storage.BytesAt(rows[i]))}; worst p95 {Describe(worst)}; p99 {Describe(p99)}");
+                worstAtEnd = worst;
             }
 
             var capacity = analysis.Data.For(storage.Variant).LastOrDefault(m => m.CapacityRps is not null);
             cells.Add(capacity is null ? "not measured" : capacity.CapacityRps > 0 ? $"{CapacityReportBuilder.CapacityText(capacity)} req/s at {Rows(capacity.TradeRows)}" : "0 (lowest rate failed)");
-            cells.Add(Verdict(analysis, storage.Variant, worstAtEnd.Query, worstAtEnd.P95));
+            cells.Add(Verdict(analysis, storage.Variant, worstAtEnd!));
             table.Add(cells);
         }
 
         return new ReportTable(header, table);
     }
 
-    /// <summary>The query whose projected percentile's upper end is highest at <paramref name="rows"/>, and how many queries could not be projected.</summary>
-    private static (string? Query, (double Value, double Lower, double Upper)? Latency, int Missing) Worst(CapacityAnalysis analysis, SchemaVariant variant, double percentile, double rows)
+    /// <summary>
+    /// The query whose projected percentile's upper end is highest at <paramref name="rows"/>; of the queries whose samples
+    /// are too few for an interval, how many there are and the one whose lower bound is highest.
+    /// </summary>
+    private static WorstQuery Worst(CapacityAnalysis analysis, SchemaVariant variant, double percentile, double rows)
     {
         var measurements = analysis.Data.For(variant);
         var projected = new List<(string Query, (double Value, double Lower, double Upper) Latency)>();
+        var floors = new List<(string Query, double AtLeast)>();
         var missing = 0;
         foreach (var growth in analysis.Growth.Where(g => g.Variant == variant))
         {
-            var measured = measurements.Last(m => m.Queries.Any(q => q.Query == growth.Query)).Queries.First(q => q.Query == growth.Query);
+            var sizes = measurements.Where(m => m.Queries.Any(q => q.Query == growth.Query)).Select(m => (m.TradeRows, Query: m.Queries.First(q => q.Query == growth.Query))).ToList();
+            var measured = sizes[^1].Query;
             if (!measured.ServedByApi)
             {
                 continue;
@@ -64,22 +66,40 @@ public static class PlannerSummary
             if (CapacityProjector.LatencyAt(growth, measured, percentile, rows) is { } latency)
             {
                 projected.Add((growth.Query, latency));
+                continue;
             }
-            else
+
+            // A lower bound holds only where that much data was measured: beyond the largest size it grows with the work,
+            // below it the largest size measured at or under these rows gives it, and below the smallest there is none.
+            missing++;
+            var atLeast = rows >= sizes[^1].TradeRows
+                ? CapacityProjector.AtLeastAt(growth, measured, percentile, rows)
+                : sizes.LastOrDefault(m => m.TradeRows <= rows).Query?.Estimate(percentile).AtLeast;
+            if (atLeast is { } bound)
             {
-                missing++;
+                floors.Add((growth.Query, bound));
             }
         }
 
-        var worst = projected.OrderByDescending(p => p.Latency.Upper).FirstOrDefault();
-        return projected.Count == 0 ? (null, null, missing) : (worst.Query, worst.Latency, missing);
+        var worst = projected.Count == 0 ? ((string Query, (double Value, double Lower, double Upper) Latency)?)null : projected.MaxBy(p => p.Latency.Upper);
+        var floor = floors.Count == 0 ? ((string Query, double AtLeast)?)null : floors.MaxBy(f => f.AtLeast);
+        return new WorstQuery(worst?.Query, worst?.Latency, missing, floor?.Query, floor?.AtLeast);
     }
 
-    private static string Band((double Value, double Lower, double Upper)? latency, int missing) => latency is { } l
-        ? $"{Ms(l.Value)} [{MsBare(l.Lower)}–{MsBare(l.Upper)}]{(missing > 0 ? $" ({missing} queries unsupported)" : string.Empty)}"
-        : "not supported by the samples";
+    /// <summary>The worst bounded band, led by the highest lower bound of an unbounded one when that is above the band.</summary>
+    private static string Describe(WorstQuery worst)
+    {
+        var band = worst.Latency is { } l ? $"{Ms(l.Value)} [{MsBare(l.Lower)}–{MsBare(l.Upper)}] (`{worst.Query}`)" : null;
+        var unbounded = $"{worst.Missing} {(worst.Missing == 1 ? "query" : "queries")} with too few samples for an interval";
+        if (worst.AtLeast is { } atLeast && (worst.Latency is not { } bounded || atLeast > bounded.Upper))
+        {
+            return $"≥ {Ms(atLeast)} (`{worst.FloorQuery}`; {unbounded}){(band is null ? string.Empty : $", of the bounded: {band}")}";
+        }
 
-    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, string? worstQuery, (double Value, double Lower, double Upper)? worst)
+        return band is null ? "not supported by the samples" : worst.Missing > 0 ? $"{band} ({unbounded})" : band;
+    }
+
+    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, WorstQuery worst)
     {
         var targets = analysis.Data.Targets;
         var over = analysis.Projections.Where(p => p.Variant == variant && p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
@@ -91,25 +111,42 @@ public static class PlannerSummary
                 : $"misses the targets: `{first.Query}` may reach p{Number(first.Percentile, 0)} {Ms(first.TargetMs)} around {Date(first.DateAtTarget!.Value)}{(first.IsExtrapolation ? " (extrapolated)" : string.Empty)}";
         }
 
+        // Too few samples for an interval can still put a query over the target: its p95 is at least the lower bound.
+        if (worst.AtLeast is { } atLeast && atLeast >= targets.P95Ms)
+        {
+            return $"misses the targets: `{worst.FloorQuery}`'s p95 is at least {Ms(atLeast)} by year {Years[^1]} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
+        }
+
         // A capacity search whose lowest rate failed is direct evidence, whatever the per-query samples can support.
         if (analysis.Data.For(variant).LastOrDefault(m => m.CapacityRps is not null) is { CapacityRps: 0 } failed)
         {
             return $"misses the targets: at {Rows(failed.TradeRows)} trade rows the load runner's lowest rate already missed p95 or p99";
         }
 
-        if (worst is not { } w)
+        if (worst.Latency is not { } w)
         {
             return $"cannot tell: no p95 is supported (needs ≥ {OrderStatistics.SamplesNeeded(95)} samples per query)";
         }
 
         if (w.Upper >= targets.P95Ms)
         {
-            return $"at risk: `{worstQuery}`'s p95 band reaches {Ms(w.Upper)} by year {Years[^1]} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worstQuery!) is { Grows: false } ? "; its growth is not bounded yet: measure ≥ 3 sizes" : string.Empty)}";
+            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Years[^1]} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worst.Query!) is { Grows: false } ? "; its growth is not bounded yet: measure ≥ 3 sizes" : string.Empty)}";
         }
 
-        var unbounded = analysis.Projections.Count(p => p.Variant == variant && p.Status == HeadroomStatus.GrowthNotBounded);
-        return unbounded > 0
-            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worstQuery}`), but {unbounded} queries' work growth is not bounded: measure ≥ 3 sizes before relying on it"
-            : $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worstQuery}`)";
+        // What the bands say covers only the queries they bound; the others are named with what their samples do show.
+        var unbounded = worst.Missing == 0 ? string.Empty
+            : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(worst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{worst.FloorQuery}`)" : string.Empty)}";
+        var ungrown = analysis.Projections.Count(p => p.Variant == variant && p.Status == HeadroomStatus.GrowthNotBounded);
+        return ungrown > 0
+            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} queries' work growth is not bounded: measure ≥ 3 sizes before relying on it"
+            : $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";
     }
+
+    /// <summary>A variant's worst query at one size and percentile (<see cref="Worst"/>).</summary>
+    /// <param name="Query">The query whose projected band reaches highest, or null when no band is supported.</param>
+    /// <param name="Latency">Its projected percentile with its band.</param>
+    /// <param name="Missing">The queries whose samples are too few for an interval.</param>
+    /// <param name="FloorQuery">Of those, the one with the highest lower bound.</param>
+    /// <param name="AtLeast">That lower bound, projected.</param>
+    private sealed record WorstQuery(string? Query, (double Value, double Lower, double Upper)? Latency, int Missing, string? FloorQuery, double? AtLeast);
 }

@@ -10,6 +10,14 @@ namespace Perf.Analysis.Capacity;
 /// <param name="SamplesNeeded">The fewest samples whose order statistics bound this percentile at the confidence asked for.</param>
 public sealed record QuantileEstimate(double Percentile, int Samples, double? Value, double? Lower, double? Upper, double Coverage, int SamplesNeeded)
 {
+    /// <summary>
+    /// A one-sided lower bound: the percentile is at least this with the confidence of the interval's lower side
+    /// (97.5 % for a 95 % interval), or null with too few samples even for that. It equals <see cref="Lower"/> when the
+    /// interval exists, and needs far fewer samples (2 for p95, 1 for p99), so a percentile the samples cannot bound
+    /// above can still be shown to be over a target.
+    /// </summary>
+    public double? AtLeast { get; init; }
+
     /// <summary>True when the samples bound the percentile on both sides.</summary>
     public bool IsBounded => Value is not null && Lower is not null && Upper is not null;
 }

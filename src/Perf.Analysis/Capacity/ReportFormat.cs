@@ -48,10 +48,12 @@ public static class ReportFormat
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals.</summary>
     public static string Number(double value, int decimals = 1) => value.ToString(decimals <= 0 ? "0" : "0." + new string('#', decimals), C);
 
-    /// <summary>A percentile with its 95 % interval, <c>2.31 ms [2.10–2.60]</c>, or <c>needs ≥ 368 samples (72)</c> when the samples cannot bound it.</summary>
+    /// <summary>A percentile with its 95 % interval, <c>2.31 ms [2.10–2.60]</c>; when the samples cannot bound it, its one-sided lower bound, <c>≥ 4968 ms (an interval needs ≥ 72 samples: 8)</c>, or <c>needs ≥ 368 samples (0)</c>.</summary>
     public static string Estimate(QuantileEstimate estimate) => estimate.IsBounded
         ? $"{Ms(estimate.Value!.Value)} [{MsBare(estimate.Lower!.Value)}–{MsBare(estimate.Upper!.Value)}]"
-        : $"needs ≥ {estimate.SamplesNeeded} samples ({estimate.Samples})";
+        : estimate.AtLeast is { } atLeast
+            ? $"≥ {Ms(atLeast)} (an interval needs ≥ {estimate.SamplesNeeded} samples: {estimate.Samples})"
+            : $"needs ≥ {estimate.SamplesNeeded} samples ({estimate.Samples})";
 
     /// <summary>A p-value: <c>p = 0.012</c>, <c>p &lt; 0.0001</c>, or <c>no rank test (&lt; 2 rounds)</c>.</summary>
     public static string PValue(double? p) => p switch
