@@ -6,8 +6,9 @@ namespace Perf.Analysis.Capacity;
 /// <remarks>
 /// Work (rows examined, logical page reads, filesort, temporary table) is deterministic for a plan and data, so a
 /// difference beyond <see cref="ClaimThresholds.MinRatio"/> and <see cref="ClaimThresholds.MinAbsoluteWork"/> is a
-/// claim on its own, and the timings' own verdict goes with it (<see cref="VariantComparison.Timing"/>). Timings count only when Mann–Whitney over round medians is below the comparison's α and the medians
-/// differ by both the ratio and the absolute floor; a shared machine's noise rarely passes both, a design's cost does.
+/// claim on its own, and the timings' own verdict goes with it (<see cref="VariantComparison.Timing"/>). Timings count
+/// only when Mann–Whitney over round medians is below the comparison's α and the medians differ by both the ratio and
+/// the absolute floor; a shared machine's noise rarely passes both, a design's cost does.
 /// </remarks>
 public static class ClaimRule
 {
