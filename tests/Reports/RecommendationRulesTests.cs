@@ -162,6 +162,19 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void Capacity_WithinTheSpreadOfSingleSearches_NotRanked()
+    {
+        // The reference run at 10M: Partitioned 480 and Composite 400 req/s, one search each; Basic far below.
+        var capacities = new Dictionary<SchemaVariant, double> { [SchemaVariant.Basic] = 100, [SchemaVariant.Composite] = 400, [SchemaVariant.Partitioned] = 480 };
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Select(m => m with { CapacityRps = capacities[m.Variant] })] };
+
+        var text = Assert.Single(RecommendationRules.Capacity(data)).Text;
+
+        Assert.Equal("At 10M rows Partitioned reached within p95/p99 targets: 480 req/s, Composite 400 (1.2× apart: one search each, and two searches of one system have read up to 1.5× apart here, so not ranked) and 4.8× Basic's 100.", text);
+    }
+
+    [Fact]
     public void Derive_Headroom_GrowingWorkGetsADateConstantWorkNever()
     {
         // Composite's rows examined = rows / 100 exactly (linear); its p95 at 10M is ~400 ms with an upper bound under 420.
