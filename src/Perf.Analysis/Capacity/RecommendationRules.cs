@@ -219,7 +219,7 @@ public static class RecommendationRules
         var best = atSize[0];
 
         // A capacity at the search's ceiling is a lower bound: its ratio to another is one too, and two of them do not compare.
-        // Two lower bounds do not compare; below SingleSearchSpread one search each does not rank two variants.
+        // Below SingleSearchSpread, one search each does not rank two variants.
         var others = atSize.Skip(1).Select(m => (Measurement: m, Ratio: best.CapacityRps!.Value / m.CapacityRps!.Value)).ToList();
         var texts = others.Select(o => o.Measurement.CapacityIsLowerBound
             ? $"{o.Measurement.Variant} also passed every step (≥ {Number(o.Measurement.CapacityRps!.Value, 0)})"
