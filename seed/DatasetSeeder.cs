@@ -224,7 +224,7 @@ public sealed class DatasetSeeder
             var tables = imported[i] ? null : await StartCopyAsync(source, target, spec, metricsReady, cancellationToken).ConfigureAwait(false);
             await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, tables, cancellationToken).ConfigureAwait(false);
         })).ToList();
-        var parts = Task.WhenAll(((Task[])[metricsReady, sourceFinished, .. copies]).Select(FailFastAsync));
+        var parts = Task.WhenAll(((Task[])[metricsReady, sourceFinished, .. copies]).Select(part => FailFastAsync(part, failure)));
         try
         {
             await parts.ConfigureAwait(false);
@@ -239,19 +239,6 @@ public sealed class DatasetSeeder
         {
             var action = imported[i] ? VariantAction.Imported : VariantAction.Copied;
             results.Add(new VariantSeedResult(targets[i].Variant, targets[i].Database, action, await copies[i].ConfigureAwait(false)));
-        }
-
-        async Task FailFastAsync(Task part)
-        {
-            try
-            {
-                await part.ConfigureAwait(false);
-            }
-            catch
-            {
-                await failure.CancelAsync().ConfigureAwait(false);
-                throw;
-            }
         }
 
         async Task ComputeAsync(DatasetRecord record, MetricWindowSpill? windows)
@@ -663,6 +650,33 @@ public sealed class DatasetSeeder
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await producer.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Awaits one of parts run side by side and, when it fails, cancels the others before rethrowing its failure.</summary>
+    /// <remarks>
+    /// Cancelling the others cancels their running commands. On a server that has just died, MySqlConnector's cancel
+    /// throws itself (a <see cref="System.Net.Sockets.SocketException"/>: its socket is gone). Every callback has still
+    /// run, and the failure to report is the part's, not the cancel's.
+    /// </remarks>
+    internal static async Task FailFastAsync(Task part, CancellationTokenSource others)
+    {
+        try
+        {
+            await part.ConfigureAwait(false);
+        }
+        catch
+        {
+            try
+            {
+                await others.CancelAsync().ConfigureAwait(false);
+            }
+            catch (AggregateException)
+            {
+                // See the remarks: the part's own failure follows.
+            }
+
+            throw;
         }
     }
 
