@@ -85,6 +85,19 @@ public sealed class DatasetSeeder
             var where = seeder.dataDirectory is null ? string.Empty : $" in {seeder.dataDirectory}";
             throw new SeedException($"the server ran out of disk space{where} ({ex.Message}); what was committed is kept: free space and rerun the same command to resume.", ex);
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is MySqlException || ServerFailure.ConnectionLost(ex)))
+        {
+            // By the failure's shape, or else by asking the server.
+            var detail = ServerFailure.ConnectionLost(ex) ? ex.GetBaseException().Message
+                : !await ServerFailure.AnswersAsync(serverConnectionString, CancellationToken.None).ConfigureAwait(false) ? $"{ex.Message} It takes no new connection."
+                : null;
+            if (detail is not null)
+            {
+                throw new SeedException($"lost the connection to the server ({detail}); what was committed is kept: once the server is up, rerun the same command to resume.", ex);
+            }
+
+            throw;
+        }
         finally
         {
             seeder.sortDirectory?.Dispose();
@@ -224,15 +237,14 @@ public sealed class DatasetSeeder
             var tables = imported[i] ? null : await StartCopyAsync(source, target, spec, metricsReady, cancellationToken).ConfigureAwait(false);
             await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, tables, cancellationToken).ConfigureAwait(false);
         })).ToList();
-        var parts = Task.WhenAll(((Task[])[metricsReady, sourceFinished, .. copies]).Select(part => FailFastAsync(part, failure)));
+        var failFast = new FailFast(failure);
         try
         {
-            await parts.ConfigureAwait(false);
+            await Task.WhenAll(((Task[])[metricsReady, sourceFinished, .. copies]).Select(failFast.WatchAsync)).ConfigureAwait(false);
         }
-        catch when (!stop.IsCancellationRequested && parts.Exception is { } failed)
+        catch when (!stop.IsCancellationRequested && failFast.First is { } first)
         {
-            // The part that failed, not those cancelled because of it.
-            ExceptionDispatchInfo.Throw(failed.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? failed.InnerExceptions[0]);
+            ExceptionDispatchInfo.Throw(first);
         }
 
         for (var i = 0; i < targets.Count; i++)
@@ -650,33 +662,6 @@ public sealed class DatasetSeeder
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await producer.ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Awaits one of parts run side by side and, when it fails, cancels the others before rethrowing its failure.</summary>
-    /// <remarks>
-    /// Cancelling the others cancels their running commands. On a server that has just died, MySqlConnector's cancel
-    /// throws itself (a <see cref="System.Net.Sockets.SocketException"/>: its socket is gone). Every callback has still
-    /// run, and the failure to report is the part's, not the cancel's.
-    /// </remarks>
-    internal static async Task FailFastAsync(Task part, CancellationTokenSource others)
-    {
-        try
-        {
-            await part.ConfigureAwait(false);
-        }
-        catch
-        {
-            try
-            {
-                await others.CancelAsync().ConfigureAwait(false);
-            }
-            catch (AggregateException)
-            {
-                // See the remarks: the part's own failure follows.
-            }
-
-            throw;
         }
     }
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using MySqlConnector;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Spectre.Console;
 using Telemetry.CommandLine;
+using Telemetry.Data;
 using Telemetry.Data.Writes;
 
 namespace Perf.Seed.Cli;
@@ -72,11 +72,12 @@ public static class SeedProgram
     }
 
     /// <summary>The one line the command prints for a failure it expects (the server, the data, the disk); null for a bug, which keeps its stack trace.</summary>
-    /// <remarks>A server that dies mid-statement surfaces as a <see cref="MySqlException"/> from most calls, but as the bare <see cref="SocketException"/> from some (<c>BeginTransactionAsync</c>).</remarks>
+    /// <remarks>The seeding itself reports a lost server as a <see cref="SeedException"/> that says what to do; one lost before it (reading the server's facts) gets a line of its own.</remarks>
     internal static string? FailureLine(Exception exception) => exception switch
     {
-        SocketException => $"seed: lost the connection to the server: {exception.Message}",
-        ProvisioningException or MySqlException or SeedException or BulkWriteException or ArgumentException or IOException => $"seed: {exception.Message}",
+        SeedException => $"seed: {exception.Message}",
+        _ when ServerFailure.ConnectionLost(exception) => $"seed: lost the connection to the server ({exception.GetBaseException().Message})",
+        ProvisioningException or MySqlException or BulkWriteException or ArgumentException or IOException => $"seed: {exception.Message}",
         _ => null,
     };
 

@@ -58,6 +58,7 @@ public sealed class SeedServerFaultTests : IDisposable
             var line = SeedProgram.FailureLine(error);
             Assert.True(line is not null, $"not reported as a failure: {error}");
             Assert.DoesNotContain('\n', line);
+            Assert.StartsWith("seed: lost the connection to the server (", line, StringComparison.Ordinal);
         }
 
         await using var restarted = await StartAsync();

@@ -1,7 +1,7 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MySqlConnector;
+using Telemetry.Data;
 using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Http;
@@ -64,15 +64,17 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>Whether <paramref name="exception"/> (or one it wraps) says the database is down or restarting: no connection, the server shutting down, or the connection dropped mid-query.</summary>
+    /// <summary>Whether <paramref name="exception"/> (or one it wraps) says the database is down or restarting: the connection lost (<see cref="ServerFailure.ConnectionLost"/>), or an error the server calls transient.</summary>
     internal static bool DatabaseUnavailable(Exception exception)
     {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
+        if (ServerFailure.ConnectionLost(exception))
         {
-            if (e is MySqlException mysql
-                && (mysql.IsTransient
-                    || mysql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown or MySqlErrorCode.NormalShutdown
-                    || mysql.InnerException is IOException or SocketException))
+            return true;
+        }
+
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is MySqlException { IsTransient: true })
             {
                 return true;
             }
