@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Perf.Bench.CiGate;
 using Perf.Harness.CommandLine;
+using Perf.Harness.Provisioning;
 using Telemetry.CommandLine;
+using Telemetry.Data;
 
 namespace Perf.Bench.Cli;
 
@@ -10,10 +12,31 @@ namespace Perf.Bench.Cli;
 public static class BenchCli
 {
     /// <summary>Runs the command line; returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// A server that cannot be had, or is lost under a command, is one line and <see cref="ExitCodes.Failure"/>, never a
+    /// stack trace (the commands with their own failure paths, <c>ci</c> and <c>report</c>, answer before this).
+    /// </remarks>
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) => RunAsync(args, Console.Out, Console.Error, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(string[], CancellationToken)"/>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return CommandLineRunner.RunAsync(Create(args).Root, args, Console.Out, Console.Error, cancellationToken);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return await CommandLineRunner.RunAsync(Create(args).Root, args, output, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProvisioningException ex)
+        {
+            await error.WriteLineAsync($"bench: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ServerFailure.ConnectionLost(ex))
+        {
+            await error.WriteLineAsync($"bench: lost the connection to the server ({ex.GetBaseException().Message}).").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>The options of the suite, <c>plans</c> or <c>gate</c> as <paramref name="args"/> give them (tests, and tools that compose bench).</summary>
