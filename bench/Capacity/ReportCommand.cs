@@ -37,6 +37,13 @@ internal static class ReportCommand
         return lines.Read(CommandLineRunner.Parse(command, args));
     }
 
+    /// <summary>The results' JSON, read strictly: a member the measurements cannot do without, missing or null, fails the read instead of the report.</summary>
+    private static readonly JsonSerializerOptions MeasurementsJson = new(ResultWriter.JsonOptions)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
     private static async Task<int> RunAsync(SweepOptions options, string? from, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var root = RepositoryPaths.FindRoot();
@@ -49,9 +56,19 @@ internal static class ReportCommand
 
         if (from is not null)
         {
-            await using var stream = File.OpenRead(from);
-            data = await JsonSerializer.DeserializeAsync<CapacityData>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidDataException($"{from} holds no measurements.");
+            await using (var stream = File.OpenRead(from))
+            {
+                try
+                {
+                    data = await JsonSerializer.DeserializeAsync<CapacityData>(stream, MeasurementsJson, cancellationToken).ConfigureAwait(false)
+                        ?? throw new UsageException($"--measurements: {from} holds no measurements.");
+                }
+                catch (JsonException ex)
+                {
+                    throw new UsageException($"--measurements: {from} is not a sweep's measurements.json: {ex.Message.ReplaceLineEndings(" ")}");
+                }
+            }
+
             // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it.
             var stored = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(from))!, ResultWriter.ManifestFileName);
             var manifest = File.Exists(stored)

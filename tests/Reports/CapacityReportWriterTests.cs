@@ -63,6 +63,30 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         Assert.Contains("rendered=from measurements.json by ", markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not json", "is not a sweep's measurements.json: ")]
+    [InlineData("{\"sizes\": 5}", "is not a sweep's measurements.json: JSON deserialization for type 'Perf.Analysis.Capacity.CapacityData' was missing required properties including: 'measurements', 'targets'.")]
+    [InlineData("{\"measurements\": null, \"targets\": {\"p95Ms\": 500, \"p99Ms\": 1000}}", "is not a sweep's measurements.json: ")]
+    [InlineData("null", "holds no measurements.")]
+    public async Task ReportCommand_MeasurementsNotASweeps_OneLineUsageErrorAndNothingWritten(string content, string says)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var measurements = Path.Combine(directory.FullName, "measurements.json");
+        await File.WriteAllTextAsync(measurements, content, ct);
+        var rendered = Path.Combine(directory.FullName, "rendered");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--results", rendered], output, error, ct);
+
+        Assert.Equal(Telemetry.CommandLine.ExitCodes.UsageError, exit);
+        var lines = error.ToString().TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"bench: error: --measurements: {measurements} {says}", lines[0], StringComparison.Ordinal);
+        Assert.Equal("Run 'bench report --help' for usage.", lines[1]);
+        Assert.False(Directory.Exists(rendered));
+    }
+
     [Fact]
     public async Task WriteAsync_Html_RendersWithItsChartsInHeadlessChromium()
     {
