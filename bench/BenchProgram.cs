@@ -162,7 +162,17 @@ public static class BenchProgram
             return 1;
         }
 
-        var baseline = await PlanBaseline.ReadAsync(options.BaselinePath, cancellationToken).ConfigureAwait(false);
+        PlanBaseline baseline;
+        try
+        {
+            baseline = await PlanBaseline.ReadAsync(options.BaselinePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            await Console.Error.WriteLineAsync($"gate: {ex.Message}; restore it from git, or re-take it with `gate --update-baseline`.").ConfigureAwait(false);
+            return 1;
+        }
+
         var differences = baseline.Differences(datasetLabel, serverLabel);
         if (differences.Count > 0 && !options.AllowDifferentEnvironment)
         {

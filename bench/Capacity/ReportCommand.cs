@@ -37,13 +37,6 @@ internal static class ReportCommand
         return lines.Read(CommandLineRunner.Parse(command, args));
     }
 
-    /// <summary>The results' JSON, read strictly: a member the measurements cannot do without, missing or null, fails the read instead of the report.</summary>
-    private static readonly JsonSerializerOptions MeasurementsJson = new(ResultWriter.JsonOptions)
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     private static async Task<int> RunAsync(SweepOptions options, string? from, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var root = RepositoryPaths.FindRoot();
@@ -60,7 +53,7 @@ internal static class ReportCommand
             {
                 try
                 {
-                    data = await JsonSerializer.DeserializeAsync<CapacityData>(stream, MeasurementsJson, cancellationToken).ConfigureAwait(false)
+                    data = await JsonSerializer.DeserializeAsync<CapacityData>(stream, ResultWriter.StrictJsonOptions, cancellationToken).ConfigureAwait(false)
                         ?? throw new UsageException($"--measurements: {from} holds no measurements.");
                 }
                 catch (JsonException ex)

@@ -48,11 +48,20 @@ public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<P
 
     /// <summary>Reads a baseline file.</summary>
     /// <exception cref="FileNotFoundException">There is no baseline yet.</exception>
+    /// <exception cref="InvalidDataException">The file is not a plan baseline (malformed, or a member missing or null).</exception>
     public static async Task<PlanBaseline> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<PlanBaseline>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException($"{path} holds no baseline.");
+        try
+        {
+            var baseline = await JsonSerializer.DeserializeAsync<PlanBaseline>(stream, ResultWriter.StrictJsonOptions, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException($"{path} holds no baseline.");
+            return baseline.Entries.Contains(null) ? throw new InvalidDataException($"{path} is not a plan baseline: an entry is null.") : baseline;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not a plan baseline: {ex.Message.ReplaceLineEndings(" ")}", ex);
+        }
     }
 
     /// <summary>Writes the baseline file (indented, stable order).</summary>

@@ -1,5 +1,6 @@
 using Perf.Bench.Gate;
 using Perf.Bench.Plans;
+using Perf.Harness;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Bench;
@@ -46,6 +47,37 @@ public sealed class PlanGateTests
 
         Assert.True(PlanGate.Check(baseline, [Plan("ref", "idx_trades_profile_time", 1_000)]).Passed);
         Assert.Contains("access changed from range to a scan (index)", Assert.Single(PlanGate.Check(baseline, [Plan("index", "idx_trades_profile_time", 1_000)]).Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TheCommittedBaseline_ReadsEveryEntry()
+    {
+        var baseline = await PlanBaseline.ReadAsync(Path.Combine(RepositoryPaths.FindRoot(), "bench", "plan-baseline.json"), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(baseline.Entries);
+        Assert.All(baseline.Entries, e => Assert.False(string.IsNullOrEmpty(e.Query)));
+    }
+
+    [Theory]
+    [InlineData("not json", "is not a plan baseline: ")]
+    [InlineData("{\"dataset\": \"d\", \"server\": \"s\"}", "is not a plan baseline: JSON deserialization for type 'Perf.Bench.Gate.PlanBaseline' was missing required properties including: 'entries'.")]
+    [InlineData("{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [null]}", "is not a plan baseline: ")]
+    [InlineData("null", "holds no baseline.")]
+    public async Task ReadAsync_NotABaseline_InvalidDataNamingTheFile(string content, string says)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"perf-baseline-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => PlanBaseline.ReadAsync(path, TestContext.Current.CancellationToken));
+
+            Assert.StartsWith($"{path} {says}", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
