@@ -169,7 +169,7 @@ public static class BenchProgram
         }
         catch (InvalidDataException ex)
         {
-            await Console.Error.WriteLineAsync($"gate: {ex.Message}; restore it from git, or re-take it with `gate --update-baseline`.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"gate: {ex.Message} Restore it from git, or re-take it with `gate --update-baseline`.").ConfigureAwait(false);
             return 1;
         }
 
