@@ -30,9 +30,16 @@ internal static class RunMerger
                 throw new UsageException($"'{directory}' is not a run directory: it needs {ReportWriter.SummaryFile} and {ReportWriter.IntervalLogFile}.");
             }
 
-            var summary = await SummaryJson.ReadAsync(summaryPath, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(logPath);
-            runs.Add((directory, summary, HistogramLog.Read(reader)));
+            try
+            {
+                var summary = await SummaryJson.ReadAsync(summaryPath, cancellationToken).ConfigureAwait(false);
+                using var reader = new StreamReader(logPath);
+                runs.Add((directory, summary, HistogramLog.Read(reader)));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FormatException)
+            {
+                throw new UsageException($"'{directory}' is not a run directory: {ex.Message}");
+            }
         }
 
         return Merge(runs, extraThresholds);

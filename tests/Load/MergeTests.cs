@@ -54,6 +54,23 @@ public sealed class MergeTests
         Assert.Contains("Runs do not match", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("summary.json", "{bad", "summary.json is not a run's summary: ")]
+    [InlineData("summary.json", "{\"measuredSeconds\": 1}", "summary.json is not a run's summary: JSON deserialization for type 'Perf.Load.Reports.RunSummary' was missing required properties")]
+    [InlineData("latency.hlog", "garbage", "Interval log line 1: ")]
+    public async Task Merge_ARunsFileCorrupt_UsageErrorNamingTheDirectory(string file, string content, string says)
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var run = await WriteRunAsync(server.BaseAddress, LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)), seed: 1);
+        await File.WriteAllTextAsync(Path.Combine(run.Directory, file), content, TestContext.Current.CancellationToken);
+
+        var ex = await Assert.ThrowsAsync<UsageException>(() => RunMerger.MergeAsync([run.Directory], [], TestContext.Current.CancellationToken));
+
+        Assert.StartsWith($"'{run.Directory}' is not a run directory: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(says, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
     [Fact]
     public void MergeGenerators_TakesWorstLagAndAddsCounts()
     {
