@@ -64,9 +64,17 @@ internal static class ReportCommand
 
             // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it.
             var stored = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(from))!, ResultWriter.ManifestFileName);
-            var manifest = File.Exists(stored)
-                ? await RunManifestFile.ReadAsync(stored, cancellationToken).ConfigureAwait(false)
-                : RunManifest.Create("report", null, args, root);
+            RunManifest manifest;
+            try
+            {
+                manifest = File.Exists(stored)
+                    ? await RunManifestFile.ReadAsync(stored, cancellationToken).ConfigureAwait(false)
+                    : RunManifest.Create("report", null, args, root);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new UsageException($"--measurements: the run's manifest beside it is unreadable: {ex.Message}");
+            }
             var renderer = GitInfo.TryRead(root);
             manifest.Parameters["rendered"] = $"from measurements.json by {(renderer is null ? "an unknown commit" : renderer.Commit[..Math.Min(12, renderer.Commit.Length)] + (renderer.Dirty == true ? " (dirty)" : string.Empty))}";
             writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);

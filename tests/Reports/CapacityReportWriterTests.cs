@@ -88,6 +88,26 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportCommand_ManifestBesideMeasurementsCorrupt_OneLineUsageErrorAndNothingWritten()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var measurements = Path.Combine(directory.FullName, "measurements.json");
+        await File.WriteAllTextAsync(measurements, JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        var manifest = Path.Combine(directory.FullName, ResultWriter.ManifestFileName);
+        await File.WriteAllTextAsync(manifest, "{\"startedUtc\": ", ct);
+        var rendered = Path.Combine(directory.FullName, "rendered");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--results", rendered], output, error, ct);
+
+        Assert.Equal(Telemetry.CommandLine.ExitCodes.UsageError, exit);
+        Assert.StartsWith($"bench: error: --measurements: the run's manifest beside it is unreadable: '{manifest}' is not a run's manifest: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, error.ToString().TrimEnd().Split(Environment.NewLine).Length);
+        Assert.False(Directory.Exists(rendered));
+    }
+
+    [Fact]
     public async Task WriteAsync_Html_RendersWithItsChartsInHeadlessChromium()
     {
         var ct = TestContext.Current.CancellationToken;

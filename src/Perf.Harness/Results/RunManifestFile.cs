@@ -6,14 +6,22 @@ namespace Perf.Harness.Results;
 public static class RunManifestFile
 {
     /// <summary>Reads the manifest at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">The file holds no manifest, or is not JSON.</exception>
     public static async Task<RunManifest> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
-            return await JsonSerializer.DeserializeAsync<RunManifest>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new FormatException($"'{path}' holds no manifest.");
+            try
+            {
+                return await JsonSerializer.DeserializeAsync<RunManifest>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidDataException($"'{path}' holds no manifest.");
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"'{path}' is not a run's manifest: {ex.Message.ReplaceLineEndings(" ")}", ex);
+            }
         }
     }
 }
