@@ -13,8 +13,9 @@ public static class BenchCli
 {
     /// <summary>Runs the command line; returns the exit code.</summary>
     /// <remarks>
-    /// A server that cannot be had, or is lost under a command, is one line and <see cref="ExitCodes.Failure"/>, never a
-    /// stack trace (the commands with their own failure paths, <c>ci</c> and <c>report</c>, answer before this).
+    /// A server that cannot be had, or is lost under a command, and a file that cannot be written are one line and
+    /// <see cref="ExitCodes.Failure"/>, never a stack trace (the commands with their own failure paths, <c>ci</c> and
+    /// <c>report</c>, answer before this).
     /// </remarks>
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) => RunAsync(args, Console.Out, Console.Error, cancellationToken);
 
@@ -27,7 +28,7 @@ public static class BenchCli
         {
             return await CommandLineRunner.RunAsync(Create(args).Root, args, output, error, cancellationToken).ConfigureAwait(false);
         }
-        catch (ProvisioningException ex)
+        catch (Exception ex) when (ex is ProvisioningException or IOException)
         {
             await error.WriteLineAsync($"bench: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;

@@ -13,12 +13,21 @@ internal static class LoadCli
     /// <param name="console">Where output (help included) goes; errors go to standard error.</param>
     /// <param name="provisioning">How to find the database server when no <c>--mysql</c> is given; null for the defaults.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
-    public static Task<int> RunAsync(string[] args, IAnsiConsole console, ProvisioningOptions? provisioning, CancellationToken cancellationToken)
+    /// <remarks>A results folder that cannot be written is one line and <see cref="ExitCodes.Failure"/>, never a stack trace.</remarks>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, ProvisioningOptions? provisioning, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var root = Create(new LoadContext(console, provisioning ?? new ProvisioningOptions(), args, new HarnessOptions()));
-        return CommandLineRunner.RunAsync(root, args, console.Profile.Out.Writer, Console.Error, cancellationToken);
+        try
+        {
+            return await CommandLineRunner.RunAsync(root, args, console.Profile.Out.Writer, Console.Error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"load: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>The command tree: run, check, capacity, merge, calibrate, testserver.</summary>

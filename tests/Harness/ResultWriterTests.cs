@@ -11,6 +11,20 @@ public sealed class ResultWriterTests : IDisposable
     public void Dispose() => directory.Delete(recursive: true);
 
     [Fact]
+    public async Task CreateAsync_DirectoryCannotBeMade_IOExceptionNamingIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var file = Path.Combine(directory.FullName, "a-file");
+        await File.WriteAllTextAsync(file, "x", ct);
+        var output = Path.Combine(file, "run");
+
+        var error = await Assert.ThrowsAsync<IOException>(() => ResultWriter.CreateAsync(RunManifest.Create("unit-test"), output, ct));
+
+        Assert.StartsWith($"Cannot write results to {output}: ", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task CreateAsync_ExplicitDirectory_WritesManifestJsonAndMarkdown()
     {
         var ct = TestContext.Current.CancellationToken;

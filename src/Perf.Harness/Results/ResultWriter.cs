@@ -53,9 +53,17 @@ public sealed partial class ResultWriter
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var directory = resultsDirectory is not null ? Path.GetFullPath(resultsDirectory) : NewRunDirectory(RepositoryPaths.FindRoot(), manifest);
-        System.IO.Directory.CreateDirectory(directory);
         var writer = new ResultWriter(directory, manifest);
-        await writer.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            await writer.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot write results to {directory}: {ex.Message}", ex);
+        }
+
         return writer;
     }
 
