@@ -85,7 +85,7 @@ public sealed class DatasetSeeder
             var where = seeder.dataDirectory is null ? string.Empty : $" in {seeder.dataDirectory}";
             throw new SeedException($"the server ran out of disk space{where} ({ex.Message}); what was committed is kept: free space and rerun the same command to resume.", ex);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ProvisioningException)
         {
             // By the failure's shape, or else by asking the server: a part that finds its connection broken may fail in
             // any number of ways first.

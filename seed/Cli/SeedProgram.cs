@@ -75,9 +75,9 @@ public static class SeedProgram
     /// <remarks>The seeding itself reports a lost server as a <see cref="SeedException"/> that says what to do; one lost before it (reading the server's facts) gets a line of its own.</remarks>
     internal static string? FailureLine(Exception exception) => exception switch
     {
-        SeedException => $"seed: {exception.Message}",
+        SeedException or ProvisioningException => $"seed: {exception.Message}",
         _ when ServerFailure.ConnectionLost(exception) => $"seed: lost the connection to the server ({exception.GetBaseException().Message})",
-        ProvisioningException or MySqlException or BulkWriteException or ArgumentException or IOException => $"seed: {exception.Message}",
+        MySqlException or BulkWriteException or ArgumentException or IOException => $"seed: {exception.Message}",
         _ => null,
     };
 
