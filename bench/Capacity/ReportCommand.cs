@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Harness;
@@ -49,17 +48,13 @@ internal static class ReportCommand
 
         if (from is not null)
         {
-            await using (var stream = File.OpenRead(from))
+            try
             {
-                try
-                {
-                    data = await JsonSerializer.DeserializeAsync<CapacityData>(stream, ResultWriter.StrictJsonOptions, cancellationToken).ConfigureAwait(false)
-                        ?? throw new UsageException($"--measurements: {from} holds no measurements.");
-                }
-                catch (JsonException ex)
-                {
-                    throw new UsageException($"--measurements: {from} is not a sweep's measurements.json: {ex.Message.ReplaceLineEndings(" ")}");
-                }
+                data = await ResultJson.ReadAsync<CapacityData>(from, "a sweep's measurements.json", "holds no measurements.", strict: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new UsageException($"--measurements: {ex.Message}");
             }
 
             // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it.

@@ -51,17 +51,8 @@ public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<P
     /// <exception cref="InvalidDataException">The file is not a plan baseline (malformed, or a member missing or null).</exception>
     public static async Task<PlanBaseline> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
-        await using var stream = File.OpenRead(path);
-        try
-        {
-            var baseline = await JsonSerializer.DeserializeAsync<PlanBaseline>(stream, ResultWriter.StrictJsonOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidDataException($"{path} holds no baseline.");
-            return baseline.Entries.Contains(null) ? throw new InvalidDataException($"{path} is not a plan baseline: an entry is null.") : baseline;
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path} is not a plan baseline: {ex.Message.ReplaceLineEndings(" ")}", ex);
-        }
+        var baseline = await ResultJson.ReadAsync<PlanBaseline>(path, "a plan baseline", "holds no baseline.", strict: true, cancellationToken).ConfigureAwait(false);
+        return baseline.Entries.Contains(null) ? throw new InvalidDataException($"{path} is not a plan baseline: an entry is null.") : baseline;
     }
 
     /// <summary>Writes the baseline file (indented, stable order).</summary>

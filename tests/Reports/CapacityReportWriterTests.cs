@@ -102,7 +102,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--results", rendered], output, error, ct);
 
         Assert.Equal(Telemetry.CommandLine.ExitCodes.UsageError, exit);
-        Assert.StartsWith($"bench: error: --measurements: the run's manifest beside it is unreadable: '{manifest}' is not a run's manifest: ", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"bench: error: --measurements: the run's manifest beside it is unreadable: {manifest} is not a run's manifest: ", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, error.ToString().TrimEnd().Split(Environment.NewLine).Length);
         Assert.False(Directory.Exists(rendered));
     }

@@ -34,14 +34,6 @@ public sealed partial class ResultWriter
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary><see cref="JsonOptions"/> for reading back a file a user names: a member the type cannot do without, missing or null, fails the read (a <see cref="JsonException"/>) instead of what reads it.</summary>
-    /// <remarks>Members only: System.Text.Json does not check a list's elements, so a null inside a list is the reader's to refuse.</remarks>
-    public static JsonSerializerOptions StrictJsonOptions { get; } = new(JsonOptions)
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     /// <summary>The run's output directory.</summary>
     public string Directory { get; }
 
