@@ -25,6 +25,23 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task CannotWrite_FolderUnderAFile_NamesTheFile()
+    {
+        var file = Path.Combine(directory.FullName, "a-file");
+        await File.WriteAllTextAsync(file, "x", TestContext.Current.CancellationToken);
+
+        Assert.Equal($"{file} is a file", ResultWriter.CannotWrite(Path.Combine(file, "deeper", "run")));
+    }
+
+    [Fact]
+    public void CannotWrite_NewFolderUnderAWritableOne_NullAndWritesNothing()
+    {
+        Assert.Null(ResultWriter.CannotWrite(Path.Combine(directory.FullName, "not", "yet")));
+
+        Assert.Empty(directory.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
     public async Task CreateAsync_ExplicitDirectory_WritesManifestJsonAndMarkdown()
     {
         var ct = TestContext.Current.CancellationToken;

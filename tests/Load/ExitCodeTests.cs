@@ -42,6 +42,27 @@ public sealed class ExitCodeTests
         Assert.Contains("'trades'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("run --url http://127.0.0.1:9 --rate 5")]
+    [InlineData("check --url http://127.0.0.1:9")]
+    [InlineData("capacity --url http://127.0.0.1:9")]
+    [InlineData("overhead")]
+    [InlineData("calibrate --url http://127.0.0.1:9")]
+    public async Task Cli_ResultsFolderUnderAFile_UsageErrorBeforeTheRun(string commandLine)
+    {
+        var file = Path.Combine(LoadTestSupport.TempDirectory(), "a-file");
+        await File.WriteAllTextAsync(file, "x", TestContext.Current.CancellationToken);
+        var results = Path.Combine(file, "run");
+
+        var (code, error) = await RunCliAsync([.. commandLine.Split(' '), "--results", results]);
+
+        // Nothing listens on port 9 and overhead would start a server: a check after parsing would fail another way, or run.
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Equal($"load: error: --results: cannot write results to {results}: {file} is a file.", error.Split(Environment.NewLine)[0]);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal("x", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task Cli_Help_PrintsUsageAndSucceeds()
     {

@@ -34,11 +34,8 @@ public sealed class HarnessOptions
     };
 
     /// <summary><c>--results</c>: the run's output directory instead of <c>results/runs/STAMP-…</c>.</summary>
-    public Option<string?> Results { get; } = new(ResultWriter.ResultsFlag)
-    {
-        Description = "output directory (default results/runs/STAMP-NAME)",
-        HelpName = "dir",
-    };
+    /// <remarks>One that cannot be written is a usage error when the command line is read, so a long run does not learn it at its end.</remarks>
+    public Option<string?> Results { get; } = CreateResults();
 
     /// <summary><c>--prefix</c>: the variant databases' name prefix (<c>telemetry</c> → <c>telemetry_composite</c>).</summary>
     public Option<string> Prefix { get; } = CreatePrefix();
@@ -61,6 +58,24 @@ public sealed class HarnessOptions
             return default;
         },
     };
+
+    private static Option<string?> CreateResults()
+    {
+        var option = new Option<string?>(ResultWriter.ResultsFlag) { Description = "output directory (default results/runs/STAMP-NAME)", HelpName = "dir" };
+        option.Validators.Add(result =>
+        {
+            var directory = result.GetValueOrDefault<string?>();
+            if (directory is not null && string.IsNullOrWhiteSpace(directory))
+            {
+                result.AddError($"{ResultWriter.ResultsFlag} needs a folder.");
+            }
+            else if (directory is not null && ResultWriter.CannotWrite(directory) is { } problem)
+            {
+                result.AddError($"{ResultWriter.ResultsFlag}: cannot write results to {Path.GetFullPath(directory)}: {problem.TrimEnd('.')}.");
+            }
+        });
+        return option;
+    }
 
     /// <summary>Adds <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> to <paramref name="root"/> and every command below it.</summary>
     public void AddServerOptions(Command root)

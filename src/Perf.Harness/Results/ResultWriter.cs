@@ -59,6 +59,40 @@ public sealed partial class ResultWriter
         return writer;
     }
 
+    /// <summary>
+    /// Why <paramref name="resultsDirectory"/> could not hold a run's results, found before the run rather than after it;
+    /// null when it can. Writes nothing: the nearest folder that exists is tried with a file deleted as it closes.
+    /// </summary>
+    public static string? CannotWrite(string resultsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(resultsDirectory);
+        var directory = Path.GetFullPath(resultsDirectory);
+        var existing = directory;
+        while (!System.IO.Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+            {
+                return $"{existing} is a file";
+            }
+
+            existing = Path.GetDirectoryName(existing);
+            if (existing is null)
+            {
+                return "no folder on its path exists";
+            }
+        }
+
+        try
+        {
+            using var probe = new FileStream(Path.Combine(existing, $".perf-write-check-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Writes <paramref name="value"/> as <c>&lt;name&gt;.json</c> and returns the file's path.</summary>
     public async Task<string> WriteJsonAsync<T>(string name, T value, CancellationToken cancellationToken = default)
     {
