@@ -1,6 +1,5 @@
 using Perf.Analysis.Capacity;
 using Perf.Bench.Capacity;
-using Perf.Harness;
 using Perf.Harness.Results;
 using Perf.Tests.Infrastructure;
 using Telemetry.Data.Schema;
@@ -10,23 +9,20 @@ namespace Perf.Tests.Bench;
 /// <summary>The sweep's cold and memory-constrained states on a server of the test's own (they restart it).</summary>
 public sealed class CacheStateServerTests : IDisposable
 {
-    private readonly string home = RepositoryPaths.ScratchDirectory("test-cache-states-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ServerHome home = new("cache-states");
     private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("perf-cache-states-");
 
     public void Dispose()
     {
         results.Delete(recursive: true);
-        if (Directory.Exists(home))
-        {
-            Directory.Delete(home, recursive: true);
-        }
+        home.Dispose();
     }
 
     [Fact]
     public async Task Sweep_ColdAndConstrained_MeasuredWithTheirPoolsAndDiskReads()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await PrivateServer.ProvisionAsync(home, ct);
+        await using var server = await PrivateServer.ProvisionAsync(home.Path, ct);
         var options = ReportCommand.ParseOptions(["--sizes", "3k", "--variants", "basic,composite", "--rounds", "3", "--executions", "2", "--queries", "trades_page/hot,summary/hot", "--cache-states", "constrained,cold", "--buffer-pool", "32M"]);
         var writer = await ResultWriter.CreateAsync(RunManifest.Create("cache-states-test"), results.FullName, ct);
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MySqlConnector;
-using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Tests.Infrastructure;
 
@@ -10,15 +9,9 @@ namespace Perf.Tests.Harness;
 /// <summary>Starts its own local servers on throwaway data directories: restart, reuse and orphan handling.</summary>
 public sealed class LocalServerLifecycleTests : IDisposable
 {
-    private readonly string home = RepositoryPaths.ScratchDirectory("test-lifecycle-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ServerHome home = new("lifecycle");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(home))
-        {
-            Directory.Delete(home, recursive: true);
-        }
-    }
+    public void Dispose() => home.Dispose();
 
     [Fact]
     public async Task ProvisionAsync_SameDataDirectoryAfterRestart_DataSurvives()
@@ -26,12 +19,12 @@ public sealed class LocalServerLifecycleTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using (var first = await ProvisionLocalAsync(ct))
         {
-            Assert.Equal("local:" + home, first.Source);
+            Assert.Equal("local:" + home.Path, first.Source);
             await first.EnsureDatabaseAsync("survivor", ct);
             await ExecuteAsync(first.ConnectionStringFor("survivor"), "CREATE TABLE kept (v INT); INSERT INTO kept VALUES (42);", ct);
         }
 
-        Assert.False(File.Exists(Path.Combine(home, "server.json")), "the stopped server's state file is removed");
+        Assert.False(File.Exists(Path.Combine(home.Path, "server.json")), "the stopped server's state file is removed");
         await using var second = await ProvisionLocalAsync(ct);
 
         Assert.Equal(42L, await ScalarAsync(second.ConnectionStringFor("survivor"), "SELECT v FROM kept", ct));
@@ -60,14 +53,14 @@ public sealed class LocalServerLifecycleTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var abandoned = await ProvisionLocalAsync(ct);
         var state = ReadState();
-        File.WriteAllText(Path.Combine(home, "server.json"), JsonSerializer.Serialize(state with { OwnerPid = DeadPid() }));
+        File.WriteAllText(Path.Combine(home.Path, "server.json"), JsonSerializer.Serialize(state with { OwnerPid = DeadPid() }));
 
         await using var replacement = await ProvisionLocalAsync(ct);
 
         var newState = ReadState();
         Assert.NotEqual(state.Pid, newState.Pid);
         Assert.Equal(Environment.ProcessId, newState.OwnerPid);
-        Assert.False(ChildProcess.IsAlive(state.Pid, home), "the orphan was stopped");
+        Assert.False(ChildProcess.IsAlive(state.Pid, home.Path), "the orphan was stopped");
         Assert.Equal(1L, await ScalarAsync(replacement.AdminConnectionString, "SELECT 1", ct));
     }
 
@@ -116,9 +109,9 @@ public sealed class LocalServerLifecycleTests : IDisposable
         Assert.Equal(1L, await ScalarAsync(owner.AdminConnectionString, "SELECT 1", ct));
     }
 
-    private Task<ProvisionedServer> ProvisionLocalAsync(CancellationToken ct) => PrivateServer.ProvisionAsync(home, ct);
+    private Task<ProvisionedServer> ProvisionLocalAsync(CancellationToken ct) => PrivateServer.ProvisionAsync(home.Path, ct);
 
-    private LocalServerState ReadState() => LocalServerState.TryRead(Path.Combine(home, "server.json")) ?? throw new InvalidOperationException("no server.json");
+    private LocalServerState ReadState() => LocalServerState.TryRead(Path.Combine(home.Path, "server.json")) ?? throw new InvalidOperationException("no server.json");
 
     private static int DeadPid()
     {

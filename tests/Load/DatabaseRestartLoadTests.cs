@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Tests.Infrastructure;
 using Telemetry.CommandLine;
@@ -12,21 +11,15 @@ namespace Perf.Tests.Load;
 public sealed class DatabaseRestartLoadTests : IDisposable
 {
     private const string Prefix = "outage";
-    private readonly string home = RepositoryPaths.ScratchDirectory("test-outage-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ServerHome home = new("outage");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(home))
-        {
-            Directory.Delete(home, recursive: true);
-        }
-    }
+    public void Dispose() => home.Dispose();
 
     [Fact]
     public async Task Run_DatabaseRestartedMidRun_CompletesCountsFailuresByKindAndTheApiRecoversOnItsOwn()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var server = await PrivateServer.ProvisionAsync(home, ct))
+        await using (var server = await PrivateServer.ProvisionAsync(home.Path, ct))
         {
             var database = VariantDatabase.Name(Prefix, SchemaVariant.Composite);
             await server.EnsureDatabaseAsync(database, ct);
@@ -82,12 +75,12 @@ public sealed class DatabaseRestartLoadTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("--restart-db-at must fall inside the measured period", console, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(home), "no server was started");
+        Assert.False(Directory.Exists(home.Path), "no server was started");
     }
 
     private async Task<(int Code, string Console)> RunAsync(string output, params string[] extra)
     {
-        var provisioning = new ProvisioningOptions { DataDirectory = home, BufferPoolSize = "64M", RedoLogSize = "48M", AllowTestcontainers = false };
+        var provisioning = new ProvisioningOptions { DataDirectory = home.Path, BufferPoolSize = "64M", RedoLogSize = "48M", AllowTestcontainers = false };
         var (code, console, error) = await LoadTestSupport.RunCliAsync(
             ["run", "--prefix", Prefix, "--variant", "composite", "--no-cache", "--rate", "20", "--duration", "12s", "--warmup", "1s", "--timeout", "10s",
                 "--max-send-lag", "500ms", "--no-default-thresholds", "--quiet", "--results", output, .. extra],

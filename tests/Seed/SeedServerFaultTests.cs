@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dapper;
 using MySqlConnector;
-using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Seed;
 using Perf.Seed.Cli;
@@ -13,17 +12,11 @@ namespace Perf.Tests.Seed;
 /// <summary>The seeder against a private local server that fails under it (killed with SIGKILL), and the rerun after it is back.</summary>
 public sealed class SeedServerFaultTests : IDisposable
 {
-    private readonly string home = RepositoryPaths.ScratchDirectory("test-seedfaults-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ServerHome home = new("seedfaults");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(home))
-        {
-            Directory.Delete(home, recursive: true);
-        }
-    }
+    public void Dispose() => home.Dispose();
 
     /// <param name="phase">The phase the server is killed in.</param>
     /// <param name="importTablespaces">Whether composite is filled from basic's table files (copying is then the file copy) or by rows.</param>
@@ -106,12 +99,12 @@ public sealed class SeedServerFaultTests : IDisposable
 
         var options = Options() with { BulkSegmentRows = 10_000, ImportTablespaces = importTablespaces };
         var expected = GeneratedDataset.Generate(options.ToSpec());
-        Directory.CreateDirectory(home);
-        await RunAsync("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", home);
+        Directory.CreateDirectory(home.Path);
+        await RunAsync("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", home.Path);
         try
         {
             await using var server = await StartAsync();
-            var filler = Path.Combine(home, "filler");
+            var filler = Path.Combine(home.Path, "filler");
             var filled = 0;
             var progress = new CallbackProgress(p =>
             {
@@ -127,7 +120,7 @@ public sealed class SeedServerFaultTests : IDisposable
             var line = SeedProgram.FailureLine(error);
             Assert.True(line is not null, $"not reported as a failure: {error}");
             Assert.DoesNotContain('\n', line);
-            Assert.Contains("out of disk space in " + home, line, StringComparison.Ordinal);
+            Assert.Contains("out of disk space in " + home.Path, line, StringComparison.Ordinal);
 
             File.Delete(filler);
 
@@ -146,7 +139,7 @@ public sealed class SeedServerFaultTests : IDisposable
         finally
         {
             await MySqlConnection.ClearAllPoolsAsync(Cancel);
-            await RunAsync("umount", home);
+            await RunAsync("umount", home.Path);
         }
     }
 
@@ -208,10 +201,10 @@ public sealed class SeedServerFaultTests : IDisposable
 
         // A pool holding connections to the killed server would hand them to the rerun.
         await MySqlConnection.ClearAllPoolsAsync(Cancel);
-        var options = new ProvisioningOptions { DataDirectory = home, BufferPoolSize = "64M", RedoLogSize = "48M" };
+        var options = new ProvisioningOptions { DataDirectory = home.Path, BufferPoolSize = "64M", RedoLogSize = "48M" };
         var environment = new ProvisioningEnvironment(_ => null, (_, _) => Task.FromResult(new DockerProbeResult(false, "not in this test")), () => binary);
         return await ServerProvisioner.ProvisionAsync(options, environment, Cancel);
     }
 
-    private LocalServerState ReadState() => LocalServerState.TryRead(Path.Combine(home, "server.json")) ?? throw new InvalidOperationException("no server.json");
+    private LocalServerState ReadState() => LocalServerState.TryRead(Path.Combine(home.Path, "server.json")) ?? throw new InvalidOperationException("no server.json");
 }
