@@ -15,6 +15,7 @@ namespace Perf.Bench;
 /// <param name="ResultsDirectory">Where to write results (default <c>results/runs/&lt;stamp&gt;-bench</c>).</param>
 /// <param name="Provisioning">How to find or start the server.</param>
 /// <param name="BenchmarkArgs">Arguments for BenchmarkDotNet (<c>--filter</c>, <c>--list</c>, <c>--job</c>...).</param>
+/// <param name="BufferPoolBytes">Suite: run the benchmarks memory-constrained, on the local server restarted with this buffer pool and <c>O_DIRECT</c> (<c>--buffer-pool</c>); null for the server as it is.</param>
 public sealed record BenchOptions(
     BenchCommand Command,
     string Scale,
@@ -27,7 +28,8 @@ public sealed record BenchOptions(
     string BaselinePath,
     string? ResultsDirectory,
     ProvisioningOptions Provisioning,
-    IReadOnlyList<string> BenchmarkArgs)
+    IReadOnlyList<string> BenchmarkArgs,
+    long? BufferPoolBytes = null)
 {
     /// <summary>The gate's variant databases' prefix.</summary>
     public const string GatePrefix = "bench_gate";

@@ -38,6 +38,11 @@ public static class BenchProgram
     {
         await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
         Progress($"server: {server}");
+        if (options.BufferPoolBytes is not null && !server.CanRestart)
+        {
+            throw new UsageException("--buffer-pool restarts the server with a small buffer pool: it needs a local server this run starts; without --mysql/PERF_MYSQL, and with no other process running the server on its data directory.");
+        }
+
         var manifest = RunManifest.Create(options.Command == BenchCommand.Gate ? "bench-gate" : "bench", server, args, root);
         var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
 
@@ -55,6 +60,14 @@ public static class BenchProgram
         {
             // Plans first, so they survive a suite that crashes; rewritten with the end time below.
             await WritePlansAsync(writer, context, plans, cancellationToken).ConfigureAwait(false);
+            if (options.BufferPoolBytes is { } pool)
+            {
+                // Seeded and planned as usual; timed memory-constrained. The manifest records the server as the suite found it.
+                var restarted = await server.RestartAsync(new ServerRestart(pool, DirectIo: true), cancellationToken).ConfigureAwait(false);
+                manifest.Server = ServerDescription.From(server);
+                manifest.Parameters["cache"] = $"memory-constrained: buffer pool {new ByteSize(restarted.BufferPoolBytes)} ({restarted.FlushMethod}), OS page cache {(restarted.OsPageCacheDropped ? "dropped" : "kept")} at the restart";
+                Progress($"cache: {manifest.Parameters["cache"]}");
+            }
         }
 
         if (options.Command != BenchCommand.Suite)
@@ -66,7 +79,7 @@ public static class BenchProgram
         {
             BenchCommand.Gate => await GateAsync(options, dataset, server, plans, writer, cancellationToken).ConfigureAwait(false),
             BenchCommand.Plans => await CompareAsync(writer, plans, [], cancellationToken).ConfigureAwait(false),
-            _ => await SuiteAsync(options, connectionStrings, context, plans, writer, cancellationToken).ConfigureAwait(false),
+            _ => await SuiteAsync(options, server, connectionStrings, context, plans, writer, cancellationToken).ConfigureAwait(false),
         };
 
         await WritePlansAsync(writer, context, plans, cancellationToken).ConfigureAwait(false);
@@ -107,13 +120,15 @@ public static class BenchProgram
     }
 
     private static async Task<int> SuiteAsync(
-        BenchOptions options, IReadOnlyDictionary<SchemaVariant, string> connectionStrings, QueryContext context,
+        BenchOptions options, ProvisionedServer server, IReadOnlyDictionary<SchemaVariant, string> connectionStrings, QueryContext context,
         IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
     {
         new BenchContext(connectionStrings, context).Publish();
-        var summaries = SuiteRunner.Run(options.Preset, options.BenchmarkArgs, Path.Combine(writer.Directory, BenchmarkArtifacts.FolderName));
+        await using var counters = await BufferPoolCounters.OpenAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
+        var pages = new BufferPoolDiagnoser(counters);
+        var summaries = SuiteRunner.Run(options.Preset, options.BenchmarkArgs, Path.Combine(writer.Directory, BenchmarkArtifacts.FolderName), pages);
         writer.Manifest.EndedUtc = DateTime.UtcNow;
-        var timings = TimingCollector.Collect(summaries, context);
+        var timings = TimingCollector.Collect(summaries, context, pages);
         await writer.WriteJsonAsync("timings", new { manifest = writer.Manifest, timings }, cancellationToken).ConfigureAwait(false);
         await BenchmarkArtifacts.StampAsync(writer, cancellationToken).ConfigureAwait(false);
         await CompareAsync(writer, plans, timings, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Bench.Queries;
+using Perf.Harness.Provisioning;
 
 namespace Perf.Bench.Capacity;
 
@@ -100,7 +101,7 @@ internal static class InterleavedSampler
                 }
 
                 var after = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
-                samples[a, c].Add(times, BufferPoolCounters.Between(before, after, times.Count), timedOut);
+                samples[a, c].Add(times, PageCounts.Between(before, after, times.Count), timedOut);
             }
         }
     }

@@ -11,9 +11,6 @@ namespace Perf.Bench.Capacity;
 /// <summary>The options of <c>bench report</c>, and how they become <see cref="SweepOptions"/>.</summary>
 internal sealed class ReportCommandLine(HarnessOptions harness)
 {
-    /// <summary>The smallest <c>--buffer-pool</c>: one 32 MiB chunk; smaller pools thrash on the queries' own upper index levels.</summary>
-    public const long MinimumPoolBytes = 32L << 20;
-
     public Option<string> Sizes { get; } = new("--sizes") { Description = "trade rows per step, e.g. 100k,300k,1M or 1M,2M,5M,10M", HelpName = "list", DefaultValueFactory = _ => "100k,300k,1M" };
 
     public Option<string> Variants { get; } = new("--variants") { Description = "basic,composite,partitioned", HelpName = "list", DefaultValueFactory = _ => "basic,composite,partitioned" };
@@ -46,7 +43,6 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<string?> CacheStates { get; } = new("--cache-states") { Description = "also measure these cache states after the warm one: cold (each round from a restarted server), constrained (each variant alone with a small buffer pool); they restart the local server", HelpName = "list" };
 
-    public Option<ByteSize?> BufferPool { get; } = ByteSize.Option("--buffer-pool", "the memory-constrained state's buffer pool (default 256M): a scale model of a server whose data is many times its memory");
 
     public Option<long?> Profiles { get; } = SeedCommandLine.WholeNumber("--profiles", 1, 10_000_000, "projection: your profiles (default 100)");
 
@@ -67,7 +63,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
         foreach (var option in new Option[]
         {
             Sizes, Variants, SeedProfiles, SeedTradesPerDay, Prefix, Rounds, Executions, CaseBudget, Aa, Queries, Capacity, CapacityStart, CapacityStep,
-            CapacityMaxRate, CapacityStepDuration, CacheStates, BufferPool, Profiles, TradesPerDay, Years, Start, StartRows, Measurements, harness.Results,
+            CapacityMaxRate, CapacityStepDuration, CacheStates, harness.BufferPool, Profiles, TradesPerDay, Years, Start, StartRows, Measurements, harness.Results,
         })
         {
             command.Options.Add(option);
@@ -134,12 +130,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             .Distinct()
             .Order()
             .ToList();
-        var pool = parse.GetValue(BufferPool)?.Bytes ?? SweepOptions.DefaultConstrainedPoolBytes;
-        if (pool < MinimumPoolBytes)
-        {
-            throw new UsageException($"--buffer-pool: {new ByteSize(pool)} is below the smallest pool the harness uses, {new ByteSize(MinimumPoolBytes)}.");
-        }
-
+        var pool = harness.ReadBufferPool(parse);
         return new SweepOptions(
             sizes,
             variants,

@@ -21,14 +21,11 @@ internal sealed record SweepOptions(
     ProvisioningOptions Provisioning,
     SchemaVariant? AaVariant = null)
 {
-    /// <summary>The usual size of the memory-constrained buffer pool.</summary>
-    public const long DefaultConstrainedPoolBytes = 256L << 20;
-
     /// <summary>Cache states measured besides warm (<c>--cache-states</c>): cold, constrained; they restart the local server.</summary>
     public IReadOnlyList<CacheState> CacheStates { get; init; } = [];
 
     /// <summary>The buffer pool of the memory-constrained state (<c>--buffer-pool</c>).</summary>
-    public long ConstrainedPoolBytes { get; init; } = DefaultConstrainedPoolBytes;
+    public long ConstrainedPoolBytes { get; init; } = ServerRestart.DefaultConstrainedBufferPoolBytes;
 
     /// <summary>The database prefix of the A/A copy.</summary>
     public string CopyPrefix => Prefix + "_aa";

@@ -49,7 +49,7 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
     public void AddSuiteOptions(Command command, bool benchmarks = true)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in benchmarks ? [Preset, Trades, Mode, Prefix, NoSeed, harness.Results] : new Option[] { Preset, Trades, Prefix, NoSeed, harness.Results })
+        foreach (var option in benchmarks ? [Preset, Trades, Mode, Prefix, NoSeed, harness.BufferPool, harness.Results] : new Option[] { Preset, Trades, Prefix, NoSeed, harness.Results })
         {
             command.Options.Add(option);
         }
@@ -92,6 +92,7 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
             Path.GetFullPath((command == BenchCommand.Gate ? parse.GetValue(Baseline) : null) ?? BenchOptions.DefaultBaselinePath(root)),
             parse.GetValue(harness.Results),
             harness.Provisioning(parse),
-            [.. parse.UnmatchedTokens]);
+            [.. parse.UnmatchedTokens],
+            command == BenchCommand.Suite && parse.GetResult(harness.BufferPool) is { Implicit: false } ? harness.ReadBufferPool(parse) : null);
     }
 }

@@ -15,10 +15,19 @@ public static class SuiteRunner
     }
 
     /// <summary>Runs the selected scenarios; returns their summaries (none for informational switches).</summary>
-    public static IReadOnlyList<Summary> Run(BenchPreset preset, IReadOnlyList<string> benchmarkArgs, string artifactsPath)
+    /// <param name="preset">The preset whose job runs.</param>
+    /// <param name="benchmarkArgs">BenchmarkDotNet's own switches.</param>
+    /// <param name="artifactsPath">Where BenchmarkDotNet writes logs and reports.</param>
+    /// <param name="pages">When given, counts each case's buffer pool pages.</param>
+    internal static IReadOnlyList<Summary> Run(BenchPreset preset, IReadOnlyList<string> benchmarkArgs, string artifactsPath, BufferPoolDiagnoser? pages = null)
     {
         var ownJob = benchmarkArgs.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
         var config = BenchConfig.Create(preset, artifactsPath, withPresetJob: !ownJob);
+        if (pages is not null)
+        {
+            config.AddDiagnoser(pages);
+        }
+
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(QueryBenchmark).Assembly);
         // Without --filter BenchmarkDotNet would ask interactively which scenario to run; the suite runs them all.
         var args = benchmarkArgs.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)) || IsInformational(benchmarkArgs)

@@ -8,8 +8,8 @@ namespace Perf.Bench.Suite;
 /// <summary>Maps BenchmarkDotNet reports back to query case names, so timings sit beside plans.</summary>
 public static class TimingCollector
 {
-    /// <summary>One row per successful benchmark case.</summary>
-    public static IReadOnlyList<TimingRow> Collect(IReadOnlyList<Summary> summaries, QueryContext context)
+    /// <summary>One row per successful benchmark case, with its buffer pool pages when <paramref name="pages"/> counted them.</summary>
+    internal static IReadOnlyList<TimingRow> Collect(IReadOnlyList<Summary> summaries, QueryContext context, BufferPoolDiagnoser? pages = null)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         var rows = new List<TimingRow>();
@@ -29,7 +29,8 @@ public static class TimingCollector
                 instance.Variant,
                 statistics.Mean / 1e6,
                 statistics.Percentiles.P95 / 1e6,
-                report.GcStats.GetBytesAllocatedPerOperation(benchmark)));
+                report.GcStats.GetBytesAllocatedPerOperation(benchmark),
+                pages?.For(report)));
         }
 
         return rows;

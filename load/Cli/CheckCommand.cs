@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Perf.Analysis.Capacity;
 using Perf.Load.Model;
 
 namespace Perf.Load.Cli;
@@ -18,7 +19,8 @@ internal static class CheckCommand
             if (!RunOptions.Given(parse, options.Rate) && !RunOptions.Given(parse, options.Stages) && !RunOptions.Given(parse, options.Concurrency))
             {
                 var duration = RunOptions.Given(parse, options.MeasuredDuration) ? settings.Profile.MeasuredDuration : TimeSpan.FromSeconds(20);
-                var warmup = RunOptions.Given(parse, options.Warmup) ? settings.Profile.Warmup : TimeSpan.FromSeconds(5);
+                // A cold run has no warm-up (RunOptions refuses one).
+                var warmup = RunOptions.Given(parse, options.Warmup) || settings.InProcess?.CacheState == CacheState.Cold ? settings.Profile.Warmup : TimeSpan.FromSeconds(5);
                 settings = settings.WithProfile(LoadProfile.ConstantRate(20, duration, warmup, settings.Profile.Poisson));
             }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using MySqlConnector;
+using Perf.Analysis.Capacity;
 using Perf.Harness.Provisioning;
+using Perf.Load.Reports;
 using Perf.Load.Scenarios;
 using Telemetry.Api;
 using Telemetry.CommandLine;
@@ -13,7 +15,8 @@ internal static class InProcessApi
 {
     private const string DataFactsSql = """
         SELECT MIN(profile_id), MAX(profile_id), MAX(entry_time),
-               (SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'dd_trade_performance')
+               (SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'dd_trade_performance'),
+               (SELECT CAST(SUM(DATA_LENGTH + INDEX_LENGTH) AS SIGNED) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE())
         FROM dd_trade_performance
         """;
 
@@ -21,15 +24,30 @@ internal static class InProcessApi
         SELECT script_name FROM dd_system_health WHERE profile_id = @profile GROUP BY script_name ORDER BY script_name LIMIT 20
         """;
 
-    /// <summary>Provisions the server, checks the variant has seeded trades, and starts the API with a read-only account.</summary>
+    /// <summary>
+    /// Provisions the server, restarts it when the cache state asks for it, checks the variant has seeded trades, and starts
+    /// the API with a read-only account.
+    /// </summary>
     public static async Task<LoadTarget> StartAsync(InProcessOptions options, TrafficOptions traffic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var server = await ProvisionAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {
+            RestartedServer? restarted = null;
+            if (options.Restart is { } restart)
+            {
+                var state = options.CacheState.ToString().ToLowerInvariant();
+                restarted = server.CanRestart
+                    ? await server.RestartAsync(restart, cancellationToken).ConfigureAwait(false)
+                    : throw new UsageException($"--cache-state {state} restarts the in-process API's database: it needs a local server this run starts; without --mysql/PERF_MYSQL, and with no other process running the server on its data directory.");
+            }
+
             var target = await StartOnAsync(server, options, traffic, cancellationToken).ConfigureAwait(false);
-            return target with { Owner = new Owners(target.Owner!, server) };
+            var cache = restarted is null
+                ? target.Cache
+                : target.Cache! with { Condition = new CacheCondition(options.CacheState, restarted.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped) };
+            return target with { Owner = new Owners(target.Owner!, server), Cache = cache };
         }
         catch
         {
@@ -59,7 +77,8 @@ internal static class InProcessApi
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(traffic);
         var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
-        var (dataTraffic, dataset) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
+        var (dataTraffic, dataset, databaseBytes) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
+        var (poolBytes, flushMethod) = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
         var connectionString = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
         var redis = options.Caching ? await FindRedisAsync(options.Provisioning, cancellationToken).ConfigureAwait(false) : null;
         var api = await TelemetryApiHost.StartAsync(
@@ -77,7 +96,8 @@ internal static class InProcessApi
             (true, { } r) => $", in-process cache over {r}",
         };
         var description = $"in-process API {api.BaseAddress} over {server.Info} ({server.Source}), database {database}{caching}";
-        return new LoadTarget(api.BaseAddress, description, server, redis, dataset, dataTraffic, api);
+        var cache = new LoadCache(new CacheCondition(CacheState.Warm, poolBytes, flushMethod, null), databaseBytes, server.CanRestart, null);
+        return new LoadTarget(api.BaseAddress, description, server, redis, dataset, dataTraffic, api, cache);
     }
 
     /// <summary>The Redis named with <c>--redis</c> or <c>PERF_REDIS</c>, checked to answer; none is started for a load run.</summary>
@@ -93,7 +113,7 @@ internal static class InProcessApi
         }
     }
 
-    private static async Task<(TrafficOptions Traffic, string Dataset)> ReadDataFactsAsync(ProvisionedServer server, string database, TrafficOptions traffic, CancellationToken cancellationToken)
+    private static async Task<(TrafficOptions Traffic, string Dataset, long DatabaseBytes)> ReadDataFactsAsync(ProvisionedServer server, string database, TrafficOptions traffic, CancellationToken cancellationToken)
     {
         var builder = new MySqlConnectionStringBuilder(server.ConnectionStringFor(database)) { ConnectionTimeout = 10 };
         try
@@ -111,6 +131,7 @@ internal static class InProcessApi
             var last = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
             var newest = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
             var rows = reader.IsDBNull(3) ? 0 : Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture);
+            var bytes = reader.IsDBNull(4) ? 0 : Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture);
             var count = (int)Math.Min(int.MaxValue, last - first + 1);
             await reader.DisposeAsync().ConfigureAwait(false);
             var scripts = await ReadScriptsAsync(connection, first, cancellationToken).ConfigureAwait(false);
@@ -123,7 +144,7 @@ internal static class InProcessApi
                 Scripts = scripts.Count > 0 ? scripts : traffic.Scripts,
             };
             var dataset = string.Create(CultureInfo.InvariantCulture, $"{database}: ~{rows:N0} trades, profiles {first}-{last}, newest {newest:yyyy-MM-ddTHH:mm:ssZ}");
-            return (dataTraffic, dataset);
+            return (dataTraffic, dataset, bytes);
         }
         catch (MySqlException ex) when (ex.ErrorCode is MySqlErrorCode.UnknownDatabase or MySqlErrorCode.NoSuchTable)
         {

@@ -1,4 +1,5 @@
 using Perf.Harness.Provisioning;
+using Perf.Load.Reports;
 using Perf.Load.Scenarios;
 
 namespace Perf.Load.Cli;
@@ -11,6 +12,7 @@ namespace Perf.Load.Cli;
 /// <param name="Dataset">Dataset description, when known.</param>
 /// <param name="DataTraffic">Profiles and anchor time read from the seeded data, used unless given on the command line.</param>
 /// <param name="Owner">Disposed when the run ends (the in-process host), or null.</param>
+/// <param name="Cache">The in-process API's database: its cache state, buffer pool and size (no page counts yet); null for a URL.</param>
 internal sealed record LoadTarget(
     Uri BaseAddress,
     string Description,
@@ -18,10 +20,12 @@ internal sealed record LoadTarget(
     ProvisionedRedis? Redis,
     string? Dataset,
     TrafficOptions? DataTraffic,
-    IAsyncDisposable? Owner) : IAsyncDisposable
+    IAsyncDisposable? Owner,
+    LoadCache? Cache = null) : IAsyncDisposable
 {
     /// <summary>A target that is only a URL.</summary>
     public static LoadTarget ForUrl(Uri url) => new(url, url?.ToString() ?? string.Empty, null, null, null, null, null);
 
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -45,6 +45,11 @@ internal static class ResultPrinter
             console.MarkupLine("  [red]" + Markup.Escape(problem) + "[/]");
         }
 
+        if (summary.Cache is { } cache)
+        {
+            console.MarkupLine(Markup.Escape(cache.Describe()));
+        }
+
         if (summary.Outage is { } outage)
         {
             console.MarkupLine("fault: " + Markup.Escape(outage.Describe(summary.StartedUtc)));

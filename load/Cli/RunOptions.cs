@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Perf.Analysis.Capacity;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Load.Execution;
@@ -35,6 +36,9 @@ internal sealed class RunOptions(HarnessOptions harness)
 
     /// <summary>Fault injection: restart the in-process API's database this far into the measured period.</summary>
     public Option<Duration> RestartDatabaseAt { get; } = Duration.Option("--restart-db-at", TimeSpan.Zero, "fault: restart the database under the in-process API this far into the measured period (a local server this run starts)");
+
+    /// <summary>The database's cache state for an in-process run: warm, cold or constrained.</summary>
+    public Option<CacheState> Cache { get; } = CreateCache();
 
     public Option<Duration> Timeout { get; } = Duration.Option("--timeout", TimeSpan.FromSeconds(30), "per-request timeout");
 
@@ -91,7 +95,7 @@ internal sealed class RunOptions(HarnessOptions harness)
     {
         ArgumentNullException.ThrowIfNull(command);
         Option[] target = [Url, Harness.Variant, Harness.Prefix, NoCache];
-        Option[] shape = load ? [Rate, Stages, Concurrency, MeasuredDuration, Warmup, Poisson, RestartDatabaseAt] : [];
+        Option[] shape = load ? [Rate, Stages, Concurrency, MeasuredDuration, Warmup, Poisson, RestartDatabaseAt, Cache, Harness.BufferPool] : [];
         Option[] rest =
         [
             Timeout, GracefulStop, MaxInFlight, Connections, Seed, Client, MaxSendLag, LateThreshold, MinRateRatio,
@@ -112,11 +116,12 @@ internal sealed class RunOptions(HarnessOptions harness)
     public RunSettings Read(ParseResult parse, bool requireLoad, ProvisioningOptions provisioning, IReadOnlyList<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var inProcess = new InProcessOptions(parse.GetValue(Harness.Variant), parse.GetRequiredValue(Harness.Prefix), !parse.GetValue(NoCache), provisioning);
         var url = ParseUrl(parse.GetValue(Url));
+        var (cache, pool) = requireLoad ? ReadCache(parse, url) : (CacheState.Warm, ServerRestart.DefaultConstrainedBufferPoolBytes);
+        var inProcess = new InProcessOptions(parse.GetValue(Harness.Variant), parse.GetRequiredValue(Harness.Prefix), !parse.GetValue(NoCache), provisioning, cache, pool);
         var scenarios = ParseScenarios(Split(parse.GetValue(Scenario)));
         var traffic = ReadTraffic(parse);
-        var profile = requireLoad ? ReadProfile(parse) : LoadProfile.ConstantRate(1, TimeSpan.FromSeconds(1));
+        var profile = requireLoad ? ReadProfile(parse, cache) : LoadProfile.ConstantRate(1, TimeSpan.FromSeconds(1));
         var maxInFlight = parse.GetValue(MaxInFlight);
         if (maxInFlight <= 0)
         {
@@ -157,6 +162,51 @@ internal sealed class RunOptions(HarnessOptions harness)
             Given(parse, Scripts),
             parse.GetValue(Client) == "httpclient" ? LoadClient.HttpClient : LoadClient.Raw,
             requireLoad ? ReadRestart(parse, url, profile) : null);
+    }
+
+    /// <summary>The cache state and the constrained state's pool; cold and constrained restart the in-process API's server, so they need it.</summary>
+    private (CacheState State, long PoolBytes) ReadCache(ParseResult parse, Uri? url)
+    {
+        var state = parse.GetValue(Cache);
+        var name = state.ToString().ToLowerInvariant();
+        if (Given(parse, Harness.BufferPool) && state != CacheState.Constrained)
+        {
+            throw new UsageException("--buffer-pool sizes the memory-constrained state's pool: give it with --cache-state constrained.");
+        }
+
+        if (state != CacheState.Warm && url is not null)
+        {
+            throw new UsageException($"--cache-state {name} restarts the in-process API's database; it cannot restart the one behind --url.");
+        }
+
+        if (state != CacheState.Warm && Given(parse, RestartDatabaseAt))
+        {
+            throw new UsageException($"--restart-db-at restarts the database with its usual settings, which would end --cache-state {name}: give one of them.");
+        }
+
+        return (state, Harness.ReadBufferPool(parse));
+    }
+
+    private static Option<CacheState> CreateCache()
+    {
+        var names = string.Join(", ", Enum.GetNames<CacheState>().Select(n => n.ToLowerInvariant()));
+        return new Option<CacheState>("--cache-state")
+        {
+            Description = "in-process API: warm (the server as found, after the warm-up), cold (its local server restarted with an empty buffer pool and O_DIRECT, the OS page cache dropped where permitted; no warm-up) or constrained (restarted with a --buffer-pool pool); the report records the pool, the hit ratio and disk reads per request",
+            HelpName = "state",
+            DefaultValueFactory = _ => CacheState.Warm,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (!text.All(char.IsAsciiDigit) && Enum.TryParse<CacheState>(text, ignoreCase: true, out var state))
+                {
+                    return state;
+                }
+
+                result.AddError($"--cache-state '{text}' is not one of {names}.");
+                return default;
+            },
+        };
     }
 
     private TimeSpan? ReadRestart(ParseResult parse, Uri? url, LoadProfile profile)
@@ -283,9 +333,17 @@ internal sealed class RunOptions(HarnessOptions harness)
         return result;
     }
 
-    private LoadProfile ReadProfile(ParseResult parse)
+    private LoadProfile ReadProfile(ParseResult parse, CacheState cache)
     {
-        var warmup = parse.GetValue(Warmup);
+        TimeSpan warmup = parse.GetValue(Warmup);
+        if (cache == CacheState.Cold)
+        {
+            // A warm-up would warm the cache the run is to measure cold.
+            warmup = !Given(parse, Warmup) || warmup == TimeSpan.Zero
+                ? TimeSpan.Zero
+                : throw new UsageException("--cache-state cold measures from the first request after the restart: a warm-up would warm the cache (leave --warmup out, or give 0s).");
+        }
+
         var poisson = parse.GetValue(Poisson);
         var rate = parse.GetValue(Rate);
         var stages = parse.GetValue(Stages);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using MySqlConnector;
+using Perf.Analysis.Capacity;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
@@ -51,20 +53,43 @@ internal static class RunSession
             settings.Seed,
             settings.Validity,
             settings.Client);
-        using var faultCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var besideCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var fault = settings.RestartDatabaseAt is { } at
-            ? DatabaseRestart.RunAsync(RestartableServer(target), target.BaseAddress, settings.Profile.Warmup + at, faultCancel.Token)
+            ? DatabaseRestart.RunAsync(RestartableServer(target), target.BaseAddress, settings.Profile.Warmup + at, besideCancel.Token)
             : null;
+
+        // A restart resets the server's counters, so a run with one counts no pages.
+        var counters = target.Server is { } server && target.Cache is not null && fault is null
+            ? await BufferPoolCounters.OpenAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false)
+            : null;
+        await using var countersOwner = counters;
+        var warmup = settings.Profile.Warmup;
+        var atMeasuredStart = counters is null ? null : ReadAfterAsync(counters, warmup > TimeSpan.Zero ? LoadRunner.StartLead + warmup : TimeSpan.Zero, besideCancel.Token);
         RunOutcome outcome;
         try
         {
             outcome = await LoadRunner.RunAsync(plan, progress, cancellationToken).ConfigureAwait(false);
         }
-        catch when (fault is not null)
+        catch when (fault is not null || atMeasuredStart is not null)
         {
-            await faultCancel.CancelAsync().ConfigureAwait(false);
-            await ((Task)fault).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await besideCancel.CancelAsync().ConfigureAwait(false);
+            await ((Task?)fault ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task?)atMeasuredStart ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
+        }
+
+        var cache = target.Cache;
+        if (counters is not null && cache is not null)
+        {
+            try
+            {
+                var measuredRequests = (int)Math.Min(int.MaxValue, outcome.Total.Count);
+                cache = cache with { Pages = PageCounts.Between(await atMeasuredStart!.ConfigureAwait(false), await counters.ReadAsync(cancellationToken).ConfigureAwait(false), measuredRequests) };
+            }
+            catch (MySqlException)
+            {
+                // The server went away under the run: its figures stand, without page counts (the errors show in them).
+            }
         }
 
         var outage = fault is null ? null : await fault.ConfigureAwait(false);
@@ -99,8 +124,20 @@ internal static class RunSession
             manifest.Parameters["fault"] = string.Create(CultureInfo.InvariantCulture, $"database restarted {restartAt.TotalSeconds:0.###} s into the measured period");
         }
 
-        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds) with { Outage = outage };
+        if (cache is not null)
+        {
+            manifest.Parameters["cache"] = cache.Condition.State.ToString().ToLowerInvariant();
+        }
+
+        var summary = RunSummaryBuilder.Build(outcome, configuration, settings.Thresholds) with { Outage = outage, Cache = cache };
         return (summary, new ReportInput(summary, outcome.Total, outcome.Endpoints, outcome.Intervals), manifest);
+    }
+
+    /// <summary>The buffer pool's counters once <paramref name="delay"/> has passed: the start of the measured period, when started with the run (zero without a warm-up: before the first request).</summary>
+    private static async Task<(long Requests, long Reads)> ReadAfterAsync(BufferPoolCounters counters, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        return await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The in-process API's server, when this run started it and so may restart it.</summary>

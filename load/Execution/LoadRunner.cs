@@ -8,7 +8,8 @@ namespace Perf.Load.Execution;
 internal static class LoadRunner
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan StartLead = TimeSpan.FromMilliseconds(20);
+    /// <summary>How long after <see cref="RunAsync"/> is called the first request is due (the warm-up, then the measured period, start then).</summary>
+    internal static readonly TimeSpan StartLead = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Runs <paramref name="plan"/> against its target.</summary>
     public static async Task<RunOutcome> RunAsync(RunPlan plan, ILoadProgress? progress, CancellationToken cancellationToken)

@@ -20,6 +20,11 @@ internal static class LoadReport
             $"Target: `{c.Target}`; scenarios: `{c.Scenarios}`; load: {c.Load}",
             string.Create(C, $"Measured {summary.MeasuredSeconds:0.#} s from {summary.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC; latency is measured from each request's **intended** start (coordinated-omission free)"),
         };
+        if (summary.Cache is { } cache)
+        {
+            facts.Add(cache.Describe());
+        }
+
         if (summary.Outage is { } outage)
         {
             facts.Add("**Fault:** " + outage.Describe(summary.StartedUtc) + " The timeline charts shade the window.");

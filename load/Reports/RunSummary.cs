@@ -19,6 +19,7 @@ namespace Perf.Load.Reports;
 /// <param name="Timeline">Per-second gated latency and throughput.</param>
 /// <param name="MergedFrom">For merged results: the run directories added together.</param>
 /// <param name="Outage">The database restart injected during the run (<c>--restart-db-at</c>) and the API's readiness around it, or null.</param>
+/// <param name="Cache">The database's caches, when the API ran in-process here (not for <c>--url</c> targets, nor merged runs).</param>
 internal sealed record RunSummary(
     string Tool,
     Verdict Verdict,
@@ -33,4 +34,5 @@ internal sealed record RunSummary(
     IReadOnlyList<ThresholdResult> Thresholds,
     IReadOnlyList<TimelinePoint> Timeline,
     IReadOnlyList<string>? MergedFrom = null,
-    DatabaseOutage? Outage = null);
+    DatabaseOutage? Outage = null,
+    LoadCache? Cache = null);

@@ -1,3 +1,4 @@
+using Perf.Analysis.Capacity;
 using Perf.Bench.Plans;
 using Perf.Bench.Suite;
 using Perf.Harness.Reports;
@@ -28,13 +29,13 @@ public sealed class PlanReportTests
     [Fact]
     public void Comparison_WithAndWithoutTimings_RowsPerVariantAndRatioToBasic()
     {
-        var timings = new[] { new TimingRow("trades_30d", SchemaVariant.Basic, 40, 50, null), new TimingRow("trades_30d", SchemaVariant.Partitioned, 2, 3, null) };
+        var timings = new[] { new TimingRow("trades_30d", SchemaVariant.Basic, 40, 50, null, new PageCounts(1200, 30, 10)), new TimingRow("trades_30d", SchemaVariant.Partitioned, 2, 3, null) };
 
         var timed = MarkdownRenderer.Render(ComparisonReport.Build(Plans, timings));
         var plansOnly = MarkdownRenderer.Render(ComparisonReport.Build(Plans, []));
 
-        Assert.Contains("| trades_30d | 100 | 120,000 / — / 1,500 | 2 | 40 / — / 2.00 | — | 0.05 |", timed, StringComparison.Ordinal);
-        Assert.Contains("| trades_30d | 100 | 120,000 / — / 1,500 | 2 | — / — / — | — | — |", plansOnly, StringComparison.Ordinal);
+        Assert.Contains("| trades_30d | 100 | 120,000 / — / 1,500 | 2 | 40 / — / 2.00 | — | 0.05 | 120.0 / — / — | 3.0 / — / — |", timed, StringComparison.Ordinal);
+        Assert.Contains("| trades_30d | 100 | 120,000 / — / 1,500 | 2 | — / — / — | — | — | — / — / — | — / — / — |", plansOnly, StringComparison.Ordinal);
     }
 
     private static PlanResult Plan(SchemaVariant variant, string access, string? index, long rows, IReadOnlyList<string> partitions) =>

@@ -12,6 +12,10 @@ public sealed record PageCounts(long LogicalReads, long PhysicalReads, int Execu
     /// <summary>Pages read from disk per execution.</summary>
     public double PhysicalPerExecution => Executions == 0 ? 0 : (double)PhysicalReads / Executions;
 
+    /// <summary>Page requests and disk reads between two readings of the buffer pool's counters, for <paramref name="executions"/> executions.</summary>
+    public static PageCounts Between((long Requests, long Reads) before, (long Requests, long Reads) after, int executions) =>
+        new(Math.Max(0, after.Requests - before.Requests), Math.Max(0, after.Reads - before.Reads), executions);
+
     /// <summary>The counters of several sets of executions together.</summary>
     public static PageCounts Sum(IEnumerable<PageCounts> counts)
     {

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Harness.CommandLine;
 
-/// <summary>The options every harness tool takes, defined once so they read and behave the same everywhere: server, Redis, results folder, database prefix and variant.</summary>
+/// <summary>The options every harness tool takes, defined once so they read and behave the same everywhere: server, Redis, results folder, database prefix and variant, the memory-constrained buffer pool.</summary>
 /// <remarks>Add the server options to a tool's root (they are recursive), the others to the commands that use them.</remarks>
 public sealed class HarnessOptions
 {
@@ -36,6 +37,10 @@ public sealed class HarnessOptions
     /// <summary><c>--results</c>: the run's output directory instead of <c>results/runs/STAMP-…</c>.</summary>
     /// <remarks>One that cannot be written is a usage error when the command line is read, so a long run does not learn it at its end.</remarks>
     public Option<string?> Results { get; } = CreateResults();
+
+    /// <summary><c>--buffer-pool</c>: the memory-constrained state's buffer pool (bench report, load run).</summary>
+    public Option<ByteSize?> BufferPool { get; } = ByteSize.Option(
+        "--buffer-pool", $"the memory-constrained state's buffer pool (default {new ByteSize(ServerRestart.DefaultConstrainedBufferPoolBytes)}): a scale model of a server whose data is many times its memory");
 
     /// <summary><c>--prefix</c>: the variant databases' name prefix (<c>telemetry</c> → <c>telemetry_composite</c>).</summary>
     public Option<string> Prefix { get; } = CreatePrefix();
@@ -75,6 +80,17 @@ public sealed class HarnessOptions
             }
         });
         return option;
+    }
+
+    /// <summary>The memory-constrained state's buffer pool in bytes: <c>--buffer-pool</c>, or the default.</summary>
+    /// <exception cref="UsageException">Below <see cref="ServerRestart.MinimumBufferPoolBytes"/>.</exception>
+    public long ReadBufferPool(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var pool = parse.GetValue(BufferPool)?.Bytes ?? ServerRestart.DefaultConstrainedBufferPoolBytes;
+        return pool >= ServerRestart.MinimumBufferPoolBytes
+            ? pool
+            : throw new UsageException($"--buffer-pool: {new ByteSize(pool)} is below the smallest pool the harness uses, {new ByteSize(ServerRestart.MinimumBufferPoolBytes)}.");
     }
 
     /// <summary>Adds <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> to <paramref name="root"/> and every command below it.</summary>

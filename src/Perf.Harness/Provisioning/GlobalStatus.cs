@@ -1,11 +1,11 @@
 using System.Globalization;
 using MySqlConnector;
 
-namespace Perf.Bench;
+namespace Perf.Harness.Provisioning;
 
 /// <summary>Reads server-wide status counters (<c>SHOW GLOBAL STATUS</c>) on an admin connection of its own, so they can be read around timed executions.</summary>
-/// <remarks>The counters are global: on the harness's own otherwise idle server their deltas count what the measured executions did, plus next to nothing.</remarks>
-internal sealed class GlobalStatus : IAsyncDisposable
+/// <remarks>The counters are global: on the harness's own otherwise idle server their deltas count what the measured work did, plus next to nothing.</remarks>
+public sealed class GlobalStatus : IAsyncDisposable
 {
     private readonly MySqlConnection connection;
     private readonly string sql;
@@ -41,5 +41,6 @@ internal sealed class GlobalStatus : IAsyncDisposable
         return values;
     }
 
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

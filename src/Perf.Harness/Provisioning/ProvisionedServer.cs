@@ -49,8 +49,8 @@ public sealed class ProvisionedServer : IAsyncDisposable
     /// <summary>Where the server came from: <c>connection-string</c>, <c>testcontainers</c> or <c>local:&lt;datadir&gt;</c>.</summary>
     public string Source { get; }
 
-    /// <summary>Key server variables (lower-case names) read from the server when it was provisioned, for run manifests.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; }
+    /// <summary>Key server variables (lower-case names) read from the server when it was provisioned and after each <see cref="RestartAsync"/>, for run manifests.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; }
 
     /// <summary>Whether <see cref="RestartAsync"/> can restart it: only a local server this process started (not one named by a connection string, nor one another process owns).</summary>
     public bool CanRestart => restart is not null;
@@ -87,8 +87,10 @@ public sealed class ProvisionedServer : IAsyncDisposable
         }
 
         var dropped = await restart(request, cancellationToken).ConfigureAwait(false);
-        var (bytes, flushMethod) = await ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
-        return new RestartedServer(bytes, flushMethod, dropped);
+        await using var connection = new MySqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        Settings = await ReadSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+        return new RestartedServer(long.Parse(Settings["innodb_buffer_pool_size"], CultureInfo.InvariantCulture), Settings["innodb_flush_method"], dropped);
     }
 
     /// <summary>The buffer pool's size and the flush method as the server reports them now (a restart may have changed them since <see cref="Settings"/> was read).</summary>

@@ -8,6 +8,12 @@ namespace Perf.Harness.Provisioning;
 /// <param name="KeepOsPageCache">Leave the OS page cache alone (a restart as production sees it, e.g. an injected fault); by default it is dropped where permitted, so the restart measures a cold cache.</param>
 public sealed record ServerRestart(long? BufferPoolBytes = null, bool DirectIo = false, bool KeepOsPageCache = false)
 {
+    /// <summary>The smallest buffer pool the harness starts a server with: one 32 MiB chunk; smaller pools thrash on the queries' own upper index levels.</summary>
+    public const long MinimumBufferPoolBytes = 32L << 20;
+
+    /// <summary>The memory-constrained state's buffer pool unless <c>--buffer-pool</c> says otherwise.</summary>
+    public const long DefaultConstrainedBufferPoolBytes = 256L << 20;
+
     /// <summary>The usual settings, buffered I/O.</summary>
     public static readonly ServerRestart Usual = new();
 

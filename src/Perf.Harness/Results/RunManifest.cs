@@ -17,7 +17,7 @@ public sealed record RunManifest
     public GitInfo? Git { get; init; }
 
     /// <summary>The database server, or null for runs without one.</summary>
-    public ServerDescription? Server { get; init; }
+    public ServerDescription? Server { get; set; }
 
     /// <summary>The Redis version and source, when the run used one.</summary>
     public string? Redis { get; set; }
