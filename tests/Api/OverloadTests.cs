@@ -74,6 +74,35 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
         Assert.Equal(expected, first.Body);
     }
 
+    [Fact]
+    public async Task GetTrades_QueryRunsPastTheCommandTimeout_503WithRetryAfterNot500()
+    {
+        server.RequireServer();
+        var reader = new MySqlConnectionStringBuilder(await server.Server!.CreateReadOnlyAccountAsync([api.Database], Ct)) { DefaultCommandTimeout = 1 }.ConnectionString;
+        await using var app = await TelemetryApiHost.StartAsync(new TelemetryApiOptions { ConnectionString = reader, EnableCaching = false }, Ct);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        TimedResponse response;
+        await using (var blocker = await LockTradesAsync())
+        {
+            try
+            {
+                response = await TimedGetAsync(client);
+            }
+            finally
+            {
+                await UnlockAsync(blocker);
+            }
+        }
+
+        // An overloaded database answering too slowly is not an internal error: the client may retry.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.Status);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.RetryAfter);
+        using var problem = JsonDocument.Parse(response.Body);
+        Assert.Equal("The database did not answer in time", problem.RootElement.GetProperty("title").GetString());
+        Assert.InRange(response.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    }
+
     [Theory]
     [InlineData(0, null, 1000)]
     [InlineData(2, -1, 1000)]

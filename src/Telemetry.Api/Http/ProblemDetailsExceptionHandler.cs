@@ -6,11 +6,14 @@ using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Http;
 
-/// <summary>Turns failures into RFC 7807 problem details: 400 naming the parameter for bad input, 503 with <c>Retry-After</c> while the database cannot be reached, 500 without internals otherwise.</summary>
+/// <summary>Turns failures into RFC 7807 problem details: 400 naming the parameter for bad input, 503 with <c>Retry-After</c> while the database cannot be reached or a query runs past its time limit, 500 without internals otherwise.</summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>The problem-details member naming the parameter at fault.</summary>
     public const string ParameterMember = "parameter";
+
+    /// <summary>MariaDB's ER_STATEMENT_TIMEOUT (<c>max_statement_time</c> exceeded), which MySqlConnector's error codes do not name.</summary>
+    private const int MariaDbStatementTimeout = 1969;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -35,16 +38,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                     Detail = bad.Message,
                 };
                 break;
+            case Exception when QueryTimedOut(exception):
+                LogQueryTimedOut(logger, httpContext.Request.Path, exception.Message);
+                problem = RetryLater(httpContext, "The database did not answer in time", "The query ran past its time limit; the database is busy. Retry shortly.");
+                break;
             case Exception when DatabaseUnavailable(exception):
                 LogDatabaseUnavailable(logger, httpContext.Request.Path, exception.Message);
-                httpContext.Response.Headers.RetryAfter = DatabaseConcurrency.RetryAfterHeader;
-                problem = new ProblemDetails
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "The database is unavailable",
-                    Detail = "The database could not be reached; retry shortly.",
-                    Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-                };
+                problem = RetryLater(httpContext, "The database is unavailable", "The database could not be reached; retry shortly.");
                 break;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 // The client went away; nobody is left to answer.
@@ -62,6 +62,19 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A 503 with <c>Retry-After</c>: the database cannot answer now, and a retry may succeed.</summary>
+    private static ProblemDetails RetryLater(HttpContext httpContext, string title, string detail)
+    {
+        httpContext.Response.Headers.RetryAfter = DatabaseConcurrency.RetryAfterHeader;
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = title,
+            Detail = detail,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        };
     }
 
     /// <summary>Whether <paramref name="exception"/> (or one it wraps) says the database is down or restarting: the connection lost (<see cref="ServerFailure.ConnectionLost"/>), or an error the server calls transient.</summary>
@@ -82,6 +95,23 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         return false;
     }
+
+    /// <summary>Whether <paramref name="exception"/> (or one it wraps) is a query stopped for running past a time limit: the command timeout, or the server's own statement limit.</summary>
+    internal static bool QueryTimedOut(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is MySqlException { ErrorCode: MySqlErrorCode.CommandTimeoutExpired or MySqlErrorCode.QueryTimeout } or MySqlException { Number: MariaDbStatementTimeout })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A query ran past its time limit serving {Path}: {Reason}")]
+    private static partial void LogQueryTimedOut(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable serving {Path}: {Reason}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string path, string reason);
