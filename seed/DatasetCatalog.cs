@@ -98,6 +98,20 @@ internal static class DatasetCatalog
         return [.. rows.Select(r => r.ToRecord())];
     }
 
+    /// <summary>The datasets recorded in the connection's database, oldest first; null when it has no catalog. Reads only, so a read-only account will do.</summary>
+    public static async Task<IReadOnlyList<DatasetRecord>?> TryReadAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await connection.QueryAsync<DatasetRow>(new CommandDefinition(ReadSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return [.. rows.Select(r => r.ToRecord())];
+        }
+        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.NoSuchTable)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Records a new dataset and returns its id.</summary>
     public static Task<int> InsertAsync(MySqlConnection connection, DatasetRecord record, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition(InsertSql, new

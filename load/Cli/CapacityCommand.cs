@@ -25,6 +25,7 @@ internal static class CapacityCommand
         {
             var manifest = RunManifest.Create("load-capacity", target.Server, settings.Arguments ?? []);
             manifest.Redis = target.Redis?.ToString();
+            manifest.Dataset = target.Seeded;
             var steps = new List<CapacityStep>();
             double? maxPassing = null;
             double? firstFailing = null;

@@ -2,8 +2,10 @@ using System.Globalization;
 using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
 using Perf.Load.Reports;
 using Perf.Load.Scenarios;
+using Perf.Seed;
 using Telemetry.Api;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
@@ -77,7 +79,7 @@ internal static class InProcessApi
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(traffic);
         var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
-        var (dataTraffic, dataset, databaseBytes) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
+        var (dataTraffic, dataset, databaseBytes, seeded) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
         var (poolBytes, flushMethod) = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
         var connectionString = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
         var redis = options.Caching ? await FindRedisAsync(options.Provisioning, cancellationToken).ConfigureAwait(false) : null;
@@ -97,7 +99,7 @@ internal static class InProcessApi
         };
         var description = $"in-process API {api.BaseAddress} over {server.Info} ({server.Source}), database {database}{caching}";
         var cache = new LoadCache(new CacheCondition(CacheState.Warm, poolBytes, flushMethod, null), databaseBytes, server.CanRestart, null);
-        return new LoadTarget(api.BaseAddress, description, server, redis, dataset, dataTraffic, api, cache);
+        return new LoadTarget(api.BaseAddress, description, server, redis, dataset, dataTraffic, api, cache, seeded);
     }
 
     /// <summary>The Redis named with <c>--redis</c> or <c>PERF_REDIS</c>, checked to answer; none is started for a load run.</summary>
@@ -113,7 +115,7 @@ internal static class InProcessApi
         }
     }
 
-    private static async Task<(TrafficOptions Traffic, string Dataset, long DatabaseBytes)> ReadDataFactsAsync(ProvisionedServer server, string database, TrafficOptions traffic, CancellationToken cancellationToken)
+    private static async Task<(TrafficOptions Traffic, string Dataset, long DatabaseBytes, DatasetInfo? Seeded)> ReadDataFactsAsync(ProvisionedServer server, string database, TrafficOptions traffic, CancellationToken cancellationToken)
     {
         var builder = new MySqlConnectionStringBuilder(server.ConnectionStringFor(database)) { ConnectionTimeout = 10 };
         try
@@ -135,6 +137,7 @@ internal static class InProcessApi
             var count = (int)Math.Min(int.MaxValue, last - first + 1);
             await reader.DisposeAsync().ConfigureAwait(false);
             var scripts = await ReadScriptsAsync(connection, first, cancellationToken).ConfigureAwait(false);
+            var seeded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
             var dataTraffic = traffic with
             {
                 FirstProfileId = first,
@@ -144,7 +147,7 @@ internal static class InProcessApi
                 Scripts = scripts.Count > 0 ? scripts : traffic.Scripts,
             };
             var dataset = string.Create(CultureInfo.InvariantCulture, $"{database}: ~{rows:N0} trades, profiles {first}-{last}, newest {newest:yyyy-MM-ddTHH:mm:ssZ}");
-            return (dataTraffic, dataset, bytes);
+            return (dataTraffic, dataset, bytes, seeded);
         }
         catch (MySqlException ex) when (ex.ErrorCode is MySqlErrorCode.UnknownDatabase or MySqlErrorCode.NoSuchTable)
         {

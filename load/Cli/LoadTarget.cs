@@ -1,4 +1,5 @@
 using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
 using Perf.Load.Reports;
 using Perf.Load.Scenarios;
 
@@ -13,6 +14,7 @@ namespace Perf.Load.Cli;
 /// <param name="DataTraffic">Profiles and anchor time read from the seeded data, used unless given on the command line.</param>
 /// <param name="Owner">Disposed when the run ends (the in-process host), or null.</param>
 /// <param name="Cache">The in-process API's database: its cache state, buffer pool and size (no page counts yet); null for a URL.</param>
+/// <param name="Seeded">The in-process API's dataset as the seeder recorded it (seed, scale, rows, checksum), for the manifest; null for a URL or data the seeder did not record.</param>
 internal sealed record LoadTarget(
     Uri BaseAddress,
     string Description,
@@ -21,7 +23,8 @@ internal sealed record LoadTarget(
     string? Dataset,
     TrafficOptions? DataTraffic,
     IAsyncDisposable? Owner,
-    LoadCache? Cache = null) : IAsyncDisposable
+    LoadCache? Cache = null,
+    DatasetInfo? Seeded = null) : IAsyncDisposable
 {
     /// <summary>A target that is only a URL.</summary>
     public static LoadTarget ForUrl(Uri url) => new(url, url?.ToString() ?? string.Empty, null, null, null, null, null);

@@ -41,6 +41,7 @@ internal static class RunSession
         ArgumentNullException.ThrowIfNull(mix);
         var manifest = RunManifest.Create("load", target.Server, settings.Arguments ?? []);
         manifest.Redis = target.Redis?.ToString();
+        manifest.Dataset = target.Seeded;
         ThresholdEvaluator.Validate(settings.Thresholds, mix.Endpoints, [.. mix.Scenarios.Select(s => s.Name)]);
         var plan = new RunPlan(
             target.BaseAddress,

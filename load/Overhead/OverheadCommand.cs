@@ -73,6 +73,8 @@ internal static class OverheadCommand
                             manifest.Parameters["dataset"] = dataset;
                         }
 
+                        manifest.Dataset = apiOff.Seeded;
+
                         manifest.EndedUtc = DateTime.UtcNow;
                         var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
                         await writer.WriteJsonAsync("overhead", result, cancellationToken).ConfigureAwait(false);

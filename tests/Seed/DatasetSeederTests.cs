@@ -138,6 +138,40 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task SeededDataset_ReadOnlyAccount_DescribesEachVariantsDatasetAsTheSeederReportedIt()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(trades: 5_000, variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
+        var result = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        var reader = await databases.Server.CreateReadOnlyAccountAsync([databases.Name(SchemaVariant.Basic), databases.Name(SchemaVariant.Composite)], Cancel);
+
+        foreach (var variant in new[] { SchemaVariant.Basic, SchemaVariant.Composite })
+        {
+            await using var connection = new MySqlConnection(new MySqlConnectionStringBuilder(reader) { Database = databases.Name(variant) }.ConnectionString);
+            await connection.OpenAsync(Cancel);
+
+            var described = await SeededDataset.DescribeAsync(connection, Cancel);
+
+            Assert.NotNull(described);
+            Assert.Equal((result.Seed, result.Scale, result.Checksum), (described.Seed, described.Scale, described.Checksum));
+            Assert.Equal(result.RowCounts[TelemetryTable.Trades.Name], described.RowCounts[TelemetryTable.Trades.Name]);
+            Assert.Equal(result.RowCounts[TelemetryTable.Health.Name], described.RowCounts[TelemetryTable.Health.Name]);
+        }
+
+        // A database the seeder did not fill records nothing, and reading it creates nothing.
+        await databases.Server.EnsureDatabaseAsync(databases.Prefix + "_bare", Cancel);
+        await using (var bare = new MySqlConnection(databases.Server.ConnectionStringFor(databases.Prefix + "_bare")))
+        {
+            await bare.OpenAsync(Cancel);
+            Assert.Null(await SeededDataset.DescribeAsync(bare, Cancel));
+            await using var tables = new MySqlCommand("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", bare);
+            Assert.Equal(0L, Convert.ToInt64(await tables.ExecuteScalarAsync(Cancel), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await databases.Server.DropDatabaseAsync(databases.Prefix + "_bare", Cancel);
+    }
+
+    [Fact]
     public async Task SeedAsync_OverTheDiskBudget_StopsBeforeWritingAndSaysWhatFits()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());

@@ -1,0 +1,31 @@
+using MySqlConnector;
+using Perf.Harness.Results;
+using Telemetry.Data.Schema;
+
+namespace Perf.Seed;
+
+/// <summary>What the seeder recorded about the dataset in a database, for the manifests of the runs that read it.</summary>
+public static class SeededDataset
+{
+    /// <summary>
+    /// The newest complete dataset in the connection's database: its seed, scale, trade and health rows, and checksum; null
+    /// when the seeder recorded none there (no catalog, e.g. rows loaded by other means, or nothing complete). Reads only.
+    /// </summary>
+    public static async Task<DatasetInfo?> DescribeAsync(MySqlConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var records = await DatasetCatalog.TryReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (records?.LastOrDefault(r => r.State == DatasetState.Complete) is not { } complete)
+        {
+            return null;
+        }
+
+        // Appended datasets add their rows to the ones before them, as the seeder's own summary counts them.
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [TelemetryTable.Trades.Name] = records.Sum(r => r.TradeRows),
+            [TelemetryTable.Health.Name] = records.Sum(r => r.HealthRows),
+        };
+        return new DatasetInfo(complete.Seed, complete.Scale, rows, complete.Checksum);
+    }
+}
