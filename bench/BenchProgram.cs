@@ -62,10 +62,10 @@ public static class BenchProgram
             await WritePlansAsync(writer, context, plans, cancellationToken).ConfigureAwait(false);
             if (options.BufferPoolBytes is { } pool)
             {
-                // Seeded and planned as usual; timed memory-constrained. The manifest records the server as the suite found it.
+                // Seeded and planned as usual, timed memory-constrained: the manifest's server settings are the timings', and its cache parameter says so.
                 var restarted = await server.RestartAsync(new ServerRestart(pool, DirectIo: true), cancellationToken).ConfigureAwait(false);
                 manifest.Server = ServerDescription.From(server);
-                manifest.Parameters["cache"] = $"memory-constrained: buffer pool {new ByteSize(restarted.BufferPoolBytes)} ({restarted.FlushMethod}), OS page cache {(restarted.OsPageCacheDropped ? "dropped" : "kept")} at the restart";
+                manifest.Parameters["cache"] = $"timings memory-constrained: buffer pool {new ByteSize(restarted.BufferPoolBytes)} ({restarted.FlushMethod}), OS page cache {(restarted.OsPageCacheDropped ? "dropped" : "kept")} at the restart; plans captured before it, with the usual pool";
                 Progress($"cache: {manifest.Parameters["cache"]}");
             }
         }

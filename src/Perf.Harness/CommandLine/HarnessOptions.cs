@@ -38,9 +38,9 @@ public sealed class HarnessOptions
     /// <remarks>One that cannot be written is a usage error when the command line is read, so a long run does not learn it at its end.</remarks>
     public Option<string?> Results { get; } = CreateResults();
 
-    /// <summary><c>--buffer-pool</c>: the memory-constrained state's buffer pool (bench report, load run).</summary>
+    /// <summary><c>--buffer-pool</c>: the memory-constrained state's buffer pool (bench report, load run and check, the bench suite).</summary>
     public Option<ByteSize?> BufferPool { get; } = ByteSize.Option(
-        "--buffer-pool", $"the memory-constrained state's buffer pool (default {new ByteSize(ServerRestart.DefaultConstrainedBufferPoolBytes)}): a scale model of a server whose data is many times its memory");
+        "--buffer-pool", $"a memory-constrained buffer pool ({new ByteSize(ServerRestart.DefaultConstrainedBufferPoolBytes)} where a constrained state is asked for without it): a scale model of a server whose data is many times its memory");
 
     /// <summary><c>--prefix</c>: the variant databases' name prefix (<c>telemetry</c> → <c>telemetry_composite</c>).</summary>
     public Option<string> Prefix { get; } = CreatePrefix();
