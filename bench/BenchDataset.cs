@@ -2,6 +2,7 @@ using Dapper;
 using MySqlConnector;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Perf.Seed;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench;
@@ -40,6 +41,8 @@ public static class BenchDataset
                 new CommandDefinition($"SELECT COUNT(*) FROM `{table.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        return new PreparedDataset(databases, new DatasetInfo(0, "as found (--no-seed)", counts, null));
+        // Counted as found; seed, scale and checksum as the seeder recorded them, when it filled these databases.
+        var recorded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
+        return new PreparedDataset(databases, recorded is null ? new DatasetInfo(0, "as found (--no-seed)", counts, null) : recorded with { RowCounts = counts });
     }
 }

@@ -138,7 +138,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
-    public async Task SeededDataset_ReadOnlyAccount_DescribesEachVariantsDatasetAsTheSeederReportedIt()
+    public async Task SeededDataset_ReadOnlyAccountAndBenchNoSeed_DescribeTheDatasetAsTheSeederReportedIt()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
         var options = databases.Options(trades: 5_000, variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
@@ -157,6 +157,14 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
             Assert.Equal(result.RowCounts[TelemetryTable.Trades.Name], described.RowCounts[TelemetryTable.Trades.Name]);
             Assert.Equal(result.RowCounts[TelemetryTable.Health.Name], described.RowCounts[TelemetryTable.Health.Name]);
         }
+
+        // bench --no-seed counts the rows as found and takes the rest from the same record.
+        var found = await Perf.Bench.BenchDataset.PrepareAsync(
+            databases.Server,
+            new Perf.Bench.BenchOptions(Perf.Bench.BenchCommand.Plans, "test", null, Perf.Bench.BenchPreset.Full, databases.Prefix, false, false, false, string.Empty, null, new(), []),
+            Cancel);
+        Assert.Equal((result.Seed, result.Scale, result.Checksum), (found.Info.Seed, found.Info.Scale, found.Info.Checksum));
+        Assert.Equal(5_000, found.Info.RowCounts[TelemetryTable.Trades.Name]);
 
         // A database the seeder did not fill records nothing, and reading it creates nothing.
         await databases.Server.EnsureDatabaseAsync(databases.Prefix + "_bare", Cancel);
