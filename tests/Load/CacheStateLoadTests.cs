@@ -38,6 +38,11 @@ public sealed class CacheStateLoadTests : IDisposable
         Assert.Equal("Warm", warm.Condition.State);
         Assert.Equal(UsualPool, warm.Condition.Pool);
 
+        // Only a restart says whether it dropped the OS page cache: cold and constrained restarted, warm did not.
+        Assert.NotEqual(JsonValueKind.Null, cold.OsPageCacheDropped);
+        Assert.NotEqual(JsonValueKind.Null, constrained.OsPageCacheDropped);
+        Assert.Equal(JsonValueKind.Null, warm.OsPageCacheDropped);
+
         // The manifest's server settings are the restarted server's, not the ones it was provisioned with.
         Assert.Equal((32L << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), constrained.PoolSetting);
         Assert.Equal(UsualPool.ToString(System.Globalization.CultureInfo.InvariantCulture), warm.PoolSetting);
@@ -108,6 +113,8 @@ public sealed class CacheStateLoadTests : IDisposable
                 return (c.GetProperty("state").GetString()!, c.GetProperty("bufferPoolBytes").GetInt64(), c.GetProperty("flushMethod").GetString()!);
             }
         }
+
+        public JsonValueKind OsPageCacheDropped => Cache.GetProperty("condition").GetProperty("osPageCacheDropped").ValueKind;
 
         public JsonElement Pages => Cache.GetProperty("pages");
 
