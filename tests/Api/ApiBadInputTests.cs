@@ -37,6 +37,16 @@ public sealed class ApiBadInputTests(DatabaseServerFixture server, ApiFixture ap
     [InlineData("/api/health/1", "script")]
     [InlineData("/api/health/1?script=a%20b", "script")]
     [InlineData("/api/health/1?script=ok&start_time=2020-01-01&end_time=2021-06-01", "start_time")]
+    // A trailing newline passed .NET's $ anchor: a 200 with nothing found instead of a 400.
+    [InlineData("/api/trades/1?symbol=AAPL%0A", "symbol")]
+    [InlineData("/api/metrics/1?metric_name=pnl%0A", "metric_name")]
+    [InlineData("/api/health/1?script=breakout_scanner%0A", "script")]
+    // An empty value is not the default; a non-ISO date is not read in US order; start_time alone runs to now.
+    [InlineData("/api/trades/1?limit=", "limit")]
+    [InlineData("/api/trades/1?symbol=", "symbol")]
+    [InlineData("/api/trades/1?start_time=01/02/2024", "start_time")]
+    [InlineData("/api/trades/1?start_time=2020-01-01", "start_time")]
+    [InlineData("/api/trades/1?start_time=2999-01-01", "start_time")]
     // The former names are aliases: errors in them name the document's parameter, and a name given with its alias is an error.
     [InlineData("/api/trades/1?start=yesterday", "start_time")]
     [InlineData("/api/trades/1?tradeType=yolo", "trade_type")]

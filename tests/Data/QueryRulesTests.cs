@@ -1,3 +1,4 @@
+using System.Globalization;
 using Telemetry.Data.Model;
 using Telemetry.Data.Queries;
 
@@ -39,15 +40,47 @@ public sealed class QueryRulesTests
         Assert.Equal(new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), QueryRules.ParseInstant("2024-03-01", "end_time"));
 
     [Theory]
+    [InlineData("2024-01-31", "2024-01-31T00:00:00")]
+    [InlineData("2024-01-31T09:30Z", "2024-01-31T09:30:00")]
+    [InlineData("2024-01-31 09:30:00", "2024-01-31T09:30:00")]
+    [InlineData("2024-01-31T09:30:00.5-05:00", "2024-01-31T14:30:00.5")]
+    [InlineData("2024-01-31T09:30:00+0200", "2024-01-31T07:30:00")]
+    public void ParseInstant_Iso8601Forms_Parse(string value, string expectedUtc) =>
+        Assert.Equal(DateTime.Parse(expectedUtc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), QueryRules.ParseInstant(value, "start_time"));
+
+    [Theory]
     [InlineData("yesterday")]
     [InlineData("2024-13-01")]
     [InlineData("0001-01-01")]
     [InlineData("2024-01-01T00:00:00Z-and-a-very-long-tail-of-text")]
+    // DateTimeOffset.TryParse reads these (US month order; today's date by the system clock): not ISO 8601.
+    [InlineData("01/02/2024")]
+    [InlineData("12:00")]
+    [InlineData("2024-01-31\n")]
+    [InlineData("Jan 31 2024")]
     public void ParseInstant_Malformed_NamesParameter(string value)
     {
         var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseInstant(value, "end_time"));
         Assert.Equal("end_time", error.Parameter);
     }
+
+    [Fact]
+    public void ParseInstant_OffsetPlusSentUnencoded_SaysToEncodeIt()
+    {
+        // "…+02:00" in a query string arrives as "… 02:00".
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.ParseInstant("2024-01-31T09:30:00 02:00", "start_time"));
+        Assert.Contains("%2B", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AAPL\n")]
+    [InlineData("ABCDEFGHIJKLMNOP\n")]
+    public void ParseSymbol_TrailingNewline_Rejected(string value) =>
+        Assert.Equal("symbol", Assert.Throws<QueryValidationException>(() => QueryRules.ParseSymbol(value)).Parameter);
+
+    [Fact]
+    public void ParseName_TrailingNewline_Rejected() =>
+        Assert.Equal("metric_name", Assert.Throws<QueryValidationException>(() => QueryRules.ParseName("pnl\n", "metric_name", 96)).Parameter);
 
     [Theory]
     [InlineData(null, 1000)]

@@ -31,7 +31,7 @@ internal static class ApiParameters
     {
         Name = ParameterNames.EndTime,
         Alias = "end",
-        Description = "End of the date range, inclusive: ISO 8601, UTC when no offset is given. Default: now, or start_time plus the default range if that is earlier.",
+        Description = "End of the date range, inclusive: ISO 8601, UTC when no offset is given. Default: now.",
         Format = "date-time",
         Example = JsonValue.Create("2024-01-31T00:00:00Z"),
     };
@@ -112,7 +112,7 @@ internal static class ApiParameters
         Alias = "start",
         Description = string.Create(
             CultureInfo.InvariantCulture,
-            $"Start of the date range, inclusive: ISO 8601, UTC when no offset is given; at most 365 days before end_time. Default: {defaultRange.TotalDays:0} days before end_time."),
+            $"Start of the date range, inclusive: ISO 8601, UTC when no offset is given; the range may span at most 365 whole days. Default: {defaultRange.TotalDays:0} days before end_time."),
         Format = "date-time",
         Example = JsonValue.Create("2024-01-01T00:00:00Z"),
     };

@@ -2,7 +2,7 @@ using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Http;
 
-/// <summary>Reads query-string parameters as raw strings, rejecting unknown and repeated ones and a name given with its alias.</summary>
+/// <summary>Reads query-string parameters as raw strings, rejecting unknown, repeated and empty ones and a name given with its alias.</summary>
 /// <remarks>
 /// Parameters are parsed by <see cref="QueryRules"/>, not by model binding, so every bad value gets a problem
 /// response naming the parameter instead of the framework's generic 400.
@@ -33,6 +33,12 @@ internal sealed class RequestParameters
             if (values.Count > 1)
             {
                 throw new QueryValidationException(parameter.Name, $"{name} is given more than once.");
+            }
+
+            // "?limit=" is a mistake, not a request for the default: a framework would refuse it as "not an integer".
+            if (string.IsNullOrEmpty(values.ToString()))
+            {
+                throw new QueryValidationException(parameter.Name, $"{name} is empty: give it a value or leave it out.");
             }
 
             if (parameter.Alias is { } alias && query.ContainsKey(parameter.Name) && query.ContainsKey(alias))

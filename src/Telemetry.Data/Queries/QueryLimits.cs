@@ -21,8 +21,8 @@ public static class QueryLimits
     /// <summary>The longest script name accepted (the column's width).</summary>
     public const int MaxScriptNameLength = 64;
 
-    /// <summary>The widest date range accepted.</summary>
-    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(365);
+    /// <summary>The widest date range accepted, in whole days: a range of 365 days and 23:59:59 is accepted, 366 days is not.</summary>
+    public const int MaxRangeDays = 365;
 
     /// <summary>Ranges wider than this are answered from daily aggregates instead of raw trades.</summary>
     public static readonly TimeSpan RawTradesMaxRange = TimeSpan.FromDays(90);

@@ -8,11 +8,21 @@ namespace Telemetry.Data.Queries;
 /// <remarks>Parameters arrive as strings so that a non-number or an odd string gets our message, not a framework's.</remarks>
 public static partial class QueryRules
 {
-    /// <summary>What a symbol must match.</summary>
-    public const string SymbolPattern = "^[A-Za-z0-9.-]{1,16}$";
+    /// <summary>What a symbol must match, as a JSON Schema (ECMAScript) pattern for the API's description.</summary>
+    public const string SymbolPattern = "^" + SymbolCharacters + "$";
 
-    /// <summary>What metric types and names and script names must match (their length is checked apart).</summary>
-    public const string NamePattern = "^[A-Za-z0-9_.:*-]+$";
+    /// <summary>What metric types and names and script names must match (their length is checked apart), as a JSON Schema pattern.</summary>
+    public const string NamePattern = "^" + NameCharacters + "$";
+
+    private const string SymbolCharacters = "[A-Za-z0-9.-]{1,16}";
+    private const string NameCharacters = "[A-Za-z0-9_.:*-]+";
+
+    // The checks end in \z, not $: in .NET, $ also matches before a final newline, so "AAPL\n" would pass and find nothing.
+    private const string EndOfValue = @"\z";
+
+    // ISO 8601 as the API documents it: a date, optionally a time (T or a space between) and an offset.
+    private const string IsoInstantPattern =
+        @"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?\z";
 
     /// <summary>Parses a profile id: a positive 32-bit integer.</summary>
     public static int ParseProfileId(string? value)
@@ -33,10 +43,13 @@ public static partial class QueryRules
             return null;
         }
 
-        if (value.Length > 40 || !DateTimeOffset.TryParse(
+        // DateTimeOffset.TryParse alone also reads "01/02/2024" (US order) and "12:00" (today, by the system clock).
+        if (value.Length > 40 || !IsoInstantRegex().IsMatch(value) || !DateTimeOffset.TryParse(
                 value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
-            throw new QueryValidationException(parameter, $"{parameter} must be an ISO 8601 date or date-time, e.g. 2024-01-31T00:00:00Z.");
+            // A '+' sent unencoded in a query string arrives as a space: "…T00:00:00 02:00".
+            var hint = value.Contains(' ', StringComparison.Ordinal) ? " An offset's '+' must be sent as %2B in a query string." : string.Empty;
+            throw new QueryValidationException(parameter, $"{parameter} must be an ISO 8601 date or date-time, e.g. 2024-01-31T00:00:00Z.{hint}");
         }
 
         if (parsed.Year < 1970 || parsed.Year > 9000)
@@ -121,9 +134,12 @@ public static partial class QueryRules
         return parsed;
     }
 
-    [GeneratedRegex(SymbolPattern)]
+    [GeneratedRegex("^" + SymbolCharacters + EndOfValue)]
     private static partial Regex SymbolRegex();
 
-    [GeneratedRegex(NamePattern)]
+    [GeneratedRegex("^" + NameCharacters + EndOfValue)]
     private static partial Regex NameRegex();
+
+    [GeneratedRegex(IsoInstantPattern)]
+    private static partial Regex IsoInstantRegex();
 }
