@@ -61,7 +61,8 @@ public static class TelemetryApiHost
             services.AddSingleton<IDistributedCache, RedisSecondLevel>();
         }
 
-        services.AddDatabaseConcurrencyLimit(options);
+        var databaseLimiter = DatabaseGate.CreateLimiter(options);
+        services.AddSingleton(sp => new DatabaseGate(databaseLimiter, sp.GetRequiredService<ApiMetrics>()));
 
         // snake_case fields, as the design document names columns and parameters (entry_time, window_type, next_cursor).
         services.ConfigureHttpJsonOptions(o =>
@@ -81,7 +82,6 @@ public static class TelemetryApiHost
         app.Use(RecordRequestAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
         app.MapTradeEndpoints();
         app.MapMetricEndpoints();
         app.MapSystemHealthEndpoints();

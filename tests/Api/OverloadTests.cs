@@ -75,6 +75,34 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
     }
 
     [Fact]
+    public async Task GetTrades_DatabaseFull_BadInputStill400AndCachedAnswerStill200()
+    {
+        server.RequireServer();
+        await using var app = await StartAsync(concurrencyLimit: 1, queueLimit: 0, queueTimeout: TimeSpan.FromSeconds(60), caching: true);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var cached = await client.GetStringAsync(Url, Ct);
+
+        await using var blocker = await LockTradesAsync();
+        var running = TimedGetAsync(client, Url.Replace("limit=100", "limit=50", StringComparison.Ordinal));
+        await Task.Delay(300, Ct);
+        // The one slot is taken (by the query waiting on the lock): a query needing the database is shed...
+        AssertShed(await TimedGetAsync(client, Url.Replace("limit=100", "limit=51", StringComparison.Ordinal)));
+
+        // ...but a request that needs no query is answered as usual: the gate stands around the query, not the request.
+        var bad = await TimedGetAsync(client, "/api/trades/abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.True(bad.Elapsed < ShedBound, $"400 after {bad.Elapsed.TotalMilliseconds:0} ms.");
+        var hit = await TimedGetAsync(client, Url);
+        Assert.Equal(HttpStatusCode.OK, hit.Status);
+        Assert.Equal(cached, hit.Body);
+        Assert.True(hit.Elapsed < ShedBound, $"Cached answer after {hit.Elapsed.TotalMilliseconds:0} ms.");
+        Assert.False(running.IsCompleted, "The first query should still wait on the lock.");
+
+        await UnlockAsync(blocker);
+        Assert.Equal(HttpStatusCode.OK, (await running).Status);
+    }
+
+    [Fact]
     public async Task GetTrades_QueryRunsPastTheCommandTimeout_503WithRetryAfterNot500()
     {
         server.RequireServer();
@@ -120,14 +148,14 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
         Assert.Throws<ArgumentOutOfRangeException>(() => TelemetryApiHost.Build(options));
     }
 
-    private async Task<RunningTelemetryApi> StartAsync(int concurrencyLimit, int queueLimit, TimeSpan queueTimeout)
+    private async Task<RunningTelemetryApi> StartAsync(int concurrencyLimit, int queueLimit, TimeSpan queueTimeout, bool caching = false)
     {
         var reader = await server.Server!.CreateReadOnlyAccountAsync([api.Database], Ct);
         return await TelemetryApiHost.StartAsync(
             new TelemetryApiOptions
             {
                 ConnectionString = reader,
-                EnableCaching = false,
+                EnableCaching = caching,
                 DatabaseConcurrencyLimit = concurrencyLimit,
                 DatabaseQueueLimit = queueLimit,
                 DatabaseQueueTimeout = queueTimeout,
@@ -150,10 +178,10 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
         await command.ExecuteNonQueryAsync(Ct);
     }
 
-    private static async Task<TimedResponse> TimedGetAsync(HttpClient client)
+    private static async Task<TimedResponse> TimedGetAsync(HttpClient client, string url = Url)
     {
         var started = Stopwatch.GetTimestamp();
-        using var response = await client.GetAsync(Url, Ct);
+        using var response = await client.GetAsync(url, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         return new TimedResponse(response.StatusCode, Stopwatch.GetElapsedTime(started), response.Headers.RetryAfter?.Delta, response.Content.Headers.ContentType?.MediaType, body);
     }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
-using Telemetry.Api.Monitoring;
 using Telemetry.Data.Model;
 using Telemetry.Data.Queries;
 
@@ -22,20 +20,19 @@ internal static class MetricEndpoints
             .WithParameters(ApiRequests.MetricParameters)
             .Produces<MetricPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireDatabaseConcurrencyLimit();
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> GetMetricsAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, MetricQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, MetricQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
         var query = ApiRequests.Metrics(profileId, request.Query, now);
-        var key = string.Create(CultureInfo.InvariantCulture,
-            $"metrics:{query.ProfileId}:{query.WindowType}:{query.MetricType}:{query.MetricName}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Limit}:{query.Offset}");
+        var key = CacheKeys.Metrics(query);
         var ttl = query.WindowType == WindowType.Hourly ? CachePolicy.ForRange(query.Range.End, now) : CachePolicy.Historical;
         var result = await cache.GetOrCreateAsync(
             Name, key, ttl,
-            async ct => new MetricPage(query.Range, query.Limit, query.Offset, await metrics.TimeQueryAsync("metrics_" + query.WindowType.ToName(), () => queries.GetMetricsAsync(query, ct))),
+            async ct => new MetricPage(query.Range, query.Limit, query.Offset, await database.RunAsync(Name, "metrics_" + query.WindowType.ToName(), c => queries.GetMetricsAsync(query, c), ct)),
             cancellationToken);
         return TypedResults.Ok(result);
     }

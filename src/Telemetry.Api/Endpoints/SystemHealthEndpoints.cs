@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
-using Telemetry.Api.Monitoring;
 using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Endpoints;
@@ -21,19 +19,18 @@ internal static class SystemHealthEndpoints
             .WithParameters(ApiRequests.HealthParameters)
             .Produces<HealthPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireDatabaseConcurrencyLimit();
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> GetHealthAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, HealthQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, HealthQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
         var query = ApiRequests.Health(profileId, request.Query, now);
-        var key = string.Create(CultureInfo.InvariantCulture,
-            $"health:{query.ProfileId}:{query.ScriptName}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Limit}:{query.Offset}");
+        var key = CacheKeys.Health(query);
         var result = await cache.GetOrCreateAsync(
             Name, key, CachePolicy.ForRange(query.Range.End, now),
-            async ct => new HealthPage(query.Range, query.Limit, query.Offset, await metrics.TimeQueryAsync("health", () => queries.GetHealthAsync(query, ct))),
+            async ct => new HealthPage(query.Range, query.Limit, query.Offset, await database.RunAsync(Name, "health", c => queries.GetHealthAsync(query, c), ct)),
             cancellationToken);
         return TypedResults.Ok(result);
     }

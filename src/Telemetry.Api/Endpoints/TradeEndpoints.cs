@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Telemetry.Api.Caching;
 using Telemetry.Api.Http;
-using Telemetry.Api.Monitoring;
 using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Endpoints;
@@ -22,41 +20,40 @@ internal static class TradeEndpoints
             .WithParameters(ApiRequests.TradeListParameters)
             .Produces<TradeList>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireDatabaseConcurrencyLimit();
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{profile_id}/summary", GetSummaryAsync)
             .WithName(SummaryName)
             .WithSummary("Outcome statistics of a profile's trades, in total and by symbol, trade type and exit reason.")
             .WithParameters(ApiRequests.TradeSummaryParameters)
             .Produces<TradeSummary>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireDatabaseConcurrencyLimit();
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> GetTradesAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
         var query = ApiRequests.TradeList(profileId, request.Query, now);
 
-        var key = string.Create(CultureInfo.InvariantCulture,
-            $"trades:{query.ProfileId}:{query.Range.Start.Ticks}:{query.Range.End.Ticks}:{query.Filter.Symbol}:{query.Filter.TradeType}:{query.Filter.ExitReason}:{query.Limit}:{query.Offset}:{query.Cursor?.Encode()}");
+        var key = CacheKeys.Trades(query);
         var queryName = query.UsesDailyAggregates ? "trades_daily" : query.Cursor is null ? "trades_offset" : "trades_keyset";
         var result = await cache.GetOrCreateAsync(
             ListName, key, CachePolicy.ForRange(query.Range.End, now),
-            ct => metrics.TimeQueryAsync(queryName, () => queries.GetTradesAsync(query, ct)),
+            ct => database.RunAsync(ListName, queryName, c => queries.GetTradesAsync(query, c), ct),
             cancellationToken);
         return TypedResults.Ok(result);
     }
 
     private static async Task<IResult> GetSummaryAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, ApiMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var (id, range) = ApiRequests.TradeSummary(profileId, request.Query, CachePolicy.SnappedNow(time));
 
-        var key = string.Create(CultureInfo.InvariantCulture, $"summary:{id}:{range.Start.Ticks}:{range.End.Ticks}");
+        var key = CacheKeys.Summary(id, range);
         var result = await cache.GetOrCreateAsync(
             SummaryName, key, CachePolicy.Summary,
-            ct => metrics.TimeQueryAsync(range.Span > QueryLimits.RawTradesMaxRange ? "summary_daily" : "summary_raw", () => queries.GetSummaryAsync(id, range, ct)),
+            ct => database.RunAsync(SummaryName, range.Span > QueryLimits.RawTradesMaxRange ? "summary_daily" : "summary_raw", c => queries.GetSummaryAsync(id, range, c), ct),
             cancellationToken);
         return TypedResults.Ok(result);
     }

@@ -6,7 +6,7 @@ using Telemetry.Data.Queries;
 
 namespace Telemetry.Api.Http;
 
-/// <summary>Turns failures into RFC 7807 problem details: 400 naming the parameter for bad input, 503 with <c>Retry-After</c> while the database cannot be reached or a query runs past its time limit, 500 without internals otherwise.</summary>
+/// <summary>Turns failures into RFC 7807 problem details: 400 naming the parameter for bad input, 503 with <c>Retry-After</c> while the database is full, cannot be reached or a query runs past its time limit, 500 without internals otherwise.</summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>The problem-details member naming the parameter at fault.</summary>
@@ -38,6 +38,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                     Detail = bad.Message,
                 };
                 break;
+            case DatabaseBusyException:
+                problem = RetryLater(
+                    httpContext,
+                    "Too many requests in progress",
+                    $"The database's concurrency limit and queue are full; retry after {DatabaseGate.RetryAfterHeader} s.");
+                break;
             case Exception when QueryTimedOut(exception):
                 LogQueryTimedOut(logger, httpContext.Request.Path, exception.Message);
                 problem = RetryLater(httpContext, "The database did not answer in time", "The query ran past its time limit; the database is busy. Retry shortly.");
@@ -67,7 +73,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     /// <summary>A 503 with <c>Retry-After</c>: the database cannot answer now, and a retry may succeed.</summary>
     private static ProblemDetails RetryLater(HttpContext httpContext, string title, string detail)
     {
-        httpContext.Response.Headers.RetryAfter = DatabaseConcurrency.RetryAfterHeader;
+        httpContext.Response.Headers.RetryAfter = DatabaseGate.RetryAfterHeader;
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
