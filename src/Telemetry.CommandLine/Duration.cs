@@ -11,30 +11,18 @@ public readonly record struct Duration(TimeSpan Value)
     public static implicit operator TimeSpan(Duration duration) => duration.Value;
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="what"/> names it in the error.</summary>
-    /// <exception cref="UsageException">The text is not a non-negative duration.</exception>
+    /// <exception cref="UsageException">The text is not a non-negative duration a <see cref="TimeSpan"/> can hold.</exception>
     public static Duration Parse(string text, string what)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var value) ? value : throw new UsageException(Error(text, what));
+        return Read(text, what, out var value) is { } problem ? throw new UsageException(problem) : value;
     }
 
-    /// <summary>Parses <paramref name="text"/>; false when it is not a non-negative duration.</summary>
+    /// <summary>Parses <paramref name="text"/>; false when it is not a non-negative duration a <see cref="TimeSpan"/> can hold.</summary>
     public static bool TryParse(string text, out Duration duration)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var t = text.Trim();
-        var (number, unit) = t switch
-        {
-            _ when t.EndsWith("ms", StringComparison.Ordinal) => (t[..^2], 0.001),
-            _ when t.EndsWith("us", StringComparison.Ordinal) => (t[..^2], 0.000001),
-            _ when t.EndsWith('s') => (t[..^1], 1.0),
-            _ when t.EndsWith('m') => (t[..^1], 60.0),
-            _ when t.EndsWith('h') => (t[..^1], 3600.0),
-            _ => (t, 1.0),
-        };
-        var ok = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && seconds >= 0;
-        duration = ok ? new Duration(TimeSpan.FromSeconds(seconds * unit)) : default;
-        return ok;
+        return Read(text, string.Empty, out duration) is null;
     }
 
     /// <summary>An option taking a duration, <paramref name="defaultValue"/> when absent.</summary>
@@ -47,13 +35,12 @@ public readonly record struct Duration(TimeSpan Value)
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-                if (TryParse(text, out var value))
+                if (Read(text, name, out var value) is { } problem)
                 {
-                    return value;
+                    result.AddError(problem);
                 }
 
-                result.AddError(Error(text, name));
-                return default;
+                return value;
             },
         };
 
@@ -70,5 +57,32 @@ public readonly record struct Duration(TimeSpan Value)
         _ => string.Create(CultureInfo.InvariantCulture, $"{Value.TotalMilliseconds:0.###}ms"),
     };
 
-    private static string Error(string text, string what) => $"{what} '{text}' is not a duration (e.g. 15s, 500ms, 2m).";
+    /// <summary>Parses <paramref name="text"/>; the one-line problem, naming it <paramref name="what"/>, or null.</summary>
+    private static string? Read(string text, string what, out Duration duration)
+    {
+        duration = default;
+        var t = text.Trim();
+        var (number, unit) = t switch
+        {
+            _ when t.EndsWith("ms", StringComparison.Ordinal) => (t[..^2], 0.001),
+            _ when t.EndsWith("us", StringComparison.Ordinal) => (t[..^2], 0.000001),
+            _ when t.EndsWith('s') => (t[..^1], 1.0),
+            _ when t.EndsWith('m') => (t[..^1], 60.0),
+            _ when t.EndsWith('h') => (t[..^1], 3600.0),
+            _ => (t, 1.0),
+        };
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds < 0)
+        {
+            return $"{what} '{text}' is not a duration (e.g. 15s, 500ms, 2m).";
+        }
+
+        // TimeSpan.FromSeconds throws past TimeSpan.MaxValue (about 29,000 years): a value out of range, not a crash.
+        if (seconds * unit >= TimeSpan.MaxValue.TotalSeconds)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{what} '{text}' is longer than a duration can be ({Math.Floor(TimeSpan.MaxValue.TotalDays):0} days).");
+        }
+
+        duration = new Duration(TimeSpan.FromSeconds(seconds * unit));
+        return null;
+    }
 }
