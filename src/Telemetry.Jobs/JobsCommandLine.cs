@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Telemetry.CommandLine;
+using Telemetry.Data;
 
 namespace Telemetry.Jobs;
 
@@ -115,10 +116,17 @@ internal sealed class JobsCommandLine
             throw new UsageException($"--api '{apiText}' is not an absolute URL.");
         }
 
-        var connectionString = parse.GetValue(mysql) ?? environment(JobArguments.MySqlEnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var given = parse.GetValue(mysql);
+        var connectionString = given ?? environment(JobArguments.MySqlEnvironmentVariable);
+        if (connectionString is null || (given is null && string.IsNullOrWhiteSpace(connectionString)))
         {
             throw new UsageException($"No database: pass --mysql <connection string> or set {JobArguments.MySqlEnvironmentVariable}.");
+        }
+
+        // The harness tools' rule for --mysql and PERF_MYSQL, so a typo is a usage error here too, not a crash when the job connects.
+        if (TelemetryDataSource.Problem(connectionString, given is null ? JobArguments.MySqlEnvironmentVariable : "--mysql") is { } problem)
+        {
+            throw new UsageException(problem);
         }
 
         return new JobArguments

@@ -4,8 +4,10 @@ using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
+using Perf.Seed.Cli;
 using Spectre.Console.Testing;
 using Telemetry.CommandLine;
+using Telemetry.Jobs;
 
 namespace Perf.Tests.CommandLine;
 
@@ -64,6 +66,100 @@ public sealed class BadInputTests
         Assert.True(Duration.TryParse("10000h", out var long_));
         Assert.Equal(TimeSpan.FromHours(10_000), long_.Value);
         Assert.Contains("is longer than a duration can be", Assert.Throws<UsageException>(() => Duration.Parse("1e300s", "--x")).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An empty server option is a parse error: without one the tools would start a local server and seed it (checked by parsing only, so old code starts nothing).</summary>
+    [Theory]
+    [InlineData("seed", "--mysql|", "--mysql is empty")]
+    [InlineData("seed", "--mysql| ", "--mysql is empty")]
+    [InlineData("bench", "plans|--mysql|", "--mysql is empty")]
+    [InlineData("bench", "report|--mysql|", "--mysql is empty")]
+    [InlineData("load", "run|--mysql|", "--mysql is empty")]
+    [InlineData("load", "run|--redis|", "--redis is empty")]
+    [InlineData("bench", "report|--redis| ", "--redis is empty")]
+    [InlineData("seed", "--mysql|Server=;Port=abc", "--mysql is not a valid connection string")]
+    [InlineData("seed", "--mysql|garbage", "--mysql is not a valid connection string")]
+    [InlineData("bench", "plans|--mysql|Server=x;Foo=bar", "--mysql is not a valid connection string")]
+    [InlineData("bench", "ci|--mysql|Server=;Port=abc", "--mysql is not a valid connection string")]
+    [InlineData("bench", "ci-rates|--mysql|Server=;Port=abc", "--mysql is not a valid connection string")]
+    [InlineData("load", "capacity|--mysql|garbage", "--mysql is not a valid connection string")]
+    public void ServerOption_EmptyOrMalformed_ParseError(string tool, string args, string message)
+    {
+        Command root = tool switch
+        {
+            "seed" => SeedProgram.Create([], TextWriter.Null, TextWriter.Null),
+            "bench" => BenchCli.Create([]).Root,
+            _ => CreateLoad(new TestConsole()),
+        };
+
+        var parse = root.Parse(args.Split('|'));
+
+        var error = Assert.Single(parse.Errors);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plans|--mysql|Server=x;Foo=bar")]
+    [InlineData("gate|--mysql|garbage")]
+    [InlineData("ci|--mysql|Server=;Port=abc")]
+    [InlineData("ci-rates|--mysql|Server=;Port=abc")]
+    public async Task Bench_MalformedConnectionString_UsageErrorNothingWritten(string args)
+    {
+        var runs = RunDirectories();
+
+        var (code, error) = await RunBenchAsync(args);
+
+        AssertUsageError(code, error, "bench", "--mysql is not a valid connection string: ");
+        Assert.Equal(runs, RunDirectories());
+    }
+
+    [Fact]
+    public async Task Seed_MalformedConnectionString_UsageError()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await SeedProgram.RunAsync(["--mysql", "Server=;Port=abc"], output, error, TestContext.Current.CancellationToken);
+
+        AssertUsageError(code, error.ToString(), "seed", "--mysql is not a valid connection string: ");
+    }
+
+    [Theory]
+    [InlineData("archive|--mysql|Server=;Port=abc", "--mysql is not a valid connection string")]
+    [InlineData("worker|--mysql|garbage", "--mysql is not a valid connection string")]
+    [InlineData("analyze|--mysql|", "--mysql is empty")]
+    public async Task Jobs_MalformedConnectionString_UsageErrorNoJob(string args, string message)
+    {
+        var ran = false;
+        var root = new JobsCommandLine(_ => null).Create((_, _) =>
+        {
+            ran = true;
+            return Task.FromResult(ExitCodes.Success);
+        });
+        using var error = new StringWriter();
+
+        var code = await CommandLineRunner.RunAsync(root, args.Split('|'), TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.False(ran, "the job ran");
+        AssertUsageError(code, error.ToString(), "Telemetry.Jobs", message);
+    }
+
+    [Fact]
+    public void Jobs_MalformedEnvironmentVariable_UsageErrorNamingIt()
+    {
+        var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["archive"], name => name == "PERF_MYSQL" ? "Server=;Port=abc" : null));
+
+        Assert.StartsWith("PERF_MYSQL is not a valid connection string: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerProvisioner_EmptyConnectionString_RefusesToStartAServer()
+    {
+        var options = new ProvisioningOptions { ConnectionString = string.Empty, AllowTestcontainers = false };
+
+        var error = await Assert.ThrowsAsync<ProvisioningException>(() => ServerProvisioner.ChooseAsync(options, new ProvisioningEnvironment(_ => null, (_, _) => Task.FromResult(new DockerProbeResult(false, "x")), () => "/usr/sbin/mariadbd"), TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("--mysql is empty", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>

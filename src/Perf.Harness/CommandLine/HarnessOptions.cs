@@ -2,6 +2,7 @@ using System.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Telemetry.CommandLine;
+using Telemetry.Data;
 using Telemetry.Data.Schema;
 
 namespace Perf.Harness.CommandLine;
@@ -11,20 +12,12 @@ namespace Perf.Harness.CommandLine;
 public sealed class HarnessOptions
 {
     /// <summary><c>--mysql</c>: an existing server's connection string; without it <c>PERF_MYSQL</c>, then Testcontainers, then a local mariadbd.</summary>
-    public Option<string?> MySql { get; } = new(ProvisioningOptions.MySqlFlag)
-    {
-        Description = $"MySQL/MariaDB connection string (else env {ServerProvisioner.ConnectionStringVariable}; else Docker, else a local mariadbd)",
-        HelpName = "connection-string",
-        Recursive = true,
-    };
+    /// <remarks>Empty or malformed is a usage error when the command line is read: never "no server given", which would start one.</remarks>
+    public Option<string?> MySql { get; } = CreateMySql();
 
     /// <summary><c>--redis</c>: an existing Redis (<c>host:port</c>); without it <c>PERF_REDIS</c>.</summary>
-    public Option<string?> Redis { get; } = new(ProvisioningOptions.RedisFlag)
-    {
-        Description = $"Redis host:port (else env {RedisProvisioner.ConfigurationVariable})",
-        HelpName = "host:port",
-        Recursive = true,
-    };
+    /// <remarks>Empty is a usage error, never "no Redis given", which would start one.</remarks>
+    public Option<string?> Redis { get; } = CreateRedis();
 
     /// <summary><c>--mysql-datadir</c>: the local server's home instead of <c>.perf/mysql</c>.</summary>
     public Option<string?> DataDirectory { get; } = new(ProvisioningOptions.DataDirectoryFlag)
@@ -63,6 +56,32 @@ public sealed class HarnessOptions
             return default;
         },
     };
+
+    private static Option<string?> CreateMySql() => CreateServerOption(
+        ProvisioningOptions.MySqlFlag,
+        $"MySQL/MariaDB connection string (else env {ServerProvisioner.ConnectionStringVariable}; else Docker, else a local mariadbd)",
+        "connection-string",
+        text => TelemetryDataSource.Problem(text, ProvisioningOptions.MySqlFlag));
+
+    private static Option<string?> CreateRedis() => CreateServerOption(
+        ProvisioningOptions.RedisFlag,
+        $"Redis host:port (else env {RedisProvisioner.ConfigurationVariable})",
+        "host:port",
+        text => string.IsNullOrWhiteSpace(text) ? $"{ProvisioningOptions.RedisFlag} is empty: give host:port, or leave {ProvisioningOptions.RedisFlag} out." : null);
+
+    /// <summary>A recursive option naming a server; <paramref name="problem"/> says what is wrong with a value given, or null.</summary>
+    private static Option<string?> CreateServerOption(string name, string description, string helpName, Func<string, string?> problem)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = helpName, Recursive = true };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && problem(text) is { } message)
+            {
+                result.AddError(message);
+            }
+        });
+        return option;
+    }
 
     private static Option<string?> CreateResults()
     {
@@ -103,9 +122,20 @@ public sealed class HarnessOptions
     }
 
     /// <summary>How to find the server and Redis, from the parsed server options.</summary>
+    /// <exception cref="UsageException"><c>PERF_MYSQL</c> stands in for <c>--mysql</c> and is malformed.</exception>
     public ProvisioningOptions Provisioning(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
+
+        // The variable gets the option's check; empty means unset, as environment variables do.
+        if (parse.GetValue(MySql) is null
+            && Environment.GetEnvironmentVariable(ServerProvisioner.ConnectionStringVariable) is { } variable
+            && !string.IsNullOrWhiteSpace(variable)
+            && TelemetryDataSource.Problem(variable, ServerProvisioner.ConnectionStringVariable) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
         return new ProvisioningOptions
         {
             ConnectionString = parse.GetValue(MySql),

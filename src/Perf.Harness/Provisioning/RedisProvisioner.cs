@@ -47,6 +47,12 @@ public static class RedisProvisioner
     internal static async Task<ProvisionedRedis?> FindConfiguredAsync(ProvisioningOptions options, Func<string, string?> getEnvironmentVariable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.RedisConfiguration is { } given && string.IsNullOrWhiteSpace(given))
+        {
+            // An empty --redis is a mistake, not "no Redis given": it would start one.
+            throw new ProvisioningException($"{ProvisioningOptions.RedisFlag} is empty: give host:port, or leave {ProvisioningOptions.RedisFlag} out.");
+        }
+
         var configuration = options.RedisConfiguration ?? getEnvironmentVariable(ConfigurationVariable);
         if (string.IsNullOrWhiteSpace(configuration))
         {

@@ -43,6 +43,12 @@ public static class ServerProvisioner
     /// <exception cref="ProvisioningException">No way is available.</exception>
     internal static async Task<ProvisioningChoice> ChooseAsync(ProvisioningOptions options, ProvisioningEnvironment environment, CancellationToken cancellationToken)
     {
+        if (options.ConnectionString is { } given && string.IsNullOrWhiteSpace(given))
+        {
+            // An empty --mysql is a mistake, not "no server given": starting a server for it would seed the wrong one.
+            throw new ProvisioningException($"{ProvisioningOptions.MySqlFlag} is empty: give a connection string, or leave {ProvisioningOptions.MySqlFlag} out.");
+        }
+
         var connectionString = options.ConnectionString ?? environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
