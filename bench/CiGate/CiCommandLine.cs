@@ -13,7 +13,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
 
     public Option<string?> Base { get; } = new("--base") { Description = "the revision to compare timings with (default: the merge base with origin/main or main)", HelpName = "ref" };
 
-    public Option<string?> Baseline { get; } = new("--baseline") { Description = "compare with a stored timing baseline instead (same machine boot, server, data, schema)", HelpName = "dir" };
+    public Option<string?> Baseline { get; } = NonEmptyText.Option("--baseline", "compare with a stored timing baseline instead (same machine boot, server, data, schema)", "dir");
 
     public Option<bool> UpdateBaseline { get; } = new("--update-baseline") { Description = "with --baseline: store this run's timings there" };
 

@@ -44,7 +44,8 @@ internal static class ProbeCommand
         Option<string?> slowdown = new("--slowdown") { Description = "self-test only: run this query twice per execution (CASE*N: N times)", HelpName = "case" };
         Option<bool> crash = new("--crash") { Description = "self-test only: exit 1 before measuring" };
         Option<bool> serve = new("--serve") { Description = "time when told, one stdin command per execution (warm CASE, time CASE, end): how the gate interleaves base and head" };
-        Option<string> output = new("--out") { Description = "the JSON file to write", HelpName = "file", Required = true };
+        var output = NonEmptyText.Option("--out", "the JSON file to write", "file");
+        output.Required = true;
         var command = new Command("probe", "One round of the CI gate's query timings; the gate runs it as a child process of each revision it compares.");
         foreach (var option in new Option[] { prefix, harness.Variant, prepareOnly, noSeed, warmup, cases, slowdown, crash, serve, output })
         {

@@ -40,7 +40,7 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
     public Option<bool> UpdateBaseline { get; } = new("--update-baseline") { Description = "rewrite the baseline from the current plans (commit the file)" };
 
     /// <summary><c>--baseline</c>: the gate's baseline file.</summary>
-    public Option<string?> Baseline { get; } = new("--baseline") { Description = "the baseline file (default bench/plan-baseline.json)", HelpName = "path" };
+    public Option<string?> Baseline { get; } = NonEmptyText.Option("--baseline", "the baseline file (default bench/plan-baseline.json)", "path");
 
     /// <summary><c>--allow-different-environment</c>: compare with a baseline from another dataset or server.</summary>
     public Option<bool> AllowDifferentEnvironment { get; } = new("--allow-different-environment") { Description = "compare with a baseline taken on another dataset or server version (refused otherwise)" };
@@ -80,6 +80,14 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
         var prefix = parse.GetValue(Prefix)
             ?? (command == BenchCommand.Gate ? BenchOptions.GatePrefix : trades is { } custom ? string.Create(CultureInfo.InvariantCulture, $"bench_{preset}_{custom}") : "bench_" + preset);
         var root = RepositoryPaths.FindRoot();
+        var update = command == BenchCommand.Gate && parse.GetValue(UpdateBaseline);
+        var baseline = Path.GetFullPath((command == BenchCommand.Gate ? parse.GetValue(Baseline) : null) ?? BenchOptions.DefaultBaselinePath(root));
+        if (command == BenchCommand.Gate && !update && !File.Exists(baseline))
+        {
+            // Known before seeding and capturing plans, which take minutes.
+            throw new UsageException($"--baseline: no plan baseline at {baseline}; create it with `bench gate --update-baseline`.");
+        }
+
         return new BenchOptions(
             command,
             preset.ToLowerInvariant(),
@@ -87,9 +95,9 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
             command == BenchCommand.Suite ? parse.GetValue(Mode) : BenchPreset.Full,
             prefix,
             !parse.GetValue(NoSeed),
-            command == BenchCommand.Gate && parse.GetValue(UpdateBaseline),
+            update,
             command == BenchCommand.Gate && parse.GetValue(AllowDifferentEnvironment),
-            Path.GetFullPath((command == BenchCommand.Gate ? parse.GetValue(Baseline) : null) ?? BenchOptions.DefaultBaselinePath(root)),
+            baseline,
             parse.GetValue(harness.Results),
             harness.Provisioning(parse),
             [.. parse.UnmatchedTokens],

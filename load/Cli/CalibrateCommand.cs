@@ -35,7 +35,8 @@ internal static class CalibrateCommand
         var duration = Duration.Option("--duration", TimeSpan.FromSeconds(2), "each measurement's duration (at least 1s)");
         Option<int> connections = new("--connections") { Description = "connections of the max-rate comparison", DefaultValueFactory = _ => 16, HelpName = "N" };
         Option<int> rounds = new("--rounds") { Description = "rounds per comparison", DefaultValueFactory = _ => 21, HelpName = "N" };
-        Option<string> wrk = new("--wrk") { Description = "the wrk executable", DefaultValueFactory = _ => "wrk", HelpName = "path" };
+        var wrk = NonEmptyText.Option("--wrk", "the wrk executable", "path");
+        wrk.DefaultValueFactory = _ => "wrk";
         Option<string?> url = new("--url") { Description = "a testserver run elsewhere (default: one in a child process)", HelpName = "url" };
         Option<bool> noPin = new("--no-pin") { Description = "let the testserver, wrk and the runner share every CPU (default: the server on the upper half)" };
         var command = new Command("calibrate", "The runner against wrk on a trivial server in its own process, in one run.")
@@ -47,7 +48,7 @@ internal static class CalibrateCommand
             parse.GetValue(duration),
             parse.GetValue(connections),
             parse.GetValue(rounds),
-            parse.GetRequiredValue(wrk),
+            parse.GetRequiredValue(wrk)!,
             RunOptions.ParseUrl(parse.GetValue(url)),
             parse.GetValue(context.Harness.Results),
             !parse.GetValue(noPin),

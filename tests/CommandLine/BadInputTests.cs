@@ -162,6 +162,37 @@ public sealed class BadInputTests
         Assert.StartsWith("--mysql is empty", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gate|--baseline|", "--baseline is empty: give a path.")]
+    [InlineData("ci|--baseline|", "--baseline is empty: give a dir.")]
+    [InlineData("gate|--baseline|/nonexistent/x.json", "--baseline: no plan baseline at /nonexistent/x.json")]
+    [InlineData("probe|--serve|--out|", "--out is empty: give a file.")]
+    public async Task Bench_BadBaseline_UsageErrorBeforeSeeding(string args, string message)
+    {
+        var runs = RunDirectories();
+
+        var (code, error) = await RunBenchAsync(args);
+
+        AssertUsageError(code, error, "bench", message);
+        Assert.Equal(runs, RunDirectories());
+    }
+
+    [Fact]
+    public void Bench_GateUpdatingAMissingBaseline_Parses()
+    {
+        var options = BenchCli.ParseOptions(["gate", "--update-baseline", "--baseline", "/nonexistent/x.json"]);
+
+        Assert.Equal("/nonexistent/x.json", options.BaselinePath);
+    }
+
+    [Fact]
+    public async Task Load_EmptyWrk_UsageError()
+    {
+        var (code, error) = await RunLoadAsync("calibrate|--url|http://127.0.0.1:9|--wrk|");
+
+        AssertUsageError(code, error, "load", "--wrk is empty: give a path.");
+    }
+
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
     internal static void AssertUsageError(int code, string error, string tool, string message)
     {
