@@ -63,7 +63,7 @@ public static class BenchCli
         var root = CommandLineRunner.CreateRoot("bench", "Query plans and BenchmarkDotNet timings of the API's queries on the three schema variants; the plan gate, the CI gate and the capacity report.");
         harness.AddServerOptions(root);
         suite.AddSuiteOptions(root);
-        root.TreatUnmatchedTokensAsErrors = false;
+        root.TreatUnmatchedTokensAsErrors = false; // the suite alone: its sub-commands keep the default, and CommandLineRunner honours it
         root.SetAction((parse, ct) => BenchProgram.RunAsync(suite.Read(parse, BenchCommand.Suite), arguments, ct));
 
         var plans = new Command("plans", "Seed if needed and capture every query's plan on the three variants (no timings).");
@@ -83,6 +83,7 @@ public static class BenchCli
         root.Subcommands.Add(Capacity.ReportCommand.Create(harness, arguments));
         root.Subcommands.Add(Archive.ArchiveCommand.Create(harness, arguments));
         root.Subcommands.Add(Statements.StatementsCommand.Create(suite, arguments));
+
         return (root, suite);
     }
 }

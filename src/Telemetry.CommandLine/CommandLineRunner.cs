@@ -23,9 +23,9 @@ public static class CommandLineRunner
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        if (Errors(parse) is { } message && parse.Action is not HelpAction)
         {
-            return await ReportAsync(root, parse.CommandResult.Command, string.Join(" ", parse.Errors.Select(e => e.Message).Distinct()), error).ConfigureAwait(false);
+            return await ReportAsync(root, parse.CommandResult.Command, message, error).ConfigureAwait(false);
         }
 
         var configuration = new InvocationConfiguration
@@ -51,7 +51,24 @@ public static class CommandLineRunner
     {
         ArgumentNullException.ThrowIfNull(root);
         var parse = root.Parse(args);
-        return parse.Errors.Count == 0 ? parse : throw new UsageException(string.Join(" ", parse.Errors.Select(e => e.Message).Distinct()));
+        return Errors(parse) is { } message ? throw new UsageException(message) : parse;
+    }
+
+    /// <summary>The parse errors as one line, or null.</summary>
+    /// <remarks>
+    /// System.CommandLine takes <see cref="Command.TreatUnmatchedTokensAsErrors"/> from the root alone, so a root that passes
+    /// unknown tokens on (bench's, to BenchmarkDotNet) would pass them on for every sub-command too; here the chosen
+    /// command's own setting decides.
+    /// </remarks>
+    private static string? Errors(ParseResult parse)
+    {
+        var messages = parse.Errors.Select(e => e.Message).ToList();
+        if (parse.CommandResult.Command.TreatUnmatchedTokensAsErrors && messages.Count == 0)
+        {
+            messages.AddRange(parse.UnmatchedTokens.Select(token => $"Unrecognized command or argument '{token}'."));
+        }
+
+        return messages.Count == 0 ? null : string.Join(" ", messages.Distinct());
     }
 
     private static async Task<int> ReportAsync(Command root, Command command, string message, TextWriter error)

@@ -193,6 +193,33 @@ public sealed class BadInputTests
         AssertUsageError(code, error, "load", "--wrk is empty: give a path.");
     }
 
+    [Theory]
+    [InlineData("plans|--bogus")]
+    [InlineData("gate|--bogus")]
+    [InlineData("report|--bogus")]
+    [InlineData("archive|--bogus")]
+    [InlineData("statements|--bogus")]
+    [InlineData("ci|--bogus")]
+    [InlineData("ci-rates|--bogus")]
+    [InlineData("probe|--serve|--out|x.json|--bogus")]
+    public async Task Bench_UnknownOptionOnACommand_UsageErrorNothingWritten(string args)
+    {
+        var runs = RunDirectories();
+
+        var (code, error) = await RunBenchAsync(args);
+
+        AssertUsageError(code, error, "bench", "Unrecognized command or argument '--bogus'");
+        Assert.Equal(runs, RunDirectories());
+    }
+
+    [Fact]
+    public void Bench_UnknownTokensOnTheSuite_GoToBenchmarkDotNet()
+    {
+        var options = BenchCli.ParseOptions(["--filter", "*Trade*", "--list", "flat"]);
+
+        Assert.Equal(["--filter", "*Trade*", "--list", "flat"], options.BenchmarkArgs);
+    }
+
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
     internal static void AssertUsageError(int code, string error, string tool, string message)
     {
