@@ -19,7 +19,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<long?> SeedTradesPerDay { get; } = SeedCommandLine.WholeNumber("--seed-trades-per-day", 1, 100_000_000, "seeded trades per trading day: sets the span (default 2000)");
 
-    public Option<string> Prefix { get; } = new("--prefix") { Description = "variant databases NAME_basic…, reseeded per size", HelpName = "name", DefaultValueFactory = _ => "sweep" };
+    public Option<string> Prefix { get; } = HarnessOptions.CreatePrefix("variant databases NAME_basic…, reseeded per size", "sweep");
 
     public Option<long?> Rounds { get; } = SeedCommandLine.WholeNumber("--rounds", 2, 10_000, "interleaved rounds after a warm-up pass; the variants take turns in a rotating order (default 12)");
 

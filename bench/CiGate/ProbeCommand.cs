@@ -36,7 +36,7 @@ internal static class ProbeCommand
     public static Command Create(HarnessOptions harness)
     {
         ArgumentNullException.ThrowIfNull(harness);
-        Option<string> prefix = new("--prefix") { Description = "the variant databases' prefix", HelpName = "name", DefaultValueFactory = _ => "gate_head" };
+        var prefix = HarnessOptions.CreatePrefix("the variant databases' prefix", "gate_head");
         Option<bool> prepareOnly = new("--prepare-only") { Description = "seed and reconcile the database, report its dataset and DDL, time nothing" };
         Option<bool> noSeed = new("--no-seed") { Description = "measure the database as it is" };
         var warmup = SeedCommandLine.WholeNumber("--warmup", 0, 100_000, "untimed executions per query (default 3)");

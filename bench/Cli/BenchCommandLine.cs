@@ -31,7 +31,7 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
     };
 
     /// <summary><c>--prefix</c>: the variant databases' prefix (default <c>bench_&lt;preset&gt;</c>, <c>bench_gate</c> for the gate).</summary>
-    public Option<string?> Prefix { get; } = new("--prefix") { Description = "variant databases NAME_basic, NAME_composite, NAME_partitioned (default bench_<preset>; gate: bench_gate)", HelpName = "name" };
+    public Option<string> Prefix { get; } = HarnessOptions.CreatePrefix("variant databases NAME_basic, NAME_composite, NAME_partitioned (default bench_<preset>; gate: bench_gate)", defaultValue: null);
 
     /// <summary><c>--no-seed</c>: measure the databases as they are.</summary>
     public Option<bool> NoSeed { get; } = new("--no-seed") { Description = "use the variant databases as they are (e.g. --prefix telemetry --no-seed)" };
@@ -77,7 +77,7 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
         }
 
         var trades = command == BenchCommand.Gate ? null : parse.GetValue(Trades);
-        var prefix = parse.GetValue(Prefix)
+        var prefix = (string?)parse.GetValue(Prefix)
             ?? (command == BenchCommand.Gate ? BenchOptions.GatePrefix : trades is { } custom ? string.Create(CultureInfo.InvariantCulture, $"bench_{preset}_{custom}") : "bench_" + preset);
         var root = RepositoryPaths.FindRoot();
         var update = command == BenchCommand.Gate && parse.GetValue(UpdateBaseline);

@@ -220,6 +220,24 @@ public sealed class BadInputTests
         Assert.Equal(["--filter", "*Trade*", "--list", "flat"], options.BenchmarkArgs);
     }
 
+    [Theory]
+    [InlineData("plans|--prefix|a;b")]
+    [InlineData("plans|--prefix|")]
+    [InlineData("gate|--prefix|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("|--prefix|Bench")]
+    [InlineData("statements|--prefix|a-b")]
+    [InlineData("report|--prefix|a;b")]
+    [InlineData("probe|--serve|--out|x.json|--prefix|a;b")]
+    public async Task Bench_BadPrefix_SharedRuleUsageErrorNothingWritten(string args)
+    {
+        var runs = RunDirectories();
+
+        var (code, error) = await RunBenchAsync(args.TrimStart('|'));
+
+        AssertUsageError(code, error, "bench", "--prefix must be 1 to 40 lower-case letters, digits or underscores");
+        Assert.Equal(runs, RunDirectories());
+    }
+
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
     internal static void AssertUsageError(int code, string error, string tool, string message)
     {

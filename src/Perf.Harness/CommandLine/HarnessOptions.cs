@@ -36,7 +36,8 @@ public sealed class HarnessOptions
         "--buffer-pool", $"a memory-constrained buffer pool ({new ByteSize(ServerRestart.DefaultConstrainedBufferPoolBytes)} where a constrained state is asked for without it): a scale model of a server whose data is many times its memory");
 
     /// <summary><c>--prefix</c>: the variant databases' name prefix (<c>telemetry</c> → <c>telemetry_composite</c>).</summary>
-    public Option<string> Prefix { get; } = CreatePrefix();
+    public Option<string> Prefix { get; } = CreatePrefix(
+        $"database name prefix ({VariantDatabase.DefaultPrefix} → {VariantDatabase.DefaultPrefix}_basic, {VariantDatabase.DefaultPrefix}_composite, ...)", VariantDatabase.DefaultPrefix)!;
 
     /// <summary><c>--variant</c>: one schema variant, default composite.</summary>
     public Option<SchemaVariant> Variant { get; } = new("--variant")
@@ -148,14 +149,15 @@ public sealed class HarnessOptions
     public static bool TryParseVariant(string text, out SchemaVariant variant) =>
         Enum.TryParse(text, ignoreCase: true, out variant) && Enum.IsDefined(variant) && !int.TryParse(text, out _);
 
-    private static Option<string> CreatePrefix()
+    /// <summary>A <c>--prefix</c> option with its own help and default (null: none, the command derives one), checked as every tool checks it.</summary>
+    public static Option<string> CreatePrefix(string description, string? defaultValue)
     {
-        var prefix = new Option<string>("--prefix")
+        var prefix = new Option<string>("--prefix") { Description = description, HelpName = "name" };
+        if (defaultValue is not null)
         {
-            Description = $"database name prefix ({VariantDatabase.DefaultPrefix} → {VariantDatabase.DefaultPrefix}_basic, {VariantDatabase.DefaultPrefix}_composite, ...)",
-            HelpName = "name",
-            DefaultValueFactory = _ => VariantDatabase.DefaultPrefix,
-        };
+            prefix.DefaultValueFactory = _ => defaultValue;
+        }
+
         prefix.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
