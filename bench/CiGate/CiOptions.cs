@@ -1,6 +1,8 @@
+using System.Globalization;
 using Perf.Analysis.Gates;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
+using Perf.Load.Cli;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
@@ -64,9 +66,25 @@ public sealed record CiOptions(
     /// <exception cref="UsageException">They do not.</exception>
     public void Validate()
     {
-        if (Timing.MaxRatio <= 1 || Timing.Alpha is <= 0 or >= 1 || (Suites.Contains(LoadSuite) && LoadRate <= 0) || Suites.Count == 0)
+        var problem = this switch
         {
-            throw new UsageException("--max-ratio must exceed 1, --alpha lie in (0, 1), --rate be positive, --only non-empty.");
+            { Timing.MaxRatio: not > 1 } => $"--max-ratio must exceed 1; got {Timing.MaxRatio.ToString(CultureInfo.InvariantCulture)}.",
+            { Timing.Alpha: not (> 0 and < 1) } => $"--alpha must lie in (0, 1); got {Timing.Alpha.ToString(CultureInfo.InvariantCulture)}.",
+            { Suites.Count: 0 } => "--only names no suite; give plans, load or timings.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new UsageException(problem);
+        }
+
+        if (Suites.Contains(LoadSuite))
+        {
+            RunOptions.PositiveRate(LoadRate, "--rate");
+            if (LoadDuration <= TimeSpan.Zero)
+            {
+                throw new UsageException("--duration must be greater than zero: the load check measures for that long.");
+            }
         }
 
         // Against a base revision the rounds are paired (signed-rank, smallest p 2^-n); against a stored baseline they are

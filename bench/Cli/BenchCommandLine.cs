@@ -28,6 +28,17 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
         Description = "ci: in-process, 3 short iterations (minutes); full: BenchmarkDotNet's defaults",
         HelpName = "ci|full",
         DefaultValueFactory = _ => BenchPreset.Full,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (!text.All(char.IsAsciiDigit) && Enum.TryParse<BenchPreset>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode))
+            {
+                return mode;
+            }
+
+            result.AddError($"--mode '{text}' is not ci or full.");
+            return default;
+        },
     };
 
     /// <summary><c>--prefix</c>: the variant databases' prefix (default <c>bench_&lt;preset&gt;</c>, <c>bench_gate</c> for the gate).</summary>

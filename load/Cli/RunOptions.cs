@@ -128,10 +128,16 @@ internal sealed class RunOptions(HarnessOptions harness)
             throw new UsageException("--max-in-flight must be positive.");
         }
 
+        var minRateRatio = parse.GetValue(MinRateRatio);
+        if (!(minRateRatio is > 0 and <= 1))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--min-rate-ratio must be in (0, 1], the share of the target rate a valid run reaches; got {minRateRatio}."));
+        }
+
         var validity = new ValidityCriteria(
             parse.GetValue(LateThreshold),
             Positive(parse.GetValue(MaxSendLag), "--max-send-lag"),
-            parse.GetValue(MinRateRatio));
+            minRateRatio);
         var thresholds = new List<Threshold>();
         if (!parse.GetValue(NoDefaultThresholds))
         {
@@ -274,12 +280,20 @@ internal sealed class RunOptions(HarnessOptions harness)
         return stages.Count == 0 ? throw new UsageException("--stages is empty.") : stages;
     }
 
-    /// <summary>Fails unless the rate is a positive number.</summary>
+    /// <summary>The highest rate any option takes: far beyond what one generator sends, short of what breaks its arithmetic.</summary>
+    public const double MaxRate = 1_000_000;
+
+    /// <summary>Fails unless the rate is a positive number of at most <see cref="MaxRate"/>.</summary>
     public static void PositiveRate(double rate, string what)
     {
         if (!(rate > 0))
         {
             throw new UsageException($"{what} must be greater than 0 requests/s, got {rate.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (!(rate <= MaxRate))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{what} must be at most {MaxRate:#,0} requests/s, got {rate}."));
         }
     }
 
@@ -288,9 +302,18 @@ internal sealed class RunOptions(HarnessOptions harness)
         var client = new Option<string>("--client")
         {
             Description = "raw (default): minimal pooled HTTP/1.1 client; httpclient: .NET HttpClient (used for https URLs)",
+            HelpName = "raw|httpclient",
             DefaultValueFactory = _ => "raw",
         };
-        client.AcceptOnlyFromAmong("raw", "httpclient");
+
+        // Not AcceptOnlyFromAmong: its message takes a line per value.
+        client.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not ("raw" or "httpclient"))
+            {
+                result.AddError($"--client '{result.GetValueOrDefault<string>()}' is not raw or httpclient.");
+            }
+        });
         return client;
     }
 
@@ -387,6 +410,11 @@ internal sealed class RunOptions(HarnessOptions harness)
                 throw new UsageException($"--profiles '{profiles}' must look like 1-50.");
             }
 
+            if (first < 1 || last - first + 1 > int.MaxValue)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--profiles '{profiles}' must start at 1 or above and span at most {int.MaxValue} profiles."));
+            }
+
             count = (int)(last - first + 1);
         }
 
@@ -408,9 +436,18 @@ internal sealed class RunOptions(HarnessOptions harness)
             parse.GetValue(PageSize) ?? d.PageSize,
             parse.GetValue(MaxPages) ?? d.MaxPages,
             scripts.Length > 0 ? scripts : d.Scripts);
-        if (traffic.HotShare is < 0 or > 1 || traffic.CachedShare is < 0 or > 1 || traffic.PageSize <= 0 || traffic.MaxPages <= 0 || traffic.HotProfileCount < 0)
+        var problem = traffic switch
         {
-            throw new UsageException("--hot-share and --cached-share must be in [0, 1]; --page-size, --max-pages positive.");
+            { HotShare: not (>= 0 and <= 1) } => $"--hot-share must be in [0, 1]; got {traffic.HotShare.ToString(CultureInfo.InvariantCulture)}.",
+            { CachedShare: not (>= 0 and <= 1) } => $"--cached-share must be in [0, 1]; got {traffic.CachedShare.ToString(CultureInfo.InvariantCulture)}.",
+            { PageSize: <= 0 } => $"--page-size must be positive; got {traffic.PageSize.ToString(CultureInfo.InvariantCulture)}.",
+            { MaxPages: <= 0 } => $"--max-pages must be positive; got {traffic.MaxPages.ToString(CultureInfo.InvariantCulture)}.",
+            { HotProfileCount: < 0 } => $"--hot-profiles must not be negative; got {traffic.HotProfileCount.ToString(CultureInfo.InvariantCulture)}.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new UsageException(problem);
         }
 
         return traffic;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace Telemetry.CommandLine;
 
@@ -62,13 +64,61 @@ public static class CommandLineRunner
     /// </remarks>
     private static string? Errors(ParseResult parse)
     {
-        var messages = parse.Errors.Select(e => e.Message).ToList();
+        var messages = parse.Errors.Select(Describe).ToList();
         if (parse.CommandResult.Command.TreatUnmatchedTokensAsErrors && messages.Count == 0)
         {
             messages.AddRange(parse.UnmatchedTokens.Select(token => $"Unrecognized command or argument '{token}'."));
         }
 
+        if (messages.Count == 0)
+        {
+            messages.AddRange(NonFinite(parse));
+        }
+
         return messages.Count == 0 ? null : string.Join(" ", messages.Distinct());
+    }
+
+    /// <summary>The error's message; System.CommandLine's own type errors ("as expected type 'System.Nullable`1[System.Double]'") say instead what the option takes.</summary>
+    private static string Describe(ParseError error)
+    {
+        var option = error.SymbolResult switch
+        {
+            OptionResult result => result,
+            ArgumentResult { Parent: OptionResult result } => result,
+            _ => null,
+        };
+        var type = option is null ? null : Nullable.GetUnderlyingType(option.Option.ValueType) ?? option.Option.ValueType;
+
+        // The library names the .NET type in every language it speaks; an option's own parser never does.
+        return option is { Tokens.Count: > 0 } && Form(type!) is { } form && error.Message.Contains(option.Option.ValueType.ToString(), StringComparison.Ordinal)
+            ? $"{option.Option.Name} takes {form}; got '{option.Tokens[^1].Value}'."
+            : error.Message;
+    }
+
+    private static string? Form(Type type) => Type.GetTypeCode(type) switch
+    {
+        TypeCode.Int32 => string.Create(CultureInfo.InvariantCulture, $"a whole number up to {int.MaxValue}"),
+        TypeCode.Int64 => "a whole number",
+        TypeCode.Double or TypeCode.Single or TypeCode.Decimal => "a number (e.g. 20, 0.5, 1e3)",
+        _ => null,
+    };
+
+    /// <summary>Errors for NaN and infinities, which System.CommandLine's number conversion accepts and no option means.</summary>
+    private static IEnumerable<string> NonFinite(ParseResult parse)
+    {
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as CommandResult)
+        {
+            foreach (var option in command.Children.OfType<OptionResult>())
+            {
+                if (option is { Implicit: false, Tokens.Count: > 0 }
+                    && (option.Option.ValueType == typeof(double) || option.Option.ValueType == typeof(double?))
+                    && option.GetValueOrDefault<double?>() is { } value
+                    && !double.IsFinite(value))
+                {
+                    yield return $"{option.Option.Name} takes a finite number; got '{option.Tokens[^1].Value}'.";
+                }
+            }
+        }
     }
 
     private static async Task<int> ReportAsync(Command root, Command command, string message, TextWriter error)

@@ -35,7 +35,6 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("ci|--duration|1e300s", "--duration '1e300s' is longer")]
-    [InlineData("report|--case-budget|99999999999h", "--case-budget '99999999999h' is longer")]
     public async Task Bench_DurationTooLong_OneLineUsageError(string args, string message)
     {
         var (code, error) = await RunBenchAsync(args);
@@ -196,7 +195,6 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("plans|--bogus")]
     [InlineData("gate|--bogus")]
-    [InlineData("report|--bogus")]
     [InlineData("archive|--bogus")]
     [InlineData("statements|--bogus")]
     [InlineData("ci|--bogus")]
@@ -226,7 +224,6 @@ public sealed class BadInputTests
     [InlineData("gate|--prefix|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     [InlineData("|--prefix|Bench")]
     [InlineData("statements|--prefix|a-b")]
-    [InlineData("report|--prefix|a;b")]
     [InlineData("probe|--serve|--out|x.json|--prefix|a;b")]
     public async Task Bench_BadPrefix_SharedRuleUsageErrorNothingWritten(string args)
     {
@@ -236,6 +233,48 @@ public sealed class BadInputTests
 
         AssertUsageError(code, error, "bench", "--prefix must be 1 to 40 lower-case letters, digits or underscores");
         Assert.Equal(runs, RunDirectories());
+    }
+
+    [Theory]
+    [InlineData("ci|--alpha|NaN", "--alpha takes a finite number; got 'NaN'.")]
+    [InlineData("ci|--max-ratio|NaN", "--max-ratio takes a finite number; got 'NaN'.")]
+    [InlineData("ci|--rate|NaN", "--rate takes a finite number; got 'NaN'.")]
+    [InlineData("ci|--rate|Infinity", "--rate takes a finite number; got 'Infinity'.")]
+    [InlineData("ci|--only|load|--duration|0", "--duration must be greater than zero")]
+    [InlineData("ci|--max-ratio|abc", "--max-ratio takes a number (e.g. 20, 0.5, 1e3); got 'abc'.")]
+    [InlineData("ci|--alpha|2", "--alpha must lie in (0, 1); got 2.")]
+    [InlineData("ci|--max-ratio|1", "--max-ratio must exceed 1; got 1.")]
+    [InlineData("--mode|fast", "--mode 'fast' is not ci or full.")]
+    public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)
+    {
+        var runs = RunDirectories();
+
+        var (code, error) = await RunBenchAsync(args);
+
+        AssertUsageError(code, error, "bench", message);
+        Assert.Equal(runs, RunDirectories());
+    }
+
+    [Theory]
+    [InlineData("run|--rate|Infinity", "--rate takes a finite number; got 'Infinity'.")]
+    [InlineData("run|--rate|1e308", "--rate must be at most 1,000,000 requests/s")]
+    [InlineData("run|--rate|abc", "--rate takes a number (e.g. 20, 0.5, 1e3); got 'abc'.")]
+    [InlineData("run|--seed|abc", "--seed takes a whole number up to 2147483647; got 'abc'.")]
+    [InlineData("run|--hot-share|NaN", "--hot-share takes a finite number; got 'NaN'.")]
+    [InlineData("run|--cached-share|2", "--cached-share must be in [0, 1]; got 2.")]
+    [InlineData("run|--min-rate-ratio|-5", "--min-rate-ratio must be in (0, 1]")]
+    [InlineData("run|--min-rate-ratio|7", "--min-rate-ratio must be in (0, 1]")]
+    [InlineData("run|--min-rate-ratio|NaN", "--min-rate-ratio takes a finite number")]
+    [InlineData("run|--client|curl", "--client 'curl' is not raw or httpclient.")]
+    [InlineData("run|--profiles|1-3000000000", "--profiles '1-3000000000' must start at 1 or above and span at most")]
+    [InlineData("capacity|--max-rate|NaN", "--max-rate takes a finite number; got 'NaN'.")]
+    [InlineData("capacity|--max-rate|Infinity", "--max-rate takes a finite number; got 'Infinity'.")]
+    [InlineData("capacity|--step|0", "--step must be greater than 0")]
+    public async Task Load_BadNumber_OneLineNamingTheOption(string args, string message)
+    {
+        var (code, error) = await RunLoadAsync(args.Replace("run|", "run|--url|http://127.0.0.1:9|", StringComparison.Ordinal).Replace("capacity|", "capacity|--url|http://127.0.0.1:9|", StringComparison.Ordinal));
+
+        AssertUsageError(code, error, "load", message);
     }
 
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
