@@ -35,6 +35,7 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("ci|--duration|1e300s", "--duration '1e300s' is longer")]
+    [InlineData("report|--case-budget|99999999999h", "--case-budget '99999999999h' is longer")]
     public async Task Bench_DurationTooLong_OneLineUsageError(string args, string message)
     {
         var (code, error) = await RunBenchAsync(args);
@@ -195,6 +196,7 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("plans|--bogus")]
     [InlineData("gate|--bogus")]
+    [InlineData("report|--bogus")]
     [InlineData("archive|--bogus")]
     [InlineData("statements|--bogus")]
     [InlineData("ci|--bogus")]
@@ -224,6 +226,7 @@ public sealed class BadInputTests
     [InlineData("gate|--prefix|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     [InlineData("|--prefix|Bench")]
     [InlineData("statements|--prefix|a-b")]
+    [InlineData("report|--prefix|a;b")]
     [InlineData("probe|--serve|--out|x.json|--prefix|a;b")]
     public async Task Bench_BadPrefix_SharedRuleUsageErrorNothingWritten(string args)
     {
