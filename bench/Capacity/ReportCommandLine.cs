@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Perf.Analysis.Capacity;
 using Perf.Harness.CommandLine;
+using Perf.Load.Cli;
 using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
@@ -85,6 +86,11 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             throw new UsageException("--sizes: " + ex.Message, ex);
         }
 
+        if (sizes.Count == 0)
+        {
+            throw new UsageException("--sizes names no size (e.g. 100k,300k,1M).");
+        }
+
         var variants = parse.GetValue(Variants)!
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(v => HarnessOptions.TryParseVariant(v, out var parsed) ? parsed : throw new UsageException($"--variants: '{v}' is not basic, composite or partitioned."))
@@ -119,9 +125,15 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             throw new UsageException(ex.Message, ex);
         }
 
-        var capacity = parse.GetValue(Capacity)
-            ? new CapacitySearch(parse.GetValue(CapacityStart), parse.GetValue(CapacityStep), parse.GetValue(CapacityMaxRate), parse.GetValue(CapacityStepDuration))
-            : null;
+        CapacitySearch? capacity = null;
+        if (parse.GetValue(Capacity))
+        {
+            // load capacity's rule, under this command's names: the search runs as load capacity after seeding.
+            var steps = new CapacitySteps(parse.GetValue(CapacityStart), parse.GetValue(CapacityStep), parse.GetValue(CapacityMaxRate), parse.GetValue(CapacityStepDuration), TimeSpan.Zero, Poisson: false)
+                .Validate(("--capacity-start", "--capacity-step", "--capacity-max-rate", "--capacity-step-duration"));
+            capacity = new CapacitySearch(steps.StartRate, steps.Step, steps.MaxRate, steps.StepDuration);
+        }
+
         var cacheStates = (parse.GetValue(CacheStates) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => Enum.TryParse<CacheState>(s, ignoreCase: true, out var state) && state != CacheState.Warm && !s.All(char.IsAsciiDigit)

@@ -23,6 +23,22 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         }
     }
 
+    /// <summary>Fails unless the steps make a search: positive rates, a maximum at or above the start, a step that lasts.</summary>
+    /// <param name="names">The options as the command spells them (load capacity's <c>--start-rate</c>, bench report's <c>--capacity-start</c>…).</param>
+    /// <exception cref="UsageException">They do not.</exception>
+    public CapacitySteps Validate((string Start, string Step, string Max, string Duration) names)
+    {
+        RunOptions.PositiveRate(StartRate, names.Start);
+        RunOptions.PositiveRate(Step, names.Step);
+        RunOptions.PositiveRate(MaxRate, names.Max);
+        if (!(MaxRate >= StartRate))
+        {
+            throw new UsageException($"{names.Max} must be at least {names.Start}.");
+        }
+
+        return StepDuration > TimeSpan.Zero ? this : throw new UsageException($"{names.Duration} must be greater than zero.");
+    }
+
     /// <summary>The open-model load of the step at <paramref name="rate"/>.</summary>
     public LoadProfile ProfileAt(double rate) => LoadProfile.ConstantRate(rate, StepDuration, Warmup, Poisson);
 
@@ -63,24 +79,12 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         }
 
         /// <summary>The parsed steps.</summary>
-        /// <exception cref="UsageException">A rate is not positive, the maximum is below the start, or a step lasts no time.</exception>
+        /// <exception cref="UsageException">See <see cref="Validate"/>.</exception>
         public CapacitySteps Read(ParseResult parse)
         {
             ArgumentNullException.ThrowIfNull(parse);
-            var steps = new CapacitySteps(parse.GetValue(_start), parse.GetValue(_step), parse.GetValue(_max), parse.GetValue(_stepDuration).ToTimeSpan(), parse.GetValue(run.Warmup).ToTimeSpan(), parse.GetValue(run.Poisson));
-            RunOptions.PositiveRate(steps.StartRate, "--start-rate");
-            RunOptions.PositiveRate(steps.Step, "--step");
-            if (steps.MaxRate < steps.StartRate)
-            {
-                throw new UsageException("--max-rate must be at least --start-rate.");
-            }
-
-            if (steps.StepDuration <= TimeSpan.Zero)
-            {
-                throw new UsageException("--step-duration must be greater than zero.");
-            }
-
-            return steps;
+            return new CapacitySteps(parse.GetValue(_start), parse.GetValue(_step), parse.GetValue(_max), parse.GetValue(_stepDuration).ToTimeSpan(), parse.GetValue(run.Warmup).ToTimeSpan(), parse.GetValue(run.Poisson))
+                .Validate(("--start-rate", "--step", "--max-rate", "--step-duration"));
         }
     }
 }

@@ -247,6 +247,13 @@ public sealed class BadInputTests
     [InlineData("ci|--max-ratio|abc", "--max-ratio takes a number (e.g. 20, 0.5, 1e3); got 'abc'.")]
     [InlineData("ci|--alpha|2", "--alpha must lie in (0, 1); got 2.")]
     [InlineData("ci|--max-ratio|1", "--max-ratio must exceed 1; got 1.")]
+    [InlineData("report|--years|NaN", "--years takes a finite number; got 'NaN'.")]
+    [InlineData("report|--sizes|", "--sizes names no size")]
+    [InlineData("report|--capacity|--capacity-step|0", "--capacity-step must be greater than 0")]
+    [InlineData("report|--capacity|--capacity-start|-5", "--capacity-start must be greater than 0")]
+    [InlineData("report|--capacity|--capacity-max-rate|NaN", "--capacity-max-rate takes a finite number")]
+    [InlineData("report|--capacity|--capacity-max-rate|1", "--capacity-max-rate must be at least --capacity-start.")]
+    [InlineData("report|--capacity|--capacity-step-duration|0", "--capacity-step-duration must be greater than zero.")]
     [InlineData("--mode|fast", "--mode 'fast' is not ci or full.")]
     public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)
     {

@@ -47,7 +47,7 @@ public sealed record GrowthAssumptions(int Profiles, double TradesPerDayPerProfi
     /// <summary>Checks that the numbers make sense.</summary>
     public void Validate()
     {
-        if (Profiles <= 0 || TradesPerDayPerProfile < 0 || !double.IsFinite(TradesPerDayPerProfile) || Years <= 0 || Years > 100 || StartRows < 0)
+        if (Profiles <= 0 || TradesPerDayPerProfile < 0 || !double.IsFinite(TradesPerDayPerProfile) || !(Years is > 0 and <= 100) || StartRows < 0)
         {
             throw new ArgumentException("Projection needs profiles > 0, trades per day ≥ 0, 0 < years ≤ 100 and start rows ≥ 0.");
         }
