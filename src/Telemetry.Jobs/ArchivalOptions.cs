@@ -21,10 +21,10 @@ public sealed class ArchivalOptions
     public Option<string?> HealthRetention { get; } = new("--health-retention") { Description = "default 90d", HelpName = "period", Recursive = true };
 
     /// <summary><c>--chunk-size</c>: rows per transaction on the row path.</summary>
-    public Option<int?> ChunkSize { get; } = WholeNumber("--chunk-size", 0, int.MaxValue, "rows per transaction on the row path (default 5000)");
+    public Option<int?> ChunkSize { get; } = WholeNumber("--chunk-size", RetentionOptions.MinChunkSize, RetentionOptions.MaxChunkSize, "rows per transaction on the row path (default 5000)");
 
     /// <summary><c>--pause-ms</c>: the pause after each chunk or partition step.</summary>
-    public Option<int?> PauseMs { get; } = WholeNumber("--pause-ms", 0, int.MaxValue, "pause after each chunk or partition step, ms (default 20)");
+    public Option<int?> PauseMs { get; } = WholeNumber("--pause-ms", 0, (int)RetentionOptions.MaxPause.TotalMilliseconds, "pause after each chunk or partition step, ms (default 20)");
 
     /// <summary>Every option, to add to a command.</summary>
     public IEnumerable<Option> All => [Now, TradesRetention, MetricsRetention, HealthRetention, ChunkSize, PauseMs];
@@ -78,19 +78,12 @@ public sealed class ArchivalOptions
     }
 
     /// <summary>Chunking and pacing, and <paramref name="dryRun"/>.</summary>
-    /// <exception cref="UsageException">A value is out of range.</exception>
+    /// <remarks>The options' bounds are <see cref="RetentionOptions"/>' own, so a value out of range is the option's parse error, named.</remarks>
     public RetentionOptions ReadRetention(ParseResult parse, bool dryRun)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        try
-        {
-            var retention = new RetentionOptions { DryRun = dryRun };
-            retention = parse.GetValue(ChunkSize) is { } size ? retention with { ChunkSize = size } : retention;
-            return parse.GetValue(PauseMs) is { } pause ? retention with { Pause = TimeSpan.FromMilliseconds(pause) } : retention;
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            throw new UsageException(ex.Message.Split(Environment.NewLine)[0]);
-        }
+        var retention = new RetentionOptions { DryRun = dryRun };
+        retention = parse.GetValue(ChunkSize) is { } size ? retention with { ChunkSize = size } : retention;
+        return parse.GetValue(PauseMs) is { } pause ? retention with { Pause = TimeSpan.FromMilliseconds(pause) } : retention;
     }
 }

@@ -287,6 +287,29 @@ public sealed class BadInputTests
         AssertUsageError(code, error, "load", message);
     }
 
+    [Theory]
+    [InlineData("archive|--chunk-size|0", "--chunk-size '0' must be a whole number from 1 to 100000.")]
+    [InlineData("archive|--chunk-size|-5", "--chunk-size '-5' must be a whole number from 1 to 100000.")]
+    [InlineData("archive|--chunk-size|100001", "--chunk-size '100001' must be a whole number from 1 to 100000.")]
+    [InlineData("archive|--pause-ms|60001", "--pause-ms '60001' must be a whole number from 0 to 60000.")]
+    public async Task Jobs_ChunkSizeOutOfRange_OneMessageNamingTheOption(string args, string message)
+    {
+        var root = new JobsCommandLine(_ => null).Create((_, _) => Task.FromResult(ExitCodes.Success));
+        using var error = new StringWriter();
+
+        var code = await CommandLineRunner.RunAsync(root, [.. args.Split('|'), "--mysql", NoServer], TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        AssertUsageError(code, error.ToString(), "Telemetry.Jobs", message);
+    }
+
+    [Fact]
+    public async Task Bench_ArchiveChunkSizeZero_SameMessageAsJobs()
+    {
+        var (code, error) = await RunBenchAsync("archive|--chunk-size|0");
+
+        AssertUsageError(code, error, "bench", "--chunk-size '0' must be a whole number from 1 to 100000.");
+    }
+
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
     internal static void AssertUsageError(int code, string error, string tool, string message)
     {

@@ -34,7 +34,7 @@ public sealed class JobArgumentsTests
     [Theory]
     [InlineData("--trades-retention", "0d", "trades retention")]
     [InlineData("--health-retention", "soon", "health retention")]
-    [InlineData("--chunk-size", "0", "chunk size")]
+    [InlineData("--chunk-size", "0", "--chunk-size '0' must be a whole number from 1 to 100000")]
     [InlineData("--schedule", "archive=61 * * * *", "Invalid cron expression")]
     [InlineData("--schedule", "rollup-hourly=every hour", "Invalid cron expression")]
     [InlineData("--schedule", "nightly=0 3 * * *", "must be <job>=<cron>")]
