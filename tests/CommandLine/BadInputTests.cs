@@ -310,6 +310,17 @@ public sealed class BadInputTests
         AssertUsageError(code, error, "bench", "--chunk-size '0' must be a whole number from 1 to 100000.");
     }
 
+    [Fact]
+    public void ResultsCannotWrite_UnwritableFolder_SaysTheFolderNotTheProbe()
+    {
+        Assert.SkipWhen(!Directory.Exists("/proc"), "needs /proc");
+
+        var problem = Perf.Harness.Results.ResultWriter.CannotWrite("/proc/x");
+
+        Assert.StartsWith("the folder /proc cannot be written", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("perf-write-check", problem, StringComparison.Ordinal);
+    }
+
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
     internal static void AssertUsageError(int code, string error, string tool, string message)
     {

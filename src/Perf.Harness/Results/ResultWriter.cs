@@ -89,7 +89,8 @@ public sealed partial class ResultWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ex.Message;
+            // The exception names the probe file (/proc/.perf-write-check-…), which the user never asked for.
+            return $"the folder {existing} cannot be written{(ex is UnauthorizedAccessException ? " (permission denied)" : string.Empty)}";
         }
     }
 
