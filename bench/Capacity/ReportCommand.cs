@@ -57,6 +57,11 @@ internal static class ReportCommand
                 throw new UsageException($"--measurements: {ex.Message}");
             }
 
+            if (data.Measurements.Count == 0)
+            {
+                throw new UsageException($"--measurements: {from} holds no measurements: there is no report to render.");
+            }
+
             // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it.
             var stored = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(from))!, ResultWriter.ManifestFileName);
             RunManifest manifest;

@@ -91,16 +91,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             throw new UsageException("--sizes names no size (e.g. 100k,300k,1M).");
         }
 
-        var variants = parse.GetValue(Variants)!
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(v => HarnessOptions.TryParseVariant(v, out var parsed) ? parsed : throw new UsageException($"--variants: '{v}' is not basic, composite or partitioned."))
-            .Distinct()
-            .Order()
-            .ToList();
-        if (variants.Count == 0)
-        {
-            throw new UsageException("--variants names no variant.");
-        }
+        var variants = SeedCommandLine.ParseVariants(parse.GetValue(Variants)!).Order().ToList();
 
         var start = parse.GetValue(Start) is { } startText
             ? DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedStart) ? parsedStart : throw new UsageException($"--start '{startText}' is not yyyy-MM-dd.")

@@ -189,8 +189,9 @@ public sealed class SeedCommandLine
         return options.Validate() is { } problem ? throw new UsageException(problem) : options;
     }
 
-    /// <summary>Parses a comma list of variant names.</summary>
-    private static List<SchemaVariant> ParseVariants(string list)
+    /// <summary>Parses <c>--variants</c>' comma list (seed, bench report): known names, each once, at least one.</summary>
+    /// <exception cref="UsageException">It is not such a list.</exception>
+    public static List<SchemaVariant> ParseVariants(string list)
     {
         var variants = new List<SchemaVariant>();
         foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -254,6 +254,7 @@ public sealed class BadInputTests
     [InlineData("report|--capacity|--capacity-max-rate|NaN", "--capacity-max-rate takes a finite number")]
     [InlineData("report|--capacity|--capacity-max-rate|1", "--capacity-max-rate must be at least --capacity-start.")]
     [InlineData("report|--capacity|--capacity-step-duration|0", "--capacity-step-duration must be greater than zero.")]
+    [InlineData("report|--variants|basic,basic", "--variants names 'basic' twice.")]
     [InlineData("--mode|fast", "--mode 'fast' is not ci or full.")]
     public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)
     {
@@ -263,6 +264,27 @@ public sealed class BadInputTests
 
         AssertUsageError(code, error, "bench", message);
         Assert.Equal(runs, RunDirectories());
+    }
+
+    [Fact]
+    public async Task Bench_ReportFromEmptyMeasurements_UsageErrorNoReport()
+    {
+        var directory = Directory.CreateTempSubdirectory("perf-empty-measurements-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "measurements.json");
+            await File.WriteAllTextAsync(file, """{"measurements":[],"targets":{"p95Ms":200,"p99Ms":500}}""", TestContext.Current.CancellationToken);
+            var results = Path.Combine(directory.FullName, "out");
+
+            var (code, error) = await RunBenchAsync($"report|--measurements|{file}|--results|{results}");
+
+            AssertUsageError(code, error, "bench", "holds no measurements: there is no report to render.");
+            Assert.False(Directory.Exists(results));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Theory]
