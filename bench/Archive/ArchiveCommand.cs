@@ -46,10 +46,7 @@ internal static class ArchiveCommand
         return command;
     }
 
-    private static Uri? ParseApi(string? text) =>
-        text is null ? null
-        : Uri.TryCreate(text, UriKind.Absolute, out var url) ? url
-        : throw new UsageException($"--api '{text}' is not an absolute URL.");
+    private static Uri? ParseApi(string? text) => text is null ? null : HttpUrl.Parse(text, "--api");
 
     private static IReadOnlyList<SchemaVariant> ParseVariants(string? text) => text?.ToUpperInvariant() switch
     {

@@ -52,6 +52,18 @@ internal static class ProbeCommand
             command.Options.Add(option);
         }
 
+        slowdown.Validators.Add(result =>
+        {
+            // Known before seeding and measuring.
+            try
+            {
+                _ = Slowdown(result.GetValueOrDefault<string?>());
+            }
+            catch (UsageException ex)
+            {
+                result.AddError(ex.Message);
+            }
+        });
         command.Validators.Add(result =>
         {
             if (!result.GetValue(prepareOnly) && !result.GetValue(serve))
@@ -146,12 +158,14 @@ internal static class ProbeCommand
     }
 
     /// <summary>The self-test's slowed query and how many times it runs per execution: <c>CASE</c> twice, <c>CASE*N</c> N times.</summary>
+    /// <exception cref="UsageException">A <c>*</c> not followed by a whole number from 1, or no case before it.</exception>
     internal static (string? Case, int Factor) Slowdown(string? value)
     {
         var star = value?.LastIndexOf('*') ?? -1;
         return value is null ? (null, 1)
+            : star < 0 ? (value, 2)
             : star > 0 && int.TryParse(value[(star + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var factor) && factor >= 1 ? (value[..star], factor)
-            : (value, 2);
+            : throw new UsageException($"--slowdown '{value}' must be CASE or CASE*N, N a whole number from 1.");
     }
 
     /// <summary>The API's queries (every family: trade pages, deep pages, symbol filter, summaries, metrics by window, health); not the document's "bad" full scan, which no endpoint runs.</summary>

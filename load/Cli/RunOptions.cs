@@ -244,11 +244,7 @@ internal sealed class RunOptions(HarnessOptions harness)
             return null;
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new UsageException($"--url '{text}' is not an absolute http:// or https:// URL.");
-        }
-
+        var uri = HttpUrl.Parse(text, "--url");
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 

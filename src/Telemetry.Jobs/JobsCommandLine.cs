@@ -110,11 +110,7 @@ internal sealed class JobsCommandLine
 
         var schedules = scheduleTexts.Where(kv => kv.Value is not null).Select(kv => JobSchedule.Parse(kv.Key, kv.Value!)).ToList();
         var apiText = parse.GetValue(api) ?? environment(JobArguments.ApiEnvironmentVariable);
-        Uri? apiUri = null;
-        if (!string.IsNullOrWhiteSpace(apiText) && !Uri.TryCreate(apiText, UriKind.Absolute, out apiUri))
-        {
-            throw new UsageException($"--api '{apiText}' is not an absolute URL.");
-        }
+        var apiUri = string.IsNullOrWhiteSpace(apiText) ? null : HttpUrl.Parse(apiText, "--api");
 
         var given = parse.GetValue(mysql);
         var connectionString = given ?? environment(JobArguments.MySqlEnvironmentVariable);

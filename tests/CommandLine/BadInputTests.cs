@@ -343,6 +343,30 @@ public sealed class BadInputTests
         Assert.DoesNotContain("perf-write-check", problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/tmp/x")]
+    [InlineData("ftp://example.com/")]
+    public void Jobs_ApiNotHttp_UsageError(string api)
+    {
+        var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["monitor", "--mysql", "Server=x", "--api", api], _ => null));
+
+        Assert.Equal($"--api '{api}' is not an absolute http:// or https:// URL.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("archive|--api|/tmp/x", "--api '/tmp/x' is not an absolute http:// or https:// URL.")]
+    [InlineData("probe|--serve|--out|x.json|--slowdown|x*abc", "--slowdown 'x*abc' must be CASE or CASE*N")]
+    [InlineData("probe|--serve|--out|x.json|--slowdown|x*0", "--slowdown 'x*0' must be CASE or CASE*N")]
+    public async Task Bench_ApiOrSlowdownMalformed_UsageErrorBeforeAnyWork(string args, string message)
+    {
+        var runs = RunDirectories();
+
+        var (code, error) = await RunBenchAsync(args);
+
+        AssertUsageError(code, error, "bench", message);
+        Assert.Equal(runs, RunDirectories());
+    }
+
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
     internal static void AssertUsageError(int code, string error, string tool, string message)
     {
