@@ -46,6 +46,15 @@ internal static class ProbeCommand
         Option<bool> serve = new("--serve") { Description = "time when told, one stdin command per execution (warm CASE, time CASE, end): how the gate interleaves base and head" };
         var output = NonEmptyText.Option("--out", "the JSON file to write", "file");
         output.Required = true;
+        output.Validators.Add(result =>
+        {
+            // Known before seeding and measuring, as --results is.
+            if (result.GetValueOrDefault<string?>() is { } file && !string.IsNullOrWhiteSpace(file)
+                && ResultWriter.CannotWrite(Path.GetDirectoryName(Path.GetFullPath(file))!) is { } problem)
+            {
+                result.AddError($"--out: cannot write {Path.GetFullPath(file)}: {problem}.");
+            }
+        });
         var command = new Command("probe", "One round of the CI gate's query timings; the gate runs it as a child process of each revision it compares.");
         foreach (var option in new Option[] { prefix, harness.Variant, prepareOnly, noSeed, warmup, cases, slowdown, crash, serve, output })
         {

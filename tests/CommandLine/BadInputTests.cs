@@ -357,6 +357,7 @@ public sealed class BadInputTests
     [InlineData("archive|--api|/tmp/x", "--api '/tmp/x' is not an absolute http:// or https:// URL.")]
     [InlineData("probe|--serve|--out|x.json|--slowdown|x*abc", "--slowdown 'x*abc' must be CASE or CASE*N")]
     [InlineData("probe|--serve|--out|x.json|--slowdown|x*0", "--slowdown 'x*0' must be CASE or CASE*N")]
+    [InlineData("probe|--serve|--out|/proc/probe/x.json", "--out: cannot write /proc/probe/x.json: the folder /proc cannot be written")]
     public async Task Bench_ApiOrSlowdownMalformed_UsageErrorBeforeAnyWork(string args, string message)
     {
         var runs = RunDirectories();
