@@ -14,9 +14,9 @@ internal static class ArchiveCommand
     {
         ArgumentNullException.ThrowIfNull(harness);
         var archival = new ArchivalOptions();
-        var rows = ArchivalOptions.WholeNumber("--rows", 1, 100_000_000, "trades to seed (default 1000000)");
-        var months = ArchivalOptions.WholeNumber("--months", 2, 240, "months of history ending at --now (default 24)");
-        var idleSeconds = ArchivalOptions.WholeNumber("--idle-seconds", 1, 3600, "seconds the API is watched idle before archiving (default 15)");
+        var rows = WholeNumber.Int32Option("--rows", 1, 100_000_000, "trades to seed (default 1000000)");
+        var months = WholeNumber.Int32Option("--months", 2, 240, "months of history ending at --now (default 24)");
+        var idleSeconds = WholeNumber.Int32Option("--idle-seconds", 1, 3600, "seconds the API is watched idle before archiving (default 15)");
         Option<bool> keep = new("--keep") { Description = "keep the bench databases (bench_archive_composite, bench_archive_partitioned)" };
         Option<string?> variant = new("--variant") { Description = "composite (row path), partitioned (partition path) or both (default both)", HelpName = "variant" };
         Option<string?> api = new("--api") { Description = "an API serving the bench database: its P99 from /metrics idle and during archival", HelpName = "url" };

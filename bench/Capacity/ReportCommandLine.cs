@@ -16,15 +16,15 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<string> Variants { get; } = new("--variants") { Description = "basic,composite,partitioned", HelpName = "list", DefaultValueFactory = _ => "basic,composite,partitioned" };
 
-    public Option<long?> SeedProfiles { get; } = SeedCommandLine.WholeNumber("--seed-profiles", 1, 100_000, "profiles in the seeded data (default 50)");
+    public Option<long?> SeedProfiles { get; } = WholeNumber.Option("--seed-profiles", 1, 100_000, "profiles in the seeded data (default 50)");
 
-    public Option<long?> SeedTradesPerDay { get; } = SeedCommandLine.WholeNumber("--seed-trades-per-day", 1, 100_000_000, "seeded trades per trading day: sets the span (default 2000)");
+    public Option<long?> SeedTradesPerDay { get; } = WholeNumber.Option("--seed-trades-per-day", 1, 100_000_000, "seeded trades per trading day: sets the span (default 2000)");
 
     public Option<string> Prefix { get; } = HarnessOptions.CreatePrefix("variant databases NAME_basic…, reseeded per size", "sweep");
 
-    public Option<long?> Rounds { get; } = SeedCommandLine.WholeNumber("--rounds", 2, 10_000, "interleaved rounds after a warm-up pass; the variants take turns in a rotating order (default 12)");
+    public Option<long?> Rounds { get; } = WholeNumber.Option("--rounds", 2, 10_000, "interleaved rounds after a warm-up pass; the variants take turns in a rotating order (default 12)");
 
-    public Option<long?> Executions { get; } = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query, variant and round (default 6)");
+    public Option<long?> Executions { get; } = WholeNumber.Option("--executions", 1, 100_000, "timed executions per query, variant and round (default 6)");
 
     public Option<Duration> CaseBudget { get; } = Duration.Option("--case-budget", TimeSpan.FromSeconds(20), "per query and variant: fewer executions per round (never fewer rounds, nor fewer than a p95 needs for an API query) when the warm-up shows the rounds would take longer");
 
@@ -45,7 +45,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
     public Option<string?> CacheStates { get; } = new("--cache-states") { Description = "also measure these cache states after the warm one: cold (each round from a restarted server), constrained (each variant alone with a small buffer pool); they restart the local server", HelpName = "list" };
 
 
-    public Option<long?> Profiles { get; } = SeedCommandLine.WholeNumber("--profiles", 1, 10_000_000, "projection: your profiles (default 100)");
+    public Option<long?> Profiles { get; } = WholeNumber.Option("--profiles", 1, 10_000_000, "projection: your profiles (default 100)");
 
     public Option<double> TradesPerDay { get; } = new("--trades-per-day") { Description = "projection: trades per profile per day", DefaultValueFactory = _ => 50 };
 

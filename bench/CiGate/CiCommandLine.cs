@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Perf.Analysis.Gates;
 using Perf.Harness.CommandLine;
-using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 
 namespace Perf.Bench.CiGate;
@@ -23,11 +22,11 @@ internal sealed class CiCommandLine(HarnessOptions harness)
 
     public Option<double> Alpha { get; } = new("--alpha") { Description = "significance level of the one-sided rank test over rounds (signed-rank on paired rounds against --base, Mann–Whitney against a stored --baseline)", DefaultValueFactory = _ => TimingGateOptions.Default.Alpha };
 
-    public Option<long?> Rounds { get; } = SeedCommandLine.WholeNumber("--rounds", 2, 1000, "probe rounds per side (default 8)");
+    public Option<long?> Rounds { get; } = WholeNumber.Option("--rounds", 2, 1000, "probe rounds per side (default 8)");
 
-    public Option<long?> Executions { get; } = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query a round (default 10)");
+    public Option<long?> Executions { get; } = WholeNumber.Option("--executions", 1, 100_000, "timed executions per query a round (default 10)");
 
-    public Option<long?> Warmup { get; } = SeedCommandLine.WholeNumber("--warmup", 0, 100_000, "untimed executions per query a round (default 3)");
+    public Option<long?> Warmup { get; } = WholeNumber.Option("--warmup", 0, 100_000, "untimed executions per query a round (default 3)");
 
     public Option<string?> Cases { get; } = new("--cases") { Description = "only queries whose name contains one of these (comma list)", HelpName = "list" };
 
@@ -35,7 +34,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
 
     public Option<Duration> LoadDuration { get; } = Duration.Option("--duration", TimeSpan.FromSeconds(15), "the load check's duration");
 
-    public Option<long?> Runs { get; } = SeedCommandLine.WholeNumber("--runs", 1, 1000, "gate runs of each kind (default 10)");
+    public Option<long?> Runs { get; } = WholeNumber.Option("--runs", 1, 1000, "gate runs of each kind (default 10)");
 
     public Option<string> Slow { get; } = new("--slow") { Description = "the query made 2× slower in the injected runs", HelpName = "case", DefaultValueFactory = _ => "trades_page/hot/7d" };
 

@@ -8,7 +8,6 @@ using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Perf.Seed;
-using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
@@ -39,7 +38,7 @@ internal static class ProbeCommand
         var prefix = HarnessOptions.CreatePrefix("the variant databases' prefix", "gate_head");
         Option<bool> prepareOnly = new("--prepare-only") { Description = "seed and reconcile the database, report its dataset and DDL, time nothing" };
         Option<bool> noSeed = new("--no-seed") { Description = "measure the database as it is" };
-        var warmup = SeedCommandLine.WholeNumber("--warmup", 0, 100_000, "untimed executions per query (default 3)");
+        var warmup = WholeNumber.Option("--warmup", 0, 100_000, "untimed executions per query (default 3)");
         Option<string?> cases = new("--cases") { Description = "only queries whose name contains one of these (comma list)", HelpName = "list" };
         Option<string?> slowdown = new("--slowdown") { Description = "self-test only: run this query twice per execution (CASE*N: N times)", HelpName = "case" };
         Option<bool> crash = new("--crash") { Description = "self-test only: exit 1 before measuring" };

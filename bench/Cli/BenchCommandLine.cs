@@ -3,7 +3,6 @@ using System.Globalization;
 using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Seed;
-using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 
 namespace Perf.Bench.Cli;
@@ -20,7 +19,7 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
     };
 
     /// <summary><c>--trades</c>: overrides the preset's trade count.</summary>
-    public Option<long?> Trades { get; } = SeedCommandLine.WholeNumber("--trades", 1, 2_000_000_000, "override the preset's trade count (days and profiles stay the preset's)");
+    public Option<long?> Trades { get; } = WholeNumber.Option("--trades", 1, 2_000_000_000, "override the preset's trade count (days and profiles stay the preset's)");
 
     /// <summary><c>--mode</c>: how thoroughly the suite measures.</summary>
     public Option<BenchPreset> Mode { get; } = new("--mode")

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Perf.Bench.Cli;
-using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 
 namespace Perf.Bench.Statements;
@@ -12,8 +11,8 @@ internal static class StatementsCommand
     public static Command Create(BenchCommandLine suite, IReadOnlyList<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        var rounds = SeedCommandLine.WholeNumber("--rounds", 2, 10_000, "interleaved rounds after a warm-up pass; the arms (variant × protocol) take turns in a rotating order (default 8)");
-        var executions = SeedCommandLine.WholeNumber("--executions", 1, 100_000, "timed executions per query, arm and round (default 9)");
+        var rounds = WholeNumber.Option("--rounds", 2, 10_000, "interleaved rounds after a warm-up pass; the arms (variant × protocol) take turns in a rotating order (default 8)");
+        var executions = WholeNumber.Option("--executions", 1, 100_000, "timed executions per query, arm and round (default 9)");
         var caseBudget = Duration.Option("--case-budget", TimeSpan.FromSeconds(3), "per query and arm: fewer executions per round (never fewer rounds) when the warm-up shows the rounds would take longer");
         Option<string?> queries = new("--queries") { Description = "only queries whose name contains one of these (e.g. trades_page,summary)", HelpName = "list" };
         var command = new Command("statements", "Every query the API runs, on each variant, as a server-side prepared statement and as text, timed in interleaved rounds; says which protocol to adopt.");

@@ -31,10 +31,10 @@ public static class BulkLoadBenchmark
     public static Command CreateCommand(HarnessOptions harness, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(harness);
-        var trades = SeedCommandLine.WholeNumber("--trades", 1_000, 500_000_000, "trades to load (default 2000000)");
-        var seed = SeedCommandLine.WholeNumber("--seed", long.MinValue, long.MaxValue, "master random seed (default 42)");
-        var repeat = SeedCommandLine.WholeNumber("--repeat", 1, 20, "alternating runs of each side; medians are compared (default 1)");
-        var chunkRows = SeedCommandLine.WholeNumber("--chunk-rows", 1_000, 10_000_000, "rows per load transaction (default 50000)");
+        var trades = WholeNumber.Option("--trades", 1_000, 500_000_000, "trades to load (default 2000000)");
+        var seed = WholeNumber.Option("--seed", long.MinValue, long.MaxValue, "master random seed (default 42)");
+        var repeat = WholeNumber.Option("--repeat", 1, 20, "alternating runs of each side; medians are compared (default 1)");
+        var chunkRows = WholeNumber.Option("--chunk-rows", 1_000, 10_000_000, "rows per load transaction (default 50000)");
         Option<bool> keep = new("--keep") { Description = "keep the two bench databases afterwards" };
         var command = new Command("bench-load", "The seeder's load rate against plain LOAD DATA LOCAL INFILE of the same rows, on the same server in one run.")
         {

@@ -23,10 +23,10 @@ public sealed class SeedCommandLine
     public Option<string?> Preset { get; } = new("--preset") { Description = "scale: small (~1M trades), medium (~10M) or large (~50M); default small", HelpName = "name" };
 
     /// <summary><c>--seed</c>: the master random seed.</summary>
-    public Option<long?> Seed { get; } = WholeNumber("--seed", long.MinValue, long.MaxValue, "master random seed (default 42)");
+    public Option<long?> Seed { get; } = WholeNumber.Option("--seed", long.MinValue, long.MaxValue, "master random seed (default 42)");
 
     /// <summary><c>--profiles</c>: trading profiles.</summary>
-    public Option<long?> Profiles { get; } = WholeNumber("--profiles", 1, 100_000, "trading profiles (preset: 100 / 200 / 500)");
+    public Option<long?> Profiles { get; } = WholeNumber.Option("--profiles", 1, 100_000, "trading profiles (preset: 100 / 200 / 500)");
 
     /// <summary><c>--from</c>: the first day.</summary>
     public Option<string?> From { get; } = new("--from") { Description = "first day, YYYY-MM-DD (with --to)", HelpName = "date" };
@@ -35,16 +35,16 @@ public sealed class SeedCommandLine
     public Option<string?> To { get; } = new("--to") { Description = "day after the last, YYYY-MM-DD (exclusive)", HelpName = "date" };
 
     /// <summary><c>--days</c>: the days before today.</summary>
-    public Option<long?> Days { get; } = WholeNumber("--days", 1, 36_500, "or: the N days before today (UTC)");
+    public Option<long?> Days { get; } = WholeNumber.Option("--days", 1, 36_500, "or: the N days before today (UTC)");
 
     /// <summary><c>--trades</c>: total trades.</summary>
-    public Option<long?> Trades { get; } = WholeNumber("--trades", 0, 2_000_000_000, "total trades (preset: 1M / 10M / 50M)");
+    public Option<long?> Trades { get; } = WholeNumber.Option("--trades", 0, 2_000_000_000, "total trades (preset: 1M / 10M / 50M)");
 
     /// <summary><c>--symbols</c>: the symbol universe.</summary>
-    public Option<long?> Symbols { get; } = WholeNumber("--symbols", 1, 20_000, "symbol universe (default 500)");
+    public Option<long?> Symbols { get; } = WholeNumber.Option("--symbols", 1, 20_000, "symbol universe (default 500)");
 
     /// <summary><c>--health-interval</c>: minutes between health samples.</summary>
-    public Option<long?> HealthInterval { get; } = WholeNumber("--health-interval", 0, 1440, "minutes between health samples per script, 0 for none (default 60)");
+    public Option<long?> HealthInterval { get; } = WholeNumber.Option("--health-interval", 0, 1440, "minutes between health samples per script, 0 for none (default 60)");
 
     /// <summary><c>--variants</c>: the variants to fill.</summary>
     public Option<string?> Variants { get; } = new("--variants") { Description = "comma list of basic,composite,partitioned (default all)", HelpName = "list" };
@@ -74,27 +74,6 @@ public sealed class SeedCommandLine
         return options.Read(CommandLineRunner.Parse(command, args), today);
     }
 
-    /// <summary>An integer option within bounds; underscores group digits (<c>1_000_000</c>).</summary>
-    public static Option<long?> WholeNumber(string name, long min, long max, string description) =>
-        new(name)
-        {
-            Description = description,
-            HelpName = "N",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-                if (!long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                {
-                    result.AddError($"{name} takes a whole number; got '{text}'.");
-                }
-                else if (number < min || number > max)
-                {
-                    result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max}; got {number}."));
-                }
-
-                return number;
-            },
-        };
 
     /// <summary>Adds the seeder's options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

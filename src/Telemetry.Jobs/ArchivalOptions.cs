@@ -21,36 +21,14 @@ public sealed class ArchivalOptions
     public Option<string?> HealthRetention { get; } = new("--health-retention") { Description = "default 90d", HelpName = "period", Recursive = true };
 
     /// <summary><c>--chunk-size</c>: rows per transaction on the row path.</summary>
-    public Option<int?> ChunkSize { get; } = WholeNumber("--chunk-size", RetentionOptions.MinChunkSize, RetentionOptions.MaxChunkSize, "rows per transaction on the row path (default 5000)");
+    public Option<int?> ChunkSize { get; } = WholeNumber.Int32Option("--chunk-size", RetentionOptions.MinChunkSize, RetentionOptions.MaxChunkSize, "rows per transaction on the row path (default 5000)", recursive: true);
 
     /// <summary><c>--pause-ms</c>: the pause after each chunk or partition step.</summary>
-    public Option<int?> PauseMs { get; } = WholeNumber("--pause-ms", 0, (int)RetentionOptions.MaxPause.TotalMilliseconds, "pause after each chunk or partition step, ms (default 20)");
+    public Option<int?> PauseMs { get; } = WholeNumber.Int32Option("--pause-ms", 0, (int)RetentionOptions.MaxPause.TotalMilliseconds, "pause after each chunk or partition step, ms (default 20)", recursive: true);
 
     /// <summary>Every option, to add to a command.</summary>
     public IEnumerable<Option> All => [Now, TradesRetention, MetricsRetention, HealthRetention, ChunkSize, PauseMs];
 
-    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="max"/>; given twice, the last wins.</summary>
-    public static Option<int?> WholeNumber(string name, int min, int max, string description) =>
-        new(name)
-        {
-            Description = description,
-            HelpName = "n",
-            Recursive = true,
-
-            // Given twice, the last wins (as before): a wrapper appends an override such as --pause-ms to a stored command line.
-            Arity = ArgumentArity.OneOrMore,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-                {
-                    return value;
-                }
-
-                result.AddError($"{name} '{text}' must be a whole number from {min} to {max}.");
-                return null;
-            },
-        };
 
     /// <summary>The <c>--now</c> instant, or null for the real clock.</summary>
     /// <exception cref="UsageException">It is not an ISO 8601 instant.</exception>

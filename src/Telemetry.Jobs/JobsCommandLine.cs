@@ -11,7 +11,7 @@ internal sealed class JobsCommandLine
     private readonly Option<string?> mysql = new("--mysql") { Description = $"connection string (else env {JobArguments.MySqlEnvironmentVariable})", HelpName = "connection-string", Recursive = true };
     private readonly ArchivalOptions archival = new();
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "archive / maintain-partitions: print what would change, change nothing", Recursive = true };
-    private readonly Option<int?> monthsAhead = ArchivalOptions.WholeNumber("--months-ahead", 0, 120, "month partitions kept ahead of now (default 3)");
+    private readonly Option<int?> monthsAhead = WholeNumber.Int32Option("--months-ahead", 0, 120, "month partitions kept ahead of now (default 3)", recursive: true);
     private readonly Option<string?> api = new("--api") { Description = $"API base URL for monitor and warm-cache (else env {JobArguments.ApiEnvironmentVariable})", HelpName = "url", Recursive = true };
     private readonly Option<string[]> warmPath = new("--warm-path") { Description = "a path to warm (repeatable; default: each profile's default views)", HelpName = "path", Recursive = true };
     private readonly Option<string?> warmProfiles = new("--warm-profiles") { Description = "profiles whose default views are warmed (default 1,2,3)", HelpName = "1,2,3", Recursive = true };
