@@ -57,7 +57,7 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
 
         await using var blocker = await LockTradesAsync();
         var running = TimedGetAsync(client);
-        await Task.Delay(200, Ct);
+        await WaitForQueriesOnTheLockAsync(1);
         var queued = Enumerable.Range(0, 3).Select(_ => TimedGetAsync(client)).ToList();
         var shed = await FirstCompletedAsync(queued, 3);
         Assert.False(running.IsCompleted, "The first request should still wait on the lock.");
@@ -84,7 +84,7 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
 
         await using var blocker = await LockTradesAsync();
         var running = TimedGetAsync(client, Url.Replace("limit=100", "limit=50", StringComparison.Ordinal));
-        await Task.Delay(300, Ct);
+        await WaitForQueriesOnTheLockAsync(1);
         // The one slot is taken (by the query waiting on the lock): a query needing the database is shed...
         AssertShed(await TimedGetAsync(client, Url.Replace("limit=100", "limit=51", StringComparison.Ordinal)));
 
@@ -170,6 +170,27 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
         await using var command = new MySqlCommand("LOCK TABLES dd_trade_performance WRITE", connection);
         await command.ExecuteNonQueryAsync(Ct);
         return connection;
+    }
+
+    // Until this many of the API's queries wait on the lock: then they hold their slots (a fixed delay may be too short on a busy machine).
+    private async Task WaitForQueriesOnTheLockAsync(int count)
+    {
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var deadline = Stopwatch.GetTimestamp() + (long)(10 * Stopwatch.Frequency);
+        while (true)
+        {
+            await using var command = new MySqlCommand(
+                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = @db AND STATE LIKE 'Waiting for table%'", connection);
+            command.Parameters.AddWithValue("@db", api.Database);
+            var waiting = Convert.ToInt32(await command.ExecuteScalarAsync(Ct), CultureInfo.InvariantCulture);
+            if (waiting >= count)
+            {
+                return;
+            }
+
+            Assert.True(Stopwatch.GetTimestamp() < deadline, $"{waiting} of {count} queries wait on the lock after 10 s.");
+            await Task.Delay(20, Ct);
+        }
     }
 
     private static async Task UnlockAsync(MySqlConnection connection)

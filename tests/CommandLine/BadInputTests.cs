@@ -5,6 +5,7 @@ using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
 using Perf.Seed.Cli;
+using Perf.Tests.Infrastructure;
 using Spectre.Console.Testing;
 using Telemetry.CommandLine;
 using Telemetry.Jobs;
@@ -13,6 +14,7 @@ namespace Perf.Tests.CommandLine;
 
 /// <summary>Bad input to any tool is one line on stderr, the <c>--help</c> hint and exit 104 before any work: no stack trace, no results folder, no server.</summary>
 /// <remarks>Arguments are given as one string split on <c>|</c>, so an empty value (<c>--mysql ""</c>) can be written.</remarks>
+[Collection(RunsFolderGroup.Name)]
 public sealed class BadInputTests
 {
     /// <summary>Nothing listens on port 1: a command that got past its options fails on the server instead.</summary>

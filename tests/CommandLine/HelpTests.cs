@@ -4,6 +4,7 @@ using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
 using Perf.Seed.Cli;
+using Perf.Tests.Infrastructure;
 using Spectre.Console.Testing;
 using Telemetry.CommandLine;
 using Telemetry.Jobs;
@@ -11,6 +12,7 @@ using Telemetry.Jobs;
 namespace Perf.Tests.CommandLine;
 
 /// <summary><c>--help</c> on every command of seed, load, bench and the jobs CLI prints help and does nothing else: no server, no job, no results folder.</summary>
+[Collection(RunsFolderGroup.Name)]
 public sealed class HelpTests
 {
     /// <summary>A server nothing listens on: an action that ran would fail, not wait.</summary>

