@@ -92,10 +92,21 @@ public sealed class RollupTests(DatabaseServerFixture fixture)
         await rollup.RunAsync(RollupSource.Trades, cancellationToken: TestContext.Current.CancellationToken);
         await rollup.RunAsync(RollupSource.Trades, cancellationToken: TestContext.Current.CancellationToken);
 
+        await using var connection = await db.OpenAsync();
+        var windows = new Dictionary<WindowType, List<WindowRow>>();
+        foreach (var type in Enum.GetValues<WindowType>())
+        {
+            windows[type] = await RowsAsync(connection, TradeMetricsSql, type);
+        }
+
         await db.InsertTradeAsync(100_000, TestTrades.Origin.AddDays(2));
         var report = await rollup.RunAsync(RollupSource.Trades, notBefore: TestTrades.Origin.AddDays(10), TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 0, 0, 0), (report.Hours, report.Days, report.Weeks, report.Months));
+        foreach (var type in Enum.GetValues<WindowType>())
+        {
+            Assert.Equal(windows[type], await RowsAsync(connection, TradeMetricsSql, type));
+        }
     }
 
     [Fact]
