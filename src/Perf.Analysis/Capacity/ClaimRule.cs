@@ -46,7 +46,7 @@ public static class ClaimRule
         return new VariantComparison(kind, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, ratio, timing);
     }
 
-    /// <summary>Two-sided Mann–Whitney (the gate's exact Perfolizer test, both ways) that two sets of round medians come from one distribution; null with fewer than 2 a side.</summary>
+    /// <summary>Two-sided Mann–Whitney (the gate's test, <see cref="RankTest.PValueGreater(IReadOnlyList{double}, IReadOnlyList{double})"/>, both ways) that two sets of round medians come from one distribution; null with fewer than 2 a side.</summary>
     /// <remarks>
     /// Round medians, not raw executions: executions within a round share the machine's state of that moment, so only
     /// rounds are close to independent. With fewer than 4 rounds a side no two-sided p-value can fall below 0.05.
