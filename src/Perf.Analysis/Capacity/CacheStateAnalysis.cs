@@ -67,12 +67,12 @@ public static class CacheStateAnalysis
                 var estimate = query.Estimate(percentile);
                 // A lower percentile above a target puts every higher one above it: p99 ≥ p95 ≥ p50. The lower bound needs
                 // far fewer samples than the interval (QuantileEstimate.AtLeast), so 8 executions of a slow query suffice.
-                var target = percentile <= 95 && estimate.AtLeast > targets.P95Ms ? (Name: "p95", Ms: targets.P95Ms)
-                    : estimate.AtLeast > targets.P99Ms ? (Name: "p99", Ms: targets.P99Ms)
+                var target = percentile <= 95 && estimate.IsOver(targets.P95Ms) ? (Name: "p95", Ms: targets.P95Ms)
+                    : estimate.IsOver(targets.P99Ms) ? (Name: "p99", Ms: targets.P99Ms)
                     : default;
                 if (target.Name is not null)
                 {
-                    return new CacheStateRow(measurement, query, TargetStanding.Over, $"`{query.Query}` p{Number(percentile, 0)} {Estimate(estimate)} lies above the {target.Name} target {Ms(target.Ms)}");
+                    return new CacheStateRow(measurement, query, TargetStanding.Over, $"`{query.Query}` p{Number(percentile, 0)} {Estimate(estimate)} lies at or above the {target.Name} target {Ms(target.Ms)}");
                 }
             }
         }
@@ -84,7 +84,7 @@ public static class CacheStateAnalysis
                 : new CacheStateRow(measurement, slowest, TargetStanding.Over, "the load runner's lowest rate already missed p95 or p99");
         }
 
-        var within = served.All(q => q.Estimate(95) is { IsBounded: true } p95 && p95.Upper < targets.P95Ms && q.Estimate(99) is { IsBounded: true } p99 && p99.Upper < targets.P99Ms);
+        var within = served.All(q => q.Estimate(95).IsUnder(targets.P95Ms) && q.Estimate(99).IsUnder(targets.P99Ms));
         return within
             ? new CacheStateRow(measurement, slowest, TargetStanding.Within, $"every query's p95 and p99 intervals lie below the targets; slowest `{slowest.Query}` p99 {Estimate(slowest.Estimate(99))}")
             : new CacheStateRow(measurement, slowest, TargetStanding.Undecided, $"slowest `{slowest.Query}` p95 {Estimate(slowest.Estimate(95))}, p99 {Estimate(slowest.Estimate(99))}");

@@ -48,7 +48,7 @@ public static class CapacityProjector
         HeadroomStatus status;
         double? rowsAtTarget = null;
         DateOnly? date = null;
-        if (lower >= target)
+        if (estimate.IsOver(target))
         {
             status = HeadroomStatus.AlreadyOver;
         }

@@ -20,4 +20,15 @@ public sealed record QuantileEstimate(double Percentile, int Samples, double? Va
 
     /// <summary>True when the samples bound the percentile on both sides.</summary>
     public bool IsBounded => Value is not null && Lower is not null && Upper is not null;
+
+    /// <summary>True when the percentile is at or over <paramref name="targetMs"/> by its lower bound (<see cref="AtLeast"/>, the interval's lower end when there is one).</summary>
+    /// <remarks>
+    /// The one rule for "over the target" (targets, headroom, cache states): the point estimate is not enough, since an
+    /// interval straddling the target says the percentile may be under it. Such a percentile is neither over nor
+    /// <see cref="IsUnder"/>: it may be over.
+    /// </remarks>
+    public bool IsOver(double targetMs) => AtLeast >= targetMs;
+
+    /// <summary>True when the whole interval lies under <paramref name="targetMs"/>; false when the samples cannot bound the percentile.</summary>
+    public bool IsUnder(double targetMs) => IsBounded && Upper < targetMs;
 }
