@@ -41,6 +41,25 @@ public sealed class TargetRuleTests
         Assert.Equal(TargetStanding.Over, CacheStateAnalysis.Stand(data.Measurements[0], LatencyTargets.Default).Standing);
     }
 
+    [Fact]
+    public void Headroom_BandAtTheHorizonStraddlesTheTarget_NeverSaysStaysUnder()
+    {
+        // 100 profiles × 50 trades/day × 3 years = 5.48M rows at the horizon, under the 10M measured: the band there is the
+        // measured one, p95 480 ms [~450–~515], whose upper end is over 500 ms.
+        var query = Query(p95Ms: 480, examined: 1_000_000);
+        var p95 = query.Estimate(95);
+        Assert.True(p95.Lower < 500 && p95.Upper >= 500, $"the interval [{p95.Lower}–{p95.Upper}] must straddle 500 ms");
+        var assumptions = new GrowthAssumptions(100, 50, 3, Start);
+
+        var projection = CapacityProjector.Latency(LinearWork(), 10_000_000, query, LatencyTargets.Default, assumptions);
+        var text = Assert.Single(RecommendationRules.Headroom([projection], assumptions), r => r.Text.Contains("`trades_30d`", StringComparison.Ordinal)).Text;
+
+        Assert.Equal(HeadroomStatus.MayBeOver, projection.Status);
+        Assert.True(projection.AtHorizonUpperMs >= 500);
+        Assert.DoesNotContain("stays under", text, StringComparison.Ordinal);
+        Assert.Contains("may be over p95 500 ms already", text, StringComparison.Ordinal);
+    }
+
     /// <summary>200 executions whose nearest-rank p95 (the 190th) is <paramref name="p95Ms"/>, 5 ms apart around it.</summary>
     private static QueryMeasurement Query(double p95Ms, long examined)
     {

@@ -64,6 +64,13 @@ public static class CapacityProjector
             status = date is { } d && d <= assumptions.EndDate ? HeadroomStatus.ReachedWithinHorizon : HeadroomStatus.BeyondHorizon;
         }
 
+        // The band never shrinks below the measured one (the work is never projected below what was measured), so an
+        // interval straddling the target now straddles it at the horizon too: it cannot be said to stay under it.
+        if ((status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth or HeadroomStatus.GrowthNotBounded) && !estimate.IsUnder(target))
+        {
+            status = HeadroomStatus.MayBeOver;
+        }
+
         var extrapolated = rowsAtTarget is { } crossing && crossing > 4.0 * measuredRows;
         return new LatencyProjection(work.Variant, work.Query, estimate.Percentile, target, measuredRows, estimate, work, atHorizon, atHorizonLower, atHorizonUpper, rowsAtTarget, date, extrapolated, status);
     }

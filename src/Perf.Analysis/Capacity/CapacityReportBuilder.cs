@@ -153,6 +153,7 @@ public static class CapacityReportBuilder
                     p.Status switch
                     {
                         HeadroomStatus.AlreadyOver => "already over",
+                        HeadroomStatus.MayBeOver => "may be over already (its interval straddles the target)",
                         HeadroomStatus.ReachedWithinHorizon => $"~{Rows(p.RowsAtTarget!.Value)} rows, {Date(p.DateAtTarget!.Value)}{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}",
                         HeadroomStatus.BeyondHorizon => p.DateAtTarget is { } d ? $"{Date(d)}, after the horizon{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}" : "after the horizon",
                         HeadroomStatus.NoGrowth => "never (work does not grow)",

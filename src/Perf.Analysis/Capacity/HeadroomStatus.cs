@@ -6,6 +6,9 @@ public enum HeadroomStatus
     /// <summary>The measured interval is over the target already.</summary>
     AlreadyOver,
 
+    /// <summary>The measured interval straddles the target (its lower end under it, its upper end at or over it), and no crossing date falls within the horizon: it may be over already.</summary>
+    MayBeOver,
+
     /// <summary>The band's upper end reaches the target within the horizon.</summary>
     ReachedWithinHorizon,
 

@@ -275,7 +275,7 @@ public static class RecommendationRules
         var who = $"With {assumptions.Profiles} profiles × {Number(assumptions.TradesPerDayPerProfile)} trades/day";
         var horizon = $"{Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)";
         var listed = projections
-            .Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon or HeadroomStatus.BeyondHorizon)
+            .Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon or HeadroomStatus.BeyondHorizon)
             .OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
         foreach (var p in listed)
         {
@@ -283,13 +283,14 @@ public static class RecommendationRules
             var text = p.Status switch
             {
                 HeadroomStatus.AlreadyOver => $"is over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
+                HeadroomStatus.MayBeOver => $"may be over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}",
                 HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
                 _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at the horizon",
             };
             yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }
 
-        var late = listed.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
+        var late = listed.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon).ToList();
         var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth);
         var unbounded = projections.Where(p => p.Status == HeadroomStatus.GrowthNotBounded).Select(p => $"`{p.Query}` on {p.Variant}").ToList();
         var unsupported = projections.Count(p => p.Status == HeadroomStatus.NotSupported);
