@@ -72,6 +72,7 @@ internal static class StatementReport
     {
         DifferenceKind.TimingDiffers => result.CandidateBetter ? "faster" : "slower",
         DifferenceKind.WorkDiffers => "work differs (unexpected: same plan)",
+        DifferenceKind.CannotTell => $"cannot tell with {result.Rounds} rounds: needs ≥ {result.RoundsNeeded}",
         _ => "no measurable difference",
     };
 }

@@ -45,11 +45,34 @@ public sealed class ClaimRuleTests
     [Fact]
     public void Compare_FewRounds_CannotBeSignificant()
     {
-        // Two rounds a side: no Mann–Whitney p-value can fall below 0.05, however far apart.
+        // Two rounds a side: no Mann–Whitney p-value can fall below 0.05, however far apart. That is "cannot tell", not "no difference".
         var comparison = ClaimRule.Compare(Range337, Rounds(2, 5, _ => 100), Range337, Rounds(2, 5, _ => 10), ClaimThresholds.Default, 0.05);
 
         Assert.False(comparison.IsClaim);
         Assert.True(comparison.PValue >= 0.05);
+        Assert.Equal(DifferenceKind.CannotTell, comparison.Kind);
+        Assert.Equal(TimingVerdict.CannotTell, comparison.Timing);
+        Assert.Equal(2, comparison.Rounds);
+        Assert.Equal(4, comparison.RoundsNeeded); // 2 / C(8, 4) = 0.029
+    }
+
+    [Fact]
+    public void Compare_FiveRoundsTenTimesSlowerOver48Comparisons_CannotTellNeedsSeven()
+    {
+        // α 0.05 / 48 = 0.00104 per comparison; the smallest two-sided p with 5 rounds a side is 2 / 252 = 0.0079.
+        var comparison = ClaimRule.Compare(Range337, Rounds(5, 3, _ => 100), Range337, Rounds(5, 3, _ => 10), ClaimThresholds.Default, 0.05 / 48);
+
+        Assert.Equal(DifferenceKind.CannotTell, comparison.Kind);
+        Assert.Equal(7, comparison.RoundsNeeded); // 2 / C(14, 7) = 0.00058
+    }
+
+    [Fact]
+    public void Compare_EnoughRoundsForAlpha_NotCannotTell()
+    {
+        var comparison = ClaimRule.Compare(Range337, Rounds(7, 3, _ => 10), Range337, Rounds(7, 3, _ => 10), ClaimThresholds.Default, 0.05 / 48);
+
+        Assert.Equal(DifferenceKind.SamePlanNoDifference, comparison.Kind);
+        Assert.Equal(TimingVerdict.NoDifference, comparison.Timing);
     }
 
     [Fact]

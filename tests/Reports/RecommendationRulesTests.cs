@@ -96,6 +96,23 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void AaCheck_TooFewRoundsForAlpha_CouldNotTestRatherThanPassed()
+    {
+        // 4 rounds a side over 6 comparisons: α 0.0083 each, and the smallest two-sided p is 2 / C(8, 4) = 0.029.
+        static VariantMeasurement FourRounds(VariantMeasurement m) => m with { Queries = [.. m.Queries.Select(q => q with { RoundsMs = [.. q.RoundsMs.Take(4)] })] };
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Select(FourRounds)] };
+        data = data with { Copies = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Composite)] };
+
+        var analysis = CapacityAnalysis.Analyze(data, null);
+
+        var text = Assert.Single(analysis.Recommendations, r => r.Rule == "aa-check").Text;
+        Assert.StartsWith("A/A check could not test the timings: Composite against its identical copy", text, StringComparison.Ordinal);
+        Assert.Contains("6 of 6 comparisons had 4 rounds a side, too few for any p-value below α", text, StringComparison.Ordinal);
+        Assert.Contains("(needs ≥ 5)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AaCheck_CopyReadsDifferentRows_Fails()
     {
         var data = SampleCapacityData.Create();

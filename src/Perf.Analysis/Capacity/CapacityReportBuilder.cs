@@ -177,9 +177,10 @@ public static class CapacityReportBuilder
         $"`{c.Query}`", Rows(c.TradeRows), $"{candidate} vs {reference}",
         c.Result.Kind switch
         {
-            DifferenceKind.WorkDiffers => $"claim: {(c.Result.CandidateBetter ? "less" : "more")} work; time: {c.Result.Timing switch { TimingVerdict.Faster => "faster", TimingVerdict.Slower => "slower", _ => "no measurable difference" }}",
+            DifferenceKind.WorkDiffers => $"claim: {(c.Result.CandidateBetter ? "less" : "more")} work; time: {c.Result.Timing switch { TimingVerdict.Faster => "faster", TimingVerdict.Slower => "slower", TimingVerdict.CannotTell => $"cannot tell (needs ≥ {c.Result.RoundsNeeded} rounds)", _ => "no measurable difference" }}",
             DifferenceKind.TimingDiffers => c.Result.CandidateBetter ? "claim: faster" : "claim: slower",
             DifferenceKind.SamePlanNoDifference => "same plan, no measurable difference",
+            DifferenceKind.CannotTell => $"cannot tell with {c.Result.Rounds} rounds: needs ≥ {c.Result.RoundsNeeded}",
             _ => "no measurable difference",
         },
         $"{Number(c.Result.CandidateWork.RowsExamined, 0)} vs {Number(c.Result.ReferenceWork.RowsExamined, 0)}",

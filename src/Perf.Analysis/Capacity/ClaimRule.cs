@@ -25,25 +25,49 @@ public static class ClaimRule
         ArgumentNullException.ThrowIfNull(thresholds);
         var candidateMedian = OrderStatistics.Estimate([.. candidateRounds.SelectMany(r => r)], 50);
         var referenceMedian = OrderStatistics.Estimate([.. referenceRounds.SelectMany(r => r)], 50);
-        var pValue = TwoSidedPValue(RoundMedians(candidateRounds), RoundMedians(referenceRounds));
+        var (candidateMedians, referenceMedians) = (RoundMedians(candidateRounds), RoundMedians(referenceRounds));
+        var pValue = TwoSidedPValue(candidateMedians, referenceMedians);
+        var rounds = Math.Min(candidateMedians.Count, referenceMedians.Count);
+        var roundsNeeded = RoundsNeeded(alpha);
 
         var ratio = candidateMedian.Value is { } c && referenceMedian.Value is { } r && r > 0 ? c / r : 1;
         var meaningful = candidateMedian.Value is { } cv && referenceMedian.Value is { } rv
             && Math.Abs(cv - rv) >= thresholds.MinAbsoluteMs
             && (ratio >= thresholds.MinRatio || ratio <= 1 / thresholds.MinRatio);
         var significant = pValue is { } p && p < alpha;
-        var timing = meaningful && significant ? ratio < 1 ? TimingVerdict.Faster : TimingVerdict.Slower : TimingVerdict.NoDifference;
+        // Without enough rounds "not significant" is guaranteed, whatever the timings: say so instead of "no difference".
+        var timing = SmallestTwoSidedPValue(candidateMedians.Count, referenceMedians.Count) >= alpha ? TimingVerdict.CannotTell
+            : meaningful && significant ? ratio < 1 ? TimingVerdict.Faster : TimingVerdict.Slower
+            : TimingVerdict.NoDifference;
         if (WorkRatio(candidateWork, referenceWork, thresholds) is { } workRatio)
         {
-            return new VariantComparison(DifferenceKind.WorkDiffers, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, workRatio, timing);
+            return new VariantComparison(DifferenceKind.WorkDiffers, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, workRatio, timing) { Rounds = rounds, RoundsNeeded = roundsNeeded };
         }
 
-        var kind = timing != TimingVerdict.NoDifference
-            ? DifferenceKind.TimingDiffers
-            : SamePlan(candidateWork.Plan, referenceWork.Plan) && SameWork(candidateWork, referenceWork)
+        var kind = timing switch
+        {
+            TimingVerdict.Faster or TimingVerdict.Slower => DifferenceKind.TimingDiffers,
+            TimingVerdict.CannotTell => DifferenceKind.CannotTell,
+            _ => SamePlan(candidateWork.Plan, referenceWork.Plan) && SameWork(candidateWork, referenceWork)
                 ? DifferenceKind.SamePlanNoDifference
-                : DifferenceKind.NoMeasurableDifference;
-        return new VariantComparison(kind, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, ratio, timing);
+                : DifferenceKind.NoMeasurableDifference,
+        };
+        return new VariantComparison(kind, candidateWork, referenceWork, candidateMedian, referenceMedian, pValue, alpha, ratio, timing) { Rounds = rounds, RoundsNeeded = roundsNeeded };
+    }
+
+    /// <summary>The smallest two-sided p-value <see cref="TwoSidedPValue"/> can give with these rounds a side (complete separation), 1 with fewer than 2 a side.</summary>
+    internal static double SmallestTwoSidedPValue(int n, int m) => n < 2 || m < 2 ? 1 : Math.Min(1, 2 * RankTest.SmallestPValue(n, m));
+
+    /// <summary>The fewest rounds a side with which <see cref="TwoSidedPValue"/> can fall below <paramref name="alpha"/>.</summary>
+    public static int RoundsNeeded(double alpha)
+    {
+        var rounds = 2;
+        while (SmallestTwoSidedPValue(rounds, rounds) >= alpha && rounds < 10_000)
+        {
+            rounds++;
+        }
+
+        return rounds;
     }
 
     /// <summary>Two-sided Mann–Whitney (the gate's test, <see cref="RankTest.PValueGreater(IReadOnlyList{double}, IReadOnlyList{double})"/>, both ways) that two sets of round medians come from one distribution; null with fewer than 2 a side.</summary>

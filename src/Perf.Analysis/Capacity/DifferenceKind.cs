@@ -14,4 +14,7 @@ public enum DifferenceKind
 
     /// <summary>Different plans with work within the thresholds and no significant and meaningful timing difference: no claim.</summary>
     NoMeasurableDifference,
+
+    /// <summary>Work within the thresholds, and too few rounds for the timings to reach the comparison's α (<see cref="TimingVerdict.CannotTell"/>): neither a claim nor "no measurable difference".</summary>
+    CannotTell,
 }

@@ -35,13 +35,22 @@ public static class RecommendationRules
         }
 
         var claims = comparisons.Where(c => c.Result.IsClaim).ToList();
+        var untested = comparisons.Where(c => c.Result.Timing == TimingVerdict.CannotTell).ToList();
         var variant = comparisons[0].Candidate;
         var lowest = comparisons.Where(c => c.Result.PValue is not null).Select(c => c.Result.PValue!.Value).DefaultIfEmpty(1).Min();
         var scope = $"{variant} against its identical copy (same DDL, same rows), {comparisons.Count} comparisons ({comparisons.Select(c => c.Query).Distinct(StringComparer.Ordinal).Count()} queries × {comparisons.Select(c => c.TradeRows).Distinct().Count()} sizes), α {Number(thresholds.Alpha, 2)} over them";
-        yield return claims.Count == 0
-            ? new Recommendation("aa-check", $"A/A check passed: {scope}: no difference claimed (lowest {PValue(lowest)}).")
-            : new Recommendation("aa-check", $"A/A check FAILED: {scope}: {claims.Count} claims on identical databases ({string.Join("; ", claims.Select(c => $"`{c.Query}` at {Rows(c.TradeRows)}: {Evidence(c.Result, "copy", variant.ToString())}"))}). Treat this run's timing claims as suspect.");
+        yield return (claims.Count, untested.Count) switch
+        {
+            (> 0, _) => new Recommendation("aa-check", $"A/A check FAILED: {scope}: {claims.Count} claims on identical databases ({string.Join("; ", claims.Select(c => $"`{c.Query}` at {Rows(c.TradeRows)}: {Evidence(c.Result, "copy", variant.ToString())}"))}). Treat this run's timing claims as suspect."),
+            // No claim is guaranteed when no p-value can fall below α: that is not a pass.
+            (_, > 0) => new Recommendation("aa-check", $"A/A check could not test the timings: {scope}: {untested.Count} of {comparisons.Count} comparisons had {RoundsText(untested[0].Result)}, so no timing difference could have been claimed; run more rounds."),
+            _ => new Recommendation("aa-check", $"A/A check passed: {scope}: no difference claimed (lowest {PValue(lowest)})."),
+        };
     }
+
+    /// <summary>Why the timings of a <see cref="TimingVerdict.CannotTell"/> comparison cannot tell: too few rounds for any p-value below its α.</summary>
+    internal static string RoundsText(VariantComparison result) =>
+        $"{result.Rounds} rounds a side, too few for any p-value below α {Alpha(result.Alpha)} (needs ≥ {result.RoundsNeeded})";
 
     /// <summary>Per query: where <paramref name="candidate"/> does less (or more) work than <paramref name="reference"/> or is significantly and meaningfully faster (or slower); the rest in one line.</summary>
     /// <remarks>A claim says from which size it holds at every larger size measured (<see cref="Claim"/>); its evidence is the exact work and the medians' intervals with the rank test's p-value.</remarks>
@@ -49,12 +58,19 @@ public static class RecommendationRules
     {
         var samePlan = new List<string>();
         var noDifference = new List<string>();
+        var cannotTell = new List<(string Query, VariantComparison Result)>();
         long largestRows = 0;
         foreach (var query in comparisons.Where(c => c.Candidate == candidate && c.Reference == reference).GroupBy(c => c.Query, StringComparer.Ordinal))
         {
             var bySize = query.OrderBy(c => c.TradeRows).ToList();
             var last = bySize[^1];
             largestRows = Math.Max(largestRows, last.TradeRows);
+            if (last.Result.Kind == DifferenceKind.CannotTell)
+            {
+                cannotTell.Add(($"`{query.Key}`", last.Result));
+                continue;
+            }
+
             if (!last.Result.IsClaim)
             {
                 (last.Result.Kind == DifferenceKind.SamePlanNoDifference ? samePlan : noDifference).Add($"`{query.Key}`");
@@ -81,6 +97,11 @@ public static class RecommendationRules
         {
             yield return new Recommendation(rule, $"{subject}: no measurable difference for {string.Join(", ", noDifference)} up to {Rows(largestRows)} rows (work within the thresholds; timings not significantly and meaningfully different).");
         }
+
+        if (cannotTell.Count > 0)
+        {
+            yield return new Recommendation(rule, $"{subject}: cannot tell for {string.Join(", ", cannotTell.Select(c => c.Query))} at {Rows(largestRows)} rows: work within the thresholds, and {RoundsText(cannotTell[0].Result)}.");
+        }
     }
 
     /// <summary>A claim's verdict up to its evidence: a work claim says, at the largest size, whether the time agrees, shows no difference or contradicts it.</summary>
@@ -102,6 +123,7 @@ public static class RecommendationRules
             TimingVerdict.Faster when better => $"{subject} pays off for `{query}` {start}: {work}, and faster {at}:",
             TimingVerdict.Slower when !better => $"{subject} costs time for `{query}` {start}: {work}, and slower {at}:",
             TimingVerdict.NoDifference => $"{subject} does {work} for `{query}` {start}, with no measurable time difference {at}:",
+            TimingVerdict.CannotTell => $"{subject} does {work} for `{query}` {start}; the timings cannot tell {at} ({RoundsText(result)}):",
             _ => $"{subject} does {work} for `{query}` {start}, yet is {(result.Timing == TimingVerdict.Faster ? "faster" : "slower")} {at}:",
         };
     }

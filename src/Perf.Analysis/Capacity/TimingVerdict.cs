@@ -11,4 +11,7 @@ public enum TimingVerdict
 
     /// <summary>The candidate is significantly and meaningfully slower.</summary>
     Slower,
+
+    /// <summary>Too few rounds: even round medians completely apart could not reach the comparison's α, so the timings can neither show nor rule out a difference.</summary>
+    CannotTell,
 }

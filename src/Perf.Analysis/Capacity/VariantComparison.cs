@@ -21,6 +21,12 @@ public sealed record VariantComparison(
     double Ratio,
     TimingVerdict Timing)
 {
+    /// <summary>The fewer of the two sides' rounds, which bounds the smallest p-value the rank test can give.</summary>
+    public int Rounds { get; init; }
+
+    /// <summary>The fewest rounds a side with which the rank test could reach <see cref="Alpha"/> (complete separation gives p = 2 / C(2n, n)).</summary>
+    public int RoundsNeeded { get; init; }
+
     /// <summary>True for the verdicts that claim a difference.</summary>
     public bool IsClaim => Kind is DifferenceKind.WorkDiffers or DifferenceKind.TimingDiffers;
 
