@@ -10,10 +10,11 @@ internal static class OverheadReport
     /// <summary>The report's title.</summary>
     public const string Title = "API overhead: the API against its database alone";
 
-    /// <summary>Builds the document.</summary>
-    public static ReportDocument Build(OverheadResult result)
+    /// <summary>Builds the document; a latency difference is called measurable by <paramref name="thresholds"/> (the claim thresholds by default).</summary>
+    public static ReportDocument Build(OverheadResult result, ClaimThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        thresholds ??= ClaimThresholds.Default;
         var c = CultureInfo.InvariantCulture;
         var capacities = result.Arms.Select(a => (IReadOnlyList<string>)
         [
@@ -33,7 +34,7 @@ internal static class OverheadReport
         [
             $"`{e.Endpoint}`",
             .. e.Arms.Select(a => ReportFormat.Estimate(a.P50) + string.Create(c, $" (n {a.Count})")),
-            Difference(e.Arms[0].P50, e.Arms[1].P50),
+            Difference(e.Arms[0].P50, e.Arms[1].P50, thresholds),
             $"{ReportFormat.Estimate(e.Arms[1].P95)} vs {ReportFormat.Estimate(e.Arms[0].P95)}",
         ]).ToList();
         return new ReportDocument(Title,
@@ -44,7 +45,7 @@ internal static class OverheadReport
             new ReportHeading(2, "Capacity"),
             new ReportTable(["Arm", "Capacity", "First failing rate", "Ran against"], capacities) { NumericColumns = [1, 2] },
             new ReportHeading(2, string.Create(c, $"Latency per endpoint at {result.ComparedAtRate:0.##} req/s")),
-            new ReportParagraph("Latency is end minus intended start, with 95 % order-statistic intervals from the histograms (a guide: requests under load are not independent). The difference is called measurable only when the two intervals do not overlap."),
+            new ReportParagraph(string.Create(c, $"Latency is end minus intended start, with 95 % order-statistic intervals from the histograms (a guide: requests under load are not independent). The difference is called measurable only when the two intervals do not overlap and it is at least {thresholds.MinRatio:0.##}× and {thresholds.MinAbsoluteMs:0.###} ms (the claim thresholds of the capacity report).")),
             new ReportTable(latencyHeader, latencies) { NumericColumns = [.. Enumerable.Range(1, result.Arms.Count + 2)] },
         ]);
     }
@@ -76,7 +77,8 @@ internal static class OverheadReport
         return string.Create(c, $"The API with its cache off sustains {value:0.00}× the database-only capacity ({range}): it {verdict} of ≥ {result.TargetRatio:0.0#}×.");
     }
 
-    private static string Difference(QuantileEstimate database, QuantileEstimate api)
+    /// <summary>The API's p50 minus the database's, saying when it is not measurable: overlapping intervals, or smaller than the thresholds.</summary>
+    internal static string Difference(QuantileEstimate database, QuantileEstimate api, ClaimThresholds thresholds)
     {
         if (!database.IsBounded || !api.IsBounded)
         {
@@ -85,6 +87,9 @@ internal static class OverheadReport
 
         var difference = api.Value!.Value - database.Value!.Value;
         var disjoint = api.Lower > database.Upper || api.Upper < database.Lower;
-        return string.Create(CultureInfo.InvariantCulture, $"{(difference >= 0 ? "+" : "−")}{ReportFormat.Ms(Math.Abs(difference))}{(disjoint ? string.Empty : " (intervals overlap: not measurable)")}");
+        var caveat = !disjoint ? " (intervals overlap: not measurable)"
+            : !thresholds.IsMeaningful(api.Value.Value, database.Value.Value) ? string.Create(CultureInfo.InvariantCulture, $" (under {thresholds.MinRatio:0.##}× or {thresholds.MinAbsoluteMs:0.###} ms: not measurable)")
+            : string.Empty;
+        return $"{(difference >= 0 ? "+" : "−")}{ReportFormat.Ms(Math.Abs(difference))}{caveat}";
     }
 }

@@ -31,9 +31,7 @@ public static class ClaimRule
         var roundsNeeded = RoundsNeeded(alpha);
 
         var ratio = candidateMedian.Value is { } c && referenceMedian.Value is { } r && r > 0 ? c / r : 1;
-        var meaningful = candidateMedian.Value is { } cv && referenceMedian.Value is { } rv
-            && Math.Abs(cv - rv) >= thresholds.MinAbsoluteMs
-            && (ratio >= thresholds.MinRatio || ratio <= 1 / thresholds.MinRatio);
+        var meaningful = candidateMedian.Value is { } cv && referenceMedian.Value is { } rv && thresholds.IsMeaningful(cv, rv);
         var significant = pValue is { } p && p < alpha;
         // Without enough rounds "not significant" is guaranteed, whatever the timings: say so instead of "no difference".
         var timing = SmallestTwoSidedPValue(candidateMedians.Count, referenceMedians.Count) >= alpha ? TimingVerdict.CannotTell

@@ -9,4 +9,12 @@ public sealed record ClaimThresholds(double Alpha = 0.05, double MinRatio = 1.2,
 {
     /// <summary>The defaults: α 0.05, 1.2× and 1 ms, 10 rows or pages.</summary>
     public static ClaimThresholds Default { get; } = new();
+
+    /// <summary>True when two timings differ by a practical amount: by at least <see cref="MinRatio"/> either way and by at least <see cref="MinAbsoluteMs"/>.</summary>
+    /// <remarks>Size only: significance (a rank test, or disjoint intervals) is asked for separately.</remarks>
+    public bool IsMeaningful(double candidateMs, double referenceMs)
+    {
+        var ratio = referenceMs > 0 ? candidateMs / referenceMs : 1;
+        return Math.Abs(candidateMs - referenceMs) >= MinAbsoluteMs && (ratio >= MinRatio || ratio <= 1 / MinRatio);
+    }
 }

@@ -1,0 +1,32 @@
+using Perf.Analysis.Capacity;
+using Perf.Load.Overhead;
+
+namespace Perf.Tests.Load;
+
+public sealed class OverheadReportTests
+{
+    [Fact]
+    public void Difference_DisjointButUnderTheClaimThresholds_NotMeasurable()
+    {
+        // 1.00 ms [0.98–1.02] against 1.10 ms [1.08–1.12]: the intervals are apart, but 1.1× and 0.1 ms are under 1.2× and 1 ms.
+        var database = Estimate(1.00, 0.98, 1.02);
+        var api = Estimate(1.10, 1.08, 1.12);
+
+        Assert.EndsWith("(under 1.2× or 1 ms: not measurable)", OverheadReport.Difference(database, api, ClaimThresholds.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Difference_DisjointAndOverTheClaimThresholds_Measurable()
+    {
+        var text = OverheadReport.Difference(Estimate(2, 1.9, 2.1), Estimate(5, 4.8, 5.2), ClaimThresholds.Default);
+
+        Assert.StartsWith("+", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not measurable", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Difference_OverlappingIntervals_NotMeasurable() =>
+        Assert.EndsWith("(intervals overlap: not measurable)", OverheadReport.Difference(Estimate(2, 1.5, 3), Estimate(5, 2.5, 6), ClaimThresholds.Default), StringComparison.Ordinal);
+
+    private static QuantileEstimate Estimate(double value, double lower, double upper) => new(50, 1_000, value, lower, upper, 0.95, 3) { AtLeast = lower };
+}
