@@ -20,6 +20,8 @@ internal sealed class CiCommandLine(HarnessOptions harness)
 
     public Option<double> MaxRatio { get; } = new("--max-ratio") { Description = "a query regresses when at least this many times slower (and significant)", DefaultValueFactory = _ => TimingGateOptions.Default.MaxRatio };
 
+    public Option<double> MinDifference { get; } = new("--min-difference") { Description = "a query regresses only when its median also moved by at least this many milliseconds", DefaultValueFactory = _ => TimingGateOptions.Default.MinDifferenceMs };
+
     public Option<double> Alpha { get; } = new("--alpha") { Description = "significance level of the one-sided rank test over rounds (signed-rank on paired rounds against --base, Mann–Whitney against a stored --baseline)", DefaultValueFactory = _ => TimingGateOptions.Default.Alpha };
 
     public Option<long?> Rounds { get; } = WholeNumber.Option("--rounds", 2, 1000, "probe rounds per side (default 8)");
@@ -42,7 +44,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
     public Command CreateCi(IReadOnlyList<string> arguments)
     {
         var command = new Command("ci", "The CI perf gate: plans vs bench/plan-baseline.json, load thresholds, and query timings of the base revision and this tree in interleaved rounds. Writes gate.md, gate.json, junit.xml. Exit 0 passed, 99 regression, 104 configuration error, 110 invalid run, 111 environment mismatch.");
-        foreach (var option in new Option[] { Only, Base, Baseline, UpdateBaseline, AllowDifferentEnvironment, MaxRatio, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, Rate, LoadDuration, harness.Results })
+        foreach (var option in new Option[] { Only, Base, Baseline, UpdateBaseline, AllowDifferentEnvironment, MaxRatio, MinDifference, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, Rate, LoadDuration, harness.Results })
         {
             command.Options.Add(option);
         }
@@ -55,7 +57,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
     public Command CreateRates(IReadOnlyList<string> arguments)
     {
         var command = new Command("ci-rates", "The timing gate's own error rates: N runs on the unchanged tree (base = HEAD) and N with one query made 2× slower; prints the false-alarm and detection rates, writes rates.md and rates.json.");
-        foreach (var option in new Option[] { Runs, Slow, MaxRatio, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, harness.Results })
+        foreach (var option in new Option[] { Runs, Slow, MaxRatio, MinDifference, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, harness.Results })
         {
             command.Options.Add(option);
         }
@@ -84,7 +86,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             parse.GetValue(Baseline) is { } baseline ? Path.GetFullPath(baseline) : null,
             parse.GetValue(UpdateBaseline),
             parse.GetValue(AllowDifferentEnvironment),
-            new TimingGateOptions(parse.GetValue(MaxRatio), parse.GetValue(Alpha)),
+            new TimingGateOptions(parse.GetValue(MaxRatio), parse.GetValue(Alpha), parse.GetValue(MinDifference)),
             (int)(parse.GetValue(Rounds) ?? 8),
             (int)(parse.GetValue(Executions) ?? 10),
             (int)(parse.GetValue(Warmup) ?? 3),

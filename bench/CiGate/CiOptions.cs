@@ -69,6 +69,7 @@ public sealed record CiOptions(
         var problem = this switch
         {
             { Timing.MaxRatio: not > 1 } => $"--max-ratio must exceed 1; got {Timing.MaxRatio.ToString(CultureInfo.InvariantCulture)}.",
+            { Timing.MinDifferenceMs: not (>= 0 and < double.PositiveInfinity) } => $"--min-difference must be a number of milliseconds, 0 or more; got {Timing.MinDifferenceMs.ToString(CultureInfo.InvariantCulture)}.",
             { Timing.Alpha: not (> 0 and < 1) } => $"--alpha must lie in (0, 1); got {Timing.Alpha.ToString(CultureInfo.InvariantCulture)}.",
             { Suites.Count: 0 } => "--only names no suite; give plans, load or timings.",
             _ => null,

@@ -249,6 +249,8 @@ public sealed class BadInputTests
     [InlineData("ci|--max-ratio|abc", "--max-ratio takes a number (e.g. 20, 0.5, 1e3); got 'abc'.")]
     [InlineData("ci|--alpha|2", "--alpha must lie in (0, 1); got 2.")]
     [InlineData("ci|--max-ratio|1", "--max-ratio must exceed 1; got 1.")]
+    [InlineData("ci|--min-difference|-1", "--min-difference must be a number of milliseconds, 0 or more; got -1.")]
+    [InlineData("ci|--min-difference|NaN", "--min-difference takes a finite number; got 'NaN'.")]
     [InlineData("report|--years|NaN", "--years takes a finite number; got 'NaN'.")]
     [InlineData("report|--sizes|", "--sizes names no size")]
     [InlineData("report|--capacity|--capacity-step|0", "--capacity-step must be greater than 0")]

@@ -20,12 +20,14 @@ public sealed class CiOptionsTests
         Assert.Null(options.BaselineDirectory);
         Assert.Equal(1.5, options.Timing.MaxRatio);
         Assert.Equal(0.01, options.Timing.Alpha);
+        Assert.Equal(0.05, options.Timing.MinDifferenceMs);
         Assert.Equal(8, options.Rounds);
         Assert.Equal(SchemaVariant.Composite, options.Variant);
     }
 
     [Theory]
     [InlineData("--max-ratio", "1")]
+    [InlineData("--min-difference", "-0.01")]
     [InlineData("--rounds", "4")]
     [InlineData("--only", "speed")]
     [InlineData("--variant", "sharded")]

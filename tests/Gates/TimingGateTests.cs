@@ -131,6 +131,33 @@ public sealed class TimingGateTests
         Assert.Contains("the confirmation did not re-measure it", report.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TimingDesign.Paired)]
+    [InlineData(TimingDesign.Independent)]
+    public void Compare_MicrosecondsApartEveryRound_UnchangedUnderTheFloor(TimingDesign design)
+    {
+        // 20 µs against 35 µs in all 8 rounds: 1.75× and as significant as 8 rounds allow, but 15 µs is timer and scheduler noise.
+        var @base = new TimingSeries("health", [.. Enumerable.Range(0, 8).Select(i => 20_000.0 + (100 * i))], 10);
+        var head = new TimingSeries("health", [.. Enumerable.Range(0, 8).Select(i => 35_000.0 + (100 * i))], 10);
+
+        var floored = TimingComparer.Compare(@base, head, Options, design);
+        var unfloored = TimingComparer.Compare(@base, head, Options with { MinDifferenceMs = 0 }, design);
+
+        Assert.Equal(TimingVerdict.Unchanged, floored.Verdict);
+        Assert.StartsWith("medians 15 µs apart, under the 50 µs floor", floored.Reason, StringComparison.Ordinal);
+        Assert.Equal(TimingVerdict.Slower, unfloored.Verdict);
+    }
+
+    [Fact]
+    public void Compare_SubMillisecondQueryOneAndAHalfTimesSlower_StillSlower()
+    {
+        // The floor must not hide a real regression of the API's fastest queries (~0.7 ms here): 1.6× is 0.42 ms.
+        var @base = new TimingSeries("health", [.. Enumerable.Range(0, 8).Select(i => 700_000.0 + (1000 * i))], 10);
+        var head = new TimingSeries("health", [.. Enumerable.Range(0, 8).Select(i => 1_120_000.0 + (1000 * i))], 10);
+
+        Assert.Equal(TimingVerdict.Slower, TimingComparer.Compare(@base, head, Options, TimingDesign.Paired).Verdict);
+    }
+
     [Fact]
     public void RankTest_SmallestPValue_IsOneOverBinomial()
     {

@@ -6,8 +6,8 @@ namespace Perf.Analysis.Gates;
 /// <remarks>
 /// The unit of evidence is a round (one process measuring every query a few times), not an execution: on a shared machine
 /// executions within one round move together, so treating them as independent makes every drift look significant. A
-/// difference counts only when the ratio moved beyond <see cref="TimingGateOptions.MaxRatio"/> and an exact one-sided rank
-/// test gives p &lt; <see cref="TimingGateOptions.Alpha"/>. For <see cref="TimingDesign.Paired"/> rounds (base and head
+/// difference counts only when the ratio moved beyond <see cref="TimingGateOptions.MaxRatio"/>, the medians moved by at
+/// least <see cref="TimingGateOptions.MinDifferenceMs"/>, and a one-sided rank test gives p &lt; <see cref="TimingGateOptions.Alpha"/>. For <see cref="TimingDesign.Paired"/> rounds (base and head
 /// back to back) the ratio is the median of the per-round ratios and the test is Wilcoxon's signed-rank test on their
 /// logarithms: a contention burst that slows both sides of a round leaves that round's ratio alone. For
 /// <see cref="TimingDesign.Independent"/> rounds the ratio is of the medians of round medians and the test is Mann–Whitney.
@@ -76,8 +76,10 @@ public static class TimingComparer
         var slower = ratio >= 1;
         var beyond = ratio >= options.MaxRatio || ratio <= 1 / options.MaxRatio;
         var significant = p < options.Alpha;
-        var (verdict, why) = (beyond, significant) switch
+        var floor = options.MinDifferenceMs * 1e6;
+        var (verdict, why) = (beyond && Math.Abs(hm - bm) >= floor, significant) switch
         {
+            (false, _) when beyond => (TimingVerdict.Unchanged, string.Create(c, $"medians {Time(Math.Abs(hm - bm))} apart, under the {Time(floor)} floor")),
             (true, true) => slower
                 ? (TimingVerdict.Slower, string.Create(c, $"slower by ≥ {options.MaxRatio:0.##}× and significant"))
                 : (TimingVerdict.Faster, string.Create(c, $"faster by ≥ {options.MaxRatio:0.##}× and significant")),
