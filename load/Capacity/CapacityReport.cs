@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perf.Harness.Reports;
+using Perf.Load.Reports;
 
 namespace Perf.Load.Capacity;
 
@@ -25,7 +26,7 @@ internal static class CapacityReport
                     [.. result.Steps.Select(s => (IReadOnlyList<string>)
                     [
                         s.Rate.ToString("0.##", inv), s.Verdict.ToString().ToUpperInvariant(), s.AchievedRate.ToString("0.##", inv),
-                        s.P95Ms.ToString("0.##", inv), s.P99Ms.ToString("0.##", inv), s.FailedRate.ToString("0.###%", inv),
+                        Cell(s.P95Ms, s, 95), Cell(s.P99Ms, s, 99), s.FailedRate.ToString("0.###%", inv),
                         s.DispatchLagP99Ms.ToString("0.###", inv), string.Join("; ", s.FailedThresholds),
                     ])])
                 {
@@ -33,4 +34,8 @@ internal static class CapacityReport
                 },
             ]);
     }
+
+    // A step read from results written before steps recorded their sample count shows its numbers as before.
+    private static string Cell(double ms, CapacityStep step, double percentile) =>
+        step.Samples > 0 ? LatencySummary.Cell(ms, step.Samples, percentile, "0.##") : ms.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,9 @@ internal sealed record CapacityStep(
     double DispatchLagP99Ms,
     IReadOnlyList<string> FailedThresholds)
 {
+    /// <summary>The latencies <see cref="P95Ms"/> and <see cref="P99Ms"/> come from, which decides whether they are supported; 0 in results written before it was recorded.</summary>
+    public long Samples { get; init; }
+
     /// <summary>Reads a step from its run summary.</summary>
     public static CapacityStep From(double rate, RunSummary summary)
     {
@@ -36,6 +39,9 @@ internal sealed record CapacityStep(
             summary.Total.Latency.P99,
             summary.Total.FailedRate,
             summary.Generator.DispatchLagP99Ms,
-            failed);
+            failed)
+        {
+            Samples = summary.Total.Latency.Samples > 0 ? summary.Total.Latency.Samples : summary.Total.Count,
+        };
     }
 }

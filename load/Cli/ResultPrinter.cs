@@ -20,20 +20,21 @@ internal static class ResultPrinter
             .Concat(summary.Endpoints.Select(e => ("endpoint " + e.Name, e))))
         {
             var l = g.Latency;
+            var (n, service) = (l.Samples > 0 ? l.Samples : g.Count, g.ServiceTime.Samples > 0 ? g.ServiceTime.Samples : g.Count);
             groups.AddRow(
                 Markup.Escape(label),
                 g.Count.ToString(inv),
                 g.Failed.ToString(inv),
                 g.Shed.ToString(inv),
                 g.Rps.ToString("0.0", inv),
-                l.P50.ToString("0.###", inv),
-                l.P90.ToString("0.###", inv),
-                l.P95.ToString("0.###", inv),
-                l.P99.ToString("0.###", inv),
-                l.P999.ToString("0.###", inv),
+                LatencySummary.Cell(l.P50, n, 50, "0.###"),
+                LatencySummary.Cell(l.P90, n, 90, "0.###"),
+                LatencySummary.Cell(l.P95, n, 95, "0.###"),
+                LatencySummary.Cell(l.P99, n, 99, "0.###"),
+                LatencySummary.Cell(l.P999, n, 99.9, "0.###"),
                 l.Max.ToString("0.###", inv),
-                g.ServiceTime.P50.ToString("0.###", inv),
-                g.ServiceTime.P99.ToString("0.###", inv),
+                LatencySummary.Cell(g.ServiceTime.P50, service, 50, "0.###"),
+                LatencySummary.Cell(g.ServiceTime.P99, service, 99, "0.###"),
                 Markup.Escape(string.Join(" ", g.StatusCodes.Select(p => $"{p.Key}x{p.Value.ToString(inv)}"))));
         }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using HdrHistogram;
+using Perf.Analysis.Capacity;
 using Perf.Load.Measurement;
 
 namespace Perf.Load.Reports;
@@ -14,6 +16,16 @@ namespace Perf.Load.Reports;
 /// <param name="Mean">Mean.</param>
 public sealed record LatencySummary(double P50, double P75, double P90, double P95, double P99, double P999, double Max, double Mean)
 {
+    /// <summary>How many latencies the histogram holds, which decides the percentiles it can support; 0 in results written before it was recorded.</summary>
+    public long Samples { get; init; }
+
+    /// <summary>A percentile for a human-readable table: the value, or "needs ≥ N" when <paramref name="samples"/> cannot bound it (with 30 samples the p99 is the maximum).</summary>
+    /// <remarks>N is <see cref="OrderStatistics.SamplesNeeded"/>: the fewest samples whose order statistics give the percentile a 95 % interval. JSON keeps the value, with <see cref="Samples"/> beside it.</remarks>
+    public static string Cell(double valueMs, long samples, double percentile, string format) =>
+        samples >= OrderStatistics.SamplesNeeded(percentile)
+            ? valueMs.ToString(format, CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"needs ≥ {OrderStatistics.SamplesNeeded(percentile)}");
+
     /// <summary>Reads the percentiles from a microsecond histogram.</summary>
     internal static LatencySummary From(HistogramBase histogram)
     {
@@ -26,6 +38,9 @@ public sealed record LatencySummary(double P50, double P75, double P90, double P
             Histograms.PercentileMs(histogram, 99),
             Histograms.PercentileMs(histogram, 99.9),
             Histograms.MaxMs(histogram),
-            histogram.TotalCount == 0 ? 0 : histogram.GetMean() / 1000.0);
+            histogram.TotalCount == 0 ? 0 : histogram.GetMean() / 1000.0)
+        {
+            Samples = histogram.TotalCount,
+        };
     }
 }

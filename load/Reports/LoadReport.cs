@@ -103,18 +103,22 @@ internal static class LoadReport
     private static IReadOnlyList<string> Row(string label, GroupSummary s)
     {
         var l = s.Latency;
+        // Results written before histograms recorded their count: every request of the group is in them.
+        var (n, service) = (l.Samples > 0 ? l.Samples : s.Count, s.ServiceTime.Samples > 0 ? s.ServiceTime.Samples : s.Count);
         return
         [
             label,
             Invariant(s.Count), Invariant(s.Ok), Invariant(s.Failed), Invariant(s.Shed), s.Rps.ToString("0.#", C),
-            Ms(l.P50), Ms(l.P75), Ms(l.P90), Ms(l.P95), Ms(l.P99), Ms(l.P999), Ms(l.Max),
-            Ms(s.ServiceTime.P50), Ms(s.ServiceTime.P99),
+            Cell(l.P50, n, 50), Cell(l.P75, n, 75), Cell(l.P90, n, 90), Cell(l.P95, n, 95), Cell(l.P99, n, 99), Cell(l.P999, n, 99.9), Ms(l.Max),
+            Cell(s.ServiceTime.P50, service, 50), Cell(s.ServiceTime.P99, service, 99),
             Invariant(s.Bytes),
             string.Join(" ", s.StatusCodes.Select(p => string.Create(C, $"{p.Key}×{p.Value}"))),
         ];
     }
 
     private static string Ms(double ms) => ms.ToString("0.##", C);
+
+    private static string Cell(double ms, long samples, double percentile) => LatencySummary.Cell(ms, samples, percentile, "0.##");
 
     private static string Invariant(long value) => value.ToString(C);
 }

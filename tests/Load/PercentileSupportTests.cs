@@ -1,0 +1,31 @@
+using Perf.Load.Capacity;
+using Perf.Load.Reports;
+
+namespace Perf.Tests.Load;
+
+public sealed class PercentileSupportTests
+{
+    private static readonly RunConfiguration Configuration = new("t", "dashboard:1", "open", "rate", 10, 0, 0, 1, 0, false, 30, 1, [], null);
+
+    [Theory]
+    [InlineData(30, 99, "needs ≥ 368")]
+    [InlineData(367, 99, "needs ≥ 368")]
+    [InlineData(368, 99, "12.5")]
+    [InlineData(3_000, 99.9, "needs ≥ 3688")]
+    [InlineData(3_688, 99.9, "12.5")]
+    [InlineData(30, 50, "12.5")]
+    public void Cell_SamplesAgainstWhatThePercentileNeeds_ValueOrNeeds(long samples, double percentile, string expected) =>
+        Assert.Equal(expected, LatencySummary.Cell(12.5, samples, percentile, "0.##"));
+
+    [Fact]
+    public void CapacityReport_ThirtyRequestStep_P95AndP99SayWhatTheyNeed()
+    {
+        // 30 requests: the p99 printed would be the maximum.
+        var step = new CapacityStep(10, Verdict.Pass, 10, 40, 90, 0, 0.1, []) { Samples = 30 };
+
+        var table = Assert.Single(CapacityReport.Build(new CapacityResult(10, null, Configuration, [step])).Blocks.OfType<Perf.Harness.Reports.ReportTable>());
+
+        Assert.Equal("needs ≥ 72", table.Rows[0][3]);
+        Assert.Equal("needs ≥ 368", table.Rows[0][4]);
+    }
+}
