@@ -103,6 +103,14 @@ public sealed class ProjectionTests
         Assert.Equal(p95.Upper!.Value * 18.26, projection.AtHorizonUpperMs, 6);
     }
 
+    [Theory]
+    [InlineData(1, 12.706)]
+    [InlineData(11, 2.201)] // the old table's "≤ 15" row gave 2.131
+    [InlineData(25, 2.060)]
+    [InlineData(100, 1.984)] // the old table gave the normal's 1.96 past 30
+    public void StudentT975_AnyDegreesOfFreedom_ExactQuantile(int degreesOfFreedom, double expected) =>
+        Assert.Equal(expected, GrowthFitter.StudentT975(degreesOfFreedom), 3);
+
     [Fact]
     public void SlopeInterval_NoisyFlatPoints_IncludesZero()
     {

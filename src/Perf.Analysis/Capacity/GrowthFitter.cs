@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
 
 namespace Perf.Analysis.Capacity;
 
@@ -98,25 +99,9 @@ public static class GrowthFitter
         return (fit.Slope - halfWidth, fit.Slope + halfWidth);
     }
 
-    /// <summary>The 97.5 % quantile of Student's t (two-sided 95 %) for <paramref name="degreesOfFreedom"/>.</summary>
-    internal static double StudentT975(int degreesOfFreedom) => degreesOfFreedom switch
-    {
-        <= 0 => double.PositiveInfinity,
-        1 => 12.706,
-        2 => 4.303,
-        3 => 3.182,
-        4 => 2.776,
-        5 => 2.571,
-        6 => 2.447,
-        7 => 2.365,
-        8 => 2.306,
-        9 => 2.262,
-        10 => 2.228,
-        <= 15 => 2.131,
-        <= 20 => 2.086,
-        <= 30 => 2.042,
-        _ => 1.96,
-    };
+    /// <summary>The 97.5 % quantile of Student's t (two-sided 95 %) for <paramref name="degreesOfFreedom"/>, exact (Perfolizer's).</summary>
+    internal static double StudentT975(int degreesOfFreedom) =>
+        degreesOfFreedom <= 0 ? double.PositiveInfinity : new StudentDistribution(degreesOfFreedom).Quantile(0.975);
 
     /// <summary>Ordinary least squares of <c>y = a + b·f(x)</c>.</summary>
     internal static (double Intercept, double Slope) LeastSquares(IReadOnlyList<(double Rows, double Value)> points, Func<double, double> transform)
