@@ -57,13 +57,16 @@ internal static class StatementReport
         var ratios = comparisons.Where(c => c.Result.Ratio > 0).Select(c => Math.Log(c.Result.Ratio)).ToList();
         var geometricMean = ratios.Count == 0 ? 1 : Math.Exp(ratios.Average());
         var prepares = comparisons.Count == 0 ? 0 : comparisons.Average(c => c.PreparesPerExecution);
+        var cannotTell = comparisons.Count(c => c.Result.Kind == DifferenceKind.CannotTell);
+        var untested = cannotTell == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", too few rounds to tell on {cannotTell}");
         var counts = string.Create(CultureInfo.InvariantCulture,
-            $"faster on {faster}, slower on {slower}, no measurable difference on {comparisons.Count - faster - slower} of {comparisons.Count} (query, variant) pairs; medians ÷ the baseline's, geometric mean {geometricMean:0.00}; {prepares:0.##} prepares per execution");
+            $"faster on {faster}, slower on {slower}, no measurable difference on {comparisons.Count - faster - slower - cannotTell}{untested} of {comparisons.Count} (query, variant) pairs; medians ÷ the baseline's, geometric mean {geometricMean:0.00}; {prepares:0.##} prepares per execution");
         return verdict switch
         {
             StatementVerdict.Adopt => $"`{protocol}`: adopt it: {counts}.",
             StatementVerdict.KeepBaseline => $"`{protocol}`: keep the baseline: {counts}.",
             StatementVerdict.NoDifference => $"`{protocol}`: no measurable difference, so the baseline stays: {counts}.",
+            StatementVerdict.CannotTell => $"`{protocol}`: cannot tell with these rounds, so the baseline stays until more rounds decide: {counts}.",
             _ => $"`{protocol}`: mixed, decide per query: {counts}.",
         };
     }

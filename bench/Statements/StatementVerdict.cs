@@ -14,4 +14,7 @@ public enum StatementVerdict
 
     /// <summary>Faster on some queries, slower on others: the table decides, per query.</summary>
     Mixed,
+
+    /// <summary>Nothing claimed, but some pairs had too few rounds for the test to reach its α: run more rounds.</summary>
+    CannotTell,
 }

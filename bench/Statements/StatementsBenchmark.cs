@@ -104,7 +104,7 @@ internal static class StatementsBenchmark
         return 0;
     }
 
-    /// <summary>Adopt a protocol only where it wins somewhere and loses nowhere; keep the baseline on no difference.</summary>
+    /// <summary>Adopt a protocol only where it wins somewhere and loses nowhere; keep the baseline on no difference; say so when the rounds could not tell.</summary>
     internal static StatementVerdict Decide(IReadOnlyList<StatementComparison> comparisons)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
@@ -112,6 +112,7 @@ internal static class StatementsBenchmark
         var slower = comparisons.Count(c => c.Result.IsClaim && !c.Result.CandidateBetter);
         return (faster, slower) switch
         {
+            (0, 0) when comparisons.Any(c => c.Result.Kind == DifferenceKind.CannotTell) => StatementVerdict.CannotTell,
             (0, 0) => StatementVerdict.NoDifference,
             (> 0, 0) => StatementVerdict.Adopt,
             (0, > 0) => StatementVerdict.KeepBaseline,

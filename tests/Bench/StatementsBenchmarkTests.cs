@@ -14,6 +14,7 @@ public sealed class StatementsBenchmarkTests
     [InlineData(new[] { "faster", "none" }, StatementVerdict.Adopt)]
     [InlineData(new[] { "slower", "none" }, StatementVerdict.KeepBaseline)]
     [InlineData(new[] { "faster", "slower" }, StatementVerdict.Mixed)]
+    [InlineData(new[] { "cannot tell", "none" }, StatementVerdict.CannotTell)]
     public void Decide_FollowsTheClaims(string[] outcomes, StatementVerdict expected) =>
         Assert.Equal(expected, StatementsBenchmark.Decide([.. outcomes.Select(Comparison)]));
 
@@ -25,6 +26,16 @@ public sealed class StatementsBenchmarkTests
 
         Assert.StartsWith("`prepared, no reset`: adopt it:", text, StringComparison.Ordinal);
         Assert.Contains("faster on 1, slower on 0, no measurable difference on 2 of 3", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Conclusion_TooFewRounds_CountedApartAndSaid()
+    {
+        var comparisons = new[] { Comparison("cannot tell"), Comparison("cannot tell"), Comparison("none") };
+        var text = StatementReport.Conclusion("prepared", comparisons, StatementsBenchmark.Decide(comparisons));
+
+        Assert.StartsWith("`prepared`: cannot tell with these rounds", text, StringComparison.Ordinal);
+        Assert.Contains("no measurable difference on 1, too few rounds to tell on 2 of 3", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,6 +58,7 @@ public sealed class StatementsBenchmarkTests
         {
             "faster" => (DifferenceKind.TimingDiffers, 0.8, TimingVerdict.Faster),
             "slower" => (DifferenceKind.TimingDiffers, 1.25, TimingVerdict.Slower),
+            "cannot tell" => (DifferenceKind.CannotTell, 1.25, TimingVerdict.CannotTell),
             _ => (DifferenceKind.SamePlanNoDifference, 1.01, TimingVerdict.NoDifference),
         };
         var text = OrderStatistics.Estimate([.. Enumerable.Range(1, 60).Select(i => 1.0 + (i / 600.0))], 50);
