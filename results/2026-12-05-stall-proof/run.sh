@@ -6,7 +6,7 @@ set -euo pipefail
 here=results/2026-12-05-stall-proof
 dotnet build -c Release load >/dev/null
 load() { dotnet load/bin/Release/net10.0/Perf.Load.dll "$@"; }
-load testserver --stall-every 3s --stall-for 1s > "$here/testserver.txt" 2>&1 &
+dotnet load/bin/Release/net10.0/Perf.Load.dll testserver --stall-every 3s --stall-for 1s > "$here/testserver.txt" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q listening "$here/testserver.txt" && break; sleep 0.2; done
