@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Perf.Bench.Cli;
-using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
@@ -107,12 +106,12 @@ public sealed class BadInputTests
     [InlineData("ci-rates|--mysql|Server=;Port=abc")]
     public async Task Bench_MalformedConnectionString_UsageErrorNothingWritten(string args)
     {
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var (code, error) = await RunBenchAsync(args);
 
         AssertUsageError(code, error, "bench", "--mysql is not a valid connection string: ");
-        Assert.Equal(runs, RunDirectories());
+        Assert.Equal(runs, RunsFolderGroup.RunDirectories());
     }
 
     [Fact]
@@ -171,12 +170,12 @@ public sealed class BadInputTests
     [InlineData("probe|--serve|--out|", "--out is empty: give a file.")]
     public async Task Bench_BadBaseline_UsageErrorBeforeSeeding(string args, string message)
     {
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var (code, error) = await RunBenchAsync(args);
 
         AssertUsageError(code, error, "bench", message);
-        Assert.Equal(runs, RunDirectories());
+        Assert.Equal(runs, RunsFolderGroup.RunDirectories());
     }
 
     [Fact]
@@ -206,12 +205,12 @@ public sealed class BadInputTests
     [InlineData("probe|--serve|--out|x.json|--bogus")]
     public async Task Bench_UnknownOptionOnACommand_UsageErrorNothingWritten(string args)
     {
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var (code, error) = await RunBenchAsync(args);
 
         AssertUsageError(code, error, "bench", "Unrecognized command or argument '--bogus'");
-        Assert.Equal(runs, RunDirectories());
+        Assert.Equal(runs, RunsFolderGroup.RunDirectories());
     }
 
     [Fact]
@@ -232,12 +231,12 @@ public sealed class BadInputTests
     [InlineData("probe|--serve|--out|x.json|--prefix|a;b")]
     public async Task Bench_BadPrefix_SharedRuleUsageErrorNothingWritten(string args)
     {
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var (code, error) = await RunBenchAsync(args.TrimStart('|'));
 
         AssertUsageError(code, error, "bench", "--prefix must be 1 to 40 lower-case letters, digits or underscores");
-        Assert.Equal(runs, RunDirectories());
+        Assert.Equal(runs, RunsFolderGroup.RunDirectories());
     }
 
     [Theory]
@@ -262,12 +261,12 @@ public sealed class BadInputTests
     [InlineData("--mode|fast", "--mode 'fast' is not ci or full.")]
     public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)
     {
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var (code, error) = await RunBenchAsync(args);
 
         AssertUsageError(code, error, "bench", message);
-        Assert.Equal(runs, RunDirectories());
+        Assert.Equal(runs, RunsFolderGroup.RunDirectories());
     }
 
     [Fact]
@@ -364,12 +363,12 @@ public sealed class BadInputTests
     [InlineData("probe|--serve|--out|/proc/probe/x.json", "--out: cannot write /proc/probe/x.json: the folder /proc cannot be written")]
     public async Task Bench_ApiOrSlowdownMalformed_UsageErrorBeforeAnyWork(string args, string message)
     {
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var (code, error) = await RunBenchAsync(args);
 
         AssertUsageError(code, error, "bench", message);
-        Assert.Equal(runs, RunDirectories());
+        Assert.Equal(runs, RunsFolderGroup.RunDirectories());
     }
 
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
@@ -403,12 +402,6 @@ public sealed class BadInputTests
         using var error = new StringWriter();
         var code = await CommandLineRunner.RunAsync(CreateLoad(console), args.Split('|'), console.Profile.Out.Writer, error, TestContext.Current.CancellationToken);
         return (code, error.ToString());
-    }
-
-    internal static string[] RunDirectories()
-    {
-        var runs = Path.Combine(RepositoryPaths.FindRoot(), "results", "runs");
-        return Directory.Exists(runs) ? Directory.GetDirectories(runs) : [];
     }
 
     private static Command CreateLoad(TestConsole console) => LoadCli.Create(new LoadContext(console, NoLocalServer, [], new HarnessOptions()));

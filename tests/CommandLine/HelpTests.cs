@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Perf.Bench.Cli;
-using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
 using Perf.Seed.Cli;
@@ -32,7 +31,7 @@ public sealed class HelpTests
     {
         var console = new TestConsole();
         var (args, results) = HelpArguments(path, LoadCli.Create(new LoadContext(console, NoServer, [], new Perf.Harness.CommandLine.HarnessOptions())));
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var code = await LoadCli.RunAsync(args, console, NoServer, TestContext.Current.CancellationToken);
 
@@ -46,7 +45,7 @@ public sealed class HelpTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var (args, results) = HelpArguments(path, SeedProgram.Create([], output, error));
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var code = await SeedProgram.RunAsync([.. args, "--mysql", NoServer.ConnectionString!], output, error, TestContext.Current.CancellationToken);
 
@@ -65,7 +64,7 @@ public sealed class HelpTests
             return Task.FromResult(ExitCodes.Success);
         });
         var (args, results) = HelpArguments(path, root);
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
         using var output = new StringWriter();
         using var error = new StringWriter();
 
@@ -84,7 +83,7 @@ public sealed class HelpTests
         using var error = new StringWriter();
         var (args, results) = HelpArguments(path, BenchCli.Create([]).Root);
         args = [.. args, "--mysql", NoServer.ConnectionString!];
-        var runs = RunDirectories();
+        var runs = RunsFolderGroup.RunDirectories();
 
         var code = await CommandLineRunner.RunAsync(BenchCli.Create(args).Root, args, output, error, TestContext.Current.CancellationToken);
 
@@ -130,12 +129,6 @@ public sealed class HelpTests
         return ([.. args, "--results", results], results);
     }
 
-    private static string[] RunDirectories()
-    {
-        var runs = Path.Combine(RepositoryPaths.FindRoot(), "results", "runs");
-        return Directory.Exists(runs) ? Directory.GetDirectories(runs) : [];
-    }
-
     private static void AssertHelp(int code, string output, string path, string? results, string[] runsBefore)
     {
         Assert.Equal(ExitCodes.Success, code);
@@ -147,6 +140,6 @@ public sealed class HelpTests
             Assert.False(Directory.Exists(results), $"--help created {results}");
         }
 
-        Assert.Equal(runsBefore, RunDirectories());
+        Assert.Equal(runsBefore, RunsFolderGroup.RunDirectories());
     }
 }

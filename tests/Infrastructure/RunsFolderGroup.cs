@@ -1,3 +1,5 @@
+using Perf.Harness;
+
 namespace Perf.Tests.Infrastructure;
 
 /// <summary>
@@ -8,4 +10,11 @@ namespace Perf.Tests.Infrastructure;
 public sealed class RunsFolderGroup
 {
     public const string Name = "results/runs folder";
+
+    /// <summary>The run folders under the repository's <c>results/runs</c> now.</summary>
+    public static string[] RunDirectories()
+    {
+        var runs = Path.Combine(RepositoryPaths.FindRoot(), "results", "runs");
+        return Directory.Exists(runs) ? Directory.GetDirectories(runs) : [];
+    }
 }
