@@ -38,13 +38,17 @@ public sealed class VariantEquivalenceTests(DatabaseServerFixture fixture)
         var variants = await VariantSet.CreateAsync(fixture, Trades, profiles: 4, Days);
         foreach (var (variant, database) in variants.Databases)
         {
-            await using var dataSource = TelemetryDataSource.Create(fixture.RequireServer().ConnectionStringFor(database));
+            // One pooled connection, never reset: every query runs on it, so its session counter counts this path's
+            // prepares alone (the global one also counts every other test's).
+            var oneSession = $"{fixture.RequireServer().ConnectionStringFor(database)};Maximum Pool Size=1;Connection Reset=false";
+            await using var dataSource = TelemetryDataSource.Create(oneSession);
             var text = await AnswerEverythingAsync(dataSource, StatementMode.Text);
-            var preparesBefore = await PreparesAsync(dataSource);
+            var before = await SessionPreparesAsync(dataSource);
             var prepared = await AnswerEverythingAsync(dataSource, StatementMode.Prepared);
-            var prepares = await PreparesAsync(dataSource) - preparesBefore;
+            var after = await SessionPreparesAsync(dataSource);
 
-            Assert.True(prepares > 0, $"{variant}: the prepared path sent no COM_STMT_PREPARE.");
+            Assert.Equal(before.ConnectionId, after.ConnectionId);
+            Assert.True(after.Prepares > before.Prepares, $"{variant}: the prepared path sent no COM_STMT_PREPARE.");
             Assert.Equal(text, prepared);
         }
     }
