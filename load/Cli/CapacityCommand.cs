@@ -32,7 +32,7 @@ internal static class CapacityCommand
             RunSummary? last = null;
             foreach (var rate in search.Rates())
             {
-                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(settings.WithProfile(search.ProfileAt(rate)), target, null, cancellationToken).ConfigureAwait(false);
+                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(settings.WithProfile(search.ProfileAt(rate, settings.Thresholds)), target, null, cancellationToken).ConfigureAwait(false);
                 last = summary;
                 var stepResult = CapacityStep.From(rate, summary);
                 steps.Add(stepResult);

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Perf.Analysis.Capacity;
 using Perf.Load.Model;
+using Perf.Load.Thresholds;
 using Spectre.Console;
 using Telemetry.CommandLine;
 
@@ -39,8 +41,28 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         return StepDuration > TimeSpan.Zero ? this : throw new UsageException($"{names.Duration} must be greater than zero.");
     }
 
-    /// <summary>The open-model load of the step at <paramref name="rate"/>.</summary>
-    public LoadProfile ProfileAt(double rate) => LoadProfile.ConstantRate(rate, StepDuration, Warmup, Poisson);
+    /// <summary>The open-model load of the step at <paramref name="rate"/>, lasting <see cref="DurationAt"/>.</summary>
+    public LoadProfile ProfileAt(double rate, IEnumerable<Threshold> thresholds) => LoadProfile.ConstantRate(rate, DurationAt(rate, thresholds), Warmup, Poisson);
+
+    /// <summary>The step's measured duration at <paramref name="rate"/>: <see cref="StepDuration"/>, or longer when that would send fewer requests than the thresholds' percentiles need to be judged.</summary>
+    /// <remarks>
+    /// A percentile threshold holds only when its interval is under the limit, and a p99 has no interval below 368
+    /// requests (<see cref="OrderStatistics.SamplesNeeded"/>): at 10/s a 20 s step could never pass it. Poisson
+    /// arrivals vary, so they get three standard deviations more.
+    /// </remarks>
+    public TimeSpan DurationAt(double rate, IEnumerable<Threshold> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var needed = thresholds.Where(t => t.Metric == ThresholdMetric.Percentile).Select(t => OrderStatistics.SamplesNeeded(t.Percentile)).DefaultIfEmpty(0).Max();
+        if (needed == 0)
+        {
+            return StepDuration;
+        }
+
+        var requests = needed + 1 + (Poisson ? 3 * Math.Sqrt(needed) : 0);
+        var seconds = Math.Ceiling(requests / rate);
+        return seconds > StepDuration.TotalSeconds ? TimeSpan.FromSeconds(seconds) : StepDuration;
+    }
 
     /// <summary>A command that searches rates: the run's options without a load shape, the step options, and an action given the settings and steps.</summary>
     public static Command CreateCommand(string name, string description, RunOptions options, LoadContext context, Func<RunSettings, CapacitySteps, IAnsiConsole, CancellationToken, Task<int>> execute)
@@ -52,11 +74,11 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         var command = new Command(name, description);
         options.AddTo(command, load: false);
         steps.AddTo(command);
-        command.SetAction((parse, cancellationToken) => execute(
-            options.Read(parse, requireLoad: false, context.ProvisioningFor(parse), context.Arguments),
-            steps.Read(parse),
-            context.Console,
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse, requireLoad: false, context.ProvisioningFor(parse), context.Arguments);
+            return execute(settings, steps.Read(parse), context.Console, cancellationToken);
+        });
         return command;
     }
 

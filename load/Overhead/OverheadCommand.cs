@@ -67,7 +67,7 @@ internal static class OverheadCommand
                         manifest.Parameters["variant"] = inProcess.Variant.ToString().ToLowerInvariant();
                         manifest.Parameters["database"] = database;
                         manifest.Parameters["scenarios"] = string.Join(',', settings.Scenarios.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name}:{s.Weight:0.##}")));
-                        manifest.Parameters["rates"] = string.Create(CultureInfo.InvariantCulture, $"{search.StartRate:0.##}..{search.MaxRate:0.##} step {search.Step:0.##}, {search.StepDuration.TotalSeconds:0.##} s each after {search.Warmup.TotalSeconds:0.##} s warm-up");
+                        manifest.Parameters["rates"] = string.Create(CultureInfo.InvariantCulture, $"{search.StartRate:0.##}..{search.MaxRate:0.##} step {search.Step:0.##}, {search.StepDuration.TotalSeconds:0.##} s each (longer where the thresholds' percentiles need more requests) after {search.Warmup.TotalSeconds:0.##} s warm-up");
                         if (apiOff.Dataset is { } dataset)
                         {
                             manifest.Parameters["dataset"] = dataset;
@@ -113,7 +113,7 @@ internal static class OverheadCommand
                 }
 
                 var arm = arms[a];
-                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(arm.Settings.WithProfile(search.ProfileAt(rate)), arm.Target, arm.Mix(), null, cancellationToken).ConfigureAwait(false);
+                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(arm.Settings.WithProfile(search.ProfileAt(rate, arm.Settings.Thresholds)), arm.Target, arm.Mix(), null, cancellationToken).ConfigureAwait(false);
                 var step = CapacityStep.From(rate, summary);
                 steps[a].Add(step);
                 configurations[a] = summary.Configuration;

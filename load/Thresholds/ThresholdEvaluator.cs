@@ -1,4 +1,6 @@
+using System.Globalization;
 using HdrHistogram;
+using Perf.Analysis.Capacity;
 using Perf.Load.Measurement;
 using Telemetry.CommandLine;
 
@@ -44,11 +46,57 @@ internal static class ThresholdEvaluator
         foreach (var threshold in thresholds)
         {
             var group = Select(threshold, total, scenarios, endpoints);
-            var actual = Measure(threshold, group, measuredSeconds);
-            results.Add(new ThresholdResult(threshold.Expression, group.Name, actual, threshold.FormatValue(actual), threshold.IsMet(actual)));
+            results.Add(Judge(threshold, group, measuredSeconds));
         }
 
         return results;
+    }
+
+    /// <summary>Checks one threshold on its group.</summary>
+    /// <remarks>
+    /// A percentile is judged by its 95 % order-statistic interval, not by its point estimate: an upper limit
+    /// (<c>p(95)&lt;500</c>) holds only when the interval's upper end meets it, a lower limit only when its lower end
+    /// does. A percentile the samples cannot bound (<see cref="OrderStatistics.SamplesNeeded"/>: 368 for p99) or an
+    /// interval that straddles the limit does not hold: the run has not shown it. A latency or error threshold on a
+    /// group without requests does not hold either: there is nothing to judge.
+    /// </remarks>
+    private static ThresholdResult Judge(Threshold threshold, StatsSnapshot group, double seconds)
+    {
+        var actual = Measure(threshold, group, seconds);
+        var text = threshold.FormatValue(actual);
+        var judgesRequests = threshold.Metric is not (ThresholdMetric.RequestRate or ThresholdMetric.Count);
+        if (judgesRequests && group.Count == 0)
+        {
+            return new ThresholdResult(threshold.Expression, group.Name, actual, "no requests", false);
+        }
+
+        if (judgesRequests && threshold.Metric != ThresholdMetric.FailedRate && group.Latency.TotalCount == 0)
+        {
+            return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false);
+        }
+
+        if (threshold.Metric != ThresholdMetric.Percentile)
+        {
+            return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual));
+        }
+
+        var estimate = Histograms.EstimateMs(group.Latency, threshold.Percentile);
+        var upperLimit = threshold.Operator is ThresholdOperator.LessThan or ThresholdOperator.LessOrEqual;
+        var bound = upperLimit ? estimate.Upper : estimate.AtLeast;
+        if (bound is not { } judged)
+        {
+            return new ThresholdResult(
+                threshold.Expression,
+                group.Name,
+                actual,
+                string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples})"),
+                false);
+        }
+
+        var interval = estimate.Lower is { } lower && estimate.Upper is { } upper
+            ? string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]")
+            : string.Create(CultureInfo.InvariantCulture, $"{text} [≥ {judged:0.###}]");
+        return new ThresholdResult(threshold.Expression, group.Name, actual, interval, threshold.IsMet(judged));
     }
 
     private static StatsSnapshot Select(Threshold threshold, StatsSnapshot total, IReadOnlyList<StatsSnapshot> scenarios, IReadOnlyList<StatsSnapshot> endpoints)

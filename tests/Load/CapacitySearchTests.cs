@@ -19,7 +19,7 @@ public sealed class CapacitySearchTests
 
         var exit = await LoadCli.RunAsync(
             ["capacity", "--url", server.BaseAddress.ToString(), "--scenario", "get:/", "--start-rate", "20", "--step", "20", "--max-rate", "40",
-             "--step-duration", "1s", "--warmup", "0.2s", "--max-send-lag", "500ms", "--results", directory],
+             "--step-duration", "1s", "--warmup", "0.2s", "--max-send-lag", "500ms", "--no-default-thresholds", "--threshold", "http_req_failed<0.001", "--results", directory],
             console,
             null,
             TestContext.Current.CancellationToken);
@@ -37,5 +37,21 @@ public sealed class CapacitySearchTests
         Assert.Contains("| 40 | PASS | ", markdown, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(directory, "manifest.json")));
         Assert.Contains("capacity: at least 40 requests/s", console.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, false, "p(99)<1000", 37)]
+    [InlineData(20, false, "p(99)<1000", 20)]
+    [InlineData(10, false, "http_req_failed<0.001", 20)]
+    [InlineData(5, false, "p(95)<500", 20)]
+    [InlineData(2, false, "p(95)<500", 37)]
+    [InlineData(20, true, "p(99)<1000", 22)]
+    [InlineData(10, true, "p(99)<1000", 43)]
+    public void DurationAt_PercentileThresholds_LengthenAStepUntilItsRequestsCanBoundThem(double rate, bool poisson, string threshold, double seconds)
+    {
+        // p99 needs 368 requests, p95 72: a 20 s step at 10/s sends 200, so it runs 37 s (370); Poisson arrivals get 3σ more.
+        var steps = new CapacitySteps(10, 10, 100, TimeSpan.FromSeconds(20), TimeSpan.Zero, poisson);
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), steps.DurationAt(rate, [Perf.Load.Thresholds.ThresholdParser.Parse(threshold)]));
     }
 }

@@ -41,6 +41,7 @@ public sealed class DashboardApiLoadTests(DatabaseServerFixture server, ApiFixtu
     }
 
     /// <summary>The thresholds are evaluated on the run's own percentiles; whether the targets hold is for commands that print figures, not for a test.</summary>
+    /// <remarks>Sixty invocations bound neither percentile (p95 needs 72, p99 368), so neither threshold may pass, whatever the latencies.</remarks>
     [Fact]
     public async Task RunAsync_CustomTradesScenario_JudgesP95AndP99OnItsOwnFigures()
     {
@@ -60,10 +61,10 @@ public sealed class DashboardApiLoadTests(DatabaseServerFixture server, ApiFixtu
         var run = result.Scenario("trades-page");
         Assert.Equal(2, run.Thresholds.Count);
         Assert.Equal(run.Total.Latency.P95, run.Thresholds[0].Actual);
-        Assert.Equal(run.Total.Latency.P95 < 500, run.Thresholds[0].Passed);
         Assert.Equal(run.Total.Latency.P99, run.Thresholds[1].Actual);
-        Assert.Equal(run.Total.Latency.P99 < 1000, run.Thresholds[1].Passed);
         Assert.Equal(60, run.Total.Count);
         Assert.Equal(60, run.Total.Ok);
+        Assert.All(run.Thresholds, t => Assert.False(t.Passed, $"{t.Expression} passed on 60 samples"));
+        Assert.False(result.Passed);
     }
 }

@@ -34,7 +34,15 @@ public sealed class MergeTests
         Assert.Equal(Histograms.MaxMs(direct), merged.Summary.Total.Latency.Max);
         Assert.Equal(a.Report.Summary.Generator.Sent + b.Report.Summary.Generator.Sent, merged.Summary.Generator.Sent);
         Assert.Equal(2, merged.Summary.MergedFrom!.Count);
-        Assert.True(merged.Summary.Verdict == Verdict.Pass, string.Join("; ", merged.Summary.Generator.Problems));
+
+        // The thresholds are judged on the sum: ~50 requests a machine cannot bound a p95 (72), the ~100 merged can, by
+        // the merged histogram's own interval; neither bounds a p99 (368), so the merged run fails on it and says so.
+        Assert.All([a, b], run => Assert.EndsWith($"needs ≥ 72 samples (has {run.Report.Total.Latency.TotalCount})", run.Report.Summary.Thresholds[0].ActualText, StringComparison.Ordinal));
+        Assert.Equal(Histograms.EstimateMs(direct, 95).Upper < 500, merged.Summary.Thresholds[0].Passed);
+        Assert.DoesNotContain("needs", merged.Summary.Thresholds[0].ActualText, StringComparison.Ordinal);
+        Assert.EndsWith($"needs ≥ 368 samples (has {expectedCount})", merged.Summary.Thresholds[1].ActualText, StringComparison.Ordinal);
+        Assert.True(merged.Summary.Generator.Valid, string.Join("; ", merged.Summary.Generator.Problems));
+        Assert.Equal(Verdict.Fail, merged.Summary.Verdict);
 
         var output = LoadTestSupport.TempDirectory();
         await ReportWriter.WriteAsync(merged, Perf.Harness.Results.RunManifest.Create("load-merge"), output, html: true, TestContext.Current.CancellationToken);

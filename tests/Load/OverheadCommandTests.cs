@@ -26,7 +26,8 @@ public sealed class OverheadCommandTests(DatabaseServerFixture fixture)
             var output = LoadTestSupport.TempDirectory();
 
             var (code, console, error) = await LoadTestSupport.RunCliAsync(
-                ["overhead", "--prefix", prefix, "--start-rate", "20", "--step", "20", "--max-rate", "40", "--step-duration", "3s", "--warmup", "500ms", "--max-send-lag", "500ms", "--quiet", "--results", output],
+                ["overhead", "--prefix", prefix, "--start-rate", "20", "--step", "20", "--max-rate", "40", "--step-duration", "3s", "--warmup", "500ms", "--max-send-lag", "500ms",
+                 "--no-default-thresholds", "--threshold", "http_req_failed<0.001", "--quiet", "--results", output],
                 Provisioning(server));
 
             Assert.True(code == ExitCodes.Success, console + error);
@@ -36,7 +37,8 @@ public sealed class OverheadCommandTests(DatabaseServerFixture fixture)
             var arms = root.GetProperty("arms").EnumerateArray().ToList();
             Assert.Equal(["database", "api-cache-off", "api-cache-on"], arms.Select(a => a.GetProperty("name").GetString()));
 
-            // 20 and 40 req/s are far below what any arm sustains on 3 profiles: every step passes, so every capacity is "at least 40".
+            // Judged on failures alone (60 requests a step bound no p99, and the targets are not a test's to assert): no
+            // request fails at 20 or 40 req/s on 3 profiles, so every step passes and every capacity is "at least 40".
             Assert.All(arms, a => Assert.Equal(40, a.GetProperty("capacity").GetProperty("maxPassingRate").GetDouble()));
             Assert.Contains("query layer alone", arms[0].GetProperty("description").GetString(), StringComparison.Ordinal);
             Assert.Equal(1, root.GetProperty("ratio").GetProperty("value").GetDouble());

@@ -43,7 +43,9 @@ public sealed class ScenarioRunnerTests
         Assert.Equal("wait", wait.Name);
         Assert.Equal(40, wait.Ok);
         Assert.True(wait.ServiceTime.P50 >= 20, $"wait p50 {wait.ServiceTime.P50} ms");
-        Assert.Equal([false, true, true], run.Thresholds.Select(t => t.Passed));
+        // Forty invocations bound neither a p95 (72) nor a p99 (368), so neither latency threshold is shown to hold,
+        // however generous; 40 % failed, under half.
+        Assert.Equal([false, false, true], run.Thresholds.Select(t => t.Passed));
         Assert.False(result.Passed);
         Assert.True(File.Exists(Path.Combine(folder, "delays", "summary.json")));
     }
@@ -63,7 +65,7 @@ public sealed class ScenarioRunnerTests
                     }
                 }))
             .WithLoadSimulations(Simulation.Inject(50, TimeSpan.FromSeconds(2)))
-            .WithThresholds(ScenarioThreshold.P99Below(1000));
+            .WithThresholds(ScenarioThreshold.ErrorRateBelow(0.001));
         var folder = LoadTestSupport.TempDirectory();
 
         var result = await ScenarioRunner.RegisterScenarios(pages).WithTarget(server.BaseAddress).WithReportFolder(folder).RunAsync(TestContext.Current.CancellationToken);

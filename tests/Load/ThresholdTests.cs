@@ -64,6 +64,58 @@ public sealed class ThresholdTests
     }
 
     [Fact]
+    public void Evaluate_P99OfThirtySamples_DoesNotPassAndSaysWhatItNeeds()
+    {
+        // Thirty fast requests: the point p99 is the maximum, 10 ms, far under 1 s, but thirty samples cannot bound a p99.
+        var few = Snapshot("total", count: 30, failed: 0, latencyMicros: 10_000);
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(99)<1000")], few, [], [], 10));
+
+        Assert.False(result.Passed);
+        Assert.InRange(result.Actual, 9.9, 10.1);
+        Assert.Contains("needs ≥ 368 samples (has 30)", result.ActualText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("p(95)<955", false)]
+    [InlineData("p(95)<1000", true)]
+    [InlineData("p(95)>930", true)]
+    [InlineData("p(95)>945", false)]
+    public void Evaluate_Percentile_IsJudgedByItsIntervalNotItsPointEstimate(string expression, bool passed)
+    {
+        // 1 ms to 1000 ms, one request each: the p95 is about 950 ms, its 95 % interval about the 936th to the 964th.
+        var latency = Histograms.Create();
+        for (var ms = 1; ms <= 1000; ms++)
+        {
+            latency.RecordValue(ms * 1000L);
+        }
+
+        var spread = new StatsSnapshot("total", 1000, 1000, 0, new Dictionary<string, long> { ["200"] = 1000 }, latency, latency.Copy(), Histograms.Create());
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], spread, [], [], 10));
+
+        Assert.InRange(result.Actual, 949, 952);
+        Assert.Equal(passed, result.Passed);
+        Assert.Matches(@"^95\d\.?\d* ms \[9\d\d(\.\d+)?–9\d\d(\.\d+)?\]$", result.ActualText);
+    }
+
+    [Theory]
+    [InlineData("trades:p(95)<300")]
+    [InlineData("trades:avg<300")]
+    [InlineData("trades:max<300")]
+    [InlineData("trades:http_req_failed<0.01")]
+    public void Evaluate_GroupWithoutRequests_DoesNotPass(string expression)
+    {
+        var busy = Snapshot("summary", count: 1000, failed: 0, latencyMicros: 10_000);
+        var idle = new StatsSnapshot("trades", 0, 0, 0, new Dictionary<string, long>(), Histograms.Create(), Histograms.Create(), Histograms.Create());
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], busy with { Name = "total" }, [], [busy, idle], 10));
+
+        Assert.False(result.Passed);
+        Assert.Equal("no requests", result.ActualText);
+    }
+
+    [Fact]
     public void Validate_UnknownEndpoint_ThrowsUsageException()
     {
         var ex = Assert.Throws<UsageException>(() =>
