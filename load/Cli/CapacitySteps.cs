@@ -77,6 +77,12 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse, requireLoad: false, context.ProvisioningFor(parse), context.Arguments);
+            if (settings.Thresholds.Count == 0)
+            {
+                // Every step would pass, however many requests failed: the search would report --max-rate as the capacity.
+                throw new UsageException($"{name} searches for the highest rate that meets the thresholds, and there are none: give --threshold, or leave out --no-default-thresholds.");
+            }
+
             return execute(settings, steps.Read(parse), context.Console, cancellationToken);
         });
         return command;

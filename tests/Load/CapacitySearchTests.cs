@@ -39,6 +39,21 @@ public sealed class CapacitySearchTests
         Assert.Contains("capacity: at least 40 requests/s", console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Capacity_NoThresholds_IsAUsageErrorBeforeAnyStep()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var directory = LoadTestSupport.TempDirectory();
+
+        // Without a threshold every step passes, even one where every request failed: the "capacity" would be --max-rate.
+        var (code, output, error) = await LoadTestSupport.RunCliAsync(
+            ["capacity", "--url", server.BaseAddress.ToString(), "--scenario", "get:/", "--no-default-thresholds", "--step-duration", "1s", "--results", directory]);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("there are none: give --threshold", output + error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory, "capacity.json")));
+    }
+
     [Theory]
     [InlineData(10, false, "p(99)<1000", 37)]
     [InlineData(20, false, "p(99)<1000", 20)]
