@@ -76,7 +76,7 @@ internal static class RunMerger
         var generator = MergeGenerators([.. runs.Select(r => r.Summary.Generator)]);
         var (verdict, exitCode) = RunSummaryBuilder.Decide(generator, results);
         var start = runs.Min(r => r.Summary.StartedUtc);
-        var intervals = MergedTimeline(allEntries, start);
+        var intervals = MergedTimeline(runs, start);
         var configuration = first.Configuration with
         {
             Target = string.Join(", ", runs.Select(r => r.Summary.Configuration.Target).Distinct(StringComparer.Ordinal)),
@@ -156,21 +156,33 @@ internal static class RunMerger
         return sum;
     }
 
-    /// <summary>The machines' untagged intervals added per whole second since the earliest start.</summary>
-    private static List<IntervalSnapshot> MergedTimeline(List<HistogramLogEntry> entries, DateTimeOffset start)
+    /// <summary>The machines' untagged intervals added per whole second since the earliest start, with their failed requests.</summary>
+    /// <remarks>The log holds no error counts: each run's timeline does, one point per untagged interval in the same order.</remarks>
+    private static List<IntervalSnapshot> MergedTimeline(IReadOnlyList<(string Directory, RunSummary Summary, IReadOnlyList<HistogramLogEntry> Log)> runs, DateTimeOffset start)
     {
         var startSeconds = start.ToUnixTimeMilliseconds() / 1000.0;
+        var intervals = new List<(HistogramLogEntry Entry, long Errors)>();
+        foreach (var (directory, summary, log) in runs)
+        {
+            var untagged = log.Where(e => e.Tag is null).ToList();
+            if (untagged.Count != summary.Timeline.Count)
+            {
+                throw new UsageException($"'{directory}' is not a run directory: its {ReportWriter.IntervalLogFile} has {untagged.Count} intervals but its {ReportWriter.SummaryFile} timeline {summary.Timeline.Count}.");
+            }
+
+            intervals.AddRange(untagged.Zip(summary.Timeline, (entry, point) => (entry, point.Errors)));
+        }
+
         return
         [
-            .. entries
-                .Where(e => e.Tag is null)
-                .GroupBy(e => (long)Math.Floor(e.StartUnixSeconds - startSeconds + 0.5))
+            .. intervals
+                .GroupBy(i => (long)Math.Floor(i.Entry.StartUnixSeconds - startSeconds + 0.5))
                 .OrderBy(g => g.Key)
                 .Select(g =>
                 {
-                    var histogram = Sum(g);
+                    var histogram = Sum(g.Select(i => i.Entry));
                     var startMs = (long)((startSeconds + g.Key) * 1000);
-                    var endMs = startMs + (long)(g.Max(e => e.LengthSeconds) * 1000);
+                    var endMs = startMs + (long)(g.Max(i => i.Entry.LengthSeconds) * 1000);
                     histogram.StartTimeStamp = startMs;
                     histogram.EndTimeStamp = endMs;
                     return new IntervalSnapshot(
@@ -178,7 +190,7 @@ internal static class RunMerger
                         startMs,
                         endMs,
                         histogram.TotalCount,
-                        0,
+                        g.Sum(i => i.Errors),
                         Histograms.PercentileMs(histogram, 50),
                         Histograms.PercentileMs(histogram, 90),
                         Histograms.PercentileMs(histogram, 99),

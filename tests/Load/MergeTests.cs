@@ -51,6 +51,23 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public async Task Merge_RunsWithFailures_TheMergedTimelineCountsThem()
+    {
+        // Every request is a 404: each second of each machine's timeline has its failures, and so must the sum's.
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var profile = LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(2), warmup: TimeSpan.Zero);
+        var a = await WriteRunAsync(server.BaseAddress, profile, seed: 1, scenario: "get:/missing");
+        var b = await WriteRunAsync(server.BaseAddress, profile, seed: 2, scenario: "get:/missing");
+
+        var merged = await RunMerger.MergeAsync([a.Directory, b.Directory], [], TestContext.Current.CancellationToken);
+
+        Assert.All([a, b], run => Assert.Equal(run.Report.Summary.Total.Failed, run.Report.Summary.Timeline.Sum(p => p.Errors)));
+        Assert.Equal(a.Report.Summary.Total.Failed + b.Report.Summary.Total.Failed, merged.Summary.Total.Failed);
+        Assert.Equal(merged.Summary.Total.Failed, merged.Summary.Timeline.Sum(p => p.Errors));
+        Assert.True(merged.Summary.Total.Failed >= 78, $"{merged.Summary.Total.Failed} failed");
+    }
+
+    [Fact]
     public async Task Merge_DifferentConfigurations_IsAConfigurationError()
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
@@ -94,9 +111,9 @@ public sealed class MergeTests
         Assert.Equal("machine 2: dropped", Assert.Single(merged.Problems));
     }
 
-    private static async Task<(string Directory, ReportInput Report)> WriteRunAsync(Uri url, LoadProfile profile, int seed)
+    private static async Task<(string Directory, ReportInput Report)> WriteRunAsync(Uri url, LoadProfile profile, int seed, string scenario = "get:/")
     {
-        var (_, report, manifest) = await LoadTestSupport.RunAsync(url, "get:/", profile, adjust: s => s with { Seed = seed, Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
+        var (_, report, manifest) = await LoadTestSupport.RunAsync(url, scenario, profile, adjust: s => s with { Seed = seed, Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
         var directory = LoadTestSupport.TempDirectory();
         await ReportWriter.WriteAsync(report, manifest, directory, html: false, TestContext.Current.CancellationToken);
         return (directory, report);
