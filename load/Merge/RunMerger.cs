@@ -20,6 +20,12 @@ internal static class RunMerger
             throw new UsageException("merge needs at least one run directory.");
         }
 
+        if (directories.GroupBy(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d)), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            // Its requests would count twice: twice the count and rate, and the same latencies weighted double.
+            throw new UsageException($"merge was given '{twice.Key}' {twice.Count()} times: each run directory once.");
+        }
+
         var runs = new List<(string Directory, RunSummary Summary, IReadOnlyList<HistogramLogEntry> Log)>();
         foreach (var directory in directories)
         {

@@ -68,6 +68,17 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public async Task Merge_SameRunTwice_IsAUsageError()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var run = await WriteRunAsync(server.BaseAddress, LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)), seed: 1);
+
+        var ex = await Assert.ThrowsAsync<UsageException>(() => RunMerger.MergeAsync([run.Directory, run.Directory + Path.DirectorySeparatorChar], [], TestContext.Current.CancellationToken));
+
+        Assert.Contains("2 times: each run directory once", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_DifferentConfigurations_IsAConfigurationError()
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
