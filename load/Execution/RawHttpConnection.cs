@@ -21,6 +21,9 @@ internal sealed class RawHttpConnection : IDisposable
     /// <summary>False once the server said <c>Connection: close</c> or the connection failed.</summary>
     public bool Reusable { get; private set; } = true;
 
+    /// <summary>True once any byte of the current exchange's response arrived: a failure after that is the server's, not a stale pooled connection's.</summary>
+    public bool ResponseStarted { get; private set; }
+
     /// <summary>Connects to <paramref name="endPoint"/>.</summary>
     public static async Task<RawHttpConnection> ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken)
     {
@@ -53,6 +56,7 @@ internal sealed class RawHttpConnection : IDisposable
     public async Task<TransportResponse> ExchangeAsync(ReadOnlyMemory<byte> request, bool keepBody, long deadlineTicks, CancellationToken cancellationToken)
     {
         Reusable = false;
+        ResponseStarted = false;
         Interlocked.Exchange(ref _deadlineTicks, deadlineTicks);
         try
         {
@@ -98,6 +102,7 @@ internal sealed class RawHttpConnection : IDisposable
 
         var read = await _socket.ReceiveAsync(_buffer.AsMemory(_length), SocketFlags.None, cancellationToken).ConfigureAwait(false);
         _length += read;
+        ResponseStarted |= read > 0;
         return read;
     }
 }

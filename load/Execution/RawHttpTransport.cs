@@ -63,7 +63,7 @@ internal sealed class RawHttpTransport : ILoadTransport
                     Close(connection);
                     throw new OperationCanceledException("The request timed out.", ex);
                 }
-                catch (Exception ex) when (ex is IOException or SocketException && reused && attempt == 0 && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is IOException or SocketException && reused && attempt == 0 && !connection.ResponseStarted && !cancellationToken.IsCancellationRequested)
                 {
                     Close(connection);
                 }
