@@ -65,6 +65,8 @@ public sealed class DashboardApiLoadTests(DatabaseServerFixture server, ApiFixtu
         Assert.Equal(60, run.Total.Count);
         Assert.Equal(60, run.Total.Ok);
         Assert.All(run.Thresholds, t => Assert.False(t.Passed, $"{t.Expression} passed on 60 samples"));
+        Assert.EndsWith("needs ≥ 72 samples (has 60)", run.Thresholds[0].ActualText, StringComparison.Ordinal);
+        Assert.EndsWith("needs ≥ 368 samples (has 60)", run.Thresholds[1].ActualText, StringComparison.Ordinal);
         Assert.False(result.Passed);
     }
 }
