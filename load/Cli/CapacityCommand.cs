@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Perf.Analysis.Capacity;
 using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Load.Capacity;
@@ -76,7 +77,13 @@ internal static class CapacityCommand
     /// <summary>A step as the console shows it: rate, verdict, achieved rate, p95, p99, errors and dispatch lag.</summary>
     internal static string StepLine(CapacityStep step) => string.Create(
         CultureInfo.InvariantCulture,
-        $"rate {step.Rate,8:0.##}/s  {Color(step.Verdict)}  achieved {step.AchievedRate:0.##}/s  p95 {step.P95Ms:0.###} ms  p99 {step.P99Ms:0.###} ms  errors {step.FailedRate:P3}  dispatch-lag p99 {step.DispatchLagP99Ms:0.###} ms");
+        $"rate {step.Rate,8:0.##}/s  {Color(step.Verdict)}  achieved {step.AchievedRate:0.##}/s  p95 {Latency(step.P95Ms, step.Samples, 95)}  p99 {Latency(step.P99Ms, step.Samples, 99)}  errors {step.FailedRate:P3}  dispatch-lag p99 {step.DispatchLagP99Ms:0.###} ms");
+
+    // As the tables: a percentile the step's requests cannot bound says what it needs instead of printing the maximum.
+    private static string Latency(double ms, long samples, double percentile) =>
+        samples >= OrderStatistics.SamplesNeeded(percentile)
+            ? string.Create(CultureInfo.InvariantCulture, $"{ms:0.###} ms")
+            : LatencySummary.Cell(ms, samples, percentile, "0.###");
 
     private static string Color(Verdict verdict) => verdict switch
     {

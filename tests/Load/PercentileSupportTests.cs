@@ -1,4 +1,5 @@
 using Perf.Load.Capacity;
+using Perf.Load.Cli;
 using Perf.Load.Reports;
 
 namespace Perf.Tests.Load;
@@ -27,5 +28,16 @@ public sealed class PercentileSupportTests
 
         Assert.Equal("needs ≥ 72", table.Rows[0][3]);
         Assert.Equal("needs ≥ 368", table.Rows[0][4]);
+    }
+
+    [Fact]
+    public void CapacityStepLine_ThirtyRequestStep_P95AndP99SayWhatTheyNeed()
+    {
+        // The console's line for the same step printed "p99 90 ms", the maximum of 30 requests.
+        var few = CapacityCommand.StepLine(new CapacityStep(10, Verdict.Pass, 10, 40, 90, 0, 0.1, []) { Samples = 30 });
+        var enough = CapacityCommand.StepLine(new CapacityStep(10, Verdict.Pass, 10, 40, 90, 0, 0.1, []) { Samples = 400 });
+
+        Assert.Contains("p95 needs ≥ 72  p99 needs ≥ 368  errors", few, StringComparison.Ordinal);
+        Assert.Contains("p95 40 ms  p99 90 ms  errors", enough, StringComparison.Ordinal);
     }
 }
