@@ -1,4 +1,6 @@
+using System.Globalization;
 using HdrHistogram;
+using Perf.Harness.Results;
 using Perf.Load.Execution;
 using Perf.Load.Measurement;
 using Perf.Load.Reports;
@@ -49,6 +51,50 @@ internal static class RunMerger
         }
 
         return Merge(runs, extraThresholds);
+    }
+
+    /// <summary>Reads each run directory's <c>manifest.json</c> (where there is one) and fails when the runs measured different datasets: their requests would not be samples of one system.</summary>
+    public static async Task<IReadOnlyList<RunManifest>> ReadManifestsAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        var manifests = new List<(string Directory, RunManifest Manifest)>();
+        foreach (var directory in directories)
+        {
+            var path = Path.Combine(directory, ResultWriter.ManifestFileName);
+            try
+            {
+                if (File.Exists(path))
+                {
+                    manifests.Add((directory, await RunManifestFile.ReadAsync(path, cancellationToken).ConfigureAwait(false)));
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new UsageException($"'{directory}' is not a run directory: {ex.Message}");
+            }
+        }
+
+        var datasets = manifests.Select(m => (m.Directory, Dataset: Describe(m.Manifest.Dataset))).ToList();
+        if (datasets.FirstOrDefault(d => d.Dataset != datasets[0].Dataset) is { Directory: not null } other)
+        {
+            throw new UsageException($"Runs do not match: '{datasets[0].Directory}' measured {datasets[0].Dataset} but '{other.Directory}' measured {other.Dataset}.");
+        }
+
+        return [.. manifests.Select(m => m.Manifest)];
+
+        static string Describe(DatasetInfo? dataset) => dataset is null
+            ? "no recorded dataset"
+            : string.Create(CultureInfo.InvariantCulture, $"dataset {dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");
+    }
+
+    /// <summary>Puts the source runs' provenance into the merged run's manifest: their common dataset, and each one's commit and machine.</summary>
+    public static void AddProvenance(RunManifest merged, IReadOnlyList<RunManifest> sources)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        ArgumentNullException.ThrowIfNull(sources);
+        merged.Dataset ??= sources.Select(s => s.Dataset).FirstOrDefault(d => d is not null);
+        merged.Parameters["mergedCommits"] = string.Join(", ", sources.Select(s => s.Git is { } git ? git.Commit + (git.Dirty == true ? " (dirty)" : string.Empty) : "unknown"));
+        merged.Parameters["mergedMachines"] = string.Join(", ", sources.Select(s => s.Machine.HostName));
     }
 
     /// <summary>Merges already-loaded runs; fails with a configuration error when they do not match.</summary>

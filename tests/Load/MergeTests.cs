@@ -1,3 +1,4 @@
+using Perf.Harness.Results;
 using Perf.Load.Calibration;
 using Perf.Load.Measurement;
 using Perf.Load.Merge;
@@ -45,7 +46,7 @@ public sealed class MergeTests
         Assert.Equal(Verdict.Fail, merged.Summary.Verdict);
 
         var output = LoadTestSupport.TempDirectory();
-        await ReportWriter.WriteAsync(merged, Perf.Harness.Results.RunManifest.Create("load-merge"), output, html: true, TestContext.Current.CancellationToken);
+        await ReportWriter.WriteAsync(merged, RunManifest.Create("load-merge"), output, html: true, TestContext.Current.CancellationToken);
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
         Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
     }
@@ -76,6 +77,48 @@ public sealed class MergeTests
         var ex = await Assert.ThrowsAsync<UsageException>(() => RunMerger.MergeAsync([run.Directory, run.Directory + Path.DirectorySeparatorChar], [], TestContext.Current.CancellationToken));
 
         Assert.Contains("2 times: each run directory once", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadManifests_RunsOnDifferentDatasets_IsAUsageError()
+    {
+        // Same configuration, different data: the merged percentiles would mix two systems.
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var profile = LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1));
+        var a = await WriteRunAsync(server.BaseAddress, profile, seed: 1);
+        var b = await WriteRunAsync(server.BaseAddress, profile, seed: 2);
+        await SetDatasetAsync(a.Directory, new DatasetInfo(42, "small", new Dictionary<string, long> { ["trades"] = 1000 }, "aaaa"));
+        await SetDatasetAsync(b.Directory, new DatasetInfo(42, "small", new Dictionary<string, long> { ["trades"] = 1000 }, "bbbb"));
+
+        var ex = await Assert.ThrowsAsync<UsageException>(() => RunMerger.ReadManifestsAsync([a.Directory, b.Directory], TestContext.Current.CancellationToken));
+
+        Assert.Contains("checksum aaaa", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("checksum bbbb", ex.Message, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(Path.Combine(b.Directory, ResultWriter.ManifestFileName), "{bad", TestContext.Current.CancellationToken);
+        var corrupt = await Assert.ThrowsAsync<UsageException>(() => RunMerger.ReadManifestsAsync([a.Directory, b.Directory], TestContext.Current.CancellationToken));
+        Assert.StartsWith($"'{b.Directory}' is not a run directory: ", corrupt.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddProvenance_SameDataset_MergedManifestNamesItAndEachRunsCommitAndMachine()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var profile = LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1));
+        var a = await WriteRunAsync(server.BaseAddress, profile, seed: 1);
+        var b = await WriteRunAsync(server.BaseAddress, profile, seed: 2);
+        var dataset = new DatasetInfo(42, "small", new Dictionary<string, long> { ["trades"] = 1000 }, "aaaa");
+        await SetDatasetAsync(a.Directory, dataset);
+        await SetDatasetAsync(b.Directory, dataset);
+        var merged = RunManifest.Create("load-merge");
+
+        RunMerger.AddProvenance(merged, await RunMerger.ReadManifestsAsync([a.Directory, b.Directory], TestContext.Current.CancellationToken));
+
+        Assert.Equal("aaaa", merged.Dataset?.Checksum);
+        var source = await RunManifestFile.ReadAsync(Path.Combine(a.Directory, ResultWriter.ManifestFileName), TestContext.Current.CancellationToken);
+        Assert.Equal(2, merged.Parameters["mergedCommits"].Split(", ").Length);
+        Assert.StartsWith(source.Git?.Commit ?? "unknown", merged.Parameters["mergedCommits"], StringComparison.Ordinal);
+        Assert.Equal($"{source.Machine.HostName}, {source.Machine.HostName}", merged.Parameters["mergedMachines"]);
     }
 
     [Fact]
@@ -120,6 +163,14 @@ public sealed class MergeTests
         Assert.Equal(30, merged.DispatchLagP99Ms);
         Assert.False(merged.Valid);
         Assert.Equal("machine 2: dropped", Assert.Single(merged.Problems));
+    }
+
+    private static async Task SetDatasetAsync(string directory, DatasetInfo dataset)
+    {
+        var path = Path.Combine(directory, ResultWriter.ManifestFileName);
+        var manifest = await RunManifestFile.ReadAsync(path, TestContext.Current.CancellationToken);
+        manifest.Dataset = dataset;
+        await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(manifest, ResultWriter.JsonOptions), TestContext.Current.CancellationToken);
     }
 
     private static async Task<(string Directory, ReportInput Report)> WriteRunAsync(Uri url, LoadProfile profile, int seed, string scenario = "get:/")
