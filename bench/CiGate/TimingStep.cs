@@ -80,6 +80,11 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         if (options.UpdateBaseline)
         {
             var (series, _) = await RoundsAsync(sides, options.Cases, "rounds", crashHead: false, cancellationToken).ConfigureAwait(false);
+            if (series.Count == 0)
+            {
+                throw new GateStepException("no query was timed (a --cases filter that names no query?): a baseline without timings would judge nothing; none was written");
+            }
+
             await TimingBaseline.SaveAsync(directory, current with { EndedUtc = DateTime.UtcNow }, series, cancellationToken).ConfigureAwait(false);
             return ([new GateCheck(TimingGate.Suite, "baseline updated", GateOutcome.Passed, string.Create(CultureInfo.InvariantCulture, $"{series.Count} queries × {options.Rounds} rounds written to {directory}"))], []);
         }

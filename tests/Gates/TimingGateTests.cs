@@ -77,6 +77,19 @@ public sealed class TimingGateTests
     }
 
     [Fact]
+    public void ToChecks_NoQueryTimed_IsAnErrorNotAPass()
+    {
+        // A --cases filter that names no query: both probes list nothing, so nothing is compared.
+        var comparisons = TimingComparer.CompareAll([], [], Options, TimingDesign.Paired);
+        var report = new GateReport([new GateCheck("plans", "p", GateOutcome.Passed, "ok"), .. TimingGate.ToChecks(comparisons)], comparisons);
+
+        Assert.Empty(comparisons);
+        Assert.False(report.Passed);
+        Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
+        Assert.Equal(GateOutcome.Error, Assert.Single(report.Checks, c => c.Suite == TimingGate.Suite).Outcome);
+    }
+
+    [Fact]
     public void CompareAll_QueryMissingFromRun_IsAnError()
     {
         var comparisons = TimingComparer.CompareAll(

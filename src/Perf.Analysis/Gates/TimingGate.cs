@@ -6,9 +6,17 @@ public static class TimingGate
     /// <summary>The suite name of the timing checks.</summary>
     public const string Suite = "timings";
 
-    /// <summary>One check per comparison: slower fails; missing or inconclusive is an error; the rest pass.</summary>
-    public static IEnumerable<GateCheck> ToChecks(IEnumerable<TimingComparison> comparisons) =>
-        comparisons.Select(c => new GateCheck(Suite, c.Name, Outcome(c.Verdict), $"{c.Verdict}: {c.Reason}"));
+    /// <summary>The check that stands for a timing suite that timed no query.</summary>
+    public const string NothingTimedName = "queries timed";
+
+    /// <summary>One check per comparison: slower fails; missing or inconclusive is an error; the rest pass. No comparison at all is an error too: a suite that timed nothing judged nothing.</summary>
+    public static IEnumerable<GateCheck> ToChecks(IEnumerable<TimingComparison> comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var checks = comparisons.Select(c => new GateCheck(Suite, c.Name, Outcome(c.Verdict), $"{c.Verdict}: {c.Reason}")).ToList();
+        return checks.Count > 0 ? checks
+            : [new GateCheck(Suite, NothingTimedName, GateOutcome.Error, "no query was timed on either side (a --cases filter that names no query, or probes that list none): the timing suite judged nothing")];
+    }
 
     /// <summary>Keeps a <see cref="TimingVerdict.Slower"/> only when the confirmation (which re-measured the suspects) finds it slower too.</summary>
     /// <remarks>
