@@ -162,7 +162,7 @@ public static class BenchProgram
     private static async Task<int> GateAsync(
         BenchOptions options, PreparedDataset dataset, ProvisionedServer server, IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
     {
-        var datasetLabel = PlanBaseline.DatasetLabel(dataset.Info);
+        var datasetLabel = dataset.Info.Describe();
         var serverLabel = server.Info.ToString();
         if (options.UpdateBaseline)
         {

@@ -31,7 +31,7 @@ internal static class PlanStep
         }
 
         var baseline = await PlanBaseline.ReadAsync(benchOptions.BaselinePath, cancellationToken).ConfigureAwait(false);
-        var differences = baseline.Differences(PlanBaseline.DatasetLabel(session.Dataset.Info), server.Info.ToString());
+        var differences = baseline.Differences(session.Dataset.Info.Describe(), server.Info.ToString());
         var comparable = differences.Count == 0 || options.AllowDifferentEnvironment;
         var environment = new GateCheck(
             GateReport.EnvironmentSuite,

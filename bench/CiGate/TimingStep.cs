@@ -310,8 +310,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
     private static string Short(string revision) =>
         revision[..Math.Min(12, revision.Length)] + (revision.EndsWith("(dirty)", StringComparison.Ordinal) ? " dirty" : string.Empty);
 
-    private static string Label(DatasetInfo? dataset) =>
-        dataset is null ? "unknown" : string.Create(CultureInfo.InvariantCulture, $"{dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");
+    private static string Label(DatasetInfo? dataset) => dataset?.Describe() ?? "unknown";
 
     private sealed record Side(RevisionBuild Build, string Prefix);
 }

@@ -14,13 +14,6 @@ public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<P
     /// <remarks>Handler reads repeat exactly on the same data and plan; the slack only absorbs a server upgrade's small differences.</remarks>
     public static long Bound(long rowsRead) => (long)Math.Ceiling(rowsRead * 1.2) + 10;
 
-    /// <summary>How a baseline names its dataset: scale, seed and checksum.</summary>
-    public static string DatasetLabel(DatasetInfo dataset)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");
-    }
-
     /// <summary>The differences between the baseline's dataset and server and this run's, one line each; empty when they match.</summary>
     public IReadOnlyList<string> Differences(string dataset, string server)
     {

@@ -55,8 +55,7 @@ public static class EnvironmentComparer
 
     private static string Setting(ServerDescription? server, string key) => server?.Settings.GetValueOrDefault(key) ?? "unset";
 
-    private static string Dataset(DatasetInfo? dataset) =>
-        dataset is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");
+    private static string Dataset(DatasetInfo? dataset) => dataset?.Describe() ?? "none";
 
     private static string RuntimeMajorMinor(string runtime)
     {
