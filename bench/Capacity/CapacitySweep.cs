@@ -44,7 +44,7 @@ internal static class CapacitySweep
             };
             Progress($"size {label}: seeding {string.Join(", ", options.Variants)} ({calendarDays} days, {options.SeedProfiles} profiles)");
             var seeded = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, null, cancellationToken).ConfigureAwait(false);
-            writer.Manifest.Dataset = new DatasetInfo(seeded.Seed, seeded.Scale, seeded.RowCounts, seeded.Checksum);
+            RecordDataset(writer.Manifest, new DatasetInfo(seeded.Seed, seeded.Scale, seeded.RowCounts, seeded.Checksum));
             var tradeRows = seeded.RowCounts.TryGetValue(TelemetryTable.Trades.Name, out var rows) ? rows : size;
 
             var databases = options.Variants.ToDictionary(v => v, v => VariantDatabase.Name(options.Prefix, v));
@@ -150,6 +150,17 @@ internal static class CapacitySweep
         }
 
         return Data(measurements, copies, cacheStates);
+    }
+
+    /// <summary>
+    /// Records one size's dataset: as the manifest's dataset (the latest size) and, since each size is its own dataset,
+    /// as a <c>dataset.SCALE</c> parameter, so every size's seed, checksum and trade rows stay in the provenance.
+    /// </summary>
+    internal static void RecordDataset(RunManifest manifest, DatasetInfo dataset)
+    {
+        manifest.Dataset = dataset;
+        var trades = dataset.RowCounts.TryGetValue(TelemetryTable.Trades.Name, out var rows) ? string.Create(CultureInfo.InvariantCulture, $", {rows} trade rows") : string.Empty;
+        manifest.Parameters["dataset." + dataset.Scale] = dataset.Describe() + trades;
     }
 
     /// <summary>The file name (without <c>.json</c>) of the sweep's measurements.</summary>

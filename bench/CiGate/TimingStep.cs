@@ -46,6 +46,8 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         var headPrepared = await ProbeAsync(head, HeadPrefix, seed: true, "prepare", 0, ["--prepare-only"], cancellationToken).ConfigureAwait(false);
         var environment = new List<GateCheck>();
         var (baseData, headData) = (Label(basePrepared.Dataset), Label(headPrepared.Dataset));
+        writer.Manifest.Parameters["timings.base.dataset"] = baseData;
+        writer.Manifest.Parameters["timings.head.dataset"] = headData;
         var sameData = string.Equals(baseData, headData, StringComparison.Ordinal);
         var sameSchema = string.Equals(basePrepared.DdlHash, headPrepared.DdlHash, StringComparison.Ordinal);
         environment.Add(new GateCheck(
@@ -71,6 +73,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
     private async Task<(IReadOnlyList<GateCheck>, IReadOnlyList<TimingComparison>)> AgainstStoredAsync(RevisionBuild head, string directory, CancellationToken cancellationToken)
     {
         var prepared = await ProbeAsync(head, HeadPrefix, seed: true, "prepare", 0, ["--prepare-only"], cancellationToken).ConfigureAwait(false);
+        writer.Manifest.Parameters["timings.head.dataset"] = Label(prepared.Dataset);
         var current = writer.Manifest with
         {
             Dataset = prepared.Dataset,
