@@ -87,7 +87,7 @@ public static class ClaimRule
     public static IReadOnlyList<double> RoundMedians(IReadOnlyList<IReadOnlyList<double>> rounds)
     {
         ArgumentNullException.ThrowIfNull(rounds);
-        return [.. rounds.Where(r => r.Count > 0).Select(Median)];
+        return [.. rounds.Where(r => r.Count > 0).Select(TimingComparer.Median)];
     }
 
     /// <summary>The candidate's work over the reference's when it differs beyond the thresholds, else null.</summary>
@@ -122,12 +122,5 @@ public static class ClaimRule
     {
         var (low, high) = a < b ? (a, b) : (b, a);
         return high - low >= thresholds.MinAbsoluteWork && high >= thresholds.MinRatio * Math.Max(low, 1);
-    }
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
