@@ -231,6 +231,24 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void Headroom_HorizonFarBeyondTheLargestSize_SaysItIsAnExtrapolation()
+    {
+        // Composite's trades_30d said to stay under its target: measured up to 10M rows.
+        var under = Analysis.Projections.Select(p => p.Variant == SchemaVariant.Composite && p.Query == "trades_30d"
+            ? p with { Status = HeadroomStatus.BeyondHorizon, RowsAtTarget = null, DateAtTarget = null }
+            : p).ToList();
+        static string Line(IEnumerable<Recommendation> lines) => Assert.Single(lines, r => r.Text.Contains("`trades_30d` on Composite: stays under", StringComparison.Ordinal)).Text;
+
+        // 200 × 100 trades a day for 2 years: 14.6M rows, 1.5× the largest size: no extrapolation to speak of.
+        var near = Line(RecommendationRules.Headroom(under, new GrowthAssumptions(200, 100, 2, new DateOnly(2026, 1, 1))));
+        // 400 × 100 for 5 years: 73M rows, 7.3× the largest size: what is said of the horizon is an extrapolation.
+        var far = Line(RecommendationRules.Headroom(under, new GrowthAssumptions(400, 100, 5, new DateOnly(2026, 1, 1))));
+
+        Assert.DoesNotContain("extrapolation", near, StringComparison.Ordinal);
+        Assert.EndsWith("at the horizon; an extrapolation to 7.3× the largest size measured.", far, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PlannerSummary_SampleData_VerdictPerVariantWithItsReason()
     {
         var table = PlannerSummary.Build(Analysis)!;

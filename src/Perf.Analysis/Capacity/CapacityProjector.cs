@@ -3,6 +3,12 @@ namespace Perf.Analysis.Capacity;
 /// <summary>Projects rows, disk and latency headroom from the fits and the reader's numbers.</summary>
 public static class CapacityProjector
 {
+    /// <summary>How many times the largest measured size a projection may reach before it is called an extrapolation.</summary>
+    public const double ExtrapolationFactor = 4;
+
+    /// <summary>True when <paramref name="rows"/> lies beyond <see cref="ExtrapolationFactor"/> × the largest measured size: what is said there is an extrapolation, and must say so.</summary>
+    public static bool IsExtrapolation(double rows, long measuredRows) => rows > ExtrapolationFactor * measuredRows;
+
     /// <summary>Rows and bytes per variant at the start and at the end of every year of the horizon (and the horizon's end when it is a fraction).</summary>
     public static IReadOnlyList<StoragePoint> Storage(GrowthAssumptions assumptions, IReadOnlyList<StorageFit> fits)
     {
@@ -71,7 +77,7 @@ public static class CapacityProjector
             status = HeadroomStatus.MayBeOver;
         }
 
-        var extrapolated = rowsAtTarget is { } crossing && crossing > 4.0 * measuredRows;
+        var extrapolated = rowsAtTarget is { } crossing && IsExtrapolation(crossing, measuredRows);
         return new LatencyProjection(work.Variant, work.Query, estimate.Percentile, target, measuredRows, estimate, work, atHorizon, atHorizonLower, atHorizonUpper, rowsAtTarget, date, extrapolated, status);
     }
 

@@ -21,7 +21,7 @@ public static class PlannerSummary
 
         var rows = Years.Select(y => a.RowsOn(a.StartDate.AddYears(y))).ToList();
         var largest = analysis.Data.Measurements.Max(m => m.TradeRows);
-        List<string> header = ["variant", .. Years.Select((y, i) => $"{y} y: {Rows(rows[i])} rows{(rows[i] > 4.0 * largest ? " (extrapolated)" : string.Empty)}"), "capacity", "verdict"];
+        List<string> header = ["variant", .. Years.Select((y, i) => $"{y} y: {Rows(rows[i])} rows{(CapacityProjector.IsExtrapolation(rows[i], largest) ? " (extrapolated)" : string.Empty)}"), "capacity", "verdict"];
         var table = new List<IReadOnlyList<string>>();
         foreach (var storage in analysis.Storage)
         {

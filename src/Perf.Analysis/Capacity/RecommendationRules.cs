@@ -284,8 +284,8 @@ public static class RecommendationRules
     /// <remarks>
     /// Which pairs get a line rests on their exact work alone, so two runs over the same data list the same pairs; what
     /// each line says (a date, or "stays under") rests on timings, which move with the machine's speed. Only queries whose
-    /// work grows (slope interval above zero) get a date; a crossing beyond 4× the largest measured size says it is an
-    /// extrapolation.
+    /// work grows (slope interval above zero) get a date; a crossing, or a horizon, beyond
+    /// <see cref="CapacityProjector.ExtrapolationFactor"/>× the largest measured size says it is an extrapolation.
     /// </remarks>
     internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<LatencyProjection> projections, GrowthAssumptions? assumptions)
     {
@@ -295,19 +295,22 @@ public static class RecommendationRules
         }
 
         var who = $"With {assumptions.Profiles} profiles × {Number(assumptions.TradesPerDayPerProfile)} trades/day";
-        var horizon = $"{Date(assumptions.EndDate)} ({Rows(assumptions.RowsOn(assumptions.EndDate))} rows)";
+        var horizonRows = assumptions.RowsOn(assumptions.EndDate);
+        var horizon = $"{Date(assumptions.EndDate)} ({Rows(horizonRows)} rows)";
         var listed = projections
             .Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon or HeadroomStatus.BeyondHorizon)
             .OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
         foreach (var p in listed)
         {
             var target = $"p{Number(p.Percentile, 0)} {Ms(p.TargetMs)}";
+            // What is said of the horizon is as much an extrapolation as a crossing there would be.
+            var beyond = CapacityProjector.IsExtrapolation(horizonRows, p.MeasuredRows) ? $"; an extrapolation to {Ratio(horizonRows / p.MeasuredRows)} the largest size measured" : string.Empty;
             var text = p.Status switch
             {
                 HeadroomStatus.AlreadyOver => $"is over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
-                HeadroomStatus.MayBeOver => $"may be over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}",
+                HeadroomStatus.MayBeOver => $"may be over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}{beyond}",
                 HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
-                _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at the horizon",
+                _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at the horizon{beyond}",
             };
             yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }
