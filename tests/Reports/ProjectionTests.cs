@@ -71,6 +71,23 @@ public sealed class ProjectionTests
     }
 
     [Fact]
+    public void Latency_P95OverItsTargetWhileP99IsUnderIts_AlreadyOverOnP95()
+    {
+        // 480 executions: 430 near 100 ms, 40 near 600 ms, 10 near 900 ms. p95 ≈ 600 ms, its whole interval over 500 ms;
+        // p99 ≈ 900 ms, its whole interval under 1 s. Projecting p99 alone would call this query within its targets.
+        var samples = Enumerable.Range(0, 480).Select(i => i < 430 ? 100 + (i % 10) : i < 470 ? 600 + (i % 10) : 900 + (i % 10)).Select(v => (double)v).ToList();
+        IReadOnlyList<IReadOnlyList<double>> rounds = [.. samples.Chunk(40).Select(r => (IReadOnlyList<double>)r)];
+        var measured = QueryMeasurement.FromRounds("q", rounds, new ExactWork(1_000, null, null, null, false, false, "range on i"), ["i"]);
+        var work = Work([(50_000, 1_000), (100_000, 1_000), (200_000, 1_000)]);
+        Assert.True(measured.Estimate(95).IsOver(500) && measured.Estimate(99).IsUnder(1_000));
+
+        var projection = CapacityProjector.Latency(work, 200_000, measured, LatencyTargets.Default, new GrowthAssumptions(100, 50, 3, Start));
+
+        Assert.Equal(HeadroomStatus.AlreadyOver, projection.Status);
+        Assert.Equal((95, 500), (projection.Percentile, projection.TargetMs));
+    }
+
+    [Fact]
     public void Latency_LinearWork_CrossesWhereTimePerRowTimesWorkReachesTheTarget()
     {
         // Rows examined = trade rows / 10; at 1M: 100k rows examined, p95 ≈ 100 ms (upper bound ≤ 105) → 500 ms at ≥ 476k rows examined, 4.76M+ trade rows.

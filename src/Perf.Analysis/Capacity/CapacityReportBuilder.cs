@@ -142,7 +142,7 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportTable(
                 ["date", "trade rows", .. variants.Select(v => $"{v} disk")],
                 [.. analysis.StorageProjection.Select(p => (IReadOnlyList<string>)[Date(p.Date), Rows(p.Rows), .. variants.Select(v => Bytes(p.BytesByVariant[v]))])]));
-            blocks.Add(new ReportParagraph($"Latency at {Date(a.EndDate)} ({Rows(a.RowsOn(a.EndDate))} rows): the highest supported percentile at the largest measured size × projected rows examined ÷ rows examined there, with the band from its interval. A query whose work does not grow keeps its measured latency; a date is printed only when the work's growth is bounded away from zero; crossings and horizons beyond {Number(CapacityProjector.ExtrapolationFactor, 0)}× the largest measured size are extrapolations, and say so."));
+            blocks.Add(new ReportParagraph($"Latency at {Date(a.EndDate)} ({Rows(a.RowsOn(a.EndDate))} rows): of the percentiles the samples bound (p95, p99), the one with the least headroom to its target, at the largest measured size × projected rows examined ÷ rows examined there, with the band from its interval. A query whose work does not grow keeps its measured latency; a date is printed only when the work's growth is bounded away from zero; crossings and horizons beyond {Number(CapacityProjector.ExtrapolationFactor, 0)}× the largest measured size are extrapolations, and say so."));
             blocks.Add(new ReportTable(
                 ["query", "variant", "measured", "work", $"at {Date(a.EndDate)}", "reaches the target"],
                 [.. analysis.Projections.OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).Select(p => (IReadOnlyList<string>)[

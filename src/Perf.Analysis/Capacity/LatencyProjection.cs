@@ -5,7 +5,7 @@ namespace Perf.Analysis.Capacity;
 /// <summary>One query's latency projected from its work growth and its measured time per row examined, with a band.</summary>
 /// <param name="Variant">The schema variant.</param>
 /// <param name="Query">The query.</param>
-/// <param name="Percentile">The percentile projected: the highest one the samples support (99, else 95), 0 when none.</param>
+/// <param name="Percentile">The percentile projected: of those the samples bound (95, 99), the one with the least headroom to its target (99 on a tie), 0 when none.</param>
 /// <param name="TargetMs">That percentile's target.</param>
 /// <param name="MeasuredRows">The largest measured size, where the time per row was measured.</param>
 /// <param name="Measured">The percentile there, with its interval.</param>
