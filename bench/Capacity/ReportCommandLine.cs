@@ -40,7 +40,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<double> CapacityMaxRate { get; } = new("--capacity-max-rate") { Description = "capacity search: highest rate tried", DefaultValueFactory = _ => 200 };
 
-    public Option<Duration> CapacityStepDuration { get; } = Duration.Option("--capacity-step-duration", TimeSpan.FromSeconds(5), "capacity search: duration of each step");
+    public Option<Duration> CapacityStepDuration { get; } = Duration.Option("--capacity-step-duration", TimeSpan.FromSeconds(5), "capacity search: measured duration of each step (longer where a step would send too few requests to judge its p95/p99)");
 
     public Option<string?> CacheStates { get; } = new("--cache-states") { Description = "also measure these cache states after the warm one: cold (each round from a restarted server), constrained (each variant alone with a small buffer pool); they restart the local server", HelpName = "list" };
 

@@ -94,7 +94,7 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         private readonly Option<double> _start = new("--start-rate") { Description = "first step's rate, requests/s", DefaultValueFactory = _ => 10, HelpName = "N" };
         private readonly Option<double> _step = new("--step") { Description = "rate added per step", DefaultValueFactory = _ => 10, HelpName = "N" };
         private readonly Option<double> _max = new("--max-rate") { Description = "last step's rate at most", DefaultValueFactory = _ => 1000, HelpName = "N" };
-        private readonly Option<Duration> _stepDuration = Duration.Option("--step-duration", TimeSpan.FromSeconds(20), "measured duration of each step");
+        private readonly Option<Duration> _stepDuration = Duration.Option("--step-duration", TimeSpan.FromSeconds(20), "measured duration of each step (longer where a step would send too few requests to judge its percentile thresholds)");
 
         /// <summary>Adds the step options, with the run's warm-up and Poisson arrivals.</summary>
         public void AddTo(Command command)
