@@ -85,7 +85,7 @@ public sealed record SeedOptions
     }
 
     /// <summary>The content-deciding part of the options.</summary>
-    public DatasetSpec ToSpec() => new(Seed, Profiles, From, To, Trades, Symbols, HealthIntervalMinutes);
+    public DatasetSpec ToSpec() => new(Seed, Profiles, From, To, Trades, Symbols, HealthIntervalMinutes, ComputeMetrics);
 
     /// <summary>Checks the options; returns the first problem, or null.</summary>
     public string? Validate()

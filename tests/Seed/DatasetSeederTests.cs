@@ -138,6 +138,22 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task SeedAsync_SameRowsWithoutMetricsThere_IsNotTakenForComplete()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(trades: 2_000);
+        var bare = await DatasetSeeder.SeedAsync(databases.Server, options with { ComputeMetrics = false }, null, Cancel);
+        Assert.Equal(0, bare.RowCounts[TelemetryTable.Metrics.Name]);
+
+        var full = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+
+        Assert.Equal(VariantAction.Loaded, full.Variants.Single().Action);
+        Assert.Equal(bare.Checksum, full.Checksum);
+        Assert.True(full.RowCounts[TelemetryTable.Metrics.Name] > 0);
+        Assert.Equal(full.RowCounts[TelemetryTable.Metrics.Name], await databases.CountAsync(SchemaVariant.Basic, TelemetryTable.Metrics));
+    }
+
+    [Fact]
     public async Task SeededDataset_ReadOnlyAccountAndBenchNoSeed_DescribeTheDatasetAsTheSeederReportedIt()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
