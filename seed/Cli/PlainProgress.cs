@@ -8,7 +8,7 @@ internal sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly Lock gate = new();
-    private readonly Dictionary<(SeedPhase Phase, string Database), (Stopwatch SincePhase, TimeSpan LastLine)> phases = [];
+    private readonly Dictionary<(SeedPhase Phase, string Database), (Stopwatch SincePhase, long DoneAtStart, TimeSpan LastLine)> phases = [];
 
     /// <inheritdoc />
     public void Report(SeedProgress value)
@@ -20,7 +20,8 @@ internal sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
             var started = !phases.TryGetValue(key, out var phase);
             if (started)
             {
-                phase = (Stopwatch.StartNew(), TimeSpan.Zero);
+                // A resumed load starts at the rows an earlier run committed: the rate counts only this run's.
+                phase = (Stopwatch.StartNew(), value.Done, TimeSpan.Zero);
             }
 
             var elapsed = phase.SincePhase.Elapsed;
@@ -30,8 +31,8 @@ internal sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
                 return;
             }
 
-            phases[key] = (phase.SincePhase, elapsed);
-            output.WriteLine(ProgressText.Line(value, elapsed));
+            phases[key] = phase with { LastLine = elapsed };
+            output.WriteLine(ProgressText.Line(value, elapsed, phase.DoneAtStart));
         }
     }
 }

@@ -19,7 +19,10 @@ internal static class ProgressText
         } + (progress.Detail is { } detail ? $" ({detail})" : string.Empty);
 
     /// <summary>One progress line with rows, rate and ETA when the phase counts rows.</summary>
-    public static string Line(SeedProgress progress, TimeSpan elapsed)
+    /// <param name="progress">The report.</param>
+    /// <param name="elapsed">The time since the phase's first report in this run.</param>
+    /// <param name="doneAtStart">Units already done at that first report (a resumed load's committed rows): not done in <paramref name="elapsed"/>.</param>
+    public static string Line(SeedProgress progress, TimeSpan elapsed, long doneAtStart)
     {
         var title = Title(progress);
         if (progress.Total <= 0)
@@ -27,10 +30,10 @@ internal static class ProgressText
             return $"[seed] {title}";
         }
 
-        var rate = elapsed.TotalSeconds > 0.5 ? progress.Done / elapsed.TotalSeconds : 0;
+        var rate = elapsed.TotalSeconds > 0.5 ? Math.Max(0, progress.Done - doneAtStart) / elapsed.TotalSeconds : 0;
         var remaining = rate > 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
         return string.Create(CultureInfo.InvariantCulture,
-            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({100.0 * progress.Done / progress.Total:F0}%), {rate.ToString(progress.Unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {progress.Unit}/s, ETA {(remaining is { } r ? r.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
+            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({100.0 * progress.Done / progress.Total:F0}%), {rate.ToString(progress.Unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {progress.Unit}/s, ETA {(remaining is { } r ? $"{(long)r.TotalHours:00}:{r:mm\\:ss}" : "--:--:--")}");
     }
 
     /// <summary>The summary line of a run.</summary>
