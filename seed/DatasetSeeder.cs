@@ -318,19 +318,22 @@ public sealed class DatasetSeeder
 
         var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
 
-        var needed = assessments.Where(a => a.Status != VariantStatus.Ready).ToDictionary(
-            a => a.Variant,
-            a => Math.Max(0, DiskBudget.Estimate(a.Variant, plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics)
-                - (a.Status == VariantStatus.AppendNew ? 0 : sizes[a.Database]) - sizes[ReplacedTables.AsideName(a.Database)]));
+        var written = assessments.Where(a => a.Status != VariantStatus.Ready).ToList();
+        var needed = written.ToDictionary(a => a.Variant, a => Needed(a, plan.TotalTrades));
         var (available, limit) = options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
             ? (budget, "--max-disk")
             : (free!.Value.FreeBytes, $"the free space of the server's data directory ({free.Value.Directory})");
-        if (DiskBudget.Check(needed, available, limit, plan.TotalTrades) is { } problem)
+        if (DiskBudget.Check(needed, available, limit, plan.TotalTrades, trades => written.Sum(a => Needed(a, trades))) is { } problem)
         {
             throw new SeedException(problem);
         }
 
         return free?.FreeBytes;
+
+        // What a variant needs beyond what its database (unless appended to) and a killed run's tables moved aside free.
+        long Needed(VariantAssessment a, long trades) =>
+            Math.Max(0, DiskBudget.Estimate(a.Variant, trades, plan.TotalHealth, options.ComputeMetrics)
+                - (a.Status == VariantStatus.AppendNew ? 0 : sizes[a.Database]) - sizes[ReplacedTables.AsideName(a.Database)]);
     }
 
     private async Task<VariantAssessment> AssessAsync(MySqlConnection connection, SchemaVariant variant, string database, DatasetSpec spec, CancellationToken cancellationToken)

@@ -113,8 +113,14 @@ internal static class DiskBudget
     /// <param name="available">The bytes the run may take.</param>
     /// <param name="limit">What bounds <paramref name="available"/>, for the message.</param>
     /// <param name="trades">The dataset's trades, to say how many would fit.</param>
-    public static string? Check(IReadOnlyDictionary<SchemaVariant, long> needed, long available, string limit, long trades)
+    /// <param name="neededWithTrades">The bytes all these variants need with the same dataset but another trade count (never decreasing in it).</param>
+    /// <remarks>
+    /// Health rows do not shrink with the trades, and the space a replaced database frees does not either, so the count
+    /// that fits is searched with the estimate itself, not scaled from the total.
+    /// </remarks>
+    public static string? Check(IReadOnlyDictionary<SchemaVariant, long> needed, long available, string limit, long trades, Func<long, long> neededWithTrades)
     {
+        ArgumentNullException.ThrowIfNull(neededWithTrades);
         var total = needed.Values.Sum();
         if (total <= available)
         {
@@ -123,8 +129,24 @@ internal static class DiskBudget
 
         var each = string.Join(", ", needed.Select(n => $"{n.Key.ToString().ToLowerInvariant()} {new ByteSize(n.Value)}"));
         var fits = needed.Where(n => n.Value > 0 && n.Value <= available).Select(n => $"--variants {n.Key.ToString().ToLowerInvariant()} ({new ByteSize(n.Value)})").ToList();
-        var scaled = (long)(trades * (double)available / total) / 1000 * 1000;
-        fits.Add(string.Create(CultureInfo.InvariantCulture, $"about --trades {scaled} for these variants"));
+        var withoutTrades = neededWithTrades(0);
+        if (withoutTrades > available)
+        {
+            fits.Add($"no --trades for these variants: the health rows alone need about {new ByteSize(withoutTrades)} (fewer --profiles, fewer days or a longer --health-interval)");
+        }
+        else
+        {
+            // The largest multiple of 1000 trades that fits: the estimate never decreases with the trades.
+            long low = 0, high = trades / 1000;
+            while (low < high)
+            {
+                var middle = low + ((high - low + 1) / 2);
+                (low, high) = neededWithTrades(middle * 1000) <= available ? (middle, high) : (low, middle - 1);
+            }
+
+            fits.Add(string.Create(CultureInfo.InvariantCulture, $"about --trades {low * 1000} for these variants"));
+        }
+
         return $"the dataset needs about {new ByteSize(total)} of disk ({each}) but {limit} allows {new ByteSize(available)}; nothing was written. Would fit: {string.Join("; or ", fits)}.";
     }
 }

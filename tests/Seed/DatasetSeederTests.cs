@@ -199,20 +199,27 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     public async Task SeedAsync_OverTheDiskBudget_StopsBeforeWritingAndSaysWhatFits()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
-        var options = databases.Options(variants: [SchemaVariant.Basic, SchemaVariant.Composite]) with { MaxDiskBytes = 4L << 20 };
+        var options = databases.Options(variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
+        var health = GeneratedDataset.Generate(options.ToSpec()).Health.Count;
+        long Needed(long trades) => options.Variants.Sum(v => DiskBudget.Estimate(v, trades, health, metrics: true));
 
-        var error = await Assert.ThrowsAsync<SeedException>(() => DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel));
+        // The health rows alone need more than 4 MiB: no trade count fits.
+        var error = await Assert.ThrowsAsync<SeedException>(() => DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = 4L << 20 }, null, Cancel));
 
         Assert.Contains("--max-disk allows 4 MiB", error.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was written", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Would fit: about --trades ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no --trades for these variants", error.Message, StringComparison.Ordinal);
         await using var connection = new MySqlConnection(databases.Server.AdminConnectionString);
         var created = await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE CONCAT(@prefix, '%')", new { prefix = databases.Prefix });
         Assert.Equal(0, created);
 
-        var fits = await DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = 1L << 30 }, null, Cancel);
-        Assert.Equal(options.Trades, fits.RowCounts[TelemetryTable.Trades.Name]);
+        // Between what the health rows and the whole dataset need: the trade count it names fits the same budget.
+        var budget = (Needed(0) + Needed(options.Trades)) / 2;
+        error = await Assert.ThrowsAsync<SeedException>(() => DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = budget }, null, Cancel));
+        var suggested = long.Parse(Regex.Match(error.Message, @"about --trades (\d+) for these variants").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var fits = await DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = budget, Trades = suggested }, null, Cancel);
+        Assert.Equal(suggested, fits.RowCounts[TelemetryTable.Trades.Name]);
     }
 
     [Fact]
@@ -284,7 +291,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     public void Check_OverBudget_NamesTheVariantsThatFit(long basicMiB, long availableMiB, string? fits)
     {
         var needed = new Dictionary<SchemaVariant, long> { [SchemaVariant.Basic] = basicMiB << 20, [SchemaVariant.Partitioned] = 200L << 20 };
-        var problem = DiskBudget.Check(needed, availableMiB << 20, "--max-disk", 1_000_000);
+        var problem = DiskBudget.Check(needed, availableMiB << 20, "--max-disk", 1_000_000, trades => ((basicMiB + 200) << 20) * trades / 1_000_000);
         if (basicMiB + 200 <= availableMiB)
         {
             Assert.Null(problem);
@@ -295,6 +302,34 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Contains($"needs about {new ByteSize((basicMiB + 200) << 20)}", problem, StringComparison.Ordinal);
         Assert.Contains(fits!, problem, StringComparison.Ordinal);
         Assert.Contains("about --trades 666000 for these variants", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ReplacingADataset_TheTradesThatFitCountTheSpaceItFrees()
+    {
+        // 1M trades and 500k health rows into basic, replacing a database of 1 GiB: about 0.2 GiB beyond what it frees.
+        var freed = 1L << 30;
+        long Needed(long trades) => Math.Max(0, DiskBudget.Estimate(SchemaVariant.Basic, trades, 500_000, metrics: true) - freed);
+        var needed = new Dictionary<SchemaVariant, long> { [SchemaVariant.Basic] = Needed(1_000_000) };
+        var available = needed[SchemaVariant.Basic] / 2;
+
+        var problem = DiskBudget.Check(needed, available, "--max-disk", 1_000_000, Needed);
+
+        var suggested = long.Parse(Regex.Match(problem!, @"about --trades (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(Needed(suggested), 0, available);
+        Assert.True(Needed(suggested + 1000) > available, $"{suggested + 1000} trades fit too");
+    }
+
+    [Fact]
+    public void Check_HealthRowsAloneOverBudget_SuggestsNoTradeCount()
+    {
+        long Needed(long trades) => DiskBudget.Estimate(SchemaVariant.Basic, trades, 7_000_000, metrics: true);
+        var needed = new Dictionary<SchemaVariant, long> { [SchemaVariant.Basic] = Needed(1_000_000) };
+
+        var problem = DiskBudget.Check(needed, 3L << 30, "--max-disk", 1_000_000, Needed);
+
+        Assert.DoesNotContain("about --trades", problem, StringComparison.Ordinal);
+        Assert.Contains($"no --trades for these variants: the health rows alone need about {new ByteSize(Needed(0))}", problem, StringComparison.Ordinal);
     }
 
     [Fact]
