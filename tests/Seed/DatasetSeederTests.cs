@@ -5,6 +5,7 @@ using Dapper;
 using MySqlConnector;
 using Perf.Seed;
 using Perf.Seed.Cli;
+using Perf.Seed.Generation;
 using Perf.Tests.Infrastructure;
 using Telemetry.CommandLine;
 using Telemetry.Data.Model;
@@ -387,6 +388,30 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
                 FROM dd_telemetry_metrics ORDER BY id
                 """)];
         }
+    }
+
+    [Theory]
+    [InlineData("UPDATE dd_telemetry_metrics SET value_sum = value_sum + 0.000001 WHERE window_type = 'hourly' AND window_start >= @day AND window_start < @day + INTERVAL 1 DAY LIMIT 1")]
+    [InlineData("UPDATE dd_telemetry_metrics SET value_max = value_max + 1 WHERE window_type = 'monthly' AND metric_type = 'health' AND window_start <= @day ORDER BY window_start DESC LIMIT 1")]
+    [InlineData("DELETE FROM dd_telemetry_metrics WHERE window_type = 'daily' AND window_start = @day LIMIT 1")]
+    [InlineData("UPDATE dd_telemetry_metrics SET sample_count = sample_count + 1 WHERE window_type = 'weekly' AND window_start <= @day ORDER BY window_start DESC LIMIT 1")]
+    public async Task CompareAsync_OneSampledWindowWrong_ReportsIt(string corrupt)
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(trades: 4_000);
+        await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        var days = MarketCalendar.TradingDays(options.From, options.To);
+        var day = days[days.Count / 2].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
+        var (compared, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), Cancel);
+        Assert.Empty(mismatches);
+        Assert.True(compared > 0);
+
+        // The sample the seeder checks after every seed: the middle trading day, its week and its month.
+        Assert.Equal(1, await connection.ExecuteAsync(corrupt, new { day }));
+        (_, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), Cancel);
+
+        Assert.NotEmpty(mismatches);
     }
 
     [Fact]
