@@ -762,16 +762,8 @@ public sealed class DatasetSeeder
         var status = target.Status;
         if (status == VariantStatus.InterruptedLoad)
         {
-            if (options.Mode == SeedMode.Append)
-            {
-                await AbandonAsync(connection, target.Record!, cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM perf_dataset WHERE dataset_id = @id", new { id = target.Record!.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                status = VariantStatus.AppendNew;
-            }
-            else
-            {
-                status = VariantStatus.Fresh;
-            }
+            // Appending, its rows go before the copy's (PrepareAppendAsync).
+            status = options.Mode == SeedMode.Append ? VariantStatus.AppendNew : VariantStatus.Fresh;
         }
 
         if (status == VariantStatus.Fresh)
@@ -998,6 +990,15 @@ public sealed class DatasetSeeder
     private async Task<DatasetRecord> PrepareAppendAsync(MySqlConnection connection, SchemaVariant variant, DatasetSpec spec, DatasetState state, string? sourceDatabase, CancellationToken cancellationToken)
     {
         await SchemaBuilder.BuildAsync(connection, variant, PartitionPlan.Covering(spec.FromUtc, spec.ToUtc, monthsAhead: 3), cancellationToken).ConfigureAwait(false);
+
+        // A dataset an interrupted run left incomplete, which this run does not resume: its rows and record go, so the new
+        // dataset follows complete ones only and the row counts summed over the records are the rows there.
+        foreach (var stale in (await DatasetCatalog.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Where(r => r.State != DatasetState.Complete).Reverse())
+        {
+            await AbandonAsync(connection, stale, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM perf_dataset WHERE dataset_id = @id", new { id = stale.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
         var tradeBase = await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false);
         var healthBase = await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false);
         if (options.IndexesAfterLoad && tradeBase == 0 && healthBase == 0)

@@ -528,6 +528,37 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task SeedAsync_AppendAfterAnInterruptedAppendOfAnotherDataset_DropsItsRowsAndCountsOnlyWhatIsThere()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var first = databases.Options(trades: 2_000);
+        await DatasetSeeder.SeedAsync(databases.Server, first, null, Cancel);
+
+        // An append interrupted after some of its chunks committed, then given up for another dataset.
+        var interrupted = databases.Options(trades: 20_000, seed: 99, chunkRows: 2_000) with { Mode = SeedMode.Append };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var progress = new CallbackProgress(p =>
+        {
+            if (p.Phase == SeedPhase.Loading && p.Done > 5_000)
+            {
+                stop.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DatasetSeeder.SeedAsync(databases.Server, interrupted, progress, stop.Token));
+        Assert.InRange(await databases.CountAsync(SchemaVariant.Basic, TelemetryTable.Trades), 2_001, 21_999);
+
+        var other = databases.Options(trades: 3_000, seed: 55) with { Mode = SeedMode.Append };
+        var result = await DatasetSeeder.SeedAsync(databases.Server, other, null, Cancel);
+
+        Assert.Equal(5_000, result.RowCounts[TelemetryTable.Trades.Name]);
+        Assert.Equal(5_000, await databases.CountAsync(SchemaVariant.Basic, TelemetryTable.Trades));
+        var appended = GeneratedDataset.Generate(other.ToSpec()).Trades.Select(t => t with { Id = t.Id + 2_000 });
+        Assert.Equal(GeneratedDataset.Generate(first.ToSpec()).Trades.Concat(appended), await databases.ReadTradesAsync(SchemaVariant.Basic));
+        await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
+        Assert.Equal(["complete", "complete"], await connection.QueryAsync<string>("SELECT state FROM perf_dataset ORDER BY dataset_id"));
+    }
+
+    [Fact]
     public async Task SeedAsync_Reset_DropsTheDatabaseFirst()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
