@@ -8,14 +8,15 @@ namespace Perf.Seed;
 public static class SeededDataset
 {
     /// <summary>
-    /// The newest complete dataset in the connection's database: its seed, scale, trade and health rows, and checksum; null
-    /// when the seeder recorded none there (no catalog, e.g. rows loaded by other means, or nothing complete). Reads only.
+    /// The dataset in the connection's database: its seed, scale, trade and health rows, and checksum; null when the seeder
+    /// recorded none there (no catalog, e.g. rows loaded by other means) or its newest is not complete (an interrupted load
+    /// or append: the tables hold rows no checksum describes). Reads only.
     /// </summary>
     public static async Task<DatasetInfo?> DescribeAsync(MySqlConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var records = await DatasetCatalog.TryReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (records?.LastOrDefault(r => r.State == DatasetState.Complete) is not { } complete)
+        if (records is not [.., { State: DatasetState.Complete } complete])
         {
             return null;
         }

@@ -546,6 +546,11 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DatasetSeeder.SeedAsync(databases.Server, interrupted, progress, stop.Token));
         Assert.InRange(await databases.CountAsync(SchemaVariant.Basic, TelemetryTable.Trades), 2_001, 21_999);
+        await using (var partial = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            // The tables hold rows no recorded checksum describes.
+            Assert.Null(await SeededDataset.DescribeAsync(partial, Cancel));
+        }
 
         var other = databases.Options(trades: 3_000, seed: 55) with { Mode = SeedMode.Append };
         var result = await DatasetSeeder.SeedAsync(databases.Server, other, null, Cancel);
