@@ -5,6 +5,6 @@ namespace Perf.Seed;
 /// <param name="Database">The variant database it concerns.</param>
 /// <param name="Done">Units done.</param>
 /// <param name="Total">Units planned.</param>
-/// <param name="Unit">What is counted: <c>rows</c>, <c>months</c> while rolling up, or <c>MiB</c> while table files are copied.</param>
+/// <param name="Unit">What is counted: <c>rows</c>, <c>tables</c> or <c>windows</c> while checking, or <c>MiB</c> while table files are copied.</param>
 /// <param name="Detail">A note for people, or null.</param>
 public sealed record SeedProgress(SeedPhase Phase, string Database, long Done, long Total, string Unit, string? Detail);
