@@ -762,7 +762,7 @@ public sealed class DatasetSeeder
         var status = target.Status;
         if (status == VariantStatus.InterruptedLoad)
         {
-            // Appending, its rows go before the copy's (PrepareAppendAsync).
+            // Appending, PrepareAppendAsync drops its rows and record first.
             status = options.Mode == SeedMode.Append ? VariantStatus.AppendNew : VariantStatus.Fresh;
         }
 
