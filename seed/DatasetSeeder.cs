@@ -778,9 +778,9 @@ public sealed class DatasetSeeder
 
         await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
 
-        // Progress counts against the rows of the tables whose copy has begun: the metrics join once they are rolled up.
-        long total = 0;
-        long copied = 0;
+        // Progress counts against the rows of the tables whose copy has begun, and says how many are still to come: the
+        // metrics join once they are rolled up.
+        var count = new TableProgress(TelemetryTable.Live.Count);
         var detail = $"from {source.Database}";
         return TelemetryTable.Live.ToDictionary(table => table, CopyTableAsync);
 
@@ -799,14 +799,14 @@ public sealed class DatasetSeeder
 
             var from = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
             var to = await SeedTables.MaxIdAsync(tableConnection, source.Database, table, cancellationToken).ConfigureAwait(false);
-            Report(SeedPhase.Copying, target.Database, Interlocked.Read(ref copied), Interlocked.Add(ref total, Math.Max(0, to - from)), detail);
+            Report(SeedPhase.Copying, target.Database, count.Join(Math.Max(0, to - from)), detail);
             long tableRows = 0;
             for (var after = from; after < to; after += CopyBatch)
             {
                 var rows = await SeedTables.CopyRangeAsync(tableConnection, source.Database, table, after, Math.Min(after + CopyBatch, to), cancellationToken).ConfigureAwait(false);
                 tableRows += rows;
                 Interlocked.Add(ref rowsWritten, rows);
-                Report(SeedPhase.Copying, target.Database, Interlocked.Add(ref copied, rows), Interlocked.Read(ref total), detail);
+                Report(SeedPhase.Copying, target.Database, count.Add(rows), detail);
             }
 
             return (Empty: from == 0, Rows: tableRows);
@@ -1036,10 +1036,9 @@ public sealed class DatasetSeeder
     /// <param name="filled">Completes once a table holds all its rows: its indexes are built from then on.</param>
     private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, Func<TelemetryTable, Task> filled, CancellationToken cancellationToken)
     {
-        // Progress, from the first table filled, counts the rows of the tables indexed so far, of those filled so far; the
-        // largest id stands in for the row count (exact after a fresh load).
-        long total = 0;
-        long done = 0;
+        // Progress, from the first table filled, counts the rows of the tables indexed so far, of those filled so far, and
+        // says how many tables are still to come; the largest id stands in for the row count (exact after a fresh load).
+        var count = new TableProgress(TelemetryTable.Live.Count);
         await Task.WhenAll(TelemetryTable.Live.Select(async table =>
         {
             await filled(table).ConfigureAwait(false);
@@ -1052,10 +1051,10 @@ public sealed class DatasetSeeder
             }
 
             var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
-            Report(SeedPhase.Indexing, target.Database, Interlocked.Read(ref done), Interlocked.Add(ref total, rows), null);
+            Report(SeedPhase.Indexing, target.Database, count.Join(rows), null);
             await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
 
-            Report(SeedPhase.Indexing, target.Database, Interlocked.Add(ref done, rows), Interlocked.Read(ref total), null);
+            Report(SeedPhase.Indexing, target.Database, count.Add(rows), null);
         })).ConfigureAwait(false);
 
         // Archive tables mirror the live ones so partitions can be exchanged between them (empty here: instant).
@@ -1063,7 +1062,8 @@ public sealed class DatasetSeeder
 
         // InnoDB did not recalculate statistics while the rows went in (SeedTables.SetAutoStatisticsAsync): every variant
         // starts its measurements from statistics taken once on its complete tables, as the nightly ANALYZE job leaves them.
-        Report(SeedPhase.Indexing, target.Database, total, total, "statistics (ANALYZE TABLE)");
+        var indexed = count.Add(0).Total;
+        Report(SeedPhase.Indexing, target.Database, indexed, indexed, "statistics (ANALYZE TABLE)");
         await SeedTables.SetAutoStatisticsAsync(connection, enabled: true, cancellationToken).ConfigureAwait(false);
         var analyzed = await IndexMaintenance.AnalyzeAsync(connection, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
         if (analyzed.FirstOrDefault(a => !a.Ok) is { } failed)
@@ -1092,6 +1092,12 @@ public sealed class DatasetSeeder
     {
         Track(phase, database, done, unit);
         progress?.Report(new SeedProgress(phase, database, done, total, unit, detail));
+    }
+
+    private void Report(SeedPhase phase, string database, (long Done, long Total, int TablesToCome) count, string? detail)
+    {
+        Track(phase, database, count.Done, "rows");
+        progress?.Report(new SeedProgress(phase, database, count.Done, count.Total, "rows", detail, count.TablesToCome));
     }
 
     /// <summary>Starts a phase in the timeline (<see cref="Timeline"/>) without a progress report.</summary>

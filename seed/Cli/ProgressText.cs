@@ -31,10 +31,21 @@ internal static class ProgressText
         }
 
         var rate = elapsed.TotalSeconds > 0.5 ? Math.Max(0, progress.Done - doneAtStart) / elapsed.TotalSeconds : 0;
-        var remaining = rate > 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
+        var remaining = rate > 0 && progress.TablesToCome == 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
+        var share = progress.TablesToCome > 0
+            ? $"so far, {TablesToCome(progress.TablesToCome)}"
+            : string.Create(CultureInfo.InvariantCulture, $"{100.0 * progress.Done / progress.Total:F0}%");
         return string.Create(CultureInfo.InvariantCulture,
-            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({100.0 * progress.Done / progress.Total:F0}%), {rate.ToString(progress.Unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {progress.Unit}/s, ETA {(remaining is { } r ? $"{(long)r.TotalHours:00}:{r:mm\\:ss}" : "--:--:--")}");
+            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({share}), {rate.ToString(progress.Unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {progress.Unit}/s, ETA {Eta(remaining)}");
     }
+
+    /// <summary>How many tables will still join a count, e.g. <c>1 more table to come</c>.</summary>
+    public static string TablesToCome(int tables) =>
+        string.Create(CultureInfo.InvariantCulture, $"{tables} more {(tables == 1 ? "table" : "tables")} to come");
+
+    /// <summary>A time left as hours:minutes:seconds (every hour, past a day too), or <c>--:--:--</c> when it cannot be told.</summary>
+    public static string Eta(TimeSpan? remaining) =>
+        remaining is { } r ? string.Create(CultureInfo.InvariantCulture, $"{(long)r.TotalHours:00}:{r:mm\\:ss}") : "--:--:--";
 
     /// <summary>The summary line of a run.</summary>
     public static string Summary(SeedResult result, long peakRssBytes)

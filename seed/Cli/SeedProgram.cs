@@ -100,7 +100,7 @@ public static class SeedProgram
                 new PercentageColumn(),
                 new RateColumn(),
                 new ElapsedTimeColumn(),
-                new RemainingTimeColumn(),
+                new EtaColumn(),
                 new SpinnerColumn())
             .StartAsync(async context =>
             {

@@ -44,6 +44,8 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
             }
 
             current[value.Database] = task;
+            task.State.Update<int>(EtaColumn.TablesToComeKey, _ => value.TablesToCome);
+            task.Description = Markup.Escape(ProgressText.Title(value with { Detail = null }) + (value.TablesToCome > 0 ? $" ({ProgressText.TablesToCome(value.TablesToCome)})" : string.Empty));
             if (value.Total > 0)
             {
                 task.IsIndeterminate = false;

@@ -26,4 +26,15 @@ public sealed class ProgressTextTests
         // 10 rows/s, 999,000 rows to go: 99,900 s.
         Assert.EndsWith("10 rows/s, ETA 27:45:00", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Line_TablesStillToCome_NoPercentOrEta()
+    {
+        // The copy counts each table once it starts on it: at 1,000 of 1,000 rows the metrics have not joined yet.
+        var progress = new SeedProgress(SeedPhase.Copying, "telemetry_partitioned", 1_000, 1_000, "rows", null, TablesToCome: 1);
+
+        var line = ProgressText.Line(progress, TimeSpan.FromSeconds(10), doneAtStart: 0);
+
+        Assert.EndsWith("1,000/1,000 rows (so far, 1 more table to come), 100 rows/s, ETA --:--:--", line, StringComparison.Ordinal);
+    }
 }
