@@ -26,6 +26,73 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task CheckAsync_RowsInsertedBetweenChecks_GrowthIsTheBytesTheTableGained()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);
+        await db.FillAsync(200);
+        await AnalyzeAsync(db);
+        var monitor = new DatabaseMonitor(db.DataSource, new MonitorThresholds());
+        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var before = await TableBytesAsync(db, TelemetryTable.Trades);
+        await monitor.CheckAsync(now, TestContext.Current.CancellationToken);
+
+        // 200 trades doubled six times (12,800): the table gains whole pages, which information_schema shows after ANALYZE.
+        await using (var connection = await db.OpenAsync())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await connection.ExecuteAsync("""
+                    INSERT INTO dd_trade_performance (profile_id, symbol, trade_type, side, entry_time, exit_time, entry_price, exit_price, quantity, pnl, pnl_percent, exit_reason)
+                    SELECT profile_id, symbol, trade_type, side, entry_time, exit_time, entry_price, exit_price, quantity, pnl, pnl_percent, exit_reason FROM dd_trade_performance
+                    """);
+            }
+        }
+
+        await AnalyzeAsync(db);
+        var after = await TableBytesAsync(db, TelemetryTable.Trades);
+        Assert.True(after > before, $"The trades table should have grown: {before} → {after} bytes.");
+
+        var report = await monitor.CheckAsync(now.AddDays(2), TestContext.Current.CancellationToken);
+
+        var trades = Assert.Single(report.Growth, g => g.Table == TelemetryTable.Trades.Name);
+        Assert.Equal((after, before, TimeSpan.FromDays(2)), (trades.Bytes, trades.PreviousBytes, trades.Since));
+        Assert.Equal((after - before) / (double)before / 2, trades.DailyGrowth!.Value, 12);
+        Assert.Contains(report.Warnings, w => w.StartsWith(TelemetryTable.Trades.Name + " grows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckAsync_EveryMinuteAsTheWorkerRunsIt_StillMeasuresGrowth()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);
+        await db.FillAsync(200);
+        var monitor = new DatabaseMonitor(db.DataSource, new MonitorThresholds());
+        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        // The worker's default schedule runs the monitor every minute: each pass leaves a snapshot a minute old.
+        DatabaseHealthReport report = null!;
+        for (var minute = 0; minute <= 120; minute++)
+        {
+            report = await monitor.CheckAsync(now.AddMinutes(minute), TestContext.Current.CancellationToken);
+        }
+
+        Assert.All(report.Growth, g => Assert.NotNull(g.DailyGrowth));
+        Assert.All(report.Growth, g => Assert.Equal(TimeSpan.FromMinutes(60), g.Since));
+    }
+
+    [Fact]
+    public async Task CheckAsync_TwiceAtTheSameInstant_SecondPassSucceeds()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);
+        var monitor = new DatabaseMonitor(db.DataSource, new MonitorThresholds());
+        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await monitor.CheckAsync(now, TestContext.Current.CancellationToken);
+
+        var again = await monitor.CheckAsync(now, TestContext.Current.CancellationToken);
+
+        Assert.All(TelemetryTable.All, t => Assert.Contains(again.Growth, g => g.Table == t.Name));
+    }
+
+    [Fact]
     public async Task SampleSlowQueriesAsync_LongQuery_LoggedWithPlan()
     {
         await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Composite);
@@ -58,5 +125,18 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
 
         Assert.Equal(TelemetryTable.All.Select(t => t.Name), results.Select(r => r.Table));
         Assert.All(results, r => Assert.True(r.Ok, r.Status));
+    }
+
+    private static async Task AnalyzeAsync(LifecycleDatabase db)
+    {
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync("ANALYZE TABLE dd_trade_performance");
+    }
+
+    private static async Task<long> TableBytesAsync(LifecycleDatabase db, TelemetryTable table)
+    {
+        await using var connection = await db.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT CAST(DATA_LENGTH + INDEX_LENGTH AS SIGNED) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @name", new { name = table.Name });
     }
 }

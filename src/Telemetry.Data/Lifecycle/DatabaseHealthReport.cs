@@ -5,7 +5,7 @@ namespace Telemetry.Data.Lifecycle;
 
 /// <summary>One database monitoring pass: sizes, growth, buffer-pool hit rate, slow queries and the warnings they raised.</summary>
 /// <param name="Sizes">Every telemetry table and partition.</param>
-/// <param name="Growth">Per-table growth since the previous snapshot.</param>
+/// <param name="Growth">Per-table growth since the newest snapshot at least an hour old.</param>
 /// <param name="BufferPoolHitRate">InnoDB buffer-pool hit rate since server start (1 − reads from disk / read requests).</param>
 /// <param name="SlowQueries">Statements running longer than the threshold, with plans.</param>
 /// <param name="Warnings">Human-readable warnings; empty when all is well.</param>
@@ -30,7 +30,7 @@ public sealed record DatabaseHealthReport(
         foreach (var growth in Growth)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"growth {growth.Table}: {growth.Bytes / 1048576.0:0.0} MiB now, {(growth.DailyGrowth is { } g ? (g * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %/day" : "no earlier snapshot")}\n");
+                $"growth {growth.Table}: {growth.Bytes / 1048576.0:0.0} MiB now, {(growth.DailyGrowth is { } g ? (g * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %/day" : "no snapshot an hour or more old yet")}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"buffer pool hit rate: {(BufferPoolHitRate is { } hit ? (hit * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "n/a")}\n");

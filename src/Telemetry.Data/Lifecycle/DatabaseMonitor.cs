@@ -35,15 +35,18 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
         ) ENGINE=InnoDB
         """;
 
+    // The newest snapshot at least MinGrowthInterval old: the worker snapshots every minute, and growth over a minute is noise.
     private const string PreviousSnapshotSql = """
         SELECT h.table_name AS TableName, h.total_bytes AS TotalBytes, h.captured_at AS CapturedAt
         FROM dd_table_size_history AS h
-        JOIN (SELECT table_name, MAX(captured_at) AS captured_at FROM dd_table_size_history GROUP BY table_name) AS latest
+        JOIN (SELECT table_name, MAX(captured_at) AS captured_at FROM dd_table_size_history WHERE captured_at <= @latest GROUP BY table_name) AS latest
           ON latest.table_name = h.table_name AND latest.captured_at = h.captured_at
         """;
 
+    // A second pass at the same instant (--now, or two monitors at once) replaces the snapshot instead of failing on the key.
     private const string InsertSnapshotSql = """
         INSERT INTO dd_table_size_history (captured_at, table_name, row_count, total_bytes) VALUES (@now, @table, @rows, @bytes)
+        ON DUPLICATE KEY UPDATE row_count = VALUES(row_count), total_bytes = VALUES(total_bytes)
         """;
 
     private const string BufferPoolSql = """
@@ -63,7 +66,7 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
 
     private readonly ILogger logger = logger ?? NullLogger.Instance;
 
-    /// <summary>Sizes, growth since the last snapshot (and a new snapshot), buffer-pool hit rate and slow queries, with warnings.</summary>
+    /// <summary>Sizes, growth since the newest snapshot at least an hour old (and a new snapshot), buffer-pool hit rate and slow queries, with warnings.</summary>
     public async Task<DatabaseHealthReport> CheckAsync(DateTime now, CancellationToken cancellationToken = default)
     {
         var sizes = await ReadSizesAsync(cancellationToken).ConfigureAwait(false);
@@ -155,13 +158,13 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
         }
     }
 
-    /// <summary>Records a size snapshot per table and returns the growth since the previous one.</summary>
+    /// <summary>Records a size snapshot per table and returns the growth since the newest snapshot at least <see cref="TableGrowth.MinInterval"/> old.</summary>
     public async Task<IReadOnlyList<TableGrowth>> SnapshotGrowthAsync(IReadOnlyList<TableSize> sizes, DateTime now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sizes);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(CreateHistorySql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var previous = (await connection.QueryAsync<(string TableName, long TotalBytes, DateTime CapturedAt)>(new CommandDefinition(PreviousSnapshotSql, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        var previous = (await connection.QueryAsync<(string TableName, long TotalBytes, DateTime CapturedAt)>(new CommandDefinition(PreviousSnapshotSql, new { latest = now - TableGrowth.MinInterval }, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => r.TableName, StringComparer.Ordinal);
         var growth = new List<TableGrowth>();
         foreach (var table in sizes.GroupBy(s => s.Table, StringComparer.Ordinal))
