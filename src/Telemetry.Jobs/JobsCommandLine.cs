@@ -99,7 +99,15 @@ internal sealed class JobsCommandLine
     private JobArguments Read(ParseResult parse, string command)
     {
         var instant = archival.ReadNow(parse);
-        var retention = archival.ReadRetention(parse, parse.GetValue(dryRun));
+        var dry = parse.GetValue(dryRun);
+
+        // Only these two have a dry run; anything else (the worker runs every job) would write while told not to.
+        if (dry && command is not ("archive" or "maintain-partitions"))
+        {
+            throw new UsageException($"--dry-run is for archive and maintain-partitions only; {command} would write anyway.");
+        }
+
+        var retention = archival.ReadRetention(parse, dry);
         var policy = archival.ReadPolicy(parse);
 
         var scheduleTexts = JobSchedule.Defaults.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);

@@ -46,6 +46,17 @@ public sealed class JobArgumentsTests
         Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("rollup-hourly")]
+    [InlineData("analyze")]
+    [InlineData("worker")]
+    public void Parse_DryRunOnAJobWithoutOne_ThrowsUsage(string command)
+    {
+        var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse([command, "--mysql", "Server=x", "--dry-run"], NoEnvironment));
+
+        Assert.Contains("--dry-run is for archive and maintain-partitions only", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_NumberGivenTwice_LastWins()
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Dapper;
 using Perf.Tests.Infrastructure;
+using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Lifecycle;
@@ -31,6 +33,26 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         Assert.Equal(othersBefore, await Task.WhenAll(others.Select(db.CountIfExistsAsync)));
     }
 
+    [Theory]
+    [InlineData("rollup-hourly")]
+    [InlineData("rollup-daily")]
+    [InlineData("monitor")]
+    [InlineData("worker")]
+    public async Task DryRun_OnAJobThatCannotHonourIt_RefusedAndChangesNothing(string command)
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Composite);
+        await db.InsertTradeAsync(1, LifecycleDatabase.Now.AddHours(-3));
+        var tables = await TableNamesAsync(db);
+
+        var (exitCode, _, error) = await JobsProcess.RunAsync(
+            [command, "--dry-run", "--now", LifecycleDatabase.Now.ToString("O", CultureInfo.InvariantCulture)], db.ConnectionString);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("--dry-run", error, StringComparison.Ordinal);
+        Assert.Equal(tables, await TableNamesAsync(db));
+        Assert.Equal(0, await db.CountIfExistsAsync(TelemetryTable.Metrics));
+    }
+
     [Fact]
     public async Task MaintainPartitions_ThenAnalyze_ExitZeroWithReports()
     {
@@ -44,5 +66,11 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         Assert.Contains("dd_trade_performance_archive: added p2026_06, p2026_07", maintain.Output, StringComparison.Ordinal);
         Assert.True(analyze.ExitCode == 0, analyze.Error);
         Assert.Contains("dd_trade_performance: status: OK", analyze.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> TableNamesAsync(LifecycleDatabase db)
+    {
+        await using var connection = await db.OpenAsync();
+        return (await connection.QueryAsync<string>("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME")).AsList();
     }
 }
