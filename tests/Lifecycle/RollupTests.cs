@@ -1,5 +1,6 @@
 using Dapper;
 using Perf.Tests.Infrastructure;
+using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Model;
 using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
@@ -104,6 +105,39 @@ public sealed class RollupTests(DatabaseServerFixture fixture)
 
         Assert.Equal((0, 0, 0, 0), (report.Hours, report.Days, report.Weeks, report.Months));
         foreach (var type in Enum.GetValues<WindowType>())
+        {
+            Assert.Equal(windows[type], await RowsAsync(connection, TradeMetricsSql, type));
+        }
+    }
+
+    [Fact]
+    public async Task IncrementalRollup_LateRowOnTheDayRetentionCutsThrough_NoWindowLosesArchivedRows()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);
+        await LoadRawAsync(db, trades: 1200, days: 40);
+        var rollup = new IncrementalRollup(db.DataSource);
+        await rollup.RunAsync(RollupSource.Trades, cancellationToken: TestContext.Current.CancellationToken);
+        await rollup.RunAsync(RollupSource.Trades, cancellationToken: TestContext.Current.CancellationToken);
+
+        // Retention at noon archives the morning of day 10; the rollup is told to leave windows before that instant alone.
+        var now = TestTrades.Origin.AddDays(40).AddHours(12);
+        var policy = RetentionPolicy.Parse("30d", "1y", "1y");
+        var cutoff = policy.Trades.CutoffBefore(now);
+        await new RetentionJob(db.DataSource, policy, new RetentionOptions { Pause = TimeSpan.Zero }).RunAsync(now, TestContext.Current.CancellationToken);
+        Assert.True((await db.SplitAsync(TelemetryTable.TradesArchive, cutoff)).Before > 0);
+        await using var connection = await db.OpenAsync();
+        var windows = new Dictionary<WindowType, List<WindowRow>>();
+        foreach (var type in Enum.GetValues<WindowType>())
+        {
+            windows[type] = await RowsAsync(connection, TradeMetricsSql, type);
+        }
+
+        await db.InsertTradeAsync(100_000, cutoff.AddHours(5), pnl: -42.5m);
+        await rollup.RunAsync(RollupSource.Trades, notBefore: cutoff, TestContext.Current.CancellationToken);
+
+        // The day's morning is in the archive: recomputing the day from what is left would drop it from every window
+        // above the hour. Its hours are left alone too, so they still add up to the day.
+        foreach (var type in new[] { WindowType.Daily, WindowType.Weekly, WindowType.Monthly, WindowType.Hourly })
         {
             Assert.Equal(windows[type], await RowsAsync(connection, TradeMetricsSql, type));
         }

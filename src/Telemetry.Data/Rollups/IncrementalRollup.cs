@@ -37,7 +37,7 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
     private readonly ILogger logger = logger ?? NullLogger.Instance;
 
     /// <summary>Rolls up every source.</summary>
-    /// <param name="notBefore">Windows before this are left alone (their raw rows may be archived already); null for no limit.
+    /// <param name="notBefore">Windows before this, and the day it falls in, are left alone (their raw rows may be archived already); null for no limit.
     /// Pass each source its own retention cutoff with <see cref="RunAsync(RollupSource, DateTime?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels between statements; the watermark only advances after a source's windows are written.</param>
     public async Task<IReadOnlyList<RollupRunReport>> RunAsync(DateTime? notBefore = null, CancellationToken cancellationToken = default)
@@ -60,6 +60,9 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
         var mark = await connection.QuerySingleOrDefaultAsync<(long Scanned, long Seen)?>(new CommandDefinition(
             ReadWatermarkSql, new { source = source.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false) ?? (0, 0);
 
+        // Retention cuts through the day notBefore falls in: its earlier rows are gone, so recomputing that day (or any
+        // of its hours, which would then no longer add up to it) from what is left would shrink it. Start at the next day.
+        var floor = notBefore is { } cut && WindowType.Daily.WindowStart(cut) is var day && day != cut ? WindowType.Daily.WindowEnd(day) : notBefore;
         var table = source.Table;
         var maxId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"SELECT MAX(id) FROM `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? mark.Seen;
@@ -67,7 +70,7 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
             $"SELECT DISTINCT CAST(DATE_FORMAT(`{table.TimeColumn}`, '%Y-%m-%d %H:00:00') AS DATETIME) FROM `{table.Name}` WHERE id > @after AND id <= @maxId",
             new { after = mark.Scanned, maxId }, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .Select(h => DateTime.SpecifyKind(h, DateTimeKind.Utc))
-            .Where(h => notBefore is null || h >= notBefore)
+            .Where(h => floor is null || h >= floor)
             .ToList();
 
         var hourStarts = await RecomputeAsync(connection, source, WindowType.Hourly, hours, cancellationToken).ConfigureAwait(false);
