@@ -27,15 +27,32 @@ public sealed class CacheWarmerTests
         Assert.NotNull(results[1].Error);
     }
 
+    [Fact]
+    public async Task WarmAsync_PathTimesOut_ReportedAndTheRestWarmed()
+    {
+        var handler = new RecordingHandler();
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        var results = await new CacheWarmer(http).WarmAsync(new Uri("http://api.test"), ["/slow", "/api/trades/1/summary"], TestContext.Current.CancellationToken);
+
+        Assert.Equal([0, 200], results.Select(r => r.Status));
+        Assert.Contains("Timeout", results[0].Error, StringComparison.Ordinal);
+    }
+
     private sealed class RecordingHandler : HttpMessageHandler
     {
         public List<Uri> Requested { get; } = [];
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requested.Add(request.RequestUri!);
+            if (request.RequestUri!.AbsolutePath == "/slow")
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
             var status = request.RequestUri!.AbsolutePath == "/broken" ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent("{}") });
+            return new HttpResponseMessage(status) { Content = new StringContent("{}") };
         }
     }
 }

@@ -48,6 +48,11 @@ public sealed class CacheWarmer(HttpClient http, ILogger? logger = null)
             {
                 results.Add(new WarmResult(url, 0, Stopwatch.GetElapsedTime(started), ex.Message));
             }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // HttpClient.Timeout elapsed: this path failed; the job was not cancelled, so the other paths still get warmed.
+                results.Add(new WarmResult(url, 0, Stopwatch.GetElapsedTime(started), ex.Message));
+            }
         }
 
         return results;
