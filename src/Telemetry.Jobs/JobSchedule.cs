@@ -13,7 +13,7 @@ internal sealed record JobSchedule(JobKind Job, string Expression, CronExpressio
     public static IReadOnlyDictionary<JobKind, string> Defaults { get; } = new Dictionary<JobKind, string>
     {
         [JobKind.RollupHourly] = "5 * * * *",
-        [JobKind.RollupDaily] = "15 0 * * *",
+        [JobKind.RollupDaily] = "0 1 * * *",
         [JobKind.Archive] = "0 2 1 * *",
         [JobKind.MaintainPartitions] = "30 1 * * *",
         [JobKind.Analyze] = "0 3 * * *",

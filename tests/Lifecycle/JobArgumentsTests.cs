@@ -85,6 +85,18 @@ public sealed class JobArgumentsTests
         Assert.Equal(new DateTime(2026, 2, 1, 0, 0, 2, DateTimeKind.Utc), slow.Next(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc)));
     }
 
+    [Fact]
+    public void Parse_Worker_DefaultSchedulesAreTheStrategys()
+    {
+        var arguments = JobsCommandLine.Parse(["worker", "--mysql", "Server=x"], NoEnvironment);
+        var start = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        // "aggregate_daily_metrics: Run daily at 1 AM"; archival "0 2 1 * *" (monthly).
+        Assert.Equal(start.AddHours(1), Assert.Single(arguments.Schedules, s => s.Job == JobKind.RollupDaily).Next(start));
+        Assert.Equal(start.AddHours(2), Assert.Single(arguments.Schedules, s => s.Job == JobKind.Archive).Next(start));
+        Assert.Equal(start.AddMonths(1).AddHours(2), Assert.Single(arguments.Schedules, s => s.Job == JobKind.Archive).Next(start.AddHours(2)));
+    }
+
     [Theory]
     [InlineData("archive", "--trades-retention", "0y")]
     [InlineData("worker", "--schedule", "rollup-daily=99 99 * * *")]
