@@ -21,12 +21,14 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
             case JobKind.RollupHourly:
             {
                 // Windows older than a source's retention are left alone: their raw rows are archived or deleted,
-                // so recomputing them from what is left would shrink them.
+                // so recomputing them from what is left would shrink them. Windows older than the metrics' retention
+                // are in the metrics archive already: written again, the next archival would find them twice.
                 var rollup = new IncrementalRollup(dataSource, loggers.CreateLogger<IncrementalRollup>());
+                var archived = arguments.Policy.Metrics.CutoffBefore(now);
                 var reports = new[]
                 {
-                    await rollup.RunAsync(RollupSource.Trades, arguments.Policy.Trades.CutoffBefore(now), cancellationToken).ConfigureAwait(false),
-                    await rollup.RunAsync(RollupSource.Health, arguments.Policy.Health.CutoffBefore(now), cancellationToken).ConfigureAwait(false),
+                    await rollup.RunAsync(RollupSource.Trades, arguments.Policy.Trades.CutoffBefore(now), archived, cancellationToken).ConfigureAwait(false),
+                    await rollup.RunAsync(RollupSource.Health, arguments.Policy.Health.CutoffBefore(now), archived, cancellationToken).ConfigureAwait(false),
                 };
                 foreach (var report in reports)
                 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Perf.Tests.Infrastructure;
 using Telemetry.CommandLine;
+using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Lifecycle;
@@ -51,6 +52,27 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         Assert.Contains("--dry-run", error, StringComparison.Ordinal);
         Assert.Equal(tables, await TableNamesAsync(db));
         Assert.Equal(0, await db.CountIfExistsAsync(TelemetryTable.Metrics));
+    }
+
+    [Fact]
+    public async Task RollupHourly_MetricsKeptShorterThanTrades_ArchivedWindowsStayArchivedAndArchivalReruns()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Composite);
+        await db.FillAsync(2000);
+        string[] clock = ["--now", LifecycleDatabase.Now.ToString("O", CultureInfo.InvariantCulture), "--trades-retention", "150d", "--metrics-retention", "60d", "--health-retention", "10d", "--pause-ms", "0"];
+        var metricCutoff = RetentionPolicy.Parse("150d", "60d", "10d").Metrics.CutoffBefore(LifecycleDatabase.Now);
+        var first = await JobsProcess.RunAsync(["archive", .. clock], db.ConnectionString);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var metrics = await db.FingerprintAsync(TelemetryTable.Metrics);
+
+        // The first incremental run scans every trade, those of the 90 days between the two cutoffs included.
+        var rollup = await JobsProcess.RunAsync(["rollup-hourly", .. clock], db.ConnectionString);
+        var again = await JobsProcess.RunAsync(["archive", .. clock], db.ConnectionString);
+
+        Assert.True(rollup.ExitCode == 0, rollup.Error);
+        Assert.Equal(0, (await db.SplitAsync(TelemetryTable.Metrics, metricCutoff)).Before);
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(metrics, await db.FingerprintAsync(TelemetryTable.Metrics));
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class RollupTests(DatabaseServerFixture fixture)
         }
 
         await db.InsertTradeAsync(100_000, TestTrades.Origin.AddDays(2));
-        var report = await rollup.RunAsync(RollupSource.Trades, notBefore: TestTrades.Origin.AddDays(10), TestContext.Current.CancellationToken);
+        var report = await rollup.RunAsync(RollupSource.Trades, notBefore: TestTrades.Origin.AddDays(10), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 0, 0, 0), (report.Hours, report.Days, report.Weeks, report.Months));
         foreach (var type in Enum.GetValues<WindowType>())
@@ -133,7 +133,7 @@ public sealed class RollupTests(DatabaseServerFixture fixture)
         }
 
         await db.InsertTradeAsync(100_000, cutoff.AddHours(5), pnl: -42.5m);
-        await rollup.RunAsync(RollupSource.Trades, notBefore: cutoff, TestContext.Current.CancellationToken);
+        await rollup.RunAsync(RollupSource.Trades, notBefore: cutoff, cancellationToken: TestContext.Current.CancellationToken);
 
         // The day's morning is in the archive: recomputing the day from what is left would drop it from every window
         // above the hour. Its hours are left alone too, so they still add up to the day.

@@ -38,21 +38,26 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
 
     /// <summary>Rolls up every source.</summary>
     /// <param name="notBefore">Windows before this, and the day it falls in, are left alone (their raw rows may be archived already); null for no limit.
-    /// Pass each source its own retention cutoff with <see cref="RunAsync(RollupSource, DateTime?, CancellationToken)"/>.</param>
+    /// Pass each source its own retention cutoff with <see cref="RunAsync(RollupSource, DateTime?, DateTime?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels between statements; the watermark only advances after a source's windows are written.</param>
     public async Task<IReadOnlyList<RollupRunReport>> RunAsync(DateTime? notBefore = null, CancellationToken cancellationToken = default)
     {
         var reports = new List<RollupRunReport>();
         foreach (var source in RollupSource.All)
         {
-            reports.Add(await RunAsync(source, notBefore, cancellationToken).ConfigureAwait(false));
+            reports.Add(await RunAsync(source, notBefore, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
         return reports;
     }
 
     /// <summary>Rolls up one source.</summary>
-    public async Task<RollupRunReport> RunAsync(RollupSource source, DateTime? notBefore = null, CancellationToken cancellationToken = default)
+    /// <param name="source">The raw table.</param>
+    /// <param name="notBefore">The source's retention cutoff: windows before it, and the day it falls in, are left alone; null for no limit.</param>
+    /// <param name="archivedBefore">The metrics' retention cutoff: no window starting before it is written again, since retention
+    /// has moved it to the archive already (and would then find it twice); null for no limit.</param>
+    /// <param name="cancellationToken">Cancels between statements; the watermark only advances after the windows are written.</param>
+    public async Task<RollupRunReport> RunAsync(RollupSource source, DateTime? notBefore = null, DateTime? archivedBefore = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -73,10 +78,11 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
             .Where(h => floor is null || h >= floor)
             .ToList();
 
-        var hourStarts = await RecomputeAsync(connection, source, WindowType.Hourly, hours, cancellationToken).ConfigureAwait(false);
-        var days = await RecomputeAsync(connection, source, WindowType.Daily, hourStarts, cancellationToken).ConfigureAwait(false);
-        var weeks = await RecomputeAsync(connection, source, WindowType.Weekly, days, cancellationToken).ConfigureAwait(false);
-        var months = await RecomputeAsync(connection, source, WindowType.Monthly, days, cancellationToken).ConfigureAwait(false);
+        // A coarser window starts no later than the finer ones inside it, so one left out never hides a coarser one to recompute.
+        var hourStarts = await RecomputeAsync(connection, source, WindowType.Hourly, hours, archivedBefore, cancellationToken).ConfigureAwait(false);
+        var days = await RecomputeAsync(connection, source, WindowType.Daily, hourStarts, archivedBefore, cancellationToken).ConfigureAwait(false);
+        var weeks = await RecomputeAsync(connection, source, WindowType.Weekly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
+        var months = await RecomputeAsync(connection, source, WindowType.Monthly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
 
         await connection.ExecuteAsync(new CommandDefinition(
             WriteWatermarkSql, new { source = source.Name, scanned = Math.Max(mark.Seen, mark.Scanned), seen = maxId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -86,12 +92,12 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
         return report;
     }
 
-    /// <summary>Recomputes the windows of one type holding <paramref name="instants"/>, one statement per run of adjacent windows.</summary>
+    /// <summary>Recomputes the windows of one type holding <paramref name="instants"/> and starting at or after <paramref name="archivedBefore"/>, one statement per run of adjacent windows.</summary>
     /// <returns>The distinct window starts recomputed (the instants the next coarser type must cover).</returns>
     private static async Task<IReadOnlyList<DateTime>> RecomputeAsync(
-        MySqlConnection connection, RollupSource source, WindowType windowType, IReadOnlyList<DateTime> instants, CancellationToken cancellationToken)
+        MySqlConnection connection, RollupSource source, WindowType windowType, IReadOnlyList<DateTime> instants, DateTime? archivedBefore, CancellationToken cancellationToken)
     {
-        var starts = instants.Select(instant => windowType.WindowStart(instant)).Distinct().Order().ToList();
+        var starts = instants.Select(instant => windowType.WindowStart(instant)).Where(start => archivedBefore is null || start >= archivedBefore).Distinct().Order().ToList();
         var i = 0;
         while (i < starts.Count)
         {
