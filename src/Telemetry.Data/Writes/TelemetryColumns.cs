@@ -2,7 +2,7 @@ using Telemetry.Data.Model;
 
 namespace Telemetry.Data.Writes;
 
-/// <summary>The column lists bulk writes and single inserts use for each record type.</summary>
+/// <summary>The column lists bulk writes use for each record type.</summary>
 public static class TelemetryColumns
 {
     /// <summary>Trade columns; the server assigns ids.</summary>
