@@ -3,7 +3,7 @@ namespace Telemetry.Data.Schema;
 /// <summary>The indexes of each schema variant, named as in the optimization strategy.</summary>
 public static class TelemetryIndexes
 {
-    /// <summary>The window's identity in <c>dd_telemetry_metrics</c>: the upsert key of StoreAggregatedMetric and the rollups (it already holds the time column, so it stays valid on partitioned tables).</summary>
+    /// <summary>The window's identity in <c>dd_telemetry_metrics</c>: the upsert key of the rollups (it already holds the time column, so it stays valid on partitioned tables).</summary>
     public static IndexDefinition MetricsWindowKey { get; } =
         new(TelemetryTable.Metrics, "uk_metrics_window", ["profile_id", "metric_type", "metric_name", "window_type", "window_start"], Unique: true);
 
