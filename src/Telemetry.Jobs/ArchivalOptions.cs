@@ -31,13 +31,23 @@ public sealed class ArchivalOptions
 
 
     /// <summary>The <c>--now</c> instant, or null for the real clock.</summary>
-    /// <exception cref="UsageException">It is not an ISO 8601 instant.</exception>
+    /// <exception cref="UsageException">It is not an ISO 8601 instant, or not one whose retention cutoffs and partitions ahead the server can hold.</exception>
     public DateTime? ReadNow(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return parse.GetValue(Now) is not { } text ? null
-            : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant) ? instant
-            : throw new UsageException($"--now '{text}' is not an ISO 8601 instant, e.g. 2026-01-31T00:00:00Z.");
+        if (parse.GetValue(Now) is not { } text)
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            throw new UsageException($"--now '{text}' is not an ISO 8601 instant, e.g. 2026-01-31T00:00:00Z.");
+        }
+
+        // The server's DATETIME runs from year 1000 to 9999; a cutoff reaches back up to 100 years, partitions a few ahead.
+        return instant.Year is >= 1100 and <= 9899 ? instant
+            : throw new UsageException($"--now '{text}' is out of range: give an instant from year 1100 to 9899 (retention reaches back up to 100 years and the server's dates run from 1000 to 9999).");
     }
 
     /// <summary>The retention periods.</summary>

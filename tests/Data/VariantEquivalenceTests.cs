@@ -85,11 +85,11 @@ public sealed class VariantEquivalenceTests(DatabaseServerFixture fixture)
         Assert.Equal(0, future);
     }
 
-    private static async Task<long> PreparesAsync(MySqlConnector.MySqlDataSource dataSource)
+    private static async Task<(long ConnectionId, long Prepares)> SessionPreparesAsync(MySqlConnector.MySqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        var row = await connection.QuerySingleAsync<(string Name, string Value)>("SHOW GLOBAL STATUS LIKE 'Com_stmt_prepare'");
-        return long.Parse(row.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var row = await connection.QuerySingleAsync<(string Name, string Value)>("SHOW SESSION STATUS LIKE 'Com_stmt_prepare'");
+        return (connection.ServerThread, long.Parse(row.Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task<string> AnswerEverythingAsync(MySqlConnector.MySqlDataSource dataSource, StatementMode statements = StatementMode.Text)

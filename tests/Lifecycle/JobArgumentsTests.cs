@@ -39,6 +39,7 @@ public sealed class JobArgumentsTests
     [InlineData("--schedule", "rollup-hourly=every hour", "Invalid cron expression")]
     [InlineData("--schedule", "nightly=0 3 * * *", "must be <job>=<cron>")]
     [InlineData("--now", "yesterday", "ISO 8601")]
+    [InlineData("--now", "0001-01-01", "out of range")]
     public void Parse_BadValue_ThrowsUsageNamingIt(string option, string value, string expected)
     {
         var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["worker", "--mysql", "Server=x", option, value], NoEnvironment));
