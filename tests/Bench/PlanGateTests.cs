@@ -28,16 +28,17 @@ public sealed class PlanGateTests
         var failure = Assert.Single(result.Failures);
         Assert.StartsWith("trades_by_profile/Composite: was range on idx_trades_profile_time, 1,001 rows; now ALL, 2,000,000 rows", failure, StringComparison.Ordinal);
         Assert.Contains("index idx_trades_profile_time no longer used", failure, StringComparison.Ordinal);
-        Assert.Contains("exceed the bound of 1,212", failure, StringComparison.Ordinal);
+        Assert.Contains("exceed the bound of 1,001", failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Check_MoreRowsOnSameIndex_FailsOnlyBeyondTheBound()
+    public void Check_OneRowMoreOnSameIndex_Fails()
     {
         var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time", 1_000)]);
 
-        Assert.True(PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time", 1_210)]).Passed);
-        Assert.False(PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time", 1_211)]).Passed);
+        Assert.True(PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time", 1_000)]).Passed);
+        Assert.True(PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time", 999)]).Passed);
+        Assert.Contains("1,001 rows read exceed the bound of 1,000", Assert.Single(PlanGate.Check(baseline, [Plan("range", "idx_trades_profile_time", 1_001)]).Failures), StringComparison.Ordinal);
     }
 
     [Fact]
