@@ -32,6 +32,19 @@ public sealed class WorkflowTests
         Assert.Contains(steps, s => Value(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true && Value(s, "if") == "always()");
     }
 
+    [Fact]
+    public void PerfGateWorkflow_RunsOnTheDebianReleaseThePlanBaselineWasTakenOn()
+    {
+        // The gate refuses plans from another server build (exit 111): a runner with another distribution's MariaDB would fail every run.
+        using var baseline = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.FindRoot(), "bench", "plan-baseline.json")));
+        var server = baseline.RootElement.GetProperty("server").GetString()!;
+        var release = System.Text.RegularExpressions.Regex.Match(server, @"\+deb(\d+)u");
+        Assert.True(release.Success, $"The baseline's server '{server}' is not a Debian package build; this check and the workflow's container assume one.");
+
+        var job = (YamlMappingNode)Assert.Single(Map(Load(), "jobs").Children).Value;
+        Assert.Equal($"debian:{release.Groups[1].Value}", Value(job, "container"));
+    }
+
     private static YamlMappingNode Load()
     {
         using var reader = new StringReader(File.ReadAllText(WorkflowPath));
