@@ -105,6 +105,23 @@ public sealed class TimingGateTests
     }
 
     [Fact]
+    public void CompareAll_Paired_QueryTheHeadNoLongerHas_RemovedAndPasses()
+    {
+        // Base and head revisions timed side by side: a pull request that removes or renames a query must be able to pass.
+        var comparisons = TimingComparer.CompareAll(
+            [SyntheticTimings.Run("a", 1e6, 1e4, seed: 1), SyntheticTimings.Run("gone", 1e6, 1e4, seed: 2)],
+            [SyntheticTimings.Run("a", 1e6, 1e4, seed: 3), SyntheticTimings.Run("renamed", 1e6, 1e4, seed: 4)],
+            Options,
+            TimingDesign.Paired);
+        var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
+
+        Assert.Equal(TimingVerdict.Removed, Assert.Single(comparisons, c => c.Name == "gone").Verdict);
+        Assert.Equal(TimingVerdict.New, Assert.Single(comparisons, c => c.Name == "renamed").Verdict);
+        Assert.True(report.Passed, report.Reason);
+        Assert.Contains("the head no longer has this query", Assert.Single(report.Checks, c => c.Name == "gone").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Confirm_SlowerInBothRounds_StaysARegression()
     {
         var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 2e6, 4e4, seed: 2)], Options, TimingDesign.Independent);

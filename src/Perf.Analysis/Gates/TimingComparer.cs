@@ -15,6 +15,12 @@ namespace Perf.Analysis.Gates;
 public static class TimingComparer
 {
     /// <summary>Compares every query in either run, by name, ordered by name.</summary>
+    /// <remarks>
+    /// A query only in <paramref name="baseline"/> is <see cref="TimingVerdict.Removed"/> when the two sides are revisions
+    /// timed in the same rounds (<see cref="TimingDesign.Paired"/>): each side times every query its own code lists, or the
+    /// round fails, so the head simply has no such query. Against a stored baseline it is <see cref="TimingVerdict.Missing"/>:
+    /// the baseline is taken again when a query goes.
+    /// </remarks>
     public static IReadOnlyList<TimingComparison> CompareAll(IReadOnlyList<TimingSeries> baseline, IReadOnlyList<TimingSeries> current, TimingGateOptions options, TimingDesign design)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -25,7 +31,8 @@ public static class TimingComparer
             (before.GetValueOrDefault(name), after.GetValueOrDefault(name)) switch
             {
                 ({ } b, { } c) => Compare(b, c, options, design),
-                ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the baseline but not measured in this run", b.RoundMediansNs, []),
+                ({ } b, null) when design == TimingDesign.Paired => new TimingComparison(name, TimingVerdict.Removed, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the base revision only: the head no longer has this query (removed or renamed), so there is nothing to compare", b.RoundMediansNs, []),
+                ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the baseline but not measured in this run (if the query was removed or renamed, store the baseline again)", b.RoundMediansNs, []),
                 (null, { } c) => new TimingComparison(name, TimingVerdict.New, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "new: not in the baseline", [], c.RoundMediansNs),
                 _ => throw new InvalidOperationException(),
             })];

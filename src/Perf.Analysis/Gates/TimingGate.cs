@@ -9,7 +9,7 @@ public static class TimingGate
     /// <summary>The check that stands for a timing suite that timed no query.</summary>
     public const string NothingTimedName = "queries timed";
 
-    /// <summary>One check per comparison: slower fails; missing or inconclusive is an error; the rest pass. No comparison at all is an error too: a suite that timed nothing judged nothing.</summary>
+    /// <summary>One check per comparison: slower fails; missing or inconclusive is an error; the rest (unchanged, faster, new, removed) pass. No comparison at all is an error too: a suite that timed nothing judged nothing.</summary>
     public static IEnumerable<GateCheck> ToChecks(IEnumerable<TimingComparison> comparisons)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
@@ -34,7 +34,7 @@ public static class TimingGate
             {
                 false => c with { Verdict = TimingVerdict.Missing, Reason = $"looked slower ({c.Reason}) and the confirmation did not re-measure it" },
                 true when second!.Verdict == TimingVerdict.Slower => c with { Reason = $"{c.Reason}; confirmed: {second.Reason}" },
-                true when second!.Verdict is TimingVerdict.Missing or TimingVerdict.Inconclusive or TimingVerdict.New =>
+                true when second!.Verdict is TimingVerdict.Missing or TimingVerdict.Inconclusive or TimingVerdict.New or TimingVerdict.Removed =>
                     c with { Verdict = TimingVerdict.Missing, Reason = $"looked slower ({c.Reason}) and the confirmation could not judge it: {second.Reason}" },
                 _ => c with { Verdict = TimingVerdict.Unchanged, Reason = $"not confirmed: the first rounds found it {c.Reason}; the confirmation found {second!.Verdict.ToString().ToLowerInvariant()}: {second.Reason}" },
             })];

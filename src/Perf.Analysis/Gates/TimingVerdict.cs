@@ -15,8 +15,11 @@ public enum TimingVerdict
     /// <summary>In this run but not in the baseline.</summary>
     New,
 
-    /// <summary>In the baseline but not measured in this run: the gate cannot vouch for it.</summary>
+    /// <summary>In a stored baseline but not measured in this run: the gate cannot vouch for it.</summary>
     Missing,
+
+    /// <summary>In the base revision but not in the head's, when the two revisions are timed side by side: the head no longer has the query (removed or renamed), so there is nothing to compare.</summary>
+    Removed,
 
     /// <summary>Too few rounds for the test to reach its significance level: the gate cannot vouch for it.</summary>
     Inconclusive,
