@@ -34,7 +34,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
 
     public Option<double> Rate { get; } = new("--rate") { Description = "the load check's rate, requests/s", DefaultValueFactory = _ => 20 };
 
-    public Option<Duration> LoadDuration { get; } = Duration.Option("--duration", TimeSpan.FromSeconds(20), "the load check's duration");
+    public Option<Duration> LoadDuration { get; } = Duration.Option("--duration", TimeSpan.FromSeconds(30), "the load check's duration");
 
     public Option<long?> Runs { get; } = WholeNumber.Option("--runs", 1, 1000, "gate runs of each kind (default 10)");
 

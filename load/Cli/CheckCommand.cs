@@ -5,20 +5,20 @@ using Perf.Load.Model;
 namespace Perf.Load.Cli;
 
 /// <summary><c>check</c>: the main job's load check — dashboard traffic at a modest rate against the in-process API, PASS/FAIL per threshold.</summary>
-/// <remarks>Same options as <c>run</c>; only the defaults differ (20 requests/s for 20 s after a 5 s warm-up, labelled <c>check</c>).</remarks>
+/// <remarks>Same options as <c>run</c>; only the defaults differ (20 requests/s for 30 s after a 5 s warm-up, labelled <c>check</c>: 600 requests, so one stray slow request does not decide the p99).</remarks>
 internal static class CheckCommand
 {
     /// <summary>The <c>check</c> command.</summary>
     public static Command Create(RunOptions options, LoadContext context)
     {
-        var command = new Command("check", "The main job's load check: run with dashboard traffic at 20 requests/s for 20 s after a 5 s warm-up.");
+        var command = new Command("check", "The main job's load check: run with dashboard traffic at 20 requests/s for 30 s after a 5 s warm-up.");
         options.AddTo(command, load: true);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse, requireLoad: true, context.ProvisioningFor(parse), context.Arguments);
             if (!RunOptions.Given(parse, options.Rate) && !RunOptions.Given(parse, options.Stages) && !RunOptions.Given(parse, options.Concurrency))
             {
-                var duration = RunOptions.Given(parse, options.MeasuredDuration) ? settings.Profile.MeasuredDuration : TimeSpan.FromSeconds(20);
+                var duration = RunOptions.Given(parse, options.MeasuredDuration) ? settings.Profile.MeasuredDuration : TimeSpan.FromSeconds(30);
                 // A cold run has no warm-up (RunOptions refuses one).
                 var warmup = RunOptions.Given(parse, options.Warmup) || settings.InProcess?.CacheState == CacheState.Cold ? settings.Profile.Warmup : TimeSpan.FromSeconds(5);
                 settings = settings.WithProfile(LoadProfile.ConstantRate(20, duration, warmup, settings.Profile.Poisson));
