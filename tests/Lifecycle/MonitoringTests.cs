@@ -80,6 +80,27 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task SnapshotGrowthAsync_EveryMinuteForFiveHours_KeepsTheLastTwoHoursAndOneAnHourBefore()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);
+        var monitor = new DatabaseMonitor(db.DataSource, new MonitorThresholds());
+        var sizes = await monitor.ReadSizesAsync(TestContext.Current.CancellationToken);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        for (var minute = 0; minute <= 300; minute++)
+        {
+            await monitor.SnapshotGrowthAsync(sizes, start.AddMinutes(minute), TestContext.Current.CancellationToken);
+        }
+
+        // Minutes 180–300 are within two hours of the last pass: all 121 stay. Of minutes 0–179, the first of each hour.
+        await using var connection = await db.OpenAsync();
+        var kept = (await connection.QueryAsync<(string Table, DateTime At)>($"SELECT table_name, captured_at FROM {DatabaseMonitor.SizeHistoryTable} ORDER BY captured_at")).ToList();
+        var expected = Enumerable.Range(0, 3).Select(hour => hour * 60).Concat(Enumerable.Range(180, 121)).Select(m => start.AddMinutes(m)).ToList();
+        Assert.Equal(sizes.Select(s => s.Table).Distinct().Count(), kept.Select(k => k.Table).Distinct().Count());
+        Assert.All(kept.GroupBy(k => k.Table), table => Assert.Equal(expected, [.. table.Select(k => DateTime.SpecifyKind(k.At, DateTimeKind.Utc))]));
+    }
+
+    [Fact]
     public async Task CheckAsync_TwiceAtTheSameInstant_SecondPassSucceeds()
     {
         await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Basic);

@@ -17,6 +17,9 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
     /// <summary>The table of size snapshots growth is measured against; created on first use.</summary>
     public const string SizeHistoryTable = "dd_table_size_history";
 
+    /// <summary>How long every snapshot is kept; older ones thin to the first of each hour (an hourly size history).</summary>
+    public static TimeSpan KeptWhole { get; } = TimeSpan.FromHours(2);
+
     private const string SizesSql = """
         SELECT TABLE_NAME AS `Table`, PARTITION_NAME AS `Partition`, CAST(TABLE_ROWS AS SIGNED) AS `Rows`,
                CAST(DATA_LENGTH AS SIGNED) AS DataBytes, CAST(INDEX_LENGTH AS SIGNED) AS IndexBytes
@@ -47,6 +50,16 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
     private const string InsertSnapshotSql = """
         INSERT INTO dd_table_size_history (captured_at, table_name, row_count, total_bytes) VALUES (@now, @table, @rows, @bytes)
         ON DUPLICATE KEY UPDATE row_count = VALUES(row_count), total_bytes = VALUES(total_bytes)
+        """;
+
+    // Snapshots older than KeptWhole thin to the first of each hour: the worker's every-minute pass would otherwise add
+    // 1,440 rows a day per table for as long as the backend runs, and growth needs only the last hour or so.
+    private const string ThinSnapshotsSql = """
+        DELETE h FROM dd_table_size_history AS h
+        JOIN (SELECT table_name, DATE_FORMAT(captured_at, '%Y-%m-%d %H') AS hour_of, MIN(captured_at) AS kept
+              FROM dd_table_size_history WHERE captured_at < @cut GROUP BY table_name, hour_of) AS k
+          ON k.table_name = h.table_name AND k.hour_of = DATE_FORMAT(h.captured_at, '%Y-%m-%d %H') AND h.captured_at > k.kept
+        WHERE h.captured_at < @cut
         """;
 
     private const string BufferPoolSql = """
@@ -158,7 +171,7 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
         }
     }
 
-    /// <summary>Records a size snapshot per table and returns the growth since the newest snapshot at least <see cref="TableGrowth.MinInterval"/> old.</summary>
+    /// <summary>Records a size snapshot per table and returns the growth since the newest snapshot at least <see cref="TableGrowth.MinInterval"/> old; snapshots older than <see cref="KeptWhole"/> thin to one an hour.</summary>
     public async Task<IReadOnlyList<TableGrowth>> SnapshotGrowthAsync(IReadOnlyList<TableSize> sizes, DateTime now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sizes);
@@ -176,6 +189,7 @@ public sealed class DatabaseMonitor(MySqlDataSource dataSource, MonitorThreshold
             await connection.ExecuteAsync(new CommandDefinition(InsertSnapshotSql, new { now, table = table.Key, rows, bytes }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
+        await connection.ExecuteAsync(new CommandDefinition(ThinSnapshotsSql, new { cut = now - KeptWhole }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return growth;
     }
 }
