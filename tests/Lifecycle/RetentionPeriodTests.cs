@@ -11,6 +11,10 @@ public sealed class RetentionPeriodTests
     [InlineData("1y", 1, RetentionUnit.Years)]
     [InlineData(" 2 years ", 2, RetentionUnit.Years)]
     [InlineData("30DAYS", 30, RetentionUnit.Days)]
+    [InlineData("100y", 100, RetentionUnit.Years)]
+    [InlineData("1200mo", 1200, RetentionUnit.Months)]
+    [InlineData("5217w", 5217, RetentionUnit.Weeks)]
+    [InlineData("36525d", 36525, RetentionUnit.Days)]
     public void Parse_ValidText_ReadsAmountAndUnit(string text, int amount, RetentionUnit unit)
     {
         var period = RetentionPeriod.Parse(text);
@@ -26,6 +30,9 @@ public sealed class RetentionPeriodTests
     [InlineData("1.5y")]
     [InlineData("10m")]
     [InlineData("101y")]
+    [InlineData("1201mo")]
+    [InlineData("5218w")]
+    [InlineData("36526d")]
     [InlineData("99999999999d")]
     [InlineData("1 fortnight")]
     public void Parse_InvalidText_ThrowsWithAHint(string text)

@@ -14,17 +14,18 @@ public sealed partial record RetentionPeriod
     public const int MaxYears = 100;
 
     /// <summary>Creates a period after checking it is positive and at most <see cref="MaxYears"/> years.</summary>
+    /// <remarks>Each unit has its own limit: 100 years is 1,200 months, 5,217 whole weeks or 36,525 days (a Julian century).</remarks>
     public RetentionPeriod(int amount, RetentionUnit unit)
     {
-        var days = unit switch
+        var most = unit switch
         {
-            RetentionUnit.Days => (long)amount,
-            RetentionUnit.Weeks => amount * 7L,
-            RetentionUnit.Months => amount * 31L,
-            RetentionUnit.Years => amount * 366L,
+            RetentionUnit.Days => MaxYears * 36525L / 100,
+            RetentionUnit.Weeks => MaxYears * 36525L / 100 / 7,
+            RetentionUnit.Months => MaxYears * 12L,
+            RetentionUnit.Years => MaxYears,
             _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
         };
-        if (amount <= 0 || days > MaxYears * 366L)
+        if (amount <= 0 || amount > most)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), amount, $"A retention period must be positive and at most {MaxYears} years.");
         }
