@@ -35,7 +35,7 @@ internal static class SeedTables
     /// <remarks>
     /// While a table fills, InnoDB recalculates its statistics each time a tenth of its rows changed: a LOAD DATA of 5M metric
     /// windows into an empty table took 29.3-29.7 server CPU-seconds with it off and 35.5-52.7 with it on, in alternating
-    /// runs, the difference spent on a background thread (results/2026-12-04-seed-server-costs). Seeding turns it off while
+    /// runs, the difference spent on a background thread (git history at 81b52d3, results/2026-12-04-seed-server-costs). Seeding turns it off while
     /// rows go in and back on (the table's default, so the definition is the schema's again) before it takes the statistics
     /// once, on the complete table.
     /// </remarks>

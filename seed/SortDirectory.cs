@@ -10,7 +10,7 @@ namespace Perf.Seed;
 /// An index build sorts its keys in temporary files, merged pass by pass, and the merges write them over and over. Rebuilding
 /// two indexes of the 20.6M metric windows (medium) wrote 19.2 GB to disk with the files in the server's tmpdir and 2.4 GB
 /// (the indexes themselves, written twice through the doublewrite buffer) with the files in <c>/dev/shm</c>, in 68 s instead
-/// of 78 s with nothing else running (results/2026-12-04-seed-server-costs). InnoDB unlinks a sort file as it creates it:
+/// of 78 s with nothing else running (measured by hand: git history at 81b52d3, results/2026-12-04-seed-server-costs). InnoDB unlinks a sort file as it creates it:
 /// nothing stays behind in the directory, even after kill -9.
 /// </remarks>
 internal sealed class SortDirectory : IDisposable
