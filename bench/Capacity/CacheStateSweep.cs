@@ -62,7 +62,7 @@ internal static class CacheStateSweep
         }
 
         var cache = new CacheCondition(CacheState.Cold, restarted!.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
-        return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, Queries = arm.Measure(run.Cases, samples, a), Cache = cache });
+        return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, CapacityPages = null, Queries = arm.Measure(run.Cases, samples, a), Cache = cache });
     }
 
     /// <summary>One variant alone on a server whose pool is <c>--buffer-pool</c>: a warm-up pass, the rounds, then the capacity search when asked for.</summary>
@@ -85,7 +85,7 @@ internal static class CacheStateSweep
             }
         }
 
-        (double Rps, bool IsLowerBound)? capacity = null;
+        (double Rps, bool IsLowerBound, PageCounts? Pages)? capacity = null;
         if (options.Capacity is { } search)
         {
             var output = Path.Combine(run.ResultsDirectory, "capacity", $"{run.Label}-{arm.Variant.ToString().ToLowerInvariant()}-constrained");
@@ -93,7 +93,7 @@ internal static class CacheStateSweep
         }
 
         var cache = new CacheCondition(CacheState.Constrained, restarted.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
-        return WarmOf(run, arm) with { CapacityRps = capacity?.Rps, CapacityIsLowerBound = capacity?.IsLowerBound ?? false, Queries = arm.Measure(run.Cases, samples, 0), Cache = cache };
+        return WarmOf(run, arm) with { CapacityRps = capacity?.Rps, CapacityIsLowerBound = capacity?.IsLowerBound ?? false, CapacityPages = capacity?.Pages, Queries = arm.Measure(run.Cases, samples, 0), Cache = cache };
     }
 
     private static VariantMeasurement WarmOf(CacheStateRun run, SweepArm arm) => run.Warm.First(m => m.Variant == arm.Variant);

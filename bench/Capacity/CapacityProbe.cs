@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Perf.Analysis.Capacity;
 using Perf.Harness.Results;
 using Perf.Load.Capacity;
 using Telemetry.Data.Schema;
@@ -13,7 +14,7 @@ namespace Perf.Bench.Capacity;
 /// </remarks>
 internal static class CapacityProbe
 {
-    public static async Task<(double Rps, bool IsLowerBound)?> MeasureAsync(
+    public static async Task<(double Rps, bool IsLowerBound, PageCounts? Pages)?> MeasureAsync(
         string repositoryRoot, string adminConnectionString, SchemaVariant variant, string prefix, CapacitySearch search, string outputDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -35,15 +36,15 @@ internal static class CapacityProbe
         return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads <c>capacity.json</c> as the load program's own result type, with the settings it was written with: the capacity (0 when no step passed) and whether it is only a lower bound.</summary>
-    internal static async Task<(double Rps, bool IsLowerBound)> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads <c>capacity.json</c> as the load program's own result type, with the settings it was written with: the capacity (0 when no step passed), whether it is only a lower bound, and the buffer pool's counters at the capacity.</summary>
+    internal static async Task<(double Rps, bool IsLowerBound, PageCounts? Pages)> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
             var result = await JsonSerializer.DeserializeAsync<CapacityResult>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidDataException($"{path} is empty.");
-            return (result.MaxPassingRate ?? 0, result.ReachedMaxRate);
+            return (result.MaxPassingRate ?? 0, result.ReachedMaxRate, result.PagesAtCapacity);
         }
     }
 }

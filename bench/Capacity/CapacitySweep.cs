@@ -117,7 +117,7 @@ internal static class CapacitySweep
                 var arm = arms[a];
                 var (dataBytes, indexBytes, indexes) = await StorageProbe.MeasureAsync(server.AdminConnectionString, arm.Database, cancellationToken).ConfigureAwait(false);
                 var queries = arm.Measure(cases, samples, a);
-                (double Rps, bool IsLowerBound)? capacity = null;
+                (double Rps, bool IsLowerBound, PageCounts? Pages)? capacity = null;
                 if (options.Capacity is { } search && !arm.IsCopy)
                 {
                     var output = Path.Combine(writer.Directory, "capacity", $"{label}-{arm.Variant.ToString().ToLowerInvariant()}");
@@ -125,7 +125,7 @@ internal static class CapacitySweep
                 }
 
                 var seedSeconds = seeded.Variants.FirstOrDefault(v => v.Variant == arm.Variant)?.Seconds ?? seeded.Seconds;
-                var measurement = new VariantMeasurement(arm.Variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false) { Cache = warm };
+                var measurement = new VariantMeasurement(arm.Variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false) { Cache = warm, CapacityPages = capacity?.Pages };
                 (arm.IsCopy ? copies : measurements).Add(measurement);
                 if (!arm.IsCopy)
                 {

@@ -17,20 +17,30 @@ internal static class CapacityReport
         var stop = result.FirstFailingRate is { } fail
             ? string.Create(inv, $" (first failing step: {fail:0.##}/s)")
             : result.ReachedMaxRate ? " — no step failed up to `--max-rate`, so the capacity is at least this; raise `--max-rate` to find it" : string.Empty;
+        var facts = new List<string> { $"Target `{c.Target}`, scenarios `{c.Scenarios}`, thresholds `{string.Join("`, `", c.Thresholds)}`", highest + stop };
+        if (result.Cache is { } cache)
+        {
+            facts.Add(cache.Describe());
+        }
+
+        // The pages each step's traffic requested and read from disk: where the working set outgrows the pool, the knee shows here.
+        var pages = result.Steps.Any(s => s.Pages is not null);
         return new ReportDocument(
             "Capacity search" + (c.Label is null ? string.Empty : " — " + c.Label),
             [
-                new ReportList([$"Target `{c.Target}`, scenarios `{c.Scenarios}`, thresholds `{string.Join("`, `", c.Thresholds)}`", highest + stop]),
+                new ReportList(facts),
                 new ReportTable(
-                    ["rate", "verdict", "achieved", "p95 ms", "p99 ms", "errors", "dispatch-lag p99 ms", "why"],
+                    ["rate", "verdict", "achieved", "p95 ms", "p99 ms", "errors", "dispatch-lag p99 ms", .. pages ? (string[])["hit ratio", "disk reads / request"] : [], "why"],
                     [.. result.Steps.Select(s => (IReadOnlyList<string>)
                     [
                         s.Rate.ToString("0.##", inv), s.Verdict.ToString().ToUpperInvariant(), s.AchievedRate.ToString("0.##", inv),
                         Cell(s.P95Ms, s, 95), Cell(s.P99Ms, s, 99), s.FailedRate.ToString("0.###%", inv),
-                        s.DispatchLagP99Ms.ToString("0.###", inv), string.Join("; ", s.FailedThresholds),
+                        s.DispatchLagP99Ms.ToString("0.###", inv),
+                        .. pages ? (string[])[s.Pages is { } p ? p.HitRatio.ToString("0.00%", inv) : "–", s.Pages is { } q ? q.PhysicalPerExecution.ToString("0.##", inv) : "–"] : [],
+                        string.Join("; ", s.FailedThresholds),
                     ])])
                 {
-                    NumericColumns = [0, 2, 3, 4, 5, 6],
+                    NumericColumns = pages ? [0, 2, 3, 4, 5, 6, 7, 8] : [0, 2, 3, 4, 5, 6],
                 },
             ]);
     }

@@ -1,3 +1,4 @@
+using Perf.Analysis.Capacity;
 using Perf.Load.Reports;
 
 namespace Perf.Load.Capacity;
@@ -15,4 +16,13 @@ internal sealed record CapacityResult(
 {
     /// <summary>True when every step up to <c>--max-rate</c> passed: the capacity is at least <see cref="MaxPassingRate"/>, not equal to it.</summary>
     public bool ReachedMaxRate => MaxPassingRate is not null && FirstFailingRate is null;
+
+    /// <summary>
+    /// The database's caches the search ran under (state, buffer pool, the database's bytes beside it), when the API ran
+    /// in-process; each step's page counts are on the step. Null for a <c>--url</c> target.
+    /// </summary>
+    public LoadCache? Cache { get; init; }
+
+    /// <summary>The buffer pool's counters at the highest passing step: how much of the traffic the pool served at the capacity; null when none passed or pages were not counted.</summary>
+    public PageCounts? PagesAtCapacity => Steps.LastOrDefault(s => s.Verdict == Verdict.Pass)?.Pages;
 }

@@ -1,3 +1,4 @@
+using Perf.Analysis.Capacity;
 using Perf.Load.Reports;
 
 namespace Perf.Load.Capacity;
@@ -24,6 +25,12 @@ internal sealed record CapacityStep(
     /// <summary>The latencies <see cref="P95Ms"/> and <see cref="P99Ms"/> come from, which decides whether they are supported; 0 in results written before it was recorded.</summary>
     public long Samples { get; init; }
 
+    /// <summary>
+    /// The buffer pool's page requests and disk reads over the step's measured period, per completed request: how much of
+    /// the traffic's working set the pool held. Null when not counted (a <c>--url</c> target, or results written before it was recorded).
+    /// </summary>
+    public PageCounts? Pages { get; init; }
+
     /// <summary>Reads a step from its run summary.</summary>
     public static CapacityStep From(double rate, RunSummary summary)
     {
@@ -42,6 +49,7 @@ internal sealed record CapacityStep(
             failed)
         {
             Samples = summary.Total.Latency.Samples > 0 ? summary.Total.Latency.Samples : summary.Total.Count,
+            Pages = summary.Cache?.Pages,
         };
     }
 }

@@ -15,11 +15,22 @@ namespace Perf.Load.Cli;
 internal static class CapacityCommand
 {
     /// <summary>The <c>capacity</c> command.</summary>
-    public static Command Create(RunOptions options, LoadContext context) => CapacitySteps.CreateCommand(
-        "capacity", "Raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.", options, context, ExecuteAsync);
+    public static Command Create(RunOptions options, LoadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var command = CapacitySteps.CreateCommand(
+            "capacity", "Raises the open-model rate step by step until a step fails or is invalid; reports the highest passing rate.", options, context, ExecuteAsync);
+        options.AddCacheTo(command);
+        return command;
+    }
 
     private static async Task<int> ExecuteAsync(RunSettings settings, CapacitySteps search, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        if (settings.InProcess?.CacheState == CacheState.Cold)
+        {
+            throw new UsageException("--cache-state cold: a capacity search's steps warm the buffer pool, so only its first step would be cold; search warm, or constrained with --buffer-pool.");
+        }
+
         var directory = settings.OutputDirectory ?? RunSession.DefaultDirectory("capacity-" + (settings.Label ?? settings.Scenarios[0].Name));
         var target = await TargetResolver.ResolveAsync(settings, cancellationToken).ConfigureAwait(false);
         await using (target.ConfigureAwait(false))
@@ -50,7 +61,7 @@ internal static class CapacityCommand
 
             // The report's provenance is written now, so the search has ended.
             manifest.EndedUtc = DateTime.UtcNow;
-            var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps);
+            var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps) { Cache = last.Cache is { } cache ? cache with { Pages = null } : null };
             var document = CapacityReport.Build(result);
             var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
             await writer.WriteJsonAsync("capacity", result, cancellationToken).ConfigureAwait(false);
@@ -74,10 +85,14 @@ internal static class CapacityCommand
         }
     }
 
-    /// <summary>A step as the console shows it: rate, verdict, achieved rate, p95, p99, errors and dispatch lag.</summary>
+    /// <summary>A step as the console shows it: rate, verdict, achieved rate, p95, p99, errors, dispatch lag and, when counted, the buffer pool's hit ratio.</summary>
     internal static string StepLine(CapacityStep step) => string.Create(
         CultureInfo.InvariantCulture,
-        $"rate {step.Rate,8:0.##}/s  {Color(step.Verdict)}  achieved {step.AchievedRate:0.##}/s  p95 {Latency(step.P95Ms, step.Samples, 95)}  p99 {Latency(step.P99Ms, step.Samples, 99)}  errors {step.FailedRate:P3}  dispatch-lag p99 {step.DispatchLagP99Ms:0.###} ms");
+        $"rate {step.Rate,8:0.##}/s  {Color(step.Verdict)}  achieved {step.AchievedRate:0.##}/s  p95 {Latency(step.P95Ms, step.Samples, 95)}  p99 {Latency(step.P99Ms, step.Samples, 99)}  errors {step.FailedRate:P3}  dispatch-lag p99 {step.DispatchLagP99Ms:0.###} ms{Pages(step.Pages)}");
+
+    private static string Pages(PageCounts? pages) => pages is { } p
+        ? string.Create(CultureInfo.InvariantCulture, $"  hit ratio {p.HitRatio:0.00%}, {p.PhysicalPerExecution:0.##} disk reads/request")
+        : string.Empty;
 
     // As the tables: a percentile the step's requests cannot bound says what it needs instead of printing the maximum.
     private static string Latency(double ms, long samples, double percentile) =>

@@ -108,6 +108,14 @@ internal sealed class RunOptions(HarnessOptions harness)
         }
     }
 
+    /// <summary>Adds <c>--cache-state</c> and <c>--buffer-pool</c> to a command without a load shape (capacity searches under a cache state).</summary>
+    public void AddCacheTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Cache);
+        command.Options.Add(Harness.BufferPool);
+    }
+
     /// <summary>True when <paramref name="option"/> was on the command line (not just defaulted).</summary>
     public static bool Given(ParseResult parse, Option option) => parse?.GetResult(option) is OptionResult { Implicit: false };
 
@@ -117,7 +125,8 @@ internal sealed class RunOptions(HarnessOptions harness)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var url = ParseUrl(parse.GetValue(Url));
-        var (cache, pool) = requireLoad ? ReadCache(parse, url) : (CacheState.Warm, ServerRestart.DefaultConstrainedBufferPoolBytes);
+        // A command without a load shape takes the cache state only when it added the option (AddCacheTo).
+        var (cache, pool) = requireLoad || parse.GetResult(Cache) is not null ? ReadCache(parse, url) : (CacheState.Warm, ServerRestart.DefaultConstrainedBufferPoolBytes);
         var inProcess = new InProcessOptions(parse.GetValue(Harness.Variant), parse.GetRequiredValue(Harness.Prefix), !parse.GetValue(NoCache), provisioning, cache, pool);
         var scenarios = ParseScenarios(Split(parse.GetValue(Scenario)));
         var traffic = ReadTraffic(parse);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Perf.Bench.Capacity;
 using Perf.Harness.Provisioning;
 using Perf.Tests.Infrastructure;
 using Telemetry.CommandLine;
@@ -19,13 +20,7 @@ public sealed class CacheStateLoadTests : IDisposable
     [Fact]
     public async Task Run_ColdConstrainedAndWarm_RecordThePoolAndThePagesTheMeasuredPeriodReadFromDisk()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using (var server = await PrivateServer.ProvisionAsync(home.Path, ct))
-        {
-            var database = VariantDatabase.Name(Prefix, SchemaVariant.Composite);
-            await server.EnsureDatabaseAsync(database, ct);
-            await SeededDatabase.FillAsync(server.ConnectionStringFor(database), SchemaVariant.Composite, null, TestTrades.Generate(3000, 3, 60), TestTrades.GenerateHealth(3, 10), 60, ct);
-        }
+        await SeedAsync();
 
         // Each run starts the server on the test's data directory and stops it at its end, so the next one starts as usual.
         var cold = await RunAsync("--cache-state", "cold");
@@ -67,6 +62,55 @@ public sealed class CacheStateLoadTests : IDisposable
         Assert.Contains("Database cache cold", cold.Console, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Capacity_Constrained_EveryStepRecordsThePoolsHitRatioAndDiskReads()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await SeedAsync();
+        var output = LoadTestSupport.TempDirectory();
+
+        var (code, console, error) = await LoadTestSupport.RunCliAsync(
+            ["capacity", "--prefix", Prefix, "--variant", "composite", "--no-cache", "--cache-state", "constrained", "--buffer-pool", "32M",
+                "--start-rate", "10", "--step", "10", "--max-rate", "20", "--step-duration", "2s", "--warmup", "0.5s", "--timeout", "10s",
+                "--max-send-lag", "500ms", "--no-default-thresholds", "--threshold", "http_req_failed<0.5", "--results", output],
+            Provisioning());
+
+        Assert.True(code == ExitCodes.Success, console + error);
+        var capacity = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "capacity.json"), ct)).RootElement;
+        var condition = capacity.GetProperty("cache").GetProperty("condition");
+        Assert.Equal(("Constrained", 32L << 20), (condition.GetProperty("state").GetString(), condition.GetProperty("bufferPoolBytes").GetInt64()));
+        var steps = capacity.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(2, steps.Count);
+        foreach (var step in steps)
+        {
+            // Each step's own measured period, per request it completed.
+            var pages = step.GetProperty("pages");
+            Assert.Equal(step.GetProperty("samples").GetInt64(), pages.GetProperty("executions").GetInt64());
+            Assert.True(pages.GetProperty("logicalReads").GetInt64() > pages.GetProperty("physicalReads").GetInt64(), console);
+        }
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(output, "capacity.md"), ct);
+        Assert.Contains("| hit ratio | disk reads / request |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Database cache memory-constrained", markdown, StringComparison.Ordinal);
+        Assert.Contains("hit ratio", console.Split('\n').First(l => l.Contains("rate       20/s", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // The capacity report reads the pages of the step that set the capacity.
+        var (rps, _, atCapacity) = await CapacityProbe.ReadAsync(Path.Combine(output, "capacity.json"), ct);
+        Assert.Equal(20, rps);
+        Assert.Equal(steps[1].GetProperty("pages").GetProperty("logicalReads").GetInt64(), atCapacity!.LogicalReads);
+    }
+
+    [Fact]
+    public async Task Capacity_Cold_UsageErrorBeforeAnythingRuns()
+    {
+        var (code, console, error) = await LoadTestSupport.RunCliAsync(
+            ["capacity", "--prefix", Prefix, "--cache-state", "cold", "--quiet", "--results", LoadTestSupport.TempDirectory()], Provisioning());
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("only its first step would be cold", console + error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(home.Path), "no server was started");
+    }
+
     [Theory]
     [InlineData("--cache-state cold --warmup 2s", "a warm-up would warm the cache")]
     [InlineData("--buffer-pool 64M", "give it with --cache-state constrained")]
@@ -83,6 +127,15 @@ public sealed class CacheStateLoadTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains(message, console + error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(home.Path), "no server was started");
+    }
+
+    private async Task SeedAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await PrivateServer.ProvisionAsync(home.Path, ct);
+        var database = VariantDatabase.Name(Prefix, SchemaVariant.Composite);
+        await server.EnsureDatabaseAsync(database, ct);
+        await SeededDatabase.FillAsync(server.ConnectionStringFor(database), SchemaVariant.Composite, null, TestTrades.Generate(3000, 3, 60), TestTrades.GenerateHealth(3, 10), 60, ct);
     }
 
     private ProvisioningOptions Provisioning() => new() { DataDirectory = home.Path, BufferPoolSize = "64M", RedoLogSize = "48M", AllowTestcontainers = false };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Perf.Analysis.Capacity;
 using Perf.Bench.Capacity;
 using Perf.Load.Calibration;
 using Perf.Load.Cli;
@@ -30,7 +31,7 @@ public sealed class CapacitySearchTests
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("firstFailingRate").ValueKind);
         Assert.True(json.RootElement.GetProperty("reachedMaxRate").GetBoolean());
         // bench's sweep reads the same file back as the load program's own type.
-        Assert.Equal((40.0, true), await CapacityProbe.ReadAsync(Path.Combine(directory, "capacity.json"), TestContext.Current.CancellationToken));
+        Assert.Equal((40.0, true, (PageCounts?)null), await CapacityProbe.ReadAsync(Path.Combine(directory, "capacity.json"), TestContext.Current.CancellationToken));
         var markdown = await File.ReadAllTextAsync(Path.Combine(directory, "capacity.md"), TestContext.Current.CancellationToken);
         Assert.Contains("the capacity is at least this", markdown, StringComparison.Ordinal);
         Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);

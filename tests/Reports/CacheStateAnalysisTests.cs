@@ -57,6 +57,18 @@ public sealed class CacheStateAnalysisTests
         Assert.Equal(expected, CacheStateAnalysis.Stand(Measured(1, capacity, ("a", 30)), LatencyTargets.Default).Standing);
 
     [Fact]
+    public void Stand_CapacityWithItsTrafficsPages_ReasonGivesTheTrafficsHitRatio()
+    {
+        // The query cases' pages (1000 requests, 10 from disk) are not the capacity traffic's: its own counters say how much of it the pool served.
+        var measurement = Measured(40, capacity: 120, ("q", 20)) with { CapacityPages = new PageCounts(200_000, 50_000, 1_000) };
+
+        var row = CacheStateAnalysis.Stand(measurement, LatencyTargets.Default);
+
+        Assert.Equal(TargetStanding.Within, row.Standing);
+        Assert.Equal("the load runner met p95 and p99 at 120 req/s (traffic: hit ratio 75 %, 50 disk reads/request)", row.Reason);
+    }
+
+    [Fact]
     public void Findings_KneeBetweenTheLastWithinAndTheFirstOver()
     {
         var data = new CapacityData([Measured(0.5, 120, ("q", 10), state: CacheState.Warm)], LatencyTargets.Default)

@@ -80,7 +80,7 @@ public static class CacheStateAnalysis
         if (measurement.CapacityRps is { } rps)
         {
             return rps > 0
-                ? new CacheStateRow(measurement, slowest, TargetStanding.Within, $"the load runner met p95 and p99 at {CapacityReportBuilder.CapacityText(measurement)} req/s")
+                ? new CacheStateRow(measurement, slowest, TargetStanding.Within, $"the load runner met p95 and p99 at {CapacityReportBuilder.CapacityText(measurement)} req/s{CapacityReportBuilder.TrafficPages(measurement)}")
                 : new CacheStateRow(measurement, slowest, TargetStanding.Over, "the load runner's lowest rate already missed p95 or p99");
         }
 

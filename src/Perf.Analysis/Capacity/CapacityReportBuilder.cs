@@ -38,7 +38,7 @@ public static class CapacityReportBuilder
         if (cacheRows.Any(r => r.Measurement.Cache!.State != CacheState.Warm))
         {
             blocks.Add(new ReportHeading(1, "As data outgrows memory"));
-            blocks.Add(new ReportParagraph("Warm: after a warm-up with the usual buffer pool. Cold: every round starts from a restarted server (empty pool, O_DIRECT, the OS page cache dropped where permitted) and runs each query once, so it shows the first executions after a restart. Memory-constrained: each variant alone on a restarted server whose pool is a fraction of its data (O_DIRECT, so what the pool lacks comes from the disk), after a warm-up. Hit ratio and disk reads count every timed execution (`Innodb_buffer_pool_read_requests`, `Innodb_buffer_pool_reads`)."));
+            blocks.Add(new ReportParagraph("Warm: after a warm-up with the usual buffer pool. Cold: every round starts from a restarted server (empty pool, O_DIRECT, the OS page cache dropped where permitted) and runs each query once, so it shows the first executions after a restart. Memory-constrained: each variant alone on a restarted server whose pool is a fraction of its data (O_DIRECT, so what the pool lacks comes from the disk), after a warm-up. Hit ratio and disk reads count every timed execution (`Innodb_buffer_pool_read_requests`, `Innodb_buffer_pool_reads`). The query cases repeat fixed parameters, so their working set is small; the capacity column adds the same counters for the capacity search's own traffic at that rate (random profiles and windows, reaching across the data), per request."));
             blocks.Add(new ReportList(CacheStateAnalysis.Findings(data)));
             blocks.Add(new ReportTable(
                 ["variant", "trade rows", "cache", "buffer pool", "data ÷ pool", "hit ratio", "disk reads / execution", "slowest query", "p50", "p95", "p99", "capacity (req/s)", "targets"],
@@ -47,7 +47,7 @@ public static class CapacityReportBuilder
                     Bytes(r.Measurement.Cache.BufferPoolBytes), Ratio(r.Measurement.DataToMemory!.Value),
                     r.Measurement.Pages is { } p ? Percent(p.HitRatio) : "–", r.Measurement.Pages is { } q ? Number(q.PhysicalPerExecution, 1) : "–",
                     $"`{r.Deciding.Query}`", Estimate(r.Deciding.Estimate(50)), Estimate(r.Deciding.Estimate(95)), Estimate(r.Deciding.Estimate(99)),
-                    r.Measurement.CapacityRps is null ? "–" : r.Measurement.CapacityRps > 0 ? CapacityText(r.Measurement) : "none",
+                    r.Measurement.CapacityRps is null ? "–" : r.Measurement.CapacityRps > 0 ? CapacityText(r.Measurement) + TrafficPages(r.Measurement) : "none",
                     r.Standing switch { TargetStanding.Within => "within", TargetStanding.Over => "over: " + r.Reason, _ => "undecided" }])]));
             if (CapacityCharts.MemoryChart(data) is { } memoryChart)
             {
@@ -168,6 +168,10 @@ public static class CapacityReportBuilder
     /// <summary>The capacity, "≥ N (every step passed)" when the search never failed.</summary>
     internal static string CapacityText(VariantMeasurement measurement) =>
         measurement.CapacityIsLowerBound ? $"≥ {Number(measurement.CapacityRps!.Value, 0)} (every step passed; the search's ceiling)" : Number(measurement.CapacityRps!.Value, 0);
+
+    /// <summary>" (traffic: hit ratio H, D disk reads/request)" for a capacity whose search counted its pages; empty otherwise.</summary>
+    internal static string TrafficPages(VariantMeasurement measurement) =>
+        measurement.CapacityPages is { } p ? $" (traffic: hit ratio {Percent(p.HitRatio)}, {Number(p.PhysicalPerExecution, 1)} disk reads/request)" : string.Empty;
 
     /// <summary>A file-name-safe form of a query name.</summary>
     internal static string Slug(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);

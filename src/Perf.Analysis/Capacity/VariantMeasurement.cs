@@ -32,6 +32,13 @@ public sealed record VariantMeasurement(
     /// <summary>The buffer pool counters of every timed execution of every query, when counted.</summary>
     public PageCounts? Pages => Queries.All(q => q.Pages is not null) && Queries.Count > 0 ? PageCounts.Sum(Queries.Select(q => q.Pages!)) : null;
 
+    /// <summary>
+    /// The buffer pool's counters over the capacity search's highest passing step, per request: its traffic (random
+    /// profiles and windows) reaches across the data, where the query cases repeat fixed parameters. Null when capacity
+    /// was not searched, no step passed, or in sweeps recorded before it was counted.
+    /// </summary>
+    public PageCounts? CapacityPages { get; init; }
+
     /// <summary>Data and index bytes over the buffer pool: how many times its memory the data is (null without <see cref="Cache"/>).</summary>
     public double? DataToMemory => Cache is { BufferPoolBytes: > 0 } cache ? (double)TotalBytes / cache.BufferPoolBytes : null;
 }
