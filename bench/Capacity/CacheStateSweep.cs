@@ -1,5 +1,6 @@
 using Perf.Analysis.Capacity;
 using Perf.Harness.Provisioning;
+using Telemetry.CommandLine;
 using Telemetry.Data.Queries;
 
 namespace Perf.Bench.Capacity;
@@ -25,9 +26,12 @@ internal static class CacheStateSweep
 
             if (run.Options.CacheStates.Contains(CacheState.Constrained))
             {
-                foreach (var arm in run.Arms)
+                foreach (var pool in run.Options.ConstrainedPools)
                 {
-                    measured.Add(await ConstrainedAsync(run, arm, cancellationToken).ConfigureAwait(false));
+                    foreach (var arm in run.Arms)
+                    {
+                        measured.Add(await ConstrainedAsync(run, arm, pool, cancellationToken).ConfigureAwait(false));
+                    }
                 }
             }
         }
@@ -65,11 +69,11 @@ internal static class CacheStateSweep
         return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, CapacityPages = null, Queries = arm.Measure(run.Cases, samples, a), Cache = cache });
     }
 
-    /// <summary>One variant alone on a server whose pool is <c>--buffer-pool</c>: a warm-up pass, the rounds, then the capacity search when asked for.</summary>
-    private static async Task<VariantMeasurement> ConstrainedAsync(CacheStateRun run, SweepArm arm, CancellationToken cancellationToken)
+    /// <summary>One variant alone on a server whose pool is <paramref name="poolBytes"/> (one of <c>--buffer-pool</c>): a warm-up pass, the rounds, then the capacity search when asked for.</summary>
+    private static async Task<VariantMeasurement> ConstrainedAsync(CacheStateRun run, SweepArm arm, long poolBytes, CancellationToken cancellationToken)
     {
         var options = run.Options;
-        var restarted = await run.Server.RestartAsync(new ServerRestart(options.ConstrainedPoolBytes, DirectIo: true), cancellationToken).ConfigureAwait(false);
+        var restarted = await run.Server.RestartAsync(new ServerRestart(poolBytes, DirectIo: true), cancellationToken).ConfigureAwait(false);
         CapacitySweep.Progress($"size {run.Label}: {arm.Name} memory-constrained, {restarted.BufferPoolBytes / 1048576} MiB buffer pool, warm-up then {options.Rounds} rounds");
         CaseSamples[,] samples;
         await using (var counters = await BufferPoolCounters.OpenAsync(run.Server.AdminConnectionString, cancellationToken).ConfigureAwait(false))
@@ -88,7 +92,9 @@ internal static class CacheStateSweep
         (double Rps, bool IsLowerBound, PageCounts? Pages)? capacity = null;
         if (options.Capacity is { } search)
         {
-            var output = Path.Combine(run.ResultsDirectory, "capacity", $"{run.Label}-{arm.Variant.ToString().ToLowerInvariant()}-constrained");
+            // One pool keeps the folder name it always had; several name theirs (10m-composite-constrained-64mib).
+            var pool = options.ConstrainedPools.Count == 1 ? string.Empty : "-" + new ByteSize(poolBytes).ToString().Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+            var output = Path.Combine(run.ResultsDirectory, "capacity", $"{run.Label}-{arm.Variant.ToString().ToLowerInvariant()}-constrained{pool}");
             capacity = await CapacityProbe.MeasureAsync(run.RepositoryRoot, run.Server.AdminConnectionString, arm.Variant, options.Prefix, search, output, cancellationToken).ConfigureAwait(false);
         }
 

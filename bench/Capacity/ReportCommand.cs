@@ -97,7 +97,7 @@ internal static class ReportCommand
                 manifest.Parameters["aa"] = options.AaVariant?.ToString() ?? "off";
                 manifest.Parameters["capacity"] = options.Capacity is null ? "off" : "on";
                 manifest.Parameters["cache-states"] = string.Join(',', ["warm", .. options.CacheStates.Select(s => s.ToString().ToLowerInvariant())]);
-                manifest.Parameters["constrained-buffer-pool"] = options.CacheStates.Contains(CacheState.Constrained) ? new ByteSize(options.ConstrainedPoolBytes).ToString() : "off";
+                manifest.Parameters["constrained-buffer-pool"] = options.CacheStates.Contains(CacheState.Constrained) ? string.Join(',', options.ConstrainedPools.Select(p => new ByteSize(p).ToString())) : "off";
                 writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
                 data = await CapacitySweep.RunAsync(options, server, writer, root, cancellationToken).ConfigureAwait(false);
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Perf.Analysis.Capacity;
 using Perf.Harness.CommandLine;
+using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
 using Perf.Seed.Cli;
 using Telemetry.CommandLine;
@@ -42,6 +43,8 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<Duration> CapacityStepDuration { get; } = Duration.Option("--capacity-step-duration", TimeSpan.FromSeconds(5), "capacity search: measured duration of each step (longer where a step would send too few requests to judge its p95/p99)");
 
+    public Option<string?> BufferPools { get; } = new("--buffer-pool") { Description = $"the memory-constrained state's buffer pools, e.g. 256M or 256M,64M,32M (default {new ByteSize(ServerRestart.DefaultConstrainedBufferPoolBytes)}): each variant is measured once per pool, a scale model of a server whose data is many times its memory", HelpName = "sizes" };
+
     public Option<string?> CacheStates { get; } = new("--cache-states") { Description = "also measure these cache states after the warm one: cold (each round from a restarted server), constrained (each variant alone with a small buffer pool); they restart the local server", HelpName = "list" };
 
 
@@ -64,7 +67,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
         foreach (var option in new Option[]
         {
             Sizes, Variants, SeedProfiles, SeedTradesPerDay, Prefix, Rounds, Executions, CaseBudget, Aa, Queries, Capacity, CapacityStart, CapacityStep,
-            CapacityMaxRate, CapacityStepDuration, CacheStates, harness.BufferPool, Profiles, TradesPerDay, Years, Start, StartRows, Measurements, harness.Results,
+            CapacityMaxRate, CapacityStepDuration, CacheStates, BufferPools, Profiles, TradesPerDay, Years, Start, StartRows, Measurements, harness.Results,
         })
         {
             command.Options.Add(option);
@@ -133,7 +136,22 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             .Distinct()
             .Order()
             .ToList();
-        var pool = harness.ReadBufferPool(parse);
+        var poolsText = parse.GetValue(BufferPools);
+        if (poolsText is not null && !cacheStates.Contains(CacheState.Constrained))
+        {
+            throw new UsageException("--buffer-pool sizes the memory-constrained state's pools: give it with --cache-states constrained.");
+        }
+
+        List<long> pools = poolsText is null ? [ServerRestart.DefaultConstrainedBufferPoolBytes] : [.. poolsText
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => ByteSize.TryParse(t, out var size) ? HarnessOptions.CheckBufferPool(size.Bytes) : throw new UsageException($"--buffer-pool '{t}' is not a size (e.g. 256M, 1G)."))
+            .Distinct()
+            .OrderDescending()];
+        if (pools.Count == 0)
+        {
+            throw new UsageException("--buffer-pool names no size (e.g. 256M or 256M,64M).");
+        }
+
         return new SweepOptions(
             sizes,
             variants,
@@ -151,7 +169,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             parse.GetValue(Aa) ? variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : variants[0] : null)
         {
             CacheStates = cacheStates,
-            ConstrainedPoolBytes = pool,
+            ConstrainedPools = pools,
         };
     }
 }

@@ -24,8 +24,8 @@ internal sealed record SweepOptions(
     /// <summary>Cache states measured besides warm (<c>--cache-states</c>): cold, constrained; they restart the local server.</summary>
     public IReadOnlyList<CacheState> CacheStates { get; init; } = [];
 
-    /// <summary>The buffer pool of the memory-constrained state (<c>--buffer-pool</c>).</summary>
-    public long ConstrainedPoolBytes { get; init; } = ServerRestart.DefaultConstrainedBufferPoolBytes;
+    /// <summary>The buffer pools of the memory-constrained state, largest first (<c>--buffer-pool 256M,64M</c>): each variant is measured once per pool.</summary>
+    public IReadOnlyList<long> ConstrainedPools { get; init; } = [ServerRestart.DefaultConstrainedBufferPoolBytes];
 
     /// <summary>The database prefix of the A/A copy.</summary>
     public string CopyPrefix => Prefix + "_aa";

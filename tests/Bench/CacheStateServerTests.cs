@@ -23,17 +23,18 @@ public sealed class CacheStateServerTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await PrivateServer.ProvisionAsync(home.Path, ct);
-        var options = ReportCommand.ParseOptions(["--sizes", "3k", "--variants", "basic,composite", "--rounds", "3", "--executions", "2", "--queries", "trades_page/hot,summary/hot", "--cache-states", "constrained,cold", "--buffer-pool", "32M"]);
+        var options = ReportCommand.ParseOptions(["--sizes", "3k", "--variants", "basic,composite", "--rounds", "3", "--executions", "2", "--queries", "trades_page/hot,summary/hot", "--cache-states", "constrained,cold", "--buffer-pool", "32M,48M"]);
         var writer = await ResultWriter.CreateAsync(RunManifest.Create("cache-states-test"), results.FullName, ct);
 
         var data = await CapacitySweep.RunAsync(options, server, writer, results.FullName, ct);
 
         Assert.All(data.Measurements, m => Assert.Equal(CacheState.Warm, m.Cache!.State));
         Assert.Equal(
-            [(SchemaVariant.Basic, CacheState.Cold), (SchemaVariant.Composite, CacheState.Cold), (SchemaVariant.Basic, CacheState.Constrained), (SchemaVariant.Composite, CacheState.Constrained)],
-            data.CacheStates.Select(m => (m.Variant, m.Cache!.State)));
+            [(SchemaVariant.Basic, CacheState.Cold, 64L << 20), (SchemaVariant.Composite, CacheState.Cold, 64L << 20),
+             (SchemaVariant.Basic, CacheState.Constrained, 48L << 20), (SchemaVariant.Composite, CacheState.Constrained, 48L << 20),
+             (SchemaVariant.Basic, CacheState.Constrained, 32L << 20), (SchemaVariant.Composite, CacheState.Constrained, 32L << 20)],
+            data.CacheStates.Select(m => (m.Variant, m.Cache!.State, m.Cache.BufferPoolBytes)));
         Assert.All(data.CacheStates, m => Assert.Equal("O_DIRECT", m.Cache!.FlushMethod));
-        Assert.All(data.CacheStates.Where(m => m.Cache!.State == CacheState.Constrained), m => Assert.Equal(32L << 20, m.Cache!.BufferPoolBytes));
         // Cold: one execution per round per query, and the first query of each round found nothing in the pool.
         Assert.All(data.CacheStates.Where(m => m.Cache!.State == CacheState.Cold), m =>
         {
@@ -50,5 +51,6 @@ public sealed class CacheStateServerTests : IDisposable
         var markdown = Perf.Harness.Reports.MarkdownRenderer.Render(CapacityReportBuilder.Build(analysis));
         Assert.Contains("# As data outgrows memory", markdown, StringComparison.Ordinal);
         Assert.Contains("| Composite | 3k | constrained | 32 MiB |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Composite | 3k | constrained | 48 MiB |", markdown, StringComparison.Ordinal);
     }
 }

@@ -24,8 +24,28 @@ public sealed class CommandOptionsTests
         var options = ReportCommand.ParseOptions(["--cache-states", "constrained, cold", "--buffer-pool", "512M"]);
 
         Assert.Equal([Perf.Analysis.Capacity.CacheState.Cold, Perf.Analysis.Capacity.CacheState.Constrained], options.CacheStates);
-        Assert.Equal(512L << 20, options.ConstrainedPoolBytes);
+        Assert.Equal([512L << 20], options.ConstrainedPools);
         Assert.Empty(ReportCommand.ParseOptions([]).CacheStates);
+    }
+
+    [Fact]
+    public void SweepOptionsParse_SeveralPools_EachOnceLargestFirst()
+    {
+        var options = ReportCommand.ParseOptions(["--cache-states", "constrained", "--buffer-pool", "32M, 256M,32M,1G"]);
+
+        Assert.Equal([1L << 30, 256L << 20, 32L << 20], options.ConstrainedPools);
+    }
+
+    [Theory]
+    [InlineData("--cache-states constrained --buffer-pool 8M", "below the smallest pool the harness uses")]
+    [InlineData("--cache-states constrained --buffer-pool 256M,lots", "'lots' is not a size")]
+    [InlineData("--cache-states constrained --buffer-pool ,", "names no size")]
+    [InlineData("--cache-states cold --buffer-pool 256M", "give it with --cache-states constrained")]
+    public void SweepOptionsParse_BadPools_SaysWhy(string arguments, string message)
+    {
+        var error = Assert.Throws<Telemetry.CommandLine.UsageException>(() => ReportCommand.ParseOptions(arguments.Split(' ')));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -35,8 +55,6 @@ public sealed class CommandOptionsTests
     [InlineData("--rounds", "1")]
     [InlineData("--cache-states", "warm")]
     [InlineData("--cache-states", "cold,frozen")]
-    [InlineData("--buffer-pool", "8M")]
-    [InlineData("--buffer-pool", "lots")]
     public void SweepOptionsParse_BadInput_Throws(string flag, string value) =>
         Assert.Throws<Telemetry.CommandLine.UsageException>(() => ReportCommand.ParseOptions([flag, value]));
 }

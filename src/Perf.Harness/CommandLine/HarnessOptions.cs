@@ -107,11 +107,14 @@ public sealed class HarnessOptions
     public long ReadBufferPool(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var pool = parse.GetValue(BufferPool)?.Bytes ?? ServerRestart.DefaultConstrainedBufferPoolBytes;
-        return pool >= ServerRestart.MinimumBufferPoolBytes
-            ? pool
-            : throw new UsageException($"--buffer-pool: {new ByteSize(pool)} is below the smallest pool the harness uses, {new ByteSize(ServerRestart.MinimumBufferPoolBytes)}.");
+        return CheckBufferPool(parse.GetValue(BufferPool)?.Bytes ?? ServerRestart.DefaultConstrainedBufferPoolBytes);
     }
+
+    /// <summary><paramref name="bytes"/> when it is a pool the harness can restart a server with.</summary>
+    /// <exception cref="UsageException">Below <see cref="ServerRestart.MinimumBufferPoolBytes"/>.</exception>
+    public static long CheckBufferPool(long bytes) => bytes >= ServerRestart.MinimumBufferPoolBytes
+        ? bytes
+        : throw new UsageException($"--buffer-pool: {new ByteSize(bytes)} is below the smallest pool the harness uses, {new ByteSize(ServerRestart.MinimumBufferPoolBytes)}.");
 
     /// <summary>Adds <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> to <paramref name="root"/> and every command below it.</summary>
     public void AddServerOptions(Command root)
