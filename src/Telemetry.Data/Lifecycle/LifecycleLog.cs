@@ -40,4 +40,10 @@ internal static partial class LifecycleLog
 
     [LoggerMessage(13, LogLevel.Debug, "{Table}: partition {Partition} exchanged into {Stage}; moving it on into the archive")]
     public static partial void PartitionStaged(ILogger logger, string table, string partition, string stage);
+
+    [LoggerMessage(14, LogLevel.Information, "{Table}: dropped partition {Partition}, emptied by archiving")]
+    public static partial void EmptiedPartitionDropped(ILogger logger, string table, string partition);
+
+    [LoggerMessage(15, LogLevel.Warning, "{Table}: kept partition {Partition}: {Rows} rows reached it after it was archived; the next run archives them")]
+    public static partial void EmptiedPartitionRefilled(ILogger logger, string table, string partition, long rows);
 }

@@ -11,8 +11,10 @@ namespace Telemetry.Data.Lifecycle;
 /// <remarks>
 /// On partitioned tables a month past retention moves in O(1): <c>EXCHANGE PARTITION</c> swaps it into an empty stage
 /// table, and a second exchange swaps the stage into the archive's same month. Rows in the stage are in neither table,
-/// so every run first finishes a stage left non-empty by a kill. Partial months, and unpartitioned tables, take the
-/// chunked row path. A named server lock serializes runs on one database (a second run waits up to a minute).
+/// so every run first finishes a stage left non-empty by a kill. The live month's partition, empty after the first
+/// exchange, is then dropped (the design's "drop old partitions"), and so is any such month an earlier run left behind.
+/// Partial months, and unpartitioned tables, take the chunked row path. A named server lock serializes runs on one
+/// database (a second run waits up to a minute).
 /// </remarks>
 public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy policy, RetentionOptions options, ILogger? logger = null)
 {
@@ -60,34 +62,62 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
         }
 
         var moves = new List<PartitionMove>();
+        var dropped = new List<string>();
+
+        // The highest bounded month stays even past retention (emptied, not dropped): maintenance adds months after
+        // it, and without it p_future would take over its range.
+        var lastBounded = partitions.LastOrDefault(p => !p.IsCatchAll);
         foreach (var partition in partitions.Where(p => p.IsEntirelyBefore(cutoff)))
         {
             var rows = await PartitionCatalog.CountAsync(connection, live, partition, cancellationToken).ConfigureAwait(false);
-            var drop = archive is null && partition.Month is not null;
+            var drop = partition.Month is not null && partition != lastBounded;
             if (rows == 0 && !drop)
             {
                 continue;
             }
 
-            moves.Add(new PartitionMove(partition.Name, rows));
+            if (rows > 0 || archive is null)
+            {
+                moves.Add(new PartitionMove(partition.Name, rows));
+            }
+
             if (options.DryRun)
             {
+                if (drop)
+                {
+                    dropped.Add(partition.Name);
+                }
+
                 continue;
             }
 
             if (archive is not null)
             {
-                await ArchivePartitionAsync(connection, live, archive, partition, cancellationToken).ConfigureAwait(false);
-                LifecycleLog.PartitionArchived(logger, live.Name, partition.Name, rows, archive.Name);
+                if (rows > 0)
+                {
+                    await ArchivePartitionAsync(connection, live, archive, partition, cancellationToken).ConfigureAwait(false);
+                    LifecycleLog.PartitionArchived(logger, live.Name, partition.Name, rows, archive.Name);
+                }
+
+                // After its exchange (or an earlier run's) the month is empty: drop it, only once it is empty.
+                if (drop && await DropIfEmptyAsync(connection, live, partition, cancellationToken).ConfigureAwait(false))
+                {
+                    dropped.Add(partition.Name);
+                }
             }
             else
             {
-                // Month partitions past retention go for good; the leading p_before stays (empty) as the plan's floor.
+                // Month partitions past retention go for good; p_before stays (empty) as the plan's floor, and the
+                // highest month for maintenance.
                 var sql = drop
                     ? $"ALTER TABLE `{live.Name}` DROP PARTITION `{partition.Name}`"
                     : $"ALTER TABLE `{live.Name}` TRUNCATE PARTITION `{partition.Name}`";
                 await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 LifecycleLog.PartitionDropped(logger, live.Name, partition.Name, rows);
+                if (drop)
+                {
+                    dropped.Add(partition.Name);
+                }
             }
 
             await PauseAsync(cancellationToken).ConfigureAwait(false);
@@ -111,7 +141,7 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         LifecycleLog.RetentionDone(logger, live.Name, rule.Action, cutoff, moves.Count, rowPath, elapsed);
-        return new RetentionTableReport(live.Name, rule.Action, cutoff, partitioned, moves, rowPath, recovered, options.DryRun, elapsed);
+        return new RetentionTableReport(live.Name, rule.Action, cutoff, partitioned, moves, rowPath, recovered, options.DryRun, elapsed) { DroppedPartitions = dropped };
     }
 
     /// <summary>Finishes a stage left by an interrupted run and drops it.</summary>
@@ -207,6 +237,36 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
         // The stage now holds the smaller set (or the archive has no partition for these rows): merge it row by row.
         await RowMover.MoveAsync(connection, stage, archive, null, options, logger, cancellationToken).ConfigureAwait(false);
         return count;
+    }
+
+    /// <summary>Drops a live month partition that archiving has emptied, unless a row has reached it since.</summary>
+    /// <returns>Whether it was dropped.</returns>
+    /// <remarks>
+    /// The write lock keeps other sessions from adding a row to the month between the count and the drop (and waits
+    /// for any open transaction that already did), so a row not yet archived is never dropped: it stays for the
+    /// next run to archive. The count and the drop hold only for an empty partition, so a kill anywhere loses nothing.
+    /// </remarks>
+    private async Task<bool> DropIfEmptyAsync(MySqlConnection connection, TelemetryTable live, TablePartition partition, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition($"LOCK TABLES `{live.Name}` WRITE", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            var rows = await PartitionCatalog.CountAsync(connection, live, partition, cancellationToken).ConfigureAwait(false);
+            if (rows > 0)
+            {
+                LifecycleLog.EmptiedPartitionRefilled(logger, live.Name, partition.Name, rows);
+                return false;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"ALTER TABLE `{live.Name}` DROP PARTITION `{partition.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            LifecycleLog.EmptiedPartitionDropped(logger, live.Name, partition.Name);
+            return true;
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition("UNLOCK TABLES", cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+        }
     }
 
     private static async Task DropStageIfEmptyAsync(MySqlConnection connection, TelemetryTable stage, CancellationToken cancellationToken)

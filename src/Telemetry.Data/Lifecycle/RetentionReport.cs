@@ -19,7 +19,13 @@ public sealed record RetentionReport(DateTime Now, IReadOnlyList<RetentionTableR
                 $"{table.Table}: {verb} {table.TotalRows} rows older than {table.Cutoff:yyyy-MM-dd HH:mm:ss} ({(table.Partitioned ? "partition path" : "row path")}; {table.Elapsed.TotalSeconds:0.00} s)\n");
             foreach (var move in table.WholePartitions)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  partition {move.Partition}: {move.Rows} rows ({(table.Action == RetentionAction.Archive ? "EXCHANGE" : "DROP")})\n");
+                text.Append(CultureInfo.InvariantCulture, $"  partition {move.Partition}: {move.Rows} rows ({(table.Action == RetentionAction.Archive ? "EXCHANGE" : table.DroppedPartitions.Contains(move.Partition) ? "DROP" : "TRUNCATE")})\n");
+            }
+
+            // A table without an archive names its dropped months above; an archived table's go after their exchange.
+            if (table.Action == RetentionAction.Archive && table.DroppedPartitions.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {(table.DryRun ? "would drop" : "dropped")} emptied partitions: {string.Join(", ", table.DroppedPartitions)}\n");
             }
 
             if (table.RowPathRows > 0 || table.Partitioned)
