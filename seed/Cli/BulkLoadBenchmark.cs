@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using MySqlConnector;
+using Perf.Analysis.Gates;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Reports;
@@ -112,10 +113,10 @@ public static class BulkLoadBenchmark
                 }
             }
 
-            var plainLoad = Median(plainRuns.Select(r => r.Load));
-            var plainIndex = Median(plainRuns.Select(r => r.Index));
-            var plainTotal = Median(plainRuns.Select(r => r.Load + r.Index));
-            var seederTotal = Median(seederRuns);
+            var plainLoad = TimingComparer.Median([.. plainRuns.Select(r => r.Load)]);
+            var plainIndex = TimingComparer.Median([.. plainRuns.Select(r => r.Index)]);
+            var plainTotal = TimingComparer.Median([.. plainRuns.Select(r => r.Load + r.Index)]);
+            var seederTotal = TimingComparer.Median(seederRuns);
             var ratio = plainTotal / seederTotal;
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"bench-load: seeder {trades / seederTotal:N0} rows/s vs plain LOAD DATA {trades / plainTotal:N0} rows/s (medians of {repeat}): ratio {ratio:F2} (target >= 0.90) {(ratio >= 0.9 ? "PASS" : "BELOW TARGET")}");
@@ -240,12 +241,6 @@ public static class BulkLoadBenchmark
         // Untimed: a database kept with --keep has the schema's definition.
         await SeedTables.SetAutoStatisticsAsync(connection, enabled: true, cancellationToken).ConfigureAwait(false);
         return (load, index);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static async Task DropAsync(string connectionString, CancellationToken cancellationToken)
