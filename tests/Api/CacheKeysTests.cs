@@ -33,9 +33,78 @@ public sealed class CacheKeysTests
             CacheKeys.Metrics(new MetricQuery(1, WindowType.Hourly, "trade_pnl", "symbol:AAPL", Range, 100, 0)));
 
     [Fact]
+    public void Metrics_AnyFieldChanged_DifferentKey()
+    {
+        var query = new MetricQuery(1, WindowType.Daily, "trade_pnl", "symbol:AAPL", Range, 100, 0);
+
+        AllDistinct(
+            CacheKeys.Metrics,
+            query,
+            query with { ProfileId = 2 },
+            query with { WindowType = WindowType.Weekly },
+            query with { MetricType = "health" },
+            query with { MetricName = "*" },
+            query with { Range = Range with { Start = Range.Start.AddTicks(1) } },
+            query with { Range = Range with { End = Range.End.AddTicks(1) } },
+            query with { Limit = 50 },
+            query with { Offset = 100 });
+    }
+
+    [Fact]
+    public void Health_AnyFieldChanged_DifferentKey()
+    {
+        var query = new HealthQuery(1, "breakout_scanner", Range, 100, 0);
+
+        AllDistinct(
+            CacheKeys.Health,
+            query,
+            query with { ProfileId = 2 },
+            query with { ScriptName = "mean_reversion" },
+            query with { Range = Range with { Start = Range.Start.AddTicks(1) } },
+            query with { Range = Range with { End = Range.End.AddTicks(1) } },
+            query with { Limit = 50 },
+            query with { Offset = 100 });
+    }
+
+    [Fact]
+    public void Trades_AnyFieldChanged_DifferentKey()
+    {
+        var query = new TradeListQuery(1, Range, new TradeFilter(), 100, 0, null);
+
+        AllDistinct(
+            CacheKeys.Trades,
+            query,
+            query with { ProfileId = 2 },
+            query with { Range = Range with { Start = Range.Start.AddTicks(1) } },
+            query with { Range = Range with { End = Range.End.AddTicks(1) } },
+            query with { Filter = new TradeFilter(Symbol: "AAPL") },
+            query with { Filter = new TradeFilter(TradeType: "AAPL") },
+            query with { Filter = new TradeFilter(ExitReason: "AAPL") },
+            query with { Limit = 50 },
+            query with { Offset = 100 },
+            query with { Cursor = new TradeCursor(Range.Start.AddDays(3), 42) },
+            query with { Cursor = new TradeCursor(Range.Start.AddDays(3), 43) });
+    }
+
+    [Fact]
+    public void Summary_AnyFieldChanged_DifferentKey() =>
+        AllDistinct(
+            q => CacheKeys.Summary(q.ProfileId, q.Range),
+            (ProfileId: 1, Range),
+            (ProfileId: 2, Range),
+            (ProfileId: 1, Range: Range with { Start = Range.Start.AddTicks(1) }),
+            (ProfileId: 1, Range: Range with { End = Range.End.AddTicks(1) }));
+
+    [Fact]
     public void Health_ScriptNameHoldingSeparator_DifferentKeys()
     {
         var one = new HealthQuery(1, "a:1", Range, 100, 0);
         Assert.NotEqual(CacheKeys.Health(one), CacheKeys.Health(one with { ScriptName = "a" }));
+    }
+
+    /// <summary>Each query differs from the first in one field: each must have a key of its own.</summary>
+    private static void AllDistinct<T>(Func<T, string> key, params T[] queries)
+    {
+        Assert.Distinct(queries.Select(key), StringComparer.Ordinal);
     }
 }
