@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Perf.Harness;
 using Perf.Harness.Results;
 using Perf.Tests.Infrastructure;
@@ -52,6 +53,34 @@ public sealed class RunManifestTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task TryRead_TrackedFileEdited_DirtyOnlyThen()
+    {
+        var directory = Directory.CreateTempSubdirectory("perf-git-");
+        try
+        {
+            var root = directory.FullName;
+            await GitAsync(root, "init", "-q", "-b", "main");
+            await File.WriteAllTextAsync(Path.Combine(root, "tracked.txt"), "one", TestContext.Current.CancellationToken);
+            await GitAsync(root, "add", "tracked.txt");
+            await GitAsync(root, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "first");
+            var head = await GitAsync(root, "rev-parse", "HEAD");
+
+            // An untracked file is not part of any build input the manifest describes.
+            await File.WriteAllTextAsync(Path.Combine(root, "untracked.txt"), "x", TestContext.Current.CancellationToken);
+            var clean = GitInfo.TryRead(root);
+            await File.WriteAllTextAsync(Path.Combine(root, "tracked.txt"), "two", TestContext.Current.CancellationToken);
+            var edited = GitInfo.TryRead(root);
+
+            Assert.Equal(new GitInfo(head, "main", false), clean);
+            Assert.Equal(new GitInfo(head, "main", true), edited);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void TryRead_NotARepository_Null()
     {
         var directory = Directory.CreateTempSubdirectory("perf-nogit-");
@@ -71,5 +100,21 @@ public sealed class RunManifestTests(DatabaseServerFixture fixture)
         var redacted = RunManifest.RedactArguments(["--mysql", "Server=x;Password=p", "--redis=h:1,password=q", "--rate", "5"]);
 
         Assert.Equal(["--mysql", "***", "--redis=***", "--rate", "5"], redacted);
+    }
+
+    private static async Task<string> GitAsync(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var git = Process.Start(start)!;
+        var output = await git.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await git.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await git.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
+        return output.Trim();
     }
 }
