@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Perf.Analysis.Capacity;
+using Perf.Harness;
 using Perf.Harness.Results;
 using Perf.Tests.Infrastructure;
 
@@ -58,7 +59,9 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         var manifest = await RunManifestFile.ReadAsync(Path.Combine(rendered, ResultWriter.ManifestFileName), ct);
         Assert.Equal(measured.StartedUtc, manifest.StartedUtc);
         Assert.Equal(measured.Arguments, manifest.Arguments);
-        Assert.StartsWith("from measurements.json by ", manifest.Parameters["rendered"], StringComparison.Ordinal);
+        // The renderer is this checkout's HEAD (read from the .git files, not the CLI the command used), dirty or not.
+        var head = GitInfo.TryReadFiles(RepositoryPaths.FindRoot())!.Commit;
+        Assert.Matches($@"^from measurements\.json by {head[..12]}( \(dirty\))?$", manifest.Parameters["rendered"]);
         var markdown = await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), ct);
         Assert.Contains("rendered=from measurements.json by ", markdown, StringComparison.Ordinal);
     }
