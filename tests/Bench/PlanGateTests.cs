@@ -51,6 +51,21 @@ public sealed class PlanGateTests
     }
 
     [Fact]
+    public void Differences_SameDatasetAndServer_None() =>
+        Assert.Empty(PlanBaseline.From("seed 42, checksum abc", "MariaDb 10.11.14", []).Differences("seed 42, checksum abc", "MariaDb 10.11.14"));
+
+    [Fact]
+    public void Differences_OtherDatasetOrServer_OneLineEach()
+    {
+        // Exact row bounds hold for one dataset on one server build: the gate refuses (exit 111) when either differs.
+        var baseline = PlanBaseline.From("seed 42, checksum abc", "MariaDb 10.11.14", []);
+
+        Assert.Equal(["dataset: baseline seed 42, checksum abc, this run seed 42, checksum abd"], baseline.Differences("seed 42, checksum abd", "MariaDb 10.11.14"));
+        Assert.Equal(["server: baseline MariaDb 10.11.14, this run MariaDb 10.11.15"], baseline.Differences("seed 42, checksum abc", "MariaDb 10.11.15"));
+        Assert.Equal(2, baseline.Differences("seed 7, checksum abc", "MySql 8.4.3").Count);
+    }
+
+    [Fact]
     public async Task ReadAsync_TheCommittedBaseline_ReadsEveryEntry()
     {
         var baseline = await PlanBaseline.ReadAsync(Path.Combine(RepositoryPaths.FindRoot(), "bench", "plan-baseline.json"), TestContext.Current.CancellationToken);
