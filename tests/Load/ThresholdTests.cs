@@ -33,6 +33,19 @@ public sealed class ThresholdTests
         Assert.Equal(limit, threshold.Limit, precision: 9);
     }
 
+    [Fact]
+    public void Defaults_AreTheStrategysTargets()
+    {
+        // What every run and the CI gate's load suite judge when no --threshold is given: P95 < 500 ms, P99 < 1 s, errors < 0.1 %.
+        Assert.Equal(
+            [
+                (SelectorKind.All, ThresholdMetric.Percentile, 95.0, ThresholdOperator.LessThan, 500.0),
+                (SelectorKind.All, ThresholdMetric.Percentile, 99.0, ThresholdOperator.LessThan, 1000.0),
+                (SelectorKind.All, ThresholdMetric.FailedRate, 0.0, ThresholdOperator.LessThan, 0.001),
+            ],
+            Threshold.Defaults.Select(t => (t.Selector, t.Metric, t.Percentile, t.Operator, t.Limit)));
+    }
+
     [Theory]
     [InlineData("p95<500")]
     [InlineData("p(95)")]
