@@ -23,6 +23,8 @@ public sealed class CiOptionsTests
         Assert.Equal(0.05, options.Timing.MinDifferenceMs);
         Assert.Equal(8, options.Rounds);
         Assert.Equal(SchemaVariant.Composite, options.Variant);
+        // 600 requests: enough to bound a p99 (368) with the second largest as its upper end, not the maximum.
+        Assert.Equal((20.0, TimeSpan.FromSeconds(30)), (options.LoadRate, options.LoadDuration));
     }
 
     [Theory]
