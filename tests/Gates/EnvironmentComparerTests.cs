@@ -22,6 +22,16 @@ public sealed class EnvironmentComparerTests
         Assert.Equal("machine: baseline 0123456789abcdef, this run fedcba9876543210", Assert.Single(differences));
     }
 
+    [Theory]
+    [InlineData(23, null)] // what the kernel reserves moves by a little between boots
+    [InlineData(16, "memory: baseline 24.0 GiB, this run 16.0 GiB")]
+    public void Differences_Memory_NamedOnlyBeyondATenth(long currentGiB, string? expected)
+    {
+        var current = SyntheticTimings.Manifest() with { Machine = SyntheticTimings.Manifest().Machine with { TotalMemoryBytes = currentGiB << 30 } };
+
+        Assert.Equal(expected is null ? [] : [expected], EnvironmentComparer.Differences(SyntheticTimings.Manifest(), current));
+    }
+
     [Fact]
     public void Differences_DatasetSchemaServerAndSettings_EachNamed()
     {
