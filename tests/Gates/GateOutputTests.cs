@@ -46,4 +46,18 @@ public sealed class GateOutputTests : IDisposable
         Assert.StartsWith("earlier step\n# CI perf gate: FAILED", stepSummary, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);
     }
+
+    [Fact]
+    public void JUnit_ErrorCheck_IsAnErrorCaseNotAPass()
+    {
+        // A gate that could not measure fails closed (exit 110); the JUnit report a CI shows must say so too.
+        var report = new GateReport([new GateCheck("timings", "confirmation rounds", GateOutcome.Error, "the probe exited 1")], []);
+
+        var junit = XDocument.Parse(JUnitXml.Render(report, new DateTime(2026, 12, 5, 0, 0, 0, DateTimeKind.Utc)));
+
+        Assert.Equal(("1", "0"), (junit.Root!.Attribute("errors")!.Value, junit.Root.Attribute("failures")!.Value));
+        var error = Assert.Single(junit.Descendants("error"));
+        Assert.Equal("the probe exited 1", error.Attribute("message")!.Value);
+        Assert.Equal("confirmation rounds", error.Parent!.Attribute("name")!.Value);
+    }
 }
