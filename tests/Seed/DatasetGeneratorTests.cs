@@ -45,6 +45,26 @@ public sealed class DatasetGeneratorTests
     }
 
     [Fact]
+    public void Fingerprint_AnyParameterChanged_Differs()
+    {
+        // The seeder skips a database whose recorded fingerprint matches: a parameter left out would keep other rows.
+        DatasetSpec[] specs =
+        [
+            Spec,
+            Spec with { Seed = Spec.Seed + 1 },
+            Spec with { Profiles = Spec.Profiles + 1 },
+            Spec with { From = Spec.From.AddDays(-1) },
+            Spec with { To = Spec.To.AddDays(1) },
+            Spec with { Trades = Spec.Trades + 1 },
+            Spec with { Symbols = Spec.Symbols + 1 },
+            Spec with { HealthIntervalMinutes = Spec.HealthIntervalMinutes + 1 },
+            Spec with { Metrics = !Spec.Metrics },
+        ];
+
+        Assert.Distinct(specs.Select(s => s.Fingerprint), StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void Generate_AnySpec_ExactCountsAndConsecutiveIds()
     {
         Assert.Equal(Spec.Trades, Data.Trades.Count);
