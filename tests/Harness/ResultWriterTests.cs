@@ -79,6 +79,19 @@ public sealed class ResultWriterTests : IDisposable
         Assert.EndsWith("# Report\n\nbody\n", markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "| Commit | 0123456789abcdef0123456789abcdef01234567 (main), with uncommitted changes |")]
+    [InlineData(null, "| Commit | 0123456789abcdef0123456789abcdef01234567 (main), working tree state unknown |")]
+    [InlineData(false, "| Commit | 0123456789abcdef0123456789abcdef01234567 (main) |")]
+    public void Provenance_WorkingTree_SaysWhetherTheNumbersCameFromTheCommit(bool? dirty, string row)
+    {
+        var manifest = RunManifest.Create("unit-test") with { Git = new GitInfo("0123456789abcdef0123456789abcdef01234567", "main", dirty) };
+
+        var provenance = MarkdownRenderer.Render(ProvenanceBlock.Table(manifest));
+
+        Assert.Contains(row, provenance.Split('\n'));
+    }
+
     [Fact]
     public async Task CreateAsync_NoDirectory_UsesTimestampedRunFolder()
     {
