@@ -41,7 +41,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<double> CapacityMaxRate { get; } = new("--capacity-max-rate") { Description = "capacity search: highest rate tried", DefaultValueFactory = _ => 200 };
 
-    public Option<Duration> CapacityStepDuration { get; } = Duration.Option("--capacity-step-duration", TimeSpan.FromSeconds(5), "capacity search: measured duration of each step (longer where a step would send too few requests to judge its p95/p99)");
+    public Option<Duration> CapacityStepDuration { get; } = Duration.Option("--capacity-step-duration", TimeSpan.FromSeconds(12), "capacity search: measured duration of each step (longer where a step would send too few requests to judge its p95/p99); shorter steps read the capacity off their slowest request and miss queues still building");
 
     public Option<string?> BufferPools { get; } = new("--buffer-pool") { Description = $"the memory-constrained state's buffer pools, e.g. 256M or 256M,64M,32M (default {new ByteSize(ServerRestart.DefaultConstrainedBufferPoolBytes)}): each variant is measured once per pool, a scale model of a server whose data is many times its memory", HelpName = "sizes" };
 
