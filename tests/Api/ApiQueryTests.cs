@@ -81,6 +81,9 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
             SELECT symbol, COUNT(*), SUM(pnl > 0), SUM(pnl), MIN(pnl) FROM dd_trade_performance
             WHERE profile_id = 3 AND entry_time BETWEEN @s AND @e GROUP BY symbol
             """, new { s = TestTrades.Origin.AddDays(20), e = TestTrades.Origin.AddDays(50) })).ToList();
+        // Over no rows the sums below would be 0 = 0: the window must hold trades in several symbols, each one in the answer.
+        Assert.True(bySymbol.Count >= 2, $"the window holds trades in {bySymbol.Count} symbols");
+        Assert.Equal(bySymbol.Select(r => r.Symbol).Order(StringComparer.Ordinal), body.GetProperty("by_symbol").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(bySymbol.Sum(r => r.Trades), body.GetProperty("total").GetProperty("trades").GetInt64());
         Assert.Equal(bySymbol.Sum(r => r.Sum), body.GetProperty("total").GetProperty("pnl_sum").GetDecimal());
         foreach (var row in bySymbol)
