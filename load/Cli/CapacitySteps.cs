@@ -46,14 +46,16 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
 
     /// <summary>The step's measured duration at <paramref name="rate"/>: <see cref="StepDuration"/>, or longer when that would send fewer requests than the thresholds' percentiles need to be judged.</summary>
     /// <remarks>
-    /// A percentile threshold holds only when its interval is under the limit, and a p99 has no interval below 368
-    /// requests (<see cref="OrderStatistics.SamplesNeeded"/>): at 10/s a 20 s step could never pass it. Poisson
-    /// arrivals vary, so they get three standard deviations more.
+    /// A percentile threshold holds only when its interval is under the limit. A p99 has no interval below 368 requests
+    /// (at 10/s a 20 s step could never pass it), and below 555 its upper end is the slowest request, so one stray
+    /// request would fail the step (<see cref="OrderStatistics.SamplesForInnerInterval"/>: 5 s steps at 64 MiB stopped
+    /// at 100/s on a p99 of 122 ms, results/2026-12-05-memory-knee). Poisson arrivals vary, so they get three standard
+    /// deviations more.
     /// </remarks>
     public TimeSpan DurationAt(double rate, IEnumerable<Threshold> thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        var needed = thresholds.Where(t => t.Metric == ThresholdMetric.Percentile).Select(t => OrderStatistics.SamplesNeeded(t.Percentile)).DefaultIfEmpty(0).Max();
+        var needed = thresholds.Where(t => t.Metric == ThresholdMetric.Percentile).Select(t => OrderStatistics.SamplesForInnerInterval(t.Percentile)).DefaultIfEmpty(0).Max();
         if (needed == 0)
         {
             return StepDuration;

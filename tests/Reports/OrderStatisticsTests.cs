@@ -12,6 +12,19 @@ public sealed class OrderStatisticsTests
         // n ≥ ln(0.025) / ln(max(p, 1 − p)): 5.3, 71.9 and 367.0.
         Assert.Equal(expected, OrderStatistics.SamplesNeeded(percentile));
 
+    [Theory]
+    [InlineData(50, 9)]
+    [InlineData(95, 110)]
+    [InlineData(99, 555)]
+    public void SamplesForInnerInterval_95Percent_NeitherEndIsAnExtremeSample(double percentile, int expected)
+    {
+        // Checked against exact binomial ranks computed apart: p99's interval is ranks 544–554 of 555, and ends at the
+        // 554th of 554 (the slowest) one sample fewer.
+        Assert.Equal(expected, OrderStatistics.SamplesForInnerInterval(percentile));
+        var fewer = OrderStatistics.Estimate([.. Enumerable.Range(1, expected - 1).Select(i => (double)i)], percentile);
+        Assert.True(fewer.Lower == 1 || fewer.Upper == expected - 1, $"{expected - 1} samples: [{fewer.Lower}–{fewer.Upper}]");
+    }
+
     [Fact]
     public void Estimate_MedianOfTen_SecondToNinthWithExactCoverage()
     {

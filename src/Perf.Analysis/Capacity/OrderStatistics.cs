@@ -62,6 +62,23 @@ public static class OrderStatistics
         return n;
     }
 
+    /// <summary>
+    /// The fewest samples whose interval has neither end at an extreme sample (the smallest or the largest). From
+    /// <see cref="SamplesNeeded"/> up to this count a p99's upper end is the slowest sample, so one stray sample alone
+    /// decides whether the percentile is under a limit (for p99 at 95 %: 368 samples bound it, 555 keep the bound off the maximum).
+    /// </summary>
+    public static int SamplesForInnerInterval(double percentile, double confidence = DefaultConfidence)
+    {
+        var n = SamplesNeeded(percentile, confidence);
+        var p = percentile / 100;
+        while (Ranks(n, p, confidence) is not { } ranks || ranks.Lower <= 1 || ranks.Upper >= n)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     /// <summary>The 1-based ranks (l, u) of the interval and its exact coverage, or null when <paramref name="n"/> samples cannot bound the <paramref name="p"/>-quantile.</summary>
     internal static (int Lower, int Upper, double Coverage)? Ranks(int n, double p, double confidence)
     {
