@@ -89,7 +89,7 @@ internal static class CacheStateSweep
             }
         }
 
-        (double Rps, bool IsLowerBound, PageCounts? Pages)? capacity = null;
+        CapacityFinding? capacity = null;
         if (options.Capacity is { } search)
         {
             // One pool keeps the folder name it always had; several name theirs (10m-composite-constrained-64mib).

@@ -14,7 +14,7 @@ namespace Perf.Bench.Capacity;
 /// </remarks>
 internal static class CapacityProbe
 {
-    public static async Task<(double Rps, bool IsLowerBound, PageCounts? Pages)?> MeasureAsync(
+    public static async Task<CapacityFinding?> MeasureAsync(
         string repositoryRoot, string adminConnectionString, SchemaVariant variant, string prefix, CapacitySearch search, string outputDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -37,14 +37,17 @@ internal static class CapacityProbe
     }
 
     /// <summary>Reads <c>capacity.json</c> as the load program's own result type, with the settings it was written with: the capacity (0 when no step passed), whether it is only a lower bound, and the buffer pool's counters at the capacity.</summary>
-    internal static async Task<(double Rps, bool IsLowerBound, PageCounts? Pages)> ReadAsync(string path, CancellationToken cancellationToken)
+    internal static async Task<CapacityFinding> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
             var result = await JsonSerializer.DeserializeAsync<CapacityResult>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidDataException($"{path} is empty.");
-            return (result.MaxPassingRate ?? 0, result.ReachedMaxRate, result.PagesAtCapacity);
+            return new CapacityFinding(result.MaxPassingRate ?? 0, result.ReachedMaxRate, result.PagesAtCapacity);
         }
     }
 }
+
+/// <summary>What the report keeps of a capacity search: the capacity (0 when no step passed), whether it is only a lower bound, and the buffer pool's counters at it.</summary>
+internal sealed record CapacityFinding(double Rps, bool IsLowerBound, PageCounts? Pages);

@@ -117,7 +117,7 @@ internal static class CapacitySweep
                 var arm = arms[a];
                 var (dataBytes, indexBytes, indexes) = await StorageProbe.MeasureAsync(server.AdminConnectionString, arm.Database, cancellationToken).ConfigureAwait(false);
                 var queries = arm.Measure(cases, samples, a);
-                (double Rps, bool IsLowerBound, PageCounts? Pages)? capacity = null;
+                CapacityFinding? capacity = null;
                 if (options.Capacity is { } search && !arm.IsCopy)
                 {
                     var output = Path.Combine(writer.Directory, "capacity", $"{label}-{arm.Variant.ToString().ToLowerInvariant()}");

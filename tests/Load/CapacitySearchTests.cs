@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Perf.Analysis.Capacity;
 using Perf.Bench.Capacity;
 using Perf.Load.Calibration;
 using Perf.Load.Cli;
@@ -31,7 +30,7 @@ public sealed class CapacitySearchTests
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("firstFailingRate").ValueKind);
         Assert.True(json.RootElement.GetProperty("reachedMaxRate").GetBoolean());
         // bench's sweep reads the same file back as the load program's own type.
-        Assert.Equal((40.0, true, (PageCounts?)null), await CapacityProbe.ReadAsync(Path.Combine(directory, "capacity.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(new CapacityFinding(40, true, null), await CapacityProbe.ReadAsync(Path.Combine(directory, "capacity.json"), TestContext.Current.CancellationToken));
         var markdown = await File.ReadAllTextAsync(Path.Combine(directory, "capacity.md"), TestContext.Current.CancellationToken);
         Assert.Contains("the capacity is at least this", markdown, StringComparison.Ordinal);
         Assert.StartsWith("<!-- Provenance", markdown, StringComparison.Ordinal);
