@@ -85,7 +85,7 @@ internal static class InterleavedSampler
         {
             for (var turn = 0; turn < arms.Count; turn++)
             {
-                var a = (turn + round) % arms.Count;
+                var a = ArmAt(round, turn, arms.Count);
                 if (samples[a, c].TimedOut)
                 {
                     continue;
@@ -105,6 +105,9 @@ internal static class InterleavedSampler
             }
         }
     }
+
+    /// <summary>The arm that takes turn <paramref name="turn"/> in round <paramref name="round"/>: the order rotates by one arm a round (A B C, B C A, C A B, …), so over any <paramref name="arms"/> consecutive rounds every arm takes every position once.</summary>
+    internal static int ArmAt(int round, int turn, int arms) => (turn + round) % arms;
 
     /// <summary>One execution's milliseconds; past the command timeout, the time until the server gave up, marked as timed out (a lower bound).</summary>
     private static async Task<(double Ms, bool TimedOut)> TimeAsync(QueryCase queryCase, MeasurementArm arm, CancellationToken cancellationToken)
