@@ -83,6 +83,45 @@ public sealed class CacheStateAnalysisTests
         Assert.Contains("lowest rate already missed", finding, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Findings_LargestSizeUnderSeveralPools_GivesItsCapacityAtEachRatio()
+    {
+        // 8 GiB of data: 4× a 2 GiB pool, 32× 256 MiB, 256× 32 MiB. The 1M-row search (another size, whose own work differs) stays out.
+        var data = new CapacityData([AtPool(2048, 580, CacheState.Warm, lowerBound: true), AtPool(64, 300, CacheState.Warm, tradeRows: 1_000_000)], LatencyTargets.Default)
+        {
+            CacheStates = [AtPool(32, 140), AtPool(16, 0), AtPool(256, 540)],
+        };
+
+        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+
+        Assert.Contains(
+            " As the same 10M trade rows outgrow the pool, the highest rate meeting p95 and p99 goes ≥ 580 req/s at 4.0× (2 GiB pool) → 540 req/s at 32× (256 MiB pool) → 140 req/s at 256× (32 MiB pool) → no rate at 512× (16 MiB pool).",
+            finding,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Findings_OnePoolAtTheLargestSize_NoCapacityByPool()
+    {
+        var data = new CapacityData([AtPool(2048, 580, CacheState.Warm, tradeRows: 1_000_000)], LatencyTargets.Default)
+        {
+            CacheStates = [AtPool(256, 540)],
+        };
+
+        Assert.DoesNotContain("outgrow the pool", Assert.Single(CacheStateAnalysis.Findings(data)), StringComparison.Ordinal);
+    }
+
+    private static VariantMeasurement AtPool(long poolMiB, double capacity, CacheState state = CacheState.Constrained, long tradeRows = 10_000_000, bool lowerBound = false)
+    {
+        const long Data = 8L << 30;
+        var queries = new[] { SampleCapacityData.Query("q", 20, 100) with { Pages = new PageCounts(1000, 10, 72), ServedByApi = true } };
+        return new VariantMeasurement(SchemaVariant.Composite, tradeRows, 1, Data / 2, Data / 2, capacity, queries, [])
+        {
+            CapacityIsLowerBound = lowerBound,
+            Cache = new CacheCondition(state, poolMiB << 20, "O_DIRECT", true),
+        };
+    }
+
     private static VariantMeasurement Measured(double dataToPool, double? capacity, (string Name, double Ms) first, (string Name, double Ms)? second = null, CacheState state = CacheState.Constrained)
     {
         var bytes = (long)(dataToPool * Pool);
