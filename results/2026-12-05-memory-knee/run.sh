@@ -4,7 +4,7 @@
 # Warm with the usual 2 GiB pool (the server started for each search, so its pool holds what the steps read), then memory-constrained at 256, 64 and 32 MiB; the variants alternate at each size.
 # Rates from 20/s up by STEP (40) in steps of STEP_DURATION (12s); the README's second table is STEP=20 STEP_DURATION=5s.
 # Each search writes capacity.md/json and manifest.json under $out/<variant>-<pool>/ (and one folder per step); kept here:
-# capacity.md and manifest.json, under steps-12s/ and steps-5s/.
+# capacity.md and manifest.json, under steps-12s/ (the 5 s series' files are in git history at 7fc5bc2, under steps-5s/).
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
 out=${1:-results/runs/memory-knee}
