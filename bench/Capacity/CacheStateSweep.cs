@@ -47,7 +47,6 @@ internal static class CacheStateSweep
     private static async Task<IEnumerable<VariantMeasurement>> ColdAsync(CacheStateRun run, CancellationToken cancellationToken)
     {
         var samples = InterleavedSampler.NewGrid(run.Arms.Count, run.Cases.Count);
-        var once = Enumerable.Repeat(1, run.Cases.Count).ToList();
         RestartedServer? restarted = null;
         CapacitySweep.Progress($"size {run.Label}: cold, {run.Options.Rounds} rounds, each from a restarted server");
         for (var round = 0; round < run.Options.Rounds; round++)
@@ -57,7 +56,7 @@ internal static class CacheStateSweep
             var sets = Sets(run, run.Arms);
             try
             {
-                await InterleavedSampler.RunRoundAsync(sets, run.Cases, round, once, samples, counters, cancellationToken).ConfigureAwait(false);
+                await InterleavedSampler.RunRoundAsync(sets, run.Cases, round, (_, _) => 1, samples, counters, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -81,7 +80,7 @@ internal static class CacheStateSweep
             var sets = Sets(run, [arm]);
             try
             {
-                samples = await InterleavedSampler.MeasureAsync(sets, run.Cases, options.Rounds, options.Executions, options.CaseBudget, counters, cancellationToken).ConfigureAwait(false);
+                samples = await InterleavedSampler.MeasureAsync(sets, run.Cases, options.Rounds, options.Executions, options.CaseBudget, counters, CapacitySweep.Progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

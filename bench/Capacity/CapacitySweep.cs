@@ -104,7 +104,7 @@ internal static class CapacitySweep
                 var pool = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
                 warm = new CacheCondition(CacheState.Warm, pool.Bytes, pool.FlushMethod, null);
                 Progress($"size {label}: {cases.Count} queries × {arms.Count} databases, warm-up then {options.Rounds} interleaved rounds of up to {options.Executions} executions");
-                samples = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, counters, cancellationToken).ConfigureAwait(false);
+                samples = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, counters, Progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

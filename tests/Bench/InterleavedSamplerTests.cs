@@ -1,9 +1,51 @@
 using Perf.Bench.Capacity;
+using Perf.Bench.Queries;
 
 namespace Perf.Tests.Bench;
 
 public sealed class InterleavedSamplerTests
 {
+    private static readonly QueryCase ApiQuery = QueryCatalog.TradePage(QueryCatalogTests.Context, ProfileKind.Hot, QueryWindow.SevenDays);
+
+    [Theory]
+    [InlineData(12, 6, 6)]
+    [InlineData(8, 9, 9)]
+    [InlineData(24, 6, 3)]
+    [InlineData(12, 2, 2)]
+    public void MinimumPerRound_ApiQueriesUnderTheTarget_KeepWhatAP95Needs(int rounds, int executions, int expected)
+    {
+        Assert.Equal(expected, InterleavedSampler.MinimumPerRound(ApiQuery, 499.9, rounds, executions));
+        Assert.Equal(1, InterleavedSampler.MinimumPerRound(QueryCatalog.FullScan(), 20, rounds, executions));
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(30_000)]
+    public void MinimumPerRound_ApiQueryOverTheP95TargetInItsWarmUp_One(double warmUpMs)
+    {
+        Assert.Equal(1, InterleavedSampler.MinimumPerRound(ApiQuery, warmUpMs, 8, 9));
+    }
+
+    [Theory]
+    [InlineData(20, 9)] // the budget affords more than --executions
+    [InlineData(100, 9)] // it affords 3; a p95 needs 9 a round
+    [InlineData(450, 9)]
+    [InlineData(2_000, 1)] // over the target: what the budget affords, at least one
+    [InlineData(20_000, 1)]
+    public void PerRound_ApiQuery_TheBudgetCutsOnlyWhatIsOverTheTarget(double warmUpMs, int expected)
+    {
+        Assert.Equal(expected, InterleavedSampler.PerRound(ApiQuery, warmUpMs, 8, 9, TimeSpan.FromSeconds(3)));
+    }
+
+    [Theory]
+    [InlineData(20, 9)]
+    [InlineData(100, 3)]
+    [InlineData(2_000, 1)]
+    public void PerRound_NotAnApiQuery_WhatTheBudgetAffords(double warmUpMs, int expected)
+    {
+        Assert.Equal(expected, InterleavedSampler.PerRound(QueryCatalog.FullScan(), warmUpMs, 8, 9, TimeSpan.FromSeconds(3)));
+    }
+
     [Fact]
     public void ArmAt_ThreeArms_RotateOneArmARound()
     {

@@ -5,7 +5,8 @@ namespace Perf.Tests.Bench;
 
 public sealed class QueryCatalogTests
 {
-    private static readonly QueryContext Context = new(
+    /// <summary>A fixed context for catalog cases (also used by the sampler's tests).</summary>
+    internal static readonly QueryContext Context = new(
         7, 9, new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(9_999_990), "AAPL", "order_router", "risk_monitor", 500,
         new TradeCursor(new DateTime(2025, 12, 20, 10, 0, 0, DateTimeKind.Utc), 1234).Encode());
 
@@ -19,17 +20,6 @@ public sealed class QueryCatalogTests
         Assert.Contains("trades_page/hot/7d", names);
         Assert.Contains("metrics/hourly", names);
         Assert.Equal("full_scan", names[^1]);
-    }
-
-    [Theory]
-    [InlineData(12, 6, 6)]
-    [InlineData(8, 9, 9)]
-    [InlineData(24, 6, 3)]
-    [InlineData(12, 2, 2)]
-    public void MinimumPerRound_ApiQueries_KeepWhatAP95Needs(int rounds, int executions, int expected)
-    {
-        Assert.Equal(expected, Perf.Bench.Capacity.InterleavedSampler.MinimumPerRound(QueryCatalog.TradePage(Context, ProfileKind.Hot, QueryWindow.SevenDays), rounds, executions));
-        Assert.Equal(1, Perf.Bench.Capacity.InterleavedSampler.MinimumPerRound(QueryCatalog.FullScan(), rounds, executions));
     }
 
     [Fact]
