@@ -100,6 +100,21 @@ public sealed class CacheStateAnalysisTests
             StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(600, true, 280, "From the largest pool to the smallest it falls at least 2.1× (one search per pool")]
+    [InlineData(480, false, 280, "From the largest pool to the smallest it falls 1.7× (one search per pool")]
+    [InlineData(400, false, 280, "From the largest pool to the smallest that is 1.4×: one search per pool, and repeated searches of one system have read 1.5× apart here, so these searches do not show a fall.")]
+    [InlineData(400, false, 0, "the fall to no rate under the smallest pool is shown; steps closer than 1.5× are not differences.")]
+    public void Findings_SeveralPools_ClaimAFallOnlyBeyondTheSpreadOfRepeatedSearches(double largestPool, bool lowerBound, double smallestPool, string expected)
+    {
+        var data = new CapacityData([AtPool(2048, largestPool, CacheState.Warm, lowerBound: lowerBound)], LatencyTargets.Default)
+        {
+            CacheStates = [AtPool(256, 520), AtPool(32, smallestPool)],
+        };
+
+        Assert.Contains(expected, Assert.Single(CacheStateAnalysis.Findings(data)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Findings_OnePoolAtTheLargestSize_NoCapacityByPool()
     {

@@ -116,7 +116,29 @@ public static class CacheStateAnalysis
             { CapacityRps: 0 } m => $"no rate at {Ratio(m.DataToMemory!.Value)} ({Bytes(m.Cache!.BufferPoolBytes)} pool)",
             var m => $"{(m.CapacityIsLowerBound ? "≥ " : string.Empty)}{Number(m.CapacityRps!.Value, 0)} req/s at {Ratio(m.DataToMemory!.Value)} ({Bytes(m.Cache!.BufferPoolBytes)} pool)",
         });
-        return $" As the same {Rows(largest)} trade rows outgrow the pool, the highest rate meeting p95 and p99 goes {string.Join(" → ", steps)}.";
+        return $" As the same {Rows(largest)} trade rows outgrow the pool, the highest rate meeting p95 and p99 goes {string.Join(" → ", steps)}."
+            + Fall(pools[0].Measurement, pools[^1].Measurement);
+    }
+
+    /// <summary>What one search per pool shows between the largest pool and the smallest: a fall only beyond <see cref="RecommendationRules.SingleSearchSpread"/>, the spread of repeated searches of one system.</summary>
+    private static string Fall(VariantMeasurement largestPool, VariantMeasurement smallestPool)
+    {
+        var spread = $"one search per pool, and repeated searches of one system have read {Ratio(RecommendationRules.SingleSearchSpread)} apart here";
+        if (largestPool.CapacityRps == 0)
+        {
+            return string.Empty;
+        }
+
+        if (smallestPool.CapacityRps == 0)
+        {
+            return $" With {spread}, the fall to no rate under the smallest pool is shown; steps closer than {Ratio(RecommendationRules.SingleSearchSpread)} are not differences.";
+        }
+
+        var ratio = largestPool.CapacityRps!.Value / smallestPool.CapacityRps!.Value;
+        var atLeast = largestPool.CapacityIsLowerBound ? "at least " : string.Empty;
+        return ratio >= RecommendationRules.SingleSearchSpread
+            ? $" From the largest pool to the smallest it falls {atLeast}{Ratio(ratio)} ({spread}, so steps between neighbouring pools closer than that are not differences)."
+            : $" From the largest pool to the smallest that is {atLeast}{Ratio(ratio)}: {spread}, so these searches do not show a fall.";
     }
 
     private static string Describe(CacheStateRow row)
