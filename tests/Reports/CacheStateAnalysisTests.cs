@@ -116,6 +116,20 @@ public sealed class CacheStateAnalysisTests
     }
 
     [Fact]
+    public void Findings_NoRateUnderAnyPool_SaysSoOnce()
+    {
+        var data = new CapacityData([AtPool(2048, 0, CacheState.Warm)], LatencyTargets.Default)
+        {
+            CacheStates = [AtPool(256, 0), AtPool(32, 0)],
+        };
+
+        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+
+        Assert.Contains(" At the same 10M trade rows no rate met p95 and p99 under any pool (2 GiB down to 32 MiB, data 4.0× to 256× the pool).", finding, StringComparison.Ordinal);
+        Assert.DoesNotContain("outgrow the pool", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Findings_OnePoolAtTheLargestSize_NoCapacityByPool()
     {
         var data = new CapacityData([AtPool(2048, 580, CacheState.Warm, tradeRows: 1_000_000)], LatencyTargets.Default)
