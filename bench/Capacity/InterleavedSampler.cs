@@ -11,8 +11,8 @@ namespace Perf.Bench.Capacity;
 /// Machine drift (other builds, a noisy neighbour) then hits every arm alike, and rounds spread over the whole measurement
 /// are close to independent, which the rank test between arms needs. Each round runs every case; an arm whose warm-up
 /// shows that <c>rounds × executions</c> of a case would overrun the case budget runs fewer executions of it per round
-/// (<see cref="PerRound"/>: at least one, and for a query the API serves at least what a bounded p95 needs, unless its
-/// warm-up is already over the p95 target). The buffer pool counters are read around each arm's executions of a case in
+/// (<see cref="PerRound"/>: at least one, and for a query the API serves at least what a bounded p95 needs, unless two
+/// warm-up runs were already over the p95 target). The buffer pool counters are read around each arm's executions of a case in
 /// a round (outside the timings).
 /// </remarks>
 internal static class InterleavedSampler
