@@ -44,28 +44,9 @@ public static class BenchSeeding
         seedOptions = seedOptions with { DatabasePrefix = options.Prefix, Mode = SeedMode.Replace };
 
         // Replace keeps a matching dataset as it is, so a second run seeds nothing.
-        var result = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, new ConsoleProgress(), cancellationToken).ConfigureAwait(false);
+        var result = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench: seed: {string.Join(", ", result.Variants.Select(v => $"{v.Variant} {v.Action}"))} in {result.Seconds:F1} s"));
         return new PreparedDataset(databases, new DatasetInfo(result.Seed, result.Scale, result.RowCounts, result.Checksum));
-    }
-
-    /// <summary>Prints a line per phase and per tenth of a phase's rows.</summary>
-    private sealed class ConsoleProgress : IProgress<SeedProgress>
-    {
-        private (SeedPhase Phase, string Database, long Tenth) last = (SeedPhase.Done, string.Empty, -1);
-
-        public void Report(SeedProgress value)
-        {
-            var tenth = value.Total > 0 ? value.Done * 10 / value.Total : 0;
-            if ((value.Phase, value.Database, tenth) == last)
-            {
-                return;
-            }
-
-            last = (value.Phase, value.Database, tenth);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bench: seed: {value.Phase} {value.Database} {value.Done:N0}/{value.Total:N0} {value.Unit} {value.Detail}"));
-        }
     }
 }

@@ -43,7 +43,7 @@ internal static class CapacitySweep
                 Force = true,
             };
             Progress($"size {label}: seeding {string.Join(", ", options.Variants)} ({calendarDays} days, {options.SeedProfiles} profiles)");
-            var seeded = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, null, cancellationToken).ConfigureAwait(false);
+            var seeded = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
             RecordDataset(writer.Manifest, new DatasetInfo(seeded.Seed, seeded.Scale, seeded.RowCounts, seeded.Checksum));
             var tradeRows = seeded.RowCounts.TryGetValue(TelemetryTable.Trades.Name, out var rows) ? rows : size;
 
@@ -53,7 +53,7 @@ internal static class CapacitySweep
             {
                 // The A/A copy: the same deterministic rows and DDL under a second prefix, checked, not assumed.
                 Progress($"size {label}: seeding the A/A copy of {aa}");
-                var copy = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions with { Variants = [aa], DatabasePrefix = options.CopyPrefix }, null, cancellationToken).ConfigureAwait(false);
+                var copy = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions with { Variants = [aa], DatabasePrefix = options.CopyPrefix }, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
                 if (copy.Checksum != seeded.Checksum)
                 {
                     throw new InvalidOperationException($"The A/A copy's data checksum {copy.Checksum} differs from {seeded.Checksum}: the copy is not identical.");

@@ -1,5 +1,4 @@
 using Perf.Seed;
-using Perf.Seed.Cli;
 
 namespace Perf.Tests.Seed;
 

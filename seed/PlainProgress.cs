@@ -1,10 +1,10 @@
 using System.Diagnostics;
 
-namespace Perf.Seed.Cli;
+namespace Perf.Seed;
 
 /// <summary>Progress as plain lines (redirected output, CI): one when a phase starts and at most one every few seconds within it.</summary>
 /// <remarks>Phases of different databases may run side by side; each keeps its own clock.</remarks>
-internal sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
+public sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly Lock gate = new();

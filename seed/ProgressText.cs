@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Perf.Seed.Cli;
+namespace Perf.Seed;
 
 /// <summary>Formats progress and results for people, in invariant culture.</summary>
 internal static class ProgressText
