@@ -57,7 +57,8 @@ internal static class InterleavedSampler
             }
         }
 
-        progress($"warm-up done: the rounds should take about {TimeSpan.FromMilliseconds(plannedMs).TotalMinutes:0.0} min"
+        var planned = TimeSpan.FromMilliseconds(plannedMs);
+        progress($"warm-up done: the rounds should take about {(planned.TotalMinutes < 1 ? $"{planned.TotalSeconds:0} s" : $"{planned.TotalMinutes:0.0} min")}"
             + (overTarget.Count > 0 ? $"; over the p95 target twice in the warm-up, so run once a round (or as the budget affords): {string.Join(", ", overTarget)}" : string.Empty));
         for (var round = 0; round < rounds; round++)
         {
