@@ -44,6 +44,25 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_OneSize_NoChartsAgainstTradeRows()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sample = SampleCapacityData.Create();
+        var largest = sample.Measurements.Max(m => m.TradeRows);
+        var analysis = CapacityAnalysis.Analyze(sample with { Measurements = [.. sample.Measurements.Where(m => m.TradeRows == largest)] }, null);
+        var writer = await ResultWriter.CreateAsync(RunManifest.Create("report-test"), directory.FullName, ct);
+
+        await CapacityReportWriter.WriteAsync(writer, analysis, ct);
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(directory.FullName, "report.md"), ct);
+        Assert.Contains("No latency charts: one size was measured, and a chart against trade rows needs two.", markdown, StringComparison.Ordinal);
+        Assert.Contains("| capacity (req/s) |", markdown, StringComparison.Ordinal);
+        Assert.Empty(directory.GetFiles("latency-*.png"));
+        Assert.False(File.Exists(Path.Combine(directory.FullName, "capacity.png")));
+        Assert.True(File.Exists(Path.Combine(directory.FullName, "bytes-per-row.png")));
+    }
+
+    [Fact]
     public async Task ReportCommand_Measurements_RerendersKeepingTheMeasuringRunAndNamingTheRenderer()
     {
         var ct = TestContext.Current.CancellationToken;

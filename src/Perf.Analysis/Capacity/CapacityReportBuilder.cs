@@ -91,9 +91,18 @@ public static class CapacityReportBuilder
                 g.Rows.Best.Model.ToString().ToLowerInvariant(), g.Rows.Best.Formula,
                 g.SlopeLower is { } lo && g.SlopeUpper is { } hi ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{lo:G3}, {hi:G3}]") : "–",
                 g.Pages?.Best.Model.ToString().ToLowerInvariant() ?? "–", g.Verdict])]));
-        foreach (var query in data.QueryNames)
+        // A chart against trade rows needs two sizes; with one it repeats the tables' figures as lone points.
+        var severalSizes = data.Measurements.Select(m => m.TradeRows).Distinct().Count() > 1;
+        if (severalSizes)
         {
-            blocks.Add(new ReportImage($"latency-{Slug(query)}.png", $"latency of {query} against trade rows per variant, with 95 % intervals", CapacityCharts.LatencyChart(data, query)));
+            foreach (var query in data.QueryNames)
+            {
+                blocks.Add(new ReportImage($"latency-{Slug(query)}.png", $"latency of {query} against trade rows per variant, with 95 % intervals", CapacityCharts.LatencyChart(data, query)));
+            }
+        }
+        else
+        {
+            blocks.Add(new ReportParagraph("No latency charts: one size was measured, and a chart against trade rows needs two."));
         }
 
         blocks.Add(new ReportHeading(1, "Storage and seeding"));
@@ -120,14 +129,17 @@ public static class CapacityReportBuilder
         }
 
         blocks.Add(new ReportHeading(1, "Capacity"));
-        if (CapacityCharts.CapacityChart(data) is { } capacityChart)
+        if (data.Measurements.Any(m => m.CapacityRps is > 0))
         {
             blocks.Add(new ReportParagraph("The highest request rate at which the API met both latency targets, found by the load runner's capacity search."));
             blocks.Add(new ReportTable(
                 ["variant", "trade rows", "capacity (req/s)"],
                 [.. data.Measurements.Where(m => m.CapacityRps is not null).OrderBy(m => m.Variant).ThenBy(m => m.TradeRows).Select(m => (IReadOnlyList<string>)[
                     m.Variant.ToString(), Rows(m.TradeRows), m.CapacityRps > 0 ? CapacityText(m) : "none: the search's lowest rate already failed"])]));
-            blocks.Add(new ReportImage("capacity.png", "capacity per variant against trade rows", capacityChart));
+            if (severalSizes)
+            {
+                blocks.Add(new ReportImage("capacity.png", "capacity per variant against trade rows", CapacityCharts.CapacityChart(data)!));
+            }
         }
         else
         {
