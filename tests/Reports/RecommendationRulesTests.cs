@@ -256,7 +256,9 @@ public sealed class RecommendationRulesTests
         // 20,000 rows a day: 365, 1,096 and 1,826 days; none beyond 4× the 10M measured.
         Assert.Equal(["variant", "1 y: 7.3M rows", "3 y: 21.92M rows", "5 y: 36.52M rows", "capacity", "verdict"], table.Header);
         var verdicts = table.Rows.ToDictionary(r => r[0], r => r[^1]);
-        Assert.StartsWith("misses the targets: `trades_30d` is over p95 500 ms already", verdicts["Basic"], StringComparison.Ordinal);
+        // Over at 1M (125 ms × 8 executions a round cannot be: 1,205 ms at 10M is), and year 1's 7.3M lie between the two.
+        Assert.StartsWith("misses the targets: `trades_30d` is over p95 500 ms by year 1: ", verdicts["Basic"], StringComparison.Ordinal);
+        Assert.EndsWith("(over at 10M trade rows measured)", verdicts["Basic"], StringComparison.Ordinal);
         Assert.StartsWith("misses the targets: `trades_30d` may reach p95 500 ms around 2027-", verdicts["Composite"], StringComparison.Ordinal);
         Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound 47", verdicts["Partitioned"], StringComparison.Ordinal);
         // 72 executions cannot bound a p99, but its lower bound stands in, named as such.
@@ -285,6 +287,41 @@ public sealed class RecommendationRulesTests
         Assert.Contains("worst p95 ≥ 5100 ms (`metrics/weekly`; 1 query with too few samples for an interval), of the bounded: ", partitioned[1], StringComparison.Ordinal);
         Assert.Contains("worst p95 ≥ 10200 ms (`metrics/weekly`;", partitioned[2], StringComparison.Ordinal);
         Assert.StartsWith("misses the targets: `metrics/weekly`'s p95 is at least 10200 ms by year 5 (a lower bound", partitioned[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlannerSummary_YearsBetweenMeasuredSizes_InterpolateTheSizesOnEitherSide()
+    {
+        // 1,000 trade rows a day: years 1, 3 and 5 hold 365k, 1.1M and 1.83M rows, between the 100k, 1M and 10M measured.
+        var analysis = CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1)));
+        var sizes = analysis.Data.For(SchemaVariant.Basic).Select(m => (m.TradeRows, Query: m.Queries.Single(q => q.Query == "trades_30d"))).ToList();
+        var (p95At1M, p95At10M) = (sizes[1].Query.Estimate(95), sizes[2].Query.Estimate(95));
+
+        var atOneMillion = CapacityProjector.Between(1_000_000, sizes[1].Query, 10_000_000, sizes[2].Query, 95, 1_000_000)!.Value;
+        var atTenMillion = CapacityProjector.Between(1_000_000, sizes[1].Query, 10_000_000, sizes[2].Query, 95, 10_000_000)!.Value;
+        var between = CapacityProjector.Between(1_000_000, sizes[1].Query, 10_000_000, sizes[2].Query, 95, Math.Sqrt(1e13))!.Value;
+        var basic = PlannerSummary.Build(analysis)!.Rows.Single(r => r[0] == "Basic");
+
+        Assert.Equal(p95At1M.Value!.Value, atOneMillion.Value, 6);
+        Assert.Equal(p95At1M.Lower!.Value, atOneMillion.Lower, 6);
+        Assert.Equal(p95At10M.Upper!.Value, atTenMillion.Upper, 6);
+        Assert.Equal(Math.Sqrt(p95At1M.Value.Value * p95At10M.Value!.Value), between.Value, 6);
+        // Before, every year below the largest size carried the 10M band (1,205 ms): year 1 is now between 100k's and 1M's,
+        // and the verdict names the year the band crosses, not "already" for data that starts empty.
+        Assert.Contains("worst p95 ", basic[1], StringComparison.Ordinal);
+        Assert.DoesNotContain($"worst p95 {ReportFormat.Ms(p95At10M.Value.Value)}", basic[1], StringComparison.Ordinal);
+        Assert.Equal("at risk: `trades_30d` is over p95 500 ms at 10M trade rows measured, more than your data holds in 5 years", basic[^1]);
+    }
+
+    [Fact]
+    public void PlannerSummary_OverAtTheLargestSize_AlreadyOnlyWhenTheDataHoldsItToday()
+    {
+        var today = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1), StartRows: 10_000_000)))!;
+        // 1,000 rows a day reach 10M in year 28: the first screen's years 1, 3 and 5 stay under it.
+        var later = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 30, new DateOnly(2026, 1, 1))))!;
+
+        Assert.Equal("misses the targets: `trades_30d` is over p95 500 ms already (at 10M trade rows measured)", today.Rows.Single(r => r[0] == "Basic")[^1]);
+        Assert.Equal("misses the targets: `trades_30d` is over p95 500 ms at 10M trade rows measured, which your data reaches around 2053-05-19", later.Rows.Single(r => r[0] == "Basic")[^1]);
     }
 
     [Fact]

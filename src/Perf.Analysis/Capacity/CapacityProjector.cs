@@ -119,6 +119,36 @@ public static class CapacityProjector
         return (estimate.Value!.Value * fitted, estimate.Lower!.Value * (work.Grows ? fitted : 1), estimate.Upper!.Value * fitted);
     }
 
+    /// <summary>
+    /// The <paramref name="percentile"/> at <paramref name="rows"/> trade rows between two measured sizes, interpolated from the
+    /// sizes on either side (each end of the band on log scales of rows and milliseconds); null when either size cannot bound it.
+    /// </summary>
+    /// <remarks>
+    /// Inside the measured range the measurements themselves say more than work growth × time per row from the largest size:
+    /// the time per row examined differs from size to size (what the buffer pool holds, fixed costs), so the largest size's
+    /// time per row scaled down would put its own latency on every smaller size. At a measured size this is that size's band.
+    /// </remarks>
+    public static (double Value, double Lower, double Upper)? Between(long belowRows, QueryMeasurement below, long aboveRows, QueryMeasurement above, double percentile, double rows)
+    {
+        ArgumentNullException.ThrowIfNull(below);
+        ArgumentNullException.ThrowIfNull(above);
+        if (belowRows <= 0 || aboveRows <= belowRows || rows < belowRows || rows > aboveRows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"Interpolates between {belowRows} and {aboveRows} rows only.");
+        }
+
+        var (low, high) = (below.Estimate(percentile), above.Estimate(percentile));
+        if (!low.IsBounded || !high.IsBounded)
+        {
+            return null;
+        }
+
+        var x = Math.Log(rows / belowRows) / Math.Log((double)aboveRows / belowRows);
+        return (Geometric(low.Value!.Value, high.Value!.Value), Geometric(low.Lower!.Value, high.Lower!.Value), Geometric(low.Upper!.Value, high.Upper!.Value));
+
+        double Geometric(double a, double b) => a <= 0 || b <= 0 ? a + ((b - a) * x) : Math.Exp(Math.Log(a) + ((Math.Log(b) - Math.Log(a)) * x));
+    }
+
     /// <summary>The one-sided lower bound of the <paramref name="percentile"/> (<see cref="QuantileEstimate.AtLeast"/>) scaled to <paramref name="rows"/> as <see cref="LatencyAt"/> scales its band's lower end; null with too few samples even for that.</summary>
     /// <remarks>What can still be said of a percentile whose samples are too few for an interval: it is at least this.</remarks>
     public static double? AtLeastAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)

@@ -50,20 +50,19 @@ public static class PlannerSummary
     /// </summary>
     private static WorstQuery Worst(CapacityAnalysis analysis, SchemaVariant variant, double percentile, double rows)
     {
-        var measurements = analysis.Data.For(variant);
         var projected = new List<(string Query, (double Value, double Lower, double Upper) Latency)>();
         var floors = new List<(string Query, double AtLeast)>();
         var missing = 0;
         foreach (var growth in analysis.Growth.Where(g => g.Variant == variant))
         {
-            var sizes = measurements.Where(m => m.Queries.Any(q => q.Query == growth.Query)).Select(m => (m.TradeRows, Query: m.Queries.First(q => q.Query == growth.Query))).ToList();
+            var sizes = Sizes(analysis, variant, growth.Query);
             var measured = sizes[^1].Query;
             if (!measured.ServedByApi)
             {
                 continue;
             }
 
-            if (CapacityProjector.LatencyAt(growth, measured, percentile, rows) is { } latency)
+            if (LatencyAt(growth, sizes, percentile, rows) is { } latency)
             {
                 projected.Add((growth.Query, latency));
                 continue;
@@ -84,6 +83,27 @@ public static class PlannerSummary
         var worst = projected.Count == 0 ? ((string Query, (double Value, double Lower, double Upper) Latency)?)null : projected.MaxBy(p => p.Latency.Upper);
         var floor = floors.Count == 0 ? ((string Query, double AtLeast)?)null : floors.MaxBy(f => f.AtLeast);
         return new WorstQuery(worst?.Query, worst?.Latency, missing, floor?.Query, floor?.AtLeast);
+    }
+
+    /// <summary>
+    /// A query's percentile with its band at <paramref name="rows"/>: beyond the largest size measured, projected from it by
+    /// work growth; between two sizes, interpolated from them; below the smallest, the smallest's. Null when the samples
+    /// there cannot bound it.
+    /// </summary>
+    private static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth growth, List<(long TradeRows, QueryMeasurement Query)> sizes, double percentile, double rows)
+    {
+        if (rows >= sizes[^1].TradeRows)
+        {
+            return CapacityProjector.LatencyAt(growth, sizes[^1].Query, percentile, rows);
+        }
+
+        if (rows <= sizes[0].TradeRows)
+        {
+            return sizes[0].Query.Estimate(percentile) is { IsBounded: true } smallest ? (smallest.Value!.Value, smallest.Lower!.Value, smallest.Upper!.Value) : null;
+        }
+
+        var above = sizes.FindIndex(m => m.TradeRows > rows);
+        return CapacityProjector.Between(sizes[above - 1].TradeRows, sizes[above - 1].Query, sizes[above].TradeRows, sizes[above].Query, percentile, rows);
     }
 
     /// <summary>The worst bounded band, led by the highest lower bound of an unbounded one when that is above the band.</summary>
@@ -107,7 +127,7 @@ public static class PlannerSummary
         {
             var first = over.OrderBy(p => p.DateAtTarget ?? DateOnly.MinValue).First();
             return first.Status == HeadroomStatus.AlreadyOver
-                ? $"misses the targets: `{first.Query}` is over p{Number(first.Percentile, 0)} {Ms(first.TargetMs)} already"
+                ? Over(analysis, first)
                 : $"misses the targets: `{first.Query}` may reach p{Number(first.Percentile, 0)} {Ms(first.TargetMs)} around {Date(first.DateAtTarget!.Value)}{(first.IsExtrapolation ? " (extrapolated)" : string.Empty)}";
         }
 
@@ -141,6 +161,39 @@ public static class PlannerSummary
             ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} queries' work growth is not bounded: measure ≥ 3 sizes before relying on it"
             : $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";
     }
+
+    /// <summary>
+    /// The verdict on a query measured over its target: "already" only when the reader's data holds that many rows today;
+    /// otherwise the first year whose band (<see cref="LatencyAt"/>) is over the target, or when the data reaches the size
+    /// measured.
+    /// </summary>
+    private static string Over(CapacityAnalysis analysis, LatencyProjection over)
+    {
+        var a = analysis.Assumptions!;
+        var percentile = $"p{Number(over.Percentile, 0)} {Ms(over.TargetMs)}";
+        var at = $"at {Rows(over.MeasuredRows)} trade rows measured";
+        if (over.MeasuredRows <= a.StartRows)
+        {
+            return $"misses the targets: `{over.Query}` is over {percentile} already ({at})";
+        }
+
+        var sizes = Sizes(analysis, over.Variant, over.Query);
+        foreach (var year in Years)
+        {
+            if (LatencyAt(over.Work, sizes, over.Percentile, a.RowsOn(a.StartDate.AddYears(year))) is { } band && band.Lower >= over.TargetMs)
+            {
+                return $"misses the targets: `{over.Query}` is over {percentile} by year {year}: {Ms(band.Value)} [{MsBare(band.Lower)}–{MsBare(band.Upper)}] (over {at})";
+            }
+        }
+
+        return a.DateReaching(over.MeasuredRows) is { } date && date <= a.EndDate
+            ? $"misses the targets: `{over.Query}` is over {percentile} {at}, which your data reaches around {Date(date)}"
+            : $"at risk: `{over.Query}` is over {percentile} {at}, more than your data holds in {Number(a.Years)} years";
+    }
+
+    /// <summary>The sizes at which a variant's query was measured, smallest first.</summary>
+    private static List<(long TradeRows, QueryMeasurement Query)> Sizes(CapacityAnalysis analysis, SchemaVariant variant, string query) =>
+        [.. analysis.Data.For(variant).Where(m => m.Queries.Any(q => q.Query == query)).Select(m => (m.TradeRows, m.Queries.First(q => q.Query == query)))];
 
     /// <summary>A variant's worst query at one size and percentile (<see cref="Worst"/>).</summary>
     /// <param name="Query">The query whose projected band reaches highest, or null when no band is supported.</param>
