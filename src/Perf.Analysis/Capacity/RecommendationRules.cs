@@ -307,13 +307,16 @@ public static class RecommendationRules
             var beyond = CapacityProjector.IsExtrapolation(horizonRows, p.MeasuredRows) ? $"; an extrapolation to {Ratio(horizonRows / p.MeasuredRows)} the largest size measured" : string.Empty;
             var text = p.Status switch
             {
-                HeadroomStatus.AlreadyOver => $"is over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
-                HeadroomStatus.MayBeOver => $"may be over {target} already: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}{beyond}",
+                HeadroomStatus.AlreadyOver => $"is over {target} {When(p)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
+                HeadroomStatus.MayBeOver => $"may be over {target} {When(p)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}{beyond}",
                 HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
                 _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at the horizon{beyond}",
             };
             yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }
+
+        // "Already" is the reader's today only when they store the size measured; otherwise it is that size.
+        string When(LatencyProjection p) => p.MeasuredRows <= assumptions.StartRows ? "already" : "at the size measured";
 
         var late = listed.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon).ToList();
         var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth);
