@@ -325,6 +325,20 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummary_OneSizeMeasured_YearsBelowItSaySoAndNoCrossingIsClaimed()
+    {
+        // Only 10M measured (the knee report's shape): years 1, 3 and 5 hold 365k, 1.1M and 1.83M rows.
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows == 10_000_000)] };
+        var small = PlannerSummary.Build(CapacityAnalysis.Analyze(data, new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1))))!;
+
+        var basic = small.Rows.Single(r => r[0] == "Basic");
+        Assert.Contains("; as measured at 10M, the smallest size: worst p95 ", basic[1], StringComparison.Ordinal);
+        // 1,205 ms at 10M says nothing of 1.83M rows: no "by year", and the data never gets to 10M in 5 years.
+        Assert.Equal("at risk: `trades_30d` is over p95 500 ms at 10M trade rows measured, more than your data holds in 5 years", basic[^1]);
+    }
+
+    [Fact]
     public void PlannerSummary_CapacitySearchFailedAtItsLowestRate_VerdictMissesTheTargets()
     {
         // Partitioned's queries meet p95 by every band, but the load runner met the targets at no rate at the largest size.

@@ -21,6 +21,7 @@ public static class PlannerSummary
 
         var rows = Years.Select(y => a.RowsOn(a.StartDate.AddYears(y))).ToList();
         var largest = analysis.Data.Measurements.Max(m => m.TradeRows);
+        var smallest = analysis.Data.Measurements.Min(m => m.TradeRows);
         List<string> header = ["variant", .. Years.Select((y, i) => $"{y} y: {Rows(rows[i])} rows{(CapacityProjector.IsExtrapolation(rows[i], largest) ? " (extrapolated)" : string.Empty)}"), "capacity", "verdict"];
         var table = new List<IReadOnlyList<string>>();
         foreach (var storage in analysis.Storage)
@@ -31,7 +32,9 @@ public static class PlannerSummary
             {
                 var worst = Worst(analysis, storage.Variant, 95, rows[i]);
                 var p99 = Worst(analysis, storage.Variant, 99, rows[i]);
-                cells.Add($"{Bytes(storage.BytesAt(rows[i]))}; worst p95 {Describe(worst)}; p99 {Describe(p99)}");
+                // Below the smallest size nothing was measured: the smallest's figures stand in, and say so.
+                var measuredAt = rows[i] < smallest ? $"as measured at {Rows(smallest)}, the smallest size: " : string.Empty;
+                cells.Add($"{Bytes(storage.BytesAt(rows[i]))}; {measuredAt}worst p95 {Describe(worst)}; p99 {Describe(p99)}");
                 worstAtEnd = worst;
             }
 
@@ -164,8 +167,8 @@ public static class PlannerSummary
 
     /// <summary>
     /// The verdict on a query measured over its target: "already" only when the reader's data holds that many rows today;
-    /// otherwise the first year whose band (<see cref="LatencyAt"/>) is over the target, or when the data reaches the size
-    /// measured.
+    /// otherwise the first year at or above the smallest size measured whose band (<see cref="LatencyAt"/>) is over the
+    /// target, or when the data reaches the size measured.
     /// </summary>
     private static string Over(CapacityAnalysis analysis, LatencyProjection over)
     {
@@ -180,7 +183,9 @@ public static class PlannerSummary
         var sizes = Sizes(analysis, over.Variant, over.Query);
         foreach (var year in Years)
         {
-            if (LatencyAt(over.Work, sizes, over.Percentile, a.RowsOn(a.StartDate.AddYears(year))) is { } band && band.Lower >= over.TargetMs)
+            // A year below the smallest size measured has only that size's figures: no evidence of when it crosses.
+            var rows = a.RowsOn(a.StartDate.AddYears(year));
+            if (rows >= sizes[0].TradeRows && LatencyAt(over.Work, sizes, over.Percentile, rows) is { } band && band.Lower >= over.TargetMs)
             {
                 return $"misses the targets: `{over.Query}` is over {percentile} by year {year}: {Ms(band.Value)} [{MsBare(band.Lower)}–{MsBare(band.Upper)}] (over {at})";
             }
