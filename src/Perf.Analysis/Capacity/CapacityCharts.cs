@@ -82,7 +82,10 @@ public static class CapacityCharts
     }
 
     /// <summary>Capacity (highest rate meeting the targets) against trade rows, per variant; null when no capacity was measured.</summary>
-    public static byte[]? CapacityChart(CapacityData data)
+    public static byte[]? CapacityChart(CapacityData data) => CapacityPlot(data) is { } plot ? ChartStyle.Png(plot) : null;
+
+    /// <summary>The plot <see cref="CapacityChart"/> draws.</summary>
+    internal static Plot? CapacityPlot(CapacityData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (!data.Measurements.Any(m => m.CapacityRps is > 0))
@@ -105,14 +108,17 @@ public static class CapacityCharts
             line.LineWidth = 2;
             line.MarkerSize = 9;
             line.LegendText = variant.ToString();
+            MarkCeilings(plot, points, p => Math.Log10(p.TradeRows), ColorOf(variant));
         }
 
+        CeilingLegend(plot, data.Measurements);
         RowTicks(plot, allRows);
         plot.Axes.Left.Label.Text = "requests/s within p95/p99 targets";
         plot.Axes.SetLimitsY(0, data.Measurements.Max(m => m.CapacityRps ?? 0) * 1.15);
         plot.Title("Capacity per variant");
-        plot.ShowLegend(Alignment.UpperRight);
-        return ChartStyle.Png(plot);
+        // Beside the plot: capacities crowd its top, where a legend inside would hide them.
+        plot.ShowLegend(Edge.Bottom);
+        return plot;
     }
 
     /// <summary>Capacity against data ÷ buffer pool per variant (warm and memory-constrained measurements on one line, by ratio): where each variant's capacity falls as its data outgrows memory; null without a constrained capacity.</summary>
@@ -140,7 +146,10 @@ public static class CapacityCharts
             line.LineWidth = 2;
             line.MarkerSize = 9;
             line.LegendText = variant.ToString();
+            MarkCeilings(plot, points, p => Math.Log10(p.DataToMemory!.Value), ColorOf(variant));
         }
+
+        CeilingLegend(plot, measured);
 
         var ratios = measured.Select(m => m.DataToMemory!.Value).ToList();
         var ticks = Enumerable.Range(-3, 8).Select(e => Math.Pow(10, e)).Where(t => t >= ratios.Min() / 10 && t <= ratios.Max() * 10).ToList();
@@ -153,11 +162,30 @@ public static class CapacityCharts
         plot.Axes.Left.Label.Text = "requests/s within p95/p99 targets";
         plot.Axes.SetLimitsY(0, Math.Max(1, measured.Max(m => m.CapacityRps!.Value)) * 1.15);
         plot.Title("Capacity as data outgrows memory");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Bottom);
         return ChartStyle.Png(plot);
     }
 
     private static Color ColorOf(SchemaVariant variant) => ChartStyle.Palette.GetColor((int)variant);
+
+    /// <summary>An upward triangle over every capacity at the search's ceiling: every step passed, so the capacity is at least that, not that.</summary>
+    private static void MarkCeilings(Plot plot, IEnumerable<VariantMeasurement> points, Func<VariantMeasurement, double> x, Color color)
+    {
+        var ceilings = points.Where(p => p.CapacityIsLowerBound).ToList();
+        if (ceilings.Count > 0)
+        {
+            plot.Add.Markers(ceilings.Select(x).ToArray(), ceilings.Select(p => p.CapacityRps!.Value).ToArray(), MarkerShape.FilledTriangleUp, 16, color);
+        }
+    }
+
+    /// <summary>The legend's line for <see cref="MarkCeilings"/>, when a chart has one.</summary>
+    private static void CeilingLegend(Plot plot, IEnumerable<VariantMeasurement> measured)
+    {
+        if (measured.Any(m => m.CapacityIsLowerBound && m.CapacityRps is > 0))
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "every step passed: at least this", MarkerShape = MarkerShape.FilledTriangleUp, MarkerColor = Colors.Gray, MarkerSize = 12, LineWidth = 0 });
+        }
+    }
 
     private static void RowTicks(Plot plot, List<double> rows)
     {
