@@ -116,7 +116,7 @@ public static class CapacityCharts
         plot.Axes.Left.Label.Text = "requests/s within p95/p99 targets";
         plot.Axes.SetLimitsY(0, data.Measurements.Max(m => m.CapacityRps ?? 0) * 1.15);
         plot.Title("Capacity per variant");
-        // Beside the plot: capacities crowd its top, where a legend inside would hide them.
+        // Below the plot: capacities crowd its top, where a legend inside would hide them.
         plot.ShowLegend(Edge.Bottom);
         return plot;
     }
