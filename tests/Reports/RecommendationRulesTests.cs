@@ -314,6 +314,22 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void Projections_HorizonInsideTheMeasuredRange_TheBandOfTheSizesOnEitherSide()
+    {
+        // 5 years of 1,000 rows a day: 1.83M rows, between the 1M and 10M measured.
+        var analysis = CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1)));
+        var projection = analysis.Projections.Single(p => p.Variant == SchemaVariant.Basic && p.Query == "trades_30d");
+        var sizes = analysis.Data.SizesOf(SchemaVariant.Basic, "trades_30d");
+
+        var between = CapacityProjector.Between(sizes[1].TradeRows, sizes[1].Query, sizes[2].TradeRows, sizes[2].Query, projection.Percentile, analysis.Assumptions!.RowsOn(analysis.Assumptions.EndDate))!.Value;
+
+        // Before, the largest size's band (its work is never projected below 10M's) stood at the horizon.
+        Assert.Equal(between.Value, projection.AtHorizonMs, 6);
+        Assert.Equal(between.Upper, projection.AtHorizonUpperMs, 6);
+        Assert.True(projection.AtHorizonMs < projection.Measured.Value, $"{projection.AtHorizonMs} at 1.83M rows, {projection.Measured.Value} at 10M");
+    }
+
+    [Fact]
     public void PlannerSummary_OverAtTheLargestSize_AlreadyOnlyWhenTheDataHoldsItToday()
     {
         var today = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1), StartRows: 10_000_000)))!;

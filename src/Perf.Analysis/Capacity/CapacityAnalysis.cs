@@ -69,8 +69,8 @@ public sealed record CapacityAnalysis(
             projection = CapacityProjector.Storage(assumptions, storage);
             projections = [.. growth.Select(g =>
             {
-                var largest = data.For(g.Variant).Last(m => m.Queries.Any(q => q.Query == g.Query));
-                return CapacityProjector.Latency(g, largest.TradeRows, largest.Queries.First(q => q.Query == g.Query), data.Targets, assumptions);
+                var sizes = data.SizesOf(g.Variant, g.Query);
+                return CapacityProjector.Latency(g, sizes[^1].TradeRows, sizes[^1].Query, data.Targets, assumptions, sizes);
             })];
         }
 

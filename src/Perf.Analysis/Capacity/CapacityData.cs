@@ -22,4 +22,8 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>The measured sizes of <paramref name="variant"/>, smallest first.</summary>
     public IReadOnlyList<VariantMeasurement> For(SchemaVariant variant) =>
         [.. Measurements.Where(m => m.Variant == variant).OrderBy(m => m.TradeRows)];
+
+    /// <summary>The sizes at which a variant measured a query, smallest first, each with that measurement.</summary>
+    public IReadOnlyList<(long TradeRows, QueryMeasurement Query)> SizesOf(SchemaVariant variant, string query) =>
+        [.. For(variant).Where(m => m.Queries.Any(q => q.Query == query)).Select(m => (m.TradeRows, m.Queries.First(q => q.Query == query)))];
 }

@@ -35,15 +35,17 @@ public static class CapacityProjector
     /// Each percentile the samples bound (p95, p99) is projected against its own target, and the one with the least headroom is
     /// kept: a p95 over 500 ms misses the targets however far under 1 s the p99 is.
     /// </remarks>
-    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, LatencyTargets targets, GrowthAssumptions assumptions)
+    /// <param name="sizes">Every size the query was measured at, smallest first (the last is <paramref name="measured"/>): a horizon inside their range takes its latency from them (<see cref="LatencyAt(WorkGrowth, IReadOnlyList{ValueTuple{long, QueryMeasurement}}, double, double)"/>). Null: the largest alone.</param>
+    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, LatencyTargets targets, GrowthAssumptions assumptions, IReadOnlyList<(long TradeRows, QueryMeasurement Query)>? sizes = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(measured);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(assumptions);
+        sizes ??= [(measuredRows, measured)];
         var projections = new[] { (Estimate: measured.Estimate(99), Target: targets.P99Ms), (Estimate: measured.Estimate(95), Target: targets.P95Ms) }
             .Where(p => p.Estimate.IsBounded)
-            .Select(p => Project(work, measuredRows, measured, p.Estimate, p.Target, assumptions))
+            .Select(p => Project(work, measuredRows, measured, sizes, p.Estimate, p.Target, assumptions))
             .ToList();
         if (projections.Count == 0)
         {
@@ -66,12 +68,13 @@ public static class CapacityProjector
     };
 
     /// <summary>One bounded percentile projected against its target.</summary>
-    private static LatencyProjection Project(WorkGrowth work, long measuredRows, QueryMeasurement measured, QuantileEstimate estimate, double target, GrowthAssumptions assumptions)
+    private static LatencyProjection Project(WorkGrowth work, long measuredRows, QueryMeasurement measured, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, QuantileEstimate estimate, double target, GrowthAssumptions assumptions)
     {
         var horizonRows = Math.Max(assumptions.RowsOn(assumptions.EndDate), 1);
         var measuredWork = Math.Max(measured.RowsExamined, 1);
         var upper = estimate.Upper!.Value;
-        var (atHorizon, atHorizonLower, atHorizonUpper) = LatencyAt(work, measured, estimate.Percentile, horizonRows)!.Value;
+        // Inside the measured range the sizes on either side give the horizon's band; where they cannot, the largest's.
+        var (atHorizon, atHorizonLower, atHorizonUpper) = LatencyAt(work, sizes, estimate.Percentile, horizonRows) ?? LatencyAt(work, measured, estimate.Percentile, horizonRows)!.Value;
         HeadroomStatus status;
         double? rowsAtTarget = null;
         DateOnly? date = null;
@@ -120,6 +123,34 @@ public static class CapacityProjector
     }
 
     /// <summary>
+    /// A query's percentile with its band at <paramref name="rows"/> trade rows from every size it was measured at
+    /// (<paramref name="sizes"/>, smallest first): beyond the largest, projected from it by work growth
+    /// (<see cref="LatencyAt(WorkGrowth, QueryMeasurement, double, double)"/>); between two sizes, interpolated from them
+    /// (<see cref="Between"/>); below the smallest, the smallest's. Null when the samples there cannot bound it.
+    /// </summary>
+    public static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth work, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, double percentile, double rows)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        if (rows >= sizes[^1].TradeRows)
+        {
+            return LatencyAt(work, sizes[^1].Query, percentile, rows);
+        }
+
+        if (rows <= sizes[0].TradeRows)
+        {
+            return sizes[0].Query.Estimate(percentile) is { IsBounded: true } smallest ? (smallest.Value!.Value, smallest.Lower!.Value, smallest.Upper!.Value) : null;
+        }
+
+        var above = 1;
+        while (sizes[above].TradeRows <= rows)
+        {
+            above++;
+        }
+
+        return Between(sizes[above - 1].TradeRows, sizes[above - 1].Query, sizes[above].TradeRows, sizes[above].Query, percentile, rows);
+    }
+
+    /// <summary>
     /// The <paramref name="percentile"/> at <paramref name="rows"/> trade rows between two measured sizes, interpolated from the
     /// sizes on either side (each end of the band on log scales of rows and milliseconds); null when either size cannot bound it.
     /// </summary>
@@ -149,7 +180,7 @@ public static class CapacityProjector
         double Geometric(double a, double b) => a <= 0 || b <= 0 ? a + ((b - a) * x) : Math.Exp(Math.Log(a) + ((Math.Log(b) - Math.Log(a)) * x));
     }
 
-    /// <summary>The one-sided lower bound of the <paramref name="percentile"/> (<see cref="QuantileEstimate.AtLeast"/>) scaled to <paramref name="rows"/> as <see cref="LatencyAt"/> scales its band's lower end; null with too few samples even for that.</summary>
+    /// <summary>The one-sided lower bound of the <paramref name="percentile"/> (<see cref="QuantileEstimate.AtLeast"/>) scaled to <paramref name="rows"/> as <see cref="LatencyAt(WorkGrowth, QueryMeasurement, double, double)"/> scales its band's lower end; null with too few samples even for that.</summary>
     /// <remarks>What can still be said of a percentile whose samples are too few for an interval: it is at least this.</remarks>
     public static double? AtLeastAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)
     {

@@ -58,14 +58,14 @@ public static class PlannerSummary
         var missing = 0;
         foreach (var growth in analysis.Growth.Where(g => g.Variant == variant))
         {
-            var sizes = Sizes(analysis, variant, growth.Query);
+            var sizes = analysis.Data.SizesOf(variant, growth.Query);
             var measured = sizes[^1].Query;
             if (!measured.ServedByApi)
             {
                 continue;
             }
 
-            if (LatencyAt(growth, sizes, percentile, rows) is { } latency)
+            if (CapacityProjector.LatencyAt(growth, sizes, percentile, rows) is { } latency)
             {
                 projected.Add((growth.Query, latency));
                 continue;
@@ -86,27 +86,6 @@ public static class PlannerSummary
         var worst = projected.Count == 0 ? ((string Query, (double Value, double Lower, double Upper) Latency)?)null : projected.MaxBy(p => p.Latency.Upper);
         var floor = floors.Count == 0 ? ((string Query, double AtLeast)?)null : floors.MaxBy(f => f.AtLeast);
         return new WorstQuery(worst?.Query, worst?.Latency, missing, floor?.Query, floor?.AtLeast);
-    }
-
-    /// <summary>
-    /// A query's percentile with its band at <paramref name="rows"/>: beyond the largest size measured, projected from it by
-    /// work growth; between two sizes, interpolated from them; below the smallest, the smallest's. Null when the samples
-    /// there cannot bound it.
-    /// </summary>
-    private static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth growth, List<(long TradeRows, QueryMeasurement Query)> sizes, double percentile, double rows)
-    {
-        if (rows >= sizes[^1].TradeRows)
-        {
-            return CapacityProjector.LatencyAt(growth, sizes[^1].Query, percentile, rows);
-        }
-
-        if (rows <= sizes[0].TradeRows)
-        {
-            return sizes[0].Query.Estimate(percentile) is { IsBounded: true } smallest ? (smallest.Value!.Value, smallest.Lower!.Value, smallest.Upper!.Value) : null;
-        }
-
-        var above = sizes.FindIndex(m => m.TradeRows > rows);
-        return CapacityProjector.Between(sizes[above - 1].TradeRows, sizes[above - 1].Query, sizes[above].TradeRows, sizes[above].Query, percentile, rows);
     }
 
     /// <summary>The worst bounded band, led by the highest lower bound of an unbounded one when that is above the band.</summary>
@@ -167,7 +146,7 @@ public static class PlannerSummary
 
     /// <summary>
     /// The verdict on a query measured over its target: "already" only when the reader's data holds that many rows today;
-    /// otherwise the first year at or above the smallest size measured whose band (<see cref="LatencyAt"/>) is over the
+    /// otherwise the first year at or above the smallest size measured whose band (<see cref="CapacityProjector.LatencyAt(WorkGrowth, IReadOnlyList{ValueTuple{long, QueryMeasurement}}, double, double)"/>) is over the
     /// target, or when the data reaches the size measured.
     /// </summary>
     private static string Over(CapacityAnalysis analysis, LatencyProjection over)
@@ -180,12 +159,12 @@ public static class PlannerSummary
             return $"misses the targets: `{over.Query}` is over {percentile} already ({at})";
         }
 
-        var sizes = Sizes(analysis, over.Variant, over.Query);
+        var sizes = analysis.Data.SizesOf(over.Variant, over.Query);
         foreach (var year in Years)
         {
             // A year below the smallest size measured has only that size's figures: no evidence of when it crosses.
             var rows = a.RowsOn(a.StartDate.AddYears(year));
-            if (rows >= sizes[0].TradeRows && LatencyAt(over.Work, sizes, over.Percentile, rows) is { } band && band.Lower >= over.TargetMs)
+            if (rows >= sizes[0].TradeRows && CapacityProjector.LatencyAt(over.Work, sizes, over.Percentile, rows) is { } band && band.Lower >= over.TargetMs)
             {
                 return $"misses the targets: `{over.Query}` is over {percentile} by year {year}: {Ms(band.Value)} [{MsBare(band.Lower)}–{MsBare(band.Upper)}] (over {at})";
             }
@@ -195,10 +174,6 @@ public static class PlannerSummary
             ? $"misses the targets: `{over.Query}` is over {percentile} {at}, which your data reaches around {Date(date)}"
             : $"at risk: `{over.Query}` is over {percentile} {at}, more than your data holds in {Number(a.Years)} years";
     }
-
-    /// <summary>The sizes at which a variant's query was measured, smallest first.</summary>
-    private static List<(long TradeRows, QueryMeasurement Query)> Sizes(CapacityAnalysis analysis, SchemaVariant variant, string query) =>
-        [.. analysis.Data.For(variant).Where(m => m.Queries.Any(q => q.Query == query)).Select(m => (m.TradeRows, m.Queries.First(q => q.Query == query)))];
 
     /// <summary>A variant's worst query at one size and percentile (<see cref="Worst"/>).</summary>
     /// <param name="Query">The query whose projected band reaches highest, or null when no band is supported.</param>
