@@ -337,6 +337,9 @@ public sealed class RecommendationRulesTests
         var later = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 30, new DateOnly(2026, 1, 1))))!;
 
         Assert.Equal("misses the targets: `trades_30d` is over p95 500 ms already (at 10M trade rows measured)", today.Rows.Single(r => r[0] == "Basic")[^1]);
+        // The projection table says the same: "over at the size measured" for data that starts empty.
+        var projections = CapacityReportBuilder.Build(Analysis).Blocks.OfType<Perf.Harness.Reports.ReportTable>().Single(t => t.Header[^1] == "reaches the target");
+        Assert.Equal("over at the size measured", projections.Rows.Single(r => r[0] == "`trades_30d`" && r[1] == "Basic")[^1]);
         Assert.Equal("misses the targets: `trades_30d` is over p95 500 ms at 10M trade rows measured, which your data reaches around 2053-05-19", later.Rows.Single(r => r[0] == "Basic")[^1]);
     }
 

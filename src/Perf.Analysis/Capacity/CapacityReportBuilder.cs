@@ -154,7 +154,7 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportTable(
                 ["date", "trade rows", .. variants.Select(v => $"{v} disk")],
                 [.. analysis.StorageProjection.Select(p => (IReadOnlyList<string>)[Date(p.Date), Rows(p.Rows), .. variants.Select(v => Bytes(p.BytesByVariant[v]))])]));
-            blocks.Add(new ReportParagraph($"Latency at {Date(a.EndDate)} ({Rows(a.RowsOn(a.EndDate))} rows): of the percentiles the samples bound (p95, p99), the one with the least headroom to its target, at the largest measured size × projected rows examined ÷ rows examined there, with the band from its interval (a horizon inside the measured range takes it from the sizes on either side, as the first screen does). A query whose work does not grow keeps its measured latency; a date is printed only when the work's growth is bounded away from zero; crossings and horizons beyond {Number(CapacityProjector.ExtrapolationFactor, 0)}× the largest measured size are extrapolations, and say so."));
+            blocks.Add(new ReportParagraph($"Latency at {Date(a.EndDate)} ({Rows(a.RowsOn(a.EndDate))} rows): of the percentiles the samples bound (p95, p99), the one with the least headroom to its target, at the largest measured size × projected rows examined ÷ rows examined there, with the band from its interval (a horizon inside the measured range takes it from the sizes on either side, as the first screen does). Beyond the largest size a query whose work does not grow keeps its measured latency; a date is printed only when the work's growth is bounded away from zero; crossings and horizons beyond {Number(CapacityProjector.ExtrapolationFactor, 0)}× the largest measured size are extrapolations, and say so."));
             blocks.Add(new ReportTable(
                 ["query", "variant", "measured", "work", $"at {Date(a.EndDate)}", "reaches the target"],
                 [.. analysis.Projections.OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).Select(p => (IReadOnlyList<string>)[
@@ -164,8 +164,8 @@ public static class CapacityReportBuilder
                     p.Status == HeadroomStatus.NotSupported ? "–" : $"{Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}]{(CapacityProjector.IsExtrapolation(a.RowsOn(a.EndDate), p.MeasuredRows) ? $" (extrapolation: {Ratio(a.RowsOn(a.EndDate) / p.MeasuredRows)} the largest size)" : string.Empty)}",
                     p.Status switch
                     {
-                        HeadroomStatus.AlreadyOver => "already over",
-                        HeadroomStatus.MayBeOver => "may be over already (its interval straddles the target)",
+                        HeadroomStatus.AlreadyOver => $"over {RecommendationRules.OverWhen(p, a)}",
+                        HeadroomStatus.MayBeOver => $"may be over {RecommendationRules.OverWhen(p, a)} (its interval straddles the target)",
                         HeadroomStatus.ReachedWithinHorizon => $"~{Rows(p.RowsAtTarget!.Value)} rows, {Date(p.DateAtTarget!.Value)}{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}",
                         HeadroomStatus.BeyondHorizon => p.DateAtTarget is { } d ? $"{Date(d)}, after the horizon{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}" : "after the horizon",
                         HeadroomStatus.NoGrowth => "never (work does not grow)",

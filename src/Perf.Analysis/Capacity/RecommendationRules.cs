@@ -280,6 +280,10 @@ public static class RecommendationRules
         }
     }
 
+    /// <summary>When a query measured over (or straddling) its target is so: "already" only when the reader stores the size measured today; otherwise "at the size measured".</summary>
+    internal static string OverWhen(LatencyProjection projection, GrowthAssumptions assumptions) =>
+        projection.MeasuredRows <= assumptions.StartRows ? "already" : "at the size measured";
+
     /// <summary>Per query and variant whose work grows (or that is over its target already): when its projected latency reaches the target, or that it stays under it through the reader's horizon, from work growth × time per row.</summary>
     /// <remarks>
     /// Which pairs get a line rests on their exact work alone, so two runs over the same data list the same pairs; what
@@ -307,16 +311,14 @@ public static class RecommendationRules
             var beyond = CapacityProjector.IsExtrapolation(horizonRows, p.MeasuredRows) ? $"; an extrapolation to {Ratio(horizonRows / p.MeasuredRows)} the largest size measured" : string.Empty;
             var text = p.Status switch
             {
-                HeadroomStatus.AlreadyOver => $"is over {target} {When(p)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
-                HeadroomStatus.MayBeOver => $"may be over {target} {When(p)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}{beyond}",
+                HeadroomStatus.AlreadyOver => $"is over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
+                HeadroomStatus.MayBeOver => $"may be over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}{beyond}",
                 HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
                 _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at the horizon{beyond}",
             };
             yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }
 
-        // "Already" is the reader's today only when they store the size measured; otherwise it is that size.
-        string When(LatencyProjection p) => p.MeasuredRows <= assumptions.StartRows ? "already" : "at the size measured";
 
         var late = listed.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon).ToList();
         var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth);
