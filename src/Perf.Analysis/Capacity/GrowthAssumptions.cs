@@ -27,10 +27,13 @@ public sealed record GrowthAssumptions(int Profiles, double TradesPerDayPerProfi
     /// <summary>Trade rows stored on <paramref name="date"/>.</summary>
     public double RowsOn(DateOnly date) => StartRows + (RowsPerDay * (date.DayNumber - StartDate.DayNumber));
 
+    /// <summary>True when the table holds <paramref name="rows"/> trade rows on the first day already: what is measured at that size is the reader's today.</summary>
+    public bool HoldsToday(double rows) => rows <= StartRows;
+
     /// <summary>The first day on which the table holds <paramref name="rows"/> trade rows, or null when it never grows.</summary>
     public DateOnly? DateReaching(double rows)
     {
-        if (rows <= StartRows)
+        if (HoldsToday(rows))
         {
             return StartDate;
         }

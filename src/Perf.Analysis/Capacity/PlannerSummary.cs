@@ -154,7 +154,7 @@ public static class PlannerSummary
         var a = analysis.Assumptions!;
         var percentile = $"p{Number(over.Percentile, 0)} {Ms(over.TargetMs)}";
         var at = $"at {Rows(over.MeasuredRows)} trade rows measured";
-        if (over.MeasuredRows <= a.StartRows)
+        if (a.HoldsToday(over.MeasuredRows))
         {
             return $"misses the targets: `{over.Query}` is over {percentile} already ({at})";
         }

@@ -282,7 +282,7 @@ public static class RecommendationRules
 
     /// <summary>When a query measured over (or straddling) its target is so: "already" only when the reader stores the size measured today; otherwise "at the size measured".</summary>
     internal static string OverWhen(LatencyProjection projection, GrowthAssumptions assumptions) =>
-        projection.MeasuredRows <= assumptions.StartRows ? "already" : "at the size measured";
+        assumptions.HoldsToday(projection.MeasuredRows) ? "already" : "at the size measured";
 
     /// <summary>Per query and variant whose work grows (or that is over its target already): when its projected latency reaches the target, or that it stays under it through the reader's horizon, from work growth × time per row.</summary>
     /// <remarks>
