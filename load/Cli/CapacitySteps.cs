@@ -49,7 +49,7 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
     /// A percentile threshold holds only when its interval is under the limit. A p99 has no interval below 368 requests
     /// (at 10/s a 20 s step could never pass it), and below 555 its upper end is the slowest request, so one stray
     /// request would fail the step (<see cref="OrderStatistics.SamplesForInnerInterval"/>: 5 s steps at 64 MiB stopped
-    /// at 100/s on a p99 of 122 ms, results/2026-12-05-memory-knee). Poisson arrivals vary, so they get three standard
+    /// at 100/s on a p99 of 122 ms; git history at 03d626c, results/2026-12-05-memory-knee). Poisson arrivals vary, so they get three standard
     /// deviations more.
     /// </remarks>
     public TimeSpan DurationAt(double rate, IEnumerable<Threshold> thresholds)

@@ -14,7 +14,7 @@ public sealed class CommandOptionsTests
         Assert.Equal([SchemaVariant.Basic, SchemaVariant.Partitioned], options.Variants);
         Assert.Equal(10_000, options.Assumptions.RowsPerDay);
         Assert.Equal(new DateOnly(2028, 3, 1), options.Assumptions.EndDate);
-        // 12 s steps: 5 s steps read the capacity off their slowest request (results/2026-12-05-memory-knee).
+        // 12 s steps: 5 s steps read the capacity off their slowest request (git history at 03d626c, results/2026-12-05-memory-knee).
         Assert.Equal(TimeSpan.FromSeconds(12), options.Capacity!.StepDuration);
         Assert.Equal("Server=x", options.Provisioning.ConnectionString);
     }
