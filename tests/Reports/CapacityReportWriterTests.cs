@@ -25,6 +25,8 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         Assert.Contains("# Capacity planning report", markdown, StringComparison.Ordinal);
         Assert.Contains("![latency of trades_30d", markdown, StringComparison.Ordinal);
         Assert.Contains("(rule `partitioning-pays-off`)", markdown, StringComparison.Ordinal);
+        Assert.Contains("# How far the projections hold", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `trades_30d` | Basic | 1M / 1M |", markdown, StringComparison.Ordinal); // rows ÷ 10, fitted at 100k and 1M: 1M projected for 10M, 1M measured
         Assert.DoesNotContain("| Ended (UTC) | running |", markdown, StringComparison.Ordinal);
         foreach (var chart in new[] { "latency-trades-30d.png", "latency-summary-7d.png", "bytes-per-row.png", "capacity.png" })
         {
@@ -40,6 +42,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory.FullName, "capacity.json"), ct));
         Assert.Equal(6, json.RootElement.GetProperty("growth").GetArrayLength());
+        Assert.Equal(6, json.RootElement.GetProperty("holdOut").GetProperty("checks").GetArrayLength());
         Assert.True(File.Exists(Path.Combine(directory.FullName, ResultWriter.ManifestFileName)));
     }
 
@@ -56,6 +59,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
 
         var markdown = await File.ReadAllTextAsync(Path.Combine(directory.FullName, "report.md"), ct);
         Assert.Contains("No latency charts: one size was measured, and a chart against trade rows needs two.", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("How far the projections hold", markdown, StringComparison.Ordinal);
         Assert.Contains("| capacity (req/s) |", markdown, StringComparison.Ordinal);
         Assert.Empty(directory.GetFiles("latency-*.png"));
         Assert.False(File.Exists(Path.Combine(directory.FullName, "capacity.png")));

@@ -29,12 +29,42 @@ public sealed record CapacityAnalysis(
     public static readonly IReadOnlyList<(SchemaVariant Candidate, SchemaVariant Reference)> Pairs =
         [(SchemaVariant.Partitioned, SchemaVariant.Composite), (SchemaVariant.Composite, SchemaVariant.Basic)];
 
+    /// <summary>The largest size projected from the smaller ones by this method, beside what it measured: how far the projections hold on this data; null with fewer than three sizes.</summary>
+    public HoldOutCheck? HoldOut { get; init; }
+
     /// <summary>Compares, fits, projects and derives the recommendations.</summary>
     public static CapacityAnalysis Analyze(CapacityData data, GrowthAssumptions? assumptions, ClaimThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         assumptions?.Validate();
         thresholds ??= ClaimThresholds.Default;
+        var growth = FitGrowth(data);
+        var comparisons = Compare(thresholds, Pairs.SelectMany(p => Pairings(data.Measurements, p.Candidate, data.Measurements, p.Reference)).ToList());
+        var aaCheck = Compare(thresholds, [.. data.Copies.SelectMany(c => Pairings([c], c.Variant, data.Measurements, c.Variant))]);
+        var storage = data.Variants.Where(v => data.For(v).Any(m => m.TradeRows > 0)).Select(v => StorageFit.From(v, data.Measurements)).ToList();
+        IReadOnlyList<StoragePoint> projection = [];
+        IReadOnlyList<LatencyProjection> projections = [];
+        if (assumptions is not null)
+        {
+            projection = CapacityProjector.Storage(assumptions, storage);
+            projections = [.. growth.Select(g =>
+            {
+                var sizes = data.SizesOf(g.Variant, g.Query);
+                return CapacityProjector.Latency(g, sizes[^1].TradeRows, sizes[^1].Query, data.Targets, assumptions, sizes);
+            })];
+        }
+
+        var analysis = new CapacityAnalysis(data, growth, storage, assumptions, projection, projections, comparisons, aaCheck, thresholds, [])
+        {
+            HoldOut = HoldOutCheck.Of(data),
+        };
+        return analysis with { Recommendations = RecommendationRules.Derive(analysis) };
+    }
+
+    /// <summary>Fits each (variant, query)'s rows examined (and page reads) against trade rows over the sizes measured.</summary>
+    public static IReadOnlyList<WorkGrowth> FitGrowth(CapacityData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         var growth = new List<WorkGrowth>();
         foreach (var variant in data.Variants)
         {
@@ -59,23 +89,7 @@ public sealed record CapacityAnalysis(
             }
         }
 
-        var comparisons = Compare(thresholds, Pairs.SelectMany(p => Pairings(data.Measurements, p.Candidate, data.Measurements, p.Reference)).ToList());
-        var aaCheck = Compare(thresholds, [.. data.Copies.SelectMany(c => Pairings([c], c.Variant, data.Measurements, c.Variant))]);
-        var storage = data.Variants.Where(v => data.For(v).Any(m => m.TradeRows > 0)).Select(v => StorageFit.From(v, data.Measurements)).ToList();
-        IReadOnlyList<StoragePoint> projection = [];
-        IReadOnlyList<LatencyProjection> projections = [];
-        if (assumptions is not null)
-        {
-            projection = CapacityProjector.Storage(assumptions, storage);
-            projections = [.. growth.Select(g =>
-            {
-                var sizes = data.SizesOf(g.Variant, g.Query);
-                return CapacityProjector.Latency(g, sizes[^1].TradeRows, sizes[^1].Query, data.Targets, assumptions, sizes);
-            })];
-        }
-
-        var analysis = new CapacityAnalysis(data, growth, storage, assumptions, projection, projections, comparisons, aaCheck, thresholds, []);
-        return analysis with { Recommendations = RecommendationRules.Derive(analysis) };
+        return growth;
     }
 
     private static IEnumerable<(string Query, long Rows, VariantMeasurement Candidate, QueryMeasurement CandidateQuery, VariantMeasurement Reference, QueryMeasurement ReferenceQuery)> Pairings(

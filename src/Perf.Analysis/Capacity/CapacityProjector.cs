@@ -189,10 +189,15 @@ public static class CapacityProjector
         return measured.Estimate(percentile).AtLeast * (work.Grows ? Fitted(work, measured, rows) : 1);
     }
 
-    /// <summary>The work at <paramref name="rows"/> over the work measured, never below 1: the fit when the work grows, 1 for constant work.</summary>
-    private static double Fitted(WorkGrowth work, QueryMeasurement measured, double rows)
+    /// <summary>Rows examined at <paramref name="rows"/> trade rows as the projections take them: the fit where the work grows, never below what <paramref name="measured"/> examined; what it examined for constant work.</summary>
+    public static double WorkAt(WorkGrowth work, QueryMeasurement measured, double rows)
     {
-        var measuredWork = (double)Math.Max(measured.RowsExamined, 1);
-        return work.Rows.Best.Model == GrowthModel.Constant ? 1 : Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measuredWork) / measuredWork;
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(measured);
+        return work.Rows.Best.Model == GrowthModel.Constant ? measured.RowsExamined : Math.Max(work.Rows.Best.Predict(Math.Max(rows, 1)), measured.RowsExamined);
     }
+
+    /// <summary>The work at <paramref name="rows"/> over the work measured, never below 1: the fit when the work grows, 1 for constant work.</summary>
+    private static double Fitted(WorkGrowth work, QueryMeasurement measured, double rows) =>
+        Math.Max(WorkAt(work, measured, rows), 1) / Math.Max(measured.RowsExamined, 1);
 }

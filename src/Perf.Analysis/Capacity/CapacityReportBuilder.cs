@@ -26,6 +26,10 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportHeading(1, "The answer for your numbers"));
             blocks.Add(new ReportParagraph($"{reader.Profiles} profiles × {Number(reader.TradesPerDayPerProfile)} trades per profile per day from {Date(reader.StartDate)}. Per variant and year: disk, the worst query's p95 and p99 with their bands (between measured sizes interpolated from the sizes on either side, beyond the largest projected from work growth × time per row; see the method), capacity at the largest size measured, and a verdict."));
             blocks.Add(summary);
+            if (analysis.HoldOut is { } check)
+            {
+                blocks.Add(new ReportParagraph(check.Summary(data.Targets)));
+            }
         }
 
         blocks.Add(new ReportHeading(1, "Recommendations"));
@@ -105,6 +109,11 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportParagraph("No latency charts: one size was measured, and a chart against trade rows needs two."));
         }
 
+        if (analysis.HoldOut is { } holdOut)
+        {
+            blocks.AddRange(HoldOutSection(holdOut, data.Targets));
+        }
+
         blocks.Add(new ReportHeading(1, "Storage and seeding"));
         blocks.Add(new ReportTable(
             ["variant", "trade rows", "data", "indexes", "total", "bytes/row", "seeding", "rows/s seeded"],
@@ -161,7 +170,7 @@ public static class CapacityReportBuilder
                     $"`{p.Query}`", p.Variant.ToString(),
                     p.Status == HeadroomStatus.NotSupported ? Estimate(p.Measured) : $"p{Number(p.Percentile, 0)} {Estimate(p.Measured)} at {Rows(p.MeasuredRows)}",
                     p.Work.Verdict,
-                    p.Status == HeadroomStatus.NotSupported ? "–" : $"{Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}]{(CapacityProjector.IsExtrapolation(a.RowsOn(a.EndDate), p.MeasuredRows) ? $" (extrapolation: {Ratio(a.RowsOn(a.EndDate) / p.MeasuredRows)} the largest size)" : string.Empty)}",
+                    p.Status == HeadroomStatus.NotSupported ? "–" : $"{Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs)}{(CapacityProjector.IsExtrapolation(a.RowsOn(a.EndDate), p.MeasuredRows) ? $" (extrapolation: {Ratio(a.RowsOn(a.EndDate) / p.MeasuredRows)} the largest size)" : string.Empty)}",
                     p.Status switch
                     {
                         HeadroomStatus.AlreadyOver => $"over {RecommendationRules.OverWhen(p, a)}",
@@ -204,4 +213,38 @@ public static class CapacityReportBuilder
         $"{Estimate(c.Result.CandidateMedian)} vs {Estimate(c.Result.ReferenceMedian)}",
         $"{PValue(c.Result.PValue)} (α {Alpha(c.Result.Alpha)})",
     ];
+
+    /// <summary>The held-out size's section: how often the projections held, then one row per (variant, query).</summary>
+    private static IEnumerable<ReportBlock> HoldOutSection(HoldOutCheck check, LatencyTargets targets)
+    {
+        var size = Rows(check.HeldOutRows);
+        yield return new ReportHeading(1, "How far the projections hold");
+        yield return new ReportParagraph($"The method above, applied without the largest size: each query's latency at {size} as the sizes up to {Rows(check.FittedRows)} project it (work growth × time per row at {Rows(check.FittedRows)}, with the band from its interval), beside the 95 % interval {size} measured. A projection held when the measured interval overlaps the band. Rows examined are exact on both sides, so a miss in them is the growth model's; a miss in time with the work right is the time per row changing with size (what the buffer pool holds, plans, fixed costs). Projections beyond {size} rest on the same method, with the same kind of error.");
+        yield return new ReportList(check.Findings(targets));
+        yield return new ReportTable(
+            ["query", "variant", "rows examined: projected / measured", "p50 projected", "p50 measured", "p95 projected", "p95 measured", "p95", $"p95 < {Ms(targets.P95Ms)}: projected / measured"],
+            [.. check.Checks.OrderBy(c => c.Query, StringComparer.Ordinal).ThenBy(c => c.Variant).Select(c => (IReadOnlyList<string>)[
+                $"`{c.Query}`", c.Variant.ToString(), $"{Rows(c.ProjectedRowsExamined)} / {Rows(c.MeasuredRowsExamined)}",
+                Projected(c.At(50)), Estimate(check.MeasurementOf(c).Estimate(50)),
+                Projected(c.At(95)), Estimate(check.MeasurementOf(c).Estimate(95)),
+                c.At(95) is { } outcome ? $"{OutcomeText(outcome.Outcome)} ({Ratio(outcome.Ratio)})" : "–",
+                $"{StandingText(c.ProjectedP95)} / {StandingText(c.MeasuredP95)}"])]);
+
+        static string Projected(PercentileCheck? check) => check is null ? "–" : Band(check.ProjectedMs, check.ProjectedLowerMs, check.ProjectedUpperMs);
+
+        static string OutcomeText(ProjectionOutcome outcome) => outcome switch
+        {
+            ProjectionOutcome.Above => "above the band",
+            ProjectionOutcome.Below => "below the band",
+            _ => "held",
+        };
+
+        static string StandingText(TargetStanding? standing) => standing switch
+        {
+            TargetStanding.Within => "under",
+            TargetStanding.Over => "over",
+            TargetStanding.Undecided => "straddles",
+            _ => "–",
+        };
+    }
 }

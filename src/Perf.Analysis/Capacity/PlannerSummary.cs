@@ -91,7 +91,7 @@ public static class PlannerSummary
     /// <summary>The worst bounded band, led by the highest lower bound of an unbounded one when that is above the band.</summary>
     private static string Describe(WorstQuery worst)
     {
-        var band = worst.Latency is { } l ? $"{Ms(l.Value)} [{MsBare(l.Lower)}–{MsBare(l.Upper)}] (`{worst.Query}`)" : null;
+        var band = worst.Latency is { } l ? $"{Band(l.Value, l.Lower, l.Upper)} (`{worst.Query}`)" : null;
         var unbounded = $"{worst.Missing} {(worst.Missing == 1 ? "query" : "queries")} with too few samples for an interval";
         if (worst.AtLeast is { } atLeast && (worst.Latency is not { } bounded || atLeast > bounded.Upper))
         {
@@ -166,7 +166,7 @@ public static class PlannerSummary
             var rows = a.RowsOn(a.StartDate.AddYears(year));
             if (rows >= sizes[0].TradeRows && CapacityProjector.LatencyAt(over.Work, sizes, over.Percentile, rows) is { } band && band.Lower >= over.TargetMs)
             {
-                return $"misses the targets: `{over.Query}` is over {percentile} by year {year}: {Ms(band.Value)} [{MsBare(band.Lower)}–{MsBare(band.Upper)}] (over {at})";
+                return $"misses the targets: `{over.Query}` is over {percentile} by year {year}: {Band(band.Value, band.Lower, band.Upper)} (over {at})";
             }
         }
 

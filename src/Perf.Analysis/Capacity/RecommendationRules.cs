@@ -312,9 +312,9 @@ public static class RecommendationRules
             var text = p.Status switch
             {
                 HeadroomStatus.AlreadyOver => $"is over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
-                HeadroomStatus.MayBeOver => $"may be over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at {horizon}{beyond}",
+                HeadroomStatus.MayBeOver => $"may be over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs)} at {horizon}{beyond}",
                 HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
-                _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Ms(p.AtHorizonMs)} [{MsBare(p.AtHorizonLowerMs)}–{MsBare(p.AtHorizonUpperMs)}] at the horizon{beyond}",
+                _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs)} at the horizon{beyond}",
             };
             yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }

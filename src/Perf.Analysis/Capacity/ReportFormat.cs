@@ -39,8 +39,8 @@ public static class ReportFormat
     /// <summary>Milliseconds without the unit, as <see cref="Ms"/> rounds them.</summary>
     public static string MsBare(double ms) => Ms(ms)[..^3];
 
-    /// <summary>A ratio as <c>3.2×</c>.</summary>
-    public static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "0" : "0.0", C) + "×";
+    /// <summary>A ratio as <c>12×</c>, <c>3.2×</c>, <c>0.45×</c> (two decimals below 1, so a small one does not read 0.0×).</summary>
+    public static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "0" : ratio >= 1 ? "0.0" : "0.0#", C) + "×";
 
     /// <summary>A share 0–1 as a percentage, <c>99.87 %</c>.</summary>
     public static string Percent(double share) => (share * 100).ToString("0.##", C) + " %";
@@ -54,6 +54,9 @@ public static class ReportFormat
         : estimate.AtLeast is { } atLeast
             ? $"≥ {Ms(atLeast)} (an interval needs ≥ {estimate.SamplesNeeded} samples: {estimate.Samples})"
             : $"needs ≥ {estimate.SamplesNeeded} samples ({estimate.Samples})";
+
+    /// <summary>A projected value with its band, <c>138 ms [120–152]</c>.</summary>
+    public static string Band(double valueMs, double lowerMs, double upperMs) => $"{Ms(valueMs)} [{MsBare(lowerMs)}–{MsBare(upperMs)}]";
 
     /// <summary>A p-value: <c>p = 0.012</c>, <c>p &lt; 0.0001</c>, or <c>no rank test (&lt; 2 rounds)</c>.</summary>
     public static string PValue(double? p) => p switch

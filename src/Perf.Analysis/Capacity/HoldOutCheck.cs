@@ -1,0 +1,153 @@
+using static Perf.Analysis.Capacity.ReportFormat;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>
+/// The report's own method checked on its own data: the largest measured size held out, and what the smaller sizes project
+/// there (work growth × time per row, with the band) set beside what it measured. How far the report's projections hold
+/// on this machine and data is then measured, not assumed.
+/// </summary>
+/// <param name="HeldOutRows">The largest size measured, in trade rows: the one projected.</param>
+/// <param name="FittedRows">The largest of the other sizes: the projections start there.</param>
+/// <param name="Measurements">What the held-out size measured (warm).</param>
+/// <param name="Checks">One per (variant, query) measured at the held-out size and at a smaller one.</param>
+public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, IReadOnlyList<VariantMeasurement> Measurements, IReadOnlyList<ProjectionCheck> Checks)
+{
+    /// <summary>The percentiles checked: the median, and the two the targets name.</summary>
+    public static readonly IReadOnlyList<double> CheckedPercentiles = [50, 95, 99];
+
+    /// <summary>How close a projected work count must be to the measured one to count as met: within 10 % either way.</summary>
+    public const double WorkTolerance = 1.1;
+
+    /// <summary>The fewest sizes the check needs: the held-out one, and two to fit the growth from (one size fits no growth).</summary>
+    public const int MinimumSizes = 3;
+
+    /// <summary>Projects the largest size of <paramref name="data"/> from the others as the report does and sets its measurement beside it; null with fewer than <see cref="MinimumSizes"/> sizes.</summary>
+    public static HoldOutCheck? Of(CapacityData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var sizes = data.Measurements.Select(m => m.TradeRows).Distinct().Order().ToList();
+        if (sizes.Count < MinimumSizes)
+        {
+            return null;
+        }
+
+        var rows = sizes[^1];
+        var fitted = data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows != rows)] };
+        var heldOut = data.Measurements.Where(m => m.TradeRows == rows).ToList();
+        var target = data.Targets.P95Ms;
+        var checks = new List<ProjectionCheck>();
+        foreach (var work in CapacityAnalysis.FitGrowth(fitted))
+        {
+            var measured = heldOut.FirstOrDefault(m => m.Variant == work.Variant)?.Queries.FirstOrDefault(q => q.Query == work.Query);
+            if (measured is null)
+            {
+                continue;
+            }
+
+            var sizesOf = fitted.SizesOf(work.Variant, work.Query);
+            var percentiles = CheckedPercentiles
+                .Select(p => (Band: CapacityProjector.LatencyAt(work, sizesOf, p, rows), Measured: measured.Estimate(p)))
+                .Where(p => p.Band is not null && p.Measured.IsBounded)
+                .Select(p => new PercentileCheck(p.Measured.Percentile, p.Band!.Value.Value, p.Band.Value.Lower, p.Band.Value.Upper, p.Measured))
+                .ToList();
+            var measuredP95 = measured.Estimate(95);
+            var standing = measuredP95.IsOver(target) ? TargetStanding.Over : measuredP95.IsUnder(target) ? TargetStanding.Within : TargetStanding.Undecided;
+            checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf[^1].Query, rows, target), standing));
+        }
+
+        return new HoldOutCheck(rows, sizes[^2], heldOut, checks);
+    }
+
+    /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says.</summary>
+    private static TargetStanding? ProjectedStanding(WorkGrowth work, QueryMeasurement largest, long rows, double target)
+    {
+        if (CapacityProjector.LatencyAt(work, largest, 95, rows) is { } band)
+        {
+            return band.Upper < target ? TargetStanding.Within : band.Lower >= target ? TargetStanding.Over : TargetStanding.Undecided;
+        }
+
+        return CapacityProjector.AtLeastAt(work, largest, 95, rows) >= target ? TargetStanding.Over : null;
+    }
+
+    /// <summary>The held-out size's measurement of <paramref name="check"/>'s query on its variant.</summary>
+    public QueryMeasurement MeasurementOf(ProjectionCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return Measurements.First(m => m.Variant == check.Variant).Queries.First(q => q.Query == check.Query);
+    }
+
+    /// <summary>The check in one paragraph, for the first screen: how far the largest size's p95 was from its projection, and whether the target calls held.</summary>
+    public string Summary(LatencyTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var size = Rows(HeldOutRows);
+        var p95 = Checks.Select(c => c.At(95)).OfType<PercentileCheck>().ToList();
+        var missed = Calls(TargetStanding.Within, TargetStanding.Over);
+        var spread = p95.Count == 0 ? "no p95 was bounded on both sides to compare"
+            : $"{size}'s p95 came out at {Spread(p95)}: {p95.Count(p => p.Outcome == ProjectionOutcome.Held)} of {p95.Count} inside the band, {p95.Count(p => p.Outcome == ProjectionOutcome.Above)} above it";
+        var calls = $"the p95 < {Ms(targets.P95Ms)} calls agreed for {AgreeingCalls} of {Called.Count()} queries, "
+            + (missed.Count == 0 ? $"and no projection said under where {size} measured over" : $"and {Named(missed)} projected under measured over");
+        return $"Projections beyond the largest size measured, checked on this data (\"How far the projections hold\"): projected from the sizes up to {Rows(FittedRows)}, {spread}; {calls}.";
+    }
+
+    /// <summary>What the check shows, a sentence each: per percentile how often the projection held and how far it missed, the work fits, and the p95 target calls.</summary>
+    public IReadOnlyList<string> Findings(LatencyTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var size = Rows(HeldOutRows);
+        var lines = new List<string>();
+        foreach (var percentile in CheckedPercentiles)
+        {
+            var name = $"p{Number(percentile, 0)}";
+            var checks = Checks.Where(c => c.At(percentile) is not null).Select(c => (Check: c, At: c.At(percentile)!)).ToList();
+            if (checks.Count == 0)
+            {
+                lines.Add($"{name}: no query is bounded on both sides, in the projection and at {size}, so none is checked (an interval needs more samples).");
+                continue;
+            }
+
+            var above = checks.Where(c => c.At.Outcome == ProjectionOutcome.Above).OrderByDescending(c => c.At.Ratio).ToList();
+            var below = checks.Count(c => c.At.Outcome == ProjectionOutcome.Below);
+            var line = $"{name}: the projection held for {checks.Count - above.Count - below} of {checks.Count} (variant, query) pairs (the measured interval overlaps the band); "
+                + $"{above.Count} measured above the band (projected too low), {below} below it (projected too high). Measured: {Spread([.. checks.Select(c => c.At)])}.";
+            if (above.Count > 0)
+            {
+                line += " Furthest above: " + string.Join("; ", above.Take(3).Select(c => $"`{c.Check.Query}` on {c.Check.Variant} {Estimate(c.At.Measured)} against {Band(c.At.ProjectedMs, c.At.ProjectedLowerMs, c.At.ProjectedUpperMs)} projected")) + ".";
+            }
+
+            lines.Add(line);
+        }
+
+        var workMisses = Checks.Where(c => Math.Abs(Math.Log(c.WorkRatio)) > Math.Log(WorkTolerance)).OrderByDescending(c => Math.Abs(Math.Log(c.WorkRatio))).ToList();
+        lines.Add($"Rows examined (exact): the growth fits projected the count at {size} within {Number((WorkTolerance - 1) * 100, 0)} % for {Checks.Count - workMisses.Count} of {Checks.Count} pairs"
+            + (workMisses.Count == 0 ? "." : "; furthest: " + string.Join("; ", workMisses.Take(3).Select(c => $"`{c.Query}` on {c.Variant} projected {Rows(c.ProjectedRowsExamined)}, measured {Rows(c.MeasuredRowsExamined)}")) + "."));
+
+        lines.Add($"p95 < {Ms(targets.P95Ms)} at {size}: the projection (its band, or the lower bound where the samples bound no p95) and the measurement make the same call (both under, or both over) for {AgreeingCalls} of {Called.Count()} pairs. "
+            + $"Projected under, measured over: {Named(Calls(TargetStanding.Within, TargetStanding.Over))}; projected under, the measured interval straddles the target: {Named(Calls(TargetStanding.Within, TargetStanding.Undecided))}; "
+            + $"projected over, measured under: {Named(Calls(TargetStanding.Over, TargetStanding.Within))}; projected over, the measured interval straddles: {Named(Calls(TargetStanding.Over, TargetStanding.Undecided))}; "
+            + $"the projected band straddles the target: {Called.Count(c => c.ProjectedP95 == TargetStanding.Undecided)}.");
+        return lines;
+    }
+
+    /// <summary>The checks whose projection makes a p95 call.</summary>
+    private IEnumerable<ProjectionCheck> Called => Checks.Where(c => c.ProjectedP95 is not null);
+
+    /// <summary>How many calls the measurement confirms: both under, or both over.</summary>
+    private int AgreeingCalls => Called.Count(c => c.ProjectedP95 == c.MeasuredP95 && c.MeasuredP95 != TargetStanding.Undecided);
+
+    /// <summary>The checks projected <paramref name="projected"/> and measured <paramref name="measured"/>.</summary>
+    private List<ProjectionCheck> Calls(TargetStanding projected, TargetStanding measured) =>
+        [.. Called.Where(c => c.ProjectedP95 == projected && c.MeasuredP95 == measured)];
+
+    /// <summary>Measured over projected as <c>0.27× to 2.4× the projection (median 0.88×)</c>.</summary>
+    private static string Spread(IReadOnlyList<PercentileCheck> checks)
+    {
+        var ratios = checks.Select(c => c.Ratio).Order().ToList();
+        return $"{Ratio(ratios[0])} to {Ratio(ratios[^1])} the projection (median {Ratio(ratios[ratios.Count / 2])})";
+    }
+
+    /// <summary>A count and the first few (variant, query) pairs, or <c>none</c>.</summary>
+    private static string Named(List<ProjectionCheck> checks) =>
+        checks.Count == 0 ? "none" : $"{checks.Count} ({string.Join(", ", checks.Take(4).Select(c => $"`{c.Query}` on {c.Variant}"))}{(checks.Count > 4 ? ", …" : string.Empty)})";
+}

@@ -1,0 +1,117 @@
+using Perf.Analysis.Capacity;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Reports;
+
+public sealed class HoldOutCheckTests
+{
+    private static readonly long[] Sizes = [1_000_000, 2_000_000, 4_000_000, 8_000_000];
+
+    [Fact]
+    public void Analyze_ThreeSizes_TheLargestIsProjectedFromTheOthers()
+    {
+        var analysis = CapacityAnalysis.Analyze(SampleCapacityData.Create(), null);
+
+        var check = analysis.HoldOut!;
+        Assert.Equal((1_000_000L, 10_000_000L), (check.FittedRows, check.HeldOutRows));
+        Assert.Equal(6, check.Checks.Count); // 3 variants × 2 queries
+        Assert.All(check.Measurements, m => Assert.Equal(10_000_000, m.TradeRows));
+        Assert.Equal(3, analysis.Data.Measurements.Select(m => m.TradeRows).Distinct().Count()); // the report itself uses every size
+    }
+
+    [Fact]
+    public void Of_TwoSizes_NoCheck()
+    {
+        var data = Data(rows => 1e-4 * rows, rows => rows / 10);
+
+        Assert.Null(HoldOutCheck.Of(data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows >= Sizes[^2])] }));
+        Assert.NotNull(HoldOutCheck.Of(data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows >= Sizes[^3])] }));
+    }
+
+    [Fact]
+    public void Of_LatencyProportionalToWork_EveryPercentileHeldAndTheCallsAgree()
+    {
+        // 100, 200, 400 ms at 1M, 2M, 4M for 100k, 200k, 400k rows examined: the projection for 8M is 800 ms, as measured.
+        var check = HoldOutCheck.Of(Data(rows => 1e-4 * rows, rows => rows / 10))!;
+
+        var only = Assert.Single(check.Checks);
+        Assert.Equal(800_000, only.ProjectedRowsExamined, 3);
+        Assert.Equal(800_000, only.MeasuredRowsExamined);
+        Assert.Equal([50.0, 95.0], only.Percentiles.Select(p => p.Percentile)); // 72 samples bound no p99
+        Assert.All(only.Percentiles, p => Assert.Equal(ProjectionOutcome.Held, p.Outcome));
+        Assert.Equal(1.0, only.At(50)!.Ratio, 6);
+        Assert.Equal((TargetStanding.Over, TargetStanding.Over), (only.ProjectedP95!.Value, only.MeasuredP95));
+        var findings = check.Findings(LatencyTargets.Default);
+        Assert.StartsWith("p50: the projection held for 1 of 1 (variant, query) pairs", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("p99: no query is bounded on both sides", findings[2], StringComparison.Ordinal);
+        Assert.Equal("Rows examined (exact): the growth fits projected the count at 8M within 10 % for 1 of 1 pairs.", findings[3]);
+        Assert.Contains("make the same call (both under, or both over) for 1 of 1 pairs. Projected under, measured over: none;", findings[4], StringComparison.Ordinal);
+        Assert.EndsWith("projected from the sizes up to 4M, 8M's p95 came out at 1.0× to 1.0× the projection (median 1.0×): 1 of 1 inside the band, 0 above it; the p95 < 500 ms calls agreed for 1 of 1 queries, and no projection said under where 8M measured over.", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_TimePerRowGrowsAtTheLargestSize_AboveTheBandAndTheMissedTargetIsNamed()
+    {
+        // 10, 20, 40 ms up to 4M, then 600 ms at 8M for the same proportional work: the projection said 80 ms, under the
+        // p95 target; the measurement is over it. This is the miss a planner must hear about.
+        var check = HoldOutCheck.Of(Data(rows => rows < Sizes[^1] ? 1e-5 * rows : 600, rows => rows / 10))!;
+
+        var only = Assert.Single(check.Checks);
+        Assert.Equal(ProjectionOutcome.Above, only.At(95)!.Outcome);
+        Assert.Equal(7.5, only.At(50)!.Ratio, 6);
+        Assert.Equal((TargetStanding.Within, TargetStanding.Over), (only.ProjectedP95!.Value, only.MeasuredP95));
+        var findings = check.Findings(LatencyTargets.Default);
+        Assert.Contains("0 of 1 (variant, query) pairs (the measured interval overlaps the band); 1 measured above the band (projected too low), 0 below it", findings[1], StringComparison.Ordinal);
+        Assert.Contains("Furthest above: `q` on Basic", findings[1], StringComparison.Ordinal);
+        Assert.Contains("Projected under, measured over: 1 (`q` on Basic)", findings[4], StringComparison.Ordinal);
+        Assert.EndsWith("and 1 (`q` on Basic) projected under measured over.", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_WorkGrowsFasterThanTheFit_TheWorkMissIsNamedApartFromTheTime()
+    {
+        // Linear up to 4M, then three times the linear work (and time) at 8M: the growth model missed, not the time per row.
+        var check = HoldOutCheck.Of(Data(rows => rows < Sizes[^1] ? 1e-4 * rows : 2400, rows => rows < Sizes[^1] ? rows / 10 : 2_400_000))!;
+
+        var only = Assert.Single(check.Checks);
+        Assert.Equal(3.0, only.WorkRatio, 3);
+        Assert.Equal(ProjectionOutcome.Above, only.At(50)!.Outcome);
+        Assert.Equal("Rows examined (exact): the growth fits projected the count at 8M within 10 % for 0 of 1 pairs; furthest: `q` on Basic projected 800k, measured 2.4M.", check.Findings(LatencyTargets.Default)[3]);
+    }
+
+    [Fact]
+    public void Of_MeasuredFarBelowTheProjection_BelowTheBand()
+    {
+        var check = HoldOutCheck.Of(Data(rows => rows < Sizes[^1] ? 1e-4 * rows : 100, rows => rows / 10))!;
+
+        Assert.Equal(ProjectionOutcome.Below, Assert.Single(check.Checks).At(50)!.Outcome);
+    }
+
+    [Fact]
+    public void Of_LargestFittedSizeRanOnceARoundOverTheTarget_ItsLowerBoundMakesTheCall()
+    {
+        // At 4M the query ran 8 times near 800 ms (too few for a p95 interval; its lower bound is over 500 ms), and 8M
+        // measured under the target on a cheaper plan: the projection's call was "over", and the check counts the false alarm.
+        var data = Data(rows => 1e-4 * rows, rows => rows / 10);
+        var eight = SampleCapacityData.Query("q", 800, 400_000) with { RoundsMs = [.. Enumerable.Range(0, 8).Select(r => (IReadOnlyList<double>)[800.0 + r])] };
+        var check = HoldOutCheck.Of(data with
+        {
+            Measurements = [.. data.Measurements.Select(m => m.TradeRows switch
+            {
+                4_000_000 => m with { Queries = [eight] },
+                8_000_000 => m with { Queries = [SampleCapacityData.Query("q", 200, 300_000)] },
+                _ => m,
+            })],
+        })!;
+
+        var only = Assert.Single(check.Checks);
+        Assert.Equal((TargetStanding.Over, TargetStanding.Within), (only.ProjectedP95!.Value, only.MeasuredP95));
+        Assert.Null(only.At(95));
+        Assert.Contains("projected over, measured under: 1 (`q` on Basic)", check.Findings(LatencyTargets.Default)[4], StringComparison.Ordinal);
+    }
+
+    /// <summary>One variant, one query, measured at <see cref="Sizes"/> with the given typical latency and rows examined per size (±5 % spread, 72 samples).</summary>
+    private static CapacityData Data(Func<long, double> typicalMs, Func<long, long> examined) => new(
+        [.. Sizes.Select(rows => new VariantMeasurement(SchemaVariant.Basic, rows, 1, 100 * rows, 50 * rows, null, [SampleCapacityData.Query("q", typicalMs(rows), examined(rows))], []))],
+        LatencyTargets.Default);
+}
