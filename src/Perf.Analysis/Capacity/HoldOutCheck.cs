@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static Perf.Analysis.Capacity.ReportFormat;
 
 namespace Perf.Analysis.Capacity;
@@ -9,9 +10,9 @@ namespace Perf.Analysis.Capacity;
 /// </summary>
 /// <param name="HeldOutRows">The largest size measured, in trade rows: the one projected.</param>
 /// <param name="FittedRows">The largest of the other sizes: the projections start there.</param>
-/// <param name="Measurements">What the held-out size measured (warm).</param>
+/// <param name="Measurements">What the held-out size measured (warm); left out of <c>capacity.json</c>, whose data holds them already.</param>
 /// <param name="Checks">One per (variant, query) measured at the held-out size and at a smaller one.</param>
-public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, IReadOnlyList<VariantMeasurement> Measurements, IReadOnlyList<ProjectionCheck> Checks)
+public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: JsonIgnore] IReadOnlyList<VariantMeasurement> Measurements, IReadOnlyList<ProjectionCheck> Checks)
 {
     /// <summary>The percentiles checked: the median, and the two the targets name.</summary>
     public static readonly IReadOnlyList<double> CheckedPercentiles = [50, 95, 99];
