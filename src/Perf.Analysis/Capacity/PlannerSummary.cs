@@ -27,7 +27,7 @@ public static class PlannerSummary
         foreach (var storage in analysis.Storage)
         {
             var cells = new List<string> { storage.Variant.ToString() };
-            WorstQuery? worstAtEnd = null;
+            var worstByYear = new List<WorstQuery>();
             for (var i = 0; i < Years.Count; i++)
             {
                 var worst = Worst(analysis, storage.Variant, 95, rows[i]);
@@ -35,12 +35,12 @@ public static class PlannerSummary
                 // Below the smallest size nothing was measured: the smallest's figures stand in, and say so.
                 var measuredAt = rows[i] < smallest ? $"as measured at {Rows(smallest)}, the smallest size: " : string.Empty;
                 cells.Add($"{Bytes(storage.BytesAt(rows[i]))}; {measuredAt}worst p95 {Describe(worst)}; p99 {Describe(p99)}");
-                worstAtEnd = worst;
+                worstByYear.Add(worst);
             }
 
             var capacity = analysis.Data.For(storage.Variant).LastOrDefault(m => m.CapacityRps is not null);
             cells.Add(capacity is null ? "not measured" : capacity.CapacityRps > 0 ? $"{CapacityReportBuilder.CapacityText(capacity)} req/s at {Rows(capacity.TradeRows)}" : "0 (lowest rate failed)");
-            cells.Add(Verdict(analysis, storage.Variant, worstAtEnd!));
+            cells.Add(Verdict(analysis, storage.Variant, worstByYear));
             table.Add(cells);
         }
 
@@ -101,9 +101,11 @@ public static class PlannerSummary
         return band is null ? "not supported by the samples" : worst.Missing > 0 ? $"{band} ({unbounded})" : band;
     }
 
-    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, WorstQuery worst)
+    /// <summary>The variant's verdict from its projections and <paramref name="worstByYear"/> (one per <see cref="Years"/>).</summary>
+    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, IReadOnlyList<WorstQuery> worstByYear)
     {
         var targets = analysis.Data.Targets;
+        var worst = worstByYear[^1];
         var over = analysis.Projections.Where(p => p.Variant == variant && p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
         if (over.Count > 0)
         {
@@ -113,10 +115,12 @@ public static class PlannerSummary
                 : $"misses the targets: `{first.Query}` may reach p{Number(first.Percentile, 0)} {Ms(first.TargetMs)} around {Date(first.DateAtTarget!.Value)}{(first.IsExtrapolation ? " (extrapolated)" : string.Empty)}";
         }
 
-        // Too few samples for an interval can still put a query over the target: its p95 is at least the lower bound.
-        if (worst.AtLeast is { } atLeast && atLeast >= targets.P95Ms)
+        // Too few samples for an interval can still put a query over the target: its p95 is at least the lower bound, from the first year it is.
+        var floorOver = Enumerable.Range(0, Years.Count).FirstOrDefault(i => worstByYear[i].AtLeast >= targets.P95Ms, -1);
+        if (floorOver >= 0)
         {
-            return $"misses the targets: `{worst.FloorQuery}`'s p95 is at least {Ms(atLeast)} by year {Years[^1]} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
+            var first = worstByYear[floorOver];
+            return $"misses the targets: `{first.FloorQuery}`'s p95 is at least {Ms(first.AtLeast!.Value)} by year {Years[floorOver]} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
         }
 
         // A capacity search whose lowest rate failed is direct evidence, whatever the per-query samples can support.
@@ -140,7 +144,7 @@ public static class PlannerSummary
             : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(worst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{worst.FloorQuery}`)" : string.Empty)}";
         var ungrown = analysis.Projections.Count(p => p.Variant == variant && p.Status == HeadroomStatus.GrowthNotBounded);
         return ungrown > 0
-            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} queries' work growth is not bounded: measure ≥ 3 sizes before relying on it"
+            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: measure ≥ 3 sizes before relying on it"
             : $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";
     }
 
