@@ -291,6 +291,21 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummary_GrowthNotBoundedOverFiveSizes_SaysWhyInsteadOfAskingForThreeSizes()
+    {
+        // The five-size reference run's trades_symbol/hot/30d on Partitioned: a logarithmic fit whose slope interval includes zero.
+        (long Rows, long Examined)[] sizes = [(100_000, 5_615), (300_000, 5_718), (1_000_000, 5_939), (3_000_000, 5_796), (10_000_000, 6_021)];
+        var data = new CapacityData(
+            [.. sizes.Select(s => new VariantMeasurement(SchemaVariant.Partitioned, s.Rows, 1, 100 * s.Rows, 50 * s.Rows, null, [SampleCapacityData.Query("trades_symbol/hot/30d", 9, s.Examined)], []))],
+            LatencyTargets.Default);
+
+        var analysis = CapacityAnalysis.Analyze(data, new GrowthAssumptions(100, 50, 5, new DateOnly(2026, 1, 1)));
+
+        Assert.False(analysis.GrowthOf(SchemaVariant.Partitioned, "trades_symbol/hot/30d")!.Grows);
+        Assert.EndsWith("but 1 query's work growth is not bounded: over the 5 sizes measured the slope interval includes zero, so the band runs from no growth to the fitted growth", PlannerSummary.Build(analysis)!.Rows.Single()[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PlannerSummary_YearsBetweenMeasuredSizes_InterpolateTheSizesOnEitherSide()
     {
         // 1,000 trade rows a day: years 1, 3 and 5 hold 365k, 1.1M and 1.83M rows, between the 100k, 1M and 10M measured.

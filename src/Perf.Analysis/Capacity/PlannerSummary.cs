@@ -136,7 +136,7 @@ public static class PlannerSummary
 
         if (w.Upper >= targets.P95Ms)
         {
-            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Years[^1]} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worst.Query!) is { Grows: false } ? "; its growth is not bounded yet: measure ≥ 3 sizes" : string.Empty)}";
+            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Years[^1]} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worst.Query!) is { Grows: false } ? $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}" : string.Empty)}";
         }
 
         // What the bands say covers only the queries they bound; the others are named with what their samples do show.
@@ -144,8 +144,17 @@ public static class PlannerSummary
             : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(worst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{worst.FloorQuery}`)" : string.Empty)}";
         var ungrown = analysis.Projections.Count(p => p.Variant == variant && p.Status == HeadroomStatus.GrowthNotBounded);
         return ungrown > 0
-            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: measure ≥ 3 sizes before relying on it"
+            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
             : $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";
+    }
+
+    /// <summary>What to do about work growth the sizes cannot bound: measure more sizes when fewer than three were, else what the band then spans.</summary>
+    private static string UnboundedGrowth(CapacityAnalysis analysis, SchemaVariant variant)
+    {
+        var sizes = analysis.Data.For(variant).Count;
+        return sizes < 3
+            ? "measure ≥ 3 sizes before relying on it"
+            : $"over the {sizes} sizes measured the slope interval includes zero, so the band runs from no growth to the fitted growth";
     }
 
     /// <summary>
