@@ -261,8 +261,10 @@ public sealed class RecommendationRulesTests
         Assert.EndsWith("(over at 10M trade rows measured)", verdicts["Basic"], StringComparison.Ordinal);
         Assert.StartsWith("misses the targets: `trades_30d` may reach p95 500 ms around 2027-", verdicts["Composite"], StringComparison.Ordinal);
         Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound 47", verdicts["Partitioned"], StringComparison.Ordinal);
-        // 72 executions cannot bound a p99, but its lower bound stands in, named as such.
-        Assert.Contains("; p99 ≥ 1", table.Rows[0][1], StringComparison.Ordinal);
+        // 72 executions cannot bound a p99, but a lower bound stands in, named as such: here the p95 band's lower end
+        // (918 ms at 7.3M rows, between 1M and 10M), above the p99's own bound measured at 1M.
+        Assert.Contains("; worst p95 925 ms [918–928] (`trades_30d`", table.Rows[0][1], StringComparison.Ordinal);
+        Assert.Contains("; p99 ≥ 918 ms (`trades_30d`;", table.Rows[0][1], StringComparison.Ordinal);
         Assert.Contains("queries with too few samples for an interval", table.Rows[0][1], StringComparison.Ordinal);
     }
 
@@ -327,6 +329,22 @@ public sealed class RecommendationRulesTests
         Assert.Contains("worst p95 ", basic[1], StringComparison.Ordinal);
         Assert.DoesNotContain($"worst p95 {ReportFormat.Ms(p95At10M.Value.Value)}", basic[1], StringComparison.Ordinal);
         Assert.Equal("at risk: `trades_30d` is over p95 500 ms at 10M trade rows measured, more than your data holds in 5 years", basic[^1]);
+    }
+
+    [Fact]
+    public void PlannerSummary_P99WithoutAnInterval_NeverUnderTheP95Band()
+    {
+        // Year 5 holds 1.83M rows, between the 1M and 10M measured: the p95 band is interpolated from both sizes, while the
+        // p99 (72 samples bound none) has only the lower bound measured at 1M, far under that band. A p99 is never under the p95.
+        var assumptions = new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1));
+        var analysis = CapacityAnalysis.Analyze(SampleCapacityData.Create(), assumptions);
+        var sizes = analysis.Data.SizesOf(SchemaVariant.Basic, "trades_30d");
+        var p95 = CapacityProjector.LatencyAt(analysis.GrowthOf(SchemaVariant.Basic, "trades_30d")!, sizes, 95, assumptions.RowsOn(assumptions.StartDate.AddYears(5)))!.Value;
+
+        var yearFive = PlannerSummary.Build(analysis)!.Rows.Single(r => r[0] == "Basic")[3];
+
+        Assert.True(p95.Lower > sizes[1].Query.Estimate(99).AtLeast);
+        Assert.Contains($"; p99 ≥ {ReportFormat.Ms(p95.Lower)} (`trades_30d`;", yearFive, StringComparison.Ordinal);
     }
 
     [Fact]

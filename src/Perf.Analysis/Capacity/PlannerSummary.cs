@@ -77,7 +77,9 @@ public static class PlannerSummary
             var atLeast = rows >= sizes[^1].TradeRows
                 ? CapacityProjector.AtLeastAt(growth, measured, percentile, rows)
                 : sizes.LastOrDefault(m => m.TradeRows <= rows).Query?.Estimate(percentile).AtLeast;
-            if (atLeast is { } bound)
+            // A p99 is never under the p95: where the p95 has a band here (72 samples bound it, 368 a p99), its lower end is a floor too.
+            var belowIt = percentile > 95 ? CapacityProjector.LatencyAt(growth, sizes, 95, rows)?.Lower : null;
+            if (new[] { atLeast, belowIt }.Max() is { } bound)
             {
                 floors.Add((growth.Query, bound));
             }
