@@ -26,6 +26,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         Assert.Contains("![latency of trades_30d", markdown, StringComparison.Ordinal);
         Assert.Contains("(rule `partitioning-pays-off`)", markdown, StringComparison.Ordinal);
         Assert.Contains("# How far the projections hold", markdown, StringComparison.Ordinal);
+        Assert.Contains("Model error: too few p95 comparisons in the hold-outs (≥ 19 needed), so the bands beyond 10M carry the sampling interval alone.", markdown, StringComparison.Ordinal); // 6 queries
         Assert.Contains("| `trades_30d` | Basic | 1M / 1M |", markdown, StringComparison.Ordinal); // rows ÷ 10, fitted at 100k and 1M: 1M projected for 10M, 1M measured
         Assert.DoesNotContain("| Ended (UTC) | running |", markdown, StringComparison.Ordinal);
         foreach (var chart in new[] { "latency-trades-30d.png", "latency-summary-7d.png", "bytes-per-row.png", "capacity.png" })
@@ -43,6 +44,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory.FullName, "capacity.json"), ct));
         Assert.Equal(6, json.RootElement.GetProperty("growth").GetArrayLength());
         Assert.Equal(6, json.RootElement.GetProperty("holdOut").GetProperty("checks").GetArrayLength());
+        Assert.False(json.RootElement.TryGetProperty("modelError", out var error) && error.ValueKind != JsonValueKind.Null);
         Assert.True(File.Exists(Path.Combine(directory.FullName, ResultWriter.ManifestFileName)));
     }
 

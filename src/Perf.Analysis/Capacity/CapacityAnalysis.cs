@@ -32,6 +32,9 @@ public sealed record CapacityAnalysis(
     /// <summary>The largest size projected from the smaller ones by this method, beside what it measured: how far the projections hold on this data; null with fewer than three sizes.</summary>
     public HoldOutCheck? HoldOut { get; init; }
 
+    /// <summary>How far the method missed in the report's own hold-outs, which widens every band beyond the largest size; null with too few comparisons (<see cref="ModelError.MinimumChecks"/>).</summary>
+    public ModelError? ModelError { get; init; }
+
     /// <summary>Compares, fits, projects and derives the recommendations.</summary>
     public static CapacityAnalysis Analyze(CapacityData data, GrowthAssumptions? assumptions, ClaimThresholds? thresholds = null)
     {
@@ -44,19 +47,21 @@ public sealed record CapacityAnalysis(
         var storage = data.Variants.Where(v => data.For(v).Any(m => m.TradeRows > 0)).Select(v => StorageFit.From(v, data.Measurements)).ToList();
         IReadOnlyList<StoragePoint> projection = [];
         IReadOnlyList<LatencyProjection> projections = [];
+        var error = ModelError.Calibrate(data);
         if (assumptions is not null)
         {
             projection = CapacityProjector.Storage(assumptions, storage);
             projections = [.. growth.Select(g =>
             {
                 var sizes = data.SizesOf(g.Variant, g.Query);
-                return CapacityProjector.Latency(g, sizes[^1].TradeRows, sizes[^1].Query, data.Targets, assumptions, sizes);
+                return CapacityProjector.Latency(g, sizes[^1].TradeRows, sizes[^1].Query, data.Targets, assumptions, sizes, error);
             })];
         }
 
         var analysis = new CapacityAnalysis(data, growth, storage, assumptions, projection, projections, comparisons, aaCheck, thresholds, [])
         {
             HoldOut = HoldOutCheck.Of(data),
+            ModelError = error,
         };
         return analysis with { Recommendations = RecommendationRules.Derive(analysis) };
     }

@@ -35,8 +35,9 @@ public static class CapacityProjector
     /// Each percentile the samples bound (p95, p99) is projected against its own target, and the one with the least headroom is
     /// kept: a p95 over 500 ms misses the targets however far under 1 s the p99 is.
     /// </remarks>
-    /// <param name="sizes">Every size the query was measured at, smallest first (the last is <paramref name="measured"/>): a horizon inside their range takes its latency from them (<see cref="LatencyAt(WorkGrowth, IReadOnlyList{ValueTuple{long, QueryMeasurement}}, double, double)"/>). Null: the largest alone.</param>
-    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, LatencyTargets targets, GrowthAssumptions assumptions, IReadOnlyList<(long TradeRows, QueryMeasurement Query)>? sizes = null)
+    /// <param name="sizes">Every size the query was measured at, smallest first (the last is <paramref name="measured"/>): a horizon inside their range takes its latency from them (<see cref="LatencyAt"/>). Null: the largest alone.</param>
+    /// <param name="error">The model error the report's hold-outs measured (<see cref="ModelError"/>): beyond the largest size the band widens by it, and the crossing comes from the widened upper end. Null: the sampling band alone.</param>
+    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, LatencyTargets targets, GrowthAssumptions assumptions, IReadOnlyList<(long TradeRows, QueryMeasurement Query)>? sizes = null, ModelError? error = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(measured);
@@ -45,7 +46,7 @@ public static class CapacityProjector
         sizes ??= [(measuredRows, measured)];
         var projections = new[] { (Estimate: measured.Estimate(99), Target: targets.P99Ms), (Estimate: measured.Estimate(95), Target: targets.P95Ms) }
             .Where(p => p.Estimate.IsBounded)
-            .Select(p => Project(work, measuredRows, measured, sizes, p.Estimate, p.Target, assumptions))
+            .Select(p => Project(work, measuredRows, measured, sizes, p.Estimate, p.Target, assumptions, error))
             .ToList();
         if (projections.Count == 0)
         {
@@ -68,13 +69,12 @@ public static class CapacityProjector
     };
 
     /// <summary>One bounded percentile projected against its target.</summary>
-    private static LatencyProjection Project(WorkGrowth work, long measuredRows, QueryMeasurement measured, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, QuantileEstimate estimate, double target, GrowthAssumptions assumptions)
+    private static LatencyProjection Project(WorkGrowth work, long measuredRows, QueryMeasurement measured, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, QuantileEstimate estimate, double target, GrowthAssumptions assumptions, ModelError? error)
     {
         var horizonRows = Math.Max(assumptions.RowsOn(assumptions.EndDate), 1);
-        var measuredWork = Math.Max(measured.RowsExamined, 1);
         var upper = estimate.Upper!.Value;
         // Inside the measured range the sizes on either side give the horizon's band; where they cannot, the largest's.
-        var (atHorizon, atHorizonLower, atHorizonUpper) = LatencyAt(work, sizes, estimate.Percentile, horizonRows) ?? LatencyAt(work, measured, estimate.Percentile, horizonRows)!.Value;
+        var (atHorizon, atHorizonLower, atHorizonUpper) = LatencyAt(work, sizes, estimate.Percentile, horizonRows, error) ?? Scaled(work, measured, measuredRows, estimate.Percentile, horizonRows, error)!.Value;
         HeadroomStatus status;
         double? rowsAtTarget = null;
         DateOnly? date = null;
@@ -88,15 +88,17 @@ public static class CapacityProjector
         }
         else
         {
-            // The earliest crossing: the band's upper end reaches the target when the work reaches target / (upper / work).
-            rowsAtTarget = upper >= target ? measuredRows : work.Rows.Best.RowsReaching(target / upper * measuredWork);
+            // The earliest crossing: where the band's upper end (the model error's included) reaches the target.
+            rowsAtTarget = upper >= target ? measuredRows : UpperReaching(work, measured, measuredRows, upper, target, error);
             date = rowsAtTarget is { } r ? assumptions.DateReaching(r) : null;
             status = date is { } d && d <= assumptions.EndDate ? HeadroomStatus.ReachedWithinHorizon : HeadroomStatus.BeyondHorizon;
         }
 
         // The band never shrinks below the measured one (the work is never projected below what was measured), so an
-        // interval straddling the target now straddles it at the horizon too: it cannot be said to stay under it.
-        if ((status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth or HeadroomStatus.GrowthNotBounded) && !estimate.IsUnder(target))
+        // interval straddling the target now straddles it at the horizon too: it cannot be said to stay under it. Nor can
+        // a query of constant work whose band the model error carries to the target by the horizon.
+        if (((status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth or HeadroomStatus.GrowthNotBounded) && !estimate.IsUnder(target))
+            || (status == HeadroomStatus.NoGrowth && atHorizonUpper >= target))
         {
             status = HeadroomStatus.MayBeOver;
         }
@@ -105,12 +107,10 @@ public static class CapacityProjector
         return new LatencyProjection(work.Variant, work.Query, estimate.Percentile, target, measuredRows, estimate, work, atHorizon, atHorizonLower, atHorizonUpper, rowsAtTarget, date, extrapolated, status);
     }
 
-    /// <summary>The <paramref name="percentile"/> of <paramref name="measured"/> (the largest size) scaled to <paramref name="rows"/> trade rows by its work growth, with its band; null when the samples cannot bound it.</summary>
+    /// <summary>The <paramref name="percentile"/> of <paramref name="measured"/> (the largest size, <paramref name="measuredRows"/> trade rows) scaled to <paramref name="rows"/> trade rows by its work growth, with its band widened by <paramref name="error"/>; null when the samples cannot bound it.</summary>
     /// <remarks>Work at a size is the fit when the work grows; constant work keeps what was measured; growth the data cannot bound (two sizes, or a slope interval including zero) widens the band from no growth up to the fit.</remarks>
-    public static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)
+    private static (double Value, double Lower, double Upper)? Scaled(WorkGrowth work, QueryMeasurement measured, long measuredRows, double percentile, double rows, ModelError? error)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        ArgumentNullException.ThrowIfNull(measured);
         var estimate = measured.Estimate(percentile);
         if (!estimate.IsBounded)
         {
@@ -118,22 +118,57 @@ public static class CapacityProjector
         }
 
         var fitted = Fitted(work, measured, rows);
+        var (lowerBy, upperBy) = error?.Factors(rows, measuredRows) ?? (1, 1);
         // Growth the data cannot bound spans the band from no growth (its lower end) to the fitted growth (its value and upper end).
-        return (estimate.Value!.Value * fitted, estimate.Lower!.Value * (work.Grows ? fitted : 1), estimate.Upper!.Value * fitted);
+        return (estimate.Value!.Value * fitted, estimate.Lower!.Value * (work.Grows ? fitted : 1) * lowerBy, estimate.Upper!.Value * fitted * upperBy);
     }
+
+    /// <summary>The trade rows at which <paramref name="upper"/> (the band's upper end at <paramref name="measuredRows"/>) scaled by the work and the model error reaches <paramref name="target"/>; null when it never does.</summary>
+    private static double? UpperReaching(WorkGrowth work, QueryMeasurement measured, long measuredRows, double upper, double target, ModelError? error)
+    {
+        if (error is null || error.UpperExponent == 0)
+        {
+            // The work alone scales the band: it reaches the target when the work reaches target / (upper / work).
+            return work.Rows.Best.RowsReaching(target / upper * Math.Max(measured.RowsExamined, 1));
+        }
+
+        double At(double rows) => upper * Fitted(work, measured, rows) * error.Factors(rows, measuredRows).Upper;
+        var (below, above) = ((double)measuredRows, 2.0 * measuredRows);
+        while (At(above) < target)
+        {
+            (below, above) = (above, above * 2);
+            if (above > MaxRows)
+            {
+                return null;
+            }
+        }
+
+        // Both factors grow with the rows, so halving the bracket on a log scale converges on the crossing.
+        for (var i = 0; i < 60; i++)
+        {
+            var middle = Math.Sqrt(below * above);
+            (below, above) = At(middle) >= target ? (below, middle) : (middle, above);
+        }
+
+        return above;
+    }
+
+    /// <summary>Beyond this many trade rows a crossing is not sought: no horizon reaches it.</summary>
+    private const double MaxRows = 1e18;
 
     /// <summary>
     /// A query's percentile with its band at <paramref name="rows"/> trade rows from every size it was measured at
     /// (<paramref name="sizes"/>, smallest first): beyond the largest, projected from it by work growth
-    /// (<see cref="LatencyAt(WorkGrowth, QueryMeasurement, double, double)"/>); between two sizes, interpolated from them
+    /// (<see cref="Scaled"/>, the band widened by <paramref name="error"/>); between two sizes, interpolated from them
     /// (<see cref="Between"/>); below the smallest, the smallest's. Null when the samples there cannot bound it.
     /// </summary>
-    public static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth work, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, double percentile, double rows)
+    public static (double Value, double Lower, double Upper)? LatencyAt(WorkGrowth work, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, double percentile, double rows, ModelError? error = null)
     {
+        ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(sizes);
         if (rows >= sizes[^1].TradeRows)
         {
-            return LatencyAt(work, sizes[^1].Query, percentile, rows);
+            return Scaled(work, sizes[^1].Query, sizes[^1].TradeRows, percentile, rows, error);
         }
 
         if (rows <= sizes[0].TradeRows)
@@ -180,13 +215,13 @@ public static class CapacityProjector
         double Geometric(double a, double b) => a <= 0 || b <= 0 ? a + ((b - a) * x) : Math.Exp(Math.Log(a) + ((Math.Log(b) - Math.Log(a)) * x));
     }
 
-    /// <summary>The one-sided lower bound of the <paramref name="percentile"/> (<see cref="QuantileEstimate.AtLeast"/>) scaled to <paramref name="rows"/> as <see cref="LatencyAt(WorkGrowth, QueryMeasurement, double, double)"/> scales its band's lower end; null with too few samples even for that.</summary>
+    /// <summary>The one-sided lower bound of the <paramref name="percentile"/> (<see cref="QuantileEstimate.AtLeast"/>) scaled to <paramref name="rows"/> as <see cref="Scaled"/> scales its band's lower end (<paramref name="measured"/> is the largest size, <paramref name="measuredRows"/> trade rows); null with too few samples even for that.</summary>
     /// <remarks>What can still be said of a percentile whose samples are too few for an interval: it is at least this.</remarks>
-    public static double? AtLeastAt(WorkGrowth work, QueryMeasurement measured, double percentile, double rows)
+    public static double? AtLeastAt(WorkGrowth work, QueryMeasurement measured, long measuredRows, double percentile, double rows, ModelError? error = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(measured);
-        return measured.Estimate(percentile).AtLeast * (work.Grows ? Fitted(work, measured, rows) : 1);
+        return measured.Estimate(percentile).AtLeast * (work.Grows ? Fitted(work, measured, rows) : 1) * (error?.Factors(rows, measuredRows).Lower ?? 1);
     }
 
     /// <summary>Rows examined at <paramref name="rows"/> trade rows as the projections take them: the fit where the work grows, never below what <paramref name="measured"/> examined; what it examined for constant work.</summary>

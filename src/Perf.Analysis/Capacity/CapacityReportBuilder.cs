@@ -19,7 +19,7 @@ public static class CapacityReportBuilder
         var blocks = new List<ReportBlock>
         {
             new ReportParagraph($"Variants {string.Join(", ", data.Variants)} over identical data at {string.Join(", ", sizes)} trade rows; {data.QueryNames.Count} queries; targets p95 < {Ms(data.Targets.P95Ms)}, p99 < {Ms(data.Targets.P99Ms)}. Every statement below is computed from these measurements."),
-            new ReportParagraph($"Method: exact work first (rows examined from `Handler_read_*`, InnoDB page reads, partitions, filesort/temporary table: deterministic for a plan and data). Timings come from a warm-up and interleaved rounds in which the variants take turns in a rotating order; each percentile carries a 95 % order-statistic interval, or says how many samples it needs. A difference is claimed only when the work differs by ≥ {Number(t.MinRatio, 2)}× and ≥ {t.MinAbsoluteWork} rows or pages, or when Mann–Whitney over round medians is significant at α {Number(t.Alpha, 2)} split over the report's comparisons and the medians differ by ≥ {Number(t.MinRatio, 2)}× and ≥ {Ms(t.MinAbsoluteMs)}. Growth is fitted on work, and latency projected beyond the largest size as time per row examined × projected rows, with a band; between two measured sizes it is interpolated from them."),
+            new ReportParagraph($"Method: exact work first (rows examined from `Handler_read_*`, InnoDB page reads, partitions, filesort/temporary table: deterministic for a plan and data). Timings come from a warm-up and interleaved rounds in which the variants take turns in a rotating order; each percentile carries a 95 % order-statistic interval, or says how many samples it needs. A difference is claimed only when the work differs by ≥ {Number(t.MinRatio, 2)}× and ≥ {t.MinAbsoluteWork} rows or pages, or when Mann–Whitney over round medians is significant at α {Number(t.Alpha, 2)} split over the report's comparisons and the medians differ by ≥ {Number(t.MinRatio, 2)}× and ≥ {Ms(t.MinAbsoluteMs)}. Growth is fitted on work, and latency projected beyond the largest size as time per row examined × projected rows, with a band: {ProjectionBand(analysis.ModelError)}; between two measured sizes it is interpolated from them."),
         };
         if (PlannerSummary.Build(analysis) is { } summary && analysis.Assumptions is { } reader)
         {
@@ -28,7 +28,7 @@ public static class CapacityReportBuilder
             blocks.Add(summary);
             if (analysis.HoldOut is { } check)
             {
-                blocks.Add(new ReportParagraph(check.Summary(data.Targets)));
+                blocks.Add(new ReportParagraph(check.Summary(data.Targets) + (analysis.ModelError is { } error ? $" Beyond {Rows(data.Measurements.Max(m => m.TradeRows))} every band carries the model error all the hold-outs measured: {error.PerTenfold} ({error.Source})." : string.Empty)));
             }
         }
 
@@ -111,7 +111,7 @@ public static class CapacityReportBuilder
 
         if (analysis.HoldOut is { } holdOut)
         {
-            blocks.AddRange(HoldOutSection(holdOut, data.Targets));
+            blocks.AddRange(HoldOutSection(holdOut, analysis.ModelError, data.Targets));
         }
 
         blocks.Add(new ReportHeading(1, "Storage and seeding"));
@@ -214,12 +214,26 @@ public static class CapacityReportBuilder
         $"{PValue(c.Result.PValue)} (α {Alpha(c.Result.Alpha)})",
     ];
 
+    /// <summary>What widens a projection's band beyond the largest size, for the method paragraph.</summary>
+    private static string ProjectionBand(ModelError? error) => error is null
+        ? $"the percentile's interval scaled by the work, and nothing for the model's own error (sizing it needs three sizes and ≥ {ModelError.MinimumChecks} p95 comparisons in the report's hold-outs)"
+        : $"the percentile's interval scaled by the work, widened by the model error the report's own hold-outs measured ({error.PerTenfold} beyond the largest size; see \"How far the projections hold\")";
+
+    /// <summary>How the model error the projections carry is sized, and what it came to, for the hold-out section.</summary>
+    private static string ModelErrorText(ModelError? error, HoldOutCheck check, string largest) => error is null
+        ? $"Model error: too few p95 comparisons in the hold-outs (≥ {ModelError.MinimumChecks} needed), so the bands beyond {largest} carry the sampling interval alone."
+        : $"Model error: every size with two smaller ones is projected from them as above, and each query's measured p95 over its projected p95 is taken per e-fold of rows beyond the largest fitted size, as a power ({error.Source}). Its {Number(ModelError.Coverage * 100, 0)} % split-conformal bounds (pooled over variants and queries) widen every band beyond {largest}: {error.PerTenfold}, as time per row and work fits moved here. Such a band covers a new projection {Number(ModelError.Coverage * 100, 0)} % of the time if it misses as these did; "
+            + (check.ModelError is null
+                ? "with three sizes the check above is its only hold-out, so no size it was not drawn from has tested it: a fourth size would."
+                : $"the check above tested the bounds the smaller sizes' hold-outs gave on {largest}, which they were not drawn from.");
+
     /// <summary>The held-out size's section: how often the projections held, then one row per (variant, query).</summary>
-    private static IEnumerable<ReportBlock> HoldOutSection(HoldOutCheck check, LatencyTargets targets)
+    private static IEnumerable<ReportBlock> HoldOutSection(HoldOutCheck check, ModelError? error, LatencyTargets targets)
     {
         var size = Rows(check.HeldOutRows);
         yield return new ReportHeading(1, "How far the projections hold");
-        yield return new ReportParagraph($"The method above, applied without the largest size: each query's latency at {size} as the sizes up to {Rows(check.FittedRows)} project it (work growth × time per row at {Rows(check.FittedRows)}, with the band from its interval), beside the 95 % interval {size} measured. A projection held when the measured interval overlaps the band. Rows examined are exact on both sides, so a miss in them is the growth model's; a miss in time with the work right is the time per row changing with size (what the buffer pool holds, plans, fixed costs). Projections beyond {size} rest on the same method, with the same kind of error.");
+        yield return new ReportParagraph($"The method above, applied without the largest size: each query's latency at {size} as the sizes up to {Rows(check.FittedRows)} project it (work growth × time per row at {Rows(check.FittedRows)}, with the band from its interval, {check.BandMeaning}), beside the 95 % interval {size} measured. A projection held when the measured interval overlaps the band. Rows examined are exact on both sides, so a miss in them is the growth model's; a miss in time with the work right is the time per row changing with size (what the buffer pool holds, plans, fixed costs). Projections beyond {size} rest on the same method, with the same kind of error.");
+        yield return new ReportParagraph(ModelErrorText(error, check, size));
         yield return new ReportList(check.Findings(targets));
         yield return new ReportTable(
             ["query", "variant", "rows examined: projected / measured", "p50 projected", "p50 measured", "p95 projected", "p95 measured", "p95", $"p95 < {Ms(targets.P95Ms)}: projected / measured"],

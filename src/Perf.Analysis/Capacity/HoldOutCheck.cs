@@ -14,6 +14,9 @@ namespace Perf.Analysis.Capacity;
 /// <param name="Checks">One per (variant, query) measured at the held-out size and at a smaller one.</param>
 public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: JsonIgnore] IReadOnlyList<VariantMeasurement> Measurements, IReadOnlyList<ProjectionCheck> Checks)
 {
+    /// <summary>The model error the projections' bands carry: what the fitted sizes' own hold-outs measured; null when they are too few (three sizes in all) or too few queries were compared.</summary>
+    public ModelError? ModelError { get; init; }
+
     /// <summary>The percentiles checked: the median, and the two the targets name.</summary>
     public static readonly IReadOnlyList<double> CheckedPercentiles = [50, 95, 99];
 
@@ -23,8 +26,20 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
     /// <summary>The fewest sizes the check needs: the held-out one, and two to fit the growth from (one size fits no growth).</summary>
     public const int MinimumSizes = 3;
 
-    /// <summary>Projects the largest size of <paramref name="data"/> from the others as the report does and sets its measurement beside it; null with fewer than <see cref="MinimumSizes"/> sizes.</summary>
+    /// <summary>
+    /// Projects the largest size of <paramref name="data"/> from the others as the report does and sets its measurement beside
+    /// it; null with fewer than <see cref="MinimumSizes"/> sizes. The band carries the model error the other sizes' own
+    /// hold-outs measured (<see cref="ModelError.Calibrate"/>), as a report of those sizes would have: none below four sizes.
+    /// </summary>
     public static HoldOutCheck? Of(CapacityData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var sizes = data.Measurements.Select(m => m.TradeRows).Distinct().Order().ToList();
+        return sizes.Count < MinimumSizes ? null : Of(data, ModelError.Calibrate(data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows != sizes[^1])] }));
+    }
+
+    /// <summary>As <see cref="Of(CapacityData)"/>, with the bands widened by <paramref name="error"/> (null: the sampling band alone); null with fewer than <see cref="MinimumSizes"/> sizes.</summary>
+    public static HoldOutCheck? Of(CapacityData data, ModelError? error)
     {
         ArgumentNullException.ThrowIfNull(data);
         var sizes = data.Measurements.Select(m => m.TradeRows).Distinct().Order().ToList();
@@ -48,27 +63,27 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
 
             var sizesOf = fitted.SizesOf(work.Variant, work.Query);
             var percentiles = CheckedPercentiles
-                .Select(p => (Band: CapacityProjector.LatencyAt(work, sizesOf, p, rows), Measured: measured.Estimate(p)))
+                .Select(p => (Band: CapacityProjector.LatencyAt(work, sizesOf, p, rows, error), Measured: measured.Estimate(p)))
                 .Where(p => p.Band is not null && p.Measured.IsBounded)
                 .Select(p => new PercentileCheck(p.Measured.Percentile, p.Band!.Value.Value, p.Band.Value.Lower, p.Band.Value.Upper, p.Measured))
                 .ToList();
             var measuredP95 = measured.Estimate(95);
             var standing = measuredP95.IsOver(target) ? TargetStanding.Over : measuredP95.IsUnder(target) ? TargetStanding.Within : TargetStanding.Undecided;
-            checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf[^1].Query, rows, target), standing));
+            checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf, rows, target, error), standing));
         }
 
-        return new HoldOutCheck(rows, sizes[^2], heldOut, checks);
+        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error };
     }
 
     /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says.</summary>
-    private static TargetStanding? ProjectedStanding(WorkGrowth work, QueryMeasurement largest, long rows, double target)
+    private static TargetStanding? ProjectedStanding(WorkGrowth work, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, long rows, double target, ModelError? error)
     {
-        if (CapacityProjector.LatencyAt(work, largest, 95, rows) is { } band)
+        if (CapacityProjector.LatencyAt(work, sizes, 95, rows, error) is { } band)
         {
             return band.Upper < target ? TargetStanding.Within : band.Lower >= target ? TargetStanding.Over : TargetStanding.Undecided;
         }
 
-        return CapacityProjector.AtLeastAt(work, largest, 95, rows) >= target ? TargetStanding.Over : null;
+        return CapacityProjector.AtLeastAt(work, sizes[^1].Query, sizes[^1].TradeRows, 95, rows, error) >= target ? TargetStanding.Over : null;
     }
 
     /// <summary>The held-out size's measurement of <paramref name="check"/>'s query on its variant.</summary>
@@ -86,11 +101,16 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
         var p95 = Checks.Select(c => c.At(95)).OfType<PercentileCheck>().ToList();
         var missed = Calls(TargetStanding.Within, TargetStanding.Over);
         var spread = p95.Count == 0 ? "no p95 was bounded on both sides to compare"
-            : $"{size}'s p95 came out at {Spread(p95)}: {p95.Count(p => p.Outcome == ProjectionOutcome.Held)} of {p95.Count} inside the band, {p95.Count(p => p.Outcome == ProjectionOutcome.Above)} above it";
+            : $"{size}'s p95 came out at {Spread(p95)}: {p95.Count(p => p.Outcome == ProjectionOutcome.Held)} of {p95.Count} inside the band ({BandMeaning}), {p95.Count(p => p.Outcome == ProjectionOutcome.Above)} above it";
         var calls = $"the p95 < {Ms(targets.P95Ms)} calls agreed for {AgreeingCalls} of {Called.Count()} queries, "
             + (missed.Count == 0 ? $"and no projection said under where {size} measured over" : $"and {Named(missed)} projected under measured over");
         return $"Projections beyond the largest size measured, checked on this data (\"How far the projections hold\"): projected from the sizes up to {Rows(FittedRows)}, {spread}; {calls}.";
     }
+
+    /// <summary>What the band checked is: the sampling interval alone, or widened by the model error the smaller sizes measured.</summary>
+    public string BandMeaning => ModelError is { } error
+        ? $"widened by the model error the sizes up to {Rows(FittedRows)} measured in their own hold-outs, {error.PerTenfold}"
+        : $"the sampling interval alone: the sizes up to {Rows(FittedRows)} size no model error, which needs a hold-out of their own (four sizes in all) and ≥ {ModelError.MinimumChecks} p95 comparisons";
 
     /// <summary>What the check shows, a sentence each: per percentile how often the projection held and how far it missed, the work fits, and the p95 target calls.</summary>
     public IReadOnlyList<string> Findings(LatencyTargets targets)

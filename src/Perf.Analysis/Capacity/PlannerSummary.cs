@@ -65,7 +65,7 @@ public static class PlannerSummary
                 continue;
             }
 
-            if (CapacityProjector.LatencyAt(growth, sizes, percentile, rows) is { } latency)
+            if (CapacityProjector.LatencyAt(growth, sizes, percentile, rows, analysis.ModelError) is { } latency)
             {
                 projected.Add((growth.Query, latency));
                 continue;
@@ -75,10 +75,10 @@ public static class PlannerSummary
             // below it the largest size measured at or under these rows gives it, and below the smallest there is none.
             missing++;
             var atLeast = rows >= sizes[^1].TradeRows
-                ? CapacityProjector.AtLeastAt(growth, measured, percentile, rows)
+                ? CapacityProjector.AtLeastAt(growth, measured, sizes[^1].TradeRows, percentile, rows, analysis.ModelError)
                 : sizes.LastOrDefault(m => m.TradeRows <= rows).Query?.Estimate(percentile).AtLeast;
             // A p99 is never under the p95: where the p95 has a band here (72 samples bound it, 368 a p99), its lower end is a floor too.
-            var belowIt = percentile > 95 ? CapacityProjector.LatencyAt(growth, sizes, 95, rows)?.Lower : null;
+            var belowIt = percentile > 95 ? CapacityProjector.LatencyAt(growth, sizes, 95, rows, analysis.ModelError)?.Lower : null;
             if (new[] { atLeast, belowIt }.Max() is { } bound)
             {
                 floors.Add((growth.Query, bound));
@@ -161,7 +161,7 @@ public static class PlannerSummary
 
     /// <summary>
     /// The verdict on a query measured over its target: "already" only when the reader's data holds that many rows today;
-    /// otherwise the first year at or above the smallest size measured whose band (<see cref="CapacityProjector.LatencyAt(WorkGrowth, IReadOnlyList{ValueTuple{long, QueryMeasurement}}, double, double)"/>) is over the
+    /// otherwise the first year at or above the smallest size measured whose band (<see cref="CapacityProjector.LatencyAt"/>) is over the
     /// target, or when the data reaches the size measured.
     /// </summary>
     private static string Over(CapacityAnalysis analysis, LatencyProjection over)
@@ -179,7 +179,7 @@ public static class PlannerSummary
         {
             // A year below the smallest size measured has only that size's figures: no evidence of when it crosses.
             var rows = a.RowsOn(a.StartDate.AddYears(year));
-            if (rows >= sizes[0].TradeRows && CapacityProjector.LatencyAt(over.Work, sizes, over.Percentile, rows) is { } band && band.Lower >= over.TargetMs)
+            if (rows >= sizes[0].TradeRows && CapacityProjector.LatencyAt(over.Work, sizes, over.Percentile, rows, analysis.ModelError) is { } band && band.Lower >= over.TargetMs)
             {
                 return $"misses the targets: `{over.Query}` is over {percentile} by year {year}: {Band(band.Value, band.Lower, band.Upper)} (over {at})";
             }

@@ -1,0 +1,127 @@
+using Perf.Analysis.Capacity;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Reports;
+
+public sealed class ModelErrorTests
+{
+    private static readonly DateOnly Start = new(2026, 1, 1);
+
+    [Fact]
+    public void Calibrate_TimePerRowDriftingAsAPower_BoundsAreTheConformalOrderStatisticsOfTheDrift()
+    {
+        // Work ∝ rows is projected exactly, so measured ÷ projected at 4M from 2M is 2^γ: one exponent γ per query.
+        double[] drift = [.. Enumerable.Range(0, 40).Select(q => (q - 10) / 40.0)];
+        var error = ModelError.Calibrate(Data([1_000_000, 2_000_000, 4_000_000], drift))!;
+
+        Assert.Equal(40, error.Checks);
+        Assert.Equal([4_000_000L], error.HeldOutRows);
+        Assert.Equal(drift[1], error.LowerExponent, 9); // ⌊41 × 0.05⌋ = 2nd smallest
+        Assert.Equal(drift[38], error.UpperExponent, 9); // ⌈41 × 0.95⌉ = 39th
+        Assert.Equal("×0.6 to ×5.01 per 10× more rows", error.PerTenfold); // 10^−0.225, 10^0.7
+    }
+
+    [Fact]
+    public void Calibrate_FewerComparisonsThanTheBoundsNeed_None()
+    {
+        double[] drift = [.. Enumerable.Range(0, ModelError.MinimumChecks).Select(q => q / 100.0)];
+        long[] sizes = [1_000_000, 2_000_000, 4_000_000];
+
+        Assert.Null(ModelError.Calibrate(Data(sizes, drift[1..])));
+        Assert.NotNull(ModelError.Calibrate(Data(sizes, drift)));
+        Assert.Null(ModelError.Calibrate(Data(sizes[1..], drift))); // two sizes: nothing to hold out
+    }
+
+    [Fact]
+    public void Calibrate_EveryQueryFasterThanProjected_TheUpperBoundKeepsTheSamplingBand()
+    {
+        var error = ModelError.Calibrate(Data([1_000_000, 2_000_000, 4_000_000], [.. Enumerable.Range(1, 20).Select(q => -q / 100.0)]))!;
+
+        Assert.Equal(0, error.UpperExponent);
+        Assert.True(error.LowerExponent < 0);
+        Assert.Equal(1, error.Factors(40_000_000, 4_000_000).Upper);
+    }
+
+    [Fact]
+    public void Factors_TenTimesTheRows_TenToTheExponents_AndNothingAtOrBelowTheSize()
+    {
+        var error = new ModelError(-0.5, 0.25, 100, [1_000_000]);
+
+        var (lower, upper) = error.Factors(10_000_000, 1_000_000);
+        Assert.Equal(Math.Pow(10, -0.5), lower, 12);
+        Assert.Equal(Math.Pow(10, 0.25), upper, 12);
+        Assert.Equal((1.0, 1.0), error.Factors(1_000_000, 1_000_000));
+        Assert.Equal((1.0, 1.0), error.Factors(500_000, 1_000_000));
+    }
+
+    [Fact]
+    public void LatencyAt_BeyondTheLargestSize_TheBandIsWidenedByTheModelError_InsideTheRangeItIsNot()
+    {
+        var data = Data([500_000, 1_000_000, 2_000_000], [0]);
+        var work = CapacityAnalysis.FitGrowth(data).Single();
+        var sizes = data.SizesOf(SchemaVariant.Basic, "q0");
+        var error = new ModelError(-0.5, 0.25, 100, [1_000_000]);
+        var p95 = sizes[^1].Query.Estimate(95);
+
+        var plain = CapacityProjector.LatencyAt(work, sizes, 95, 20_000_000)!.Value;
+        var widened = CapacityProjector.LatencyAt(work, sizes, 95, 20_000_000, error)!.Value;
+
+        Assert.True(work.Grows);
+
+        Assert.Equal(plain.Value, widened.Value, 9);
+        Assert.Equal(p95.Lower!.Value * 10 * Math.Pow(10, -0.5), widened.Lower, 6); // work ×10, rows ×10
+        Assert.Equal(p95.Upper!.Value * 10 * Math.Pow(10, 0.25), widened.Upper, 6);
+        Assert.Equal(CapacityProjector.LatencyAt(work, sizes, 95, 1_500_000), CapacityProjector.LatencyAt(work, sizes, 95, 1_500_000, error));
+        Assert.Equal(p95.AtLeast!.Value * 10 * Math.Pow(10, -0.5), CapacityProjector.AtLeastAt(work, sizes[^1].Query, sizes[^1].TradeRows, 95, 20_000_000, error)!.Value, 6);
+    }
+
+    [Fact]
+    public void Latency_WithModelError_CrossesWhereTheWidenedUpperEndReachesTheTarget()
+    {
+        // Work ∝ rows and the upper end × (rows / 2M)^0.5 on top: it reaches 500 ms at 2M × (500 / upper)^(1 / 1.5).
+        var data = Data([500_000, 1_000_000, 2_000_000], [0], typicalMsPerMillionRows: 10);
+        var work = CapacityAnalysis.FitGrowth(data).Single();
+        var sizes = data.SizesOf(SchemaVariant.Basic, "q0");
+        var upper = sizes[^1].Query.Estimate(95).Upper!.Value;
+        var assumptions = new GrowthAssumptions(1000, 1000, 100, Start);
+
+        var plain = CapacityProjector.Latency(work, 2_000_000, sizes[^1].Query, LatencyTargets.Default, assumptions, sizes);
+        var widened = CapacityProjector.Latency(work, 2_000_000, sizes[^1].Query, LatencyTargets.Default, assumptions, sizes, new ModelError(0, 0.5, 100, [1_000_000]));
+
+        Assert.Equal(2_000_000 * 500 / upper, plain.RowsAtTarget!.Value, 0.001 * plain.RowsAtTarget!.Value);
+        Assert.Equal(2_000_000 * Math.Pow(500 / upper, 1 / 1.5), widened.RowsAtTarget!.Value, 1e-6 * widened.RowsAtTarget!.Value);
+        Assert.True(widened.DateAtTarget < plain.DateAtTarget);
+    }
+
+    [Fact]
+    public void Latency_ConstantWorkWhoseWidenedBandReachesTheTarget_MayBeOver()
+    {
+        var measured = SampleCapacityData.Query("q", 200, 1_000);
+        List<(double Rows, double Value)> points = [(1_000_000, 1_000), (2_000_000, 1_000), (4_000_000, 1_000)];
+        var selection = GrowthFitter.Fit(points);
+        var work = new WorkGrowth(SchemaVariant.Basic, "q", selection, null, null, null);
+        var assumptions = new GrowthAssumptions(1000, 1000, 100, Start); // 36.5M rows in 100 years: ~9× the 4M measured
+
+        Assert.Equal(HeadroomStatus.NoGrowth, CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions).Status);
+        Assert.Equal(HeadroomStatus.MayBeOver, CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions, error: new ModelError(0, 0.5, 100, [1_000_000])).Status);
+    }
+
+    [Fact]
+    public void HoldOut_FourSizes_ItsBandCarriesTheModelErrorOfTheSmallerSizesAlone()
+    {
+        double[] drift = [.. Enumerable.Range(0, 20).Select(q => q / 40.0)];
+        var analysis = CapacityAnalysis.Analyze(Data([1_000_000, 2_000_000, 4_000_000, 8_000_000], drift), null);
+
+        Assert.Equal([4_000_000L], analysis.HoldOut!.ModelError!.HeldOutRows);
+        Assert.Equal([4_000_000L, 8_000_000L], analysis.ModelError!.HeldOutRows);
+        Assert.Equal(40, analysis.ModelError.Checks);
+        Assert.All(analysis.HoldOut.Checks, c => Assert.Equal(ProjectionOutcome.Held, c.At(95)!.Outcome)); // the same drift again, inside the widened band
+        Assert.Null(CapacityAnalysis.Analyze(Data([2_000_000, 4_000_000, 8_000_000], drift), null).HoldOut!.ModelError);
+    }
+
+    /// <summary>One variant; query q<i>i</i> examines rows ÷ 10 and takes time ∝ rows^(1 + <paramref name="drift"/>[i]) (72 samples, ±5 %).</summary>
+    private static CapacityData Data(long[] sizes, double[] drift, double typicalMsPerMillionRows = 1) => new(
+        [.. sizes.Select(rows => new VariantMeasurement(SchemaVariant.Basic, rows, 1, 100 * rows, 50 * rows, null,
+            [.. drift.Select((d, q) => SampleCapacityData.Query($"q{q}", typicalMsPerMillionRows * Math.Pow(rows / 1e6, 1 + d), rows / 10))], []))],
+        LatencyTargets.Default);
+}
