@@ -20,7 +20,8 @@ internal static class ReportCommand
         var lines = new ReportCommandLine(harness);
         var command = new Command("report", "The scale sweep and the capacity-planning report: per size and variant, latency with intervals in interleaved rounds, exact work, bytes and capacity; writes report.md and report.html.");
         lines.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(lines.Read(parse), parse.GetValue(lines.Measurements), arguments, ct));
+        // With --measurements, --sizes given on the command line picks the stored sizes to render: the report those sizes alone would give.
+        command.SetAction((parse, ct) => RunAsync(lines.Read(parse), parse.GetValue(lines.Measurements), parse.GetResult(lines.Sizes) is { Implicit: false }, arguments, ct));
         return command;
     }
 
@@ -36,7 +37,7 @@ internal static class ReportCommand
         return lines.Read(CommandLineRunner.Parse(command, args));
     }
 
-    private static async Task<int> RunAsync(SweepOptions options, string? from, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SweepOptions options, string? from, bool sizesGiven, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var root = RepositoryPaths.FindRoot();
         CapacityData data;
@@ -62,6 +63,13 @@ internal static class ReportCommand
                 throw new UsageException($"--measurements: {from} holds no measurements: there is no report to render.");
             }
 
+            var storedSizes = data.Measurements.Select(m => m.TradeRows).Distinct().Order().ToList();
+            var subset = sizesGiven ? SizesOf(data, options.Sizes) : null;
+            if (subset is not null)
+            {
+                data = subset;
+            }
+
             // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it.
             var stored = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(from))!, ResultWriter.ManifestFileName);
             RunManifest manifest;
@@ -76,7 +84,8 @@ internal static class ReportCommand
                 throw new UsageException($"--measurements: the run's manifest beside it is unreadable: {ex.Message}");
             }
             var renderer = GitInfo.TryRead(root);
-            manifest.Parameters["rendered"] = $"from measurements.json by {(renderer is null ? "an unknown commit" : renderer.Commit[..Math.Min(12, renderer.Commit.Length)] + (renderer.Dirty == true ? " (dirty)" : string.Empty))}";
+            var which = subset is null ? string.Empty : $" (sizes {string.Join(',', options.Sizes.Select(s => ReportFormat.Rows(s)))} of {string.Join(',', storedSizes.Select(s => ReportFormat.Rows(s)))})";
+            manifest.Parameters["rendered"] = $"from measurements.json{which} by {(renderer is null ? "an unknown commit" : renderer.Commit[..Math.Min(12, renderer.Commit.Length)] + (renderer.Dirty == true ? " (dirty)" : string.Empty))}";
             writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -118,5 +127,24 @@ internal static class ReportCommand
         Console.WriteLine($"report: {Path.Combine(writer.Directory, "report.md")}");
         Console.WriteLine($"report: {html}");
         return 0;
+    }
+
+    /// <summary>The stored measurements of <paramref name="sizes"/> alone (warm, cold and constrained, and the A/A copies).</summary>
+    /// <exception cref="UsageException">A size was not measured.</exception>
+    private static CapacityData SizesOf(CapacityData data, IReadOnlyList<long> sizes)
+    {
+        var stored = data.Measurements.Select(m => m.TradeRows).ToHashSet();
+        var missing = sizes.Where(s => !stored.Contains(s)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new UsageException($"--sizes: {string.Join(", ", missing.Select(s => ReportFormat.Rows(s)))} not measured in this sweep; it holds {string.Join(", ", stored.Order().Select(s => ReportFormat.Rows(s)))}.");
+        }
+
+        return data with
+        {
+            Measurements = [.. data.Measurements.Where(m => sizes.Contains(m.TradeRows))],
+            CacheStates = [.. data.CacheStates.Where(m => sizes.Contains(m.TradeRows))],
+            Copies = [.. data.Copies.Where(m => sizes.Contains(m.TradeRows))],
+        };
     }
 }

@@ -13,7 +13,7 @@ namespace Perf.Bench.Capacity;
 /// <summary>The options of <c>bench report</c>, and how they become <see cref="SweepOptions"/>.</summary>
 internal sealed class ReportCommandLine(HarnessOptions harness)
 {
-    public Option<string> Sizes { get; } = new("--sizes") { Description = "trade rows per step, e.g. 100k,300k,1M or 1M,2M,5M,10M", HelpName = "list", DefaultValueFactory = _ => "100k,300k,1M" };
+    public Option<string> Sizes { get; } = new("--sizes") { Description = "trade rows per step, e.g. 100k,300k,1M or 1M,2M,5M,10M; with --measurements, the stored sizes to render (default: all)", HelpName = "list", DefaultValueFactory = _ => "100k,300k,1M" };
 
     public Option<string> Variants { get; } = new("--variants") { Description = "basic,composite,partitioned", HelpName = "list", DefaultValueFactory = _ => "basic,composite,partitioned" };
 

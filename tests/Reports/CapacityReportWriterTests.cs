@@ -91,6 +91,41 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         Assert.Contains("rendered=from measurements.json by ", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReportCommand_MeasurementsWithSizes_RendersThoseSizesAloneAndSaysSo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var measurements = Path.Combine(directory.FullName, "measurements.json");
+        await File.WriteAllTextAsync(measurements, JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        var rendered = Path.Combine(directory.FullName, "rendered");
+
+        var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--sizes", "100k,1M", "--start", "2026-01-01", "--results", rendered], ct);
+
+        Assert.Equal(0, exit);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), ct);
+        Assert.Contains("over identical data at 100k, 1M trade rows", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("How far the projections hold", markdown, StringComparison.Ordinal); // two sizes: no hold-out
+        var manifest = await RunManifestFile.ReadAsync(Path.Combine(rendered, ResultWriter.ManifestFileName), ct);
+        Assert.StartsWith("from measurements.json (sizes 100k,1M of 100k,1M,10M) by ", manifest.Parameters["rendered"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportCommand_MeasurementsWithASizeNotMeasured_OneLineUsageErrorAndNothingWritten()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var measurements = Path.Combine(directory.FullName, "measurements.json");
+        await File.WriteAllTextAsync(measurements, JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        var rendered = Path.Combine(directory.FullName, "rendered");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--sizes", "1M,3M", "--results", rendered], output, error, ct);
+
+        Assert.Equal(Telemetry.CommandLine.ExitCodes.UsageError, exit);
+        Assert.Equal("bench: error: --sizes: 3M not measured in this sweep; it holds 100k, 1M, 10M.", error.ToString().TrimEnd().Split(Environment.NewLine)[0]);
+        Assert.False(Directory.Exists(rendered));
+    }
+
     [Theory]
     [InlineData("not json", "is not a sweep's measurements.json: ")]
     [InlineData("{\"sizes\": 5}", "is not a sweep's measurements.json: JSON deserialization for type 'Perf.Analysis.Capacity.CapacityData' was missing required properties including: 'measurements', 'targets'.")]
