@@ -14,6 +14,8 @@ internal sealed class CiCommandLine(HarnessOptions harness)
 
     public Option<string?> Baseline { get; } = NonEmptyText.Option("--baseline", "compare with a stored timing baseline instead (same machine boot, server, data, schema)", "dir");
 
+    public Option<string?> PlanBaseline { get; } = NonEmptyText.Option("--plan-baseline", "the plan baseline (default bench/plan-baseline.json); one taken on another server build or dataset gives way to the base revision's plans, captured on this server", "file");
+
     public Option<bool> UpdateBaseline { get; } = new("--update-baseline") { Description = "with --baseline: store this run's timings there" };
 
     public Option<bool> AllowDifferentEnvironment { get; } = new("--allow-different-environment") { Description = "compare plans or a stored baseline from another machine, server, dataset or schema" };
@@ -44,7 +46,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
     public Command CreateCi(IReadOnlyList<string> arguments)
     {
         var command = new Command("ci", "The CI perf gate: plans vs bench/plan-baseline.json, load thresholds, and query timings of the base revision and this tree in interleaved rounds. Writes gate.md, gate.json, junit.xml. Exit 0 passed, 99 regression, 104 configuration error, 110 invalid run, 111 environment mismatch.");
-        foreach (var option in new Option[] { Only, Base, Baseline, UpdateBaseline, AllowDifferentEnvironment, MaxRatio, MinDifference, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, Rate, LoadDuration, harness.Results })
+        foreach (var option in new Option[] { Only, Base, Baseline, UpdateBaseline, PlanBaseline, AllowDifferentEnvironment, MaxRatio, MinDifference, Alpha, Rounds, Executions, Warmup, Cases, harness.Variant, Rate, LoadDuration, harness.Results })
         {
             command.Options.Add(option);
         }
@@ -97,6 +99,6 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             parse.GetValue(harness.Results),
             harness.Provisioning(parse));
         options.Validate();
-        return options;
+        return parse.GetValue(PlanBaseline) is { } plans ? options with { PlanBaselinePath = Path.GetFullPath(plans) } : options;
     }
 }

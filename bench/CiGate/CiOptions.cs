@@ -41,6 +41,9 @@ public sealed record CiOptions(
     string? ResultsDirectory,
     ProvisioningOptions Provisioning)
 {
+    /// <summary>The plan baseline the plan suite compares with (null: <c>bench/plan-baseline.json</c>); one taken on another server build or dataset gives way to the base revision's plans captured in the run.</summary>
+    public string? PlanBaselinePath { get; init; }
+
     /// <summary>The plan suite.</summary>
     public const string PlansSuite = "plans";
 

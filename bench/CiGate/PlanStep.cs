@@ -10,13 +10,24 @@ using Perf.Harness.Results;
 
 namespace Perf.Bench.CiGate;
 
-/// <summary>The gate's plan suite: the plan gate on its own dataset, one check per (query, variant), refusing a baseline from other data or another server.</summary>
+/// <summary>
+/// The gate's plan suite: the plan gate on its own dataset, one check per (query, variant), against the committed plan
+/// baseline; where that was taken on another server build or dataset, against the base revision's plans captured on
+/// this server and data in the same run (a machine the baseline has never seen), refusing only when even those differ.
+/// </summary>
 internal static class PlanStep
 {
+    private static readonly TimeSpan BaseCaptureTimeout = TimeSpan.FromMinutes(10);
+
     public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, GateFault fault, ResultWriter writer, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var benchOptions = BenchOptions.ForGate(root, options.Provisioning);
+        if (options.PlanBaselinePath is { } path)
+        {
+            benchOptions = benchOptions with { BaselinePath = path };
+        }
+
         var session = await BenchProgram.PrepareAsync(benchOptions, server, writer.Manifest, cancellationToken).ConfigureAwait(false);
         if (fault.DropIndex is { } index)
         {
@@ -31,15 +42,25 @@ internal static class PlanStep
         }
 
         var baseline = await PlanBaseline.ReadAsync(benchOptions.BaselinePath, cancellationToken).ConfigureAwait(false);
-        var differences = baseline.Differences(session.Dataset.Info.Describe(), server.Info.ToString());
+        var (dataset, serverLabel) = (session.Dataset.Info.Describe(), server.Info.ToString());
+        var differences = baseline.Differences(dataset, serverLabel);
+        var instead = string.Empty;
+        if (differences.Count > 0 && !options.AllowDifferentEnvironment && options.BaselineDirectory is null)
+        {
+            // Plans and row counts are exact for one server build and dataset: the base revision's, captured here, are.
+            var (fromBase, revision) = await BasePlansAsync(root, server, options, writer, cancellationToken).ConfigureAwait(false);
+            instead = $"the plan baseline was taken elsewhere ({string.Join("; ", differences)}), so the base revision {revision}'s plans, captured on this server and data, are the baseline: ";
+            (baseline, differences) = (fromBase, fromBase.Differences(dataset, serverLabel));
+        }
+
         var comparable = differences.Count == 0 || options.AllowDifferentEnvironment;
         var environment = new GateCheck(
             GateReport.EnvironmentSuite,
             "plans: same dataset and server as the plan baseline",
             comparable ? GateOutcome.Passed : GateOutcome.Failed,
-            differences.Count == 0 ? $"{baseline.Dataset} on {baseline.Server}"
+            instead + (differences.Count == 0 ? $"{baseline.Dataset} on {baseline.Server}"
                 : (comparable ? "compared anyway (--allow-different-environment): " : "refusing to compare plans from another dataset or server (pass --allow-different-environment, or re-take the baseline with `bench gate --update-baseline`): ")
-                    + string.Join("; ", differences));
+                    + string.Join("; ", differences)));
         if (!comparable)
         {
             return [environment];
@@ -49,6 +70,35 @@ internal static class PlanStep
         var each = watch.Elapsed.TotalSeconds / Math.Max(1, result.Verdicts.Count);
         return [environment, .. result.Verdicts.Select(v => new GateCheck(
             CiOptions.PlansSuite, v.Key, v.Failure is null ? GateOutcome.Passed : GateOutcome.Failed, v.Failure ?? "plan matches the baseline", each))];
+    }
+
+    /// <summary>The base revision's plans on this server and gate dataset, as its own <c>bench gate --update-baseline</c> writes them, and the revision.</summary>
+    /// <exception cref="GateStepException">The base could not be built or could not capture its plans.</exception>
+    private static async Task<(PlanBaseline Baseline, string Revision)> BasePlansAsync(string root, ProvisionedServer server, CiOptions options, ResultWriter writer, CancellationToken cancellationToken)
+    {
+        var commit = await RevisionBuilder.ResolveBaseAsync(root, options.BaseRevision, cancellationToken).ConfigureAwait(false);
+        var build = await RevisionBuilder.BuildBaseAsync(root, commit, cancellationToken).ConfigureAwait(false);
+        writer.Manifest.Parameters["plans.base"] = build.Revision;
+        var file = Path.Combine(writer.Directory, "plans-base.json");
+        var (exitCode, log) = await ChildProcess.RunAsync(
+            "dotnet",
+            [build.AssemblyPath, "gate", "--update-baseline", "--baseline", file, "--results", Path.Combine(writer.Directory, "plans-base"), "--mysql", server.AdminConnectionString],
+            BaseCaptureTimeout,
+            cancellationToken,
+            build.SourceDirectory).ConfigureAwait(false);
+        if (exitCode != 0 || !File.Exists(file))
+        {
+            throw new GateStepException($"the base revision {build.ShortRevision} could not capture its plans (exit {exitCode}): {RevisionBuilder.LastLines(log, 4)}");
+        }
+
+        try
+        {
+            return (await PlanBaseline.ReadAsync(file, cancellationToken).ConfigureAwait(false), build.ShortRevision);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new GateStepException($"the base revision {build.ShortRevision} wrote unreadable plans: {ex.Message}", ex);
+        }
     }
 
     /// <summary>The self-test's lost index: dropped wherever it exists; the next prepared run adds it back.</summary>

@@ -276,7 +276,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         Path.Combine(writer.Directory, "timings", phase, string.Create(CultureInfo.InvariantCulture, $"{build.Label}-{round:00}.json"));
 
     private static string Describe(RevisionBuild build, string phase, int round) =>
-        $"the {build.Label} probe ({phase}{(phase == "prepare" ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" round {round + 1}"))}, {Short(build.Revision)})";
+        $"the {build.Label} probe ({phase}{(phase == "prepare" ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" round {round + 1}"))}, {build.ShortRevision})";
 
     private static async Task<ProbeResult> ReadResultAsync(string output, string what, CancellationToken cancellationToken)
     {
@@ -306,12 +306,9 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         var (exitCode, log) = await ChildProcess.RunAsync("dotnet", [build.AssemblyPath, "probe", "--help"], TimeSpan.FromMinutes(1), cancellationToken, build.SourceDirectory).ConfigureAwait(false);
         if (exitCode != 0 || !log.Contains("--out", StringComparison.Ordinal) || !log.Contains("--serve", StringComparison.Ordinal))
         {
-            throw new GateStepException($"the base revision {Short(build.Revision)} has no `bench probe --serve` (it predates the interleaved timing gate): compare with a newer --base, or with a stored --baseline");
+            throw new GateStepException($"the base revision {build.ShortRevision} has no `bench probe --serve` (it predates the interleaved timing gate): compare with a newer --base, or with a stored --baseline");
         }
     }
-
-    private static string Short(string revision) =>
-        revision[..Math.Min(12, revision.Length)] + (revision.EndsWith("(dirty)", StringComparison.Ordinal) ? " dirty" : string.Empty);
 
     private static string Label(DatasetInfo? dataset) => dataset?.Describe() ?? "unknown";
 

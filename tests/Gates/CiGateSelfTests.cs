@@ -1,5 +1,7 @@
 using Perf.Analysis.Gates;
+using Perf.Bench;
 using Perf.Bench.CiGate;
+using Perf.Bench.Gate;
 using Perf.Tests.Infrastructure;
 using Perf.Tests.Load;
 using Telemetry.CommandLine;
@@ -81,6 +83,29 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
         Assert.Contains(run.Report.Checks, c => c.Name == "confirmation rounds" && c.Outcome == GateOutcome.Error
             && c.Message.Contains("exited 1", StringComparison.Ordinal));
         Assert.Equal(GateOutcome.Error, Assert.Single(run.Report.Checks, c => c.Name == SlowQuery).Outcome);
+    }
+
+    [Fact]
+    public async Task Gate_PlanBaselineFromAnotherServer_ComparesWithTheBaseRevisionsPlansAndStillCatchesALostIndex()
+    {
+        // The committed baseline as a machine with another server build sees it: its plans cannot be compared there.
+        var ct = TestContext.Current.CancellationToken;
+        var committed = await PlanBaseline.ReadAsync(BenchOptions.DefaultBaselinePath(Perf.Harness.RepositoryPaths.FindRoot()), ct);
+        var foreign = Path.Combine(results.FullName, "plan-baseline-elsewhere.json");
+        await (committed with { Server = "MySql 8.4.3" }).WriteAsync(foreign, ct);
+
+        var unchanged = await RunAsync("plans-from-base", GateFault.None, "--only", "plans", "--base", "HEAD", "--plan-baseline", foreign);
+        var lost = await RunAsync("plans-from-base-fail", new GateFault("idx_metrics_profile_window", null, false), "--only", "plans", "--base", "HEAD", "--plan-baseline", foreign);
+
+        Assert.Equal(ExitCodes.Success, unchanged.Report.ExitCode);
+        var environment = Assert.Single(unchanged.Report.Checks, c => c.Name == "plans: same dataset and server as the plan baseline");
+        Assert.Equal(GateOutcome.Passed, environment.Outcome);
+        Assert.StartsWith("the plan baseline was taken elsewhere (server: baseline MySql 8.4.3, this run MariaDb ", environment.Message, StringComparison.Ordinal);
+        Assert.Contains("'s plans, captured on this server and data, are the baseline: ", environment.Message, StringComparison.Ordinal);
+        Assert.Equal(committed.Entries.Count, unchanged.Report.Checks.Count(c => c.Suite == "plans" && c.Outcome == GateOutcome.Passed));
+        Assert.Equal(ExitCodes.ThresholdsFailed, lost.Report.ExitCode);
+        Assert.Contains(lost.Report.Checks, c => c.Suite == "plans" && c.Outcome == GateOutcome.Failed && c.Name.StartsWith("metrics/", StringComparison.Ordinal)
+            && c.Message.StartsWith("was range on idx_metrics_profile_window", StringComparison.Ordinal));
     }
 
     private async Task<CiRun> RunAsync(string scenario, GateFault fault, params string[] args)
