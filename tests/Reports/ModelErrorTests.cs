@@ -22,6 +22,17 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
+    public void Calibrate_RanksThatAreWholeNumbers_AreTakenExactly()
+    {
+        // 39 queries: (39 + 1) · 0.05 = 2 and (39 + 1) · 0.95 = 38 exactly, so the 2nd smallest and the 38th.
+        double[] drift = [.. Enumerable.Range(0, 39).Select(q => q / 100.0)];
+        var error = ModelError.Calibrate(Data([1_000_000, 2_000_000, 4_000_000], [.. drift.Select(d => d - 0.1)]))!;
+
+        Assert.Equal(drift[1] - 0.1, error.LowerExponent, 9);
+        Assert.Equal(drift[37] - 0.1, error.UpperExponent, 9);
+    }
+
+    [Fact]
     public void Calibrate_FewerComparisonsThanTheBoundsNeed_None()
     {
         double[] drift = [.. Enumerable.Range(0, ModelError.MinimumChecks).Select(q => q / 100.0)];

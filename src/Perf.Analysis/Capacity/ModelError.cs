@@ -71,9 +71,10 @@ public sealed record ModelError(double LowerExponent, double UpperExponent, int 
 
         exponents.Sort();
         var n = exponents.Count;
-        var tail = (1 - Coverage) / 2;
-        var lower = exponents[Math.Max((int)Math.Floor((n + 1) * tail), 1) - 1];
-        var upper = exponents[Math.Min((int)Math.Ceiling((n + 1) * (1 - tail)), n) - 1];
+        // Ranks in decimal: in binary floating point (n + 1) · 0.95 reads 209.00000000000003 for n = 219, one rank too far.
+        var tail = (1 - (decimal)Coverage) / 2;
+        var lower = exponents[Math.Max((int)decimal.Floor((n + 1) * tail), 1) - 1];
+        var upper = exponents[Math.Min((int)decimal.Ceiling((n + 1) * (1 - tail)), n) - 1];
         return new ModelError(Math.Min(lower, 0), Math.Max(upper, 0), n, heldOut);
     }
 }
