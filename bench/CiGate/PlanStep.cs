@@ -47,7 +47,7 @@ internal static class PlanStep
         var instead = string.Empty;
         if (differences.Count > 0 && !options.AllowDifferentEnvironment && options.BaselineDirectory is null)
         {
-            // Plans and row counts are exact for one server build and dataset: the base revision's, captured here, are.
+            // Plans and row counts are exact for one server build and dataset, so take the base revision's on this one.
             var (fromBase, revision) = await BasePlansAsync(root, server, options, writer, cancellationToken).ConfigureAwait(false);
             instead = $"the plan baseline was taken elsewhere ({string.Join("; ", differences)}), so the base revision {revision}'s plans, captured on this server and data, are the baseline: ";
             (baseline, differences) = (fromBase, fromBase.Differences(dataset, serverLabel));

@@ -14,6 +14,14 @@ public sealed partial class CapacityReportWriterTests : IDisposable
 
     public void Dispose() => directory.Delete(recursive: true);
 
+    /// <summary>Writes <paramref name="content"/> (null: the sample data) as <c>measurements.json</c> in the test folder and returns its path.</summary>
+    private async Task<string> MeasurementsAsync(CancellationToken ct, string? content = null)
+    {
+        var path = Path.Combine(directory.FullName, "measurements.json");
+        await File.WriteAllTextAsync(path, content ?? JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        return path;
+    }
+
     [Fact]
     public async Task WriteAsync_SampleData_WritesMarkdownHtmlChartsAndJson()
     {
@@ -95,8 +103,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     public async Task ReportCommand_MeasurementsWithSizes_RendersThoseSizesAloneAndSaysSo()
     {
         var ct = TestContext.Current.CancellationToken;
-        var measurements = Path.Combine(directory.FullName, "measurements.json");
-        await File.WriteAllTextAsync(measurements, JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        var measurements = await MeasurementsAsync(ct);
         var rendered = Path.Combine(directory.FullName, "rendered");
 
         var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--sizes", "100k,1M", "--start", "2026-01-01", "--results", rendered], ct);
@@ -113,8 +120,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     public async Task ReportCommand_MeasurementsWithASizeNotMeasured_OneLineUsageErrorAndNothingWritten()
     {
         var ct = TestContext.Current.CancellationToken;
-        var measurements = Path.Combine(directory.FullName, "measurements.json");
-        await File.WriteAllTextAsync(measurements, JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        var measurements = await MeasurementsAsync(ct);
         var rendered = Path.Combine(directory.FullName, "rendered");
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -134,8 +140,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     public async Task ReportCommand_MeasurementsNotASweeps_OneLineUsageErrorAndNothingWritten(string content, string says)
     {
         var ct = TestContext.Current.CancellationToken;
-        var measurements = Path.Combine(directory.FullName, "measurements.json");
-        await File.WriteAllTextAsync(measurements, content, ct);
+        var measurements = await MeasurementsAsync(ct, content);
         var rendered = Path.Combine(directory.FullName, "rendered");
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -154,8 +159,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     public async Task ReportCommand_ManifestBesideMeasurementsCorrupt_OneLineUsageErrorAndNothingWritten()
     {
         var ct = TestContext.Current.CancellationToken;
-        var measurements = Path.Combine(directory.FullName, "measurements.json");
-        await File.WriteAllTextAsync(measurements, JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        var measurements = await MeasurementsAsync(ct);
         var manifest = Path.Combine(directory.FullName, ResultWriter.ManifestFileName);
         await File.WriteAllTextAsync(manifest, "{\"startedUtc\": ", ct);
         var rendered = Path.Combine(directory.FullName, "rendered");
