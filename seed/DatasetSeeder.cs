@@ -1052,9 +1052,13 @@ public sealed class DatasetSeeder
 
             var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
             Report(SeedPhase.Indexing, target.Database, count.Join(rows), null);
-            await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
+            // One statement per table: between its start and its end only the server's estimate moves the count.
+            await using (await IndexBuildWatch.StartAsync(dataSource, target.Database, table.Name, IndexBuildWatch.DefaultInterval, fraction => Report(SeedPhase.Indexing, target.Database, count.Estimate(table.Name, (long)(rows * fraction)), $"{table.Name} by the server's estimate"), cancellationToken).ConfigureAwait(false))
+            {
+                await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
+            }
 
-            Report(SeedPhase.Indexing, target.Database, count.Add(rows), null);
+            Report(SeedPhase.Indexing, target.Database, count.Add(rows, table.Name), null);
         })).ConfigureAwait(false);
 
         // Archive tables mirror the live ones so partitions can be exchanged between them (empty here: instant).

@@ -5,6 +5,7 @@ namespace Perf.Seed;
 internal sealed class TableProgress(int tables)
 {
     private readonly Lock gate = new();
+    private readonly Dictionary<string, long> estimates = [];
     private long done;
     private long total;
     private int toCome = tables;
@@ -16,17 +17,34 @@ internal sealed class TableProgress(int tables)
         {
             total += rows;
             toCome--;
-            return (done, total, toCome);
+            return Snapshot();
         }
     }
 
-    /// <summary><paramref name="rows"/> more are done.</summary>
-    public (long Done, long Total, int TablesToCome) Add(long rows)
+    /// <summary><paramref name="rows"/> more are done; those of <paramref name="table"/>, when named, replace its estimate.</summary>
+    public (long Done, long Total, int TablesToCome) Add(long rows, string? table = null)
     {
         lock (gate)
         {
             done += rows;
-            return (done, total, toCome);
+            if (table is not null)
+            {
+                estimates.Remove(table);
+            }
+
+            return Snapshot();
         }
     }
+
+    /// <summary><paramref name="table"/>, still being worked on in one statement, is estimated at <paramref name="rows"/> done until its <see cref="Add"/>.</summary>
+    public (long Done, long Total, int TablesToCome) Estimate(string table, long rows)
+    {
+        lock (gate)
+        {
+            estimates[table] = rows;
+            return Snapshot();
+        }
+    }
+
+    private (long Done, long Total, int TablesToCome) Snapshot() => (done + estimates.Values.Sum(), total, toCome);
 }
