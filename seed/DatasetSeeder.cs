@@ -146,13 +146,15 @@ public sealed class DatasetSeeder
             source = assessments.FirstOrDefault(a => a.Status == VariantStatus.Ready)
                 ?? assessments.FirstOrDefault(a => a.Status == VariantStatus.InterruptedLoad)
                 ?? assessments[0];
-            var free = await CheckDiskAsync(connection, assessments, sizes, cancellationToken).ConfigureAwait(false);
             var plan = DatasetPlan.Create(spec, options.ChunkRows);
+            // The metric windows a raw row makes depend on the data's shape: counted on the dataset's own rows (a sample).
+            var windowsPerRawRow = options.ComputeMetrics && assessments.Any(a => a.Status != VariantStatus.Ready) ? MetricRollup.WindowsPerRawRow(plan) : 0;
+            var free = await CheckDiskAsync(connection, assessments, sizes, plan, windowsPerRawRow, cancellationToken).ConfigureAwait(false);
             if (dataDirectory is not null)
             {
                 // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows,
                 // and its CPU time is reported beside the wall time.
-                sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics));
+                sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, windowsPerRawRow));
                 serverProcess = await ServerProcess.FindAsync(connection, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
@@ -175,7 +177,7 @@ public sealed class DatasetSeeder
             // The replaced tables are dropped beside the source's load when the disk has room for the whole source without the
             // space they free (the copies and index builds wait for the drop), else before it.
             replacedDropped = ReplacedTables.DropAsync(dataSource, [.. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken);
-            if (source.Status == VariantStatus.Ready || free is null || free < DiskBudget.Estimate(source.Variant, plan.TotalTrades, plan.TotalHealth, options.ComputeMetrics))
+            if (source.Status == VariantStatus.Ready || free is null || free < DiskBudget.Estimate(source.Variant, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow))
             {
                 Report(SeedPhase.Preparing, string.Empty, 0, 0, "dropping the replaced tables");
                 await replacedDropped.ConfigureAwait(false);
@@ -307,7 +309,9 @@ public sealed class DatasetSeeder
     /// Tables a killed run had moved aside (<see cref="ReplacedTables"/>) are freed too.
     /// </remarks>
     /// <returns>The free bytes of the server's data directory, when the server runs on this machine; else null.</returns>
-    private async Task<long?> CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)
+    /// <param name="plan">The dataset's plan.</param>
+    /// <param name="windowsPerRawRow">Its metric windows per raw row (0 without metrics): a dataset with another trade count, searched for one that fits, has its own.</param>
+    private async Task<long?> CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, DatasetPlan plan, double windowsPerRawRow, CancellationToken cancellationToken)
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
         dataDirectory = free?.Directory;
@@ -316,8 +320,7 @@ public sealed class DatasetSeeder
             return null;
         }
 
-        var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
-
+        var windows = new Dictionary<long, double> { [plan.TotalTrades] = windowsPerRawRow };
         var written = assessments.Where(a => a.Status != VariantStatus.Ready).ToList();
         var needed = written.ToDictionary(a => a.Variant, a => Needed(a, plan.TotalTrades));
         var (available, limit) = options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
@@ -332,8 +335,20 @@ public sealed class DatasetSeeder
 
         // What a variant needs beyond what its database (unless appended to) and a killed run's tables moved aside free.
         long Needed(VariantAssessment a, long trades) =>
-            Math.Max(0, DiskBudget.Estimate(a.Variant, trades, plan.TotalHealth, options.ComputeMetrics)
+            Math.Max(0, DiskBudget.Estimate(a.Variant, trades, plan.TotalHealth, WindowsPerRawRow(trades))
                 - (a.Status == VariantStatus.AppendNew ? 0 : sizes[a.Database]) - sizes[ReplacedTables.AsideName(a.Database)]);
+
+        // The windows per raw row of the same dataset with another trade count: what a run with the count suggested will find.
+        double WindowsPerRawRow(long trades)
+        {
+            if (!windows.TryGetValue(trades, out var perRow))
+            {
+                Report(SeedPhase.Preparing, string.Empty, 0, 0, $"the dataset does not fit: counting its metric windows with {trades:N0} trades instead");
+                perRow = windows[trades] = options.ComputeMetrics ? MetricRollup.WindowsPerRawRow(DatasetPlan.Create((options with { Trades = trades }).ToSpec(), options.ChunkRows)) : 0;
+            }
+
+            return perRow;
+        }
     }
 
     private async Task<VariantAssessment> AssessAsync(MySqlConnection connection, SchemaVariant variant, string database, DatasetSpec spec, CancellationToken cancellationToken)

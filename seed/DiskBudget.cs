@@ -9,9 +9,9 @@ namespace Perf.Seed;
 
 /// <summary>How much disk a dataset will take per variant, estimated before anything is written, and whether that fits.</summary>
 /// <remarks>
-/// Bytes per row (the tables' files, data and indexes, as InnoDB wrote them) and metric rows per raw row were measured
-/// on the medium preset here (MariaDB 10.11, 16 KiB pages; see seed/README.md). The margin covers what a load needs
-/// beyond the finished tables: the sort files of index builds and extents not yet filled.
+/// Bytes per row (the tables' files, data and indexes, as InnoDB wrote them) were measured on the medium preset here
+/// (MariaDB 10.11, 16 KiB pages; see seed/README.md); metric windows per raw row are counted on each dataset's own rows.
+/// The margin covers what a load needs beyond the finished tables: the sort files of index builds and extents not yet filled.
 /// </remarks>
 internal static class DiskBudget
 {
@@ -20,9 +20,6 @@ internal static class DiskBudget
 
     /// <summary>Headroom over the estimate of the finished tables.</summary>
     public const double Margin = 1.2;
-
-    /// <summary>Metric windows per raw row (trades and health rows): 21.3M windows for 12.2M raw rows on medium, 1.85M for 1.53M on small.</summary>
-    public const double MetricRowsPerRawRow = 1.75;
 
     // Table files (.ibd) over rows, medium preset, 2026-12-03: basic 8.6 GB, composite 11.0 GB, partitioned 12.8 GB.
     private static readonly Dictionary<SchemaVariant, (double Trade, double Health, double Metric)> BytesPerRow = new()
@@ -33,16 +30,17 @@ internal static class DiskBudget
     };
 
     /// <summary>The estimated bytes one variant takes with the dataset (margin included).</summary>
-    public static long Estimate(SchemaVariant variant, long trades, long health, bool metrics)
+    /// <param name="windowsPerRawRow">Metric windows per trade and health row (<see cref="Generation.MetricRollup.WindowsPerRawRow"/>), 0 without metrics.</param>
+    public static long Estimate(SchemaVariant variant, long trades, long health, double windowsPerRawRow)
     {
         var (trade, healthRow, metric) = BytesPerRow[variant];
-        var metricRows = metrics ? MetricRowsPerRawRow * (trades + health) : 0;
+        var metricRows = windowsPerRawRow * (trades + health);
         return (long)(Margin * ((trades * trade) + (health * healthRow) + (metricRows * metric)));
     }
 
     /// <summary>The bytes of sort files the index builds of a dataset's variants hold at once, at most (see <see cref="SortDirectory"/>).</summary>
-    public static long SortBytes(long trades, long health, bool metrics) =>
-        (long)(SortBytesPerRow * (trades + health) * (metrics ? 1 + MetricRowsPerRawRow : 1));
+    public static long SortBytes(long trades, long health, double windowsPerRawRow) =>
+        (long)(SortBytesPerRow * (trades + health) * (1 + windowsPerRawRow));
 
     /// <summary>ER_GET_ERRMSG, "Got error %d '%s' from %s": how MariaDB wraps an engine's error with its text; MySqlConnector's enum has no name for it.</summary>
     internal const int GetErrorMessage = 1296;

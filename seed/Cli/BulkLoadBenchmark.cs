@@ -214,7 +214,7 @@ public static class BulkLoadBenchmark
         // The server works as it does for the seeder: no statistics recalculation during the load, the index build sorting
         // in memory when the seeder's would.
         await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
-        using var sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(expected, 0, metrics: false));
+        using var sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(expected, 0, windowsPerRawRow: 0));
         if (sortDirectory is not null)
         {
             await sortDirectory.UseAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -202,7 +202,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         await using var databases = new SeedDatabases(fixture.RequireServer());
         var options = databases.Options(variants: [SchemaVariant.Basic, SchemaVariant.Composite]);
         var health = GeneratedDataset.Generate(options.ToSpec()).Health.Count;
-        long Needed(long trades) => options.Variants.Sum(v => DiskBudget.Estimate(v, trades, health, metrics: true));
+        long Needed(long trades) => options.Variants.Sum(v => DiskBudget.Estimate(v, trades, health, MetricRollup.WindowsPerRawRow(DatasetPlan.Create((options with { Trades = trades }).ToSpec(), options.ChunkRows))));
 
         // The health rows alone need more than 4 MiB: no trade count fits.
         var error = await Assert.ThrowsAsync<SeedException>(() => DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = 4L << 20 }, null, Cancel));
@@ -310,7 +310,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     {
         // 1M trades and 500k health rows into basic, replacing a database of 1 GiB: about 0.2 GiB beyond what it frees.
         var freed = 1L << 30;
-        long Needed(long trades) => Math.Max(0, DiskBudget.Estimate(SchemaVariant.Basic, trades, 500_000, metrics: true) - freed);
+        long Needed(long trades) => Math.Max(0, DiskBudget.Estimate(SchemaVariant.Basic, trades, 500_000, windowsPerRawRow: 1.75) - freed);
         var needed = new Dictionary<SchemaVariant, long> { [SchemaVariant.Basic] = Needed(1_000_000) };
         var available = needed[SchemaVariant.Basic] / 2;
 
@@ -324,7 +324,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     [Fact]
     public void Check_HealthRowsAloneOverBudget_SuggestsNoTradeCount()
     {
-        long Needed(long trades) => DiskBudget.Estimate(SchemaVariant.Basic, trades, 7_000_000, metrics: true);
+        long Needed(long trades) => DiskBudget.Estimate(SchemaVariant.Basic, trades, 7_000_000, windowsPerRawRow: 1.75);
         var needed = new Dictionary<SchemaVariant, long> { [SchemaVariant.Basic] = Needed(1_000_000) };
 
         var problem = DiskBudget.Check(needed, 3L << 30, "--max-disk", 1_000_000, Needed);

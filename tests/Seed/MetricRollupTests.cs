@@ -31,6 +31,31 @@ public sealed class MetricRollupTests
         Assert.Contains(rows, r => r.MetricType == HealthMetrics.MetricType && r.WindowType == WindowType.Monthly);
     }
 
+    [Fact]
+    public void WindowsPerRawRow_ADatasetAtMostTwiceTheSample_EveryWindowOverEveryRow()
+    {
+        var plan = DatasetPlan.Create(GeneratedDataset.Spec(trades: 6_000), 1_000);
+        var generator = new ChunkGenerator(plan, 0, 0);
+        var rollup = new MetricRollup(plan);
+        var windows = plan.Chunks.Sum(c => rollup.Add(MetricRollup.Aggregate(generator.Generate(c))).Count()) + rollup.Finish().Count();
+
+        Assert.Equal((double)windows / plan.Chunks.Sum(c => c.Rows), MetricRollup.WindowsPerRawRow(plan, sampleRows: plan.Chunks.Sum(c => c.Rows) / 2), 12);
+    }
+
+    [Theory]
+    [InlineData(30_000, 12)] // dense: 2,500 trades a profile over the range
+    [InlineData(3_000, 40)] // sparse: 75
+    public void WindowsPerRawRow_AMiddleSample_CloseToTheWholeDataset(long trades, int profiles)
+    {
+        // A fifth of the rows, from the middle: its first and last weeks and months count whole.
+        var plan = DatasetPlan.Create(GeneratedDataset.Spec(trades: trades, profiles: profiles), 1_000);
+        var whole = MetricRollup.WindowsPerRawRow(plan, sampleRows: long.MaxValue / 4);
+
+        var sampled = MetricRollup.WindowsPerRawRow(plan, sampleRows: plan.Chunks.Sum(c => c.Rows) / 5);
+
+        Assert.InRange(sampled / whole, 0.97, 1.1);
+    }
+
     /// <summary>The windows by start, window type, profile, metric type and metric name (ordinal), as the rollup emits them.</summary>
     private static readonly Comparer<AggregatedMetric> WindowOrder = Comparer<AggregatedMetric>.Create((a, b) =>
     {
