@@ -10,9 +10,10 @@ namespace Perf.Seed;
 /// </summary>
 /// <remarks>
 /// MariaDB publishes one server-wide estimate of the in-place ALTER it last advanced (<c>Innodb_onlineddl_pct_progress</c>,
-/// 10000 = 100 %, weighted over the build's phases, so not linear in time). With two builds at once it belongs to neither,
-/// and a finished build leaves its last value behind. So a value counts only when this table's ALTER was the server's
-/// only ALTER TABLE at two polls in a row and the value changed between them: then only this build can have written it.
+/// 10000 = 100 %, weighted over the build's phases, so not linear in time; 0 once no build runs). With two builds at once
+/// it belongs to neither, and one read as a build ends and another starts may be either's. So a value counts only when
+/// this table's ALTER was the server's only ALTER TABLE at two polls in a row and the value changed between them: then
+/// only this build can have written it.
 /// A server without the figure (MySQL) gives no estimate, nor does a poll that fails: the line stays at the tables done.
 /// </remarks>
 internal sealed class IndexBuildWatch : IAsyncDisposable
@@ -89,8 +90,8 @@ internal sealed class IndexBuildWatch : IAsyncDisposable
         }
         catch (MySqlException)
         {
-            // An estimate is a courtesy: a poll that failed (the server gone, no right to see its sessions) costs the line its
-            // estimate, never the seed; the build's own statement reports what went wrong with the server.
+            // An estimate is a courtesy: a poll that failed (the server gone) costs the line its estimate, never the seed; the
+            // build's own statement reports what went wrong with the server.
         }
         finally
         {

@@ -33,7 +33,7 @@ internal sealed class MetricRollup(DatasetPlan plan)
     private readonly Dictionary<WindowKey, Window> weekly = [];
     private readonly Dictionary<WindowKey, Window> monthly = [];
 
-    /// <summary>Raw rows <see cref="WindowsPerRawRow"/> generates and rolls up at most (whole chunks): about a second here.</summary>
+    /// <summary>Raw rows <see cref="WindowsPerRawRow"/> generates and rolls up (whole chunks, on every core): a second or two here.</summary>
     public const long SampleRows = 500_000;
 
     /// <summary>
