@@ -147,14 +147,15 @@ public sealed class DatasetSeeder
                 ?? assessments.FirstOrDefault(a => a.Status == VariantStatus.InterruptedLoad)
                 ?? assessments[0];
             var plan = DatasetPlan.Create(spec, options.ChunkRows);
-            // The metric windows a raw row makes depend on the data's shape: counted on the dataset's own rows (a sample).
-            var windowsPerRawRow = options.ComputeMetrics && assessments.Any(a => a.Status != VariantStatus.Ready) ? MetricRollup.WindowsPerRawRow(plan) : 0;
+            // The metric windows a raw row makes depend on the data's shape: counted on the dataset's own rows (a sample), and
+            // only when a disk figure needs them (a remote server without --max-disk, or nothing to write, does not).
+            var windowsPerRawRow = new Lazy<double>(() => options.ComputeMetrics && assessments.Any(a => a.Status != VariantStatus.Ready) ? MetricRollup.WindowsPerRawRow(plan) : 0);
             var free = await CheckDiskAsync(connection, assessments, sizes, plan, windowsPerRawRow, cancellationToken).ConfigureAwait(false);
             if (dataDirectory is not null)
             {
                 // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows,
                 // and its CPU time is reported beside the wall time.
-                sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, windowsPerRawRow));
+                sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value));
                 serverProcess = await ServerProcess.FindAsync(connection, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
@@ -177,7 +178,7 @@ public sealed class DatasetSeeder
             // The replaced tables are dropped beside the source's load when the disk has room for the whole source without the
             // space they free (the copies and index builds wait for the drop), else before it.
             replacedDropped = ReplacedTables.DropAsync(dataSource, [.. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken);
-            if (source.Status == VariantStatus.Ready || free is null || free < DiskBudget.Estimate(source.Variant, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow))
+            if (source.Status == VariantStatus.Ready || free is null || free < DiskBudget.Estimate(source.Variant, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value))
             {
                 Report(SeedPhase.Preparing, string.Empty, 0, 0, "dropping the replaced tables");
                 await replacedDropped.ConfigureAwait(false);
@@ -311,7 +312,7 @@ public sealed class DatasetSeeder
     /// <returns>The free bytes of the server's data directory, when the server runs on this machine; else null.</returns>
     /// <param name="plan">The dataset's plan.</param>
     /// <param name="windowsPerRawRow">Its metric windows per raw row (0 without metrics): a dataset with another trade count, searched for one that fits, has its own.</param>
-    private async Task<long?> CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, DatasetPlan plan, double windowsPerRawRow, CancellationToken cancellationToken)
+    private async Task<long?> CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, DatasetPlan plan, Lazy<double> windowsPerRawRow, CancellationToken cancellationToken)
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
         dataDirectory = free?.Directory;
@@ -320,7 +321,7 @@ public sealed class DatasetSeeder
             return null;
         }
 
-        var windows = new Dictionary<long, double> { [plan.TotalTrades] = windowsPerRawRow };
+        var windows = new Dictionary<long, double> { [plan.TotalTrades] = windowsPerRawRow.Value };
         var written = assessments.Where(a => a.Status != VariantStatus.Ready).ToList();
         var needed = written.ToDictionary(a => a.Variant, a => Needed(a, plan.TotalTrades));
         var (available, limit) = options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)

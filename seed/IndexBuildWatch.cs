@@ -33,7 +33,6 @@ internal sealed class IndexBuildWatch : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(estimated);
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         MySqlConnection? connection = null;
         try
         {
@@ -44,6 +43,7 @@ internal sealed class IndexBuildWatch : IAsyncDisposable
             // No estimate; the build's own statement will meet the same server and say what is wrong with it.
         }
 
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         return new IndexBuildWatch(connection, stop, connection is null ? Task.CompletedTask : PollAsync(connection, database, $"ALTER TABLE `{table}` %", interval, estimated, stop.Token));
     }
 
