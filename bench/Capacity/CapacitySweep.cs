@@ -97,6 +97,7 @@ internal static class CapacitySweep
 
             var sets = arms.Select(a => new MeasurementArm(a.Name, new QueryLayer(ReaderFor(a.Database)))).ToList();
             CaseSamples[,] samples;
+            MachineSpeed machine;
             CacheCondition warm;
             try
             {
@@ -104,7 +105,7 @@ internal static class CapacitySweep
                 var pool = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
                 warm = new CacheCondition(CacheState.Warm, pool.Bytes, pool.FlushMethod, null);
                 Progress($"size {label}: {cases.Count} queries × {arms.Count} databases, warm-up then {options.Rounds} interleaved rounds of up to {options.Executions} executions");
-                samples = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, counters, Progress, cancellationToken).ConfigureAwait(false);
+                (samples, machine) = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, counters, Progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -125,7 +126,7 @@ internal static class CapacitySweep
                 }
 
                 var seedSeconds = seeded.Variants.FirstOrDefault(v => v.Variant == arm.Variant)?.Seconds ?? seeded.Seconds;
-                var measurement = new VariantMeasurement(arm.Variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false) { Cache = warm, CapacityPages = capacity?.Pages };
+                var measurement = new VariantMeasurement(arm.Variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false) { Cache = warm, CapacityPages = capacity?.Pages, Machine = machine };
                 (arm.IsCopy ? copies : measurements).Add(measurement);
                 if (!arm.IsCopy)
                 {
@@ -169,13 +170,14 @@ internal static class CapacitySweep
     private static CapacityData Data(List<VariantMeasurement> measurements, List<VariantMeasurement> copies, List<VariantMeasurement> cacheStates) =>
         new([.. measurements], LatencyTargets.Default) { Copies = [.. copies], CacheStates = [.. cacheStates] };
 
-    /// <summary>A progress line: the slowest median, memory, hit ratio and capacity of one measurement.</summary>
+    /// <summary>A progress line: the slowest median, memory, hit ratio, capacity and machine speed of one measurement.</summary>
     private static string Summary(string label, string name, VariantMeasurement m)
     {
         var worst = m.Queries.MaxBy(q => q.P50Ms)!;
         var pages = m.Pages is { } p ? string.Create(CultureInfo.InvariantCulture, $", hit ratio {p.HitRatio:P2}, {p.PhysicalPerExecution:0.#} disk reads/execution") : string.Empty;
         var capacity = m.CapacityRps is { } rps ? string.Create(CultureInfo.InvariantCulture, $", capacity {(m.CapacityIsLowerBound ? "≥ " : string.Empty)}{rps:0.##}/s") : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"size {label} {name}: {m.Queries.Count} queries, slowest median {worst.P50Ms:0.##} ms ({worst.Query}, {worst.RowsExamined} rows examined), {m.TotalBytes / 1048576.0:0.#} MiB{pages}{capacity}");
+        var machine = m.Machine is { } speed ? $", CPU yardstick {speed}" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"size {label} {name}: {m.Queries.Count} queries, slowest median {worst.P50Ms:0.##} ms ({worst.Query}, {worst.RowsExamined} rows examined), {m.TotalBytes / 1048576.0:0.#} MiB{pages}{capacity}{machine}");
     }
 
     private static string CopyName(SchemaVariant variant) => $"{variant} (copy)";

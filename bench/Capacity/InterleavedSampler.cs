@@ -3,6 +3,7 @@ using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Bench.Queries;
 using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
 
 namespace Perf.Bench.Capacity;
 
@@ -17,14 +18,18 @@ namespace Perf.Bench.Capacity;
 /// </remarks>
 internal static class InterleavedSampler
 {
-    /// <summary>Per (arm index, case index): the executions' milliseconds and page counters, round by round.</summary>
+    /// <summary>
+    /// Per (arm index, case index): the executions' milliseconds and page counters, round by round; and the machine's speed
+    /// over them, the CPU yardstick read before the warm-up and after every round (outside the timings).
+    /// </summary>
     /// <param name="progress">Told, after the warm-up, how long the rounds should take.</param>
-    public static async Task<CaseSamples[,]> MeasureAsync(
+    public static async Task<(CaseSamples[,] Samples, MachineSpeed Machine)> MeasureAsync(
         IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int rounds, int executions, TimeSpan caseBudget, BufferPoolCounters counters, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(progress);
+        List<double> yardstick = [CpuYardstick.MeasureMs()];
         var perRound = new int[arms.Count, cases.Count];
         var samples = NewGrid(arms.Count, cases.Count);
         double plannedMs = 0;
@@ -63,9 +68,10 @@ internal static class InterleavedSampler
         for (var round = 0; round < rounds; round++)
         {
             await RunRoundAsync(arms, cases, round, (a, c) => perRound[a, c], samples, counters, cancellationToken).ConfigureAwait(false);
+            yardstick.Add(CpuYardstick.MeasureMs());
         }
 
-        return samples;
+        return (samples, new MachineSpeed(yardstick));
     }
 
     /// <summary>How many times an arm runs a case each round, from its warm-up time: as many as <paramref name="caseBudget"/> affords over the rounds, within <paramref name="executions"/>, and never under <see cref="MinimumPerRound"/>.</summary>

@@ -34,6 +34,9 @@ public sealed class AaCheckServerTests(DatabaseServerFixture fixture) : IDisposa
 
             var copy = Assert.Single(data.Copies);
             Assert.Equal(SchemaVariant.Composite, copy.Variant);
+            // The variant and its copy are timed in the same rounds: one reading of the machine's speed before them, one after each.
+            Assert.Same(Assert.Single(data.Measurements).Machine, copy.Machine);
+            Assert.Equal(7, copy.Machine!.ReadingsMs.Count);
             Assert.Equal(12, analysis.AaCheck.Count);
             Assert.All(analysis.AaCheck, c =>
             {

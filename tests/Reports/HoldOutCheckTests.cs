@@ -1,4 +1,5 @@
 using Perf.Analysis.Capacity;
+using Perf.Harness.Reports;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Reports;
@@ -46,6 +47,7 @@ public sealed class HoldOutCheckTests
         Assert.StartsWith("p99: no query is bounded on both sides", findings[2], StringComparison.Ordinal);
         Assert.Equal("Rows examined (exact): the growth fits projected the count at 8M within 10 % for 1 of 1 pairs.", findings[3]);
         Assert.Contains("make the same call (both under, or both over) for 1 of 1 pairs. Projected under, measured over: none;", findings[4], StringComparison.Ordinal);
+        Assert.Equal(5, findings.Count); // no machine speed read, so no line on it
         Assert.EndsWith("projected from the sizes up to 4M, 8M's p95 came out at 1.0× to 1.0× the projection (median 1.0×): 1 of 1 inside the band (the sampling interval alone: the sizes up to 4M size no model error, which needs a hold-out of their own (four sizes in all) and ≥ 19 p95 comparisons), 0 above it; the p95 < 500 ms calls agreed for 1 of 1 queries, and no projection said under where 8M measured over.", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
     }
 
@@ -109,6 +111,49 @@ public sealed class HoldOutCheckTests
         Assert.Null(only.At(95));
         Assert.Contains("projected over, measured under: 1 (`q` on Basic)", check.Findings(LatencyTargets.Default)[4], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Of_HeldOutSizeTimedOnASlowerMachine_TheChangeAndWhatItExplainsAreStated()
+    {
+        // 8M's time per row is 1.2× 4M's, and every yardstick reading at 8M is about 1.2× slower than at 4M: the check
+        // misses above the band, and scaled by the machine's change the projection holds.
+        var data = WithMachines(Data(rows => rows < Sizes[^1] ? 1e-4 * rows : 960, rows => rows / 10), rows => rows < Sizes[^1] ? [5.0, 5.05, 5.1] : [6.0, 6.1, 6.2]);
+
+        var check = HoldOutCheck.Of(data)!;
+
+        Assert.Equal(ProjectionOutcome.Above, Assert.Single(check.Checks).At(95)!.Outcome);
+        Assert.Equal(6.1 / 5.05, check.MachineRatio!.Value, 9);
+        var finding = check.Findings(LatencyTargets.Default)[5];
+        Assert.StartsWith("Machine speed (the CPU yardstick's median [range] over the readings before the warm-up and after every round; more ms is slower): 5.05 ms [5.00–5.10] at 4M, 6.10 ms [6.00–6.20] at 8M. 8M ran on a machine 1.2× slower (no reading overlaps)", finding, StringComparison.Ordinal);
+        Assert.EndsWith("with every projection scaled by that ratio (as if query time moved with it), 1 of 1 p95s would be inside the band (0 as projected).", finding, StringComparison.Ordinal);
+        Assert.EndsWith(" 8M was timed on a machine 1.2× slower than 4M by the CPU yardstick; with every projection scaled by that ratio (as if query time moved with it), 1 of 1 p95s would be inside the band (0 as projected).", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_ReadingsOverlap_NoChangeIsClaimed()
+    {
+        var data = WithMachines(Data(rows => 1e-4 * rows, rows => rows / 10), rows => rows < Sizes[^1] ? [5.0, 5.6] : [5.5, 6.2]);
+
+        var check = HoldOutCheck.Of(data)!;
+
+        Assert.Null(check.MachineRatio);
+        Assert.EndsWith("5.30 ms [5.00–5.60] at 4M, 5.85 ms [5.50–6.20] at 8M. The readings overlap: as far as the yardstick tells, both sizes were timed on a machine of the same speed.", check.Findings(LatencyTargets.Default)[5], StringComparison.Ordinal);
+        Assert.DoesNotContain("yardstick", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_EverySizesMachineSpeedIsListed()
+    {
+        var data = WithMachines(Data(rows => 1e-4 * rows, rows => rows / 10), rows => [5 + (rows / 1e6 / 10), 5.5 + (rows / 1e6 / 10)]);
+
+        var paragraphs = CapacityReportBuilder.Build(CapacityAnalysis.Analyze(data, null)).Blocks.OfType<ReportParagraph>().Select(p => p.Text);
+
+        Assert.Contains(paragraphs, p => p.Contains("more ms is a slower or busier machine): 1M 5.35 ms [5.10–5.60], 2M 5.45 ms [5.20–5.70], 4M 5.65 ms [5.40–5.90], 8M 6.05 ms [5.80–6.30]. The sizes are timed one after another", StringComparison.Ordinal));
+    }
+
+    /// <summary><paramref name="data"/> with every measurement's machine speed read as <paramref name="readings"/> gives for its size.</summary>
+    private static CapacityData WithMachines(CapacityData data, Func<long, double[]> readings) =>
+        data with { Measurements = [.. data.Measurements.Select(m => m with { Machine = new MachineSpeed(readings(m.TradeRows)) })] };
 
     /// <summary>One variant, one query, measured at <see cref="Sizes"/> with the given typical latency and rows examined per size (±5 % spread, 72 samples).</summary>
     private static CapacityData Data(Func<long, double> typicalMs, Func<long, long> examined) => new(

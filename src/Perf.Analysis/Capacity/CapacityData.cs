@@ -23,6 +23,9 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     public IReadOnlyList<VariantMeasurement> For(SchemaVariant variant) =>
         [.. Measurements.Where(m => m.Variant == variant).OrderBy(m => m.TradeRows)];
 
+    /// <summary>The machine's speed while the size of <paramref name="tradeRows"/> was timed warm (every variant of a size is timed in the same rounds); null when it was not read.</summary>
+    public MachineSpeed? MachineAt(long tradeRows) => Measurements.Where(m => m.TradeRows == tradeRows).Select(m => m.Machine).OfType<MachineSpeed>().FirstOrDefault();
+
     /// <summary>The sizes at which a variant measured a query, smallest first, each with that measurement.</summary>
     public IReadOnlyList<(long TradeRows, QueryMeasurement Query)> SizesOf(SchemaVariant variant, string query) =>
         [.. For(variant).Where(m => m.Queries.Any(q => q.Query == query)).Select(m => (m.TradeRows, m.Queries.First(q => q.Query == query)))];

@@ -111,7 +111,7 @@ public static class CapacityReportBuilder
 
         if (analysis.HoldOut is { } holdOut)
         {
-            blocks.AddRange(HoldOutSection(holdOut, analysis.ModelError, data.Targets));
+            blocks.AddRange(HoldOutSection(holdOut, analysis.ModelError, data));
         }
 
         blocks.Add(new ReportHeading(1, "Storage and seeding"));
@@ -227,13 +227,29 @@ public static class CapacityReportBuilder
                 ? "with three sizes the check above is its only hold-out, so no size it was not drawn from has tested it: a fourth size would."
                 : $"the check above tested the bounds the smaller sizes' hold-outs gave on {largest}, which they were not drawn from.");
 
-    /// <summary>The held-out size's section: how often the projections held, then one row per (variant, query).</summary>
-    private static IEnumerable<ReportBlock> HoldOutSection(HoldOutCheck check, ModelError? error, LatencyTargets targets)
+    /// <summary>The machine's speed while each size was timed, for the hold-out section; null when no size read it.</summary>
+    private static string? MachineText(CapacityData data)
     {
+        var speeds = data.Measurements.Select(m => m.TradeRows).Distinct().Order()
+            .Select(rows => data.MachineAt(rows) is { } speed ? $"{Rows(rows)} {speed}" : null).OfType<string>().ToList();
+        return speeds.Count == 0 ? null
+            : $"Machine speed while each size was timed (the CPU yardstick: its median over the readings before the warm-up and after every round, their range in brackets; more ms is a slower or busier machine): {string.Join(", ", speeds)}. "
+                + "The sizes are timed one after another: a size whose readings all lie above another's ran on a slower machine, and its time per row, the model error measured with it and the check below carry that change as well as the data's.";
+    }
+
+    /// <summary>The held-out size's section: how often the projections held, then one row per (variant, query).</summary>
+    private static IEnumerable<ReportBlock> HoldOutSection(HoldOutCheck check, ModelError? error, CapacityData data)
+    {
+        var targets = data.Targets;
         var size = Rows(check.HeldOutRows);
         yield return new ReportHeading(1, "How far the projections hold");
         yield return new ReportParagraph($"The method above, applied without the largest size: each query's latency at {size} as the sizes up to {Rows(check.FittedRows)} project it (work growth × time per row at {Rows(check.FittedRows)}, with the band from its interval, {check.BandMeaning}), beside the 95 % interval {size} measured. A projection held when the measured interval overlaps the band. Rows examined are exact on both sides, so a miss in them is the growth model's; a miss in time with the work right is the time per row changing with size (what the buffer pool holds, plans, fixed costs). Projections beyond {size} rest on the same method, with the same kind of error.");
         yield return new ReportParagraph(ModelErrorText(error, check, size));
+        if (MachineText(data) is { } machine)
+        {
+            yield return new ReportParagraph(machine);
+        }
+
         yield return new ReportList(check.Findings(targets));
         yield return new ReportTable(
             ["query", "variant", "rows examined: projected / measured", "p50 projected", "p50 measured", "p95 projected", "p95 measured", "p95", $"p95 < {Ms(targets.P95Ms)}: projected / measured"],

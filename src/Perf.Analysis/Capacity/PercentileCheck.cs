@@ -13,6 +13,10 @@ public sealed record PercentileCheck(double Percentile, double ProjectedMs, doub
         ? ProjectionOutcome.Above
         : Measured.Upper < ProjectedLowerMs ? ProjectionOutcome.Below : ProjectionOutcome.Held;
 
+    /// <summary>The same check with the projection and its band multiplied by <paramref name="factor"/>.</summary>
+    public PercentileCheck Scaled(double factor) =>
+        this with { ProjectedMs = ProjectedMs * factor, ProjectedLowerMs = ProjectedLowerMs * factor, ProjectedUpperMs = ProjectedUpperMs * factor };
+
     /// <summary>The measured percentile over the projected one.</summary>
     public double Ratio => Measured.Value!.Value / ProjectedMs;
 }
