@@ -1,6 +1,5 @@
 using Perf.Analysis.Capacity;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Results;
 using Telemetry.CommandLine;
 using Telemetry.Data.Queries;
 
@@ -48,7 +47,6 @@ internal static class CacheStateSweep
     private static async Task<IEnumerable<VariantMeasurement>> ColdAsync(CacheStateRun run, CancellationToken cancellationToken)
     {
         var samples = InterleavedSampler.NewGrid(run.Arms.Count, run.Cases.Count);
-        List<double> yardstick = [CpuYardstick.MeasureMs()];
         RestartedServer? restarted = null;
         CapacitySweep.Progress($"size {run.Label}: cold, {run.Options.Rounds} rounds, each from a restarted server");
         for (var round = 0; round < run.Options.Rounds; round++)
@@ -64,12 +62,10 @@ internal static class CacheStateSweep
             {
                 await MeasurementArm.DisposeAllAsync(sets).ConfigureAwait(false);
             }
-
-            yardstick.Add(CpuYardstick.MeasureMs());
         }
 
         var cache = new CacheCondition(CacheState.Cold, restarted!.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
-        return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, CapacityPages = null, Queries = arm.Measure(run.Cases, samples, a), Cache = cache, Machine = new MachineSpeed(yardstick) });
+        return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, CapacityPages = null, Queries = arm.Measure(run.Cases, samples, a), Cache = cache });
     }
 
     /// <summary>One variant alone on a server whose pool is <paramref name="poolBytes"/> (one of <c>--buffer-pool</c>): a warm-up pass, the rounds, then the capacity search when asked for.</summary>
@@ -79,13 +75,12 @@ internal static class CacheStateSweep
         var restarted = await run.Server.RestartAsync(new ServerRestart(poolBytes, DirectIo: true), cancellationToken).ConfigureAwait(false);
         CapacitySweep.Progress($"size {run.Label}: {arm.Name} memory-constrained, {restarted.BufferPoolBytes / 1048576} MiB buffer pool, warm-up then {options.Rounds} rounds");
         CaseSamples[,] samples;
-        MachineSpeed machine;
         await using (var counters = await BufferPoolCounters.OpenAsync(run.Server.AdminConnectionString, cancellationToken).ConfigureAwait(false))
         {
             var sets = Sets(run, [arm]);
             try
             {
-                (samples, machine) = await InterleavedSampler.MeasureAsync(sets, run.Cases, options.Rounds, options.Executions, options.CaseBudget, counters, CapacitySweep.Progress, cancellationToken).ConfigureAwait(false);
+                samples = await InterleavedSampler.MeasureAsync(sets, run.Cases, options.Rounds, options.Executions, options.CaseBudget, counters, CapacitySweep.Progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -103,7 +98,7 @@ internal static class CacheStateSweep
         }
 
         var cache = new CacheCondition(CacheState.Constrained, restarted.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
-        return WarmOf(run, arm) with { CapacityRps = capacity?.Rps, CapacityIsLowerBound = capacity?.IsLowerBound ?? false, CapacityPages = capacity?.Pages, Queries = arm.Measure(run.Cases, samples, 0), Cache = cache, Machine = machine };
+        return WarmOf(run, arm) with { CapacityRps = capacity?.Rps, CapacityIsLowerBound = capacity?.IsLowerBound ?? false, CapacityPages = capacity?.Pages, Queries = arm.Measure(run.Cases, samples, 0), Cache = cache };
     }
 
     private static VariantMeasurement WarmOf(CacheStateRun run, SweepArm arm) => run.Warm.First(m => m.Variant == arm.Variant);

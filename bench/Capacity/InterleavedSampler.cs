@@ -3,7 +3,6 @@ using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Bench.Queries;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Results;
 
 namespace Perf.Bench.Capacity;
 
@@ -18,18 +17,14 @@ namespace Perf.Bench.Capacity;
 /// </remarks>
 internal static class InterleavedSampler
 {
-    /// <summary>
-    /// Per (arm index, case index): the executions' milliseconds and page counters, round by round; and the machine's speed
-    /// over them, the CPU yardstick read before the warm-up and after every round (outside the timings).
-    /// </summary>
+    /// <summary>Per (arm index, case index): the executions' milliseconds and page counters, round by round.</summary>
     /// <param name="progress">Told, after the warm-up, how long the rounds should take.</param>
-    public static async Task<(CaseSamples[,] Samples, MachineSpeed Machine)> MeasureAsync(
+    public static async Task<CaseSamples[,]> MeasureAsync(
         IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int rounds, int executions, TimeSpan caseBudget, BufferPoolCounters counters, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(progress);
-        List<double> yardstick = [CpuYardstick.MeasureMs()];
         var perRound = new int[arms.Count, cases.Count];
         var samples = NewGrid(arms.Count, cases.Count);
         double plannedMs = 0;
@@ -38,12 +33,12 @@ internal static class InterleavedSampler
         {
             for (var a = 0; a < arms.Count; a++)
             {
-                var (ms, timedOut) = await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false);
+                var (ms, timedOut) = await TimeAsync(arms[a].CaseAt(cases, c), arms[a], cancellationToken).ConfigureAwait(false);
                 var overTargetOnce = cases[c].ServedByApi && ms >= LatencyTargets.Default.P95Ms;
                 if (!timedOut && overTargetOnce)
                 {
                     // A first execution can be slow for a reason that passes (its pages read from disk): the second decides.
-                    (ms, timedOut) = await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false);
+                    (ms, timedOut) = await TimeAsync(arms[a].CaseAt(cases, c), arms[a], cancellationToken).ConfigureAwait(false);
                 }
 
                 if (timedOut)
@@ -68,10 +63,9 @@ internal static class InterleavedSampler
         for (var round = 0; round < rounds; round++)
         {
             await RunRoundAsync(arms, cases, round, (a, c) => perRound[a, c], samples, counters, cancellationToken).ConfigureAwait(false);
-            yardstick.Add(CpuYardstick.MeasureMs());
         }
 
-        return (samples, new MachineSpeed(yardstick));
+        return samples;
     }
 
     /// <summary>How many times an arm runs a case each round, from its warm-up time: as many as <paramref name="caseBudget"/> affords over the rounds, within <paramref name="executions"/>, and never under <see cref="MinimumPerRound"/>.</summary>
@@ -137,7 +131,7 @@ internal static class InterleavedSampler
                 var before = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
                 for (var e = 0; e < executions && !timedOut; e++)
                 {
-                    (var ms, timedOut) = await TimeAsync(cases[c], arms[a], cancellationToken).ConfigureAwait(false);
+                    (var ms, timedOut) = await TimeAsync(arms[a].CaseAt(cases, c), arms[a], cancellationToken).ConfigureAwait(false);
                     times.Add(ms);
                 }
 

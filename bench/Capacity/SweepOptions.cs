@@ -29,4 +29,7 @@ internal sealed record SweepOptions(
 
     /// <summary>The database prefix of the A/A copy.</summary>
     public string CopyPrefix => Prefix + "_aa";
+
+    /// <summary>The database prefix of the control, the rows timed beside every size.</summary>
+    public string ControlPrefix => Prefix + "_ctl";
 }

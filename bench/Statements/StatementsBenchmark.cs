@@ -63,7 +63,7 @@ internal static class StatementsBenchmark
             Progress($"{cases.Count} queries × {arms.Count} arms: a warm-up pass, then {sampling.Rounds} interleaved rounds");
             await using (var pages = await BufferPoolCounters.OpenAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false))
             {
-                (samples, _) = await InterleavedSampler.MeasureAsync(arms, cases, sampling.Rounds, sampling.Executions, sampling.CaseBudget, pages, Progress, cancellationToken).ConfigureAwait(false);
+                samples = await InterleavedSampler.MeasureAsync(arms, cases, sampling.Rounds, sampling.Executions, sampling.CaseBudget, pages, Progress, cancellationToken).ConfigureAwait(false);
             }
 
             await using var counters = await GlobalStatus.OpenAsync(server.AdminConnectionString, [PrepareCounter], cancellationToken).ConfigureAwait(false);

@@ -113,47 +113,56 @@ public sealed class HoldOutCheckTests
     }
 
     [Fact]
-    public void Of_HeldOutSizeTimedOnASlowerMachine_TheChangeAndWhatItExplainsAreStated()
+    public void Of_ControlSlowerBesideTheHeldOutSize_TheDriftAndWhatItExplainsAreStated()
     {
-        // 8M's time per row is 1.2× 4M's, and every yardstick reading at 8M is about 1.2× slower than at 4M: the check
-        // misses above the band, and scaled by the machine's change the projection holds.
-        var data = WithMachines(Data(rows => rows < Sizes[^1] ? 1e-4 * rows : 960, rows => rows / 10), rows => rows < Sizes[^1] ? [5.0, 5.05, 5.1] : [6.0, 6.1, 6.2]);
+        // 8M's time per row is 1.2× 4M's, and the control, the same work beside every size, also took 1.2× as long beside 8M:
+        // the check misses above the band, and scaled by the machine's change the projection holds.
+        var data = WithControls(Data(rows => rows < Sizes[^1] ? 1e-4 * rows : 960, rows => rows / 10), rows => rows < Sizes[^1] ? 1 : 1.2);
 
         var check = HoldOutCheck.Of(data)!;
 
         Assert.Equal(ProjectionOutcome.Above, Assert.Single(check.Checks).At(95)!.Outcome);
-        Assert.Equal(6.1 / 5.05, check.MachineRatio!.Value, 9);
+        Assert.True(check.Drift!.Changed);
         var finding = check.Findings(LatencyTargets.Default)[5];
-        Assert.StartsWith("Machine speed (the CPU yardstick's median [range] over the readings before the warm-up and after every round; more ms is slower): 5.05 ms [5.00–5.10] at 4M, 6.10 ms [6.00–6.20] at 8M. 8M ran on a machine 1.2× slower (no reading overlaps)", finding, StringComparison.Ordinal);
-        Assert.EndsWith("with every projection scaled by that ratio (as if query time moved with it), 1 of 1 p95s would be inside the band (0 as projected).", finding, StringComparison.Ordinal);
-        Assert.EndsWith(" 8M was timed on a machine 1.2× slower than 4M by the CPU yardstick; with every projection scaled by that ratio (as if query time moved with it), 1 of 1 p95s would be inside the band (0 as projected).", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+        Assert.StartsWith("Machine drift: the control (the same queries on the same rows, in every size's rounds) took 1.2× [1.2–1.2] as long beside 8M as beside 4M (per query p50 over p50, median of 8 queries). Time per row at 8M carries the machine's change", finding, StringComparison.Ordinal);
+        Assert.EndsWith("with every projection scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 unscaled).", finding, StringComparison.Ordinal);
+        Assert.EndsWith(" The control ran 1.2× [1.2–1.2] as long beside 8M as beside 4M, so the machine's speed changed between them; with every projection scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 unscaled).", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Of_ReadingsOverlap_NoChangeIsClaimed()
+    public void Of_ControlUnchanged_NoDriftIsClaimed()
     {
-        var data = WithMachines(Data(rows => 1e-4 * rows, rows => rows / 10), rows => rows < Sizes[^1] ? [5.0, 5.6] : [5.5, 6.2]);
+        var data = WithControls(Data(rows => 1e-4 * rows, rows => rows / 10), _ => 1, spread: true);
 
         var check = HoldOutCheck.Of(data)!;
 
-        Assert.Null(check.MachineRatio);
-        Assert.EndsWith("5.30 ms [5.00–5.60] at 4M, 5.85 ms [5.50–6.20] at 8M. The readings overlap: as far as the yardstick tells, both sizes were timed on a machine of the same speed.", check.Findings(LatencyTargets.Default)[5], StringComparison.Ordinal);
-        Assert.DoesNotContain("yardstick", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+        Assert.False(check.Drift!.Changed);
+        Assert.EndsWith("(per query p50 over p50, median of 8 queries). Its interval includes 1: no change in the machine's speed is shown.", check.Findings(LatencyTargets.Default)[5], StringComparison.Ordinal);
+        Assert.DoesNotContain("control", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Report_EverySizesMachineSpeedIsListed()
+    public void Report_TheControlsDriftBesideEverySizeIsListed()
     {
-        var data = WithMachines(Data(rows => 1e-4 * rows, rows => rows / 10), rows => [5 + (rows / 1e6 / 10), 5.5 + (rows / 1e6 / 10)]);
+        var data = WithControls(Data(rows => 1e-4 * rows, rows => rows / 10), rows => rows switch { 1_000_000 => 1, 2_000_000 => 1, 4_000_000 => 1.5, _ => 2 }, spread: true);
 
         var paragraphs = CapacityReportBuilder.Build(CapacityAnalysis.Analyze(data, null)).Blocks.OfType<ReportParagraph>().Select(p => p.Text);
 
-        Assert.Contains(paragraphs, p => p.Contains("more ms is a slower or busier machine): 1M 5.35 ms [5.10–5.60], 2M 5.45 ms [5.20–5.70], 4M 5.65 ms [5.40–5.90], 8M 6.05 ms [5.80–6.30]. The sizes are timed one after another", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.Contains("with the median's 95 % interval: 2M 0.98× [0.92–1.08], 4M 1.47× [1.38–1.62] (changed), 8M 1.96× [1.84–2.16] (changed). Where the interval excludes 1", StringComparison.Ordinal));
     }
 
-    /// <summary><paramref name="data"/> with every measurement's machine speed read as <paramref name="readings"/> gives for its size.</summary>
-    private static CapacityData WithMachines(CapacityData data, Func<long, double[]> readings) =>
-        data with { Measurements = [.. data.Measurements.Select(m => m with { Machine = new MachineSpeed(readings(m.TradeRows)) })] };
+    /// <summary>
+    /// <paramref name="data"/> with a control of eight queries timed beside every size, each taking <paramref name="factor"/>
+    /// times what it took beside the smallest; with <paramref name="spread"/>, beside every larger size the queries scatter
+    /// from 0.92× to 1.08× around that, in an order that differs between sizes.
+    /// </summary>
+    private static CapacityData WithControls(CapacityData data, Func<long, double> factor, bool spread = false) => data with
+    {
+        Controls = [.. Sizes.Select((rows, size) => new ControlMeasurement(rows, [.. Enumerable.Range(0, 8).Select(i =>
+            SampleCapacityData.Query($"c{i}", (i + 1) * factor(rows) * (spread && size > 0 ? Scatter[(i + (3 * size)) % Scatter.Length] : 1), 100))]))],
+    };
+
+    private static readonly double[] Scatter = [0.92, 0.94, 0.96, 0.98, 1.02, 1.04, 1.06, 1.08];
 
     /// <summary>One variant, one query, measured at <see cref="Sizes"/> with the given typical latency and rows examined per size (±5 % spread, 72 samples).</summary>
     private static CapacityData Data(Func<long, double> typicalMs, Func<long, long> examined) => new(

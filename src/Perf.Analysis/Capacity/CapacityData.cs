@@ -13,6 +13,13 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>The cold and memory-constrained measurements (<c>--cache-states</c>), per variant and size; the warm ones are <see cref="Measurements"/>.</summary>
     public IReadOnlyList<VariantMeasurement> CacheStates { get; init; } = [];
 
+    /// <summary>The control's timings beside each size, smallest size first; empty in sweeps recorded before the control.</summary>
+    public IReadOnlyList<ControlMeasurement> Controls { get; init; } = [];
+
+    /// <summary>The control's change from the rounds of <paramref name="fromRows"/> to those of <paramref name="toRows"/>; null when it was not timed beside both.</summary>
+    public ControlDrift? ControlDrift(long fromRows, long toRows) =>
+        Controls.FirstOrDefault(c => c.TradeRows == fromRows) is { } from && Controls.FirstOrDefault(c => c.TradeRows == toRows) is { } to ? Capacity.ControlDrift.Between(from, to) : null;
+
     /// <summary>The distinct query names, in first-seen order.</summary>
     public IReadOnlyList<string> QueryNames => [.. Measurements.SelectMany(m => m.Queries).Select(q => q.Query).Distinct(StringComparer.Ordinal)];
 
@@ -22,9 +29,6 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>The measured sizes of <paramref name="variant"/>, smallest first.</summary>
     public IReadOnlyList<VariantMeasurement> For(SchemaVariant variant) =>
         [.. Measurements.Where(m => m.Variant == variant).OrderBy(m => m.TradeRows)];
-
-    /// <summary>The machine's speed while the size of <paramref name="tradeRows"/> was timed warm (every variant of a size is timed in the same rounds); null when it was not read.</summary>
-    public MachineSpeed? MachineAt(long tradeRows) => Measurements.Where(m => m.TradeRows == tradeRows).Select(m => m.Machine).OfType<MachineSpeed>().FirstOrDefault();
 
     /// <summary>The sizes at which a variant measured a query, smallest first, each with that measurement.</summary>
     public IReadOnlyList<(long TradeRows, QueryMeasurement Query)> SizesOf(SchemaVariant variant, string query) =>

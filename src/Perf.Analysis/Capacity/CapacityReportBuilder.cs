@@ -227,14 +227,19 @@ public static class CapacityReportBuilder
                 ? "with three sizes the check above is its only hold-out, so no size it was not drawn from has tested it: a fourth size would."
                 : $"the check above tested the bounds the smaller sizes' hold-outs gave on {largest}, which they were not drawn from.");
 
-    /// <summary>The machine's speed while each size was timed, for the hold-out section; null when no size read it.</summary>
-    private static string? MachineText(CapacityData data)
+    /// <summary>The control's timings beside each size against those beside the smallest, for the hold-out section; null when the sweep timed no control.</summary>
+    private static string? DriftText(CapacityData data)
     {
-        var speeds = data.Measurements.Select(m => m.TradeRows).Distinct().Order()
-            .Select(rows => data.MachineAt(rows) is { } speed ? $"{Rows(rows)} {speed}" : null).OfType<string>().ToList();
-        return speeds.Count == 0 ? null
-            : $"Machine speed while each size was timed (the CPU yardstick: its median over the readings before the warm-up and after every round, their range in brackets; more ms is a slower or busier machine): {string.Join(", ", speeds)}. "
-                + "The sizes are timed one after another: a size whose readings all lie above another's ran on a slower machine, and its time per row, the model error measured with it and the check below carry that change as well as the data's.";
+        if (data.Controls.Count == 0)
+        {
+            return null;
+        }
+
+        var first = data.Controls.MinBy(c => c.TradeRows)!;
+        var drifts = data.Controls.OrderBy(c => c.TradeRows).Skip(1)
+            .Select(c => ControlDrift.Between(first, c) is { } drift ? $"{Rows(c.TradeRows)} {drift}{(drift.Changed ? " (changed)" : string.Empty)}" : null).OfType<string>().ToList();
+        return $"Machine drift: the sizes are timed one after another, and a shared machine's speed moves between them. So every size's rounds also time a control: the same queries on the smallest size's rows (seeded once under their own prefix), whose work never changes. Its timings beside each size, as the median over queries of p50 over its p50 beside {Rows(first.TradeRows)}, with the median's 95 % interval: "
+            + (drifts.Count == 0 ? "no other size timed it." : $"{string.Join(", ", drifts)}. Where the interval excludes 1 the machine ran at another speed, and that size's time per row, the model error measured with it and the check below carry the change as well as the data's.");
     }
 
     /// <summary>The held-out size's section: how often the projections held, then one row per (variant, query).</summary>
@@ -245,9 +250,9 @@ public static class CapacityReportBuilder
         yield return new ReportHeading(1, "How far the projections hold");
         yield return new ReportParagraph($"The method above, applied without the largest size: each query's latency at {size} as the sizes up to {Rows(check.FittedRows)} project it (work growth × time per row at {Rows(check.FittedRows)}, with the band from its interval, {check.BandMeaning}), beside the 95 % interval {size} measured. A projection held when the measured interval overlaps the band. Rows examined are exact on both sides, so a miss in them is the growth model's; a miss in time with the work right is the time per row changing with size (what the buffer pool holds, plans, fixed costs). Projections beyond {size} rest on the same method, with the same kind of error.");
         yield return new ReportParagraph(ModelErrorText(error, check, size));
-        if (MachineText(data) is { } machine)
+        if (DriftText(data) is { } drift)
         {
-            yield return new ReportParagraph(machine);
+            yield return new ReportParagraph(drift);
         }
 
         yield return new ReportList(check.Findings(targets));

@@ -17,17 +17,8 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
     /// <summary>The model error the projections' bands carry: what the fitted sizes' own hold-outs measured; null when they are too few (three sizes in all) or too few queries were compared.</summary>
     public ModelError? ModelError { get; init; }
 
-    /// <summary>The machine's speed while the largest fitted size was timed; null when it was not read.</summary>
-    public MachineSpeed? FittedMachine { get; init; }
-
-    /// <summary>The machine's speed while the held-out size was timed; null when it was not read.</summary>
-    public MachineSpeed? HeldOutMachine { get; init; }
-
-    /// <summary>
-    /// How many times slower (above 1) or faster the machine ran the held-out size than the largest fitted one, by the CPU
-    /// yardstick's medians; null unless both were read and every reading of one lies beyond every reading of the other.
-    /// </summary>
-    public double? MachineRatio => FittedMachine is { } fitted && HeldOutMachine is { } heldOut && heldOut.DiffersFrom(fitted) ? heldOut.MedianMs / fitted.MedianMs : null;
+    /// <summary>The control's change from the largest fitted size's rounds to the held-out size's: how the machine's speed moved between the two; null when the sweep timed no control.</summary>
+    public ControlDrift? Drift { get; init; }
 
     /// <summary>The percentiles checked: the median, and the two the targets name.</summary>
     public static readonly IReadOnlyList<double> CheckedPercentiles = [50, 95, 99];
@@ -84,7 +75,7 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf, rows, target, error), standing));
         }
 
-        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, FittedMachine = data.MachineAt(sizes[^2]), HeldOutMachine = data.MachineAt(rows) };
+        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, Drift = data.ControlDrift(sizes[^2], rows) };
     }
 
     /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says.</summary>
@@ -116,37 +107,34 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             : $"{size}'s p95 came out at {Spread(p95)}: {p95.Count(p => p.Outcome == ProjectionOutcome.Held)} of {p95.Count} inside the band ({BandMeaning}), {p95.Count(p => p.Outcome == ProjectionOutcome.Above)} above it";
         var calls = $"the p95 < {Ms(targets.P95Ms)} calls agreed for {AgreeingCalls} of {Called.Count()} queries, "
             + (missed.Count == 0 ? $"and no projection said under where {size} measured over" : $"and {Named(missed)} projected under measured over");
-        var machine = MachineRatio is { } ratio
-            ? $" {size} was timed on a machine {MachineChange(ratio)} than {Rows(FittedRows)} by the CPU yardstick; {MachineSensitivity(ratio)}."
+        var machine = Drift is { Changed: true } drift
+            ? $" The control ran {drift} as long beside {size} as beside {Rows(FittedRows)}, so the machine's speed changed between them; {Sensitivity(drift)}."
             : string.Empty;
         return $"Projections beyond the largest size measured, checked on this data (\"How far the projections hold\"): projected from the sizes up to {Rows(FittedRows)}, {spread}; {calls}.{machine}";
     }
 
-    /// <summary>A ratio of yardsticks as <c>1.16× slower</c> or <c>1.1× faster</c>.</summary>
-    private static string MachineChange(double ratio) => ratio >= 1 ? $"{Ratio(ratio)} slower" : $"{Ratio(1 / ratio)} faster";
-
-    /// <summary>How many p95 projections would hold scaled by the machine's change, beside how many held.</summary>
-    private string MachineSensitivity(double ratio)
+    /// <summary>How many p95 projections would hold scaled by the control's change, beside how many held.</summary>
+    private string Sensitivity(ControlDrift drift)
     {
         var p95 = Checks.Select(c => c.At(95)).OfType<PercentileCheck>().ToList();
         return p95.Count == 0
             ? "no p95 was bounded on both sides to scale"
-            : $"with every projection scaled by that ratio (as if query time moved with it), {p95.Count(p => p.Scaled(ratio).Outcome == ProjectionOutcome.Held)} of {p95.Count} p95s would be inside the band ({p95.Count(p => p.Outcome == ProjectionOutcome.Held)} as projected)";
+            : $"with every projection scaled by its median ({Number(drift.Typical, 2)}×), {p95.Count(p => p.Scaled(drift.Typical).Outcome == ProjectionOutcome.Held)} of {p95.Count} p95s would be inside the band ({p95.Count(p => p.Outcome == ProjectionOutcome.Held)} unscaled)";
     }
 
-    /// <summary>The machine's speed at the largest fitted and the held-out size, and what a change in it does to the check; null when either was not read.</summary>
-    private string? MachineFinding()
+    /// <summary>The control's change between the largest fitted and the held-out size, and what it does to the check; null without a control.</summary>
+    private string? DriftFinding()
     {
-        if (FittedMachine is not { } fitted || HeldOutMachine is not { } heldOut)
+        if (Drift is not { } drift)
         {
             return null;
         }
 
         var size = Rows(HeldOutRows);
-        var speeds = $"Machine speed (the CPU yardstick's median [range] over the readings before the warm-up and after every round; more ms is slower): {fitted} at {Rows(FittedRows)}, {heldOut} at {size}";
-        return MachineRatio is { } ratio
-            ? $"{speeds}. {size} ran on a machine {MachineChange(ratio)} (no reading overlaps): its time per row carries the machine's change as well as the data's; {MachineSensitivity(ratio)}."
-            : $"{speeds}. The readings overlap: as far as the yardstick tells, both sizes were timed on a machine of the same speed.";
+        var change = $"Machine drift: the control (the same queries on the same rows, in every size's rounds) took {drift} as long beside {size} as beside {Rows(FittedRows)} (per query p50 over p50, median of {drift.Ratios.Count} queries)";
+        return drift.Changed
+            ? $"{change}. Time per row at {size} carries the machine's change as well as the data's; {Sensitivity(drift)}."
+            : $"{change}. Its interval {(drift.Median.IsBounded ? "includes 1: no change in the machine's speed is shown" : "is not bounded: no change in the machine's speed can be shown")}.";
     }
 
     /// <summary>What the band checked is: the sampling interval alone, or widened by the model error the smaller sizes measured.</summary>
@@ -154,7 +142,7 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
         ? $"widened by the model error the sizes up to {Rows(FittedRows)} measured in their own hold-outs, {error.PerTenfold}"
         : $"the sampling interval alone: the sizes up to {Rows(FittedRows)} size no model error, which needs a hold-out of their own (four sizes in all) and ≥ {ModelError.MinimumChecks} p95 comparisons";
 
-    /// <summary>What the check shows, a sentence each: per percentile how often the projection held and how far it missed, the work fits, the p95 target calls, and the machine's speed at the two sizes when it was read.</summary>
+    /// <summary>What the check shows, a sentence each: per percentile how often the projection held and how far it missed, the work fits, the p95 target calls, and the control's change between the two sizes when the sweep timed one.</summary>
     public IReadOnlyList<string> Findings(LatencyTargets targets)
     {
         ArgumentNullException.ThrowIfNull(targets);
@@ -190,9 +178,9 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             + $"Projected under, measured over: {Named(Calls(TargetStanding.Within, TargetStanding.Over))}; projected under, the measured interval straddles the target: {Named(Calls(TargetStanding.Within, TargetStanding.Undecided))}; "
             + $"projected over, measured under: {Named(Calls(TargetStanding.Over, TargetStanding.Within))}; projected over, the measured interval straddles: {Named(Calls(TargetStanding.Over, TargetStanding.Undecided))}; "
             + $"the projected band straddles the target: {Called.Count(c => c.ProjectedP95 == TargetStanding.Undecided)}.");
-        if (MachineFinding() is { } machine)
+        if (DriftFinding() is { } drift)
         {
-            lines.Add(machine);
+            lines.Add(drift);
         }
 
         return lines;

@@ -29,9 +29,6 @@ public sealed record VariantMeasurement(
     /// <summary>The cache conditions it was measured under; null in sweeps recorded before cache states.</summary>
     public CacheCondition? Cache { get; init; }
 
-    /// <summary>The machine's speed while its queries were timed; null in sweeps recorded before it was read.</summary>
-    public MachineSpeed? Machine { get; init; }
-
     /// <summary>The buffer pool counters of every timed execution of every query, when counted.</summary>
     public PageCounts? Pages => Queries.All(q => q.Pages is not null) && Queries.Count > 0 ? PageCounts.Sum(Queries.Select(q => q.Pages!)) : null;
 

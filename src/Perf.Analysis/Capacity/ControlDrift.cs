@@ -1,0 +1,43 @@
+using static Perf.Analysis.Capacity.ReportFormat;
+
+namespace Perf.Analysis.Capacity;
+
+/// <summary>
+/// How much slower (above 1) or faster the control ran beside one size than beside another: per query its p50 there over
+/// its p50 here, summarised by their median with its 95 % order-statistic interval (the queries taken as a sample of the
+/// work the machine does).
+/// </summary>
+/// <param name="FromRows">The size compared against.</param>
+/// <param name="ToRows">The size compared.</param>
+/// <param name="Ratios">Per query timed beside both with the same rows examined, its p50 beside <paramref name="ToRows"/> over its p50 beside <paramref name="FromRows"/>, smallest first.</param>
+public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<double> Ratios)
+{
+    /// <summary>The control's change from <paramref name="from"/>'s rounds to <paramref name="to"/>'s; null when no query was timed beside both with the same work.</summary>
+    public static ControlDrift? Between(ControlMeasurement from, ControlMeasurement to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        // A query counts only where its exact work was the same beside both sizes: the control's plans are captured anew at
+        // every size, and one that changed would time other work.
+        List<double> ratios = [.. to.Queries
+            .Select(q => (To: q, From: from.Queries.FirstOrDefault(f => f.Query == q.Query && f.RowsExamined == q.RowsExamined)))
+            .Where(p => p.From is { P50Ms: > 0 } && p.To.P50Ms > 0)
+            .Select(p => p.To.P50Ms / p.From!.P50Ms)
+            .Order()];
+        return ratios.Count == 0 ? null : new ControlDrift(from.TradeRows, to.TradeRows, ratios);
+    }
+
+    /// <summary>The median ratio (nearest rank) with its interval, when the queries are enough to bound it.</summary>
+    public QuantileEstimate Median => OrderStatistics.Estimate(Ratios, 50);
+
+    /// <summary>The median ratio by nearest rank, bounded or not.</summary>
+    public double Typical => Ratios[Math.Max(0, (int)Math.Ceiling(Ratios.Count / 2.0) - 1)];
+
+    /// <summary>Whether the machine's speed changed: the median ratio's interval excludes 1.</summary>
+    public bool Changed => Median is { IsBounded: true } median && (median.Lower > 1 || median.Upper < 1);
+
+    /// <summary>As <c>1.93× [1.85–2.01]</c>, or <c>1.1× (3 queries: too few for an interval)</c>.</summary>
+    public override string ToString() => Median is { IsBounded: true } median
+        ? $"{Number(median.Value!.Value, 2)}× [{Number(median.Lower!.Value, 2)}–{Number(median.Upper!.Value, 2)}]"
+        : $"{Number(Typical, 2)}× ({Ratios.Count} queries: too few for an interval)";
+}

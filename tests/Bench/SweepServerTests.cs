@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Perf.Analysis.Capacity;
+using Perf.Bench.Capacity;
+using Perf.Harness.Results;
+using Perf.Tests.Infrastructure;
+using Telemetry.Data.Schema;
+
+namespace Perf.Tests.Bench;
+
+/// <summary>
+/// The capacity sweep on the real server: its A/A null check (a variant against an identical copy of itself must yield no
+/// claim), and its control (the same queries on the same rows beside every size, whatever the sizes' own data).
+/// </summary>
+public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposable
+{
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("perf-sweep-");
+
+    public void Dispose() => directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task Sweep_CompositeAgainstItsCopy_ClaimsNoDifference()
+    {
+        var server = fixture.RequireServer();
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = "aat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        // Six rounds a side let Mann–Whitney reach p = 0.002, below this run's α of 0.05 / 12, so the check can test the
+        // timings (with fewer it says it could not). At 3k rows these queries take well under the 1 ms a timing claim also
+        // needs, so what this run shows is the pipeline: equal exact work between the copies, a p-value for every pair, and
+        // no claim. That a real difference is claimed is ClaimRule's unit tests' job (Reports/ClaimRuleTests).
+        var options = ReportCommand.ParseOptions(["--sizes", "3k", "--variants", "composite", "--aa", "--rounds", "6", "--executions", "2", "--queries", "trades_page,summary/hot", "--prefix", prefix]);
+        try
+        {
+            var writer = await ResultWriter.CreateAsync(RunManifest.Create("aa-test"), directory.FullName, ct);
+
+            var data = await CapacitySweep.RunAsync(options, server, writer, directory.FullName, ct);
+            var analysis = CapacityAnalysis.Analyze(data, null);
+
+            var copy = Assert.Single(data.Copies);
+            Assert.Equal(SchemaVariant.Composite, copy.Variant);
+            // The control (the smallest size's rows, here the only size) was timed in the same rounds, every query with the
+            // same exact work as the variant it copies, and no other size to drift against.
+            var control = Assert.Single(data.Controls);
+            Assert.Equal(3_000L, control.TradeRows);
+            Assert.Equal(data.Measurements[0].Queries.Select(q => (q.Query, q.RowsExamined, 12)), control.Queries.Select(q => (q.Query, q.RowsExamined, q.RoundsMs.Sum(r => r.Count))));
+            Assert.Null(analysis.HoldOut);
+            Assert.Equal(12, analysis.AaCheck.Count);
+            Assert.All(analysis.AaCheck, c =>
+            {
+                Assert.Equal(c.Result.ReferenceWork.RowsExamined, c.Result.CandidateWork.RowsExamined);
+                Assert.NotNull(c.Result.PValue);
+                Assert.Equal(12, c.Result.CandidateMedian.Samples);
+            });
+            Assert.Empty(analysis.AaCheck.Where(c => c.Result.IsClaim).Select(c => $"{c.Query}: {c.Result.Kind}"));
+            Assert.StartsWith("A/A check passed", Assert.Single(analysis.Recommendations, r => r.Rule == "aa-check").Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(VariantDatabase.Name(prefix, SchemaVariant.Composite), CancellationToken.None);
+            await server.DropDatabaseAsync(VariantDatabase.Name(options.CopyPrefix, SchemaVariant.Composite), CancellationToken.None);
+            await server.DropDatabaseAsync(VariantDatabase.Name(options.ControlPrefix, SchemaVariant.Composite), CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_TwoSizes_TheControlDoesTheSameWorkBesideBoth()
+    {
+        var server = fixture.RequireServer();
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = "ctl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var options = ReportCommand.ParseOptions(["--sizes", "3k,12k", "--seed-profiles", "5", "--variants", "basic", "--rounds", "2", "--executions", "1", "--queries", "summary/hot,trades_page/cold,trades_deep", "--prefix", prefix]);
+        try
+        {
+            var writer = await ResultWriter.CreateAsync(RunManifest.Create("control-test"), directory.FullName, ct);
+
+            var data = await CapacitySweep.RunAsync(options, server, writer, directory.FullName, ct);
+
+            Assert.Equal([3_000L, 12_000L], data.Controls.Select(c => c.TradeRows));
+            // Beside 12k the control examined what it examined beside 3k, query by query: its own rows and parameters. With five
+            // profiles the 12k data's deep page lies far beyond the 3k rows' month, so run with the size's parameters the
+            // control would have examined other rows; and the variant's own work moved with its data.
+            Assert.Equal(data.Controls[0].Queries.Select(q => (q.Query, q.RowsExamined)), data.Controls[1].Queries.Select(q => (q.Query, q.RowsExamined)));
+            Assert.Equal(data.Measurements[0].Queries.Select(q => (q.Query, q.RowsExamined)), data.Controls[0].Queries.Select(q => (q.Query, q.RowsExamined)));
+            Assert.NotEqual(data.Measurements[1].Queries.Select(q => q.RowsExamined), data.Controls[1].Queries.Select(q => q.RowsExamined));
+            Assert.Equal(10, data.ControlDrift(3_000, 12_000)!.Ratios.Count);
+            Assert.StartsWith("dataset.control=control seed 42", writer.Manifest.Parameters.Select(p => $"{p.Key}={p.Value}").Single(p => p.StartsWith("dataset.control=", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(VariantDatabase.Name(prefix, SchemaVariant.Basic), CancellationToken.None);
+            await server.DropDatabaseAsync(VariantDatabase.Name(options.ControlPrefix, SchemaVariant.Basic), CancellationToken.None);
+        }
+    }
+}
