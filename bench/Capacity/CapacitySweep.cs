@@ -108,7 +108,7 @@ internal static class CapacitySweep
                     controls.Add(new ControlMeasurement(tradeRows, arm.Measure(cases, samples, a)));
                     if (controls.Count > 1 && ControlDrift.Between(controls[0], controls[^1]) is { } drift)
                     {
-                        Progress($"size {label} control: {drift} as long as beside {ReportLabel(controls[0].TradeRows)}{(drift.Changed ? ": the machine's speed changed" : string.Empty)}");
+                        Progress($"size {label} control: {drift} as long as beside {ReportLabel(controls[0].TradeRows)}{(drift.Changed ? ": the same work ran at another speed" : string.Empty)}");
                     }
 
                     continue;

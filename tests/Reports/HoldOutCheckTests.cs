@@ -124,9 +124,9 @@ public sealed class HoldOutCheckTests
         Assert.Equal(ProjectionOutcome.Above, Assert.Single(check.Checks).At(95)!.Outcome);
         Assert.True(check.Drift!.Changed);
         var finding = check.Findings(LatencyTargets.Default)[5];
-        Assert.StartsWith("Machine drift: the control (the same queries on the same rows, in every size's rounds) took 1.2× [1.2–1.2] as long beside 8M as beside 4M (per query p50 over p50, median of 8 queries). Time per row at 8M carries the machine's change", finding, StringComparison.Ordinal);
+        Assert.StartsWith("Machine drift: the control (the same queries on the same rows, in every size's rounds) took 1.2× [1.2–1.2] as long beside 8M as beside 4M (per query p50 over p50, median of 8 queries). Time per row at 8M carries that change", finding, StringComparison.Ordinal);
         Assert.EndsWith("with every projection scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 unscaled).", finding, StringComparison.Ordinal);
-        Assert.EndsWith(" The control ran 1.2× [1.2–1.2] as long beside 8M as beside 4M, so the machine's speed changed between them; with every projection scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 unscaled).", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+        Assert.EndsWith(" The control ran 1.2× [1.2–1.2] as long beside 8M as beside 4M: the same work ran at another speed there; with every projection scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 unscaled).", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class HoldOutCheckTests
         var check = HoldOutCheck.Of(data)!;
 
         Assert.False(check.Drift!.Changed);
-        Assert.EndsWith("(per query p50 over p50, median of 8 queries). Its interval includes 1: no change in the machine's speed is shown.", check.Findings(LatencyTargets.Default)[5], StringComparison.Ordinal);
+        Assert.EndsWith("(per query p50 over p50, median of 8 queries). Its interval includes 1: no change in the speed of the same work is shown.", check.Findings(LatencyTargets.Default)[5], StringComparison.Ordinal);
         Assert.DoesNotContain("control", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
     }
 

@@ -239,7 +239,7 @@ public static class CapacityReportBuilder
         var drifts = data.Controls.OrderBy(c => c.TradeRows).Skip(1)
             .Select(c => ControlDrift.Between(first, c) is { } drift ? $"{Rows(c.TradeRows)} {drift}{(drift.Changed ? " (changed)" : string.Empty)}" : null).OfType<string>().ToList();
         return $"Machine drift: the sizes are timed one after another, and a shared machine's speed moves between them. So every size's rounds also time a control: the same queries on the smallest size's rows (seeded once under their own prefix), whose work never changes. Its timings beside each size, as the median over queries of p50 over its p50 beside {Rows(first.TradeRows)}, with the median's 95 % interval: "
-            + (drifts.Count == 0 ? "no other size timed it." : $"{string.Join(", ", drifts)}. Where the interval excludes 1 the machine ran at another speed, and that size's time per row, the model error measured with it and the check below carry the change as well as the data's.");
+            + (drifts.Count == 0 ? "no other size timed it." : $"{string.Join(", ", drifts)}. Where the interval excludes 1 the same work ran at another speed beside that size: the machine's, or what that size's data does to the caches both share (the CPU's, the buffer pool's). That size's time per row, the model error measured with it and the check below carry the change as well as the data's own effect.");
     }
 
     /// <summary>The held-out size's section: how often the projections held, then one row per (variant, query).</summary>

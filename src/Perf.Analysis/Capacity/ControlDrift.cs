@@ -33,7 +33,7 @@ public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<doub
     /// <summary>The median ratio by nearest rank, bounded or not.</summary>
     public double Typical => Ratios[Math.Max(0, (int)Math.Ceiling(Ratios.Count / 2.0) - 1)];
 
-    /// <summary>Whether the machine's speed changed: the median ratio's interval excludes 1.</summary>
+    /// <summary>Whether the same work ran at another speed: the median ratio's interval excludes 1.</summary>
     public bool Changed => Median is { IsBounded: true } median && (median.Lower > 1 || median.Upper < 1);
 
     /// <summary>As <c>1.93× [1.85–2.01]</c>, or <c>1.1× (3 queries: too few for an interval)</c>.</summary>

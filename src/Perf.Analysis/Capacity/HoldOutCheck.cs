@@ -17,7 +17,7 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
     /// <summary>The model error the projections' bands carry: what the fitted sizes' own hold-outs measured; null when they are too few (three sizes in all) or too few queries were compared.</summary>
     public ModelError? ModelError { get; init; }
 
-    /// <summary>The control's change from the largest fitted size's rounds to the held-out size's: how the machine's speed moved between the two; null when the sweep timed no control.</summary>
+    /// <summary>The control's change from the largest fitted size's rounds to the held-out size's: how the speed of the same work moved between the two; null when the sweep timed no control.</summary>
     public ControlDrift? Drift { get; init; }
 
     /// <summary>The percentiles checked: the median, and the two the targets name.</summary>
@@ -108,7 +108,7 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
         var calls = $"the p95 < {Ms(targets.P95Ms)} calls agreed for {AgreeingCalls} of {Called.Count()} queries, "
             + (missed.Count == 0 ? $"and no projection said under where {size} measured over" : $"and {Named(missed)} projected under measured over");
         var machine = Drift is { Changed: true } drift
-            ? $" The control ran {drift} as long beside {size} as beside {Rows(FittedRows)}, so the machine's speed changed between them; {Sensitivity(drift)}."
+            ? $" The control ran {drift} as long beside {size} as beside {Rows(FittedRows)}: the same work ran at another speed there; {Sensitivity(drift)}."
             : string.Empty;
         return $"Projections beyond the largest size measured, checked on this data (\"How far the projections hold\"): projected from the sizes up to {Rows(FittedRows)}, {spread}; {calls}.{machine}";
     }
@@ -133,8 +133,8 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
         var size = Rows(HeldOutRows);
         var change = $"Machine drift: the control (the same queries on the same rows, in every size's rounds) took {drift} as long beside {size} as beside {Rows(FittedRows)} (per query p50 over p50, median of {drift.Ratios.Count} queries)";
         return drift.Changed
-            ? $"{change}. Time per row at {size} carries the machine's change as well as the data's; {Sensitivity(drift)}."
-            : $"{change}. Its interval {(drift.Median.IsBounded ? "includes 1: no change in the machine's speed is shown" : "is not bounded: no change in the machine's speed can be shown")}.";
+            ? $"{change}. Time per row at {size} carries that change as well as the data's; {Sensitivity(drift)}."
+            : $"{change}. Its interval {(drift.Median.IsBounded ? "includes 1: no change in the speed of the same work is shown" : "is not bounded: no change in the speed of the same work can be shown")}.";
     }
 
     /// <summary>What the band checked is: the sampling interval alone, or widened by the model error the smaller sizes measured.</summary>
