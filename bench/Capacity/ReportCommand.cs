@@ -129,7 +129,7 @@ internal static class ReportCommand
         return 0;
     }
 
-    /// <summary>The stored measurements of <paramref name="sizes"/> alone (warm, cold and constrained, and the A/A copies).</summary>
+    /// <summary>The stored measurements of <paramref name="sizes"/> alone (warm, cold and constrained, the A/A copies and the control).</summary>
     /// <exception cref="UsageException">A size was not measured.</exception>
     private static CapacityData SizesOf(CapacityData data, IReadOnlyList<long> sizes)
     {
@@ -145,6 +145,7 @@ internal static class ReportCommand
             Measurements = [.. data.Measurements.Where(m => sizes.Contains(m.TradeRows))],
             CacheStates = [.. data.CacheStates.Where(m => sizes.Contains(m.TradeRows))],
             Copies = [.. data.Copies.Where(m => sizes.Contains(m.TradeRows))],
+            Controls = [.. data.Controls.Where(c => sizes.Contains(c.TradeRows))],
         };
     }
 }

@@ -103,12 +103,18 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     public async Task ReportCommand_MeasurementsWithSizes_RendersThoseSizesAloneAndSaysSo()
     {
         var ct = TestContext.Current.CancellationToken;
-        var measurements = await MeasurementsAsync(ct);
+        var sample = SampleCapacityData.Create();
+        var measurements = await MeasurementsAsync(ct, JsonSerializer.Serialize(sample with { Controls = [.. SampleCapacityData.Sizes.Select(rows => new ControlMeasurement(rows, sample.Measurements[0].Queries))] }, ResultWriter.JsonOptions));
         var rendered = Path.Combine(directory.FullName, "rendered");
 
         var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--sizes", "100k,1M", "--start", "2026-01-01", "--results", rendered], ct);
 
         Assert.Equal(0, exit);
+        using (var capacity = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(rendered, "capacity.json"), ct)))
+        {
+            Assert.Equal([100_000L, 1_000_000L], capacity.RootElement.GetProperty("data").GetProperty("controls").EnumerateArray().Select(c => c.GetProperty("tradeRows").GetInt64()));
+        }
+
         var markdown = await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), ct);
         Assert.Contains("over identical data at 100k, 1M trade rows", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("How far the projections hold", markdown, StringComparison.Ordinal); // two sizes: no hold-out
