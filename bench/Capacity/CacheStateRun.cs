@@ -12,6 +12,7 @@ namespace Perf.Bench.Capacity;
 /// <param name="ReaderFor">The read-only connection string of a database.</param>
 /// <param name="Warm">This size's warm measurements, whose bytes, seeding and indexes they share.</param>
 /// <param name="Label">The size's label, e.g. <c>10m</c>.</param>
+/// <param name="Prefix">The database prefix of the size's variants (the capacity search finds them by it).</param>
 /// <param name="ResultsDirectory">The run's folder (capacity searches write below it).</param>
 /// <param name="RepositoryRoot">Where the load program is built from.</param>
 internal sealed record CacheStateRun(
@@ -22,5 +23,6 @@ internal sealed record CacheStateRun(
     Func<string, string> ReaderFor,
     IReadOnlyList<VariantMeasurement> Warm,
     string Label,
+    string Prefix,
     string ResultsDirectory,
     string RepositoryRoot);

@@ -48,6 +48,7 @@ internal static class CacheStateSweep
     {
         var samples = InterleavedSampler.NewGrid(run.Arms.Count, run.Cases.Count);
         RestartedServer? restarted = null;
+        var timedFrom = DateTimeOffset.UtcNow;
         CapacitySweep.Progress($"size {run.Label}: cold, {run.Options.Rounds} rounds, each from a restarted server");
         for (var round = 0; round < run.Options.Rounds; round++)
         {
@@ -65,7 +66,8 @@ internal static class CacheStateSweep
         }
 
         var cache = new CacheCondition(CacheState.Cold, restarted!.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
-        return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, CapacityPages = null, Queries = arm.Measure(run.Cases, samples, a), Cache = cache });
+        var timedTo = DateTimeOffset.UtcNow;
+        return run.Arms.Select((arm, a) => WarmOf(run, arm) with { CapacityRps = null, CapacityIsLowerBound = false, CapacityPages = null, Queries = arm.Measure(samples, a), Cache = cache, TimedFromUtc = timedFrom, TimedToUtc = timedTo });
     }
 
     /// <summary>One variant alone on a server whose pool is <paramref name="poolBytes"/> (one of <c>--buffer-pool</c>): a warm-up pass, the rounds, then the capacity search when asked for.</summary>
@@ -75,6 +77,7 @@ internal static class CacheStateSweep
         var restarted = await run.Server.RestartAsync(new ServerRestart(poolBytes, DirectIo: true), cancellationToken).ConfigureAwait(false);
         CapacitySweep.Progress($"size {run.Label}: {arm.Name} memory-constrained, {restarted.BufferPoolBytes / 1048576} MiB buffer pool, warm-up then {options.Rounds} rounds");
         CaseSamples[,] samples;
+        var timedFrom = DateTimeOffset.UtcNow;
         await using (var counters = await BufferPoolCounters.OpenAsync(run.Server.AdminConnectionString, cancellationToken).ConfigureAwait(false))
         {
             var sets = Sets(run, [arm]);
@@ -88,17 +91,18 @@ internal static class CacheStateSweep
             }
         }
 
+        var timedTo = DateTimeOffset.UtcNow;
         CapacityFinding? capacity = null;
         if (options.Capacity is { } search)
         {
             // One pool keeps the folder name it always had; several name theirs (10m-composite-constrained-64mib).
             var pool = options.ConstrainedPools.Count == 1 ? string.Empty : "-" + new ByteSize(poolBytes).ToString().Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
             var output = Path.Combine(run.ResultsDirectory, "capacity", $"{run.Label}-{arm.Variant.ToString().ToLowerInvariant()}-constrained{pool}");
-            capacity = await CapacityProbe.MeasureAsync(run.RepositoryRoot, run.Server.AdminConnectionString, arm.Variant, options.Prefix, search, output, cancellationToken).ConfigureAwait(false);
+            capacity = await CapacityProbe.MeasureAsync(run.RepositoryRoot, run.Server.AdminConnectionString, arm.Variant, run.Prefix, search, output, cancellationToken).ConfigureAwait(false);
         }
 
         var cache = new CacheCondition(CacheState.Constrained, restarted.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped);
-        return WarmOf(run, arm) with { CapacityRps = capacity?.Rps, CapacityIsLowerBound = capacity?.IsLowerBound ?? false, CapacityPages = capacity?.Pages, Queries = arm.Measure(run.Cases, samples, 0), Cache = cache };
+        return WarmOf(run, arm) with { CapacityRps = capacity?.Rps, CapacityIsLowerBound = capacity?.IsLowerBound ?? false, CapacityPages = capacity?.Pages, Queries = arm.Measure(samples, 0), Cache = cache, TimedFromUtc = timedFrom, TimedToUtc = timedTo };
     }
 
     private static VariantMeasurement WarmOf(CacheStateRun run, SweepArm arm) => run.Warm.First(m => m.Variant == arm.Variant);

@@ -6,12 +6,17 @@ using Perf.Bench.Queries;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Perf.Seed;
+using Telemetry.CommandLine;
 using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Capacity;
 
-/// <summary>The scale sweep: per size, seed every variant (and the A/A copy), capture plans and exact work, time every query in interleaved rounds beside the control, then per variant measure bytes and (optionally) capacity.</summary>
+/// <summary>
+/// The scale sweep: seed every variant (and the A/A copy) per size, capture plans and exact work, time every query in
+/// interleaved rounds, then per variant measure bytes and (optionally) capacity. One size at a time, each timed beside the
+/// control; or with <c>--interleave-sizes</c> every size seeded first and all timed in the same rounds.
+/// </summary>
 internal static class CapacitySweep
 {
     public static async Task<CapacityData> RunAsync(SweepOptions options, ProvisionedServer server, ResultWriter writer, string repositoryRoot, CancellationToken cancellationToken)
@@ -23,75 +28,51 @@ internal static class CapacitySweep
         var copies = new List<VariantMeasurement>();
         var cacheStates = new List<VariantMeasurement>();
         var controls = new List<ControlMeasurement>();
-        var control = await SeedControlAsync(options, server, writer, cancellationToken).ConfigureAwait(false);
-        foreach (var size in options.Sizes)
+        // Sizes timed in the same rounds share the machine's drift, so they need no control; one size at a time is timed beside it.
+        var control = options.InterleaveSizes ? null : await SeedControlAsync(options, server, writer, cancellationToken).ConfigureAwait(false);
+        IEnumerable<IReadOnlyList<long>> groups = options.InterleaveSizes ? [options.Sizes] : options.Sizes.Select(s => (IReadOnlyList<long>)[s]);
+        foreach (var group in groups)
         {
-            var label = ReportLabel(size);
-            var seedOptions = SeedOptionsFor(options, size);
-            Progress($"size {label}: seeding {string.Join(", ", options.Variants)} ({(seedOptions.To.DayNumber - seedOptions.From.DayNumber)} days, {options.SeedProfiles} profiles)");
-            var seeded = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
-            RecordDataset(writer.Manifest, new DatasetInfo(seeded.Seed, seeded.Scale, seeded.RowCounts, seeded.Checksum));
-            var tradeRows = seeded.RowCounts.TryGetValue(TelemetryTable.Trades.Name, out var rows) ? rows : size;
-
-            var databases = options.Variants.ToDictionary(v => v, v => VariantDatabase.Name(options.Prefix, v));
-            string? copyDatabase = null;
-            if (options.AaVariant is { } aa)
+            var sizes = new List<SeededSize>();
+            foreach (var size in group)
             {
-                // The A/A copy: the same deterministic rows and DDL under a second prefix, checked, not assumed.
-                Progress($"size {label}: seeding the A/A copy of {aa}");
-                var copy = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions with { Variants = [aa], DatabasePrefix = options.CopyPrefix }, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
-                if (copy.Checksum != seeded.Checksum)
-                {
-                    throw new InvalidOperationException($"The A/A copy's data checksum {copy.Checksum} differs from {seeded.Checksum}: the copy is not identical.");
-                }
-
-                copyDatabase = VariantDatabase.Name(options.CopyPrefix, aa);
+                sizes.Add(await SeedSizeAsync(options, size, server, writer, cancellationToken).ConfigureAwait(false));
             }
 
-            foreach (var (name, database) in databases.Select(p => (p.Key.ToString(), p.Value)).Concat(copyDatabase is null ? [] : [(CopyName(options.AaVariant!.Value), copyDatabase)]))
-            {
-                await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
-                await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
-                writer.Manifest.DdlHashes[name] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (options.AaVariant is { } checkedVariant && writer.Manifest.DdlHashes[CopyName(checkedVariant)] != writer.Manifest.DdlHashes[checkedVariant.ToString()])
-            {
-                throw new InvalidOperationException($"The A/A copy's DDL differs from {checkedVariant}'s: the copy is not identical.");
-            }
-
-            var reader = await server.CreateReadOnlyAccountAsync(copyDatabase is null ? [.. databases.Values, control.Database] : [.. databases.Values, copyDatabase, control.Database], cancellationToken).ConfigureAwait(false);
+            var reader = await server.CreateReadOnlyAccountAsync([.. sizes.SelectMany(s => s.Databases), .. control is null ? [] : new[] { control.Database }], cancellationToken).ConfigureAwait(false);
             string ReaderFor(string database) => new MySqlConnectionStringBuilder(reader) { Database = database }.ConnectionString;
-            var connectionStrings = databases.ToDictionary(p => p.Key, p => ReaderFor(p.Value));
-            QueryContext context;
-            await using (var discovery = new QueryLayer(connectionStrings[options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0]]))
+            // The rounds' rows: every size's arms in turn, then the control.
+            var arms = new List<SweepArm>();
+            var timed = new List<(SeededSize Size, IReadOnlyList<QueryCase> Cases, IReadOnlyList<SweepArm> Arms, int FirstRow)>();
+            foreach (var size in sizes)
             {
-                context = await QueryContextDiscovery.DiscoverAsync(discovery.DataSource, cancellationToken).ConfigureAwait(false);
+                var (sizeCases, sizeArms) = await ArmsAsync(options, size, server, ReaderFor, cancellationToken).ConfigureAwait(false);
+                timed.Add((size, sizeCases, sizeArms, arms.Count));
+                arms.AddRange(sizeArms);
             }
 
-            var cases = Cases(options, context);
-            var plans = await PlanRunner.CaptureAsync(connectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
-            var arms = options.Variants.Select(v => new SweepArm(v.ToString(), v, databases[v], [.. plans.Where(p => p.Variant == v)])).ToList();
-            if (copyDatabase is not null)
+            var controlRow = -1;
+            if (control is not null)
             {
-                var copied = options.AaVariant!.Value;
-                var copyPlans = await PlanRunner.CaptureAsync(new Dictionary<SchemaVariant, string> { [copied] = ReaderFor(copyDatabase) }, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
-                arms.Add(new SweepArm(CopyName(copied), copied, copyDatabase, copyPlans, IsCopy: true));
+                // The control's plans are captured at every size like the variants', so its exact work beside each size is known, not assumed.
+                var controlPlans = await PlanRunner.CaptureAsync(new Dictionary<SchemaVariant, string> { [control.Variant] = ReaderFor(control.Database) }, server.Info.Flavor, control.Cases, cancellationToken).ConfigureAwait(false);
+                controlRow = arms.Count;
+                arms.Add(new SweepArm(ControlName, control.Variant, control.Database, control.Cases, controlPlans, IsControl: true));
             }
 
-            // The control's plans are captured at every size like the variants', so its exact work beside each size is known, not assumed.
-            var controlPlans = await PlanRunner.CaptureAsync(new Dictionary<SchemaVariant, string> { [control.Variant] = ReaderFor(control.Database) }, server.Info.Flavor, control.Cases, cancellationToken).ConfigureAwait(false);
-            arms.Add(new SweepArm(ControlName, control.Variant, control.Database, controlPlans, IsControl: true, Cases: control.Cases));
-
+            // Every arm runs its own size's cases: the same names in the same order, with parameters found on its own rows.
+            var cases = timed[0].Cases;
             var sets = arms.Select(a => new MeasurementArm(a.Name, new QueryLayer(ReaderFor(a.Database)), a.Cases)).ToList();
             CaseSamples[,] samples;
             CacheCondition warm;
+            var timedFrom = DateTimeOffset.UtcNow;
             try
             {
                 await using var counters = await BufferPoolCounters.OpenAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
                 var pool = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
                 warm = new CacheCondition(CacheState.Warm, pool.Bytes, pool.FlushMethod, null);
-                Progress($"size {label}: {cases.Count} queries × {arms.Count} databases, warm-up then {options.Rounds} interleaved rounds of up to {options.Executions} executions");
+                var which = options.InterleaveSizes ? $"sizes {string.Join(", ", sizes.Select(s => s.Label))} together" : $"size {sizes[0].Label}";
+                Progress($"{which}: {cases.Count} queries × {arms.Count} databases, warm-up then {options.Rounds} interleaved rounds of up to {options.Executions} executions");
                 samples = await InterleavedSampler.MeasureAsync(sets, cases, options.Rounds, options.Executions, options.CaseBudget, counters, Progress, cancellationToken).ConfigureAwait(false);
             }
             finally
@@ -99,56 +80,178 @@ internal static class CapacitySweep
                 await MeasurementArm.DisposeAllAsync(sets).ConfigureAwait(false);
             }
 
-            var measuredHere = new List<VariantMeasurement>();
-            for (var a = 0; a < arms.Count; a++)
+            var timedTo = DateTimeOffset.UtcNow;
+            foreach (var (size, sizeCases, sizeArms, firstRow) in timed)
             {
-                var arm = arms[a];
-                if (arm.IsControl)
+                var measuredHere = new List<VariantMeasurement>();
+                for (var i = 0; i < sizeArms.Count; i++)
                 {
-                    controls.Add(new ControlMeasurement(tradeRows, arm.Measure(cases, samples, a)));
-                    if (controls.Count > 1 && ControlDrift.Between(controls[0], controls[^1]) is { } drift)
+                    var arm = sizeArms[i];
+                    var (dataBytes, indexBytes, indexes) = await StorageProbe.MeasureAsync(server.AdminConnectionString, arm.Database, cancellationToken).ConfigureAwait(false);
+                    var queries = arm.Measure(samples, firstRow + i);
+                    CapacityFinding? capacity = null;
+                    if (options.Capacity is { } search && !arm.IsCopy)
                     {
-                        Progress($"size {label} control: {drift} as long as beside {ReportLabel(controls[0].TradeRows)}{(drift.Changed ? ": the same work ran at another speed" : string.Empty)}");
+                        var output = Path.Combine(writer.Directory, "capacity", $"{size.Label}-{arm.Variant.ToString().ToLowerInvariant()}");
+                        capacity = await CapacityProbe.MeasureAsync(repositoryRoot, server.AdminConnectionString, arm.Variant, size.Prefix, search, output, cancellationToken).ConfigureAwait(false);
                     }
 
-                    continue;
+                    var seedSeconds = size.Seeded.Variants.FirstOrDefault(v => v.Variant == arm.Variant)?.Seconds ?? size.Seeded.Seconds;
+                    var measurement = new VariantMeasurement(arm.Variant, size.TradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false) { Cache = warm, CapacityPages = capacity?.Pages, TimedFromUtc = timedFrom, TimedToUtc = timedTo };
+                    (arm.IsCopy ? copies : measurements).Add(measurement);
+                    if (!arm.IsCopy)
+                    {
+                        measuredHere.Add(measurement);
+                    }
+
+                    Progress(Summary(size.Label, arm.IsCopy ? CopyName(arm.Variant) : arm.Variant.ToString(), measurement));
                 }
 
-                var (dataBytes, indexBytes, indexes) = await StorageProbe.MeasureAsync(server.AdminConnectionString, arm.Database, cancellationToken).ConfigureAwait(false);
-                var queries = arm.Measure(cases, samples, a);
-                CapacityFinding? capacity = null;
-                if (options.Capacity is { } search && !arm.IsCopy)
+                if (controlRow >= 0)
                 {
-                    var output = Path.Combine(writer.Directory, "capacity", $"{label}-{arm.Variant.ToString().ToLowerInvariant()}");
-                    capacity = await CapacityProbe.MeasureAsync(repositoryRoot, server.AdminConnectionString, arm.Variant, options.Prefix, search, output, cancellationToken).ConfigureAwait(false);
+                    controls.Add(new ControlMeasurement(size.TradeRows, arms[controlRow].Measure(samples, controlRow)));
+                    if (controls.Count > 1 && ControlDrift.Between(controls[0], controls[^1]) is { } drift)
+                    {
+                        Progress($"size {size.Label} control: {drift} as long as beside {ReportLabel(controls[0].TradeRows)}{(drift.Changed ? ": the same work ran at another speed" : string.Empty)}");
+                    }
                 }
 
-                var seedSeconds = seeded.Variants.FirstOrDefault(v => v.Variant == arm.Variant)?.Seconds ?? seeded.Seconds;
-                var measurement = new VariantMeasurement(arm.Variant, tradeRows, seedSeconds, dataBytes, indexBytes, capacity?.Rps, queries, indexes, capacity?.IsLowerBound ?? false) { Cache = warm, CapacityPages = capacity?.Pages };
-                (arm.IsCopy ? copies : measurements).Add(measurement);
-                if (!arm.IsCopy)
+                if (options.CacheStates.Count > 0)
                 {
-                    measuredHere.Add(measurement);
+                    var run = new CacheStateRun(options, server, [.. sizeArms.Where(a => !a.IsCopy)], sizeCases, ReaderFor, measuredHere, size.Label, size.Prefix, writer.Directory, repositoryRoot);
+                    foreach (var measurement in await CacheStateSweep.RunAsync(run, cancellationToken).ConfigureAwait(false))
+                    {
+                        cacheStates.Add(measurement);
+                        Progress(Summary(size.Label, $"{measurement.Variant} {measurement.Cache!.State.ToString().ToLowerInvariant()}", measurement));
+                    }
                 }
 
-                Progress(Summary(label, arm.Name, measurement));
+                // What every size measured is kept as it completes: a later size that fails leaves the earlier ones re-renderable.
+                await writer.WriteJsonAsync(MeasurementsName, Data(options, measurements, copies, cacheStates, controls), cancellationToken).ConfigureAwait(false);
             }
-
-            if (options.CacheStates.Count > 0)
-            {
-                var run = new CacheStateRun(options, server, [.. arms.Where(a => !a.IsCopy && !a.IsControl)], cases, ReaderFor, measuredHere, label, writer.Directory, repositoryRoot);
-                foreach (var measurement in await CacheStateSweep.RunAsync(run, cancellationToken).ConfigureAwait(false))
-                {
-                    cacheStates.Add(measurement);
-                    Progress(Summary(label, $"{measurement.Variant} {measurement.Cache!.State.ToString().ToLowerInvariant()}", measurement));
-                }
-            }
-
-            // What every size measured is kept as it completes: a later size that fails leaves the earlier ones re-renderable.
-            await writer.WriteJsonAsync(MeasurementsName, Data(measurements, copies, cacheStates, controls), cancellationToken).ConfigureAwait(false);
         }
 
-        return Data(measurements, copies, cacheStates, controls);
+        return Data(options, measurements, copies, cacheStates, controls);
+    }
+
+    /// <summary>
+    /// Why the sizes, kept all at once as <c>--interleave-sizes</c> keeps them, would not fit the server's disk, with what
+    /// would; null when they fit, when the sizes are not interleaved (each seed then checks itself), or when the server's
+    /// disk cannot be seen from here. Read before anything is written.
+    /// </summary>
+    public static async Task<string?> DiskProblemAsync(SweepOptions options, ProvisionedServer server, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(server);
+        if (!options.InterleaveSizes || await SeedDiskEstimate.FreeSpaceAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false) is not { } free)
+        {
+            return null;
+        }
+
+        // Each size's variants, and its A/A copy when asked for.
+        var needed = options.Sizes.Select(size => (Size: size, Bytes: SeedDiskEstimate.Bytes(SeedOptionsFor(options, size) with
+        {
+            Variants = options.AaVariant is { } aa ? [.. options.Variants, aa] : options.Variants,
+        }))).ToList();
+        var total = needed.Sum(n => n.Bytes);
+        if (total <= free.FreeBytes)
+        {
+            return null;
+        }
+
+        // The smallest sizes that fit together, for the message.
+        var fitting = new List<string>();
+        var sum = 0L;
+        foreach (var (size, bytes) in needed.OrderBy(n => n.Size))
+        {
+            sum += bytes;
+            if (sum > free.FreeBytes)
+            {
+                break;
+            }
+
+            fitting.Add(ReportLabel(size));
+        }
+
+        var largest = needed.MaxBy(n => n.Size);
+        var smaller = fitting.Count >= 2 ? $"--sizes {string.Join(',', fitting)} interleaved; or " : string.Empty;
+        return $"--interleave-sizes keeps every size at once: about {new ByteSize(total)} of disk ({string.Join(", ", needed.Select(n => $"{ReportLabel(n.Size)} {new ByteSize(n.Bytes)}"))}, counting nothing for databases it replaces) "
+            + $"but the free space of the server's data directory ({free.Directory}) is {new ByteSize(free.FreeBytes)}; nothing was written. "
+            + $"Would fit: {smaller}the same sizes one after another (without --interleave-sizes), which keeps one size at a time ({ReportLabel(largest.Size)} needs about {new ByteSize(largest.Bytes)}) and times each beside a control.";
+    }
+
+    /// <summary>One size seeded: its dataset and databases (the variants' and the A/A copy's).</summary>
+    private sealed record SeededSize(string Label, long TradeRows, string Prefix, SeedResult Seeded, IReadOnlyDictionary<SchemaVariant, string> Variants, string? CopyDatabase)
+    {
+        /// <summary>Every database of the size.</summary>
+        public IEnumerable<string> Databases => CopyDatabase is null ? Variants.Values : [.. Variants.Values, CopyDatabase];
+    }
+
+    /// <summary>Seeds one size's variants (and the A/A copy, checked identical) and records its dataset and DDL in the manifest.</summary>
+    private static async Task<SeededSize> SeedSizeAsync(SweepOptions options, long size, ProvisionedServer server, ResultWriter writer, CancellationToken cancellationToken)
+    {
+        var label = ReportLabel(size);
+        var prefix = options.PrefixOf(label);
+        var seedOptions = SeedOptionsFor(options, size);
+        Progress($"size {label}: seeding {string.Join(", ", options.Variants)} ({(seedOptions.To.DayNumber - seedOptions.From.DayNumber)} days, {options.SeedProfiles} profiles)");
+        var seeded = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
+        RecordDataset(writer.Manifest, new DatasetInfo(seeded.Seed, seeded.Scale, seeded.RowCounts, seeded.Checksum));
+        var tradeRows = seeded.RowCounts.TryGetValue(TelemetryTable.Trades.Name, out var rows) ? rows : size;
+
+        var databases = options.Variants.ToDictionary(v => v, v => VariantDatabase.Name(prefix, v));
+        string? copyDatabase = null;
+        if (options.AaVariant is { } aa)
+        {
+            // The A/A copy: the same deterministic rows and DDL under a second prefix, checked, not assumed.
+            Progress($"size {label}: seeding the A/A copy of {aa}");
+            var copy = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions with { Variants = [aa], DatabasePrefix = options.CopyPrefixOf(label) }, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
+            if (copy.Checksum != seeded.Checksum)
+            {
+                throw new InvalidOperationException($"The A/A copy's data checksum {copy.Checksum} differs from {seeded.Checksum}: the copy is not identical.");
+            }
+
+            copyDatabase = VariantDatabase.Name(options.CopyPrefixOf(label), aa);
+        }
+
+        // Every database timed has its DDL in the manifest: the variants' and the A/A copy's here, the control's when it is seeded.
+        foreach (var (name, database) in databases.Select(p => (p.Key.ToString(), p.Value)).Concat(copyDatabase is null ? [] : [(CopyName(options.AaVariant!.Value), copyDatabase)]))
+        {
+            await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
+            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+            writer.Manifest.DdlHashes[name] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.AaVariant is { } checkedVariant && writer.Manifest.DdlHashes[CopyName(checkedVariant)] != writer.Manifest.DdlHashes[checkedVariant.ToString()])
+        {
+            throw new InvalidOperationException($"The A/A copy's DDL differs from {checkedVariant}'s: the copy is not identical.");
+        }
+
+        return new SeededSize(label, tradeRows, prefix, seeded, databases, copyDatabase);
+    }
+
+    /// <summary>One size's arms: its query cases found on its own rows (Composite's when measured), and every variant's (and the copy's) plans for them.</summary>
+    private static async Task<(IReadOnlyList<QueryCase> Cases, IReadOnlyList<SweepArm> Arms)> ArmsAsync(SweepOptions options, SeededSize size, ProvisionedServer server, Func<string, string> readerFor, CancellationToken cancellationToken)
+    {
+        var connectionStrings = size.Variants.ToDictionary(p => p.Key, p => readerFor(p.Value));
+        QueryContext context;
+        await using (var discovery = new QueryLayer(connectionStrings[options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0]]))
+        {
+            context = await QueryContextDiscovery.DiscoverAsync(discovery.DataSource, cancellationToken).ConfigureAwait(false);
+        }
+
+        var cases = Cases(options, context);
+        var plans = await PlanRunner.CaptureAsync(connectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
+        // Interleaved, an arm's name says its size as well: progress lines tell the sizes apart.
+        string NameOf(string name) => options.InterleaveSizes ? $"{name} at {size.Label}" : name;
+        var arms = options.Variants.Select(v => new SweepArm(NameOf(v.ToString()), v, size.Variants[v], cases, [.. plans.Where(p => p.Variant == v)])).ToList();
+        if (size.CopyDatabase is { } copyDatabase)
+        {
+            var copied = options.AaVariant!.Value;
+            var copyPlans = await PlanRunner.CaptureAsync(new Dictionary<SchemaVariant, string> { [copied] = readerFor(copyDatabase) }, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
+            arms.Add(new SweepArm(NameOf(CopyName(copied)), copied, copyDatabase, cases, copyPlans, IsCopy: true));
+        }
+
+        return (cases, arms);
     }
 
     /// <summary>
@@ -156,7 +259,7 @@ internal static class CapacitySweep
     /// with its query cases found on its own rows. Every size's rounds time those same queries on it, so a change in its
     /// timings between sizes is the machine's (<see cref="ControlMeasurement"/>).
     /// </summary>
-    private static async Task<(SchemaVariant Variant, string Database, IReadOnlyList<QueryCase> Cases)> SeedControlAsync(SweepOptions options, ProvisionedServer server, ResultWriter writer, CancellationToken cancellationToken)
+    private static async Task<ControlRows> SeedControlAsync(SweepOptions options, ProvisionedServer server, ResultWriter writer, CancellationToken cancellationToken)
     {
         var variant = options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0];
         var size = options.Sizes.Min();
@@ -165,10 +268,19 @@ internal static class CapacitySweep
         var seeded = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
         RecordDataset(writer.Manifest, new DatasetInfo(seeded.Seed, seeded.Scale, seeded.RowCounts, seeded.Checksum));
         var database = VariantDatabase.Name(options.ControlPrefix, variant);
+        await using (var admin = new MySqlConnection(server.ConnectionStringFor(database)))
+        {
+            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+            writer.Manifest.DdlHashes[ControlName] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var layer = new QueryLayer(server.ConnectionStringFor(database));
         var context = await QueryContextDiscovery.DiscoverAsync(layer.DataSource, cancellationToken).ConfigureAwait(false);
-        return (variant, database, Cases(options, context));
+        return new ControlRows(variant, database, Cases(options, context));
     }
+
+    /// <summary>The control's rows: its variant, its database and the query cases found on them.</summary>
+    private sealed record ControlRows(SchemaVariant Variant, string Database, IReadOnlyList<QueryCase> Cases);
 
     /// <summary>The catalog's cases for <paramref name="context"/> that <c>--queries</c> selects, in catalog order (the same names for every context).</summary>
     private static List<QueryCase> Cases(SweepOptions options, QueryContext context) =>
@@ -189,7 +301,7 @@ internal static class CapacitySweep
             Symbols = 200,
             HealthIntervalMinutes = 60,
             Variants = options.Variants,
-            DatabasePrefix = options.Prefix,
+            DatabasePrefix = options.PrefixOf(ReportLabel(size)),
             Mode = SeedMode.Replace,
             Force = true,
         };
@@ -209,8 +321,8 @@ internal static class CapacitySweep
     /// <summary>The file name (without <c>.json</c>) of the sweep's measurements.</summary>
     public const string MeasurementsName = "measurements";
 
-    private static CapacityData Data(List<VariantMeasurement> measurements, List<VariantMeasurement> copies, List<VariantMeasurement> cacheStates, List<ControlMeasurement> controls) =>
-        new([.. measurements], LatencyTargets.Default) { Copies = [.. copies], CacheStates = [.. cacheStates], Controls = [.. controls] };
+    private static CapacityData Data(SweepOptions options, List<VariantMeasurement> measurements, List<VariantMeasurement> copies, List<VariantMeasurement> cacheStates, List<ControlMeasurement> controls) =>
+        new([.. measurements], LatencyTargets.Default) { Copies = [.. copies], CacheStates = [.. cacheStates], Controls = [.. controls], SizesInterleaved = options.InterleaveSizes };
 
     /// <summary>A progress line: the slowest median, memory, hit ratio and capacity of one measurement.</summary>
     private static string Summary(string label, string name, VariantMeasurement m)

@@ -5,6 +5,7 @@ using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Perf.Seed;
 using Telemetry.CommandLine;
 
 namespace Perf.Bench.Capacity;
@@ -90,6 +91,7 @@ internal static class ReportCommand
         }
         else
         {
+            string? runFolder = null;
             try
             {
                 await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
@@ -99,20 +101,33 @@ internal static class ReportCommand
                     return ExitCodes.UsageError;
                 }
 
+                if (await CapacitySweep.DiskProblemAsync(options, server, cancellationToken).ConfigureAwait(false) is { } problem)
+                {
+                    await Console.Error.WriteLineAsync("report: " + problem).ConfigureAwait(false);
+                    return ExitCodes.Failure;
+                }
+
                 var manifest = RunManifest.Create("report", server, args, root);
                 manifest.Parameters["sizes"] = string.Join(',', options.Sizes);
                 manifest.Parameters["rounds"] = options.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 manifest.Parameters["executions"] = options.Executions.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                manifest.Parameters["interleave-sizes"] = options.InterleaveSizes ? "on" : "off";
                 manifest.Parameters["aa"] = options.AaVariant?.ToString() ?? "off";
                 manifest.Parameters["capacity"] = options.Capacity is null ? "off" : "on";
                 manifest.Parameters["cache-states"] = string.Join(',', ["warm", .. options.CacheStates.Select(s => s.ToString().ToLowerInvariant())]);
                 manifest.Parameters["constrained-buffer-pool"] = options.CacheStates.Contains(CacheState.Constrained) ? string.Join(',', options.ConstrainedPools.Select(p => new ByteSize(p).ToString())) : "off";
                 writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
+                runFolder = writer.Directory;
                 data = await CapacitySweep.RunAsync(options, server, writer, root, cancellationToken).ConfigureAwait(false);
             }
             catch (ProvisioningException ex)
             {
                 await Console.Error.WriteLineAsync("report: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+            catch (SeedException ex)
+            {
+                await Console.Error.WriteLineAsync($"report: {ex.Message}{(runFolder is not null && File.Exists(Path.Combine(runFolder, CapacitySweep.MeasurementsName + ".json")) ? " Every size measured before it is in the run folder's measurements.json (re-render it with --measurements)." : string.Empty)}").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
             catch (MySqlException ex)

@@ -21,13 +21,15 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<long?> SeedTradesPerDay { get; } = WholeNumber.Option("--seed-trades-per-day", 1, 100_000_000, "seeded trades per trading day: sets the span (default 2000)");
 
-    public Option<string> Prefix { get; } = HarnessOptions.CreatePrefix("variant databases NAME_basic…, reseeded per size", "sweep");
+    public Option<string> Prefix { get; } = HarnessOptions.CreatePrefix("variant databases NAME_basic…, reseeded per size (with --interleave-sizes NAME_SIZE_basic…, one set per size)", "sweep");
 
     public Option<long?> Rounds { get; } = WholeNumber.Option("--rounds", 2, 10_000, "interleaved rounds after a warm-up pass; the variants take turns in a rotating order (default 12)");
 
     public Option<long?> Executions { get; } = WholeNumber.Option("--executions", 1, 100_000, "timed executions per query, variant and round (default 6)");
 
     public Option<Duration> CaseBudget { get; } = Duration.Option("--case-budget", TimeSpan.FromSeconds(20), "per query and variant: fewer executions per round (never fewer rounds, nor fewer than a p95 needs for an API query under the p95 target in its warm-up) when the warm-up shows the rounds would take longer");
+
+    public Option<bool> InterleaveSizes { get; } = new("--interleave-sizes") { Description = "seed every size first (each under PREFIX_SIZE) and time all sizes in the same interleaved rounds, so a change in the machine's speed reaches every size alike; needs the disk for all sizes at once (checked before writing); default: one size at a time, each timed beside a control" };
 
     public Option<bool> Aa { get; } = new("--aa") { Description = "A/A check: also measure an identical copy of Composite (or the first variant); the report must claim no difference" };
 
@@ -66,7 +68,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
         ArgumentNullException.ThrowIfNull(command);
         foreach (var option in new Option[]
         {
-            Sizes, Variants, SeedProfiles, SeedTradesPerDay, Prefix, Rounds, Executions, CaseBudget, Aa, Queries, Capacity, CapacityStart, CapacityStep,
+            Sizes, Variants, SeedProfiles, SeedTradesPerDay, Prefix, Rounds, Executions, CaseBudget, InterleaveSizes, Aa, Queries, Capacity, CapacityStart, CapacityStep,
             CapacityMaxRate, CapacityStepDuration, CacheStates, BufferPools, Profiles, TradesPerDay, Years, Start, StartRows, Measurements, harness.Results,
         })
         {
@@ -170,6 +172,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
         {
             CacheStates = cacheStates,
             ConstrainedPools = pools,
+            InterleaveSizes = parse.GetValue(InterleaveSizes),
         };
     }
 }

@@ -43,6 +43,8 @@ public sealed class CacheStateServerTests : IDisposable
         });
         // Every measurement counts its page requests; the warm ones after a warm-up read (almost) nothing from disk.
         Assert.All(data.Measurements.Concat(data.CacheStates), m => Assert.True(m.Pages!.LogicalReads > 0));
+        // Each state keeps when its own rounds ran, after the warm ones.
+        Assert.All(data.CacheStates, m => Assert.True(m.TimedFromUtc > data.Measurements.Single(w => w.Variant == m.Variant).TimedToUtc && m.TimedToUtc > m.TimedFromUtc));
         Assert.All(data.Measurements, m => Assert.True(m.Pages!.HitRatio > 0.99, $"{m.Variant} warm hit ratio {m.Pages!.HitRatio}"));
         // The control is timed in the warm rounds only: the cache states above are the variants' alone.
         Assert.Equal(data.Measurements[0].Queries.Select(q => q.Query), Assert.Single(data.Controls).Queries.Select(q => q.Query));

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Dapper;
+using MySqlConnector;
 using Perf.Analysis.Capacity;
 using Perf.Bench.Capacity;
 using Perf.Harness.Results;
@@ -9,7 +11,8 @@ namespace Perf.Tests.Bench;
 
 /// <summary>
 /// The capacity sweep on the real server: its A/A null check (a variant against an identical copy of itself must yield no
-/// claim), and its control (the same queries on the same rows beside every size, whatever the sizes' own data).
+/// claim), its control (the same queries on the same rows beside every size, whatever the sizes' own data), and its sizes
+/// interleaved (every size kept and timed in the same rounds, refused before writing when they would not fit together).
 /// </summary>
 public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposable
 {
@@ -56,7 +59,7 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
         finally
         {
             await server.DropDatabaseAsync(VariantDatabase.Name(prefix, SchemaVariant.Composite), CancellationToken.None);
-            await server.DropDatabaseAsync(VariantDatabase.Name(options.CopyPrefix, SchemaVariant.Composite), CancellationToken.None);
+            await server.DropDatabaseAsync(VariantDatabase.Name(options.CopyPrefixOf("3k"), SchemaVariant.Composite), CancellationToken.None);
             await server.DropDatabaseAsync(VariantDatabase.Name(options.ControlPrefix, SchemaVariant.Composite), CancellationToken.None);
         }
     }
@@ -81,7 +84,11 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
             Assert.Equal(data.Controls[0].Queries.Select(q => (q.Query, q.RowsExamined)), data.Controls[1].Queries.Select(q => (q.Query, q.RowsExamined)));
             Assert.Equal(data.Measurements[0].Queries.Select(q => (q.Query, q.RowsExamined)), data.Controls[0].Queries.Select(q => (q.Query, q.RowsExamined)));
             Assert.NotEqual(data.Measurements[1].Queries.Select(q => q.RowsExamined), data.Controls[1].Queries.Select(q => q.RowsExamined));
-            Assert.Equal(10, data.ControlDrift(3_000, 12_000)!.Ratios.Count);
+            Assert.Equal(10, data.DriftBetween(3_000, 12_000)!.Ratios.Count);
+            // One size after the other: 12k's rounds began after 3k's ended.
+            Assert.True(data.Measurements[1].TimedFromUtc > data.Measurements[0].TimedToUtc);
+            // The control's DDL is the measured variant's: the same schema, recorded beside it.
+            Assert.Equal(writer.Manifest.DdlHashes["Basic"], writer.Manifest.DdlHashes["control"]);
             Assert.StartsWith("dataset.control=control seed 42", writer.Manifest.Parameters.Select(p => $"{p.Key}={p.Value}").Single(p => p.StartsWith("dataset.control=", StringComparison.Ordinal)), StringComparison.Ordinal);
         }
         finally
@@ -89,5 +96,74 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
             await server.DropDatabaseAsync(VariantDatabase.Name(prefix, SchemaVariant.Basic), CancellationToken.None);
             await server.DropDatabaseAsync(VariantDatabase.Name(options.ControlPrefix, SchemaVariant.Basic), CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task Sweep_SizesInterleaved_KeepsEverySizeAndTimesThemWithoutAControl()
+    {
+        var server = fixture.RequireServer();
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = "ilv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var options = ReportCommand.ParseOptions(["--sizes", "3k,12k", "--seed-profiles", "5", "--variants", "basic", "--rounds", "2", "--executions", "1", "--queries", "summary/hot,trades_deep", "--prefix", prefix, "--interleave-sizes"]);
+        try
+        {
+            var writer = await ResultWriter.CreateAsync(RunManifest.Create("interleave-test"), directory.FullName, ct);
+
+            var data = await CapacitySweep.RunAsync(options, server, writer, directory.FullName, ct);
+
+            Assert.True(data.SizesInterleaved);
+            Assert.Empty(data.Controls);
+            Assert.DoesNotContain("control", writer.Manifest.DdlHashes.Keys);
+            Assert.Equal([3_000L, 12_000L], data.Measurements.Select(m => m.TradeRows));
+            // Both sizes are still there, each under its own prefix, for rounds that took turns on them: nothing reseeded the
+            // smaller one's rows over with the larger's.
+            await using var connection = new MySqlConnection(server.AdminConnectionString);
+            await connection.OpenAsync(ct);
+            foreach (var (label, rows) in new[] { ("3k", 3_000L), ("12k", 12_000L) })
+            {
+                Assert.Equal(rows, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM `{VariantDatabase.Name(options.PrefixOf(label), SchemaVariant.Basic)}`.dd_trade_performance"));
+            }
+
+            Assert.False(await connection.ExecuteScalarAsync<bool>("SELECT COUNT(*) > 0 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = @name", new { name = VariantDatabase.Name(options.ControlPrefix, SchemaVariant.Basic) }));
+            // Every size ran its own parameters: the deep page lies elsewhere in 12k's rows than in 3k's.
+            Assert.NotEqual(data.Measurements[0].Queries.Select(q => q.RowsExamined), data.Measurements[1].Queries.Select(q => q.RowsExamined));
+            Assert.All(data.Measurements.SelectMany(m => m.Queries), q => Assert.Equal(2, q.RoundsMs.Count));
+            // Timed in the same rounds: one window for both sizes.
+            Assert.Single(data.Measurements.Select(m => (m.TimedFromUtc, m.TimedToUtc)).Distinct());
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(VariantDatabase.Name(options.PrefixOf("3k"), SchemaVariant.Basic), CancellationToken.None);
+            await server.DropDatabaseAsync(VariantDatabase.Name(options.PrefixOf("12k"), SchemaVariant.Basic), CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Report_SizesInterleavedBeyondTheDisk_StopsBeforeWritingAndNamesWhatFits()
+    {
+        var server = fixture.RequireServer();
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = "ilv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        // Three billion trades take terabytes in any variant; the two small sizes fit together.
+        string[] sweep = ["--sizes", "3k,12k,3000m", "--seed-profiles", "5", "--seed-trades-per-day", "1000000", "--variants", "basic", "--prefix", prefix, "--interleave-sizes"];
+        var options = ReportCommand.ParseOptions(sweep);
+
+        var problem = await CapacitySweep.DiskProblemAsync(options, server, ct);
+
+        Assert.NotNull(problem);
+        Assert.Contains("nothing was written", problem, StringComparison.Ordinal);
+        Assert.Contains("--sizes 3k,12k interleaved", problem, StringComparison.Ordinal);
+        Assert.Contains("without --interleave-sizes", problem, StringComparison.Ordinal);
+        Assert.Null(await CapacitySweep.DiskProblemAsync(options with { Sizes = [3_000, 12_000] }, server, ct));
+
+        // The command stops on it before its run folder or any database exists.
+        var results = Path.Combine(directory.FullName, "refused");
+        var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", .. sweep, "--mysql", server.AdminConnectionString, "--results", results], ct);
+
+        Assert.Equal(1, exit);
+        Assert.False(Directory.Exists(results));
+        await using var connection = new MySqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync(ct);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE CONCAT(@prefix, '%')", new { prefix }));
     }
 }

@@ -151,6 +151,21 @@ public sealed class HoldOutCheckTests
         Assert.Contains(paragraphs, p => p.Contains("with the median's 95 % interval: 2M 0.98× [0.92–1.08], 4M 1.47× [1.38–1.62] (changed), 8M 1.96× [1.84–2.16] (changed). Where the interval excludes 1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Of_SizesInterleaved_SaysTheyRanAtTheSameSpeedAndClaimsNoDrift()
+    {
+        var data = Data(rows => 1e-4 * rows, rows => rows / 10) with { SizesInterleaved = true };
+
+        var check = HoldOutCheck.Of(data)!;
+        var paragraphs = CapacityReportBuilder.Build(CapacityAnalysis.Analyze(data, null)).Blocks.OfType<ReportParagraph>().Select(p => p.Text);
+
+        Assert.Null(check.Drift);
+        Assert.Equal("Machine drift: 8M and the sizes it is projected from were timed in the same interleaved rounds, so the check compares them at the same machine speed.", check.Findings(LatencyTargets.Default)[5]);
+        Assert.DoesNotContain("control", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+        Assert.Contains(paragraphs, p => p.StartsWith("Machine drift: every size was seeded first and all were timed in the same interleaved rounds (`--interleave-sizes`)", StringComparison.Ordinal));
+        Assert.DoesNotContain(paragraphs, p => p.Contains("So every size's rounds also time a control", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// <paramref name="data"/> with a control of eight queries timed beside every size, each taking <paramref name="factor"/>
     /// times what it took beside the smallest; with <paramref name="spread"/>, beside every larger size the queries scatter

@@ -16,9 +16,12 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>The control's timings beside each size, smallest size first; empty in sweeps recorded before the control.</summary>
     public IReadOnlyList<ControlMeasurement> Controls { get; init; } = [];
 
+    /// <summary>Whether every size was timed in the same interleaved rounds (<c>--interleave-sizes</c>): the machine's drift then reaches every size alike, and no control is timed.</summary>
+    public bool SizesInterleaved { get; init; }
+
     /// <summary>The control's change from the rounds of <paramref name="fromRows"/> to those of <paramref name="toRows"/>; null when it was not timed beside both.</summary>
-    public ControlDrift? ControlDrift(long fromRows, long toRows) =>
-        Controls.FirstOrDefault(c => c.TradeRows == fromRows) is { } from && Controls.FirstOrDefault(c => c.TradeRows == toRows) is { } to ? Capacity.ControlDrift.Between(from, to) : null;
+    public ControlDrift? DriftBetween(long fromRows, long toRows) =>
+        Controls.FirstOrDefault(c => c.TradeRows == fromRows) is { } from && Controls.FirstOrDefault(c => c.TradeRows == toRows) is { } to ? ControlDrift.Between(from, to) : null;
 
     /// <summary>The distinct query names, in first-seen order.</summary>
     public IReadOnlyList<string> QueryNames => [.. Measurements.SelectMany(m => m.Queries).Select(q => q.Query).Distinct(StringComparer.Ordinal)];

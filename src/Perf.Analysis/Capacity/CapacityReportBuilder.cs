@@ -227,9 +227,14 @@ public static class CapacityReportBuilder
                 ? "with three sizes the check above is its only hold-out, so no size it was not drawn from has tested it: a fourth size would."
                 : $"the check above tested the bounds the smaller sizes' hold-outs gave on {largest}, which they were not drawn from.");
 
-    /// <summary>The control's timings beside each size against those beside the smallest, for the hold-out section; null when the sweep timed no control.</summary>
+    /// <summary>How the sweep kept the machine's drift out of the growth between sizes, for the hold-out section: the same rounds for every size, or the control's timings beside each size against those beside the smallest; null when it did neither.</summary>
     private static string? DriftText(CapacityData data)
     {
+        if (data.SizesInterleaved)
+        {
+            return "Machine drift: every size was seeded first and all were timed in the same interleaved rounds (`--interleave-sizes`), so a change in the machine's speed during the run reached every size alike and is not in the growth between them. All sizes' data shared one buffer pool while they were timed.";
+        }
+
         if (data.Controls.Count == 0)
         {
             return null;

@@ -20,6 +20,9 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
     /// <summary>The control's change from the largest fitted size's rounds to the held-out size's: how the speed of the same work moved between the two; null when the sweep timed no control.</summary>
     public ControlDrift? Drift { get; init; }
 
+    /// <summary>Whether every size was timed in the same interleaved rounds (<see cref="CapacityData.SizesInterleaved"/>): the held-out and the fitted sizes then ran at the same machine speed.</summary>
+    public bool SizesInterleaved { get; init; }
+
     /// <summary>The percentiles checked: the median, and the two the targets name.</summary>
     public static readonly IReadOnlyList<double> CheckedPercentiles = [50, 95, 99];
 
@@ -75,7 +78,7 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf, rows, target, error), standing));
         }
 
-        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, Drift = data.ControlDrift(sizes[^2], rows) };
+        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, Drift = data.DriftBetween(sizes[^2], rows), SizesInterleaved = data.SizesInterleaved };
     }
 
     /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says.</summary>
@@ -122,9 +125,14 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             : $"with every projection scaled by its median ({Number(drift.Typical, 2)}×), {p95.Count(p => p.Scaled(drift.Typical).Outcome == ProjectionOutcome.Held)} of {p95.Count} p95s would be inside the band ({p95.Count(p => p.Outcome == ProjectionOutcome.Held)} unscaled)";
     }
 
-    /// <summary>The control's change between the largest fitted and the held-out size, and what it does to the check; null without a control.</summary>
+    /// <summary>The control's change between the largest fitted and the held-out size and what it does to the check, or that the sizes shared their rounds; null when neither.</summary>
     private string? DriftFinding()
     {
+        if (SizesInterleaved)
+        {
+            return $"Machine drift: {Rows(HeldOutRows)} and the sizes it is projected from were timed in the same interleaved rounds, so the check compares them at the same machine speed.";
+        }
+
         if (Drift is not { } drift)
         {
             return null;

@@ -39,6 +39,12 @@ public sealed record VariantMeasurement(
     /// </summary>
     public PageCounts? CapacityPages { get; init; }
 
+    /// <summary>When its rounds began (UTC): sizes timed in the same rounds share it; null in sweeps recorded before it was kept.</summary>
+    public DateTimeOffset? TimedFromUtc { get; init; }
+
+    /// <summary>When its rounds ended (UTC); null in sweeps recorded before it was kept.</summary>
+    public DateTimeOffset? TimedToUtc { get; init; }
+
     /// <summary>Data and index bytes over the buffer pool: how many times its memory the data is (null without <see cref="Cache"/>).</summary>
     public double? DataToMemory => Cache is { BufferPoolBytes: > 0 } cache ? (double)TotalBytes / cache.BufferPoolBytes : null;
 }
