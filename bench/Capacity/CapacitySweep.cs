@@ -148,7 +148,8 @@ internal static class CapacitySweep
             return null;
         }
 
-        // Each size's variants, and its A/A copy when asked for.
+        // Each size's variants, and its A/A copy when asked for (each size's metric windows counted on a sample: a second or two).
+        Progress($"sizes interleaved: estimating the disk {string.Join(", ", options.Sizes.Select(ReportLabel))} take together");
         var needed = options.Sizes.Select(size => (Size: size, Bytes: SeedDiskEstimate.Bytes(SeedOptionsFor(options, size) with
         {
             Variants = options.AaVariant is { } aa ? [.. options.Variants, aa] : options.Variants,
