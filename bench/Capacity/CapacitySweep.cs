@@ -135,50 +135,83 @@ internal static class CapacitySweep
     }
 
     /// <summary>
-    /// Why the sizes, kept all at once as <c>--interleave-sizes</c> keeps them, would not fit the server's disk, with what
-    /// would; null when they fit, when the sizes are not interleaved (each seed then checks itself), or when the server's
-    /// disk cannot be seen from here. Read before anything is written.
+    /// Why a size's seed would be refused (more trades than the seeder takes, or a span reaching before 2000: each size
+    /// spans its trades over <c>--seed-trades-per-day</c>), as a usage message; null when every size can be seeded.
+    /// </summary>
+    public static string? SeedProblem(SweepOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var size in options.Sizes)
+        {
+            var seed = SeedOptionsFor(options, size);
+            if (seed.Validate() is { } problem)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"--sizes {ReportLabel(size)}: the seeder refuses its dataset: {problem} At --seed-trades-per-day {options.SeedTradesPerDay} it spans {seed.To.DayNumber - seed.From.DayNumber} days, from {seed.From:yyyy-MM-dd}; a larger --seed-trades-per-day shortens the span.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why the sweep would not fit the server's disk, with what would; null when it fits or when the server's disk cannot be
+    /// seen from here. Read before anything is written. One size at a time, the peak is the largest size beside the control
+    /// (a size replaces the one before it); with <c>--interleave-sizes</c> every size is kept at once. Counted from nothing:
+    /// what replaced databases free is not subtracted.
     /// </summary>
     public static async Task<string?> DiskProblemAsync(SweepOptions options, ProvisionedServer server, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(server);
-        if (!options.InterleaveSizes || await SeedDiskEstimate.FreeSpaceAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false) is not { } free)
+        if (await SeedDiskEstimate.FreeSpaceAsync(server.AdminConnectionString, cancellationToken).ConfigureAwait(false) is not { } free)
         {
             return null;
         }
 
         // Each size's variants, and its A/A copy when asked for (each size's metric windows counted on a sample: a second or two).
-        Progress($"sizes interleaved: estimating the disk {string.Join(", ", options.Sizes.Select(ReportLabel))} take together");
-        var needed = options.Sizes.Select(size => (Size: size, Bytes: SeedDiskEstimate.Bytes(SeedOptionsFor(options, size) with
+        Progress($"estimating the disk the sizes take{(options.InterleaveSizes ? " together" : ", one at a time beside the control")}");
+        var needed = options.Sizes.Order().Select(size => (Size: size, Bytes: SeedDiskEstimate.Bytes(SeedOptionsFor(options, size) with
         {
             Variants = options.AaVariant is { } aa ? [.. options.Variants, aa] : options.Variants,
         }))).ToList();
-        var total = needed.Sum(n => n.Bytes);
-        if (total <= free.FreeBytes)
+        var each = string.Join(", ", needed.Select(n => $"{ReportLabel(n.Size)} {new ByteSize(n.Bytes)}"));
+        var limit = $"the free space of the server's data directory ({free.Directory}) is {new ByteSize(free.FreeBytes)}; nothing was written";
+        if (options.InterleaveSizes)
+        {
+            var total = needed.Sum(n => n.Bytes);
+            if (total <= free.FreeBytes)
+            {
+                return null;
+            }
+
+            // The smallest sizes that fit together, for the message.
+            var together = new List<string>();
+            var sum = 0L;
+            foreach (var (size, bytes) in needed)
+            {
+                sum += bytes;
+                if (sum > free.FreeBytes)
+                {
+                    break;
+                }
+
+                together.Add(ReportLabel(size));
+            }
+
+            var smaller = together.Count >= 2 ? $"--sizes {string.Join(',', together)} interleaved; or " : string.Empty;
+            return $"--interleave-sizes keeps every size at once: about {new ByteSize(total)} of disk ({each}) but {limit}. "
+                + $"Would fit: {smaller}the same sizes one after another (without --interleave-sizes), which keeps one size at a time ({ReportLabel(needed[^1].Size)} needs about {new ByteSize(needed[^1].Bytes)}) and times each beside a control.";
+        }
+
+        var control = SeedDiskEstimate.Bytes(SeedOptionsFor(options, needed[0].Size) with { Variants = [ControlVariant(options)] });
+        if (control + needed[^1].Bytes <= free.FreeBytes)
         {
             return null;
         }
 
-        // The smallest sizes that fit together, for the message.
-        var fitting = new List<string>();
-        var sum = 0L;
-        foreach (var (size, bytes) in needed.OrderBy(n => n.Size))
-        {
-            sum += bytes;
-            if (sum > free.FreeBytes)
-            {
-                break;
-            }
-
-            fitting.Add(ReportLabel(size));
-        }
-
-        var largest = needed.MaxBy(n => n.Size);
-        var smaller = fitting.Count >= 2 ? $"--sizes {string.Join(',', fitting)} interleaved; or " : string.Empty;
-        return $"--interleave-sizes keeps every size at once: about {new ByteSize(total)} of disk ({string.Join(", ", needed.Select(n => $"{ReportLabel(n.Size)} {new ByteSize(n.Bytes)}"))}, counting nothing for databases it replaces) "
-            + $"but the free space of the server's data directory ({free.Directory}) is {new ByteSize(free.FreeBytes)}; nothing was written. "
-            + $"Would fit: {smaller}the same sizes one after another (without --interleave-sizes), which keeps one size at a time ({ReportLabel(largest.Size)} needs about {new ByteSize(largest.Bytes)}) and times each beside a control.";
+        var fitting = needed.Where(n => control + n.Bytes <= free.FreeBytes).Select(n => ReportLabel(n.Size)).ToList();
+        return $"the sweep needs about {new ByteSize(control + needed[^1].Bytes)} of disk at its largest size, which it keeps beside the control (the smallest size's rows, {new ByteSize(control)}; sizes: {each}), but {limit}. "
+            + (fitting.Count == 0 ? "No size fits beside the control: free disk, or fewer variants or profiles." : $"Would fit: --sizes {string.Join(',', fitting)}.");
     }
 
     /// <summary>One size seeded: its dataset and databases (the variants' and the A/A copy's).</summary>
@@ -262,7 +295,7 @@ internal static class CapacitySweep
     /// </summary>
     private static async Task<ControlRows> SeedControlAsync(SweepOptions options, ProvisionedServer server, ResultWriter writer, CancellationToken cancellationToken)
     {
-        var variant = options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0];
+        var variant = ControlVariant(options);
         var size = options.Sizes.Min();
         Progress($"control: seeding {variant} at {ReportLabel(size)} under {options.ControlPrefix}, timed beside every size");
         var seedOptions = SeedOptionsFor(options, size) with { Scale = "control", Variants = [variant], DatabasePrefix = options.ControlPrefix };
@@ -279,6 +312,9 @@ internal static class CapacitySweep
         var context = await QueryContextDiscovery.DiscoverAsync(layer.DataSource, cancellationToken).ConfigureAwait(false);
         return new ControlRows(variant, database, Cases(options, context));
     }
+
+    /// <summary>The control's variant: Composite when measured, else the first.</summary>
+    private static SchemaVariant ControlVariant(SweepOptions options) => options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0];
 
     /// <summary>The control's rows: its variant, its database and the query cases found on them.</summary>
     private sealed record ControlRows(SchemaVariant Variant, string Database, IReadOnlyList<QueryCase> Cases);

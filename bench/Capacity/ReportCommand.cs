@@ -91,6 +91,11 @@ internal static class ReportCommand
         }
         else
         {
+            if (CapacitySweep.SeedProblem(options) is { } refused)
+            {
+                throw new UsageException(refused);
+            }
+
             string? runFolder = null;
             try
             {

@@ -139,13 +139,13 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
     }
 
     [Fact]
-    public async Task Report_SizesInterleavedBeyondTheDisk_StopsBeforeWritingAndNamesWhatFits()
+    public async Task Report_SizesBeyondTheDisk_StopsBeforeWritingAndNamesWhatFits()
     {
         var server = fixture.RequireServer();
         var ct = TestContext.Current.CancellationToken;
         var prefix = "ilv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-        // Three billion trades take terabytes in any variant; the two small sizes fit together.
-        string[] sweep = ["--sizes", "3k,12k,3000m", "--seed-profiles", "5", "--seed-trades-per-day", "1000000", "--variants", "basic", "--prefix", prefix, "--interleave-sizes"];
+        // A billion and a half trades take hundreds of gigabytes in any variant; the two small sizes fit together.
+        string[] sweep = ["--sizes", "3k,12k,1500m", "--seed-profiles", "5", "--seed-trades-per-day", "1000000", "--variants", "basic", "--prefix", prefix, "--interleave-sizes"];
         var options = ReportCommand.ParseOptions(sweep);
 
         var problem = await CapacitySweep.DiskProblemAsync(options, server, ct);
@@ -155,6 +155,10 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
         Assert.Contains("--sizes 3k,12k interleaved", problem, StringComparison.Ordinal);
         Assert.Contains("without --interleave-sizes", problem, StringComparison.Ordinal);
         Assert.Null(await CapacitySweep.DiskProblemAsync(options with { Sizes = [3_000, 12_000] }, server, ct));
+        // One size at a time, the largest beside the control is what must fit.
+        var oneAtATime = await CapacitySweep.DiskProblemAsync(options with { InterleaveSizes = false }, server, ct);
+        Assert.Contains("at its largest size, which it keeps beside the control", oneAtATime, StringComparison.Ordinal);
+        Assert.EndsWith("nothing was written. Would fit: --sizes 3k,12k.", oneAtATime, StringComparison.Ordinal);
 
         // The command stops on it before its run folder or any database exists.
         var results = Path.Combine(directory.FullName, "refused");

@@ -50,6 +50,17 @@ public sealed class CommandOptionsTests
     }
 
     [Theory]
+    [InlineData("--sizes 30M", "--sizes 30m: the seeder refuses its dataset: dates must lie between 2000 and 2100. At --seed-trades-per-day 2000 it spans 21000 days, from 1968-07-04; a larger --seed-trades-per-day shortens the span.")]
+    [InlineData("--sizes 100k,3000M --seed-trades-per-day 10000000", "--sizes 3000m: the seeder refuses its dataset: --trades must be between 0 and 2000000000.")]
+    public void SweepSeedProblem_ASizeTheSeederRefuses_IsNamedBeforeAnythingRuns(string arguments, string message)
+    {
+        var problem = CapacitySweep.SeedProblem(ReportCommand.ParseOptions(arguments.Split(' ')));
+
+        Assert.StartsWith(message, problem, StringComparison.Ordinal);
+        Assert.Null(CapacitySweep.SeedProblem(ReportCommand.ParseOptions(["--sizes", "30M", "--seed-trades-per-day", "5000"])));
+    }
+
+    [Theory]
     [InlineData("--sizes", "lots")]
     [InlineData("--variants", "sharded")]
     [InlineData("--unknown", "1")]
