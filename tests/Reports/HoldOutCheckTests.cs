@@ -113,20 +113,34 @@ public sealed class HoldOutCheckTests
     }
 
     [Fact]
-    public void Of_ControlSlowerBesideTheHeldOutSize_TheDriftAndWhatItExplainsAreStated()
+    public void Of_ControlSlowerBesideTheHeldOutSize_TheProjectionsAreSetToThatSpeed()
     {
-        // 8M's time per row is 1.2× 4M's, and the control, the same work beside every size, also took 1.2× as long beside 8M:
-        // the check misses above the band, and scaled by the machine's change the projection holds.
+        // 8M's time per row is 1.2× 4M's, and the control, the same work beside every size read from memory, also took 1.2×
+        // as long beside 8M: the projection is set to 8M's speed and holds, where unscaled it missed above the band.
         var data = WithControls(Data(rows => rows < Sizes[^1] ? 1e-4 * rows : 960, rows => rows / 10), rows => rows < Sizes[^1] ? 1 : 1.2);
 
         var check = HoldOutCheck.Of(data)!;
 
-        Assert.Equal(ProjectionOutcome.Above, Assert.Single(check.Checks).At(95)!.Outcome);
-        Assert.True(check.Drift!.Changed);
+        Assert.Equal(1.2, check.Speed, 9);
+        Assert.Equal(ProjectionOutcome.Held, Assert.Single(check.Checks).At(95)!.Outcome);
+        Assert.True(check.Drift!.Changed && check.Drift.FromMemory);
         var finding = check.Findings(LatencyTargets.Default)[5];
         Assert.StartsWith("Machine drift: the control (the same queries on the same rows, in every size's rounds) took 1.2× [1.2–1.2] as long beside 8M as beside 4M (per query p50 over p50, median of 8 queries). Time per row at 8M carries that change", finding, StringComparison.Ordinal);
-        Assert.EndsWith("with every projection scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 unscaled).", finding, StringComparison.Ordinal);
-        Assert.EndsWith(" The control ran 1.2× [1.2–1.2] as long beside 8M as beside 4M: the same work ran at another speed there; with every projection scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 unscaled).", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+        Assert.EndsWith("every projection is set to that speed (×1.2, the median): 1 of 1 p95s inside the band, 0 without it.", finding, StringComparison.Ordinal);
+        Assert.EndsWith(" The control ran 1.2× [1.2–1.2] as long beside 8M as beside 4M: the same work ran at another speed there; every projection is set to that speed (×1.2, the median): 1 of 1 p95s inside the band, 0 without it.", check.Summary(LatencyTargets.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_ControlSlowerButReadFromDisk_TheProjectionsAreNotScaledAndWhatScalingWouldDoIsStated()
+    {
+        // The control read pages from disk beside 8M: its change may be 8M's data evicting it, not the machine.
+        var data = WithControls(Data(rows => rows < Sizes[^1] ? 1e-4 * rows : 960, rows => rows / 10), rows => rows < Sizes[^1] ? 1 : 1.2, physicalReads: rows => rows == Sizes[^1] ? 40 : 0);
+
+        var check = HoldOutCheck.Of(data)!;
+
+        Assert.Equal(1, check.Speed);
+        Assert.Equal(ProjectionOutcome.Above, Assert.Single(check.Checks).At(95)!.Outcome);
+        Assert.EndsWith("the control read pages from disk beside one of the sizes, so its change may be that size's data evicting it, and no projection is scaled by it; scaled by its median (1.2×), 1 of 1 p95s would be inside the band (0 as checked).", check.Findings(LatencyTargets.Default)[5], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,12 +183,14 @@ public sealed class HoldOutCheckTests
     /// <summary>
     /// <paramref name="data"/> with a control of eight queries timed beside every size, each taking <paramref name="factor"/>
     /// times what it took beside the smallest; with <paramref name="spread"/>, beside every larger size the queries scatter
-    /// from 0.92× to 1.08× around that, in an order that differs between sizes.
+    /// from 0.92× to 1.08× around that, in an order that differs between sizes; every query read <paramref name="physicalReads"/>
+    /// pages from disk per size (none by default) out of 1,000.
     /// </summary>
-    private static CapacityData WithControls(CapacityData data, Func<long, double> factor, bool spread = false) => data with
+    private static CapacityData WithControls(CapacityData data, Func<long, double> factor, bool spread = false, Func<long, long>? physicalReads = null) => data with
     {
         Controls = [.. Sizes.Select((rows, size) => new ControlMeasurement(rows, [.. Enumerable.Range(0, 8).Select(i =>
-            SampleCapacityData.Query($"c{i}", (i + 1) * factor(rows) * (spread && size > 0 ? Scatter[(i + (3 * size)) % Scatter.Length] : 1), 100))]))],
+            SampleCapacityData.Query($"c{i}", (i + 1) * factor(rows) * (spread && size > 0 ? Scatter[(i + (3 * size)) % Scatter.Length] : 1), 100)
+                with { Pages = new PageCounts(1_000, physicalReads?.Invoke(rows) ?? 0, 72) })]))],
     };
 
     private static readonly double[] Scatter = [0.92, 0.94, 0.96, 0.98, 1.02, 1.04, 1.06, 1.08];

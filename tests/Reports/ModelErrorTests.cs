@@ -22,6 +22,27 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
+    public void Calibrate_TheControlShowsTheMachineFasterBesideTheHeldOutSize_TheExponentsAreTheMethodsAlone()
+    {
+        // The same 40 exponents, measured while the machine ran 0.7× as long beside 4M as beside 2M: the control (the same
+        // work beside every size, read from memory) shows it, the hold-out is set to 4M's speed, and the bounds are those
+        // without the drift. Had the control read pages from disk, its change is not taken for the machine's.
+        double[] drift = [.. Enumerable.Range(0, 40).Select(q => (q - 10) / 40.0)];
+        var machine = Data([1_000_000, 2_000_000, 4_000_000], drift) is var data ? data with
+        {
+            Measurements = [.. data.Measurements.Select(m => m.TradeRows == 4_000_000 ? m with { Queries = [.. m.Queries.Select(q => Faster(q, 0.7))] } : m)],
+            Controls = [.. new long[] { 1_000_000, 2_000_000, 4_000_000 }.Select(rows => Control(rows, rows == 4_000_000 ? 0.7 : 1, physicalReads: 0))],
+        } : null!;
+
+        var error = ModelError.Calibrate(machine)!;
+        var fromDisk = ModelError.Calibrate(machine with { Controls = [.. machine.Controls.Select((c, i) => i == 2 ? Control(c.TradeRows, 0.7, physicalReads: 5) : c)] })!;
+
+        Assert.Equal(drift[1], error.LowerExponent, 9);
+        Assert.Equal(drift[38], error.UpperExponent, 9);
+        Assert.Equal(drift[1] + (Math.Log(0.7) / Math.Log(2)), fromDisk.LowerExponent, 9);
+    }
+
+    [Fact]
     public void Calibrate_RanksThatAreWholeNumbers_AreTakenExactly()
     {
         // 39 queries: (39 + 1) · 0.05 = 2 and (39 + 1) · 0.95 = 38 exactly, so the 2nd smallest and the 38th.
@@ -129,6 +150,14 @@ public sealed class ModelErrorTests
         Assert.All(analysis.HoldOut.Checks, c => Assert.Equal(ProjectionOutcome.Held, c.At(95)!.Outcome)); // the same drift again, inside the widened band
         Assert.Null(CapacityAnalysis.Analyze(Data([2_000_000, 4_000_000, 8_000_000], drift), null).HoldOut!.ModelError);
     }
+
+    /// <summary><paramref name="query"/> with every sample multiplied by <paramref name="factor"/>.</summary>
+    private static QueryMeasurement Faster(QueryMeasurement query, double factor) =>
+        QueryMeasurement.FromRounds(query.Query, [.. query.RoundsMs.Select(r => (IReadOnlyList<double>)[.. r.Select(ms => ms * factor)])], query.Work!, query.IndexesUsed);
+
+    /// <summary>A control of eight queries at <paramref name="factor"/> × their base latency beside <paramref name="rows"/>, with the pages it read from disk.</summary>
+    private static ControlMeasurement Control(long rows, double factor, long physicalReads) =>
+        new(rows, [.. Enumerable.Range(0, 8).Select(i => SampleCapacityData.Query($"c{i}", (i + 1) * factor, 100) with { Pages = new PageCounts(1_000, physicalReads, 72) })]);
 
     /// <summary>One variant; query q<i>i</i> examines rows ÷ 10 and takes time ∝ rows^(1 + <paramref name="drift"/>[i]) (72 samples, ±5 %).</summary>
     private static CapacityData Data(long[] sizes, double[] drift, double typicalMsPerMillionRows = 1) => new(

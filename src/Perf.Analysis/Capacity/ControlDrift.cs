@@ -12,6 +12,12 @@ namespace Perf.Analysis.Capacity;
 /// <param name="Ratios">Per query timed beside both with the same rows examined, its p50 beside <paramref name="ToRows"/> over its p50 beside <paramref name="FromRows"/>, smallest first.</param>
 public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<double> Ratios)
 {
+    /// <summary>
+    /// Whether the control read every page from the buffer pool beside both sizes (its round counters show no physical
+    /// read): its change is then the machine's speed, not the larger size's data evicting the control's pages.
+    /// </summary>
+    public bool FromMemory { get; init; }
+
     /// <summary>The control's change from <paramref name="from"/>'s rounds to <paramref name="to"/>'s; null when no query was timed beside both with the same work.</summary>
     public static ControlDrift? Between(ControlMeasurement from, ControlMeasurement to)
     {
@@ -24,7 +30,9 @@ public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<doub
             .Where(p => p.From is { P50Ms: > 0 } && p.To.P50Ms > 0)
             .Select(p => p.To.P50Ms / p.From!.P50Ms)
             .Order()];
-        return ratios.Count == 0 ? null : new ControlDrift(from.TradeRows, to.TradeRows, ratios);
+        return ratios.Count == 0 ? null : new ControlDrift(from.TradeRows, to.TradeRows, ratios) { FromMemory = InMemory(from) && InMemory(to) };
+
+        static bool InMemory(ControlMeasurement control) => control.Queries.All(q => q.Pages is { PhysicalReads: 0 });
     }
 
     /// <summary>The median ratio (nearest rank) with its interval, when the queries are enough to bound it.</summary>

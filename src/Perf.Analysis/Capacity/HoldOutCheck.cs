@@ -20,6 +20,16 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
     /// <summary>The control's change from the largest fitted size's rounds to the held-out size's: how the speed of the same work moved between the two; null when the sweep timed no control.</summary>
     public ControlDrift? Drift { get; init; }
 
+    /// <summary>
+    /// What every projection was multiplied by to stand at the held-out size's machine speed: the control's median change
+    /// between the two sizes where it shows one (<see cref="ControlDrift.Changed"/>) read wholly from memory
+    /// (<see cref="ControlDrift.FromMemory"/>); else 1. Divided by the control's change, two sweeps of the same data
+    /// agreed on growth between sizes 2.7–2.8× more closely where the machine's speed had moved between them
+    /// (results/2026-12-06-interleaved-sizes), so the check and the model error it calibrates measure the method, not the
+    /// machine's drift between sizes.
+    /// </summary>
+    public double Speed { get; init; } = 1;
+
     /// <summary>Whether every size was timed in the same interleaved rounds (<see cref="CapacityData.SizesInterleaved"/>): the held-out and the fitted sizes then ran at the same machine speed.</summary>
     public bool SizesInterleaved { get; init; }
 
@@ -55,6 +65,8 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
         }
 
         var rows = sizes[^1];
+        var drift = data.DriftBetween(sizes[^2], rows);
+        var speed = drift is { Changed: true, FromMemory: true } ? drift.Typical : 1;
         var fitted = data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows != rows)] };
         var heldOut = data.Measurements.Where(m => m.TradeRows == rows).ToList();
         var target = data.Targets.P95Ms;
@@ -71,17 +83,17 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             var percentiles = CheckedPercentiles
                 .Select(p => (Band: CapacityProjector.LatencyAt(work, sizesOf, p, rows, error), Measured: measured.Estimate(p)))
                 .Where(p => p.Band is not null && p.Measured.IsBounded)
-                .Select(p => new PercentileCheck(p.Measured.Percentile, p.Band!.Value.Value, p.Band.Value.Lower, p.Band.Value.Upper, p.Measured))
+                .Select(p => new PercentileCheck(p.Measured.Percentile, p.Band!.Value.Value, p.Band.Value.Lower, p.Band.Value.Upper, p.Measured).Scaled(speed))
                 .ToList();
             var measuredP95 = measured.Estimate(95);
             var standing = measuredP95.IsOver(target) ? TargetStanding.Over : measuredP95.IsUnder(target) ? TargetStanding.Within : TargetStanding.Undecided;
-            checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf, rows, target, error), standing));
+            checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf, rows, target / speed, error), standing));
         }
 
-        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, Drift = data.DriftBetween(sizes[^2], rows), SizesInterleaved = data.SizesInterleaved };
+        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, Drift = drift, Speed = speed, SizesInterleaved = data.SizesInterleaved };
     }
 
-    /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says.</summary>
+    /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says. <paramref name="target"/> is over the speed factor: the projection at the held-out size's speed against the target.</summary>
     private static TargetStanding? ProjectedStanding(WorkGrowth work, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, long rows, double target, ModelError? error)
     {
         if (CapacityProjector.LatencyAt(work, sizes, 95, rows, error) is { } band)
@@ -116,13 +128,21 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
         return $"Projections beyond the largest size measured, checked on this data (\"How far the projections hold\"): projected from the sizes up to {Rows(FittedRows)}, {spread}; {calls}.{machine}";
     }
 
-    /// <summary>How many p95 projections would hold scaled by the control's change, beside how many held.</summary>
+    /// <summary>What the control's change did to the check: the projections set to the held-out size's speed by it, with how many p95s held without; or, where the control read pages from disk, not set, with how many would have held.</summary>
     private string Sensitivity(ControlDrift drift)
     {
         var p95 = Checks.Select(c => c.At(95)).OfType<PercentileCheck>().ToList();
+        var held = p95.Count(p => p.Outcome == ProjectionOutcome.Held);
+        if (Speed != 1)
+        {
+            return p95.Count == 0
+                ? $"every projection is set to that speed (×{Number(Speed, 2)}), and no p95 was bounded on both sides to check"
+                : $"every projection is set to that speed (×{Number(Speed, 2)}, the median): {held} of {p95.Count} p95s inside the band, {p95.Count(p => p.Scaled(1 / Speed).Outcome == ProjectionOutcome.Held)} without it";
+        }
+
         return p95.Count == 0
-            ? "no p95 was bounded on both sides to scale"
-            : $"with every projection scaled by its median ({Number(drift.Typical, 2)}×), {p95.Count(p => p.Scaled(drift.Typical).Outcome == ProjectionOutcome.Held)} of {p95.Count} p95s would be inside the band ({p95.Count(p => p.Outcome == ProjectionOutcome.Held)} unscaled)";
+            ? "the control read pages from disk beside one of the sizes, so its change may be that size's data evicting it, and no projection is scaled by it"
+            : $"the control read pages from disk beside one of the sizes, so its change may be that size's data evicting it, and no projection is scaled by it; scaled by its median ({Number(drift.Typical, 2)}×), {p95.Count(p => p.Scaled(drift.Typical).Outcome == ProjectionOutcome.Held)} of {p95.Count} p95s would be inside the band ({held} as checked)";
     }
 
     /// <summary>The control's change between the largest fitted and the held-out size and what it does to the check, or that the sizes shared their rounds; null when neither.</summary>
