@@ -31,4 +31,26 @@ public sealed class ControlDriftTests
         Assert.Equal("2× (2 queries: too few for an interval)", drift.ToString());
         Assert.Null(ControlDrift.Between(from, new ControlMeasurement(10_000_000, [SampleCapacityData.Query("c", 20, 100)])));
     }
+
+    [Fact]
+    public void Between_AtATailPercentile_ComparesThatPercentile_AndKnowsWhetherEveryPageCameFromMemory()
+    {
+        // The same medians beside both sizes; beside 10M every query's slowest executions took twice as long, and one read from disk.
+        ControlMeasurement from = new(1_000_000, [.. Enumerable.Range(0, 7).Select(i => Query($"q{i}", tail: 1, physicalReads: 0))]);
+        ControlMeasurement to = new(10_000_000, [.. Enumerable.Range(0, 7).Select(i => Query($"q{i}", tail: 2, physicalReads: i == 0 ? 3 : 0))]);
+
+        var median = ControlDrift.Between(from, to)!;
+        var tail = ControlDrift.Between(from, to, 95)!;
+
+        Assert.Equal((50.0, 1.0), (median.Percentile, median.Typical));
+        Assert.Equal((95.0, 2.0), (tail.Percentile, tail.Typical));
+        Assert.True(tail.Changed);
+        Assert.False(tail.FromMemory);
+        Assert.True(ControlDrift.Between(from, from, 95)!.FromMemory);
+    }
+
+    /// <summary>72 executions of 10 ms but for the slowest eight, which take 20 ms × <paramref name="tail"/>; the pages read from disk as counted.</summary>
+    private static QueryMeasurement Query(string name, double tail, long physicalReads) =>
+        QueryMeasurement.FromRounds(name, [.. Enumerable.Range(0, 8).Select(r => (IReadOnlyList<double>)[.. Enumerable.Repeat(10.0, 8), 20 * tail])], new ExactWork(100, 5, 0, null, false, false, "range"), [])
+            with { Pages = new PageCounts(1_000, physicalReads, 72) };
 }

@@ -19,9 +19,9 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>Whether every size was timed in the same interleaved rounds (<c>--interleave-sizes</c>): the machine's drift then reaches every size alike, and no control is timed.</summary>
     public bool SizesInterleaved { get; init; }
 
-    /// <summary>The control's change from the rounds of <paramref name="fromRows"/> to those of <paramref name="toRows"/>; null when it was not timed beside both.</summary>
-    public ControlDrift? DriftBetween(long fromRows, long toRows) =>
-        Controls.FirstOrDefault(c => c.TradeRows == fromRows) is { } from && Controls.FirstOrDefault(c => c.TradeRows == toRows) is { } to ? ControlDrift.Between(from, to) : null;
+    /// <summary>The control's change in <paramref name="percentile"/> from the rounds of <paramref name="fromRows"/> to those of <paramref name="toRows"/>; null when it was not timed beside both.</summary>
+    public ControlDrift? DriftBetween(long fromRows, long toRows, double percentile = 50) =>
+        Controls.FirstOrDefault(c => c.TradeRows == fromRows) is { } from && Controls.FirstOrDefault(c => c.TradeRows == toRows) is { } to ? ControlDrift.Between(from, to, percentile) : null;
 
     /// <summary>The distinct query names, in first-seen order.</summary>
     public IReadOnlyList<string> QueryNames => [.. Measurements.SelectMany(m => m.Queries).Select(q => q.Query).Distinct(StringComparer.Ordinal)];

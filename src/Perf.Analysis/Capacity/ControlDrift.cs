@@ -3,13 +3,13 @@ using static Perf.Analysis.Capacity.ReportFormat;
 namespace Perf.Analysis.Capacity;
 
 /// <summary>
-/// How much slower (above 1) or faster the control ran beside one size than beside another: per query its p50 there over
-/// its p50 here, summarised by their median with its 95 % order-statistic interval (the queries taken as a sample of the
-/// work the machine does).
+/// How much slower (above 1) or faster the control ran beside one size than beside another: per query its p50 (or another
+/// percentile) there over the same percentile here, summarised by their median with its 95 % order-statistic interval (the
+/// queries taken as a sample of the work the machine does).
 /// </summary>
 /// <param name="FromRows">The size compared against.</param>
 /// <param name="ToRows">The size compared.</param>
-/// <param name="Ratios">Per query timed beside both with the same rows examined, its p50 beside <paramref name="ToRows"/> over its p50 beside <paramref name="FromRows"/>, smallest first.</param>
+/// <param name="Ratios">Per query timed beside both with the same rows examined, its percentile beside <paramref name="ToRows"/> over the same beside <paramref name="FromRows"/>, smallest first.</param>
 public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<double> Ratios)
 {
     /// <summary>
@@ -18,8 +18,11 @@ public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<doub
     /// </summary>
     public bool FromMemory { get; init; }
 
-    /// <summary>The control's change from <paramref name="from"/>'s rounds to <paramref name="to"/>'s; null when no query was timed beside both with the same work.</summary>
-    public static ControlDrift? Between(ControlMeasurement from, ControlMeasurement to)
+    /// <summary>The percentile compared (nearest rank of every execution): 50, 95 or 99.</summary>
+    public double Percentile { get; init; } = 50;
+
+    /// <summary>The control's change in <paramref name="percentile"/> (50, 95 or 99) from <paramref name="from"/>'s rounds to <paramref name="to"/>'s; null when no query was timed beside both with the same work.</summary>
+    public static ControlDrift? Between(ControlMeasurement from, ControlMeasurement to, double percentile = 50)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -27,10 +30,18 @@ public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<doub
         // every size, and one that changed would time other work.
         List<double> ratios = [.. to.Queries
             .Select(q => (To: q, From: from.Queries.FirstOrDefault(f => f.Query == q.Query && f.RowsExamined == q.RowsExamined)))
-            .Where(p => p.From is { P50Ms: > 0 } && p.To.P50Ms > 0)
-            .Select(p => p.To.P50Ms / p.From!.P50Ms)
+            .Where(p => p.From is not null && At(p.From, percentile) > 0 && At(p.To, percentile) > 0)
+            .Select(p => At(p.To, percentile) / At(p.From!, percentile))
             .Order()];
-        return ratios.Count == 0 ? null : new ControlDrift(from.TradeRows, to.TradeRows, ratios) { FromMemory = InMemory(from) && InMemory(to) };
+        return ratios.Count == 0 ? null : new ControlDrift(from.TradeRows, to.TradeRows, ratios) { FromMemory = InMemory(from) && InMemory(to), Percentile = percentile };
+
+        static double At(QueryMeasurement query, double percentile) => percentile switch
+        {
+            50 => query.P50Ms,
+            95 => query.P95Ms,
+            99 => query.P99Ms,
+            _ => throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "The control's change is compared at p50, p95 or p99."),
+        };
 
         static bool InMemory(ControlMeasurement control) => control.Queries.All(q => q.Pages is { PhysicalReads: 0 });
     }

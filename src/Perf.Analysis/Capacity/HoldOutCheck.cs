@@ -17,18 +17,29 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
     /// <summary>The model error the projections' bands carry: what the fitted sizes' own hold-outs measured; null when they are too few (three sizes in all) or too few queries were compared.</summary>
     public ModelError? ModelError { get; init; }
 
-    /// <summary>The control's change from the largest fitted size's rounds to the held-out size's: how the speed of the same work moved between the two; null when the sweep timed no control.</summary>
-    public ControlDrift? Drift { get; init; }
+    /// <summary>The control's change in each checked percentile from the largest fitted size's rounds to the held-out size's: how the speed of the same work moved between the two; empty when the sweep timed no control.</summary>
+    public IReadOnlyList<ControlDrift> Drifts { get; init; } = [];
+
+    /// <summary>The control's change in its p50s (<see cref="Drifts"/>), the speed the texts name; null when the sweep timed no control.</summary>
+    [JsonIgnore]
+    public ControlDrift? Drift => Drifts.FirstOrDefault(d => d.Percentile == 50);
 
     /// <summary>
-    /// What every projection was multiplied by to stand at the held-out size's machine speed: the control's median change
-    /// between the two sizes where it shows one (<see cref="ControlDrift.Changed"/>) read wholly from memory
-    /// (<see cref="ControlDrift.FromMemory"/>); else 1. Divided by the control's change, two sweeps of the same data
-    /// agreed on growth between sizes 2.7–2.8× more closely where the machine's speed had moved between them
-    /// (results/2026-12-06-interleaved-sizes), so the check and the model error it calibrates measure the method, not the
-    /// machine's drift between sizes.
+    /// What the projections of <paramref name="percentile"/> were multiplied by to stand at the held-out size's machine
+    /// speed: the control's median change in the same percentile where it shows one (<see cref="ControlDrift.Changed"/>)
+    /// read wholly from memory (<see cref="ControlDrift.FromMemory"/>); else 1. A machine moves a tail by other than its
+    /// median, so each percentile by its own: divided that way, two sweeps of the same data agreed on p95 growth between
+    /// sizes where the machine's speed had moved 1.7–2.2× more closely, and came as close or closer to a sweep that timed
+    /// every size in the same rounds (results/2026-12-06-interleaved-sizes); the check and the model error it calibrates
+    /// then measure the method, not the machine's drift between sizes.
     /// </summary>
-    public double Speed { get; init; } = 1;
+    public double SpeedAt(double percentile) => SpeedOf(Drifts, percentile);
+
+    private static double SpeedOf(IReadOnlyList<ControlDrift> drifts, double percentile) =>
+        drifts.FirstOrDefault(d => d.Percentile == percentile) is { Changed: true, FromMemory: true } drift ? drift.Typical : 1;
+
+    /// <summary>Whether any percentile's projections were set to the held-out size's speed.</summary>
+    private bool IsScaled => CheckedPercentiles.Any(p => SpeedAt(p) != 1);
 
     /// <summary>Whether every size was timed in the same interleaved rounds (<see cref="CapacityData.SizesInterleaved"/>): the held-out and the fitted sizes then ran at the same machine speed.</summary>
     public bool SizesInterleaved { get; init; }
@@ -65,8 +76,7 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
         }
 
         var rows = sizes[^1];
-        var drift = data.DriftBetween(sizes[^2], rows);
-        var speed = drift is { Changed: true, FromMemory: true } ? drift.Typical : 1;
+        var drifts = CheckedPercentiles.Select(p => data.DriftBetween(sizes[^2], rows, p)).OfType<ControlDrift>().ToList();
         var fitted = data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows != rows)] };
         var heldOut = data.Measurements.Where(m => m.TradeRows == rows).ToList();
         var target = data.Targets.P95Ms;
@@ -83,17 +93,17 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             var percentiles = CheckedPercentiles
                 .Select(p => (Band: CapacityProjector.LatencyAt(work, sizesOf, p, rows, error), Measured: measured.Estimate(p)))
                 .Where(p => p.Band is not null && p.Measured.IsBounded)
-                .Select(p => new PercentileCheck(p.Measured.Percentile, p.Band!.Value.Value, p.Band.Value.Lower, p.Band.Value.Upper, p.Measured).Scaled(speed))
+                .Select(p => new PercentileCheck(p.Measured.Percentile, p.Band!.Value.Value, p.Band.Value.Lower, p.Band.Value.Upper, p.Measured).Scaled(SpeedOf(drifts, p.Measured.Percentile)))
                 .ToList();
             var measuredP95 = measured.Estimate(95);
             var standing = measuredP95.IsOver(target) ? TargetStanding.Over : measuredP95.IsUnder(target) ? TargetStanding.Within : TargetStanding.Undecided;
-            checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf, rows, target / speed, error), standing));
+            checks.Add(new ProjectionCheck(work.Variant, work.Query, CapacityProjector.WorkAt(work, sizesOf[^1].Query, rows), measured.RowsExamined, percentiles, ProjectedStanding(work, sizesOf, rows, target / SpeedOf(drifts, 95), error), standing));
         }
 
-        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, Drift = drift, Speed = speed, SizesInterleaved = data.SizesInterleaved };
+        return new HoldOutCheck(rows, sizes[^2], heldOut, checks) { ModelError = error, Drifts = drifts, SizesInterleaved = data.SizesInterleaved };
     }
 
-    /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says. <paramref name="target"/> is over the speed factor: the projection at the held-out size's speed against the target.</summary>
+    /// <summary>The p95 target as the projection calls it at <paramref name="rows"/>: by the band, or, where the samples bound no p95, over when the projected lower bound is (a query run once a round because it was over the target); null when neither says. <paramref name="target"/> is over the p95's speed factor: the projection at the held-out size's speed against the target.</summary>
     private static TargetStanding? ProjectedStanding(WorkGrowth work, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, long rows, double target, ModelError? error)
     {
         if (CapacityProjector.LatencyAt(work, sizes, 95, rows, error) is { } band)
@@ -122,27 +132,30 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
             : $"{size}'s p95 came out at {Spread(p95)}: {p95.Count(p => p.Outcome == ProjectionOutcome.Held)} of {p95.Count} inside the band ({BandMeaning}), {p95.Count(p => p.Outcome == ProjectionOutcome.Above)} above it";
         var calls = $"the p95 < {Ms(targets.P95Ms)} calls agreed for {AgreeingCalls} of {Called.Count()} queries, "
             + (missed.Count == 0 ? $"and no projection said under where {size} measured over" : $"and {Named(missed)} projected under measured over");
-        var machine = Drift is { Changed: true } drift
-            ? $" The control ran {drift} as long beside {size} as beside {Rows(FittedRows)}: the same work ran at another speed there; {Sensitivity(drift)}."
+        var machine = Drift is { } drift && (drift.Changed || IsScaled)
+            ? $" The control ran {drift} as long beside {size} as beside {Rows(FittedRows)} (its p50s){(drift.Changed ? ": the same work ran at another speed there" : string.Empty)}; {Sensitivity()}."
             : string.Empty;
         return $"Projections beyond the largest size measured, checked on this data (\"How far the projections hold\"): projected from the sizes up to {Rows(FittedRows)}, {spread}; {calls}.{machine}";
     }
 
-    /// <summary>What the control's change did to the check: the projections set to the held-out size's speed by it, with how many p95s held without; or, where the control read pages from disk, not set, with how many would have held.</summary>
-    private string Sensitivity(ControlDrift drift)
+    /// <summary>What the control's change did to the check: each percentile's projections set to the held-out size's speed by its change in that percentile, with how many p95s held without; or, where the control read pages from disk, not set, with how many would have held.</summary>
+    private string Sensitivity()
     {
         var p95 = Checks.Select(c => c.At(95)).OfType<PercentileCheck>().ToList();
         var held = p95.Count(p => p.Outcome == ProjectionOutcome.Held);
-        if (Speed != 1)
+        if (IsScaled)
         {
+            var factors = string.Join(", ", CheckedPercentiles.Where(p => SpeedAt(p) != 1).Select(p => $"p{Number(p, 0)} ×{Number(SpeedAt(p), 2)}"));
+            var set = $"each percentile's projections are set to that size's speed by the control's change in the same percentile ({factors})";
             return p95.Count == 0
-                ? $"every projection is set to that speed (×{Number(Speed, 2)}), and no p95 was bounded on both sides to check"
-                : $"every projection is set to that speed (×{Number(Speed, 2)}, the median): {held} of {p95.Count} p95s inside the band, {p95.Count(p => p.Scaled(1 / Speed).Outcome == ProjectionOutcome.Held)} without it";
+                ? $"{set}, and no p95 was bounded on both sides to check"
+                : $"{set}: {held} of {p95.Count} p95s inside the band, {p95.Count(p => p.Scaled(1 / SpeedAt(95)).Outcome == ProjectionOutcome.Held)} without it";
         }
 
-        return p95.Count == 0
-            ? "the control read pages from disk beside one of the sizes, so its change may be that size's data evicting it, and no projection is scaled by it"
-            : $"the control read pages from disk beside one of the sizes, so its change may be that size's data evicting it, and no projection is scaled by it; scaled by its median ({Number(drift.Typical, 2)}×), {p95.Count(p => p.Scaled(drift.Typical).Outcome == ProjectionOutcome.Held)} of {p95.Count} p95s would be inside the band ({held} as checked)";
+        const string Disk = "the control read pages from disk beside one of the sizes, so its change may be that size's data evicting it, and no projection is scaled by it";
+        return p95.Count == 0 || Drifts.FirstOrDefault(d => d.Percentile == 95) is not { } tail
+            ? Disk
+            : $"{Disk}; scaled by its change in p95s ({Number(tail.Typical, 2)}×), {p95.Count(p => p.Scaled(tail.Typical).Outcome == ProjectionOutcome.Held)} of {p95.Count} p95s would be inside the band ({held} as checked)";
     }
 
     /// <summary>The control's change between the largest fitted and the held-out size and what it does to the check, or that the sizes shared their rounds; null when neither.</summary>
@@ -160,8 +173,8 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
 
         var size = Rows(HeldOutRows);
         var change = $"Machine drift: the control (the same queries on the same rows, in every size's rounds) took {drift} as long beside {size} as beside {Rows(FittedRows)} (per query p50 over p50, median of {drift.Ratios.Count} queries)";
-        return drift.Changed
-            ? $"{change}. Time per row at {size} carries that change as well as the data's; {Sensitivity(drift)}."
+        return drift.Changed || IsScaled
+            ? $"{change}. Time per row at {size} carries that change as well as the data's; {Sensitivity()}."
             : $"{change}. Its interval {(drift.Median.IsBounded ? "includes 1: no change in the speed of the same work is shown" : "is not bounded: no change in the speed of the same work can be shown")}.";
     }
 
