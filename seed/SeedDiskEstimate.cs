@@ -11,7 +11,7 @@ public static class SeedDiskEstimate
 {
     /// <summary>
     /// The bytes a seed of <paramref name="options"/> takes with every variant it writes, counted from nothing (what a
-    /// replaced database frees is not subtracted), as the seed's check estimates them: bytes per row measured here, the
+    /// replaced database frees is the caller's to add: <see cref="DatabaseBytesAsync"/>), as the seed's check estimates them: bytes per row measured here, the
     /// metric windows per raw row counted on a sample of the dataset's own rows, the margin included.
     /// </summary>
     public static long Bytes(SeedOptions options)
@@ -20,6 +20,14 @@ public static class SeedDiskEstimate
         var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
         var windowsPerRawRow = options.ComputeMetrics ? MetricRollup.WindowsPerRawRow(plan) : 0;
         return options.Variants.Distinct().Sum(v => DiskBudget.Estimate(v, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow));
+    }
+
+    /// <summary>The bytes <paramref name="databases"/> hold now on the server (0 for one that does not exist): what a run that replaces them frees.</summary>
+    public static async Task<long> DatabaseBytesAsync(string serverConnectionString, IEnumerable<string> databases, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(serverConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await DiskBudget.SizesAsync(connection, databases, cancellationToken).ConfigureAwait(false)).Values.Sum();
     }
 
     /// <summary>The server's data directory and its free bytes, when the server runs on this machine; null when they cannot be seen from here.</summary>

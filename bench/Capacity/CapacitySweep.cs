@@ -156,8 +156,8 @@ internal static class CapacitySweep
     /// <summary>
     /// Why the sweep would not fit the server's disk, with what would; null when it fits or when the server's disk cannot be
     /// seen from here. Read before anything is written. One size at a time, the peak is the largest size beside the control
-    /// (a size replaces the one before it); with <c>--interleave-sizes</c> every size is kept at once. Counted from nothing:
-    /// what replaced databases free is not subtracted.
+    /// (a size replaces the one before it); with <c>--interleave-sizes</c> every size is kept at once. What the databases
+    /// the sweep replaces hold now (an earlier sweep's, under the same prefix) counts as free.
     /// </summary>
     public static async Task<string?> DiskProblemAsync(SweepOptions options, ProvisionedServer server, CancellationToken cancellationToken)
     {
@@ -174,12 +174,15 @@ internal static class CapacitySweep
         {
             Variants = options.AaVariant is { } aa ? [.. options.Variants, aa] : options.Variants,
         }))).ToList();
+        var replaced = await SeedDiskEstimate.DatabaseBytesAsync(server.AdminConnectionString, Databases(options), cancellationToken).ConfigureAwait(false);
+        var available = free.FreeBytes + replaced;
         var each = string.Join(", ", needed.Select(n => $"{ReportLabel(n.Size)} {new ByteSize(n.Bytes)}"));
-        var limit = $"the free space of the server's data directory ({free.Directory}) is {new ByteSize(free.FreeBytes)}; nothing was written";
+        var limit = $"the free space of the server's data directory ({free.Directory}) is {new ByteSize(free.FreeBytes)}"
+            + (replaced > 0 ? $", with {new ByteSize(replaced)} more in the databases the sweep replaces" : string.Empty) + "; nothing was written";
         if (options.InterleaveSizes)
         {
             var total = needed.Sum(n => n.Bytes);
-            if (total <= free.FreeBytes)
+            if (total <= available)
             {
                 return null;
             }
@@ -190,7 +193,7 @@ internal static class CapacitySweep
             foreach (var (size, bytes) in needed)
             {
                 sum += bytes;
-                if (sum > free.FreeBytes)
+                if (sum > available)
                 {
                     break;
                 }
@@ -204,15 +207,23 @@ internal static class CapacitySweep
         }
 
         var control = SeedDiskEstimate.Bytes(SeedOptionsFor(options, needed[0].Size) with { Variants = [ControlVariant(options)] });
-        if (control + needed[^1].Bytes <= free.FreeBytes)
+        if (control + needed[^1].Bytes <= available)
         {
             return null;
         }
 
-        var fitting = needed.Where(n => control + n.Bytes <= free.FreeBytes).Select(n => ReportLabel(n.Size)).ToList();
+        var fitting = needed.Where(n => control + n.Bytes <= available).Select(n => ReportLabel(n.Size)).ToList();
         return $"the sweep needs about {new ByteSize(control + needed[^1].Bytes)} of disk at its largest size, which it keeps beside the control (the smallest size's rows, {new ByteSize(control)}; sizes: {each}), but {limit}. "
             + (fitting.Count == 0 ? "No size fits beside the control: free disk, or fewer variants or profiles." : $"Would fit: --sizes {string.Join(',', fitting)}.");
     }
+
+    /// <summary>Every database the sweep writes: each size's variants and A/A copy (one set for all sizes unless they are interleaved), and the control's.</summary>
+    private static IEnumerable<string> Databases(SweepOptions options) => options.Sizes
+        .Select(ReportLabel)
+        .SelectMany(label => options.Variants.Select(v => VariantDatabase.Name(options.PrefixOf(label), v))
+            .Concat(options.AaVariant is { } aa ? [VariantDatabase.Name(options.CopyPrefixOf(label), aa)] : []))
+        .Concat(options.InterleaveSizes ? [] : [VariantDatabase.Name(options.ControlPrefix, ControlVariant(options))])
+        .Distinct(StringComparer.Ordinal);
 
     /// <summary>One size seeded: its dataset and databases (the variants' and the A/A copy's).</summary>
     private sealed record SeededSize(string Label, long TradeRows, string Prefix, SeedResult Seeded, IReadOnlyDictionary<SchemaVariant, string> Variants, string? CopyDatabase)
@@ -263,12 +274,12 @@ internal static class CapacitySweep
         return new SeededSize(label, tradeRows, prefix, seeded, databases, copyDatabase);
     }
 
-    /// <summary>One size's arms: its query cases found on its own rows (Composite's when measured), and every variant's (and the copy's) plans for them.</summary>
+    /// <summary>One size's arms: its query cases found on its own rows (the control's variant's: Composite when measured), and every variant's (and the copy's) plans for them.</summary>
     private static async Task<(IReadOnlyList<QueryCase> Cases, IReadOnlyList<SweepArm> Arms)> ArmsAsync(SweepOptions options, SeededSize size, ProvisionedServer server, Func<string, string> readerFor, CancellationToken cancellationToken)
     {
         var connectionStrings = size.Variants.ToDictionary(p => p.Key, p => readerFor(p.Value));
         QueryContext context;
-        await using (var discovery = new QueryLayer(connectionStrings[options.Variants.Contains(SchemaVariant.Composite) ? SchemaVariant.Composite : options.Variants[0]]))
+        await using (var discovery = new QueryLayer(connectionStrings[ControlVariant(options)]))
         {
             context = await QueryContextDiscovery.DiscoverAsync(discovery.DataSource, cancellationToken).ConfigureAwait(false);
         }

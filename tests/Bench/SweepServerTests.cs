@@ -130,6 +130,9 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
             Assert.All(data.Measurements.SelectMany(m => m.Queries), q => Assert.Equal(2, q.RoundsMs.Count));
             // Timed in the same rounds: one window for both sizes.
             Assert.Single(data.Measurements.Select(m => (m.TimedFromUtc, m.TimedToUtc)).Distinct());
+            // Run again with a size beyond the disk, the two sizes' databases count as free: the sweep replaces them.
+            var again = await CapacitySweep.DiskProblemAsync(options with { Sizes = [3_000, 12_000, 1_500_000_000], SeedTradesPerDay = 1_000_000 }, server, ct);
+            Assert.Contains("more in the databases the sweep replaces; nothing was written", again, StringComparison.Ordinal);
         }
         finally
         {
