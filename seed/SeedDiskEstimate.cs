@@ -10,7 +10,8 @@ namespace Perf.Seed;
 public static class SeedDiskEstimate
 {
     /// <summary>
-    /// The bytes a seed of <paramref name="options"/> takes with every variant it writes, counted from nothing (what a
+    /// The bytes a seed of <paramref name="options"/> takes with every variant it writes (each entry of its variants once:
+    /// a caller adding a copy of one lists it twice), counted from nothing (what a
     /// replaced database frees is the caller's to add: <see cref="DatabaseBytesAsync"/>), as the seed's check estimates them: bytes per row measured here, the
     /// metric windows per raw row counted on a sample of the dataset's own rows, the margin included.
     /// </summary>
@@ -19,7 +20,7 @@ public static class SeedDiskEstimate
         ArgumentNullException.ThrowIfNull(options);
         var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
         var windowsPerRawRow = options.ComputeMetrics ? MetricRollup.WindowsPerRawRow(plan) : 0;
-        return options.Variants.Distinct().Sum(v => DiskBudget.Estimate(v, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow));
+        return options.Variants.Sum(v => DiskBudget.Estimate(v, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow));
     }
 
     /// <summary>The bytes <paramref name="databases"/> hold now on the server (0 for one that does not exist): what a run that replaces them frees.</summary>
