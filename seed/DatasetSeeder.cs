@@ -1,7 +1,6 @@
 using System.Data;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
@@ -9,10 +8,7 @@ using Perf.Harness.Provisioning;
 using Perf.Seed.Generation;
 using Telemetry.Data;
 using Telemetry.Data.Lifecycle;
-using Telemetry.Data.Model;
-using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
-using Telemetry.Data.Writes;
 
 namespace Perf.Seed;
 
@@ -26,16 +22,11 @@ public sealed class DatasetSeeder
     /// <summary>Ids copied between variant databases per statement.</summary>
     private const long CopyBatch = 1_000_000;
 
-    /// <summary>Lets the rollup's GROUP BY stay in memory (the server allocates only what it uses).</summary>
-    private const string RollupSessionSql = "SET SESSION tmp_table_size = 1073741824, SESSION max_heap_table_size = 1073741824";
-
-    private readonly MySqlDataSource dataSource;
     private readonly SeedOptions options;
-    private readonly IProgress<SeedProgress>? progress;
-    private readonly Stopwatch clock = new();
-    private readonly Lock phasesGate = new();
-    private readonly List<PhaseTiming> phases = [];
-    private long rowsWritten;
+    private readonly SeedContext context;
+    private readonly SeedTimeline timeline;
+    private readonly ChunkLoader loader;
+    private readonly MetricsFill metrics;
 
     /// <summary>The server's data directory when it runs on this machine, to say where the disk filled.</summary>
     private string? dataDirectory;
@@ -48,9 +39,11 @@ public sealed class DatasetSeeder
 
     private DatasetSeeder(MySqlDataSource dataSource, SeedOptions options, IProgress<SeedProgress>? progress)
     {
-        this.dataSource = dataSource;
         this.options = options;
-        this.progress = progress;
+        context = new SeedContext(dataSource, options, progress);
+        timeline = context.Timeline;
+        loader = new ChunkLoader(context);
+        metrics = new MetricsFill(context);
     }
 
     /// <summary>Seeds a provisioned server.</summary>
@@ -113,17 +106,17 @@ public sealed class DatasetSeeder
         // has room again.
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var cancellationToken = failure.Token;
-        clock.Start();
+        timeline.Start();
         var seederCpuAtStart = Environment.CpuUsage.TotalTime;
         var spec = options.ToSpec();
         var variants = options.Variants.Order().ToList();
-        Report(SeedPhase.Preparing, string.Empty, 0, 0, "planning");
+        timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "planning");
 
         // Read first, write after: what is there, what the run would add, whether it fits. A run too large stops here.
         var assessments = new List<VariantAssessment>();
         VariantAssessment source;
         Task replacedDropped;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var connection = await context.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
             var databases = variants.ToDictionary(v => v, v => VariantDatabase.Name(options.DatabasePrefix, v));
             var sizes = await DiskBudget.SizesAsync(connection, [.. databases.Values, .. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken).ConfigureAwait(false);
@@ -159,7 +152,7 @@ public sealed class DatasetSeeder
                 serverProcess = await ServerProcess.FindAsync(connection, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
-            Report(SeedPhase.Preparing, string.Empty, 0, 0, "moving the replaced tables aside");
+            timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "moving the replaced tables aside");
             foreach (var assessment in assessments.Where(a => a.Status == VariantStatus.Fresh))
             {
                 await ReplacedTables.MoveAsideAsync(connection, assessment.Database, everything: options.Mode == SeedMode.Reset, dataDirectory, cancellationToken).ConfigureAwait(false);
@@ -177,10 +170,10 @@ public sealed class DatasetSeeder
 
             // The replaced tables are dropped beside the source's load when the disk has room for the whole source without the
             // space they free (the copies and index builds wait for the drop), else before it.
-            replacedDropped = ReplacedTables.DropAsync(dataSource, [.. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken);
+            replacedDropped = ReplacedTables.DropAsync(context.DataSource, [.. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken);
             if (source.Status == VariantStatus.Ready || free is null || free < DiskBudget.Estimate(source.Variant, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value))
             {
-                Report(SeedPhase.Preparing, string.Empty, 0, 0, "dropping the replaced tables");
+                timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "dropping the replaced tables");
                 await replacedDropped.ConfigureAwait(false);
             }
         }
@@ -264,8 +257,8 @@ public sealed class DatasetSeeder
                 if (options.ComputeMetrics)
                 {
                     // In the timeline before the index build that starts beside it; its progress comes with its first rows.
-                    Begin(SeedPhase.RollingUp, source.Database);
-                    await ComputeMetricsAsync(source, record, spec, windows, cancellationToken).ConfigureAwait(false);
+                    timeline.Begin(SeedPhase.RollingUp, source.Database);
+                    await metrics.FillAsync(source.Database, record, spec, windows, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -284,7 +277,7 @@ public sealed class DatasetSeeder
             return stepTimer.Elapsed.TotalSeconds;
         }
 
-        await using var final = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var final = await context.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await final.ChangeDatabaseAsync(source.Database, cancellationToken).ConfigureAwait(false);
         var records = await DatasetCatalog.ReadAsync(final, cancellationToken).ConfigureAwait(false);
         var record = records.Last(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete);
@@ -296,8 +289,8 @@ public sealed class DatasetSeeder
             [TelemetryTable.Health.Name] = records.Sum(r => r.HealthRows),
             [TelemetryTable.Metrics.Name] = metricRows ?? 0,
         };
-        Report(SeedPhase.Done, source.Database, 0, 0, null);
-        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, rowsWritten, results, clock.Elapsed.TotalSeconds, Timeline())
+        timeline.Report(SeedPhase.Done, source.Database, 0, 0, null);
+        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, context.RowsWritten, results, timeline.Seconds, timeline.Phases())
         {
             SeederCpuSeconds = (Environment.CpuUsage.TotalTime - seederCpuAtStart).TotalSeconds,
             ServerCpuSeconds = serverProcess?.SecondsSinceFound(),
@@ -344,7 +337,7 @@ public sealed class DatasetSeeder
         {
             if (!windows.TryGetValue(trades, out var perRow))
             {
-                Report(SeedPhase.Preparing, string.Empty, 0, 0, $"the dataset does not fit: counting its metric windows with {trades:N0} trades instead");
+                timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, $"the dataset does not fit: counting its metric windows with {trades:N0} trades instead");
                 perRow = windows[trades] = options.ComputeMetrics ? MetricRollup.WindowsPerRawRow(DatasetPlan.Create((options with { Trades = trades }).ToSpec(), options.ChunkRows)) : 0;
             }
 
@@ -396,7 +389,7 @@ public sealed class DatasetSeeder
     /// <returns>The dataset's record, what was done, and the metric windows rolled up during the load when it loaded every chunk into empty tables (else null).</returns>
     private async Task<(DatasetRecord Record, VariantAction Action, MetricWindowSpill? Windows)> LoadAsync(VariantAssessment target, DatasetSpec spec, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        await using var connection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         var record = target.Record;
         var action = VariantAction.Loaded;
         switch (target.Status)
@@ -427,11 +420,11 @@ public sealed class DatasetSeeder
         {
             if (record.State == DatasetState.Loading)
             {
-                windows = await LoadChunksAsync(connection, target.Database, plan, record, cancellationToken).ConfigureAwait(false);
+                windows = await loader.LoadAsync(connection, target.Database, plan, record, cancellationToken).ConfigureAwait(false);
                 await DatasetCatalog.SetStateAsync(connection, record.DatasetId, DatasetState.Finishing, cancellationToken).ConfigureAwait(false);
             }
 
-            await VerifyAsync(connection, record, cancellationToken).ConfigureAwait(false);
+            await ChunkLoader.VerifyAsync(connection, record, cancellationToken).ConfigureAwait(false);
             return (record, action, windows);
         }
         catch
@@ -441,130 +434,18 @@ public sealed class DatasetSeeder
         }
     }
 
-    /// <summary>Fills the source's <c>dd_telemetry_metrics</c> from the dataset it now holds, and checks the result.</summary>
-    /// <remarks>
-    /// Into tables that held nothing before this dataset, the windows are computed from the generator's own rows
-    /// (<see cref="MetricRollup"/>) and go in with one LOAD DATA: a bulk load instead of the rollup's GROUP BY over every
-    /// raw row. When this run loaded every chunk, they were rolled up from the very rows loaded, as they loaded, and wait
-    /// in a file (<paramref name="windows"/>). Otherwise (the load resumed after an interruption) the chunks are generated
-    /// again, in parallel, and must digest to what was loaded. Either way a sample of windows must equal SQL's aggregation
-    /// of the loaded rows (<see cref="RollupCheck"/>, after the indexes). When the tables already held other rows
-    /// (<c>--append</c>), windows must merge with theirs: the SQL rollup recomputes them from all raw rows.
-    /// </remarks>
-    private async Task ComputeMetricsAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, MetricWindowSpill? windows, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
-        if (record.TradeIdBase > 0 || record.HealthIdBase > 0)
-        {
-            await RollupInSqlAsync(connection, source.Database, spec, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        // The load must start on an empty table for InnoDB's bulk path (a rerun after an interruption starts over).
-        await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE `{TelemetryTable.Metrics.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (windows is not null)
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var inserted = await windows.LoadAsync(connection, transaction, (done, total) => Report(SeedPhase.RollingUp, source.Database, done, total, "rolled up during the load"), cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref rowsWritten, inserted);
-            return;
-        }
-
-        var plan = DatasetPlan.Create(spec, record.ChunkRows);
-        var generator = new ChunkGenerator(plan, record.TradeIdBase, record.HealthIdBase);
-        var digests = new List<byte[]>();
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var rows = RollUp(plan, generator, source.Database, digests, cancellationToken);
-            var inserted = await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Metrics, rows, TelemetryColumns.Metrics, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref rowsWritten, inserted);
-        }
-
-        var loaded = await DatasetCatalog.DayDigestsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
-        if (!loaded.AsSpan().SequenceEqual(digests.SelectMany(d => d).ToArray()))
-        {
-            throw new SeedException($"The rows regenerated for the metrics of {source.Database} do not digest to the rows loaded; generator or data changed underneath.");
-        }
-    }
-
-    /// <summary>The metric rows of the whole dataset, in order: chunks generated and aggregated a few ahead on the thread pool, combined in order.</summary>
-    private IEnumerable<AggregatedMetric> RollUp(DatasetPlan plan, ChunkGenerator generator, string database, List<byte[]> digests, CancellationToken cancellationToken)
-    {
-        var rollup = new MetricRollup(plan);
-        var pending = new Queue<Task<(MetricRollup.ChunkWindows Windows, byte[] Digests)>>();
-        var total = plan.Chunks.Sum(c => c.Rows);
-        long done = 0;
-        var next = 0;
-        void StartNext()
-        {
-            if (next < plan.Chunks.Count)
-            {
-                var chunk = plan.Chunks[next++];
-                pending.Enqueue(Task.Run(() =>
-                {
-                    var rows = generator.Generate(chunk);
-                    return (MetricRollup.Aggregate(rows), rows.DayDigests);
-                }, cancellationToken));
-            }
-        }
-
-        for (var i = 0; i < options.GenerateAhead + 1; i++)
-        {
-            StartNext();
-        }
-
-        Report(SeedPhase.RollingUp, database, 0, total, "from the generated rows");
-        while (pending.TryDequeue(out var task))
-        {
-            var (windows, dayDigests) = task.GetAwaiter().GetResult();
-            StartNext();
-            digests.Add(dayDigests);
-            foreach (var row in rollup.Add(windows))
-            {
-                yield return row;
-            }
-
-            done += windows.Plan.Rows;
-            Report(SeedPhase.RollingUp, database, done, total, "from the generated rows");
-        }
-
-        foreach (var row in rollup.Finish())
-        {
-            yield return row;
-        }
-    }
-
-    /// <summary>Recomputes the dataset's windows from all raw rows in SQL (see <see cref="ComputeMetricsAsync"/>).</summary>
-    private async Task RollupInSqlAsync(MySqlConnection connection, string database, DatasetSpec spec, CancellationToken cancellationToken)
-    {
-        // The rollup groups millions of rows; an in-memory temporary table is several times faster than one spilled to disk.
-        await connection.ExecuteAsync(new CommandDefinition(RollupSessionSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-        // One pass over the range: the source has no index leading with the time column, so slices would each scan it all.
-        Report(SeedPhase.RollingUp, database, 0, 0, "in SQL, over all rows");
-        await TradeRollup.RollupAsync(connection, spec.FromUtc, spec.ToUtc, cancellationToken).ConfigureAwait(false);
-        if (spec.HealthIntervalMinutes > 0)
-        {
-            await HealthRollup.RollupAsync(connection, spec.FromUtc, spec.ToUtc, cancellationToken).ConfigureAwait(false);
-        }
-
-        Interlocked.Add(ref rowsWritten, await SeedTables.CountAsync(connection, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false));
-    }
-
     /// <summary>Builds the source's secondary indexes and marks its dataset complete.</summary>
     /// <returns>The rows of each of its tables.</returns>
     /// <param name="metricsReady">Completes once <c>dd_telemetry_metrics</c> holds its rows; the other tables are complete already.</param>
     private async Task<IReadOnlyDictionary<TelemetryTable, long>> FinishSourceAsync(VariantAssessment source, DatasetRecord record, DatasetSpec spec, bool checkMetrics, Task metricsReady, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
+        await using var connection = await context.OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
 
         // Secondary indexes last, each table's once it is filled: one sorted build beats maintaining them row by row.
         await BuildIndexesAsync(connection, source, table => table == TelemetryTable.Metrics ? metricsReady : Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         if (checkMetrics)
         {
-            await CheckMetricsAsync(connection, source.Database, spec, cancellationToken).ConfigureAwait(false);
+            await metrics.CheckAsync(connection, source.Database, spec, cancellationToken).ConfigureAwait(false);
         }
 
         var rows = await CountRowsAsync(source.Database, null, cancellationToken).ConfigureAwait(false);
@@ -573,208 +454,13 @@ public sealed class DatasetSeeder
         return rows;
     }
 
-    /// <summary>Loads the chunks not yet committed.</summary>
-    /// <returns>When the metrics are wanted and every chunk loads now into empty tables, their windows, rolled up from the chunks as they loaded; else null.</returns>
-    private async Task<MetricWindowSpill?> LoadChunksAsync(MySqlConnection connection, string database, DatasetPlan plan, DatasetRecord record, CancellationToken cancellationToken)
-    {
-        var done = await DatasetCatalog.DoneChunksAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
-        var pending = plan.Chunks.Where(c => !done.Contains(c.Index)).ToList();
-        var total = plan.Chunks.Sum(c => c.Rows);
-        var loaded = total - pending.Sum(c => c.Rows);
-        Report(SeedPhase.Loading, database, loaded, total, null);
-
-        var windows = options.ComputeMetrics && done.Count == 0 && record.TradeIdBase == 0 && record.HealthIdBase == 0
-            ? new MetricWindowSpill(plan, options.GenerateAhead)
-            : null;
-        try
-        {
-            await LoadPendingAsync(connection, database, plan, record, pending, loaded, total, windows, cancellationToken).ConfigureAwait(false);
-            return windows;
-        }
-        catch
-        {
-            windows?.Dispose();
-            throw;
-        }
-    }
-
-    private async Task LoadPendingAsync(
-        MySqlConnection connection, string database, DatasetPlan plan, DatasetRecord record, List<ChunkPlan> pending, long loaded, long total,
-        MetricWindowSpill? windows, CancellationToken cancellationToken)
-    {
-        var generator = new ChunkGenerator(plan, record.TradeIdBase, record.HealthIdBase);
-        if (loaded == 0 && pending.Count > 0
-            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false) == 0
-            && await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false) == 0)
-        {
-            var segment = new List<ChunkPlan>();
-            long segmentRows = 0;
-            foreach (var chunk in pending)
-            {
-                if (segment.Count > 0 && segmentRows + chunk.Rows > options.BulkSegmentRows)
-                {
-                    break;
-                }
-
-                segment.Add(chunk);
-                segmentRows += chunk.Rows;
-            }
-
-            await LoadSegmentAsync(connection, database, generator, segment, record, loaded, total, windows, cancellationToken).ConfigureAwait(false);
-            loaded += segmentRows;
-            Interlocked.Add(ref rowsWritten, segmentRows);
-            pending = pending.Skip(segment.Count).ToList();
-            Report(SeedPhase.Loading, database, loaded, total, null);
-        }
-
-        var channel = Channel.CreateBounded<Task<GeneratedChunk>>(new BoundedChannelOptions(Math.Max(1, options.GenerateAhead - 1))
-        {
-            SingleReader = true,
-            SingleWriter = true,
-        });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-        // Generation runs ahead of the loader on the thread pool; the bounded channel caps the chunks held in memory
-        // (one waiting in the channel and one being generated, like the segment's feed, besides the one loading).
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                foreach (var chunk in pending)
-                {
-                    await channel.Writer.WriteAsync(Task.Run(() => generator.Generate(chunk), stop.Token), stop.Token).ConfigureAwait(false);
-                }
-
-                channel.Writer.Complete();
-            }
-            catch (Exception ex)
-            {
-                channel.Writer.Complete(ex);
-            }
-        }, CancellationToken.None);
-
-        try
-        {
-            await foreach (var next in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var chunk = await next.ConfigureAwait(false);
-                var digests = chunk.DayDigests;
-                await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, chunk.Trades, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
-                    if (chunk.Health.Length > 0)
-                    {
-                        await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, chunk.Health, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Plan.Index, chunk.Plan.TradeRows, chunk.Plan.HealthRows, digests, cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                windows?.Add(chunk);
-
-                loaded += chunk.Plan.Rows;
-                Interlocked.Add(ref rowsWritten, chunk.Plan.Rows);
-                Report(SeedPhase.Loading, database, loaded, total, null);
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Loads the leading chunks into empty tables in one transaction: all trades in one LOAD DATA, then all health rows in another.</summary>
-    /// <param name="windows">When given, each chunk's metric windows are rolled up as its trades load; the chunks are then generated whole and their health rows kept for the second LOAD DATA.</param>
-    private async Task LoadSegmentAsync(
-        MySqlConnection connection, string database, ChunkGenerator generator, IReadOnlyList<ChunkPlan> segment, DatasetRecord record, long loaded, long total,
-        MetricWindowSpill? windows, CancellationToken cancellationToken)
-    {
-        var tradeDigests = new Dictionary<int, byte[]>();
-        var healthDigests = new Dictionary<int, byte[]>();
-        var keptHealth = new List<GeneratedChunk>();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        using (var feed = new ChunkFeed(generator, segment, windows is null ? ChunkParts.Trades : ChunkParts.All, options.GenerateAhead, cancellationToken))
-        {
-            var rows = feed.Chunks.SelectMany(chunk =>
-            {
-                tradeDigests[chunk.Plan.Index] = chunk.TradeDigests!;
-                Report(SeedPhase.Loading, database, loaded, total, null);
-                loaded += chunk.Plan.TradeRows;
-                if (windows is not null)
-                {
-                    windows.Add(chunk);
-                    keptHealth.Add(chunk with { Trades = [] });
-                }
-
-                return chunk.Trades;
-            });
-            await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Trades, rows, TelemetryColumns.TradesWithId, cancellationToken).ConfigureAwait(false);
-        }
-
-        using (var feed = windows is null ? new ChunkFeed(generator, segment, ChunkParts.Health, options.GenerateAhead, cancellationToken) : null)
-        {
-            var chunks = feed?.Chunks ?? keptHealth;
-            var rows = chunks.SelectMany(chunk =>
-            {
-                healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
-                Report(SeedPhase.Loading, database, loaded, total, null);
-                loaded += chunk.Plan.HealthRows;
-                return chunk.Health;
-            });
-            if (segment.Any(c => c.HealthRows > 0))
-            {
-                await TelemetryWriter.BulkInsertAsync(connection, transaction, TelemetryTable.Health, rows, TelemetryColumns.HealthWithId, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                foreach (var chunk in chunks)
-                {
-                    healthDigests[chunk.Plan.Index] = chunk.HealthDigests!;
-                }
-            }
-        }
-
-        foreach (var chunk in segment)
-        {
-            if (!tradeDigests.TryGetValue(chunk.Index, out var trades) || !healthDigests.TryGetValue(chunk.Index, out var health))
-            {
-                throw new SeedException($"Chunk {chunk.Index} was not streamed completely.");
-            }
-
-            await DatasetCatalog.InsertChunkAsync(connection, transaction, record.DatasetId, chunk.Index, chunk.TradeRows, chunk.HealthRows,
-                RowDigest.CombineDays(trades, health), cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Every row of the dataset is in, once: chunk counts and id bounds match the plan exactly.</summary>
-    /// <remarks>
-    /// Each chunk's row count was checked as it loaded and recorded in the same transaction; with unique ids, the
-    /// recorded counts summing to the plan and the ids spanning exactly base+1..base+rows prove the count without a scan.
-    /// </remarks>
-    private static async Task VerifyAsync(MySqlConnection connection, DatasetRecord record, CancellationToken cancellationToken)
-    {
-        var (tradeRows, healthRows) = await DatasetCatalog.ChunkTotalsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
-        foreach (var (table, idBase, rows, recorded) in new[] { (TelemetryTable.Trades, record.TradeIdBase, record.TradeRows, tradeRows), (TelemetryTable.Health, record.HealthIdBase, record.HealthRows, healthRows) })
-        {
-            var (min, max) = await SeedTables.IdBoundsAsync(connection, table, idBase, cancellationToken).ConfigureAwait(false);
-            if (recorded != rows || (rows > 0 && (min != idBase + 1 || max != idBase + rows)) || (rows == 0 && max != 0))
-            {
-                throw new SeedException($"{table.Name} holds {recorded} recorded rows with ids {min}..{max} for dataset {record.DatasetId}; expected {rows} with ids {idBase + 1}..{idBase + rows}.");
-            }
-        }
-    }
-
     /// <summary>Starts copying the source's rows the target lacks, a batch of ids per statement, the tables side by side, each once its source table is complete.</summary>
     /// <param name="metricsReady">Completes once the source's <c>dd_telemetry_metrics</c> holds its rows; the other tables are complete already.</param>
     /// <returns>Each table's copy, running: whether the table was empty before it, and the rows its statements inserted.</returns>
     private async Task<IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>> StartCopyAsync(
         VariantAssessment source, VariantAssessment target, DatasetSpec spec, Task metricsReady, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        await using var connection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         var status = target.Status;
         if (status == VariantStatus.InterruptedLoad)
         {
@@ -803,7 +489,7 @@ public sealed class DatasetSeeder
         // Each table on a connection of its own: one statement keeps one server thread busy.
         async Task<(bool Empty, long Rows)> CopyTableAsync(TelemetryTable table)
         {
-            await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+            await using var tableConnection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
 
             // Trades and health resume after the ids already copied. Metrics are copied whole: an append's SQL rollup
             // updates existing windows in place, so their ids do not tell what changed.
@@ -815,14 +501,14 @@ public sealed class DatasetSeeder
 
             var from = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
             var to = await SeedTables.MaxIdAsync(tableConnection, source.Database, table, cancellationToken).ConfigureAwait(false);
-            Report(SeedPhase.Copying, target.Database, count.Join(Math.Max(0, to - from)), detail);
+            timeline.Report(SeedPhase.Copying, target.Database, count.Join(Math.Max(0, to - from)), detail);
             long tableRows = 0;
             for (var after = from; after < to; after += CopyBatch)
             {
                 var rows = await SeedTables.CopyRangeAsync(tableConnection, source.Database, table, after, Math.Min(after + CopyBatch, to), cancellationToken).ConfigureAwait(false);
                 tableRows += rows;
-                Interlocked.Add(ref rowsWritten, rows);
-                Report(SeedPhase.Copying, target.Database, count.Add(rows), detail);
+                context.Wrote(rows);
+                timeline.Report(SeedPhase.Copying, target.Database, count.Add(rows), detail);
             }
 
             return (Empty: from == 0, Rows: tableRows);
@@ -846,14 +532,14 @@ public sealed class DatasetSeeder
         }
 
         await sourceFinished.ConfigureAwait(false);
-        await using var exporter = await OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
+        await using var exporter = await context.OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
         var export = await TablespaceExport.TryStartAsync(exporter, TelemetryTable.Live, cancellationToken).ConfigureAwait(false);
         if (export is null)
         {
             return false;
         }
 
-        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        await using var connection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         await using (export.ConfigureAwait(false))
         {
             await ClearAsync(export).ConfigureAwait(false);
@@ -861,7 +547,7 @@ public sealed class DatasetSeeder
             var total = export.Bytes;
             long before = 0;
             var detail = $"table files from {source.Database}";
-            Report(SeedPhase.Copying, target.Database, 0, Mib(total), detail, "MiB");
+            timeline.Report(SeedPhase.Copying, target.Database, 0, Mib(total), detail, "MiB");
             foreach (var table in export.Tables)
             {
                 foreach (var sql in (string[])[$"DROP TABLE `{table.Name}`", $"CREATE TABLE `{table.Name}` LIKE `{source.Database}`.`{table.Name}`", $"ALTER TABLE `{table.Name}` DISCARD TABLESPACE"])
@@ -869,7 +555,7 @@ public sealed class DatasetSeeder
                     await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
 
-                before += await export.CopyAsync(target.Database, table, done => Report(SeedPhase.Copying, target.Database, Mib(before + done), Mib(total), detail, "MiB"), cancellationToken).ConfigureAwait(false);
+                before += await export.CopyAsync(target.Database, table, done => timeline.Report(SeedPhase.Copying, target.Database, Mib(before + done), Mib(total), detail, "MiB"), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -925,12 +611,12 @@ public sealed class DatasetSeeder
         VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished,
         Task<IReadOnlyDictionary<TelemetryTable, long>> sourceRows, IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>? copies, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+        await using var connection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         await BuildIndexesAsync(connection, target, table => copies?[table] ?? Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         var there = await sourceRows.ConfigureAwait(false);
         if (copies is null)
         {
-            Interlocked.Add(ref rowsWritten, there.Values.Sum());
+            context.Wrote(there.Values.Sum());
         }
         else
         {
@@ -948,7 +634,7 @@ public sealed class DatasetSeeder
 
         if (checkMetrics)
         {
-            await CheckMetricsAsync(connection, target.Database, spec, cancellationToken).ConfigureAwait(false);
+            await metrics.CheckAsync(connection, target.Database, spec, cancellationToken).ConfigureAwait(false);
         }
 
         await sourceFinished.ConfigureAwait(false);
@@ -960,7 +646,7 @@ public sealed class DatasetSeeder
     {
         var tables = TelemetryTable.Live.ToList();
         var counted = known?.Count ?? 0;
-        Report(SeedPhase.Checking, database, counted, tables.Count, "row counts", "tables");
+        timeline.Report(SeedPhase.Checking, database, counted, tables.Count, "row counts", "tables");
         var counts = await Task.WhenAll(tables.Select(async table =>
         {
             if (known is not null && known.TryGetValue(table, out var given))
@@ -968,28 +654,12 @@ public sealed class DatasetSeeder
                 return (Table: table, Rows: given);
             }
 
-            await using var connection = await OpenAsync(database, cancellationToken).ConfigureAwait(false);
+            await using var connection = await context.OpenAsync(database, cancellationToken).ConfigureAwait(false);
             var rows = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);
-            Report(SeedPhase.Checking, database, Interlocked.Increment(ref counted), tables.Count, "row counts", "tables");
+            timeline.Report(SeedPhase.Checking, database, Interlocked.Increment(ref counted), tables.Count, "row counts", "tables");
             return (Table: table, Rows: rows);
         })).ConfigureAwait(false);
         return counts.ToDictionary(c => c.Table, c => c.Rows);
-    }
-
-    /// <summary>Checks a sample of the metric windows against SQL's aggregation of the loaded rows: the middle trading day's hourly and daily windows, and the week and month around it.</summary>
-    /// <remarks>Runs where the raw rows are cheapest to read by time: on the partitioned copy one month is one partition.</remarks>
-    private async Task CheckMetricsAsync(MySqlConnection connection, string database, DatasetSpec spec, CancellationToken cancellationToken)
-    {
-        Report(SeedPhase.Checking, database, 0, 0, "metrics against SQL on a sample");
-        var days = MarketCalendar.TradingDays(spec.From, spec.To);
-        var day = days[days.Count / 2].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var (compared, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), cancellationToken).ConfigureAwait(false);
-        if (mismatches.Count > 0)
-        {
-            throw new SeedException($"{database}: {mismatches.Count} of {compared} sampled metric windows differ from the raw rows' aggregation; first: {mismatches[0]}");
-        }
-
-        Report(SeedPhase.Checking, database, compared, compared, "metrics against SQL on a sample", "windows");
     }
 
     private async Task RecreateAsync(MySqlConnection connection, SchemaVariant variant, DatasetSpec spec, CancellationToken cancellationToken)
@@ -1060,21 +730,21 @@ public sealed class DatasetSeeder
             await filled(table).ConfigureAwait(false);
 
             // Each table on a connection of its own: an index build sorts on one server thread.
-            await using var tableConnection = await OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
+            await using var tableConnection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
             if (sortDirectory is not null)
             {
                 await sortDirectory.UseAsync(tableConnection, cancellationToken).ConfigureAwait(false);
             }
 
             var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
-            Report(SeedPhase.Indexing, target.Database, count.Join(rows), null);
+            timeline.Report(SeedPhase.Indexing, target.Database, count.Join(rows), null);
             // One statement per table: between its start and its end only the server's estimate moves the count.
-            await using (await IndexBuildWatch.StartAsync(dataSource, target.Database, table.Name, IndexBuildWatch.DefaultInterval, fraction => Report(SeedPhase.Indexing, target.Database, count.Estimate(table.Name, (long)(rows * fraction)), $"{table.Name} by the server's estimate"), cancellationToken).ConfigureAwait(false))
+            await using (await IndexBuildWatch.StartAsync(context.DataSource, target.Database, table.Name, IndexBuildWatch.DefaultInterval, fraction => timeline.Report(SeedPhase.Indexing, target.Database, count.Estimate(table.Name, (long)(rows * fraction)), $"{table.Name} by the server's estimate"), cancellationToken).ConfigureAwait(false))
             {
                 await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
             }
 
-            Report(SeedPhase.Indexing, target.Database, count.Add(rows, table.Name), null);
+            timeline.Report(SeedPhase.Indexing, target.Database, count.Add(rows, table.Name), null);
         })).ConfigureAwait(false);
 
         // Archive tables mirror the live ones so partitions can be exchanged between them (empty here: instant).
@@ -1083,83 +753,12 @@ public sealed class DatasetSeeder
         // InnoDB did not recalculate statistics while the rows went in (SeedTables.SetAutoStatisticsAsync): every variant
         // starts its measurements from statistics taken once on its complete tables, as the nightly ANALYZE job leaves them.
         var indexed = count.Add(0).Total;
-        Report(SeedPhase.Indexing, target.Database, indexed, indexed, "statistics (ANALYZE TABLE)");
+        timeline.Report(SeedPhase.Indexing, target.Database, indexed, indexed, "statistics (ANALYZE TABLE)");
         await SeedTables.SetAutoStatisticsAsync(connection, enabled: true, cancellationToken).ConfigureAwait(false);
         var analyzed = await IndexMaintenance.AnalyzeAsync(connection, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
         if (analyzed.FirstOrDefault(a => !a.Ok) is { } failed)
         {
             throw new SeedException($"{target.Database}.{failed.Table}: ANALYZE TABLE answered {failed.Status}");
-        }
-    }
-
-    private async Task<MySqlConnection> OpenAsync(string database, CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await connection.ChangeDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
-            await BulkSession.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private void Report(SeedPhase phase, string database, long done, long total, string? detail, string unit = "rows")
-    {
-        Track(phase, database, done, unit);
-        progress?.Report(new SeedProgress(phase, database, done, total, unit, detail));
-    }
-
-    private void Report(SeedPhase phase, string database, (long Done, long Total, int TablesToCome) count, string? detail)
-    {
-        Track(phase, database, count.Done, "rows");
-        progress?.Report(new SeedProgress(phase, database, count.Done, count.Total, "rows", detail, count.TablesToCome));
-    }
-
-    /// <summary>Starts a phase in the timeline (<see cref="Timeline"/>) without a progress report.</summary>
-    private void Begin(SeedPhase phase, string database) => Track(phase, database, 0, "rows");
-
-    private void Track(SeedPhase phase, string database, long done, string unit)
-    {
-        var now = clock.Elapsed.TotalSeconds;
-        lock (phasesGate)
-        {
-            // A database's phases may overlap (its first tables are indexed while the metrics load): each is its own span.
-            var index = phases.FindLastIndex(p => p.Database == database && p.Phase == phase);
-            if (index < 0)
-            {
-                phases.Add(new PhaseTiming(phase, database, now, now, 0));
-            }
-            else
-            {
-                phases[index] = phases[index] with { EndSeconds = now, Rows = unit == "rows" ? done : 0 };
-            }
-        }
-    }
-
-    /// <summary>The phases so far: each ends at its own last report, or where its database's next phase began (preparing: where any began).</summary>
-    private List<PhaseTiming> Timeline()
-    {
-        lock (phasesGate)
-        {
-            var timeline = new List<PhaseTiming>();
-            for (var i = 0; i < phases.Count; i++)
-            {
-                var phase = phases[i];
-                if (phase.Phase == SeedPhase.Done)
-                {
-                    continue;
-                }
-
-                var next = phases.Skip(i + 1).FirstOrDefault(n => n.Phase != SeedPhase.Done && (n.Database == phase.Database || phase.Phase == SeedPhase.Preparing));
-                timeline.Add(next is null ? phase : phase with { EndSeconds = Math.Max(phase.EndSeconds, next.StartSeconds) });
-            }
-
-            return timeline;
         }
     }
 }
