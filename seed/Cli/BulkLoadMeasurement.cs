@@ -1,6 +1,8 @@
+using Perf.Analysis.Gates;
+
 namespace Perf.Seed.Cli;
 
-/// <summary>The figures of one <c>bench-load</c> run, as written to <c>bench-load.json</c>: medians, then every run's seconds.</summary>
+/// <summary>The figures of one <c>bench-load</c> run, as written to <c>bench-load.json</c>: medians, the pairs' verdict against the target, then every run's seconds.</summary>
 public sealed record BulkLoadMeasurement(
     long Trades,
     int Repeat,
@@ -9,6 +11,6 @@ public sealed record BulkLoadMeasurement(
     double SeederSeconds,
     double PlainRowsPerSecond,
     double SeederRowsPerSecond,
-    double Ratio,
+    FloorCheck Ratio,
     IReadOnlyList<double> PlainRunSeconds,
     IReadOnlyList<double> SeederRunSeconds);
