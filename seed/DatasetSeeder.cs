@@ -2,12 +2,10 @@ using System.Data;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 using Perf.Harness.Provisioning;
 using Perf.Seed.Generation;
 using Telemetry.Data;
-using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Schema;
 
 namespace Perf.Seed;
@@ -19,23 +17,19 @@ namespace Perf.Seed;
 /// </remarks>
 public sealed class DatasetSeeder
 {
-    /// <summary>Ids copied between variant databases per statement.</summary>
-    private const long CopyBatch = 1_000_000;
-
     private readonly SeedOptions options;
     private readonly SeedContext context;
     private readonly SeedTimeline timeline;
     private readonly ChunkLoader loader;
     private readonly MetricsFill metrics;
+    private readonly VariantTables variantTables;
+    private readonly VariantCopier copier;
 
     /// <summary>The server's data directory when it runs on this machine, to say where the disk filled.</summary>
     private string? dataDirectory;
 
     /// <summary>The server's process when it runs on this machine, for the CPU time it spends on the run.</summary>
     private ServerProcess? serverProcess;
-
-    // Where the server sorts for index builds, when in memory (null: the server's own tmpdir).
-    private SortDirectory? sortDirectory;
 
     private DatasetSeeder(MySqlDataSource dataSource, SeedOptions options, IProgress<SeedProgress>? progress)
     {
@@ -44,6 +38,8 @@ public sealed class DatasetSeeder
         timeline = context.Timeline;
         loader = new ChunkLoader(context);
         metrics = new MetricsFill(context);
+        variantTables = new VariantTables(context);
+        copier = new VariantCopier(context, variantTables, metrics);
     }
 
     /// <summary>Seeds a provisioned server.</summary>
@@ -94,7 +90,7 @@ public sealed class DatasetSeeder
         }
         finally
         {
-            seeder.sortDirectory?.Dispose();
+            seeder.context.SortDirectory?.Dispose();
             seeder.serverProcess?.Dispose();
         }
     }
@@ -148,7 +144,7 @@ public sealed class DatasetSeeder
             {
                 // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows,
                 // and its CPU time is reported beside the wall time.
-                sortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value));
+                context.SortDirectory = SortDirectory.TryCreate(DiskBudget.SortBytes(plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value));
                 serverProcess = await ServerProcess.FindAsync(connection, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
@@ -226,13 +222,13 @@ public sealed class DatasetSeeder
         var sourceFinished = finishing is null ? Task.CompletedTask : RecordSourceAsync(finishing);
 
         // Every copy is checked against the source's row counts, taken once the source is complete.
-        var sourceRows = finishing ?? (targets.Count == 0 ? null : CountRowsAsync(source.Database, null, cancellationToken));
+        var sourceRows = finishing ?? (targets.Count == 0 ? null : variantTables.CountRowsAsync(source.Database, null, cancellationToken));
         var imported = new bool[targets.Count];
         var copies = targets.Select((target, i) => TimedAsync(async () =>
         {
-            imported[i] = await ImportAsync(source, target, spec, sourceFinished, cancellationToken).ConfigureAwait(false);
-            var tables = imported[i] ? null : await StartCopyAsync(source, target, spec, metricsReady, cancellationToken).ConfigureAwait(false);
-            await FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, tables, cancellationToken).ConfigureAwait(false);
+            imported[i] = await copier.ImportAsync(source, target, spec, sourceFinished, cancellationToken).ConfigureAwait(false);
+            var tables = imported[i] ? null : await copier.StartCopyAsync(source, target, spec, metricsReady, cancellationToken).ConfigureAwait(false);
+            await copier.FinishCopyAsync(source, target, spec, checkHome == target, sourceFinished, sourceRows!, tables, cancellationToken).ConfigureAwait(false);
         })).ToList();
         var failFast = new FailFast(failure);
         try
@@ -395,15 +391,15 @@ public sealed class DatasetSeeder
         switch (target.Status)
         {
             case VariantStatus.Fresh:
-                await RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
-                record = await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Loading, null, cancellationToken).ConfigureAwait(false);
+                await variantTables.RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
+                record = await variantTables.InsertRecordAsync(connection, spec, 0, 0, DatasetState.Loading, null, cancellationToken).ConfigureAwait(false);
                 break;
             case VariantStatus.AppendNew:
-                record = await PrepareAppendAsync(connection, target.Variant, spec, DatasetState.Loading, null, cancellationToken).ConfigureAwait(false);
+                record = await variantTables.PrepareAppendAsync(connection, target.Variant, spec, DatasetState.Loading, null, cancellationToken).ConfigureAwait(false);
                 break;
             case VariantStatus.InterruptedCopy:
                 // Its copy source is gone: drop the copied part and load the dataset from the generator instead.
-                record = await AbandonAsync(connection, record!, cancellationToken).ConfigureAwait(false);
+                record = await VariantTables.AbandonAsync(connection, record!, cancellationToken).ConfigureAwait(false);
                 action = VariantAction.Resumed;
                 break;
             case VariantStatus.InterruptedLoad:
@@ -442,323 +438,15 @@ public sealed class DatasetSeeder
         await using var connection = await context.OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
 
         // Secondary indexes last, each table's once it is filled: one sorted build beats maintaining them row by row.
-        await BuildIndexesAsync(connection, source, table => table == TelemetryTable.Metrics ? metricsReady : Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+        await variantTables.BuildIndexesAsync(connection, source, table => table == TelemetryTable.Metrics ? metricsReady : Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         if (checkMetrics)
         {
             await metrics.CheckAsync(connection, source.Database, spec, cancellationToken).ConfigureAwait(false);
         }
 
-        var rows = await CountRowsAsync(source.Database, null, cancellationToken).ConfigureAwait(false);
+        var rows = await variantTables.CountRowsAsync(source.Database, null, cancellationToken).ConfigureAwait(false);
         var digests = await DatasetCatalog.DayDigestsAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false);
         await DatasetCatalog.CompleteAsync(connection, record.DatasetId, RowDigest.Combine(digests), rows[TelemetryTable.Metrics], cancellationToken).ConfigureAwait(false);
         return rows;
-    }
-
-    /// <summary>Starts copying the source's rows the target lacks, a batch of ids per statement, the tables side by side, each once its source table is complete.</summary>
-    /// <param name="metricsReady">Completes once the source's <c>dd_telemetry_metrics</c> holds its rows; the other tables are complete already.</param>
-    /// <returns>Each table's copy, running: whether the table was empty before it, and the rows its statements inserted.</returns>
-    private async Task<IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>> StartCopyAsync(
-        VariantAssessment source, VariantAssessment target, DatasetSpec spec, Task metricsReady, CancellationToken cancellationToken)
-    {
-        await using var connection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-        var status = target.Status;
-        if (status == VariantStatus.InterruptedLoad)
-        {
-            // Appending, PrepareAppendAsync drops its rows and record first.
-            status = options.Mode == SeedMode.Append ? VariantStatus.AppendNew : VariantStatus.Fresh;
-        }
-
-        if (status == VariantStatus.Fresh)
-        {
-            await RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
-            await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
-        }
-        else if (status == VariantStatus.AppendNew)
-        {
-            await PrepareAppendAsync(connection, target.Variant, spec, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
-        }
-
-        await SeedTables.SetAutoStatisticsAsync(connection, enabled: false, cancellationToken).ConfigureAwait(false);
-
-        // Progress counts against the rows of the tables whose copy has begun, and says how many are still to come: the
-        // metrics join once they are rolled up.
-        var count = new TableProgress(TelemetryTable.Live.Count);
-        var detail = $"from {source.Database}";
-        return TelemetryTable.Live.ToDictionary(table => table, CopyTableAsync);
-
-        // Each table on a connection of its own: one statement keeps one server thread busy.
-        async Task<(bool Empty, long Rows)> CopyTableAsync(TelemetryTable table)
-        {
-            await using var tableConnection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-
-            // Trades and health resume after the ids already copied. Metrics are copied whole: an append's SQL rollup
-            // updates existing windows in place, so their ids do not tell what changed.
-            if (table == TelemetryTable.Metrics)
-            {
-                await metricsReady.ConfigureAwait(false);
-                await tableConnection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
-
-            var from = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
-            var to = await SeedTables.MaxIdAsync(tableConnection, source.Database, table, cancellationToken).ConfigureAwait(false);
-            timeline.Report(SeedPhase.Copying, target.Database, count.Join(Math.Max(0, to - from)), detail);
-            long tableRows = 0;
-            for (var after = from; after < to; after += CopyBatch)
-            {
-                var rows = await SeedTables.CopyRangeAsync(tableConnection, source.Database, table, after, Math.Min(after + CopyBatch, to), cancellationToken).ConfigureAwait(false);
-                tableRows += rows;
-                context.Wrote(rows);
-                timeline.Report(SeedPhase.Copying, target.Database, count.Add(rows), detail);
-            }
-
-            return (Empty: from == 0, Rows: tableRows);
-        }
-    }
-
-    /// <summary>
-    /// Fills a copy with the source's table files (<see cref="TablespaceExport"/>) once the source is complete, when the two
-    /// keep their rows alike and the files are in reach; false when a row copy must do (the target untouched, or recreated
-    /// empty when the server refused the import).
-    /// </summary>
-    /// <remarks>
-    /// The files carry the source's indexes too, so the copy builds only the indexes it has beyond them. Its live tables are
-    /// created <c>LIKE</c> the source's, so the import's schema check compares equal definitions.
-    /// </remarks>
-    private async Task<bool> ImportAsync(VariantAssessment source, VariantAssessment target, DatasetSpec spec, Task sourceFinished, CancellationToken cancellationToken)
-    {
-        if (!options.ImportTablespaces || options.Mode == SeedMode.Append || !Importable(source.Variant, target.Variant))
-        {
-            return false;
-        }
-
-        await sourceFinished.ConfigureAwait(false);
-        await using var exporter = await context.OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
-        var export = await TablespaceExport.TryStartAsync(exporter, TelemetryTable.Live, cancellationToken).ConfigureAwait(false);
-        if (export is null)
-        {
-            return false;
-        }
-
-        await using var connection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-        await using (export.ConfigureAwait(false))
-        {
-            await ClearAsync(export).ConfigureAwait(false);
-            await InsertRecordAsync(connection, spec, 0, 0, DatasetState.Copying, source.Database, cancellationToken).ConfigureAwait(false);
-            var total = export.Bytes;
-            long before = 0;
-            var detail = $"table files from {source.Database}";
-            timeline.Report(SeedPhase.Copying, target.Database, 0, Mib(total), detail, "MiB");
-            foreach (var table in export.Tables)
-            {
-                foreach (var sql in (string[])[$"DROP TABLE `{table.Name}`", $"CREATE TABLE `{table.Name}` LIKE `{source.Database}`.`{table.Name}`", $"ALTER TABLE `{table.Name}` DISCARD TABLESPACE"])
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                }
-
-                before += await export.CopyAsync(target.Database, table, done => timeline.Report(SeedPhase.Copying, target.Database, Mib(before + done), Mib(total), detail, "MiB"), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        try
-        {
-            foreach (var table in export.Tables)
-            {
-                await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE `{table.Name}` IMPORT TABLESPACE", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                export.RemoveMetadata(target.Database, table);
-            }
-        }
-        catch (MySqlException) when (connection.State == ConnectionState.Open)
-        {
-            // Refused (e.g. the server runs as another user and cannot open files written by this one): copy rows instead.
-            await ClearAsync(export).ConfigureAwait(false);
-            return false;
-        }
-
-        return true;
-
-        static long Mib(long bytes) => bytes >> 20;
-
-        // Starts the target over: an interrupted import can leave a discarded table beside its copied file, and a CREATE that
-        // failed on a full disk a table InnoDB knows and the server does not; dropping the whole database clears both.
-        async Task ClearAsync(TablespaceExport files)
-        {
-            foreach (var table in files.Tables)
-            {
-                await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE IF EXISTS `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
-                files.RemoveStrayFiles(target.Database, table);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE `{target.Database}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(SeedTables.CreateDatabaseSql(target.Database), cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ChangeDatabaseAsync(target.Database, cancellationToken).ConfigureAwait(false);
-            await RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Whether <paramref name="target"/>'s tables can be <paramref name="source"/>'s files with indexes of its own added: neither is partitioned, and the target has every index the source builds.</summary>
-    private static bool Importable(SchemaVariant source, SchemaVariant target) =>
-        source != SchemaVariant.Partitioned && target != SchemaVariant.Partitioned
-        && BuiltAfterLoad(source).All(index => BuiltAfterLoad(target).Any(other => other.Table == index.Table && other.Name == index.Name));
-
-    /// <summary>Builds a copy's indexes, checks every table against the source, and takes the source's catalog once it is complete.</summary>
-    /// <param name="copies">
-    /// A row copy's tables, running (<see cref="StartCopyAsync"/>): each table's indexes are built once its copy ends. A table
-    /// filled from empty is checked by the rows its statements inserted; the other tables are counted. Null for an import
-    /// (<see cref="ImportAsync"/>): its tables are the source's files, byte for byte, copied while the source was held for
-    /// export, so they hold the source's rows and there is nothing to count.
-    /// </param>
-    private async Task FinishCopyAsync(
-        VariantAssessment source, VariantAssessment target, DatasetSpec spec, bool checkMetrics, Task sourceFinished,
-        Task<IReadOnlyDictionary<TelemetryTable, long>> sourceRows, IReadOnlyDictionary<TelemetryTable, Task<(bool Empty, long Rows)>>? copies, CancellationToken cancellationToken)
-    {
-        await using var connection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-        await BuildIndexesAsync(connection, target, table => copies?[table] ?? Task.CompletedTask, cancellationToken).ConfigureAwait(false);
-        var there = await sourceRows.ConfigureAwait(false);
-        if (copies is null)
-        {
-            context.Wrote(there.Values.Sum());
-        }
-        else
-        {
-            var copied = await Task.WhenAll(copies.Select(async c => (Table: c.Key, Copy: await c.Value.ConfigureAwait(false)))).ConfigureAwait(false);
-            var filled = copied.Where(c => c.Copy.Empty).ToDictionary(c => c.Table, c => c.Copy.Rows);
-            var here = await CountRowsAsync(target.Database, filled, cancellationToken).ConfigureAwait(false);
-            foreach (var table in TelemetryTable.Live)
-            {
-                if (here[table] != there[table])
-                {
-                    throw new SeedException($"{target.Database}.{table.Name} holds {here[table]} rows after the copy; {source.Database} holds {there[table]}.");
-                }
-            }
-        }
-
-        if (checkMetrics)
-        {
-            await metrics.CheckAsync(connection, target.Database, spec, cancellationToken).ConfigureAwait(false);
-        }
-
-        await sourceFinished.ConfigureAwait(false);
-        await SeedTables.CopyCatalogAsync(connection, source.Database, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The rows of each live table of <paramref name="database"/>: those in <paramref name="known"/> as given, the others counted side by side (one connection each).</summary>
-    private async Task<IReadOnlyDictionary<TelemetryTable, long>> CountRowsAsync(string database, Dictionary<TelemetryTable, long>? known, CancellationToken cancellationToken)
-    {
-        var tables = TelemetryTable.Live.ToList();
-        var counted = known?.Count ?? 0;
-        timeline.Report(SeedPhase.Checking, database, counted, tables.Count, "row counts", "tables");
-        var counts = await Task.WhenAll(tables.Select(async table =>
-        {
-            if (known is not null && known.TryGetValue(table, out var given))
-            {
-                return (Table: table, Rows: given);
-            }
-
-            await using var connection = await context.OpenAsync(database, cancellationToken).ConfigureAwait(false);
-            var rows = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);
-            timeline.Report(SeedPhase.Checking, database, Interlocked.Increment(ref counted), tables.Count, "row counts", "tables");
-            return (Table: table, Rows: rows);
-        })).ConfigureAwait(false);
-        return counts.ToDictionary(c => c.Table, c => c.Rows);
-    }
-
-    private async Task RecreateAsync(MySqlConnection connection, SchemaVariant variant, DatasetSpec spec, CancellationToken cancellationToken)
-    {
-        await SeedTables.DropAllAsync(connection, cancellationToken).ConfigureAwait(false);
-        await SchemaBuilder.BuildAsync(connection, variant, PartitionPlan.Covering(spec.FromUtc, spec.ToUtc, monthsAhead: 3), cancellationToken).ConfigureAwait(false);
-        await DatasetCatalog.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (options.IndexesAfterLoad)
-        {
-            await IndexMigration.DropAsync(connection, BuiltAfterLoad(variant), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<DatasetRecord> PrepareAppendAsync(MySqlConnection connection, SchemaVariant variant, DatasetSpec spec, DatasetState state, string? sourceDatabase, CancellationToken cancellationToken)
-    {
-        await SchemaBuilder.BuildAsync(connection, variant, PartitionPlan.Covering(spec.FromUtc, spec.ToUtc, monthsAhead: 3), cancellationToken).ConfigureAwait(false);
-
-        // A dataset an interrupted run left incomplete, which this run does not resume: its rows and record go, so the new
-        // dataset follows complete ones only and the row counts summed over the records are the rows there.
-        foreach (var stale in (await DatasetCatalog.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Where(r => r.State != DatasetState.Complete).Reverse())
-        {
-            await AbandonAsync(connection, stale, cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM perf_dataset WHERE dataset_id = @id", new { id = stale.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        var tradeBase = await SeedTables.MaxIdAsync(connection, TelemetryTable.Trades, cancellationToken).ConfigureAwait(false);
-        var healthBase = await SeedTables.MaxIdAsync(connection, TelemetryTable.Health, cancellationToken).ConfigureAwait(false);
-        if (options.IndexesAfterLoad && tradeBase == 0 && healthBase == 0)
-        {
-            await IndexMigration.DropAsync(connection, BuiltAfterLoad(variant), cancellationToken).ConfigureAwait(false);
-        }
-
-        return await InsertRecordAsync(connection, spec, tradeBase, healthBase, state, sourceDatabase, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DatasetRecord> InsertRecordAsync(MySqlConnection connection, DatasetSpec spec, long tradeBase, long healthBase, DatasetState state, string? sourceDatabase, CancellationToken cancellationToken)
-    {
-        var plan = DatasetPlan.Create(spec, options.ChunkRows);
-        var record = new DatasetRecord(0, spec.Fingerprint, spec.Canonical, spec.Seed, options.Scale, DatasetSpec.GeneratorVersion,
-            tradeBase, healthBase, plan.TotalTrades, plan.TotalHealth, options.ChunkRows, state, null, sourceDatabase);
-        var id = await DatasetCatalog.InsertAsync(connection, record, cancellationToken).ConfigureAwait(false);
-        return record with { DatasetId = id };
-    }
-
-    /// <summary>Removes a dataset's rows and chunk records so it can be loaded again from the generator.</summary>
-    private static async Task<DatasetRecord> AbandonAsync(MySqlConnection connection, DatasetRecord record, CancellationToken cancellationToken)
-    {
-        await SeedTables.DeleteAfterAsync(connection, TelemetryTable.Trades, record.TradeIdBase, cancellationToken).ConfigureAwait(false);
-        await SeedTables.DeleteAfterAsync(connection, TelemetryTable.Health, record.HealthIdBase, cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM perf_dataset_chunk WHERE dataset_id = @id", new { id = record.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await DatasetCatalog.SetStateAsync(connection, record.DatasetId, DatasetState.Loading, cancellationToken).ConfigureAwait(false);
-        return record with { State = DatasetState.Loading };
-    }
-
-    /// <summary>The indexes dropped before loading empty tables and built at the end: the variant's, and the metrics' unique window key.</summary>
-    /// <remarks>Metric rows are unique by construction (generated windows, or copied from a table that has the key); building the key at the end checks that.</remarks>
-    private static IReadOnlyList<IndexDefinition> BuiltAfterLoad(SchemaVariant variant) => [TelemetryIndexes.MetricsWindowKey, .. TelemetryIndexes.For(variant)];
-
-    /// <summary>Builds the variant's missing indexes, the tables side by side (one ALTER builds all of a table's indexes in one pass), then takes fresh statistics.</summary>
-    /// <param name="filled">Completes once a table holds all its rows: its indexes are built from then on.</param>
-    private async Task BuildIndexesAsync(MySqlConnection connection, VariantAssessment target, Func<TelemetryTable, Task> filled, CancellationToken cancellationToken)
-    {
-        // Progress, from the first table filled, counts the rows of the tables indexed so far, of those filled so far, and
-        // says how many tables are still to come; the largest id stands in for the row count (exact after a fresh load).
-        var count = new TableProgress(TelemetryTable.Live.Count);
-        await Task.WhenAll(TelemetryTable.Live.Select(async table =>
-        {
-            await filled(table).ConfigureAwait(false);
-
-            // Each table on a connection of its own: an index build sorts on one server thread.
-            await using var tableConnection = await context.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
-            if (sortDirectory is not null)
-            {
-                await sortDirectory.UseAsync(tableConnection, cancellationToken).ConfigureAwait(false);
-            }
-
-            var rows = await SeedTables.MaxIdAsync(tableConnection, table, cancellationToken).ConfigureAwait(false);
-            timeline.Report(SeedPhase.Indexing, target.Database, count.Join(rows), null);
-            // One statement per table: between its start and its end only the server's estimate moves the count.
-            await using (await IndexBuildWatch.StartAsync(context.DataSource, target.Database, table.Name, IndexBuildWatch.DefaultInterval, fraction => timeline.Report(SeedPhase.Indexing, target.Database, count.Estimate(table.Name, (long)(rows * fraction)), $"{table.Name} by the server's estimate"), cancellationToken).ConfigureAwait(false))
-            {
-                await IndexMigration.ApplyAsync(tableConnection, BuiltAfterLoad(target.Variant).Where(i => i.Table == table), cancellationToken).ConfigureAwait(false);
-            }
-
-            timeline.Report(SeedPhase.Indexing, target.Database, count.Add(rows, table.Name), null);
-        })).ConfigureAwait(false);
-
-        // Archive tables mirror the live ones so partitions can be exchanged between them (empty here: instant).
-        await SchemaBuilder.ApplyIndexesAsync(connection, target.Variant, cancellationToken).ConfigureAwait(false);
-
-        // InnoDB did not recalculate statistics while the rows went in (SeedTables.SetAutoStatisticsAsync): every variant
-        // starts its measurements from statistics taken once on its complete tables, as the nightly ANALYZE job leaves them.
-        var indexed = count.Add(0).Total;
-        timeline.Report(SeedPhase.Indexing, target.Database, indexed, indexed, "statistics (ANALYZE TABLE)");
-        await SeedTables.SetAutoStatisticsAsync(connection, enabled: true, cancellationToken).ConfigureAwait(false);
-        var analyzed = await IndexMaintenance.AnalyzeAsync(connection, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
-        if (analyzed.FirstOrDefault(a => !a.Ok) is { } failed)
-        {
-            throw new SeedException($"{target.Database}.{failed.Table}: ANALYZE TABLE answered {failed.Status}");
-        }
     }
 }
