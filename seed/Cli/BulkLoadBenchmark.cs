@@ -31,7 +31,7 @@ public static class BulkLoadBenchmark
     /// <summary>The seeder's rate must stay at least this fraction of plain LOAD DATA's.</summary>
     private const double Floor = 0.9;
 
-    /// <summary>Pairs by default: one more than the fewest that can settle a verdict, so one pair may fall on the other side.</summary>
+    /// <summary>Pairs by default: one more than the fewest that can settle a verdict, so one pair close to the floor may fall across it.</summary>
     private const int DefaultPairs = 6;
 
     /// <summary>The <c>bench-load</c> command; <paramref name="arguments"/> (the whole command line) is recorded in the manifest.</summary>
