@@ -17,9 +17,7 @@ namespace Perf.Seed;
 /// </remarks>
 public sealed class DatasetSeeder
 {
-    private readonly SeedOptions options;
     private readonly SeedContext context;
-    private readonly SeedTimeline timeline;
     private readonly ChunkLoader loader;
     private readonly MetricsFill metrics;
     private readonly VariantTables variantTables;
@@ -33,9 +31,7 @@ public sealed class DatasetSeeder
 
     private DatasetSeeder(MySqlDataSource dataSource, SeedOptions options, IProgress<SeedProgress>? progress)
     {
-        this.options = options;
         context = new SeedContext(dataSource, options, progress);
-        timeline = context.Timeline;
         loader = new ChunkLoader(context);
         metrics = new MetricsFill(context);
         variantTables = new VariantTables(context);
@@ -102,11 +98,11 @@ public sealed class DatasetSeeder
         // has room again.
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var cancellationToken = failure.Token;
-        timeline.Start();
+        context.Timeline.Start();
         var seederCpuAtStart = Environment.CpuUsage.TotalTime;
-        var spec = options.ToSpec();
-        var variants = options.Variants.Order().ToList();
-        timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "planning");
+        var spec = context.Options.ToSpec();
+        var variants = context.Options.Variants.Order().ToList();
+        context.Timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "planning");
 
         // Read first, write after: what is there, what the run would add, whether it fits. A run too large stops here.
         var assessments = new List<VariantAssessment>();
@@ -114,14 +110,14 @@ public sealed class DatasetSeeder
         Task replacedDropped;
         await using (var connection = await context.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var databases = variants.ToDictionary(v => v, v => VariantDatabase.Name(options.DatabasePrefix, v));
+            var databases = variants.ToDictionary(v => v, v => VariantDatabase.Name(context.Options.DatabasePrefix, v));
             var sizes = await DiskBudget.SizesAsync(connection, [.. databases.Values, .. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken).ConfigureAwait(false);
             foreach (var variant in variants)
             {
                 var database = databases[variant];
                 var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = @database", new { database }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
-                if (exists && options.Mode != SeedMode.Reset)
+                if (exists && context.Options.Mode != SeedMode.Reset)
                 {
                     await connection.ChangeDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
                     assessments.Add(await AssessAsync(connection, variant, database, spec, cancellationToken).ConfigureAwait(false));
@@ -135,10 +131,10 @@ public sealed class DatasetSeeder
             source = assessments.FirstOrDefault(a => a.Status == VariantStatus.Ready)
                 ?? assessments.FirstOrDefault(a => a.Status == VariantStatus.InterruptedLoad)
                 ?? assessments[0];
-            var plan = DatasetPlan.Create(spec, options.ChunkRows);
+            var plan = DatasetPlan.Create(spec, context.Options.ChunkRows);
             // The metric windows a raw row makes depend on the data's shape: counted on the dataset's own rows (a sample), and
             // only when a disk figure needs them (a remote server without --max-disk, or nothing to write, does not).
-            var windowsPerRawRow = new Lazy<double>(() => options.ComputeMetrics && assessments.Any(a => a.Status != VariantStatus.Ready) ? MetricRollup.WindowsPerRawRow(plan) : 0);
+            var windowsPerRawRow = new Lazy<double>(() => context.Options.ComputeMetrics && assessments.Any(a => a.Status != VariantStatus.Ready) ? MetricRollup.WindowsPerRawRow(plan) : 0);
             var free = await CheckDiskAsync(connection, assessments, sizes, plan, windowsPerRawRow, cancellationToken).ConfigureAwait(false);
             if (dataDirectory is not null)
             {
@@ -148,15 +144,15 @@ public sealed class DatasetSeeder
                 serverProcess = await ServerProcess.FindAsync(connection, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
-            timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "moving the replaced tables aside");
+            context.Timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "moving the replaced tables aside");
             foreach (var assessment in assessments.Where(a => a.Status == VariantStatus.Fresh))
             {
-                await ReplacedTables.MoveAsideAsync(connection, assessment.Database, everything: options.Mode == SeedMode.Reset, dataDirectory, cancellationToken).ConfigureAwait(false);
+                await ReplacedTables.MoveAsideAsync(connection, assessment.Database, everything: context.Options.Mode == SeedMode.Reset, dataDirectory, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var database in databases.Values)
             {
-                if (options.Mode == SeedMode.Reset)
+                if (context.Options.Mode == SeedMode.Reset)
                 {
                     await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{database}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
@@ -169,7 +165,7 @@ public sealed class DatasetSeeder
             replacedDropped = ReplacedTables.DropAsync(context.DataSource, [.. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken);
             if (source.Status == VariantStatus.Ready || free is null || free < DiskBudget.Estimate(source.Variant, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value))
             {
-                timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "dropping the replaced tables");
+                context.Timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, "dropping the replaced tables");
                 await replacedDropped.ConfigureAwait(false);
             }
         }
@@ -216,7 +212,7 @@ public sealed class DatasetSeeder
         // are in: each statement keeps one server thread busy, and they read the source without blocking one another. Copies
         // take the catalog last, once the source is complete.
         // Generated metrics are checked against SQL on a sample once, where reading raw rows by time is cheapest.
-        var generatedMetrics = loaded is not null && options.ComputeMetrics && loaded.TradeIdBase == 0 && loaded.HealthIdBase == 0;
+        var generatedMetrics = loaded is not null && context.Options.ComputeMetrics && loaded.TradeIdBase == 0 && loaded.HealthIdBase == 0;
         var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source : null;
         var finishing = loaded is null ? null : FinishSourceAsync(source, loaded, spec, checkHome == source, metricsReady, cancellationToken);
         var sourceFinished = finishing is null ? Task.CompletedTask : RecordSourceAsync(finishing);
@@ -250,10 +246,10 @@ public sealed class DatasetSeeder
         {
             using (windows)
             {
-                if (options.ComputeMetrics)
+                if (context.Options.ComputeMetrics)
                 {
                     // In the timeline before the index build that starts beside it; its progress comes with its first rows.
-                    timeline.Begin(SeedPhase.RollingUp, source.Database);
+                    context.Timeline.Begin(SeedPhase.RollingUp, source.Database);
                     await metrics.FillAsync(source.Database, record, spec, windows, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -285,8 +281,8 @@ public sealed class DatasetSeeder
             [TelemetryTable.Health.Name] = records.Sum(r => r.HealthRows),
             [TelemetryTable.Metrics.Name] = metricRows ?? 0,
         };
-        timeline.Report(SeedPhase.Done, source.Database, 0, 0, null);
-        return new SeedResult(spec.Seed, options.Scale, spec, record.Checksum!, counts, context.RowsWritten, results, timeline.Seconds, timeline.Phases())
+        context.Timeline.Report(SeedPhase.Done, source.Database, 0, 0, null);
+        return new SeedResult(spec.Seed, context.Options.Scale, spec, record.Checksum!, counts, context.RowsWritten, results, context.Timeline.Seconds, context.Timeline.Phases())
         {
             SeederCpuSeconds = (Environment.CpuUsage.TotalTime - seederCpuAtStart).TotalSeconds,
             ServerCpuSeconds = serverProcess?.SecondsSinceFound(),
@@ -305,7 +301,7 @@ public sealed class DatasetSeeder
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
         dataDirectory = free?.Directory;
-        if (options.MaxDiskBytes is null && free is null)
+        if (context.Options.MaxDiskBytes is null && free is null)
         {
             return null;
         }
@@ -313,7 +309,7 @@ public sealed class DatasetSeeder
         var windows = new Dictionary<long, double> { [plan.TotalTrades] = windowsPerRawRow.Value };
         var written = assessments.Where(a => a.Status != VariantStatus.Ready).ToList();
         var needed = written.ToDictionary(a => a.Variant, a => Needed(a, plan.TotalTrades));
-        var (available, limit) = options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
+        var (available, limit) = context.Options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
             ? (budget, "--max-disk")
             : (free!.Value.FreeBytes, $"the free space of the server's data directory ({free.Value.Directory})");
         if (DiskBudget.Check(needed, available, limit, plan.TotalTrades, trades => written.Sum(a => Needed(a, trades))) is { } problem)
@@ -333,8 +329,8 @@ public sealed class DatasetSeeder
         {
             if (!windows.TryGetValue(trades, out var perRow))
             {
-                timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, $"the dataset does not fit: counting its metric windows with {trades:N0} trades instead");
-                perRow = windows[trades] = options.ComputeMetrics ? MetricRollup.WindowsPerRawRow(DatasetPlan.Create((options with { Trades = trades }).ToSpec(), options.ChunkRows)) : 0;
+                context.Timeline.Report(SeedPhase.Preparing, string.Empty, 0, 0, $"the dataset does not fit: counting its metric windows with {trades:N0} trades instead");
+                perRow = windows[trades] = context.Options.ComputeMetrics ? MetricRollup.WindowsPerRawRow(DatasetPlan.Create((context.Options with { Trades = trades }).ToSpec(), context.Options.ChunkRows)) : 0;
             }
 
             return perRow;
@@ -345,7 +341,7 @@ public sealed class DatasetSeeder
     {
         var records = await DatasetCatalog.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
         var tablesExist = await SchemaBuilder.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
-        var fresh = options.Mode == SeedMode.Append && tablesExist ? VariantStatus.AppendNew : VariantStatus.Fresh;
+        var fresh = context.Options.Mode == SeedMode.Append && tablesExist ? VariantStatus.AppendNew : VariantStatus.Fresh;
         if (!tablesExist || records.Count == 0)
         {
             return new VariantAssessment(variant, database, fresh, null);
@@ -353,14 +349,14 @@ public sealed class DatasetSeeder
 
         var last = records[^1];
         var matches = last.Fingerprint == spec.Fingerprint;
-        if (options.Mode == SeedMode.Append)
+        if (context.Options.Mode == SeedMode.Append)
         {
-            if (!options.Force && records.Any(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete))
+            if (!context.Options.Force && records.Any(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete))
             {
                 return new VariantAssessment(variant, database, VariantStatus.Ready, records.Last(r => r.Fingerprint == spec.Fingerprint));
             }
         }
-        else if (records.Count != 1 || !matches || (options.Force && last.State == DatasetState.Complete))
+        else if (records.Count != 1 || !matches || (context.Options.Force && last.State == DatasetState.Complete))
         {
             return new VariantAssessment(variant, database, VariantStatus.Fresh, null);
         }

@@ -261,9 +261,7 @@ internal static class CapacitySweep
         // Every database timed has its DDL in the manifest: the variants' and the A/A copy's here, the control's when it is seeded.
         foreach (var (name, database) in databases.Select(p => (p.Key.ToString(), p.Value)).Concat(copyDatabase is null ? [] : [(CopyName(options.AaVariant!.Value), copyDatabase)]))
         {
-            await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
-            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
-            writer.Manifest.DdlHashes[name] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
+            await RecordDdlAsync(server, writer, name, database, cancellationToken).ConfigureAwait(false);
         }
 
         if (options.AaVariant is { } checkedVariant && writer.Manifest.DdlHashes[CopyName(checkedVariant)] != writer.Manifest.DdlHashes[checkedVariant.ToString()])
@@ -272,6 +270,14 @@ internal static class CapacitySweep
         }
 
         return new SeededSize(label, tradeRows, prefix, seeded, databases, copyDatabase);
+    }
+
+    /// <summary>Records <paramref name="database"/>'s DDL fingerprint in the manifest under <paramref name="name"/>.</summary>
+    private static async Task RecordDdlAsync(ProvisionedServer server, ResultWriter writer, string name, string database, CancellationToken cancellationToken)
+    {
+        await using var admin = new MySqlConnection(server.ConnectionStringFor(database));
+        await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+        writer.Manifest.DdlHashes[name] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One size's arms: its query cases found on its own rows (the control's variant's: Composite when measured), and every variant's (and the copy's) plans for them.</summary>
@@ -313,11 +319,7 @@ internal static class CapacitySweep
         var seeded = await DatasetSeeder.SeedAsync(server.AdminConnectionString, seedOptions, new PlainProgress(Console.Error), cancellationToken).ConfigureAwait(false);
         RecordDataset(writer.Manifest, new DatasetInfo(seeded.Seed, seeded.Scale, seeded.RowCounts, seeded.Checksum));
         var database = VariantDatabase.Name(options.ControlPrefix, variant);
-        await using (var admin = new MySqlConnection(server.ConnectionStringFor(database)))
-        {
-            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
-            writer.Manifest.DdlHashes[ControlName] = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
-        }
+        await RecordDdlAsync(server, writer, ControlName, database, cancellationToken).ConfigureAwait(false);
 
         await using var layer = new QueryLayer(server.ConnectionStringFor(database));
         var context = await QueryContextDiscovery.DiscoverAsync(layer.DataSource, cancellationToken).ConfigureAwait(false);
