@@ -10,22 +10,26 @@ using Telemetry.CommandLine;
 namespace Perf.Bench.CiGate;
 
 /// <summary>The gate's load check: the load program at a modest rate against the in-process API, its thresholds as checks.</summary>
-/// <remarks>A child process keeps the generator's threads and GC out of the gate's process, as a load machine would be.</remarks>
+/// <remarks>
+/// A child process keeps the generator's threads and GC out of the gate's process, as a load machine would be. It runs on
+/// the plan gate's databases, prepared here with this tree's indexes: the plan suite may have run the base revision's own
+/// capture on them since (which leaves the base's indexes), or not run at all (<c>--only load</c>).
+/// </remarks>
 internal static class LoadStep
 {
-    private const string Prefix = "bench_gate";
-
     public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, string runDirectory, CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
         var directory = Path.Combine(runDirectory, "load");
         var watch = Stopwatch.StartNew();
+        var dataset = BenchOptions.ForGate(root, options.Provisioning);
+        await BenchDataset.PrepareAsync(server, dataset, cancellationToken).ConfigureAwait(false);
         // --max-send-lag 100ms: on a shared CI machine the dispatcher misses the default 25 ms now and then. Latency is
         // measured from the intended send time, so the lag is inside every number the thresholds judge; only a
         // generator that falls further behind (or short of its rate) makes the run invalid.
         string[] arguments =
         [
-            "run", "--variant", options.Variant.ToString().ToLowerInvariant(), "--prefix", Prefix, "--rate", options.LoadRate.ToString(c),
+            "run", "--variant", options.Variant.ToString().ToLowerInvariant(), "--prefix", dataset.Prefix, "--rate", options.LoadRate.ToString(c),
             "--duration", options.LoadDuration.TotalSeconds.ToString(c) + "s", "--warmup", "3s", "--max-send-lag", "100ms",
             "--results", directory, "--no-html", "--quiet",
         ];

@@ -49,7 +49,7 @@ internal static class PlanStep
         {
             // Plans and row counts are exact for one server build and dataset, so take the base revision's on this one.
             var (fromBase, revision) = await BasePlansAsync(root, server, options, writer, cancellationToken).ConfigureAwait(false);
-            instead = $"the plan baseline was taken elsewhere ({string.Join("; ", differences)}), so the base revision {revision}'s plans, captured on this server and data, are the baseline: ";
+            instead = $"the plan baseline was taken elsewhere ({string.Join("; ", differences)}), so the base revision's plans, captured on this server and data, are the baseline (base {revision}): ";
             (baseline, differences) = (fromBase, fromBase.Differences(dataset, serverLabel));
         }
 
@@ -76,9 +76,10 @@ internal static class PlanStep
     /// <exception cref="GateStepException">The base could not be built or could not capture its plans.</exception>
     private static async Task<(PlanBaseline Baseline, string Revision)> BasePlansAsync(string root, ProvisionedServer server, CiOptions options, ResultWriter writer, CancellationToken cancellationToken)
     {
-        var commit = await RevisionBuilder.ResolveBaseAsync(root, options.BaseRevision, cancellationToken).ConfigureAwait(false);
-        var build = await RevisionBuilder.BuildBaseAsync(root, commit, cancellationToken).ConfigureAwait(false);
+        var chosen = await RevisionBuilder.ResolveBaseAsync(root, options.BaseRevision, cancellationToken).ConfigureAwait(false);
+        var build = await RevisionBuilder.BuildBaseAsync(root, chosen.Commit, cancellationToken).ConfigureAwait(false);
         writer.Manifest.Parameters["plans.base"] = build.Revision;
+        writer.Manifest.Parameters["plans.base.chosen"] = chosen.How;
         var file = Path.Combine(writer.Directory, "plans-base.json");
         var (exitCode, log) = await ChildProcess.RunAsync(
             "dotnet",
@@ -93,7 +94,7 @@ internal static class PlanStep
 
         try
         {
-            return (await PlanBaseline.ReadAsync(file, cancellationToken).ConfigureAwait(false), build.ShortRevision);
+            return (await PlanBaseline.ReadAsync(file, cancellationToken).ConfigureAwait(false), $"{build.ShortRevision} ({chosen.How})");
         }
         catch (InvalidDataException ex)
         {

@@ -12,14 +12,21 @@ internal static class RevisionBuilder
     private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>The commit to compare with: <paramref name="reference"/> when given, else the merge base with <c>origin/main</c> (or <c>main</c>), else HEAD.</summary>
-    /// <exception cref="GateStepException">The reference does not name a commit.</exception>
-    public static async Task<string> ResolveBaseAsync(string root, string? reference, CancellationToken cancellationToken)
+    /// <summary>The commit to compare with, and how it was chosen.</summary>
+    /// <remarks>
+    /// <paramref name="reference"/> when given. Otherwise the merge base with <c>origin/main</c> (or <c>main</c>) when HEAD
+    /// has commits of its own; when HEAD is that merge base (a build of main itself, or a branch with nothing new), the
+    /// change under test is the working tree's uncommitted edits if there are any (base: HEAD), else HEAD's last commit
+    /// (base: its first parent). Never HEAD against a clean HEAD: that compares the code with itself and always passes.
+    /// </remarks>
+    /// <exception cref="GateStepException">The reference does not name a commit, or there is no base to compare with.</exception>
+    public static async Task<BaseRevision> ResolveBaseAsync(string root, string? reference, CancellationToken cancellationToken)
     {
         if (reference is not null)
         {
-            return await GitAsync(root, cancellationToken, "rev-parse", "--verify", "--quiet", reference + "^{commit}").ConfigureAwait(false)
+            var named = await GitAsync(root, cancellationToken, "rev-parse", "--verify", "--quiet", reference + "^{commit}").ConfigureAwait(false)
                 ?? throw new GateStepException($"--base '{reference}' does not name a commit in {root}.");
+            return new BaseRevision(named, $"--base {reference}");
         }
 
         var head = await GitAsync(root, cancellationToken, "rev-parse", "HEAD").ConfigureAwait(false)
@@ -28,18 +35,30 @@ internal static class RevisionBuilder
         {
             if (await GitAsync(root, cancellationToken, "merge-base", "HEAD", branch).ConfigureAwait(false) is { } mergeBase)
             {
-                return mergeBase;
+                if (!string.Equals(mergeBase, head, StringComparison.Ordinal))
+                {
+                    return new BaseRevision(mergeBase, $"the merge base with {branch}");
+                }
+
+                break;
             }
         }
 
-        return head;
+        if (await IsDirtyAsync(root, cancellationToken).ConfigureAwait(false))
+        {
+            return new BaseRevision(head, "HEAD: the change under test is the working tree's uncommitted edits");
+        }
+
+        return await GitAsync(root, cancellationToken, "rev-parse", "--verify", "--quiet", "HEAD^").ConfigureAwait(false) is { } parent
+            ? new BaseRevision(parent, "HEAD's parent: HEAD is main's tip (or has no commits of its own) and the tree is clean, so the change under test is HEAD's last commit")
+            : throw new GateStepException("no base to compare with: HEAD has no commits beyond main, the working tree is clean and HEAD's parent is not in this clone (a shallow clone? fetch with depth ≥ 2), so base and head would be the same code; pass --base REF.");
     }
 
     /// <summary>Builds the working tree (uncommitted changes included) into <c>.perf/gate/head</c>.</summary>
     public static async Task<RevisionBuild> BuildHeadAsync(string root, CancellationToken cancellationToken)
     {
         var commit = await GitAsync(root, cancellationToken, "rev-parse", "HEAD").ConfigureAwait(false) ?? "unknown";
-        var dirty = await GitAsync(root, cancellationToken, "status", "--porcelain", "--untracked-files=no").ConfigureAwait(false) is { Length: > 0 };
+        var dirty = await IsDirtyAsync(root, cancellationToken).ConfigureAwait(false);
         var output = Path.Combine(root, ".perf", "gate", "head");
         await BuildAsync(root, output, cancellationToken).ConfigureAwait(false);
         return new RevisionBuild("head", dirty ? commit + " (dirty)" : commit, Path.Combine(output, AssemblyName), root);
@@ -111,6 +130,10 @@ internal static class RevisionBuilder
             throw new GateStepException($"the Release build of {tree} failed (dotnet build exited {exitCode}): {LastLines(log)}");
         }
     }
+
+    /// <summary>Whether tracked files have uncommitted changes (the head build includes them).</summary>
+    private static async Task<bool> IsDirtyAsync(string root, CancellationToken cancellationToken) =>
+        await GitAsync(root, cancellationToken, "status", "--porcelain", "--untracked-files=no").ConfigureAwait(false) is { Length: > 0 };
 
     private static async Task<string?> GitAsync(string root, CancellationToken cancellationToken, params string[] arguments)
     {

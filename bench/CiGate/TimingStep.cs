@@ -37,14 +37,18 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
 
     private async Task<(IReadOnlyList<GateCheck>, IReadOnlyList<TimingComparison>)> AgainstBaseAsync(RevisionBuild head, CancellationToken cancellationToken)
     {
-        var commit = await RevisionBuilder.ResolveBaseAsync(root, options.BaseRevision, cancellationToken).ConfigureAwait(false);
-        var @base = await RevisionBuilder.BuildBaseAsync(root, commit, cancellationToken).ConfigureAwait(false);
+        var chosen = await RevisionBuilder.ResolveBaseAsync(root, options.BaseRevision, cancellationToken).ConfigureAwait(false);
+        var @base = await RevisionBuilder.BuildBaseAsync(root, chosen.Commit, cancellationToken).ConfigureAwait(false);
         writer.Manifest.Parameters["timings.base"] = @base.Revision;
+        writer.Manifest.Parameters["timings.base.chosen"] = chosen.How;
         await RequireProbeAsync(@base, cancellationToken).ConfigureAwait(false);
 
         var basePrepared = await ProbeAsync(@base, BasePrefix, seed: true, "prepare", 0, ["--prepare-only"], cancellationToken).ConfigureAwait(false);
         var headPrepared = await ProbeAsync(head, HeadPrefix, seed: true, "prepare", 0, ["--prepare-only"], cancellationToken).ConfigureAwait(false);
-        var environment = new List<GateCheck>();
+        var environment = new List<GateCheck>
+        {
+            new(GateReport.EnvironmentSuite, "timings: base revision", GateOutcome.Passed, $"base {@base.ShortRevision} ({chosen.How}) against head {head.ShortRevision}"),
+        };
         var (baseData, headData) = (Label(basePrepared.Dataset), Label(headPrepared.Dataset));
         writer.Manifest.Parameters["timings.base.dataset"] = baseData;
         writer.Manifest.Parameters["timings.head.dataset"] = headData;

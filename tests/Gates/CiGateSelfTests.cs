@@ -34,6 +34,7 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
         Assert.Equal(ExitCodes.Success, run.Report.ExitCode);
         Assert.Contains(run.Report.Checks, c => c.Suite == "plans" && c.Outcome == GateOutcome.Passed);
         Assert.Contains(run.Report.Checks, c => c.Suite == "load" && c.Outcome == GateOutcome.Passed);
+        Assert.Contains(run.Report.Checks, c => c.Name == "timings: base revision" && c.Message.Contains("(--base HEAD) against head ", StringComparison.Ordinal));
         // Every API query family is timed on both sides.
         foreach (var family in new[] { "trades_page/", "trades_deep/", "trades_symbol/", "summary/", "metrics/", "health/" })
         {
@@ -101,7 +102,8 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
         var environment = Assert.Single(unchanged.Report.Checks, c => c.Name == "plans: same dataset and server as the plan baseline");
         Assert.Equal(GateOutcome.Passed, environment.Outcome);
         Assert.StartsWith("the plan baseline was taken elsewhere (server: baseline MySql 8.4.3, this run MariaDb ", environment.Message, StringComparison.Ordinal);
-        Assert.Contains("'s plans, captured on this server and data, are the baseline: ", environment.Message, StringComparison.Ordinal);
+        Assert.Contains("the base revision's plans, captured on this server and data, are the baseline (base ", environment.Message, StringComparison.Ordinal);
+        Assert.Contains(" (--base HEAD)): ", environment.Message, StringComparison.Ordinal);
         Assert.Equal(committed.Entries.Count, unchanged.Report.Checks.Count(c => c.Suite == "plans" && c.Outcome == GateOutcome.Passed));
         Assert.Equal(ExitCodes.ThresholdsFailed, lost.Report.ExitCode);
         Assert.Contains(lost.Report.Checks, c => c.Suite == "plans" && c.Outcome == GateOutcome.Failed && c.Name.StartsWith("metrics/", StringComparison.Ordinal)
@@ -111,7 +113,7 @@ public sealed class CiGateSelfTests(DatabaseServerFixture fixture) : IDisposable
     private async Task<CiRun> RunAsync(string scenario, GateFault fault, params string[] args)
     {
         var server = fixture.RequireServer();
-        string[] arguments = [.. args, "--rounds", "8", "--results", Path.Combine(results.FullName, scenario), "--mysql", server.AdminConnectionString];
+        string[] arguments = [.. args, "--results", Path.Combine(results.FullName, scenario), "--mysql", server.AdminConnectionString];
         var run = await CiGate.RunAsync(CiOptions.Parse(arguments), arguments, fault, TestContext.Current.CancellationToken);
         var log = Path.Combine(Perf.Harness.RepositoryPaths.FindRoot(), ".perf", "gate", "self-test.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);

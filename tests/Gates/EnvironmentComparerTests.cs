@@ -51,6 +51,19 @@ public sealed class EnvironmentComparerTests
     }
 
     [Fact]
+    public void Differences_AnotherVariantsBaseline_NamesBothSchemas()
+    {
+        // A stored baseline of Composite's timings, and a run that timed Partitioned: neither schema is on both sides.
+        var current = SyntheticTimings.Manifest() with { DdlHashes = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Partitioned"] = "ddl-1" } };
+
+        var differences = EnvironmentComparer.Differences(SyntheticTimings.Manifest(), current);
+
+        Assert.Equal(
+            ["schema (Composite DDL hash): baseline ddl-1, this run not measured", "schema (Partitioned DDL hash): baseline not measured, this run ddl-1"],
+            differences);
+    }
+
+    [Fact]
     public void GateReport_ExitCodes_RegressionThenErrorThenEnvironment()
     {
         GateCheck Check(string suite, GateOutcome outcome) => new(suite, "c", outcome, "m");

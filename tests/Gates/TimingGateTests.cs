@@ -90,6 +90,35 @@ public sealed class TimingGateTests
     }
 
     [Fact]
+    public void ToChecks_EveryQueryRenamed_IsAnErrorNotAPass()
+    {
+        // Every case renamed and three times as slow: each is new or removed, none is compared on both sides.
+        var comparisons = TimingComparer.CompareAll(
+            [SyntheticTimings.Run("trades_page/hot/7d", 1e6, 1e4, seed: 1), SyntheticTimings.Run("summary/hot/30d", 1e6, 1e4, seed: 2)],
+            [SyntheticTimings.Run("trades/hot/7d", 3e6, 1e4, seed: 3), SyntheticTimings.Run("summaries/hot/30d", 3e6, 1e4, seed: 4)],
+            Options,
+            TimingDesign.Paired);
+        var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
+
+        Assert.All(comparisons, c => Assert.Contains(c.Verdict, new[] { TimingVerdict.New, TimingVerdict.Removed }));
+        Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
+        var nothing = Assert.Single(report.Checks, c => c.Name == TimingGate.NothingComparedName);
+        Assert.Equal("no query was timed on both sides (2 only in this run, 2 only in the baseline): the timing suite judged nothing", nothing.Message);
+    }
+
+    [Fact]
+    public void ToChecks_OneQueryRenamedBesideOthersCompared_Passes()
+    {
+        var comparisons = TimingComparer.CompareAll(
+            [SyntheticTimings.Run("trades_page/hot/7d", 1e6, 1e4, seed: 1), SyntheticTimings.Run("summary/hot/30d", 1e6, 1e4, seed: 2)],
+            [SyntheticTimings.Run("trades_page/hot/7d", 1e6, 1e4, seed: 3), SyntheticTimings.Run("summaries/hot/30d", 1e6, 1e4, seed: 4)],
+            Options,
+            TimingDesign.Paired);
+
+        Assert.True(new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons).Passed);
+    }
+
+    [Fact]
     public void CompareAll_QueryMissingFromRun_IsAnError()
     {
         var comparisons = TimingComparer.CompareAll(

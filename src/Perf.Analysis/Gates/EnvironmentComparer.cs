@@ -35,9 +35,11 @@ public static class EnvironmentComparer
         }
 
         Compare("dataset", Dataset(baseline.Dataset), Dataset(current.Dataset));
-        foreach (var variant in baseline.DdlHashes.Keys.Intersect(current.DdlHashes.Keys).Order(StringComparer.Ordinal))
+        // Every variant either side measured: a variant on one side only is another schema (a baseline of Composite's
+        // timings is no baseline for Partitioned's), not a difference to pass over.
+        foreach (var variant in baseline.DdlHashes.Keys.Union(current.DdlHashes.Keys).Order(StringComparer.Ordinal))
         {
-            Compare($"schema ({variant} DDL hash)", baseline.DdlHashes[variant], current.DdlHashes[variant]);
+            Compare($"schema ({variant} DDL hash)", Ddl(baseline, variant), Ddl(current, variant));
         }
 
         return differences;
@@ -54,6 +56,8 @@ public static class EnvironmentComparer
     private static string Server(ServerDescription? server) => server is null ? "none" : $"{server.Flavor} {server.Version}";
 
     private static string Setting(ServerDescription? server, string key) => server?.Settings.GetValueOrDefault(key) ?? "unset";
+
+    private static string Ddl(RunManifest manifest, string variant) => manifest.DdlHashes.TryGetValue(variant, out var hash) ? hash : "not measured";
 
     private static string Dataset(DatasetInfo? dataset) => dataset?.Describe() ?? "none";
 

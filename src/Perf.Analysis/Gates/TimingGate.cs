@@ -9,13 +9,27 @@ public static class TimingGate
     /// <summary>The check that stands for a timing suite that timed no query.</summary>
     public const string NothingTimedName = "queries timed";
 
-    /// <summary>One check per comparison: slower fails; missing or inconclusive is an error; the rest (unchanged, faster, new, removed) pass. No comparison at all is an error too: a suite that timed nothing judged nothing.</summary>
+    /// <summary>The check that stands for a timing suite in which no query was timed on both sides.</summary>
+    public const string NothingComparedName = "queries compared";
+
+    /// <summary>
+    /// One check per comparison: slower fails; missing or inconclusive is an error; the rest (unchanged, faster, new,
+    /// removed) pass. A suite that compared no query on both sides is an error too: one that timed nothing, or whose
+    /// queries are all new or removed (every one renamed, say), judged nothing.
+    /// </summary>
     public static IEnumerable<GateCheck> ToChecks(IEnumerable<TimingComparison> comparisons)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
-        var checks = comparisons.Select(c => new GateCheck(Suite, c.Name, Outcome(c.Verdict), $"{c.Verdict}: {c.Reason}")).ToList();
-        return checks.Count > 0 ? checks
-            : [new GateCheck(Suite, NothingTimedName, GateOutcome.Error, "no query was timed on either side (a --cases filter that names no query, or probes that list none): the timing suite judged nothing")];
+        var list = comparisons.ToList();
+        var checks = list.Select(c => new GateCheck(Suite, c.Name, Outcome(c.Verdict), $"{c.Verdict}: {c.Reason}")).ToList();
+        if (checks.Count == 0)
+        {
+            return [new GateCheck(Suite, NothingTimedName, GateOutcome.Error, "no query was timed on either side (a --cases filter that names no query, or probes that list none): the timing suite judged nothing")];
+        }
+
+        return list.Any(c => c.Verdict is not (TimingVerdict.New or TimingVerdict.Removed or TimingVerdict.Missing)) ? checks
+            : [.. checks, new GateCheck(Suite, NothingComparedName, GateOutcome.Error, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"no query was timed on both sides ({list.Count(c => c.Verdict == TimingVerdict.New)} only in this run, {list.Count(c => c.Verdict != TimingVerdict.New)} only in the baseline): the timing suite judged nothing"))];
     }
 
     /// <summary>Keeps a <see cref="TimingVerdict.Slower"/> only when the confirmation (which re-measured the suspects) finds it slower too.</summary>

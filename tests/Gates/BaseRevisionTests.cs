@@ -1,0 +1,93 @@
+using Perf.Bench.CiGate;
+using Perf.Harness.Provisioning;
+
+namespace Perf.Tests.Gates;
+
+/// <summary>Which commit the gate compares with when no <c>--base</c> is given, in real git repositories: never the code with itself.</summary>
+public sealed class BaseRevisionTests : IDisposable
+{
+    private readonly DirectoryInfo repository = Directory.CreateTempSubdirectory("perf-gate-base-");
+
+    public void Dispose() => repository.Delete(recursive: true);
+
+    [Fact]
+    public async Task OnMainsTip_CleanTree_ComparesWithTheParent()
+    {
+        var first = await CommitAsync("a", "1");
+        await CommitAsync("a", "2");
+
+        var chosen = await RevisionBuilder.ResolveBaseAsync(repository.FullName, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(first, chosen.Commit);
+        Assert.StartsWith("HEAD's parent", chosen.How, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnMainsTip_UncommittedEdits_ComparesWithHead()
+    {
+        await CommitAsync("a", "1");
+        var head = await CommitAsync("a", "2");
+        await File.WriteAllTextAsync(Path.Combine(repository.FullName, "a"), "3", TestContext.Current.CancellationToken);
+
+        var chosen = await RevisionBuilder.ResolveBaseAsync(repository.FullName, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(head, chosen.Commit);
+        Assert.StartsWith("HEAD: the change under test is the working tree's uncommitted edits", chosen.How, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnABranch_ComparesWithTheMergeBase()
+    {
+        await CommitAsync("a", "1");
+        var fork = await CommitAsync("a", "2");
+        await GitAsync("checkout", "-q", "-b", "feature");
+        await CommitAsync("b", "1");
+        await CommitAsync("b", "2");
+
+        var chosen = await RevisionBuilder.ResolveBaseAsync(repository.FullName, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(fork, chosen.Commit);
+        Assert.Equal("the merge base with main", chosen.How);
+    }
+
+    [Fact]
+    public async Task NoParent_CleanTree_RefusesInsteadOfComparingHeadWithItself()
+    {
+        await CommitAsync("a", "1");
+
+        var refused = await Assert.ThrowsAsync<GateStepException>(() => RevisionBuilder.ResolveBaseAsync(repository.FullName, null, TestContext.Current.CancellationToken));
+
+        Assert.Contains("pass --base REF", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NamedBase_IsTaken_AndAWrongNameRefused()
+    {
+        var head = await CommitAsync("a", "1");
+
+        var chosen = await RevisionBuilder.ResolveBaseAsync(repository.FullName, "HEAD", TestContext.Current.CancellationToken);
+
+        Assert.Equal(new BaseRevision(head, "--base HEAD"), chosen);
+        await Assert.ThrowsAsync<GateStepException>(() => RevisionBuilder.ResolveBaseAsync(repository.FullName, "no-such-ref", TestContext.Current.CancellationToken));
+    }
+
+    private async Task<string> CommitAsync(string file, string text)
+    {
+        if (!Directory.Exists(Path.Combine(repository.FullName, ".git")))
+        {
+            await GitAsync("init", "-q", "-b", "main");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(repository.FullName, file), text, TestContext.Current.CancellationToken);
+        await GitAsync("add", file);
+        await GitAsync("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", file + text);
+        return (await GitAsync("rev-parse", "HEAD")).Trim();
+    }
+
+    private async Task<string> GitAsync(params string[] arguments)
+    {
+        var (exitCode, output) = await ChildProcess.RunAsync("git", ["-C", repository.FullName, .. arguments], TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        Assert.True(exitCode == 0, $"git {string.Join(' ', arguments)} exited {exitCode}: {output}");
+        return output;
+    }
+}
