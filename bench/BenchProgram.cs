@@ -17,7 +17,7 @@ namespace Perf.Bench;
 /// <summary>The bench program: provision, seed, capture plans, then run the suite or the gate.</summary>
 public static class BenchProgram
 {
-    /// <summary>Runs the parsed command; returns 0 on success, 1 when a benchmark errored or the gate failed, 3 when the gate's baseline is from another environment.</summary>
+    /// <summary>Runs the parsed command; returns 0 on success, 1 when a benchmark errored or the gate failed, 111 when the gate's baseline is from another environment.</summary>
     /// <exception cref="ProvisioningException">No server could be found or started.</exception>
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {

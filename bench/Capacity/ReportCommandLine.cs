@@ -81,6 +81,14 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
     public SweepOptions Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
+        if (parse.GetValue(Measurements) is not null
+            && new Option[] { Variants, SeedProfiles, SeedTradesPerDay, Prefix, Rounds, Executions, CaseBudget, InterleaveSizes, Aa, Queries, Capacity, CapacityStart, CapacityStep, CapacityMaxRate, CapacityStepDuration, CacheStates, BufferPools }
+                .FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } measuring)
+        {
+            // Read and then ignored, it would leave the report as the stored sweep measured it while the command line says otherwise.
+            throw new UsageException($"{measuring.Name} changes what a sweep measures, and --measurements measures nothing: it renders the stored sweep (with --sizes, the projection options and --results).");
+        }
+
         IReadOnlyList<long> sizes;
         try
         {

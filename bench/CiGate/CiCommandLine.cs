@@ -82,6 +82,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
         suites ??= (parse.GetValue(Only) ?? string.Join(',', CiOptions.AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => CiOptions.AllSuites.Contains(s, StringComparer.Ordinal) ? s : throw new UsageException($"--only: '{s}' is not plans, load or timings."))
             .ToHashSet(StringComparer.Ordinal);
+        RefuseUnused(parse, suites);
         var options = new CiOptions(
             suites,
             parse.GetValue(Base),
@@ -100,5 +101,26 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             harness.Provisioning(parse));
         options.Validate();
         return parse.GetValue(PlanBaseline) is { } plans ? options with { PlanBaselinePath = Path.GetFullPath(plans) } : options;
+    }
+
+    /// <summary>Refuses an option given for suites that do not run: read and then ignored, it would change nothing the run says.</summary>
+    /// <exception cref="UsageException">One was given.</exception>
+    private void RefuseUnused(ParseResult parse, IReadOnlySet<string> suites)
+    {
+        string[] timings = [TimingGate.Suite], load = [CiOptions.LoadSuite], plans = [CiOptions.PlansSuite];
+        var uses = new (Option Option, string[] Suites)[]
+        {
+            (Base, [.. plans, .. timings]), (AllowDifferentEnvironment, [.. plans, .. timings]), (PlanBaseline, plans),
+            (Baseline, timings), (UpdateBaseline, timings), (MaxRatio, timings), (MinDifference, timings), (Alpha, timings),
+            (Rounds, timings), (Executions, timings), (Warmup, timings), (Cases, timings),
+            (Rate, load), (LoadDuration, load),
+        };
+        foreach (var (option, used) in uses)
+        {
+            if (parse.GetResult(option) is { Implicit: false } && !used.Any(suites.Contains))
+            {
+                throw new UsageException($"{option.Name} applies to the {string.Join(" and ", used)} suite{(used.Length > 1 ? "s" : string.Empty)}, which this run leaves out (--only {string.Join(',', suites)}).");
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Perf.Analysis.Capacity;
 using Perf.Analysis.Gates;
+using Perf.Bench.Queries;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Reports;
@@ -18,6 +20,7 @@ internal static class ErrorRatesCommand
     public static async Task<int> RunAsync(CiOptions options, int runs, string slow, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var slowCase = SlowCase(slow, options.Cases);
         try
         {
             var root = RepositoryPaths.FindRoot();
@@ -32,7 +35,7 @@ internal static class ErrorRatesCommand
                     var loadBefore = LoadAverage();
                     var run = await CiGate.RunAsync(options with { ResultsDirectory = directory }, ["ci", "--only", "timings", "--base", "HEAD"], fault, cancellationToken).ConfigureAwait(false);
                     var flagged = run.Report.Checks.Where(c => c.Suite == TimingGate.Suite && c.Outcome == GateOutcome.Failed).Select(c => c.Name).ToList();
-                    var timing = run.Report.Timings.FirstOrDefault(t => t.Name == slow);
+                    var timing = run.Report.Timings.FirstOrDefault(t => t.Name == slowCase);
                     var outcome = new RateRun(kind, i, run.Report.ExitCode, flagged, timing?.Ratio, timing?.PValue, loadBefore, LoadAverage());
                     outcomes.Add(outcome);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ci-rates: {kind} run {i}: exit {outcome.ExitCode}, flagged [{string.Join(", ", flagged)}]{(outcome.SlowRatio is { } r ? $", {slow} {r:0.00}×" : string.Empty)}, load {Load(outcome.LoadBefore)} → {Load(outcome.LoadAfter)}"));
@@ -42,7 +45,7 @@ internal static class ErrorRatesCommand
             var unchanged = outcomes.Where(o => o.Kind == "unchanged").ToList();
             var injected = outcomes.Where(o => o.Kind != "unchanged").ToList();
             var falseAlarms = unchanged.Count(o => o.ExitCode != ExitCodes.Success);
-            var detected = injected.Count(o => o.ExitCode == ExitCodes.ThresholdsFailed && o.Flagged.SequenceEqual([slow]));
+            var detected = injected.Count(o => o.ExitCode == ExitCodes.ThresholdsFailed && o.Flagged.SequenceEqual([slowCase]));
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"false alarms: {falseAlarms} of {unchanged.Count} unchanged runs; detected: {detected} of {injected.Count} runs with {slow} 2× slower (and nothing else flagged)");
             manifest.Parameters["rates"] = summary;
@@ -55,7 +58,7 @@ internal static class ErrorRatesCommand
                 o.ExitCode.ToString(CultureInfo.InvariantCulture),
                 string.Join(", ", o.Flagged),
                 o.SlowRatio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–",
-                o.SlowPValue is { } p ? p.ToString("0.#####", CultureInfo.InvariantCulture) : "–",
+                o.SlowPValue is { } p ? ReportFormat.PValue(p) : "–",
                 $"{Load(o.LoadBefore)} → {Load(o.LoadAfter)}",
             ]).ToList();
             await writer.WriteReportAsync("rates", new ReportDocument("CI timing gate error rates",
@@ -74,6 +77,17 @@ internal static class ErrorRatesCommand
             await Console.Error.WriteLineAsync("ci-rates: invalid run: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.InvalidRun;
         }
+    }
+
+    /// <summary>The query <paramref name="slow"/> slows (<c>CASE</c> or <c>CASE*N</c>), checked against the queries the gate times before any run: a name none has would spend every run and detect nothing.</summary>
+    /// <exception cref="UsageException">It is malformed or names no timed query.</exception>
+    internal static string SlowCase(string slow, IReadOnlyList<string> cases)
+    {
+        var (name, _) = ProbeCommand.Slowdown(slow);
+        // The cases' names do not depend on the data, so any context lists them.
+        var timed = ProbeCommand.GateCases(new QueryContext(1, 2, DateTime.UnixEpoch, "-", "-", "-", 0, null), cases).Select(c => c.Name).ToList();
+        return timed.Contains(name, StringComparer.Ordinal) ? name!
+            : throw new UsageException($"--slow '{slow}' names no query the gate times{(cases.Count > 0 ? " with this --cases" : string.Empty)}; it times: {string.Join(", ", timed)}.");
     }
 
     /// <summary>The 1-minute load average (Linux), or null where there is none.</summary>

@@ -70,6 +70,32 @@ public sealed class CiOptionsTests
         Assert.Equal(8, options.Rounds);
     }
 
+    [Theory]
+    [InlineData("--only", "plans", "--rate", "30", "--rate applies to the load suite, which this run leaves out (--only plans).")]
+    [InlineData("--only", "plans", "--baseline", "/tmp/b", "--baseline applies to the timings suite, which this run leaves out (--only plans).")]
+    [InlineData("--only", "load", "--base", "main", "--base applies to the plans and timings suites, which this run leaves out (--only load).")]
+    [InlineData("--only", "timings", "--plan-baseline", "p.json", "--plan-baseline applies to the plans suite, which this run leaves out (--only timings).")]
+    public void Parse_OptionOfASuiteNotRun_Throws(string only, string suites, string flag, string value, string message) =>
+        Assert.Equal(message, Assert.Throws<UsageException>(() => CiOptions.Parse([only, suites, flag, value])).Message);
+
+    [Theory]
+    [InlineData("10", "30s", false)] // 300 requests: a p99 needs 368 to be bounded at all
+    [InlineData("10", "37s", true)] // 370
+    [InlineData("20", "18s", false)] // 360
+    public void Parse_LoadTooShortForItsP99_Throws(string rate, string duration, bool valid)
+    {
+        string[] args = ["--only", "load", "--rate", rate, "--duration", duration];
+
+        if (valid)
+        {
+            Assert.Equal(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), CiOptions.Parse(args).LoadRate);
+        }
+        else
+        {
+            Assert.Contains("the load check's p(99) threshold needs at least 368 to be judged", Assert.Throws<UsageException>(() => CiOptions.Parse(args)).Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Parse_BaseAndBaseline_Throws() =>
         Assert.Throws<UsageException>(() => CiOptions.Parse(["--base", "main", "--baseline", "/tmp/b"]));
@@ -120,6 +146,19 @@ public sealed class CiOptionsTests
         Assert.Equal(GateOutcome.Passed, checks[0].Outcome);
         Assert.Equal(GateOutcome.Failed, checks[1].Outcome);
     }
+
+    [Theory]
+    [InlineData("trades_page/hot/7d", "trades_page/hot/7d")]
+    [InlineData("summary/hot/30d*3", "summary/hot/30d")]
+    public void RatesSlowCase_ATimedQuery_IsItsName(string slow, string name) =>
+        Assert.Equal(name, ErrorRatesCommand.SlowCase(slow, []));
+
+    [Theory]
+    [InlineData("nosuch", "")]
+    [InlineData("trades_page/hot/7d*0", "")]
+    [InlineData("trades_page/hot/7d", "summary")] // a --cases filter that leaves it out
+    public void RatesSlowCase_NoTimedQuery_ThrowsBeforeAnyRun(string slow, string cases) =>
+        Assert.Throws<UsageException>(() => ErrorRatesCommand.SlowCase(slow, cases.Length == 0 ? [] : [cases]));
 
     [Fact]
     public void GateFaultParse_Unknown_Throws() =>

@@ -241,7 +241,7 @@ public sealed class TimingGateTests
         Assert.Equal(2.0, paired.Ratio, 6);
         Assert.Equal(1 / 256.0, paired.PValue!.Value, 10);
         Assert.Contains("8 of 8 slower", paired.Reason, StringComparison.Ordinal);
-        Assert.Contains("Wilcoxon signed-rank p=0.00391", paired.Reason, StringComparison.Ordinal);
+        Assert.Contains("Wilcoxon signed-rank p = 0.0039", paired.Reason, StringComparison.Ordinal);
         Assert.Equal(@base.RoundMediansNs, paired.BaselineRoundsNs);
         Assert.Equal(head.RoundMediansNs, paired.CurrentRoundsNs);
         // The same numbers as two independent samples overlap: the rounds' spread hides the regression.

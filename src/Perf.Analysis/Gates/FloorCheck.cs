@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Analysis.Capacity;
 
 namespace Perf.Analysis.Gates;
 
@@ -59,11 +60,11 @@ public sealed record FloorCheck(double Floor, IReadOnlyList<double> Ratios, doub
         return (above < Alpha, below < Alpha) switch
         {
             (true, _) => new FloorCheck(floor, ratios, median, above, FloorVerdict.Holds, string.Create(c,
-                $"{figures}; above the floor, one-sided Wilcoxon signed-rank p={above:0.####}")),
+                $"{figures}; above the floor, one-sided Wilcoxon signed-rank {ReportFormat.PValue(above)}")),
             (_, true) => new FloorCheck(floor, ratios, median, below, FloorVerdict.Below, string.Create(c,
-                $"{figures}; below the floor, one-sided Wilcoxon signed-rank p={below:0.####}")),
+                $"{figures}; below the floor, one-sided Wilcoxon signed-rank {ReportFormat.PValue(below)}")),
             _ => new FloorCheck(floor, ratios, median, Math.Min(above, below), FloorVerdict.NotSettled, string.Create(c,
-                $"{figures}; neither above nor below the floor at p < {Alpha} (p={above:0.####} above, {below:0.####} below): more pairs may settle it")),
+                $"{figures}; neither above nor below the floor at p < {Alpha} ({ReportFormat.PValue(above)} above, {ReportFormat.PValue(below)} below): more pairs may settle it")),
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Analysis.Capacity;
 using Perf.Harness.Reports;
 
 namespace Perf.Analysis.Gates;
@@ -37,7 +38,7 @@ public static class GateDocument
                     double.IsFinite(t.BaselineMedianNs) ? TimingComparer.Time(t.BaselineMedianNs) : "–",
                     double.IsFinite(t.CurrentMedianNs) ? TimingComparer.Time(t.CurrentMedianNs) : "–",
                     double.IsFinite(t.Ratio) ? t.Ratio.ToString("0.00", c) + "×" : "–",
-                    t.PValue?.ToString("0.####", c) ?? "–",
+                    t.PValue is { } p ? ReportFormat.PValue(p) : "–",
                     t.Verdict.ToString(),
                 ])]));
         }

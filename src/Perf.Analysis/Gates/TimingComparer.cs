@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Analysis.Capacity;
 
 namespace Perf.Analysis.Gates;
 
@@ -70,14 +71,14 @@ public static class TimingComparer
             var logs = ratios.Select(r => Math.Log(r)).ToArray();
             p = RankTest.SignedRankPValueGreater(ratio >= 1 ? logs : [.. logs.Select(l => -l)]);
             numbers = string.Create(c,
-                $"median of per-round ratios {ratio:0.00}× (rounds {ratios.Min():0.00}–{ratios.Max():0.00}×, {ratios.Count(r => r > 1)} of {ratios.Length} slower), medians {Time(hm)} vs {Time(bm)}, one-sided Wilcoxon signed-rank p={p:0.#####}");
+                $"median of per-round ratios {ratio:0.00}× (rounds {ratios.Min():0.00}–{ratios.Max():0.00}×, {ratios.Count(r => r > 1)} of {ratios.Length} slower), medians {Time(hm)} vs {Time(bm)}, one-sided Wilcoxon signed-rank {ReportFormat.PValue(p)}");
         }
         else
         {
             ratio = hm / bm;
             p = ratio >= 1 ? RankTest.PValueGreater(h, b) : RankTest.PValueGreater(b, h);
             numbers = string.Create(c,
-                $"median {Time(hm)} vs {Time(bm)} ({ratio:0.00}×), rounds {Time(h.Min())}–{Time(h.Max())} vs {Time(b.Min())}–{Time(b.Max())} ({h.Count} vs {b.Count}), one-sided Mann–Whitney p={p:0.#####}");
+                $"median {Time(hm)} vs {Time(bm)} ({ratio:0.00}×), rounds {Time(h.Min())}–{Time(h.Max())} vs {Time(b.Min())}–{Time(b.Max())} ({h.Count} vs {b.Count}), one-sided Mann–Whitney {ReportFormat.PValue(p)}");
         }
 
         var slower = ratio >= 1;
