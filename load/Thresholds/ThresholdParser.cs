@@ -136,9 +136,9 @@ internal static class ThresholdParser
         if (aggregate.StartsWith("p(", StringComparison.Ordinal) && aggregate.EndsWith(')'))
         {
             var inner = aggregate[2..^1];
-            if (!double.TryParse(inner, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p <= 0 || p > 100)
+            if (!double.TryParse(inner, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || !double.IsFinite(p) || p is <= 0 or >= 100)
             {
-                throw Malformed(text, $"percentile '{inner}' must be a number in (0, 100]");
+                throw Malformed(text, $"percentile '{inner}' must be a number strictly between 0 and 100 (use max for the slowest request)");
             }
 
             return (ThresholdMetric.Percentile, p);

@@ -309,6 +309,8 @@ public sealed class BadInputTests
     [InlineData("capacity|--max-rate|NaN", "--max-rate takes a finite number; got 'NaN'.")]
     [InlineData("capacity|--max-rate|Infinity", "--max-rate takes a finite number; got 'Infinity'.")]
     [InlineData("capacity|--step|0", "--step must be greater than 0")]
+    [InlineData("run|--threshold|p(100)<5", "percentile '100' must be a number strictly between 0 and 100")]
+    [InlineData("capacity|--threshold|p(NaN)<5", "percentile 'NaN' must be a number strictly between 0 and 100")]
     public async Task Load_BadNumber_OneLineNamingTheOption(string args, string message)
     {
         var (code, error) = await RunLoadAsync(args.Replace("run|", "run|--url|http://127.0.0.1:9|", StringComparison.Ordinal).Replace("capacity|", "capacity|--url|http://127.0.0.1:9|", StringComparison.Ordinal));
