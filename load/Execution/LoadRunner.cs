@@ -87,9 +87,9 @@ internal static class LoadRunner
             problems.Add(FormattableString.Invariant($"{recorder.Dropped} scheduled requests were never sent (in-flight limit or schedule overrun)."));
         }
 
-        if (open && target > 0 && achieved < target * plan.Validity.MinAchievedRateRatio)
+        if (open && plan.Validity.RateShortfall(recorder.Sent, measuredSeconds, scheduled, plan.Profile.MeasuredDuration) is { } shortfall)
         {
-            problems.Add(FormattableString.Invariant($"achieved rate {achieved:0.#}/s is below {plan.Validity.MinAchievedRateRatio:P0} of the target {target:0.#}/s."));
+            problems.Add(shortfall);
         }
 
         if (open && lagP99 > plan.Validity.MaxSendLagP99.TotalMilliseconds)

@@ -13,4 +13,28 @@ internal sealed record ValidityCriteria(TimeSpan LateThreshold, TimeSpan MaxSend
     /// P95 target and holds on a busy shared 2-core machine, where the scheduler alone delays a thread tens of ms.
     /// </remarks>
     public static ValidityCriteria Default { get; } = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), 0.95);
+
+    /// <summary>Why an open model's achieved rate falls short of its own schedule, or null when it does not.</summary>
+    /// <param name="sent">Measured requests sent.</param>
+    /// <param name="measuredSeconds">The measured time they were sent in.</param>
+    /// <param name="scheduled">Measured arrivals in the schedule that ran.</param>
+    /// <param name="scheduledDuration">The measured period the schedule spans.</param>
+    /// <remarks>
+    /// The yardstick is the schedule's own count, not the mean rate times the duration: a Poisson schedule's count is
+    /// random (at 20/s for 30 s, 1 run in 10 draws fewer than 570 arrivals), and the generator is judged on whether it
+    /// sent the arrivals it had, not on the draw.
+    /// </remarks>
+    public string? RateShortfall(long sent, double measuredSeconds, long scheduled, TimeSpan scheduledDuration)
+    {
+        if (scheduled <= 0 || scheduledDuration <= TimeSpan.Zero || measuredSeconds <= 0)
+        {
+            return null;
+        }
+
+        var scheduledRate = scheduled / scheduledDuration.TotalSeconds;
+        var achieved = sent / measuredSeconds;
+        return achieved < scheduledRate * MinAchievedRateRatio
+            ? FormattableString.Invariant($"achieved rate {achieved:0.#}/s is below {MinAchievedRateRatio:P0} of the schedule's {scheduledRate:0.#}/s ({scheduled} arrivals in {scheduledDuration.TotalSeconds:0.###} s).")
+            : null;
+    }
 }
