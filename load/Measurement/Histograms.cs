@@ -27,26 +27,38 @@ internal static class Histograms
     /// <summary>Converts microseconds into Stopwatch ticks.</summary>
     public static long MicrosToTicks(double micros) => (long)(micros * (Stopwatch.Frequency / 1_000_000.0));
 
-    /// <summary>Value at a percentile in milliseconds (0 for an empty histogram).</summary>
-    public static double PercentileMs(HistogramBase histogram, double percentile) =>
-        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
+    /// <summary>The nearest-rank percentile in milliseconds (0 for an empty histogram): the same value <see cref="EstimateMs"/> gives as its point estimate.</summary>
+    /// <remarks>Not <see cref="HistogramBase.GetValueAtPercentile"/>, which rounds p/100 · N to the nearest rank (of 660 requests its p99 is the 653rd) where the intervals use ⌈p/100 · N⌉ (the 654th).</remarks>
+    public static double PercentileMs(HistogramBase histogram, double percentile)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        return histogram.TotalCount == 0 ? 0 : RankReader(histogram)(Percentile.Rank(percentile, histogram.TotalCount));
+    }
 
     /// <summary>A percentile in milliseconds with its 95 % order-statistic interval, read from the histogram's recorded values by rank.</summary>
     /// <remarks>Values are the histogram's (3 significant digits); samples of a loaded server are not independent, so the interval is a guide, not a guarantee.</remarks>
     public static QuantileEstimate EstimateMs(HistogramBase histogram, double percentile)
     {
         ArgumentNullException.ThrowIfNull(histogram);
+        var valueAtRank = RankReader(histogram);
+        return OrderStatistics.Estimate((int)Math.Min(int.MaxValue, histogram.TotalCount), rank => valueAtRank(rank), percentile);
+    }
+
+    /// <summary>Reads the r-th smallest recorded value (1-based) in milliseconds, as the highest value equivalent to its bucket.</summary>
+    private static Func<long, double> RankReader(HistogramBase histogram)
+    {
         var counts = new List<(long CumulativeCount, double Ms)>();
         foreach (var value in histogram.RecordedValues())
         {
             counts.Add((value.TotalCountToThisValue, histogram.HighestEquivalentValue(value.ValueIteratedTo) / 1000.0));
         }
 
-        return OrderStatistics.Estimate((int)Math.Min(int.MaxValue, histogram.TotalCount), rank =>
+        var byCount = Comparer<(long CumulativeCount, double Ms)>.Create((a, b) => a.CumulativeCount.CompareTo(b.CumulativeCount));
+        return rank =>
         {
-            var index = counts.BinarySearch((rank, 0), Comparer<(long CumulativeCount, double Ms)>.Create((a, b) => a.CumulativeCount.CompareTo(b.CumulativeCount)));
+            var index = counts.BinarySearch((rank, 0), byCount);
             return counts[index >= 0 ? index : ~index].Ms;
-        }, percentile);
+        };
     }
 
     /// <summary>Largest recorded value in milliseconds, exact to the histogram's precision.</summary>

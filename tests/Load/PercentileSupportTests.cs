@@ -1,5 +1,6 @@
 using Perf.Load.Capacity;
 using Perf.Load.Cli;
+using Perf.Load.Measurement;
 using Perf.Load.Reports;
 
 namespace Perf.Tests.Load;
@@ -39,5 +40,21 @@ public sealed class PercentileSupportTests
 
         Assert.Contains("p95 needs ≥ 72  p99 needs ≥ 368  errors", few, StringComparison.Ordinal);
         Assert.Contains("p95 40 ms  p99 90 ms  errors", enough, StringComparison.Ordinal);
+    }
+
+    /// <summary>660 requests of 1..660 ms: the nearest-rank p99 is the 654th; HdrHistogram's GetValueAtPercentile rounds 653.4 to the 653rd.</summary>
+    [Fact]
+    public void PercentileMs_660Requests_P99IsThe654thAndTheEstimatesPoint()
+    {
+        var histogram = Histograms.Create();
+        for (var ms = 1; ms <= 660; ms++)
+        {
+            histogram.RecordValue(ms * 1000L);
+        }
+
+        var p99 = Histograms.PercentileMs(histogram, 99);
+
+        Assert.InRange(p99, 654, 654.999);
+        Assert.Equal(Histograms.EstimateMs(histogram, 99).Value, p99);
     }
 }

@@ -68,6 +68,16 @@ public sealed class OrderStatisticsTests
         Assert.InRange(p99.Coverage, 0.95, 1);
     }
 
+    /// <summary>In doubles 99.9 / 100 · 4000 is 3996.0000000000005, whose ceiling named the 3,997th sample.</summary>
+    [Fact]
+    public void Estimate_P999OfFourThousand_IsThe3996thSample()
+    {
+        var p999 = OrderStatistics.Estimate([.. Enumerable.Range(1, 4000).Select(i => (double)i)], 99.9);
+
+        Assert.True(p999.IsBounded);
+        Assert.Equal(3996, p999.Value);
+    }
+
     [Fact]
     public void BinomialCdf_LargeN_EndsAtOne() =>
         Assert.Equal(1, OrderStatistics.BinomialCdf(5000, 0.99)[^1], 9);

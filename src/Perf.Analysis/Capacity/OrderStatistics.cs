@@ -37,7 +37,7 @@ public static class OrderStatistics
             return new QuantileEstimate(percentile, count, null, null, null, 0, needed) { AtLeast = atLeast };
         }
 
-        var rank = Math.Clamp((int)Math.Ceiling(percentile / 100 * count), 1, count);
+        var rank = (int)Percentile.Rank(percentile, count);
         return new QuantileEstimate(percentile, count, valueAtRank(rank), valueAtRank(ranks.Lower), valueAtRank(ranks.Upper), ranks.Coverage, needed) { AtLeast = atLeast };
     }
 
