@@ -17,6 +17,12 @@ internal sealed record CapacityResult(
     /// <summary>True when every step up to <c>--max-rate</c> passed: the capacity is at least <see cref="MaxPassingRate"/>, not equal to it.</summary>
     public bool ReachedMaxRate => MaxPassingRate is not null && FirstFailingRate is null;
 
+    /// <summary>True when the step that stopped the search was INVALID: its generator could not keep the schedule, so that rate says nothing about the target's capacity.</summary>
+    public bool StoppedInvalid => FirstFailingRate is { } rate && Steps.Any(s => s.Rate == rate && s.Verdict == Verdict.Invalid);
+
+    /// <summary>The rate the capacity is known to be under: the step that stopped the search, when it missed a threshold; null when the search reached <c>--max-rate</c> or <see cref="StoppedInvalid"/>.</summary>
+    public double? UpperBound => StoppedInvalid ? null : FirstFailingRate;
+
     /// <summary>
     /// The database's caches the search ran under (state, buffer pool, the database's bytes beside it), when the API ran
     /// in-process; each step's page counts are on the step. Null for a <c>--url</c> target.

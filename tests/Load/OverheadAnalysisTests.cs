@@ -27,6 +27,38 @@ public sealed class OverheadAnalysisTests
         Assert.Equal(meets, ratio.Meets(0.7));
     }
 
+    /// <summary>
+    /// An INVALID step is a saturated generator, not a capacity: the arm it stopped has no upper bound. The first case is
+    /// results/2026-12-03-overhead-small (database 425, INVALID at 450; API 350, FAIL at 375), whose 0.78–0.88× read as
+    /// "meets ≥ 0.7×" when the INVALID step counted as a bound.
+    /// </summary>
+    [Theory]
+    [InlineData(350.0, 375.0, false, 425.0, 450.0, true, 0, 0.88, null)]
+    [InlineData(200.0, 210.0, true, 450.0, 460.0, false, 0.43, double.PositiveInfinity, null)]
+    [InlineData(400.0, 420.0, true, 450.0, 460.0, false, 0.87, double.PositiveInfinity, true)]
+    [InlineData(200.0, 210.0, false, 450.0, 460.0, true, 0, 0.47, false)]
+    public void CapacityRatio_StoppedByAnInvalidStep_HasNoUpperBoundThere(double apiPass, double apiStop, bool apiInvalid, double dbPass, double dbStop, bool dbInvalid, double low, double high, bool? meets)
+    {
+        var ratio = CapacityRatio.Of(Search(apiPass, apiStop, apiInvalid), Search(dbPass, dbStop, dbInvalid));
+
+        Assert.True(ratio.StoppedInvalid);
+        Assert.Equal(low, ratio.Low, 2);
+        Assert.Equal(high, ratio.High, 2);
+        Assert.Equal(meets, ratio.Meets(0.7));
+    }
+
+    [Fact]
+    public void Conclusion_DatabaseStoppedInvalid_SaysItCannotBeJudgedAndWhy()
+    {
+        var ratio = CapacityRatio.Of(Search(350, 375), Search(425, 450, invalid: true));
+
+        var conclusion = OverheadReport.Conclusion(new OverheadResult(50, [], [], ratio, 0.7));
+
+        Assert.Contains("(at most 0.88× within the rate steps)", conclusion, StringComparison.Ordinal);
+        Assert.Contains("cannot be judged against the target: a search stopped on an INVALID step", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("meets", conclusion, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CapacityRatio_DatabaseMetNoStep_IsUnknown()
     {
@@ -65,5 +97,6 @@ public sealed class OverheadAnalysisTests
         Assert.Equal(OrderStatistics.SamplesNeeded(95), estimate.SamplesNeeded);
     }
 
-    private static CapacityResult Search(double? maxPassing, double? firstFailing) => new(maxPassing, firstFailing, Configuration, []);
+    private static CapacityResult Search(double? maxPassing, double? firstFailing, bool invalid = false) =>
+        new(maxPassing, firstFailing, Configuration, firstFailing is { } rate ? [new CapacityStep(rate, invalid ? Verdict.Invalid : Verdict.Fail, rate, 0, 0, 0, 0, [])] : []);
 }
