@@ -15,7 +15,7 @@ internal static class ArrivalSchedule
         ArgumentNullException.ThrowIfNull(profile);
         var random = new Random(seed);
         var stages = new List<(LoadStage Stage, bool Warmup)>();
-        if (profile.Warmup > TimeSpan.Zero && profile.WarmupRate > 0)
+        if (profile.Warmup > TimeSpan.Zero)
         {
             stages.Add((LoadStage.Constant(profile.WarmupRate, profile.Warmup), true));
         }

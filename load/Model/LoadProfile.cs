@@ -15,6 +15,10 @@ internal sealed record LoadProfile(
     int Concurrency,
     TimeSpan ClosedDuration)
 {
+    /// <summary>Leading period whose requests are sent but not counted: none for an open model whose warm-up would send nothing.</summary>
+    /// <remarks>The runner starts measuring this long after the first arrival, so it must be the warm-up the schedule really has.</remarks>
+    public TimeSpan Warmup { get; init; } = Kind == LoadModelKind.Open && RateToWarmUpAt(Stages) <= 0 ? TimeSpan.Zero : Warmup;
+
     /// <summary>An open model at a constant rate.</summary>
     public static LoadProfile ConstantRate(double rate, TimeSpan duration, TimeSpan warmup = default, bool poisson = false) =>
         new(LoadModelKind.Open, warmup, [LoadStage.Constant(rate, duration)], poisson, 0, TimeSpan.Zero);
@@ -28,8 +32,8 @@ internal sealed record LoadProfile(
         ? ClosedDuration
         : TimeSpan.FromTicks(Stages.Sum(s => s.Duration.Ticks));
 
-    /// <summary>Rate the warm-up runs at: the first stage's starting rate.</summary>
-    public double WarmupRate => Stages.Count == 0 ? 0 : Stages[0].StartRate;
+    /// <summary>Rate the warm-up runs at: the first stage's starting rate, or its end rate when it ramps up from 0/s (a warm-up at 0/s would send nothing and warm nothing).</summary>
+    public double WarmupRate => RateToWarmUpAt(Stages);
 
     /// <summary>Mean target rate over the measured stages.</summary>
     public double MeanTargetRate => MeasuredDuration <= TimeSpan.Zero ? 0 : Stages.Sum(s => s.ExpectedArrivals) / MeasuredDuration.TotalSeconds;
@@ -40,7 +44,9 @@ internal sealed record LoadProfile(
     /// <summary>A short human description, e.g. <c>open 50/s for 30s (+5s warm-up)</c>.</summary>
     public string Describe()
     {
-        var warm = Warmup > TimeSpan.Zero ? FormattableString.Invariant($" (+{Warmup.TotalSeconds:0.#}s warm-up)") : string.Empty;
+        var warm = Warmup <= TimeSpan.Zero ? string.Empty
+            : Kind == LoadModelKind.Open && !WarmupRate.Equals(Stages[0].StartRate) ? FormattableString.Invariant($" (+{Warmup.TotalSeconds:0.#}s warm-up at {WarmupRate:0.##}/s)")
+            : FormattableString.Invariant($" (+{Warmup.TotalSeconds:0.#}s warm-up)");
         if (Kind == LoadModelKind.Closed)
         {
             return FormattableString.Invariant($"closed {Concurrency} workers for {ClosedDuration.TotalSeconds:0.#}s{warm}");
@@ -51,4 +57,7 @@ internal sealed record LoadProfile(
             : FormattableString.Invariant($"{s.StartRate:0.##}->{s.EndRate:0.##}/s over {s.Duration.TotalSeconds:0.#}s")));
         return $"open {(Poisson ? "poisson" : "constant-spacing")} {stages}{warm}";
     }
+
+    private static double RateToWarmUpAt(IReadOnlyList<LoadStage> stages) =>
+        stages.Count == 0 ? 0 : stages[0].StartRate > 0 ? stages[0].StartRate : stages[0].EndRate;
 }

@@ -1,3 +1,5 @@
+using Perf.Load;
+using Perf.Load.Cli;
 using Perf.Load.Model;
 
 namespace Perf.Tests.Load;
@@ -79,5 +81,52 @@ public sealed class ArrivalScheduleTests
         // Exponential: standard deviation equals the mean (even spacing would have 0).
         Assert.InRange(Math.Sqrt(variance), 0.9, 1.1);
         Assert.Equal(arrivals.Select(a => a.Offset), ArrivalSchedule.Generate(profile, seed: 42).Select(a => a.Offset));
+    }
+
+    /// <summary>
+    /// --stages "0->100:30s" with the default 3 s warm-up: the warm-up at the start rate (0/s) sent nothing, yet the
+    /// runner measured from 3 s, so the ramp's first ~15 requests were counted cold and the report claimed a warm-up.
+    /// </summary>
+    [Fact]
+    public void Generate_RampFromZeroWithWarmup_WarmsUpAtTheRampsEndRateBeforeTheMeasuredRamp()
+    {
+        var profile = new LoadProfile(LoadModelKind.Open, TimeSpan.FromSeconds(3), RunOptions.ParseStages("0->100:30s"), false, 0, TimeSpan.Zero);
+
+        var arrivals = ArrivalSchedule.Generate(profile, seed: 1).ToList();
+
+        Assert.Equal(TimeSpan.FromSeconds(3), profile.Warmup);
+        Assert.Equal(300, arrivals.Count(a => a.IsWarmup));
+        Assert.All(arrivals.Where(a => a.IsWarmup), a => Assert.True(a.Offset < profile.Warmup));
+        // The measured ramp starts where the runner starts measuring: 0 -> 100/s puts 15 arrivals in its first 3 s.
+        var measured = arrivals.Where(a => !a.IsWarmup).ToList();
+        Assert.InRange(measured.Count, 1499, 1501);
+        Assert.All(measured, a => Assert.True(a.Offset >= profile.Warmup));
+        Assert.InRange(measured.Count(a => a.Offset < profile.Warmup + TimeSpan.FromSeconds(3)), 14, 16);
+        Assert.Equal("open constant-spacing 0->100/s over 30s (+3s warm-up at 100/s)", profile.Describe());
+    }
+
+    [Fact]
+    public void Generate_ScenarioRampingInjectFromZero_WarmsUpAtItsRate()
+    {
+        var profile = Scenario.Create("ramp", _ => Task.FromResult(Response.Ok()))
+            .WithWarmUpDuration(TimeSpan.FromSeconds(2))
+            .WithLoadSimulations(Simulation.RampingInject(50, TimeSpan.FromSeconds(10)))
+            .ToProfile();
+
+        var arrivals = ArrivalSchedule.Generate(profile, seed: 1).ToList();
+
+        Assert.Equal(100, arrivals.Count(a => a.IsWarmup));
+        Assert.All(arrivals.Where(a => !a.IsWarmup), a => Assert.True(a.Offset >= profile.Warmup));
+    }
+
+    /// <summary>A first stage that sends nothing cannot warm up: the profile has no warm-up, so the runner measures from the start.</summary>
+    [Fact]
+    public void Warmup_FirstStageAtZeroThroughout_IsNone()
+    {
+        var profile = new LoadProfile(LoadModelKind.Open, TimeSpan.FromSeconds(3), [new LoadStage(0, 0, TimeSpan.FromSeconds(5)), LoadStage.Constant(10, TimeSpan.FromSeconds(5))], false, 0, TimeSpan.Zero);
+
+        Assert.Equal(TimeSpan.Zero, profile.Warmup);
+        Assert.DoesNotContain(ArrivalSchedule.Generate(profile, seed: 1), a => a.IsWarmup);
+        Assert.DoesNotContain("warm-up", profile.Describe(), StringComparison.Ordinal);
     }
 }
