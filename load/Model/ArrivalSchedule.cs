@@ -1,3 +1,5 @@
+using Perf.Seed.Generation;
+
 namespace Perf.Load.Model;
 
 /// <summary>Generates the intended start times of an open-model run.</summary>
@@ -10,10 +12,14 @@ namespace Perf.Load.Model;
 internal static class ArrivalSchedule
 {
     /// <summary>All arrivals of the warm-up followed by the measured stages.</summary>
+    /// <remarks>
+    /// Poisson gaps draw from a seed derived from <paramref name="seed"/>, not from <paramref name="seed"/> itself: the
+    /// request picker draws from <c>new Random(seed)</c>, and the same stream would tie request k's choice to gap k.
+    /// </remarks>
     public static IEnumerable<ScheduledArrival> Generate(LoadProfile profile, int seed)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var random = new Random(seed);
+        var random = SeedDerivation.Create(seed, "arrival-gaps", 0);
         var stages = new List<(LoadStage Stage, bool Warmup)>();
         if (profile.Warmup > TimeSpan.Zero)
         {

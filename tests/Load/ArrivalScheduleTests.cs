@@ -129,4 +129,23 @@ public sealed class ArrivalScheduleTests
         Assert.DoesNotContain(ArrivalSchedule.Generate(profile, seed: 1), a => a.IsWarmup);
         Assert.DoesNotContain("warm-up", profile.Describe(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Both dispatchers pick request k with <c>new Random(seed)</c>; the Poisson gaps drew from the same stream, so each
+    /// gap −ln(1 − u)/rate was made of the very draw u that picked its request.
+    /// </summary>
+    [Fact]
+    public void Generate_Poisson_GapsDoNotReplayThePickersDraws()
+    {
+        const int seed = 42;
+        const double rate = 10;
+        var offsets = ArrivalSchedule.Generate(LoadProfile.ConstantRate(rate, TimeSpan.FromSeconds(20), poisson: true), seed).Select(a => a.Offset.TotalSeconds).ToList();
+        var picker = new Random(seed);
+
+        var gapDraws = offsets.Zip(offsets.Prepend(0.0), (t, previous) => 1 - Math.Exp(-rate * (t - previous))).ToList();
+        var pickerDraws = gapDraws.Select(_ => picker.NextDouble()).ToList();
+
+        Assert.InRange(gapDraws.Count, 150, 250);
+        Assert.InRange(gapDraws.Zip(pickerDraws).Count(p => Math.Abs(p.First - p.Second) < 1e-4), 0, 2);
+    }
 }
