@@ -322,10 +322,20 @@ internal sealed class RunOptions(HarnessOptions harness)
         return client;
     }
 
-    private static double ParseRate(string text, string part) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate >= 0 && double.IsFinite(rate)
-            ? rate
-            : throw new UsageException($"Stage '{part}': '{text}' is not a rate.");
+    private static double ParseRate(string text, string part)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !(rate >= 0) || !double.IsFinite(rate))
+        {
+            throw new UsageException($"Stage '{part}': '{text}' is not a rate.");
+        }
+
+        if (rate > 0)
+        {
+            PositiveRate(rate, $"Stage '{part}' rate");
+        }
+
+        return rate;
+    }
 
     private static int NonNegative(int value, string what) =>
         value >= 0 ? value : throw new UsageException($"{what} must not be negative.");
@@ -383,6 +393,15 @@ internal sealed class RunOptions(HarnessOptions harness)
 
         if (concurrency is { } workers)
         {
+            // These shape or judge an open model's schedule; a closed model has none, so it would read them and ignore them.
+            foreach (var openOnly in new Option[] { Poisson, MaxInFlight, MaxSendLag, MinRateRatio })
+            {
+                if (Given(parse, openOnly))
+                {
+                    throw new UsageException($"{openOnly.Name} applies to the open model (--rate or --stages); the closed model (--concurrency) has no arrival schedule.");
+                }
+            }
+
             if (workers <= 0)
             {
                 throw new UsageException($"--concurrency must be at least 1, got {workers}.");
@@ -393,6 +412,11 @@ internal sealed class RunOptions(HarnessOptions harness)
 
         if (stages is not null)
         {
+            if (Given(parse, MeasuredDuration))
+            {
+                throw new UsageException("--duration does not apply to --stages: the stages' durations make the measured period (e.g. 10->200:60s).");
+            }
+
             return new LoadProfile(LoadModelKind.Open, warmup, ParseStages(stages), poisson, 0, TimeSpan.Zero);
         }
 

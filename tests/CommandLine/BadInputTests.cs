@@ -310,6 +310,13 @@ public sealed class BadInputTests
     [InlineData("capacity|--max-rate|Infinity", "--max-rate takes a finite number; got 'Infinity'.")]
     [InlineData("capacity|--step|0", "--step must be greater than 0")]
     [InlineData("run|--threshold|p(100)<5", "percentile '100' must be a number strictly between 0 and 100")]
+    [InlineData("run|--stages|10->2e6:10s", "Stage '10->2e6:10s' rate must be at most 1,000,000 requests/s")]
+    [InlineData("run|--stages|1e300:10s", "Stage '1e300:10s' rate must be at most 1,000,000 requests/s")]
+    [InlineData("run|--stages|10:10s|--duration|60s", "--duration does not apply to --stages")]
+    [InlineData("run|--concurrency|4|--poisson", "--poisson applies to the open model (--rate or --stages); the closed model (--concurrency) has no arrival schedule.")]
+    [InlineData("run|--concurrency|4|--max-in-flight|10", "--max-in-flight applies to the open model")]
+    [InlineData("run|--concurrency|4|--max-send-lag|100ms", "--max-send-lag applies to the open model")]
+    [InlineData("run|--concurrency|4|--min-rate-ratio|0.5", "--min-rate-ratio applies to the open model")]
     [InlineData("capacity|--threshold|p(NaN)<5", "percentile 'NaN' must be a number strictly between 0 and 100")]
     public async Task Load_BadNumber_OneLineNamingTheOption(string args, string message)
     {
