@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Perf.Analysis.Capacity;
 using Perf.Load.Model;
+using Telemetry.CommandLine;
 
 namespace Perf.Load.Cli;
 
@@ -15,8 +16,14 @@ internal static class CheckCommand
         options.AddTo(command, load: true);
         command.SetAction((parse, cancellationToken) =>
         {
+            if (RunOptions.Given(parse, options.Concurrency))
+            {
+                // A closed model's latency is service time: requests the server delays are not sent, so a stall cannot show.
+                throw new UsageException("check judges P95/P99 from the intended send time, which only an open model has; a closed model (--concurrency) measures service time and would pass through a stall: use --rate or --stages here, or run --concurrency for a diagnostic.");
+            }
+
             var settings = options.Read(parse, requireLoad: true, context.ProvisioningFor(parse), context.Arguments);
-            if (!RunOptions.Given(parse, options.Rate) && !RunOptions.Given(parse, options.Stages) && !RunOptions.Given(parse, options.Concurrency))
+            if (!RunOptions.Given(parse, options.Rate) && !RunOptions.Given(parse, options.Stages))
             {
                 var duration = RunOptions.Given(parse, options.MeasuredDuration) ? settings.Profile.MeasuredDuration : TimeSpan.FromSeconds(30);
                 // A cold run has no warm-up (RunOptions refuses one).
