@@ -88,6 +88,8 @@ internal static class InProcessApi
             {
                 ConnectionString = connectionString,
                 RedisConfiguration = redis?.Configuration,
+                // A database seeded anew under the same name must not be answered from the previous data's Redis entries.
+                CacheDataIdentity = seeded?.Checksum,
                 EnableCaching = options.Caching,
             },
             cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,13 @@ public sealed record TelemetryApiOptions
     /// <summary>StackExchange.Redis configuration (e.g. <c>127.0.0.1:6379</c>) for the second cache level, or null for in-process only.</summary>
     public string? RedisConfiguration { get; init; }
 
+    /// <summary>What tells this database's data apart from earlier contents under the same name (e.g. the seeded dataset's checksum), or null.</summary>
+    /// <remarks>
+    /// Redis keys begin with the connection string's database name and this, so APIs on different databases sharing one Redis
+    /// never serve each other's answers; with it, neither does a database loaded anew with other data.
+    /// </remarks>
+    public string? CacheDataIdentity { get; init; }
+
     /// <summary>How long a request waits on one Redis operation (connect, read, write) before it goes on without the second level.</summary>
     public TimeSpan RedisTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -102,6 +102,16 @@ public sealed class CacheKeysTests
         Assert.NotEqual(CacheKeys.Health(one), CacheKeys.Health(one with { ScriptName = "a" }));
     }
 
+    [Fact]
+    public void RedisInstance_DatabaseOrDataIdentityChanged_DifferentPrefix() =>
+        AllDistinct(
+            p => CacheKeys.RedisInstance(p.Database, p.Identity),
+            (Database: "perf_basic", Identity: (string?)null),
+            (Database: "perf_composite", Identity: (string?)null),
+            (Database: "perf_basic", Identity: (string?)"checksum-1"),
+            (Database: "perf_basic", Identity: (string?)"checksum-2"),
+            (Database: "perf_basic:checksum-1", Identity: (string?)null));
+
     /// <summary>Each query differs from the first in one field: each must have a key of its own.</summary>
     private static void AllDistinct<T>(Func<T, string> key, params T[] queries)
     {

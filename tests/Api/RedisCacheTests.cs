@@ -1,9 +1,12 @@
+using System.Globalization;
 using Perf.Tests.Infrastructure;
+using StackExchange.Redis;
 using Telemetry.Api;
+using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Api;
 
-/// <summary>With Redis configured, a second API instance answers from the shared second cache level.</summary>
+/// <summary>With Redis configured, a second API instance on the same database answers from the shared second cache level; one on another database does not.</summary>
 public sealed class RedisCacheTests(DatabaseServerFixture server, ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
@@ -40,6 +43,68 @@ public sealed class RedisCacheTests(DatabaseServerFixture server, ApiFixture api
 
             Assert.True(attempt < 20, $"the second instance found none of {attempt} answers the first had just fetched in Redis");
             await Task.Delay(200, ct);
+        }
+    }
+
+    [Fact]
+    public async Task OtherDatabase_SameRequest_OwnRedisEntry()
+    {
+        server.RequireServer();
+        var redis = server.RequireRedis();
+        var ct = TestContext.Current.CancellationToken;
+        // Two variants hold the same rows, so a shared entry would even answer correctly: the proof is in Redis, one entry per database.
+        var databases = new[] { api.Variants.Databases[SchemaVariant.Basic], api.Variants.Databases[SchemaVariant.Composite] };
+        var instances = new List<RunningTelemetryApi>();
+        var clients = new List<HttpClient>();
+        try
+        {
+            foreach (var database in databases)
+            {
+                var reader = await server.Server!.CreateReadOnlyAccountAsync([database], ct);
+                instances.Add(await TelemetryApiHost.StartAsync(
+                    new TelemetryApiOptions { ConnectionString = reader, RedisConfiguration = redis.Configuration, RedisTimeout = TimeSpan.FromSeconds(10), RedisRetryInterval = TimeSpan.FromMilliseconds(50) },
+                    ct));
+                clients.Add(new HttpClient { BaseAddress = instances[^1].BaseAddress });
+            }
+
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+            var store = connection.GetServers()[0];
+            // Each attempt asks a range no other asks for (an instance may not have connected to Redis yet, see above), and waits
+            // for both instances' background writes; while either serves the other's entry there is only one.
+            for (var attempt = 1; ; attempt++)
+            {
+                var start = new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(Random.Shared.Next(1, 86_400 * 20));
+                var url = string.Create(CultureInfo.InvariantCulture, $"/api/trades/2?start_time={start:yyyy-MM-ddTHH:mm:ssZ}&end_time=2025-11-11T00:00:00Z");
+                foreach (var client in clients)
+                {
+                    _ = await client.GetStringAsync(url, ct);
+                }
+
+                var marker = string.Create(CultureInfo.InvariantCulture, $":trades:2:{start.Ticks}:");
+                var keys = new List<string>();
+                for (var poll = 0; poll < 10 && keys.Count < databases.Length; poll++)
+                {
+                    await Task.Delay(100, ct);
+                    keys = [.. store.Keys(pattern: "*" + marker + "*").Select(k => k.ToString())];
+                }
+
+                if (keys.Count == databases.Length)
+                {
+                    Assert.All(databases, d => Assert.Single(keys, k => k.Contains($"#{d}:", StringComparison.Ordinal)));
+                    Assert.Equal(0, await MetricsScrape.CacheLookupsAsync(clients[1], "trades", "hit"));
+                    break;
+                }
+
+                Assert.True(attempt < 20, $"after {attempt} requests asked of both instances Redis still held one entry for their answers, not one per database: [{string.Join(", ", keys)}]");
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
         }
     }
 }

@@ -25,6 +25,14 @@ internal static class CacheKeys
     public static string Health(HealthQuery query) => Join(
         "health", query.ProfileId, query.ScriptName, query.Range.Start.Ticks, query.Range.End.Ticks, query.Limit, query.Offset);
 
+    /// <summary>The prefix of every key this API writes to Redis: its database and the data's identity, when one is given.</summary>
+    /// <remarks>
+    /// The answers are only valid for the data they were read from, and Redis is shared by every instance configured with it:
+    /// without the database in the key, an API on another database (another variant, another prefix) would be served this one's
+    /// answers for the entries' lifetime.
+    /// </remarks>
+    public static string RedisInstance(string database, string? dataIdentity) => Join("telemetry", database, dataIdentity) + ":";
+
     private static string Join(string endpoint, params ReadOnlySpan<object?> parts)
     {
         var key = new StringBuilder(endpoint);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using MySqlConnector;
 using StackExchange.Redis;
 using Telemetry.Api.Monitoring;
 
@@ -35,7 +36,8 @@ internal sealed partial class RedisSecondLevel : IDistributedCache, IDisposable
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.AsyncTimeout = configuration.SyncTimeout = timeout;
-        _redis = new RedisCache(Options.Create(new RedisCacheOptions { ConfigurationOptions = configuration, InstanceName = "telemetry:" }));
+        var instance = CacheKeys.RedisInstance(new MySqlConnectionStringBuilder(options.ConnectionString).Database, options.CacheDataIdentity);
+        _redis = new RedisCache(Options.Create(new RedisCacheOptions { ConfigurationOptions = configuration, InstanceName = instance }));
         _metrics = metrics;
         _options = options;
         _logger = logger;
