@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using Telemetry.CommandLine;
 using Telemetry.Data.Lifecycle;
+using Telemetry.Data.Queries;
 
 namespace Telemetry.Jobs;
 
@@ -40,9 +40,10 @@ public sealed class ArchivalOptions
             return null;
         }
 
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant))
+        // The API's own rule: "04/03/2026" or "12:00" would otherwise be read as some date (the latter today's, by the clock).
+        if (!QueryRules.TryParseIsoInstant(text, out var instant))
         {
-            throw new UsageException($"--now '{text}' is not an ISO 8601 instant, e.g. 2026-01-31T00:00:00Z.");
+            throw new UsageException($"--now '{text}' is not an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T00:00:00Z.");
         }
 
         // The server's DATETIME runs from year 1000 to 9999; a cutoff reaches back up to 100 years, partitions a few ahead.

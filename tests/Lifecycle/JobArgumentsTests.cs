@@ -1,3 +1,4 @@
+using System.Globalization;
 using Telemetry.CommandLine;
 using Telemetry.Jobs;
 
@@ -23,6 +24,17 @@ public sealed class JobArgumentsTests
         Assert.Equal(TimeSpan.Zero, arguments.Retention.Pause);
     }
 
+    [Theory]
+    [InlineData("2026-04-03", "2026-04-03T00:00:00")]
+    [InlineData("2026-04-03T12:00:00+02:00", "2026-04-03T10:00:00")]
+    [InlineData("2026-04-03 12:00", "2026-04-03T12:00:00")]
+    public void Parse_NowIso_ReadsUtc(string value, string expected)
+    {
+        var arguments = JobsCommandLine.Parse(["archive", "--mysql", "Server=x", "--now", value], NoEnvironment);
+
+        Assert.Equal(DateTime.SpecifyKind(DateTime.Parse(expected, CultureInfo.InvariantCulture), DateTimeKind.Utc), arguments.Now);
+    }
+
     [Fact]
     public void Parse_NoMySqlFlag_ReadsEnvironment()
     {
@@ -39,6 +51,9 @@ public sealed class JobArgumentsTests
     [InlineData("--schedule", "rollup-hourly=every hour", "Invalid cron expression")]
     [InlineData("--schedule", "nightly=0 3 * * *", "must be <job>=<cron>")]
     [InlineData("--now", "yesterday", "ISO 8601")]
+    [InlineData("--now", "04/03/2026", "ISO 8601")]
+    [InlineData("--now", "12:00", "ISO 8601")]
+    [InlineData("--now", "3 April 2026", "ISO 8601")]
     [InlineData("--now", "0001-01-01", "out of range")]
     public void Parse_BadValue_ThrowsUsageNamingIt(string option, string value, string expected)
     {

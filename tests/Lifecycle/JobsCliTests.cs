@@ -34,24 +34,31 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         Assert.Equal(othersBefore, await Task.WhenAll(others.Select(db.CountIfExistsAsync)));
     }
 
+    // A --now in the pinned past on every valid line, so a job that ran anyway would roll up or archive the rows below.
     [Theory]
-    [InlineData("rollup-hourly")]
-    [InlineData("rollup-daily")]
-    [InlineData("monitor")]
-    [InlineData("worker")]
-    public async Task DryRun_OnAJobThatCannotHonourIt_RefusedAndChangesNothing(string command)
+    [InlineData("error: --dry-run", "rollup-hourly", "--dry-run")]
+    [InlineData("error: --dry-run", "rollup-daily", "--dry-run")]
+    [InlineData("error: --dry-run", "monitor", "--dry-run")]
+    [InlineData("error: --dry-run", "worker", "--dry-run")]
+    [InlineData("error: --now '04/03/2026' is not an ISO 8601", "archive", "--now", "04/03/2026", "--trades-retention", "1d")]
+    [InlineData("error: --now '12:00' is not an ISO 8601", "archive", "--now", "12:00", "--trades-retention", "1d")]
+    public async Task UsageError_OneLineRefusedAndChangesNothing(string expected, params string[] args)
     {
         await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Composite);
         await db.InsertTradeAsync(1, LifecycleDatabase.Now.AddHours(-3));
+        await db.InsertTradeAsync(2, LifecycleDatabase.Now.AddYears(-3));
         var tables = await TableNamesAsync(db);
+        string[] clock = args.Contains("--now") ? [] : ["--now", LifecycleDatabase.Now.ToString("O", CultureInfo.InvariantCulture)];
 
-        var (exitCode, _, error) = await JobsProcess.RunAsync(
-            [command, "--dry-run", "--now", LifecycleDatabase.Now.ToString("O", CultureInfo.InvariantCulture)], db.ConnectionString);
+        var (exitCode, output, error) = await JobsProcess.RunAsync([.. args, .. clock], db.ConnectionString);
 
         Assert.Equal(ExitCodes.UsageError, exitCode);
-        Assert.Contains("--dry-run", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Split('\n')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Empty(output);
         Assert.Equal(tables, await TableNamesAsync(db));
         Assert.Equal(0, await db.CountIfExistsAsync(TelemetryTable.Metrics));
+        Assert.Equal(0, await db.CountIfExistsAsync(TelemetryTable.TradesArchive));
     }
 
     [Fact]

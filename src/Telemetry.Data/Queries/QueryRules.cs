@@ -43,23 +43,37 @@ public static partial class QueryRules
             return null;
         }
 
-        // DateTimeOffset.TryParse alone also reads "01/02/2024" (US order) and "12:00" (today, by the system clock).
-        if (value.Length > 40 || !IsoInstantRegex().IsMatch(value) || !DateTimeOffset.TryParse(
-                value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (!TryParseIsoInstant(value, out var utc))
         {
             // A '+' sent unencoded in a query string arrives as a space: "…T00:00:00 02:00".
             var hint = value.Contains(' ', StringComparison.Ordinal) ? " An offset's '+' must be sent as %2B in a query string." : string.Empty;
             throw new QueryValidationException(parameter, $"{parameter} must be an ISO 8601 date or date-time, e.g. 2024-01-31T00:00:00Z.{hint}");
         }
 
-        if (parsed.Year < 1970 || parsed.Year > 9000)
+        if (utc.Year < 1970 || utc.Year > 9000)
         {
             throw new QueryValidationException(parameter, $"{parameter} must be between 1970 and 9000.");
         }
 
-        var utc = parsed.UtcDateTime;
+        return utc;
+    }
+
+    /// <summary>Parses an ISO 8601 date or date-time as the API documents it, and nothing else; one without offset is UTC. Truncated to microseconds.</summary>
+    /// <remarks>For every reader of instants (the API's parameters, the jobs' <c>--now</c>), so all accept the same text.</remarks>
+    public static bool TryParseIsoInstant(string value, out DateTime utc)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        utc = default;
+        // DateTimeOffset.TryParse alone also reads "01/02/2024" (US order) and "12:00" (today, by the system clock).
+        if (value.Length > 40 || !IsoInstantRegex().IsMatch(value) || !DateTimeOffset.TryParse(
+                value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return false;
+        }
+
         // DATETIME(6) keeps microseconds; drop the 100 ns tick so what we compare is what the server stores.
-        return new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+        utc = new DateTime(parsed.UtcDateTime.Ticks - (parsed.UtcDateTime.Ticks % 10), DateTimeKind.Utc);
+        return true;
     }
 
     /// <summary>Parses a limit: 1 to <see cref="QueryLimits.MaxLimit"/>, default <see cref="QueryLimits.DefaultLimit"/>.</summary>
