@@ -25,6 +25,9 @@ public sealed class PrometheusTextTests
         telemetry_cache_hit_ratio 0.7
         """;
 
+    // The API's other endpoint labels: probes, the scrape itself, and paths no endpoint matched.
+    private static readonly string[] NotQueries = ["liveness", "readiness", "prometheus", "unmatched"];
+
     [Fact]
     public void Parse_ApiScrape_ReadsNamesLabelsAndValues()
     {
@@ -72,6 +75,27 @@ public sealed class PrometheusTextTests
         Assert.Contains(report.Warnings, w => w.Contains("P99", StringComparison.Ordinal));
         Assert.Contains(report.Warnings, w => w.Contains("cache hit rate 70.0 %", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Evaluate_ProbesAndScrapesBesideSlowQueries_OnlyQueriesCount()
+    {
+        // 10 % of the trades are slower than 1 s: a P99 breach. 1900 probes and scrapes under 1 ms would hide it (P99 of all 2000
+        // requests: under 0.1 s); so would 404s of unmatched paths.
+        var scrape = Histogram("trades", fast: 0, underOneSecond: 90, all: 100)
+            + string.Concat(NotQueries.Select(endpoint => Histogram(endpoint, fast: 475, underOneSecond: 475, all: 475)));
+
+        var report = ApiMonitor.Evaluate(PrometheusText.Parse(scrape), new MonitorThresholds());
+
+        Assert.Equal(100, report.Requests);
+        Assert.True(report.P99 > TimeSpan.FromSeconds(1), $"P99 {report.P99}");
+        Assert.Contains(report.Warnings, w => w.StartsWith("API P99", StringComparison.Ordinal));
+    }
+
+    /// <summary>The request-duration histogram of one endpoint: <paramref name="fast"/> under 1 ms, <paramref name="underOneSecond"/> under 1 s, all under 2 s.</summary>
+    private static string Histogram(string endpoint, int fast, int underOneSecond, int all) =>
+        string.Join('\n', new[] { ("0.001", fast), ("1", underOneSecond), ("2", all), ("+Inf", all) }
+            .Select(b => $"telemetry_http_request_duration_seconds_bucket{{endpoint=\"{endpoint}\",le=\"{b.Item1}\"}} {b.Item2}")
+            .Append($"telemetry_http_request_duration_seconds_count{{endpoint=\"{endpoint}\"}} {all}")) + "\n";
 
     [Fact]
     public void Delta_LaterScrape_CoversOnlyTheInterval()

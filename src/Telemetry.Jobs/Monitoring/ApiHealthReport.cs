@@ -4,7 +4,7 @@ using System.Text;
 namespace Telemetry.Jobs.Monitoring;
 
 /// <summary>The API's latency percentiles and cache hit rate read from its <c>/metrics</c>, with warnings.</summary>
-/// <param name="Requests">Requests the numbers cover (since the previous scrape when there was one, else since start).</param>
+/// <param name="Requests">Query requests (<see cref="ApiMonitor.QueryEndpoints"/>) the numbers cover (since the previous scrape when there was one, else since start).</param>
 /// <param name="P95">95th percentile of request duration, or null with no requests.</param>
 /// <param name="P99">99th percentile of request duration, or null with no requests.</param>
 /// <param name="CacheHitRate">Cache hits over lookups, or null with no lookups.</param>
