@@ -109,10 +109,19 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
                 var api = arguments.Api ?? throw new UsageException($"warm-cache needs --api <url> or {JobArguments.ApiEnvironmentVariable}.");
                 var paths = arguments.WarmPaths.Count > 0 ? arguments.WarmPaths : CacheWarmer.DefaultPaths(arguments.WarmProfiles);
                 var warmer = new CacheWarmer(http, loggers.CreateLogger<CacheWarmer>());
-                foreach (var result in await warmer.WarmAsync(api, paths, cancellationToken).ConfigureAwait(false))
+                var results = await warmer.WarmAsync(api, paths, cancellationToken).ConfigureAwait(false);
+                foreach (var result in results)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{result.Url}: {(result.Status == 0 ? "failed" : result.Status.ToString(CultureInfo.InvariantCulture))} in {result.Elapsed.TotalMilliseconds:0} ms{(result.Error is null ? string.Empty : " (" + result.Error + ")")}")).ConfigureAwait(false);
+                }
+
+                // A path the API refuses (a 400 for a missing parameter, a 404) warms nothing, every run: say so with the exit code.
+                var failed = results.Where(r => r.Error is not null).ToList();
+                if (failed.Count > 0)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"{failed.Count} of {results.Count} paths were not warmed: {string.Join(", ", failed.Select(r => $"{r.Url.PathAndQuery} ({(r.Status == 0 ? r.Error : r.Status)})"))}"));
                 }
 
                 break;

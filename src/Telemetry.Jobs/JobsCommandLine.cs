@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using Telemetry.CommandLine;
 using Telemetry.Data;
+using Telemetry.Data.Queries;
 
 namespace Telemetry.Jobs;
 
@@ -88,9 +88,15 @@ internal sealed class JobsCommandLine
         var profiles = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            profiles.Add(int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id >= 0
-                ? id
-                : throw new UsageException($"--warm-profiles '{part}' must be a whole number from 0 to {int.MaxValue}."));
+            try
+            {
+                // The API's own rule, so no profile is listed here that the API would refuse with a 400.
+                profiles.Add(QueryRules.ParseProfileId(part));
+            }
+            catch (QueryValidationException ex)
+            {
+                throw new UsageException($"--warm-profiles '{part}' must be a whole number from 1 to {int.MaxValue}.", ex);
+            }
         }
 
         return profiles;

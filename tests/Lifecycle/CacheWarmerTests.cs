@@ -1,58 +1,111 @@
-using System.Net;
+using Perf.Tests.Api;
+using Perf.Tests.Infrastructure;
+using Telemetry.Api;
+using Telemetry.CommandLine;
 using Telemetry.Jobs.Monitoring;
 
 namespace Perf.Tests.Lifecycle;
 
-public sealed class CacheWarmerTests
+/// <summary>The cache warmer against the real API: what it asks must be answered, and answered from the entries it filled.</summary>
+public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture api) : IClassFixture<ApiFixture>
 {
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
     [Fact]
     public void DefaultPaths_PerProfile_CoverTheDashboardViews()
     {
         var paths = CacheWarmer.DefaultPaths([7]);
 
-        Assert.Equal(["/api/trades/7/summary", "/api/trades/7", "/api/metrics/7?window_type=daily", "/api/metrics/7?window_type=hourly", "/api/health/7"], paths);
+        Assert.Equal(["/api/trades/7/summary", "/api/trades/7", "/api/metrics/7?window_type=daily", "/api/metrics/7?window_type=hourly"], paths);
     }
 
     [Fact]
-    public async Task WarmAsync_EachPath_RequestedAndFailuresReported()
+    public async Task WarmAsync_DefaultViews_AllAnsweredAndTheSameRequestsThenHit()
     {
-        var handler = new RecordingHandler();
-        using var http = new HttpClient(handler);
+        server.RequireServer();
+        // The default ranges end now, keyed to its 5 s step: a clock that stands still keeps warming and asking in one step.
+        await using var host = await StartApiAsync(new PinnedClock(new DateTimeOffset(TestTrades.Origin.AddDays(ApiFixture.Days))));
+        using var http = new HttpClient();
+        var paths = CacheWarmer.DefaultPaths(Enumerable.Range(1, ApiFixture.Profiles));
 
-        var results = await new CacheWarmer(http).WarmAsync(new Uri("http://api.test"), ["/api/trades/1/summary", "/broken"], TestContext.Current.CancellationToken);
+        var results = await new CacheWarmer(http).WarmAsync(host.BaseAddress, paths, Ct);
 
-        Assert.Equal(["http://api.test/api/trades/1/summary", "http://api.test/broken"], handler.Requested.Select(u => u.ToString()));
-        Assert.Equal([200, 503], results.Select(r => r.Status));
+        Assert.All(results, r => Assert.True(r.Error is null && r.Status == 200, $"{r.Url}: {r.Status} {r.Error}"));
+        using var dashboard = new HttpClient { BaseAddress = host.BaseAddress };
+        foreach (var path in paths)
+        {
+            (await dashboard.GetAsync(path, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var samples = await MetricsScrape.ReadAsync(dashboard);
+        Assert.Equal(paths.Count, MetricsScrape.Value(samples, ApiMonitor.CacheRequests, ("result", "hit")));
+        Assert.Equal(paths.Count, MetricsScrape.Value(samples, ApiMonitor.CacheRequests, ("result", "miss")));
+    }
+
+    [Fact]
+    public async Task WarmAsync_PathsTheApiRefuses_ReportedAsFailures()
+    {
+        server.RequireServer();
+        await using var host = await StartApiAsync(TimeProvider.System);
+        using var http = new HttpClient();
+
+        var results = await new CacheWarmer(http).WarmAsync(host.BaseAddress, ["/api/trades/1/summary", "/api/health/1", "/api/trades/0"], Ct);
+
+        Assert.Equal([200, 400, 400], results.Select(r => r.Status));
         Assert.Null(results[0].Error);
-        Assert.NotNull(results[1].Error);
+        Assert.All(results.Skip(1), r => Assert.NotNull(r.Error));
+    }
+
+    [Fact]
+    public async Task WarmCacheCli_PathRefused_ExitsOneNamingIt()
+    {
+        server.RequireServer();
+        await using var host = await StartApiAsync(TimeProvider.System);
+
+        var (exitCode, output, error) = await JobsProcess.RunAsync(
+            ["warm-cache", "--api", host.BaseAddress.ToString(), "--warm-path", "/api/trades/1/summary", "--warm-path", "/api/health/1"],
+            "Server=127.0.0.1;Port=1");
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("/api/trades/1/summary: 200", output, StringComparison.Ordinal);
+        Assert.Contains("/api/health/1: 400", output, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 paths were not warmed: /api/health/1 (400)", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WarmAsync_PathTimesOut_ReportedAndTheRestWarmed()
     {
-        var handler = new RecordingHandler();
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(200) };
+        // The one fake: an API that never answers, to hold the warmer to its own timeout handling.
+        using var http = new HttpClient(new StallingHandler()) { Timeout = TimeSpan.FromMilliseconds(200) };
 
-        var results = await new CacheWarmer(http).WarmAsync(new Uri("http://api.test"), ["/slow", "/api/trades/1/summary"], TestContext.Current.CancellationToken);
+        var results = await new CacheWarmer(http).WarmAsync(new Uri("http://api.test"), ["/slow", "/api/trades/1/summary"], Ct);
 
         Assert.Equal([0, 200], results.Select(r => r.Status));
         Assert.Contains("Timeout", results[0].Error, StringComparison.Ordinal);
     }
 
-    private sealed class RecordingHandler : HttpMessageHandler
+    /// <summary>An API of its own over the fixture's Composite database, so its cache and counts hold only this test's requests.</summary>
+    private async Task<RunningTelemetryApi> StartApiAsync(TimeProvider clock)
     {
-        public List<Uri> Requested { get; } = [];
+        var reader = await server.Server!.CreateReadOnlyAccountAsync([api.Database], Ct);
+        return await TelemetryApiHost.StartAsync(new TelemetryApiOptions { ConnectionString = reader, TimeProvider = clock }, Ct);
+    }
 
+    private sealed class PinnedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class StallingHandler : HttpMessageHandler
+    {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Requested.Add(request.RequestUri!);
             if (request.RequestUri!.AbsolutePath == "/slow")
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
-            var status = request.RequestUri!.AbsolutePath == "/broken" ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
-            return new HttpResponseMessage(status) { Content = new StringContent("{}") };
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") };
         }
     }
 }

@@ -55,6 +55,8 @@ public sealed class JobArgumentsTests
     [InlineData("--now", "12:00", "ISO 8601")]
     [InlineData("--now", "3 April 2026", "ISO 8601")]
     [InlineData("--now", "0001-01-01", "out of range")]
+    [InlineData("--warm-profiles", "1,0", "--warm-profiles '0' must be a whole number from 1")]
+    [InlineData("--warm-profiles", "-2", "--warm-profiles '-2' must be a whole number from 1")]
     public void Parse_BadValue_ThrowsUsageNamingIt(string option, string value, string expected)
     {
         var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["worker", "--mysql", "Server=x", option, value], NoEnvironment));

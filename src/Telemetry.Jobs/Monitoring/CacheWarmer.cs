@@ -11,6 +11,12 @@ public sealed class CacheWarmer(HttpClient http, ILogger? logger = null)
     private readonly ILogger logger = logger ?? NullLogger.Instance;
 
     /// <summary>The dashboards' default views (7–30 days, the API's default ranges) for each profile.</summary>
+    /// <remarks>
+    /// Health views are not among them: each is one script's (<c>script</c> is required), which only the caller knows
+    /// (<c>--warm-path</c>). The ranges end now, so the API keys them to the 5 s step of now and keeps trade lists and hourly
+    /// metrics 10 s, summaries 1 min, daily metrics 5 min (the strategy's TTLs): an entry warmed here serves the requests of the
+    /// next few seconds only, and what lasts is the database's buffer pool holding their rows.
+    /// </remarks>
     public static IReadOnlyList<string> DefaultPaths(IEnumerable<int> profileIds)
     {
         ArgumentNullException.ThrowIfNull(profileIds);
@@ -22,12 +28,11 @@ public sealed class CacheWarmer(HttpClient http, ILogger? logger = null)
                 string.Create(CultureInfo.InvariantCulture, $"/api/trades/{id}"),
                 string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?window_type=daily"),
                 string.Create(CultureInfo.InvariantCulture, $"/api/metrics/{id}?window_type=hourly"),
-                string.Create(CultureInfo.InvariantCulture, $"/api/health/{id}"),
             }),
         ];
     }
 
-    /// <summary>Requests each path under <paramref name="baseUri"/> in turn; failures are reported, not thrown.</summary>
+    /// <summary>Requests each path under <paramref name="baseUri"/> in turn; failures (no answer, or not 2xx) are reported, not thrown.</summary>
     public async Task<IReadOnlyList<WarmResult>> WarmAsync(Uri baseUri, IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
