@@ -12,10 +12,10 @@ public sealed class ArchivalOptions
     public Option<string?> Now { get; } = new("--now") { Description = "run as if it were this UTC instant (ISO 8601)", HelpName = "instant", Recursive = true };
 
     /// <summary><c>--trades-retention</c>.</summary>
-    public Option<string?> TradesRetention { get; } = new("--trades-retention") { Description = "default 1y (periods: 90d, 12w, 18mo, 1y)", HelpName = "period", Recursive = true };
+    public Option<string?> TradesRetention { get; } = new("--trades-retention") { Description = "default 365d (periods: 90d, 12w, 18mo, 1y)", HelpName = "period", Recursive = true };
 
     /// <summary><c>--metrics-retention</c>.</summary>
-    public Option<string?> MetricsRetention { get; } = new("--metrics-retention") { Description = "default 2y", HelpName = "period", Recursive = true };
+    public Option<string?> MetricsRetention { get; } = new("--metrics-retention") { Description = "default 730d", HelpName = "period", Recursive = true };
 
     /// <summary><c>--health-retention</c>.</summary>
     public Option<string?> HealthRetention { get; } = new("--health-retention") { Description = "default 90d", HelpName = "period", Recursive = true };

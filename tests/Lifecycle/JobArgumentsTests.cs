@@ -19,7 +19,7 @@ public sealed class JobArgumentsTests
         Assert.Equal(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc), arguments.Now);
         Assert.True(arguments.Retention.DryRun);
         Assert.Equal("6mo", arguments.Policy.Trades.ToString());
-        Assert.Equal("2y", arguments.Policy.Metrics.ToString());
+        Assert.Equal("730d", arguments.Policy.Metrics.ToString());
         Assert.Equal(100, arguments.Retention.ChunkSize);
         Assert.Equal(TimeSpan.Zero, arguments.Retention.Pause);
     }

@@ -57,7 +57,11 @@ public sealed class RetentionPeriodTests
     {
         var policy = RetentionPolicy.Default;
 
-        Assert.Equal(["1y", "2y", "90d"], policy.Rules.Select(r => r.Period.ToString()));
+        Assert.Equal(["365d", "730d", "90d"], policy.Rules.Select(r => r.Period.ToString()));
+        // timedelta(days=365) back from a day after 29 February reaches one day later than a calendar year.
+        var now = new DateTime(2028, 3, 15, 12, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(new DateTime(2027, 3, 16, 12, 0, 0, DateTimeKind.Utc), policy.Trades.CutoffBefore(now));
+        Assert.Equal(new DateTime(2026, 3, 16, 12, 0, 0, DateTimeKind.Utc), policy.Metrics.CutoffBefore(now));
         Assert.Equal([RetentionAction.Archive, RetentionAction.Archive, RetentionAction.Delete], policy.Rules.Select(r => r.Action));
     }
 

@@ -3,15 +3,19 @@ using Telemetry.Data.Schema;
 namespace Telemetry.Data.Lifecycle;
 
 /// <summary>The retention periods of the three live tables; the defaults are the optimization strategy's.</summary>
-/// <param name="Trades">Raw trades: archived after this (default one year).</param>
-/// <param name="Metrics">Aggregated metrics: archived after this (default two years).</param>
+/// <param name="Trades">Raw trades: archived after this (default 365 days).</param>
+/// <param name="Metrics">Aggregated metrics: archived after this (default 730 days).</param>
 /// <param name="Health">System health: deleted after this (default 90 days).</param>
 public sealed record RetentionPolicy(RetentionPeriod Trades, RetentionPeriod Metrics, RetentionPeriod Health)
 {
-    /// <summary>One year of trades, two years of metrics, 90 days of health.</summary>
+    /// <summary>365 days of trades, 730 of metrics, 90 of health.</summary>
+    /// <remarks>
+    /// The strategy's code counts its year as <c>timedelta(days=365)</c> (and health as <c>timedelta(days=90)</c>), so the
+    /// cutoffs are whole days, not calendar years; its "keep 2 years" of metrics has no code and is counted the same way.
+    /// </remarks>
     public static RetentionPolicy Default { get; } = new(
-        new RetentionPeriod(1, RetentionUnit.Years),
-        new RetentionPeriod(2, RetentionUnit.Years),
+        new RetentionPeriod(365, RetentionUnit.Days),
+        new RetentionPeriod(730, RetentionUnit.Days),
         new RetentionPeriod(90, RetentionUnit.Days));
 
     /// <summary>The rules in the order retention runs them.</summary>
