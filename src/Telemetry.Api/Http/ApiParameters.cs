@@ -26,7 +26,7 @@ internal static class ApiParameters
         },
     };
 
-    /// <summary>The range end; absent means now (or the start plus the default range, if that is earlier).</summary>
+    /// <summary>The range end; absent means now, whether or not a start is given (<c>DateRange.Resolve</c>: a start alone means "since then").</summary>
     public static QueryParameter EndTime { get; } = new()
     {
         Name = ParameterNames.EndTime,
