@@ -1,3 +1,6 @@
+using Dapper;
+using MySqlConnector;
+
 namespace Perf.Bench.Plans;
 
 /// <summary>The session <c>Handler_read_*</c> counters: rows and index entries the storage engine handed to the server.</summary>
@@ -24,6 +27,14 @@ public sealed record HandlerReads(long First, long Key, long Last, long Next, lo
             Get("Handler_read_prev"), Get("Handler_read_rnd"), Get("Handler_read_rnd_next"));
 
         long Get(string name) => values.TryGetValue(name, out var value) ? value : 0;
+    }
+
+    /// <summary>The counters of <paramref name="connection"/>'s session now (reading them adds a few reads of its own).</summary>
+    public static async Task<HandlerReads> ReadAsync(MySqlConnection connection, CancellationToken cancellationToken = default)
+    {
+        var rows = await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(
+            "SHOW SESSION STATUS LIKE 'Handler_read%'", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return From(rows.Select(r => KeyValuePair.Create(r.Name, r.Value)));
     }
 
     /// <summary>The counts between two readings.</summary>

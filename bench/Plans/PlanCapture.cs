@@ -13,8 +13,6 @@ namespace Perf.Bench.Plans;
 /// </remarks>
 public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
 {
-    private const string HandlerStatusSql = "SHOW SESSION STATUS LIKE 'Handler_read%'";
-
     private const string PageStatusSql = "SHOW SESSION STATUS WHERE Variable_name IN ('Innodb_buffer_pool_read_requests', 'Innodb_buffer_pool_reads')";
 
     private HandlerReads? overhead;
@@ -74,11 +72,7 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
         return second - first;
     }
 
-    private async Task<HandlerReads> ReadHandlersAsync(CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(HandlerStatusSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return HandlerReads.From(rows.Select(r => KeyValuePair.Create(r.Name, r.Value)));
-    }
+    private Task<HandlerReads> ReadHandlersAsync(CancellationToken cancellationToken) => HandlerReads.ReadAsync(connection, cancellationToken);
 
     private async Task<PageReads> ReadPagesAsync(CancellationToken cancellationToken)
     {

@@ -75,29 +75,68 @@ internal static class RollupSql
             : Render(FromDailySql, windowType, "window_start");
 
     /// <summary>Recomputes the windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>); returns the rows the upsert touched.</summary>
+    /// <param name="rangeKeysSql">Reads the raw table's <c>@profiles</c> (and <c>@scripts</c>) for the raw template; see <see cref="RangeKeysAsync"/>.</param>
     public static async Task<long> RunAsync(
-        MySqlConnection connection, string fromRawTemplate, string rawTimeColumn, string metricType,
+        MySqlConnection connection, string fromRawTemplate, string rawTimeColumn, string rangeKeysSql, string metricType,
         WindowType windowType, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var (start, end) = WholeWindows(windowType, from, to);
+        var fromRaw = windowType is WindowType.Hourly or WindowType.Daily;
+        var (profiles, scripts) = fromRaw ? await RangeKeysAsync(connection, rangeKeysSql, cancellationToken).ConfigureAwait(false) : ([], []);
+        if (fromRaw && profiles.Count == 0)
+        {
+            return 0; // An empty table has no windows (and `IN ()` is no SQL).
+        }
+
         return await connection.ExecuteAsync(new CommandDefinition(
             Statement(fromRawTemplate, rawTimeColumn, windowType),
-            new { windowType = windowType.ToName(), metricType, from = start, to = end },
+            new { windowType = windowType.ToName(), metricType, from = start, to = end, profiles, scripts },
             commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The values of the raw table's leading index columns (profile ids, and the scripts of health) for a raw template's
+    /// <c>profile_id IN @profiles</c> (and <c>script_name IN @scripts</c>) beside its time range.
+    /// </summary>
+    /// <remarks>
+    /// The time column leads no index on Basic and Composite, so a range on it alone reads the whole table. With every
+    /// value of the leading columns listed, the same range is a set of index ranges over the rows it selects, read with a
+    /// loose index scan that costs a few key reads. The lists hold every value in the table, so the rows selected are the same.
+    /// </remarks>
+    private static async Task<(List<int> Profiles, List<string> Scripts)> RangeKeysAsync(MySqlConnection connection, string rangeKeysSql, CancellationToken cancellationToken)
+    {
+        var (profiles, scripts) = (new SortedSet<int>(), new SortedSet<string>(StringComparer.Ordinal));
+        using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(rangeKeysSql, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            profiles.Add(reader.GetInt32(0));
+            if (reader.FieldCount > 1)
+            {
+                scripts.Add(reader.GetString(1));
+            }
+        }
+
+        return ([.. profiles], [.. scripts]);
     }
 
     /// <summary>Computes, without writing, the windows of one type overlapping [<paramref name="from"/>, <paramref name="to"/>) from the raw rows.</summary>
     /// <remarks>Weekly and monthly windows too are aggregated from the raw rows here, not from daily windows: an independent check.</remarks>
     public static async Task<IReadOnlyList<AggregatedMetric>> ComputeAsync(
-        MySqlConnection connection, string selectFromRawTemplate, string rawTimeColumn, WindowType windowType,
+        MySqlConnection connection, string selectFromRawTemplate, string rawTimeColumn, string rangeKeysSql, WindowType windowType,
         DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var (start, end) = WholeWindows(windowType, from, to);
+        var (profiles, scripts) = await RangeKeysAsync(connection, rangeKeysSql, cancellationToken).ConfigureAwait(false);
+        if (profiles.Count == 0)
+        {
+            return [];
+        }
+
         using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             Render(selectFromRawTemplate, windowType, rawTimeColumn),
-            new { windowType = windowType.ToName(), from = start, to = end },
+            new { windowType = windowType.ToName(), from = start, to = end, profiles, scripts },
             commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return await ReadAsync(reader, cancellationToken).ConfigureAwait(false);
     }
@@ -136,13 +175,13 @@ internal static class RollupSql
 
     /// <summary>Recomputes every window type in order (daily before the weekly and monthly windows built from it).</summary>
     public static async Task<long> RunAllAsync(
-        MySqlConnection connection, string fromRawTemplate, string rawTimeColumn, string metricType,
+        MySqlConnection connection, string fromRawTemplate, string rawTimeColumn, string rangeKeysSql, string metricType,
         DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         long affected = 0;
         foreach (var windowType in Enum.GetValues<WindowType>())
         {
-            affected += await RunAsync(connection, fromRawTemplate, rawTimeColumn, metricType, windowType, from, to, cancellationToken).ConfigureAwait(false);
+            affected += await RunAsync(connection, fromRawTemplate, rawTimeColumn, rangeKeysSql, metricType, windowType, from, to, cancellationToken).ConfigureAwait(false);
         }
 
         return affected;
