@@ -9,6 +9,7 @@ using Perf.Load.Model;
 using Perf.Load.Scenarios;
 using Perf.Load.Thresholds;
 using Telemetry.CommandLine;
+using Telemetry.Data.Queries;
 
 namespace Perf.Load.Cli;
 
@@ -449,10 +450,12 @@ internal sealed class RunOptions(HarnessOptions harness)
         }
 
         var anchor = d.Anchor;
-        if (parse.GetValue(Anchor) is { } anchorText
-            && !DateTimeOffset.TryParse(anchorText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out anchor))
+        if (parse.GetValue(Anchor) is { } anchorText)
         {
-            throw new UsageException($"--anchor '{anchorText}' is not an ISO 8601 time.");
+            // The API's own rule: a loose parse read "04/03/2026" as April 3 and "12:00" as today's noon.
+            anchor = QueryRules.TryParseIsoInstant(anchorText, out var utc)
+                ? new DateTimeOffset(utc)
+                : throw new UsageException($"--anchor '{anchorText}' is not an ISO 8601 time (e.g. 2026-03-04T00:00:00Z).");
         }
 
         var scripts = Split(parse.GetValue(Scripts));

@@ -310,6 +310,7 @@ public sealed class BadInputTests
     [InlineData("capacity|--max-rate|Infinity", "--max-rate takes a finite number; got 'Infinity'.")]
     [InlineData("capacity|--step|0", "--step must be greater than 0")]
     [InlineData("run|--threshold|p(100)<5", "percentile '100' must be a number strictly between 0 and 100")]
+    [InlineData("run|--anchor|04/03/2026", "--anchor '04/03/2026' is not an ISO 8601 time")]
     [InlineData("check|--concurrency|4", "check judges P95/P99 from the intended send time, which only an open model has")]
     [InlineData("run|--stages|10->2e6:10s", "Stage '10->2e6:10s' rate must be at most 1,000,000 requests/s")]
     [InlineData("run|--stages|1e300:10s", "Stage '1e300:10s' rate must be at most 1,000,000 requests/s")]
