@@ -211,9 +211,12 @@ public sealed class DatasetSeeder
         // The source's index build and each copy run side by side, on connections of their own, each table as soon as its rows
         // are in: each statement keeps one server thread busy, and they read the source without blocking one another. Copies
         // take the catalog last, once the source is complete.
-        // Generated metrics are checked against SQL on a sample once, where reading raw rows by time is cheapest.
-        var generatedMetrics = loaded is not null && context.Options.ComputeMetrics && loaded.TradeIdBase == 0 && loaded.HealthIdBase == 0;
-        var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? source : null;
+        // Generated metrics are checked against SQL on a sample once, where reading raw rows by time is cheapest. The
+        // source is marked complete before a partitioned copy's check ends (its copies wait for that), so a run that
+        // failed the check leaves a complete source behind: a rerun that copies into Partitioned from it checks again.
+        var sourceRecord = loaded ?? (source.Status == VariantStatus.Ready ? source.Record : null);
+        var generatedMetrics = sourceRecord is not null && context.Options.ComputeMetrics && sourceRecord.TradeIdBase == 0 && sourceRecord.HealthIdBase == 0;
+        var checkHome = generatedMetrics ? targets.FirstOrDefault(t => t.Variant == SchemaVariant.Partitioned) ?? (loaded is null ? null : source) : null;
         var finishing = loaded is null ? null : FinishSourceAsync(source, loaded, spec, checkHome == source, metricsReady, cancellationToken);
         var sourceFinished = finishing is null ? Task.CompletedTask : RecordSourceAsync(finishing);
 
@@ -339,7 +342,8 @@ public sealed class DatasetSeeder
 
     private async Task<VariantAssessment> AssessAsync(MySqlConnection connection, SchemaVariant variant, string database, DatasetSpec spec, CancellationToken cancellationToken)
     {
-        var records = await DatasetCatalog.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        // Reads only: a run refused after this (the disk check) must have written nothing, not even an empty catalog.
+        var records = await DatasetCatalog.TryReadAsync(connection, cancellationToken).ConfigureAwait(false) ?? [];
         var tablesExist = await SchemaBuilder.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
         var fresh = context.Options.Mode == SeedMode.Append && tablesExist ? VariantStatus.AppendNew : VariantStatus.Fresh;
         if (!tablesExist || records.Count == 0)
@@ -353,7 +357,7 @@ public sealed class DatasetSeeder
         {
             if (!context.Options.Force && records.Any(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete))
             {
-                return new VariantAssessment(variant, database, VariantStatus.Ready, records.Last(r => r.Fingerprint == spec.Fingerprint));
+                return new VariantAssessment(variant, database, VariantStatus.Ready, records.Last(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete));
             }
         }
         else if (records.Count != 1 || !matches || (context.Options.Force && last.State == DatasetState.Complete))

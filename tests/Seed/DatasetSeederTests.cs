@@ -139,6 +139,24 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
+    public async Task SeedAsync_CopyFromACompleteSource_ChecksTheMetricsAgain()
+    {
+        // The source is marked complete before a partitioned copy's check ends: a run that failed that check left it so.
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(trades: 5_000, variants: [SchemaVariant.Basic]);
+        await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        await using (var basic = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            Assert.True(await basic.ExecuteAsync("UPDATE dd_telemetry_metrics SET value_sum = value_sum + 1 WHERE window_type = 'monthly'") > 0);
+        }
+
+        var refused = await Assert.ThrowsAsync<SeedException>(() =>
+            DatasetSeeder.SeedAsync(databases.Server, options with { Variants = [SchemaVariant.Basic, SchemaVariant.Partitioned] }, null, Cancel));
+
+        Assert.Contains("sampled metric windows differ from the raw rows' aggregation", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SeedAsync_SameRowsWithoutMetricsThere_IsNotTakenForComplete()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
@@ -221,6 +239,21 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         var suggested = long.Parse(Regex.Match(error.Message, @"about --trades (\d+) for these variants").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var fits = await DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = budget, Trades = suggested }, null, Cancel);
         Assert.Equal(suggested, fits.RowCounts[TelemetryTable.Trades.Name]);
+    }
+
+    [Fact]
+    public async Task SeedAsync_OverTheDiskBudgetIntoAnExistingDatabase_CreatesNoTableThere()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var options = databases.Options(variants: [SchemaVariant.Basic]);
+        await using var connection = new MySqlConnection(databases.Server.AdminConnectionString);
+        await connection.ExecuteAsync($"CREATE DATABASE `{databases.Name(SchemaVariant.Basic)}`");
+
+        var error = await Assert.ThrowsAsync<SeedException>(() => DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = 4L << 20 }, null, Cancel));
+
+        Assert.Contains("nothing was written", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = @database", new { database = databases.Name(SchemaVariant.Basic) }));
     }
 
     [Fact]
