@@ -1,4 +1,5 @@
 using Perf.Harness.Provisioning;
+using Perf.Harness.Results;
 
 namespace Perf.Bench.CiGate;
 
@@ -44,7 +45,7 @@ internal static class RevisionBuilder
             }
         }
 
-        if (await IsDirtyAsync(root, cancellationToken).ConfigureAwait(false))
+        if (IsDirty(root))
         {
             return new BaseRevision(head, "HEAD: the change under test is the working tree's uncommitted edits");
         }
@@ -58,7 +59,7 @@ internal static class RevisionBuilder
     public static async Task<RevisionBuild> BuildHeadAsync(string root, CancellationToken cancellationToken)
     {
         var commit = await GitAsync(root, cancellationToken, "rev-parse", "HEAD").ConfigureAwait(false) ?? "unknown";
-        var dirty = await IsDirtyAsync(root, cancellationToken).ConfigureAwait(false);
+        var dirty = IsDirty(root);
         var output = Path.Combine(root, ".perf", "gate", "head");
         await BuildAsync(root, output, cancellationToken).ConfigureAwait(false);
         return new RevisionBuild("head", dirty ? commit + " (dirty)" : commit, Path.Combine(output, AssemblyName), root);
@@ -131,15 +132,14 @@ internal static class RevisionBuilder
         }
     }
 
-    /// <summary>Whether tracked files have uncommitted changes (the head build includes them).</summary>
-    private static async Task<bool> IsDirtyAsync(string root, CancellationToken cancellationToken) =>
-        await GitAsync(root, cancellationToken, "status", "--porcelain", "--untracked-files=no").ConfigureAwait(false) is { Length: > 0 };
+    /// <summary>Whether the working tree builds something other than HEAD (the head build includes it): the manifests' own rule.</summary>
+    private static bool IsDirty(string root) => GitInfo.TryRead(root)?.Dirty == true;
 
     private static async Task<string?> GitAsync(string root, CancellationToken cancellationToken, params string[] arguments)
     {
         var (exitCode, output) = await ChildProcess.RunAsync("git", ["-C", root, .. arguments], GitTimeout, cancellationToken).ConfigureAwait(false);
         var text = output.Trim();
-        return exitCode == 0 && text.Length > 0 ? text : exitCode == 0 && arguments[0] == "status" ? string.Empty : null;
+        return exitCode == 0 && text.Length > 0 ? text : null;
     }
 
     internal static string LastLines(string log, int count = 8) =>

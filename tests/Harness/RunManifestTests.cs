@@ -65,13 +65,18 @@ public sealed class RunManifestTests(DatabaseServerFixture fixture)
             await GitAsync(root, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "first");
             var head = await GitAsync(root, "rev-parse", "HEAD");
 
-            // An untracked file is not part of any build input the manifest describes.
+            // An untracked file that builds nothing (a result, a note) leaves the build as HEAD's; an untracked source file is compiled in.
             await File.WriteAllTextAsync(Path.Combine(root, "untracked.txt"), "x", TestContext.Current.CancellationToken);
             var clean = GitInfo.TryRead(root);
+            Directory.CreateDirectory(Path.Combine(root, "seed"));
+            await File.WriteAllTextAsync(Path.Combine(root, "seed", "Tweak.cs"), "class Tweak;", TestContext.Current.CancellationToken);
+            var untrackedSource = GitInfo.TryRead(root);
+            File.Delete(Path.Combine(root, "seed", "Tweak.cs"));
             await File.WriteAllTextAsync(Path.Combine(root, "tracked.txt"), "two", TestContext.Current.CancellationToken);
             var edited = GitInfo.TryRead(root);
 
             Assert.Equal(new GitInfo(head, "main", false), clean);
+            Assert.Equal(new GitInfo(head, "main", true), untrackedSource);
             Assert.Equal(new GitInfo(head, "main", true), edited);
         }
         finally

@@ -5,9 +5,12 @@ namespace Perf.Harness.Results;
 /// <summary>The source revision a run was built from.</summary>
 /// <param name="Commit">The full commit hash of HEAD.</param>
 /// <param name="Branch">The branch name, or null when detached or unknown.</param>
-/// <param name="Dirty">True when tracked files differ from HEAD; null when it could not be checked (no <c>git</c> CLI).</param>
+/// <param name="Dirty">True when tracked files differ from HEAD, or untracked files would be compiled into the build; null when it could not be checked (no <c>git</c> CLI).</param>
 public sealed record GitInfo(string Commit, string? Branch, bool? Dirty)
 {
+    // The SDK compiles every source file under a project, tracked or not; other untracked files (results, notes) build nothing.
+    private static readonly HashSet<string> BuildInputs = new(StringComparer.OrdinalIgnoreCase) { ".cs", ".csproj", ".props", ".targets", ".sln" };
+
     /// <summary>Reads HEAD of the repository at <paramref name="repositoryRoot"/> with the <c>git</c> CLI, else from the <c>.git</c> files; null when neither works.</summary>
     public static GitInfo? TryRead(string repositoryRoot)
     {
@@ -15,8 +18,8 @@ public sealed record GitInfo(string Commit, string? Branch, bool? Dirty)
         if (commit is { Length: 40 })
         {
             var branch = RunGit(repositoryRoot, "rev-parse", "--abbrev-ref", "HEAD");
-            var status = RunGit(repositoryRoot, "status", "--porcelain", "--untracked-files=no");
-            return new GitInfo(commit, branch is null or "HEAD" ? null : branch, status is null ? null : status.Length > 0);
+            var status = RunGit(repositoryRoot, "status", "--porcelain", "--untracked-files=all");
+            return new GitInfo(commit, branch is null or "HEAD" ? null : branch, status?.Split('\n', StringSplitOptions.RemoveEmptyEntries).Any(ChangesTheBuild));
         }
 
         return TryReadFiles(repositoryRoot);
@@ -93,6 +96,10 @@ public sealed record GitInfo(string Commit, string? Branch, bool? Dirty)
             return null;
         }
     }
+
+    /// <summary>Whether a <c>git status --porcelain</c> line changes what is built: any change to a tracked file, or an untracked source file.</summary>
+    private static bool ChangesTheBuild(string line) =>
+        !line.StartsWith("?? ", StringComparison.Ordinal) || BuildInputs.Contains(Path.GetExtension(line[3..].Trim().Trim('"')));
 
     private static string? RunGit(string workingDirectory, params string[] arguments)
     {
