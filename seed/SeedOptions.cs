@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perf.Seed.Generation;
 using Telemetry.Data.Schema;
 
@@ -87,6 +88,9 @@ public sealed record SeedOptions
     /// <summary>The content-deciding part of the options.</summary>
     public DatasetSpec ToSpec() => new(Seed, Profiles, From, To, Trades, Symbols, HealthIntervalMinutes, ComputeMetrics);
 
+    /// <summary>The most trades a trading day may hold on average.</summary>
+    public const long MaxTradesPerDay = 5_000_000;
+
     /// <summary>Checks the options; returns the first problem, or null.</summary>
     public string? Validate()
     {
@@ -120,9 +124,17 @@ public sealed record SeedOptions
             return "dates must lie between 2000 and 2100.";
         }
 
-        if (MarketCalendar.TradingDays(From, To).Count == 0)
+        var tradingDays = MarketCalendar.TradingDays(From, To).Count;
+        if (tradingDays == 0)
         {
             return "the date range holds no trading day (weekends and holidays only).";
+        }
+
+        // A trading day is generated whole, in memory (a chunk holds at least one): beyond this the generator runs out of it.
+        if (Trades / tradingDays > MaxTradesPerDay)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"--trades {Trades} over {tradingDays} trading day(s) is {Trades / tradingDays:N0} a day; a day is generated whole in memory, so at most {MaxTradesPerDay:N0} a day: widen the dates (--days, --from/--to) or lower --trades.");
         }
 
         if (Variants.Count == 0 || Variants.Distinct().Count() != Variants.Count)
