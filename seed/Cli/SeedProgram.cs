@@ -28,7 +28,7 @@ public static class SeedProgram
         var harness = new HarnessOptions();
         var options = new SeedCommandLine(harness);
         var root = CommandLineRunner.CreateRoot("seed", "Seeds the telemetry variant databases (basic, composite, partitioned) with a deterministic dataset.");
-        harness.AddServerOptions(root);
+        harness.AddServerOptions(root, redis: false);
         options.AddTo(root);
         root.Options.Add(harness.Results);
         root.SetAction((parse, token) => SeedAsync(

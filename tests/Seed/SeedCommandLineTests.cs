@@ -70,6 +70,7 @@ public sealed class SeedCommandLineTests
     [InlineData("--trades", "lots")]
     [InlineData("--trades", "2000000000", "--from", "2024-01-02", "--to", "2024-01-03", "--mysql", "Server=127.0.0.1;Port=1")] // one trading day: a day is generated whole
     [InlineData("--preset", "huge", "--mysql", "Server=127.0.0.1;Port=1")]
+    [InlineData("--redis", "127.0.0.1:6379", "--mysql", "Server=127.0.0.1;Port=1")] // the seeder never connects to Redis
     [InlineData("--mysql")]
     public async Task RunAsync_BadFlags_ExitUsageErrorWithMessageAndNoServer(params string[] args)
     {

@@ -116,12 +116,18 @@ public sealed class HarnessOptions
         ? bytes
         : throw new UsageException($"--buffer-pool: {new ByteSize(bytes)} is below the smallest pool the harness uses, {new ByteSize(ServerRestart.MinimumBufferPoolBytes)}.");
 
-    /// <summary>Adds <c>--mysql</c>, <c>--redis</c> and <c>--mysql-datadir</c> to <paramref name="root"/> and every command below it.</summary>
-    public void AddServerOptions(Command root)
+    /// <summary>Adds <c>--mysql</c>, <c>--mysql-datadir</c> and (for tools that use Redis) <c>--redis</c> to <paramref name="root"/> and every command below it.</summary>
+    /// <param name="root">The command.</param>
+    /// <param name="redis">False for a tool that never connects to Redis: there <c>--redis</c> would be read and ignored.</param>
+    public void AddServerOptions(Command root, bool redis = true)
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Options.Add(MySql);
-        root.Options.Add(Redis);
+        if (redis)
+        {
+            root.Options.Add(Redis);
+        }
+
         root.Options.Add(DataDirectory);
     }
 
