@@ -126,16 +126,45 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
-    public void Latency_ConstantWorkWhoseWidenedBandReachesTheTarget_MayBeOver()
+    public void Latency_ConstantWorkWhoseWidenedBandReachesTheTarget_ModelErrorReachesWhereTheWidenedUpperEndDoes()
     {
         var measured = SampleCapacityData.Query("q", 200, 1_000);
         List<(double Rows, double Value)> points = [(1_000_000, 1_000), (2_000_000, 1_000), (4_000_000, 1_000)];
         var selection = GrowthFitter.Fit(points);
         var work = new WorkGrowth(SchemaVariant.Basic, "q", selection, null, null, null);
-        var assumptions = new GrowthAssumptions(1000, 1000, 100, Start); // 36.5M rows in 100 years: ~9× the 4M measured
+        var assumptions = new GrowthAssumptions(100, 10, 100, Start); // 36.5M rows in 100 years: ~9× the 4M measured
+        var upper = measured.Estimate(95).Upper!.Value;
+
+        var projection = CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions, error: new ModelError(0, 0.5, 100, [1_000_000]));
 
         Assert.Equal(HeadroomStatus.NoGrowth, CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions).Status);
-        Assert.Equal(HeadroomStatus.MayBeOver, CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions, error: new ModelError(0, 0.5, 100, [1_000_000])).Status);
+        Assert.True(measured.Estimate(95).IsUnder(500)); // measured under the target: not "may be over"
+        Assert.Equal(HeadroomStatus.ModelErrorReaches, projection.Status);
+        Assert.Equal(4_000_000 * Math.Pow(500 / upper, 2), projection.RowsAtTarget!.Value, 1e-6 * projection.RowsAtTarget!.Value); // upper × (rows / 4M)^0.5 = 500 ms
+        Assert.True(projection.IsExtrapolation);
+    }
+
+    [Fact]
+    public void Headroom_ConstantWorkWhoseWidenedBandReachesTheTarget_NoLineOfItsOwn_NamedAsTheModelErrorsReach()
+    {
+        var measured = SampleCapacityData.Query("q", 200, 1_000);
+        var work = new WorkGrowth(SchemaVariant.Basic, "q", GrowthFitter.Fit([(1_000_000, 1_000), (2_000_000, 1_000), (4_000_000, 1_000)]), null, null, null);
+        var assumptions = new GrowthAssumptions(100, 10, 100, Start);
+        var plain = CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions);
+        var widened = CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions, error: new ModelError(0, 0.5, 100, [1_000_000]));
+
+        var without = RecommendationRules.Headroom([plain], assumptions);
+        var text = Assert.Single(RecommendationRules.Headroom([widened], assumptions)).Text;
+
+        // Which lines exist rests on the exact work: the same one closing line with or without the model error.
+        Assert.Single(without);
+        Assert.DoesNotContain("may be over", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("straddles", text, StringComparison.Ordinal);
+        Assert.Contains("1 (variant, query) pairs do the same work at every size and their work is never projected to cross; of them `q` on Basic (p95 ", text, StringComparison.Ordinal);
+        Assert.Contains($"at 4M rows, under 500 ms; the band reaches it beyond ~{ReportFormat.Rows(widened.RowsAtTarget!.Value)} rows: an extrapolation to ", text, StringComparison.Ordinal);
+        Assert.Contains("measured under the target, and only the model error's band reaches it", text, StringComparison.Ordinal);
+        Assert.StartsWith("With 100 profiles × 10 trades/day: no query is projected to reach its target through ", text, StringComparison.Ordinal);
+        Assert.Contains(" but by the model error alone", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public static class CapacityProjector
     {
         HeadroomStatus.AlreadyOver => 0,
         HeadroomStatus.MayBeOver => 1,
-        HeadroomStatus.ReachedWithinHorizon => 2,
+        HeadroomStatus.ReachedWithinHorizon or HeadroomStatus.ModelErrorReaches => 2,
         HeadroomStatus.BeyondHorizon => 3,
         HeadroomStatus.GrowthNotBounded => 4,
         _ => 5,
@@ -95,12 +95,18 @@ public static class CapacityProjector
         }
 
         // The band never shrinks below the measured one (the work is never projected below what was measured), so an
-        // interval straddling the target now straddles it at the horizon too: it cannot be said to stay under it. Nor can
-        // a query of constant work whose band the model error carries to the target by the horizon.
-        if (((status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth or HeadroomStatus.GrowthNotBounded) && !estimate.IsUnder(target))
-            || (status == HeadroomStatus.NoGrowth && atHorizonUpper >= target))
+        // interval straddling the target now straddles it at the horizon too: it cannot be said to stay under it.
+        if ((status is HeadroomStatus.BeyondHorizon or HeadroomStatus.NoGrowth or HeadroomStatus.GrowthNotBounded) && !estimate.IsUnder(target))
         {
             status = HeadroomStatus.MayBeOver;
+        }
+        else if (status == HeadroomStatus.NoGrowth && atHorizonUpper >= target)
+        {
+            // Measured under the target at constant work: only the model error, beyond the largest size, carries the band
+            // to it. That is neither "may be over" nor "never": it says where the widened band reaches the target.
+            rowsAtTarget = horizonRows > measuredRows ? UpperReaching(work, measured, measuredRows, upper, target, error) : null;
+            date = rowsAtTarget is { } r ? assumptions.DateReaching(r) : null;
+            status = date is not null ? HeadroomStatus.ModelErrorReaches : HeadroomStatus.MayBeOver;
         }
 
         var extrapolated = rowsAtTarget is { } crossing && IsExtrapolation(crossing, measuredRows);

@@ -176,6 +176,7 @@ public static class CapacityReportBuilder
                         HeadroomStatus.AlreadyOver => $"over {RecommendationRules.OverWhen(p, a)}",
                         HeadroomStatus.MayBeOver => $"may be over {RecommendationRules.OverWhen(p, a)} (its interval straddles the target)",
                         HeadroomStatus.ReachedWithinHorizon => $"~{Rows(p.RowsAtTarget!.Value)} rows, {Date(p.DateAtTarget!.Value)}{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}",
+                        HeadroomStatus.ModelErrorReaches => $"no date (constant work, measured under the target); only the model error's band reaches it, beyond ~{Rows(p.RowsAtTarget!.Value)} rows{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}",
                         HeadroomStatus.BeyondHorizon => p.DateAtTarget is { } d ? $"{Date(d)}, after the horizon{(p.IsExtrapolation ? " (extrapolation)" : string.Empty)}" : "after the horizon",
                         HeadroomStatus.NoGrowth => "never (work does not grow)",
                         HeadroomStatus.GrowthNotBounded => "no date (growth not bounded away from zero)",

@@ -12,6 +12,9 @@ public enum HeadroomStatus
     /// <summary>The band's upper end reaches the target within the horizon.</summary>
     ReachedWithinHorizon,
 
+    /// <summary>The work does not grow and the measured interval is under the target, but beyond the largest size the band widened by the model error reaches it within the horizon: an extrapolation of the model error alone.</summary>
+    ModelErrorReaches,
+
     /// <summary>The work grows but the band stays under the target until the horizon ends.</summary>
     BeyondHorizon,
 

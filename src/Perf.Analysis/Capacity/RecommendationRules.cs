@@ -288,7 +288,9 @@ public static class RecommendationRules
     /// <remarks>
     /// Which pairs get a line rests on their exact work alone, so two runs over the same data list the same pairs; what
     /// each line says (a date, or "stays under") rests on timings, which move with the machine's speed. Only queries whose
-    /// work grows (slope interval above zero) get a date; a crossing, or a horizon, beyond
+    /// work grows (slope interval above zero) get a line with a date; a query of constant work whose band only the model
+    /// error carries to its target is named in the closing line beside the others of constant work, so the timings do not
+    /// decide whether it gets a line. A crossing, or a horizon, beyond
     /// <see cref="CapacityProjector.ExtrapolationFactor"/>× the largest measured size says it is an extrapolation.
     /// </remarks>
     internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<LatencyProjection> projections, GrowthAssumptions? assumptions)
@@ -321,13 +323,16 @@ public static class RecommendationRules
 
 
         var late = listed.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon).ToList();
-        var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth);
+        var modelErrorReaches = projections.Where(p => p.Status == HeadroomStatus.ModelErrorReaches).OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
+        var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth) + modelErrorReaches.Count;
         var unbounded = projections.Where(p => p.Status == HeadroomStatus.GrowthNotBounded).Select(p => $"`{p.Query}` on {p.Variant}").ToList();
         var unsupported = projections.Count(p => p.Status == HeadroomStatus.NotSupported);
         var rest = new List<string>();
         if (noGrowth > 0)
         {
-            rest.Add($"{noGrowth} (variant, query) pairs do the same work at every size and are never projected to cross");
+            rest.Add(modelErrorReaches.Count == 0
+                ? $"{noGrowth} (variant, query) pairs do the same work at every size and are never projected to cross"
+                : $"{noGrowth} (variant, query) pairs do the same work at every size and their work is never projected to cross; of them {string.Join(", ", modelErrorReaches.Select(ModelErrorReachesText))} measured under the target, and only the model error's band reaches it");
         }
 
         if (unbounded.Count > 0)
@@ -342,9 +347,10 @@ public static class RecommendationRules
 
         if (late.Count == 0)
         {
+            var butModelError = modelErrorReaches.Count > 0 ? " but by the model error alone" : string.Empty;
             rest.Insert(0, unbounded.Count > 0
-                ? $"no bounded projection reaches its target through {horizon}"
-                : $"no query is projected to reach its target through {horizon}");
+                ? $"no bounded projection reaches its target through {horizon}{butModelError}"
+                : $"no query is projected to reach its target through {horizon}{butModelError}");
         }
 
         if (rest.Count > 0)
@@ -352,6 +358,10 @@ public static class RecommendationRules
             yield return new Recommendation("headroom", $"{who}: {string.Join("; ", rest)}.");
         }
     }
+
+    /// <summary>A <see cref="HeadroomStatus.ModelErrorReaches"/> pair: its measured percentile, and beyond how many rows the widened band reaches the target.</summary>
+    internal static string ModelErrorReachesText(LatencyProjection p) =>
+        $"`{p.Query}` on {p.Variant} (p{Number(p.Percentile, 0)} {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, under {Ms(p.TargetMs)}; the band reaches it beyond ~{Rows(p.RowsAtTarget!.Value)} rows: {(p.IsExtrapolation ? $"an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : "beyond the largest size measured")})";
 
     private static IEnumerable<(SchemaVariant Variant, long Rows, IndexSize Size, bool Used)> IndexesAtLargestSize(CapacityData data)
     {
