@@ -182,13 +182,34 @@ public sealed class RecommendationRulesTests
     public void Capacity_WithinTheSpreadOfSingleSearches_NotRanked()
     {
         // The reference run at 10M: Partitioned 480 and Composite 400 req/s, one search each; Basic far below.
-        var capacities = new Dictionary<SchemaVariant, double> { [SchemaVariant.Basic] = 100, [SchemaVariant.Composite] = 400, [SchemaVariant.Partitioned] = 480 };
-        var data = SampleCapacityData.Create();
-        data = data with { Measurements = [.. data.Measurements.Select(m => m with { CapacityRps = capacities[m.Variant] })] };
-
-        var text = Assert.Single(RecommendationRules.Capacity(data)).Text;
+        var text = CapacityText(m => m.Variant switch { SchemaVariant.Basic => 100, SchemaVariant.Composite => 400, _ => 480 });
 
         Assert.Equal("At 10M rows Partitioned met the p95/p99 targets up to 480 req/s, Composite 400 (1.2× apart: one search each, and repeated searches of one system have read 1.5× or more apart here, so not ranked) and 4.8× Basic's 100.", text);
+    }
+
+    [Fact]
+    public void Capacity_EveryVariantFailsAtTheLargestSize_SpeaksOfThatSizeNotASmallerOne()
+    {
+        // Capacities at 1M pass; at 10M every search's lowest rate failed.
+        var text = CapacityText(m => m.TradeRows == 10_000_000 ? 0 : 200);
+
+        Assert.Equal("At 10M rows no variant met the targets: Basic, Composite, Partitioned met the p95/p99 targets at no rate (the search's lowest rate failed).", text);
+    }
+
+    [Fact]
+    public void Capacity_OneVariantFailsAtTheLargestSize_NamedBesideTheOthers()
+    {
+        var text = CapacityText(m => m.Variant switch { SchemaVariant.Basic => 0, SchemaVariant.Composite => 400, _ => 480 });
+
+        Assert.StartsWith("At 10M rows Partitioned met the p95/p99 targets up to 480 req/s, Composite 400 (1.2× apart", text, StringComparison.Ordinal);
+        Assert.EndsWith("; Basic met the p95/p99 targets at no rate (the search's lowest rate failed).", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The capacity rule's one line on the sample data with every measurement's capacity set by <paramref name="capacity"/>.</summary>
+    private static string CapacityText(Func<VariantMeasurement, double> capacity)
+    {
+        var data = SampleCapacityData.Create();
+        return Assert.Single(RecommendationRules.Capacity(data with { Measurements = [.. data.Measurements.Select(m => m with { CapacityRps = capacity(m) })] })).Text;
     }
 
     [Fact]

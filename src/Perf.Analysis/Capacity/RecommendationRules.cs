@@ -235,17 +235,26 @@ public static class RecommendationRules
     /// </summary>
     internal const double SingleSearchSpread = 1.5;
 
-    /// <summary>Which variant sustains the highest rate within the targets at the largest size where capacity was measured, ranked only beyond <see cref="SingleSearchSpread"/>.</summary>
+    /// <summary>Which variant sustains the highest rate within the targets at the largest size where capacity was searched, ranked only beyond <see cref="SingleSearchSpread"/>, and which met them at no rate there.</summary>
+    /// <remarks>A search whose lowest rate failed (capacity 0) still decides the largest size: the rule never falls back to a smaller size where some variant passed.</remarks>
     internal static IEnumerable<Recommendation> Capacity(CapacityData data)
     {
-        var measured = data.Measurements.Where(m => m.CapacityRps is > 0).ToList();
-        if (measured.Count == 0)
+        var searched = data.Measurements.Where(m => m.CapacityRps is not null).ToList();
+        if (searched.Count == 0)
         {
             yield break;
         }
 
-        var rows = measured.Max(m => m.TradeRows);
-        var atSize = measured.Where(m => m.TradeRows == rows).OrderByDescending(m => m.CapacityRps).ToList();
+        var rows = searched.Max(m => m.TradeRows);
+        var failed = searched.Where(m => m.TradeRows == rows && m.CapacityRps <= 0).Select(m => m.Variant.ToString()).ToList();
+        const string noRate = "met the p95/p99 targets at no rate (the search's lowest rate failed)";
+        var atSize = searched.Where(m => m.TradeRows == rows && m.CapacityRps > 0).OrderByDescending(m => m.CapacityRps).ToList();
+        if (atSize.Count == 0)
+        {
+            yield return new Recommendation("capacity", $"At {Rows(rows)} rows no variant met the targets: {string.Join(", ", failed)} {noRate}.");
+            yield break;
+        }
+
         var best = atSize[0];
 
         // A capacity at the search's ceiling is a lower bound: its ratio to another is one too, and two of them do not compare.
@@ -261,7 +270,8 @@ public static class RecommendationRules
         var claim = others.Any(o => o.Measurement.CapacityIsLowerBound) ? "sustains within p95/p99 targets:"
             : others.All(o => o.Ratio >= SingleSearchSpread) ? "sustains the most load within p95/p99 targets:"
             : "met the p95/p99 targets up to";
-        yield return new Recommendation("capacity", $"At {Rows(rows)} rows {best.Variant} {claim} {amount}{comparison}.");
+        var none = failed.Count > 0 ? $"; {string.Join(", ", failed)} {noRate}" : string.Empty;
+        yield return new Recommendation("capacity", $"At {Rows(rows)} rows {best.Variant} {claim} {amount}{comparison}{none}.");
     }
 
     /// <summary>Bytes per trade row per variant and what the extra indexes cost.</summary>
