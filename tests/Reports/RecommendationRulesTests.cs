@@ -289,6 +289,19 @@ public sealed class RecommendationRulesTests
         Assert.Contains("queries with too few samples for an interval", table.Rows[0][1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, new[] { "1 y: 7.3M rows" }, "meets p95 < 500 ms through 1 year: ")]
+    [InlineData(3, new[] { "1 y: 7.3M rows", "2 y: 14.6M rows", "3 y: 21.92M rows" }, "meets p95 < 500 ms through 3 years: ")]
+    [InlineData(2.5, new[] { "1 y: 7.3M rows", "2 y: 14.6M rows", "2.5 y: 18.26M rows" }, "meets p95 < 500 ms through 2.5 years: ")]
+    [InlineData(10, new[] { "1 y: 7.3M rows", "5 y: 36.52M rows", "10 y: 73.04M rows (extrapolated)" }, "meets p95 < 500 ms through 10 years: ")]
+    public void PlannerSummary_Horizon_YearsEndAtItNeverBeyond(double horizon, string[] years, string partitionedVerdict)
+    {
+        var table = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(200, 100, horizon, new DateOnly(2026, 1, 1))))!;
+
+        Assert.Equal(["variant", .. years, "capacity", "verdict"], table.Header);
+        Assert.StartsWith(partitionedVerdict, table.Rows.Single(r => r[0] == "Partitioned")[^1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TargetMissesAndPlannerSummary_SlowQueryWithTooFewSamplesForAnInterval_OverTheTargetByItsLowerBound()
     {
@@ -388,14 +401,18 @@ public sealed class RecommendationRulesTests
     public void PlannerSummary_OverAtTheLargestSize_AlreadyOnlyWhenTheDataHoldsItToday()
     {
         var today = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1), StartRows: 10_000_000)))!;
-        // 1,000 rows a day reach 10M in year 28: the first screen's years 1, 3 and 5 stay under it.
+        // 1,000 rows a day reach 10M in year 28: the first screen's years are 1, 15 and 30.
         var later = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 30, new DateOnly(2026, 1, 1))))!;
 
         Assert.Equal("misses the targets: `trades_30d` is over p95 500 ms already (at 10M trade rows measured)", today.Rows.Single(r => r[0] == "Basic")[^1]);
         // The projection table says the same: "over at the size measured" for data that starts empty.
         var projections = CapacityReportBuilder.Build(Analysis).Blocks.OfType<Perf.Harness.Reports.ReportTable>().Single(t => t.Header[^1] == "reaches the target");
         Assert.Equal("over at the size measured", projections.Rows.Single(r => r[0] == "`trades_30d`" && r[1] == "Basic")[^1]);
-        Assert.Equal("misses the targets: `trades_30d` is over p95 500 ms at 10M trade rows measured, which your data reaches around 2053-05-19", later.Rows.Single(r => r[0] == "Basic")[^1]);
+        // Year 15 (5.48M rows) lies between the 1M and 10M measured, and its interpolated band is over already.
+        Assert.Equal("misses the targets: `trades_30d` is over p95 500 ms by year 15: 697 ms [692–700] (over at 10M trade rows measured)", later.Rows.Single(r => r[0] == "Basic")[^1]);
+        // A first-screen year past the size measured also says when the data reaches that size: 9.9M stored, 1,000 more a day.
+        var soon = PlannerSummary.Build(CapacityAnalysis.Analyze(SampleCapacityData.Create(), new GrowthAssumptions(10, 100, 1, new DateOnly(2026, 1, 1), StartRows: 9_900_000)))!;
+        Assert.EndsWith("(over at 10M trade rows measured, which your data reaches around 2026-04-11)", soon.Rows.Single(r => r[0] == "Basic")[^1], StringComparison.Ordinal);
     }
 
     [Fact]

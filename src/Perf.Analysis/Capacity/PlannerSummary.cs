@@ -4,11 +4,17 @@ using Perf.Harness.Reports;
 
 namespace Perf.Analysis.Capacity;
 
-/// <summary>The report's first screen for a capacity planner: per variant, rows and disk at 1, 3 and 5 years, the worst query's latency there, capacity and a verdict.</summary>
+/// <summary>The report's first screen for a capacity planner: per variant, rows and disk at year 1, the middle of the horizon and its end, the worst query's latency there, capacity and a verdict.</summary>
 public static class PlannerSummary
 {
-    /// <summary>The years the first screen shows.</summary>
-    public static readonly IReadOnlyList<int> Years = [1, 3, 5];
+    /// <summary>The years the first screen shows: 1, the middle of the horizon (rounded up) and the horizon (<c>--years</c>), never beyond it; the horizon alone when it is a year or less.</summary>
+    internal static IReadOnlyList<(double Year, DateOnly Date)> YearsOf(GrowthAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        var horizon = assumptions.Years;
+        double[] years = horizon <= 1 ? [horizon] : [1, Math.Ceiling(horizon / 2), horizon];
+        return [.. years.Distinct().Select(y => (y, y == horizon ? assumptions.EndDate : assumptions.StartDate.AddYears((int)y)))];
+    }
 
     /// <summary>The first screen's table, or null without the reader's numbers.</summary>
     public static ReportTable? Build(CapacityAnalysis analysis)
@@ -19,16 +25,17 @@ public static class PlannerSummary
             return null;
         }
 
-        var rows = Years.Select(y => a.RowsOn(a.StartDate.AddYears(y))).ToList();
+        var years = YearsOf(a);
+        var rows = years.Select(y => a.RowsOn(y.Date)).ToList();
         var largest = analysis.Data.Measurements.Max(m => m.TradeRows);
         var smallest = analysis.Data.Measurements.Min(m => m.TradeRows);
-        List<string> header = ["variant", .. Years.Select((y, i) => $"{y} y: {Rows(rows[i])} rows{(CapacityProjector.IsExtrapolation(rows[i], largest) ? " (extrapolated)" : string.Empty)}"), "capacity", "verdict"];
+        List<string> header = ["variant", .. years.Select((y, i) => $"{Number(y.Year)} y: {Rows(rows[i])} rows{(CapacityProjector.IsExtrapolation(rows[i], largest) ? " (extrapolated)" : string.Empty)}"), "capacity", "verdict"];
         var table = new List<IReadOnlyList<string>>();
         foreach (var storage in analysis.Storage)
         {
             var cells = new List<string> { storage.Variant.ToString() };
             var worstByYear = new List<WorstQuery>();
-            for (var i = 0; i < Years.Count; i++)
+            for (var i = 0; i < years.Count; i++)
             {
                 var worst = Worst(analysis, storage.Variant, 95, rows[i]);
                 var p99 = Worst(analysis, storage.Variant, 99, rows[i]);
@@ -40,7 +47,7 @@ public static class PlannerSummary
 
             var capacity = analysis.Data.For(storage.Variant).LastOrDefault(m => m.CapacityRps is not null);
             cells.Add(capacity is null ? "not measured" : capacity.CapacityRps > 0 ? $"{CapacityReportBuilder.CapacityText(capacity)} req/s at {Rows(capacity.TradeRows)}" : "0 (lowest rate failed)");
-            cells.Add(Verdict(analysis, storage.Variant, worstByYear));
+            cells.Add(Verdict(analysis, storage.Variant, years, worstByYear));
             table.Add(cells);
         }
 
@@ -103,8 +110,8 @@ public static class PlannerSummary
         return band is null ? "not supported by the samples" : worst.Missing > 0 ? $"{band} ({unbounded})" : band;
     }
 
-    /// <summary>The variant's verdict from its projections and <paramref name="worstByYear"/> (one per <see cref="Years"/>).</summary>
-    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, IReadOnlyList<WorstQuery> worstByYear)
+    /// <summary>The variant's verdict from its projections and <paramref name="worstByYear"/> (one per year of <paramref name="years"/>).</summary>
+    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, IReadOnlyList<(double Year, DateOnly Date)> years, IReadOnlyList<WorstQuery> worstByYear)
     {
         var targets = analysis.Data.Targets;
         var worst = worstByYear[^1];
@@ -113,16 +120,16 @@ public static class PlannerSummary
         {
             var first = over.OrderBy(p => p.DateAtTarget ?? DateOnly.MinValue).First();
             return first.Status == HeadroomStatus.AlreadyOver
-                ? Over(analysis, first)
+                ? Over(analysis, years, first)
                 : $"misses the targets: `{first.Query}` may reach p{Number(first.Percentile, 0)} {Ms(first.TargetMs)} around {Date(first.DateAtTarget!.Value)}{(first.IsExtrapolation ? " (extrapolated)" : string.Empty)}";
         }
 
         // Too few samples for an interval can still put a query over the target: its p95 is at least the lower bound, from the first year it is.
-        var floorOver = Enumerable.Range(0, Years.Count).FirstOrDefault(i => worstByYear[i].AtLeast >= targets.P95Ms, -1);
+        var floorOver = Enumerable.Range(0, years.Count).FirstOrDefault(i => worstByYear[i].AtLeast >= targets.P95Ms, -1);
         if (floorOver >= 0)
         {
             var first = worstByYear[floorOver];
-            return $"misses the targets: `{first.FloorQuery}`'s p95 is at least {Ms(first.AtLeast!.Value)} by year {Years[floorOver]} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
+            return $"misses the targets: `{first.FloorQuery}`'s p95 is at least {Ms(first.AtLeast!.Value)} by year {Number(years[floorOver].Year)} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
         }
 
         // A capacity search whose lowest rate failed is direct evidence, whatever the per-query samples can support.
@@ -138,7 +145,7 @@ public static class PlannerSummary
 
         if (w.Upper >= targets.P95Ms)
         {
-            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Years[^1]} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worst.Query!) is { Grows: false } ? $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}" : string.Empty)}";
+            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[^1].Year)} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worst.Query!) is { Grows: false } ? $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}" : string.Empty)}";
         }
 
         // What the bands say covers only the queries they bound; the others are named with what their samples do show.
@@ -146,8 +153,8 @@ public static class PlannerSummary
             : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(worst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{worst.FloorQuery}`)" : string.Empty)}";
         var ungrown = analysis.Projections.Count(p => p.Variant == variant && p.Status == HeadroomStatus.GrowthNotBounded);
         return ungrown > 0
-            ? $"under p95 {Ms(targets.P95Ms)} through {Years[^1]} years by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
-            : $"meets p95 < {Ms(targets.P95Ms)} through {Years[^1]} years: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";
+            ? $"under p95 {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)} by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
+            : $"meets p95 < {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)}: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";
     }
 
     /// <summary>What to do about work growth the sizes cannot bound: measure more sizes when fewer than three were, else what the band then spans.</summary>
@@ -164,7 +171,7 @@ public static class PlannerSummary
     /// otherwise the first year at or above the smallest size measured whose band (<see cref="CapacityProjector.LatencyAt"/>) is over the
     /// target, or when the data reaches the size measured.
     /// </summary>
-    private static string Over(CapacityAnalysis analysis, LatencyProjection over)
+    private static string Over(CapacityAnalysis analysis, IReadOnlyList<(double Year, DateOnly Date)> years, LatencyProjection over)
     {
         var a = analysis.Assumptions!;
         var percentile = $"p{Number(over.Percentile, 0)} {Ms(over.TargetMs)}";
@@ -175,20 +182,24 @@ public static class PlannerSummary
         }
 
         var sizes = analysis.Data.SizesOf(over.Variant, over.Query);
-        foreach (var year in Years)
+        var reaches = a.DateReaching(over.MeasuredRows) is { } date && date <= a.EndDate ? $", which your data reaches around {Date(date)}" : null;
+        foreach (var (year, day) in years)
         {
             // A year below the smallest size measured has only that size's figures: no evidence of when it crosses.
-            var rows = a.RowsOn(a.StartDate.AddYears(year));
+            var rows = a.RowsOn(day);
             if (rows >= sizes[0].TradeRows && CapacityProjector.LatencyAt(over.Work, sizes, over.Percentile, rows, analysis.ModelError) is { } band && band.Lower >= over.TargetMs)
             {
-                return $"misses the targets: `{over.Query}` is over {percentile} by year {year}: {Band(band.Value, band.Lower, band.Upper)} (over {at})";
+                return $"misses the targets: `{over.Query}` is over {percentile} by year {Number(year)}: {Band(band.Value, band.Lower, band.Upper)} (over {at}{(rows >= over.MeasuredRows ? reaches : null)})";
             }
         }
 
-        return a.DateReaching(over.MeasuredRows) is { } date && date <= a.EndDate
-            ? $"misses the targets: `{over.Query}` is over {percentile} {at}, which your data reaches around {Date(date)}"
-            : $"at risk: `{over.Query}` is over {percentile} {at}, more than your data holds in {Number(a.Years)} years";
+        return reaches is not null
+            ? $"misses the targets: `{over.Query}` is over {percentile} {at}{reaches}"
+            : $"at risk: `{over.Query}` is over {percentile} {at}, more than your data holds in {YearsText(a.Years)}";
     }
+
+    /// <summary>"1 year", "5 years", "2.5 years".</summary>
+    private static string YearsText(double years) => $"{Number(years)} {(years == 1 ? "year" : "years")}";
 
     /// <summary>A variant's worst query at one size and percentile (<see cref="Worst"/>).</summary>
     /// <param name="Query">The query whose projected band reaches highest, or null when no band is supported.</param>
