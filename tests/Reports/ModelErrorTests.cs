@@ -168,6 +168,23 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
+    public void PlannerSummary_ConstantWorkWhoseWidenedBandReachesTheTarget_AtRiskByTheModelErrorNotUnboundedGrowth()
+    {
+        // 20 queries whose work grows calibrate the model error; `flat` examines 1,000 rows at 200 ms at every size.
+        var data = Data([1_000_000, 2_000_000, 4_000_000], [.. Enumerable.Range(0, 20).Select(q => q / 40.0)], typicalMsPerMillionRows: 0.1);
+        data = data with { Measurements = [.. data.Measurements.Select(m => m with { Queries = [.. m.Queries, SampleCapacityData.Query("flat", 200, 1_000)] })] };
+
+        var analysis = CapacityAnalysis.Analyze(data, new GrowthAssumptions(100, 10, 100, Start)); // 36.5M rows in 100 years
+
+        Assert.NotNull(analysis.ModelError);
+        Assert.Equal(HeadroomStatus.ModelErrorReaches, analysis.Projections.Single(p => p.Query == "flat").Status);
+        var verdict = PlannerSummary.Build(analysis)!.Rows.Single()[^1];
+        Assert.StartsWith("at risk: `flat`'s p95 band reaches ", verdict, StringComparison.Ordinal);
+        Assert.EndsWith("; its work does not grow: beyond the largest size only the model error widens its band", verdict, StringComparison.Ordinal);
+        Assert.DoesNotContain("growth is not bounded", verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HoldOut_FourSizes_ItsBandCarriesTheModelErrorOfTheSmallerSizesAlone()
     {
         double[] drift = [.. Enumerable.Range(0, 20).Select(q => q / 40.0)];

@@ -145,7 +145,12 @@ public static class PlannerSummary
 
         if (w.Upper >= targets.P95Ms)
         {
-            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[^1].Year)} (target {Ms(targets.P95Ms)}){(analysis.GrowthOf(variant, worst.Query!) is { Grows: false } ? $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}" : string.Empty)}";
+            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[^1].Year)} (target {Ms(targets.P95Ms)}){analysis.GrowthOf(variant, worst.Query!) switch
+            {
+                { Rows.Best.Model: GrowthModel.Constant } => "; its work does not grow: beyond the largest size only the model error widens its band",
+                { Grows: false } => $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}",
+                _ => string.Empty,
+            }}";
         }
 
         // What the bands say covers only the queries they bound; the others are named with what their samples do show.
