@@ -83,16 +83,47 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
-    public void AaCheck_IdenticalCopy_PassesWithNoClaim()
+    public void AaCheck_IndependentlyDrawnCopy_PassesWithNoClaimAndNothingSignificant()
     {
-        var data = SampleCapacityData.Create();
-        data = data with { Copies = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Composite)] };
-
-        var analysis = CapacityAnalysis.Analyze(data, null);
+        var analysis = CapacityAnalysis.Analyze(AaData(shift: 1), null);
 
         Assert.Equal(6, analysis.AaCheck.Count);
         Assert.DoesNotContain(analysis.AaCheck, c => c.Result.IsClaim);
+        // Drawn from the same distribution as Composite's own samples: no p-value falls below its share of α.
+        Assert.All(analysis.AaCheck, c => Assert.True(c.Result.PValue >= c.Result.Alpha, $"`{c.Query}` at {c.TradeRows}: p {c.Result.PValue} < α {c.Result.Alpha}"));
         Assert.StartsWith("A/A check passed: Composite against its identical copy", Assert.Single(analysis.Recommendations, r => r.Rule == "aa-check").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AaCheck_CopyOneAndAHalfTimesSlower_ClaimedAndFails()
+    {
+        var analysis = CapacityAnalysis.Analyze(AaData(shift: 1.5), null);
+
+        // Every comparison: same work, the copy's medians 1.5× (≥ 30 ms apart), every round slower.
+        Assert.All(analysis.AaCheck, c => Assert.Equal(DifferenceKind.TimingDiffers, c.Result.Kind));
+        Assert.All(analysis.AaCheck, c => Assert.False(c.Result.CandidateBetter));
+        Assert.StartsWith("A/A check FAILED: Composite against its identical copy (same DDL, same rows), 6 comparisons", Assert.Single(analysis.Recommendations, r => r.Rule == "aa-check").Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The sample data with Composite's queries at medians well above the 1 ms floor (its summary_7d at 60 ms instead of 2),
+    /// and a copy of Composite whose every execution is drawn independently (a fixed seed) from ±5 % around the same
+    /// typical latency × <paramref name="shift"/>: the same work, other samples.
+    /// </summary>
+    private static CapacityData AaData(double shift)
+    {
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant != SchemaVariant.Composite ? m : m with { Queries = [.. m.Queries.Select(q => q.Query == "summary_7d" ? SampleCapacityData.Query("summary_7d", 60, 500) : q)] })] };
+        var random = new Random(20261206);
+        var copies = data.For(SchemaVariant.Composite).Select(m => m with
+        {
+            Queries = [.. m.Queries.Select(q => QueryMeasurement.FromRounds(
+                q.Query,
+                [.. Enumerable.Range(0, SampleCapacityData.Rounds).Select(_ => (IReadOnlyList<double>)[.. Enumerable.Range(0, SampleCapacityData.Executions).Select(_ => q.P50Ms * shift * (0.95 + (0.1 * random.NextDouble())))])],
+                q.Work!,
+                q.IndexesUsed))],
+        });
+        return data with { Copies = [.. copies] };
     }
 
     [Fact]
