@@ -27,7 +27,7 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<long?> Executions { get; } = WholeNumber.Option("--executions", 1, 100_000, "timed executions per query, variant and round (default 6)");
 
-    public Option<Duration> CaseBudget { get; } = Duration.Option("--case-budget", TimeSpan.FromSeconds(20), "per query and variant: fewer executions per round (never fewer rounds, nor fewer than a p95 needs for an API query under the p95 target in its warm-up) when the warm-up shows the rounds would take longer");
+    public Option<Duration> CaseBudget { get; } = Duration.Option("--case-budget", TimeSpan.FromSeconds(20), "per query and variant: fewer executions per round (never fewer rounds, nor fewer than a p95 needs, as far as --rounds × --executions allow, for an API query under the p95 target in its warm-up) when the warm-up shows the rounds would take longer");
 
     public Option<bool> InterleaveSizes { get; } = new("--interleave-sizes") { Description = "seed every size first (each under PREFIX_SIZE) and time all sizes in the same interleaved rounds, so a change in the machine's speed reaches every size alike; needs the disk for all sizes at once (checked before writing); default: one size at a time, each timed beside a control" };
 
