@@ -371,8 +371,21 @@ internal static class CapacitySweep
     /// <summary>The file name (without <c>.json</c>) of the sweep's measurements.</summary>
     public const string MeasurementsName = "measurements";
 
-    private static CapacityData Data(SweepOptions options, List<VariantMeasurement> measurements, List<VariantMeasurement> copies, List<VariantMeasurement> cacheStates, List<ControlMeasurement> controls) =>
-        new([.. measurements], LatencyTargets.Default) { Copies = [.. copies], CacheStates = [.. cacheStates], Controls = [.. controls], SizesInterleaved = options.InterleaveSizes };
+    private static CapacityData Data(SweepOptions options, List<VariantMeasurement> measurements, List<VariantMeasurement> copies, List<VariantMeasurement> cacheStates, List<ControlMeasurement> controls)
+    {
+        // What one profile holds, for the report to set beside the reader's: every query reads one profile.
+        var largest = options.Sizes.Max();
+        var seed = SeedOptionsFor(options, largest);
+        return new([.. measurements], LatencyTargets.Default)
+        {
+            Copies = [.. copies],
+            CacheStates = [.. cacheStates],
+            Controls = [.. controls],
+            SizesInterleaved = options.InterleaveSizes,
+            SeedProfiles = options.SeedProfiles,
+            SeedTradesPerProfilePerDay = (double)largest / options.SeedProfiles / (seed.To.DayNumber - seed.From.DayNumber),
+        };
+    }
 
     /// <summary>A progress line: the slowest median, memory, hit ratio and capacity of one measurement.</summary>
     private static string Summary(string label, string name, VariantMeasurement m)

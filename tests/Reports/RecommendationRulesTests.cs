@@ -301,6 +301,25 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void ProfileShape_SweepWithoutItsProfiles_SaysNothing() =>
+        Assert.Null(PlannerSummary.ProfileShape(SampleCapacityData.Create(), new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1))));
+
+    [Theory]
+    // The sweep's profiles and daily rate as the reader's: its sizes stand for the reader's profiles.
+    [InlineData(100, 50.0, 100, 50.0, "one of its profiles holds 1× the history one of yours does, and a day, week or month of it 1× your rows. Within 1.25× either way")]
+    // The same total rows a day (5,000) from 5,000 profiles at 1 a day: each of the sweep's 50 profiles is 100 times as deep and its windows 100 times as full.
+    [InlineData(50, 100.0, 5000, 1.0, "one of its profiles holds 100× the history one of yours does, and a day, week or month of it 100× your rows. A query that follows one profile's history or a window's rows was measured on deeper histories and fuller windows than yours will have at those totals: its dates are those of the total rows, not of what one of your profiles holds (seed with --seed-profiles 5000 and --seed-trades-per-day near 7000 to match).")]
+    public void ProfileShape_SweepBesideTheReader_SaysHowOneProfileCompares(int seedProfiles, double seedPerDay, int readerProfiles, double readerPerDay, string expected)
+    {
+        var data = SampleCapacityData.Create() with { SeedProfiles = seedProfiles, SeedTradesPerProfilePerDay = seedPerDay };
+
+        var text = PlannerSummary.ProfileShape(data, new GrowthAssumptions(readerProfiles, readerPerDay, 5, new DateOnly(2026, 1, 1)))!;
+
+        Assert.StartsWith("Sizes are matched to your data by total trade rows, and every query reads one profile.", text, StringComparison.Ordinal);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PlannerSummary_SampleData_VerdictPerVariantWithItsReason()
     {
         var table = PlannerSummary.Build(Analysis)!;

@@ -16,6 +16,12 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>The control's timings beside each size, smallest size first; empty in sweeps recorded before the control.</summary>
     public IReadOnlyList<ControlMeasurement> Controls { get; init; } = [];
 
+    /// <summary>The profiles the sweep seeded at every size; null in sweeps recorded before it.</summary>
+    public int? SeedProfiles { get; init; }
+
+    /// <summary>Trades per profile per calendar day over the largest size's seeded span (weekends included); null in sweeps recorded before it.</summary>
+    public double? SeedTradesPerProfilePerDay { get; init; }
+
     /// <summary>Whether every size was timed in the same interleaved rounds (<c>--interleave-sizes</c>): the machine's drift then reaches every size alike, and no control is timed.</summary>
     public bool SizesInterleaved { get; init; }
 

@@ -26,6 +26,10 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportHeading(1, "The answer for your numbers"));
             blocks.Add(new ReportParagraph($"{reader.Profiles} profiles × {Number(reader.TradesPerDayPerProfile)} trades per profile per day from {Date(reader.StartDate)}. Per variant and year: disk, the worst query's p95 and p99 with their bands (between measured sizes interpolated from the sizes on either side, beyond the largest projected from work growth × time per row; see the method), capacity at the largest size measured, and a verdict."));
             blocks.Add(summary);
+            if (PlannerSummary.ProfileShape(data, reader) is { } shape)
+            {
+                blocks.Add(new ReportParagraph(shape));
+            }
             if (analysis.HoldOut is { } check)
             {
                 blocks.Add(new ReportParagraph(check.Summary(data.Targets) + (analysis.ModelError is { } error ? $" Beyond {Rows(data.Measurements.Max(m => m.TradeRows))} every band carries the model error all the hold-outs measured: {error.PerTenfold} ({error.Source})." : string.Empty)));

@@ -16,6 +16,27 @@ public static class PlannerSummary
         return [.. years.Distinct().Select(y => (y, y == horizon ? assumptions.EndDate : assumptions.StartDate.AddYears((int)y)))];
     }
 
+    /// <summary>
+    /// One profile in the sweep beside one of the reader's, at the same total rows; null when the sweep did not record its
+    /// profiles. Every query reads one profile, while sizes are matched to the reader's data by total rows.
+    /// </summary>
+    public static string? ProfileShape(CapacityData data, GrowthAssumptions reader)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (data.SeedProfiles is not { } profiles || data.SeedTradesPerProfilePerDay is not { } perDay)
+        {
+            return null;
+        }
+
+        // At the same total, a profile's history scales with the other side's profile count; a window's rows with its daily rate.
+        var (history, window) = ((double)reader.Profiles / profiles, perDay / reader.TradesPerDayPerProfile);
+        var text = $"Sizes are matched to your data by total trade rows, and every query reads one profile. The sweep seeded {profiles} profiles at {Number(perDay)} trades per profile per calendar day; you have {reader.Profiles} at {Number(reader.TradesPerDayPerProfile)}. At the same total, one of its profiles holds {Number(history, 2)}× the history one of yours does, and a day, week or month of it {Number(window, 2)}× your rows.";
+        return history is >= 0.8 and <= 1.25 && window is >= 0.8 and <= 1.25
+            ? text + " Within 1.25× either way: the sizes stand for your profiles too."
+            : text + $" A query that follows one profile's history or a window's rows was measured on {(history > 1 ? "deeper" : "shallower")} histories and {(window > 1 ? "fuller" : "emptier")} windows than yours will have at those totals: its dates are those of the total rows, not of what one of your profiles holds (seed with --seed-profiles {reader.Profiles} and --seed-trades-per-day near {Number(reader.Profiles * reader.TradesPerDayPerProfile * 7 / 5)} to match).";
+    }
+
     /// <summary>The first screen's table, or null without the reader's numbers.</summary>
     public static ReportTable? Build(CapacityAnalysis analysis)
     {
