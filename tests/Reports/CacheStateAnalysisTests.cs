@@ -84,6 +84,18 @@ public sealed class CacheStateAnalysisTests
     }
 
     [Fact]
+    public void Findings_OverAtALargerSizeWhoseDataFitsInThePool_TheSizeNotMemoryTookItOver()
+    {
+        // Warm, one pool: within at 0.19× memory, over at 0.61× (a larger size, still in memory), as a sweep over sizes gives.
+        var data = new CapacityData([Measured(0.19, 120, ("q", 10), state: CacheState.Warm), Measured(0.61, 0, ("q", 300), state: CacheState.Warm)], LatencyTargets.Default);
+
+        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+
+        Assert.Contains("leaves them at data 0.61× memory", finding, StringComparison.Ordinal);
+        Assert.Contains(" trade rows, so that step is not memory's alone: at 0.61× the data fits in the pool, so the size, not memory, took it over.", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Findings_LargestSizeUnderSeveralPools_GivesItsCapacityAtEachRatio()
     {
         // 8 GiB of data: 4× a 2 GiB pool, 32× 256 MiB, 256× 32 MiB. The 1M-row search (another size, whose own work differs) stays out.

@@ -36,6 +36,13 @@ public static class CacheStateAnalysis
             text += firstOver is null
                 ? mine.Any(r => r.Standing == TargetStanding.Undecided) ? "; undecided where the samples cannot bound p99 and no capacity search ran." : "; it left them at no measured size."
                 : $"; leaves them at data {Ratio(firstOver.Measurement.DataToMemory!.Value)} memory ({Describe(firstOver)}): {firstOver.Reason}.";
+            if (firstOver is not null && lastWithin is not null && firstOver.Measurement.TradeRows != lastWithin.Measurement.TradeRows)
+            {
+                // Sizes and pools share one axis here: a step between sizes moves the data as well as its ratio to memory.
+                text += $" Between the two the data also grew from {Rows(lastWithin.Measurement.TradeRows)} to {Rows(firstOver.Measurement.TradeRows)} trade rows, so that step is not memory's alone"
+                    + (firstOver.Measurement.DataToMemory < 1 ? $": at {Ratio(firstOver.Measurement.DataToMemory!.Value)} the data fits in the pool, so the size, not memory, took it over." : ".");
+            }
+
             text += CapacityByPool(mine);
             if (rows.FirstOrDefault(r => r.Measurement.Variant == variant && r.Measurement.Cache!.State == CacheState.Cold && r.Measurement.TradeRows == rows.Max(x => x.Measurement.TradeRows)) is { } cold)
             {
