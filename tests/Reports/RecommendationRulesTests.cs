@@ -301,8 +301,11 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
-    public void ProfileShape_SweepWithoutItsProfiles_SaysNothing() =>
+    public void ProfileShape_SweepWithoutItsProfilesOrAReaderAddingNoRows_SaysNothing()
+    {
         Assert.Null(PlannerSummary.ProfileShape(SampleCapacityData.Create(), new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1))));
+        Assert.Null(PlannerSummary.ProfileShape(SampleCapacityData.Create() with { SeedProfiles = 50, SeedTradesPerProfilePerDay = 40 }, new GrowthAssumptions(200, 0, 5, new DateOnly(2026, 1, 1))));
+    }
 
     [Theory]
     // The sweep's profiles and daily rate as the reader's: its sizes stand for the reader's profiles.

@@ -24,7 +24,8 @@ public static class PlannerSummary
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(reader);
-        if (data.SeedProfiles is not { } profiles || data.SeedTradesPerProfilePerDay is not { } perDay)
+        // A reader who adds no rows has no dates to qualify, and no daily rate to compare a window with.
+        if (data.SeedProfiles is not { } profiles || data.SeedTradesPerProfilePerDay is not { } perDay || reader.TradesPerDayPerProfile <= 0)
         {
             return null;
         }
