@@ -91,12 +91,15 @@ public sealed record SeedOptions
     /// <summary>The most trades a trading day may hold on average.</summary>
     public const long MaxTradesPerDay = 5_000_000;
 
+    /// <summary>The most profiles a dataset may have.</summary>
+    public const int MaxProfiles = 100_000;
+
     /// <summary>Checks the options; returns the first problem, or null.</summary>
     public string? Validate()
     {
-        if (Profiles is < 1 or > 100_000)
+        if (Profiles is < 1 or > MaxProfiles)
         {
-            return "--profiles must be between 1 and 100000.";
+            return $"--profiles must be between 1 and {MaxProfiles}.";
         }
 
         if (Trades is < 0 or > 2_000_000_000)

@@ -146,7 +146,9 @@ internal static class CapacitySweep
             var seed = SeedOptionsFor(options, size);
             if (seed.Validate() is { } problem)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"--sizes {ReportLabel(size)}: the seeder refuses its dataset: {problem} At --seed-trades-per-day {options.SeedTradesPerDay} it spans {seed.To.DayNumber - seed.From.DayNumber} days, from {seed.From:yyyy-MM-dd}; a larger --seed-trades-per-day shortens the span.");
+                var span = string.Create(CultureInfo.InvariantCulture, $"it spans {CalendarDays(options, size):0} days, {(seed.From == DateOnly.MinValue ? "from before year 1" : $"from {seed.From:yyyy-MM-dd}")}");
+                var hint = seed.From.Year < 2000 ? "; a larger --seed-trades-per-day shortens the span" : string.Empty;
+                return string.Create(CultureInfo.InvariantCulture, $"--sizes {ReportLabel(size)}: the seeder refuses its dataset: {problem} At {options.SeedTradesPerDay} trades per trading day over {options.SeedProfiles} profiles (--seed-trades-per-day, --seed-profiles; by default your --profiles × --trades-per-day) {span}{hint}.");
             }
         }
 
@@ -336,16 +338,22 @@ internal static class CapacitySweep
     private static List<QueryCase> Cases(SweepOptions options, QueryContext context) =>
         [.. QueryCatalog.All(context).Where(c => options.QueryFilters.Count == 0 || options.QueryFilters.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))];
 
-    /// <summary>The seed of one size: rows grow the way production grows, a steady daily volume over a longer span (more months, more partitions).</summary>
+    /// <summary>The fewest trading days a size spans: a week, every weekday at least once.</summary>
+    private const int MinimumTradingDays = 5;
+
+    /// <summary>
+    /// The seed of one size: rows grow the way production grows, a steady daily volume over a longer span (more months, more
+    /// partitions). Only a size under <see cref="MinimumTradingDays"/> days' volume is seeded denser than that volume.
+    /// </summary>
     private static SeedOptions SeedOptionsFor(SweepOptions options, long size)
     {
-        var tradingDays = Math.Max(30, (int)Math.Ceiling((double)size / options.SeedTradesPerDay));
-        var calendarDays = (int)Math.Ceiling(tradingDays * 7 / 5.0);
+        var calendarDays = CalendarDays(options, size);
         return new SeedOptions
         {
             Scale = "sweep-" + ReportLabel(size),
             Profiles = options.SeedProfiles,
-            From = BenchSeeding.End.AddDays(-calendarDays),
+            // A span reaching back before the calendar's first day starts on it: a date the seeder refuses (SeedProblem).
+            From = calendarDays < BenchSeeding.End.DayNumber ? BenchSeeding.End.AddDays(-(int)calendarDays) : DateOnly.MinValue,
             To = BenchSeeding.End,
             Trades = size,
             Symbols = 200,
@@ -356,6 +364,10 @@ internal static class CapacitySweep
             Force = true,
         };
     }
+
+    /// <summary>The calendar days one size spans at the sweep's trades per trading day (5 of every 7 days), at least a week.</summary>
+    private static double CalendarDays(SweepOptions options, long size) =>
+        Math.Ceiling(Math.Max(MinimumTradingDays, Math.Ceiling((double)size / options.SeedTradesPerDay)) * 7 / 5.0);
 
     /// <summary>
     /// Records one size's dataset: as the manifest's dataset (the latest size) and, since each size is its own dataset,
@@ -373,9 +385,6 @@ internal static class CapacitySweep
 
     private static CapacityData Data(SweepOptions options, List<VariantMeasurement> measurements, List<VariantMeasurement> copies, List<VariantMeasurement> cacheStates, List<ControlMeasurement> controls)
     {
-        // What one profile holds, for the report to set beside the reader's: every query reads one profile.
-        var largest = options.Sizes.Max();
-        var seed = SeedOptionsFor(options, largest);
         return new([.. measurements], LatencyTargets.Default)
         {
             Copies = [.. copies],
@@ -383,8 +392,15 @@ internal static class CapacitySweep
             Controls = [.. controls],
             SizesInterleaved = options.InterleaveSizes,
             SeedProfiles = options.SeedProfiles,
-            SeedTradesPerProfilePerDay = (double)largest / options.SeedProfiles / (seed.To.DayNumber - seed.From.DayNumber),
+            SeedTradesPerProfilePerDay = SeedTradesPerProfilePerDay(options),
         };
+    }
+
+    /// <summary>What one seeded profile adds per calendar day over the largest size's span, for the report to set beside the reader's: every query reads one profile.</summary>
+    internal static double SeedTradesPerProfilePerDay(SweepOptions options)
+    {
+        var largest = options.Sizes.Max();
+        return largest / options.SeedProfiles / CalendarDays(options, largest);
     }
 
     /// <summary>A progress line: the slowest median, memory, hit ratio and capacity of one measurement.</summary>

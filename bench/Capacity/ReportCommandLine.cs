@@ -4,6 +4,7 @@ using Perf.Analysis.Capacity;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
+using Perf.Seed;
 using Perf.Seed.Cli;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
@@ -13,13 +14,19 @@ namespace Perf.Bench.Capacity;
 /// <summary>The options of <c>bench report</c>, and how they become <see cref="SweepOptions"/>.</summary>
 internal sealed class ReportCommandLine(HarnessOptions harness)
 {
+    /// <summary>The most trades per trading day <c>--seed-trades-per-day</c> takes.</summary>
+    private const int MaxSeedTradesPerDay = 100_000_000;
+
+    /// <summary>Trades per profile per trading day seeded for a reader who adds none (<c>--trades-per-day 0</c>): the sweep still needs a span.</summary>
+    private const int FallbackTradesPerProfile = 40;
+
     public Option<string> Sizes { get; } = new("--sizes") { Description = "trade rows per step, e.g. 100k,300k,1M or 1M,2M,5M,10M; with --measurements, the stored sizes to render (default: all)", HelpName = "list", DefaultValueFactory = _ => "100k,300k,1M" };
 
     public Option<string> Variants { get; } = new("--variants") { Description = "basic,composite,partitioned", HelpName = "list", DefaultValueFactory = _ => "basic,composite,partitioned" };
 
-    public Option<long?> SeedProfiles { get; } = WholeNumber.Option("--seed-profiles", 1, 100_000, "profiles in the seeded data (default 50)");
+    public Option<long?> SeedProfiles { get; } = WholeNumber.Option("--seed-profiles", 1, SeedOptions.MaxProfiles, $"profiles in the seeded data (default: --profiles, at most {SeedOptions.MaxProfiles:N0})");
 
-    public Option<long?> SeedTradesPerDay { get; } = WholeNumber.Option("--seed-trades-per-day", 1, 100_000_000, "seeded trades per trading day: sets the span (default 2000)");
+    public Option<long?> SeedTradesPerDay { get; } = WholeNumber.Option("--seed-trades-per-day", 1, MaxSeedTradesPerDay, $"seeded trades per trading day across the profiles: sets the span (default: the seeded profiles × --trades-per-day × 7/5, so a seeded profile's day holds as many trades as one of yours; {FallbackTradesPerProfile} per profile with --trades-per-day 0)");
 
     public Option<string> Prefix { get; } = HarnessOptions.CreatePrefix("variant databases NAME_basic…, reseeded per size (with --interleave-sizes NAME_SIZE_basic…, one set per size)", "sweep");
 
@@ -162,6 +169,12 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             throw new UsageException("--buffer-pool names no size (e.g. 256M or 256M,64M).");
         }
 
+        // Every query reads one profile and sizes are matched to the reader's data by total rows: unless told otherwise, the
+        // sweep's profiles are the reader's, each adding the reader's trades a day, so a size holds what the reader's data will.
+        var seedProfiles = (int)(parse.GetValue(SeedProfiles) ?? Math.Min(assumptions.Profiles, SeedOptions.MaxProfiles));
+        var seedTradesPerDay = parse.GetValue(SeedTradesPerDay) is { } perDay ? (int)perDay
+            : assumptions.TradesPerDayPerProfile > 0 ? (int)Math.Clamp(Math.Round(assumptions.TradesPerTradingDay(seedProfiles)), 1, MaxSeedTradesPerDay)
+            : seedProfiles * FallbackTradesPerProfile;
         return new SweepOptions(
             sizes,
             variants,
@@ -171,8 +184,8 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
             parse.GetValue(CaseBudget),
             [.. (parse.GetValue(Queries) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             capacity,
-            (int)(parse.GetValue(SeedProfiles) ?? 50),
-            (int)(parse.GetValue(SeedTradesPerDay) ?? 2000),
+            seedProfiles,
+            seedTradesPerDay,
             parse.GetValue(Prefix)!,
             parse.GetValue(harness.Results),
             harness.Provisioning(parse),

@@ -26,7 +26,7 @@ public sealed class SeedCommandLine
     public Option<long?> Seed { get; } = WholeNumber.Option("--seed", long.MinValue, long.MaxValue, "master random seed (default 42)");
 
     /// <summary><c>--profiles</c>: trading profiles.</summary>
-    public Option<long?> Profiles { get; } = WholeNumber.Option("--profiles", 1, 100_000, "trading profiles (preset: 100 / 200 / 500)");
+    public Option<long?> Profiles { get; } = WholeNumber.Option("--profiles", 1, SeedOptions.MaxProfiles, "trading profiles (preset: 100 / 200 / 500)");
 
     /// <summary><c>--from</c>: the first day.</summary>
     public Option<string?> From { get; } = new("--from") { Description = "first day, YYYY-MM-DD (with --to)", HelpName = "date" };

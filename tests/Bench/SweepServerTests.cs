@@ -78,8 +78,9 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
             var data = await CapacitySweep.RunAsync(options, server, writer, directory.FullName, ct);
 
             Assert.Equal([3_000L, 12_000L], data.Controls.Select(c => c.TradeRows));
-            // One profile's shape, for the report: 12k trades over 5 profiles and 30 trading days (the seed's floor), 42 calendar days.
-            Assert.Equal((5, 12_000 / 5 / 42.0), (data.SeedProfiles!.Value, data.SeedTradesPerProfilePerDay!.Value));
+            // One profile's shape, for the report: 12k trades over 5 profiles at the default reader's 50 a day (350 a trading day):
+            // 35 trading days, 49 calendar days.
+            Assert.Equal((5, 12_000 / 5 / 49.0), (data.SeedProfiles!.Value, data.SeedTradesPerProfilePerDay!.Value));
             // Beside 12k the control examined what it examined beside 3k, query by query: its own rows and parameters. With five
             // profiles the 12k data's deep page lies far beyond the 3k rows' month, so run with the size's parameters the
             // control would have examined other rows; and the variant's own work moved with its data.

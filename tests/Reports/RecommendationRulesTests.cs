@@ -311,7 +311,7 @@ public sealed class RecommendationRulesTests
     // The sweep's profiles and daily rate as the reader's: its sizes stand for the reader's profiles.
     [InlineData(100, 50.0, 100, 50.0, "one of its profiles holds 1× the history one of yours does, and a day, week or month of it 1× your rows. Within 1.25× either way")]
     // The same total rows a day (5,000) from 5,000 profiles at 1 a day: each of the sweep's 50 profiles is 100 times as deep and its windows 100 times as full.
-    [InlineData(50, 100.0, 5000, 1.0, "one of its profiles holds 100× the history one of yours does, and a day, week or month of it 100× your rows. A query that follows one profile's history or a window's rows was measured on deeper histories and fuller windows than yours will have at those totals: its dates are those of the total rows, not of what one of your profiles holds (seed with --seed-profiles 5000 and --seed-trades-per-day near 7000 to match).")]
+    [InlineData(50, 100.0, 5000, 1.0, "one of its profiles holds 100× the history one of yours does, and a day, week or month of it 100× your rows. A query that follows one profile's history or a window's rows was measured on deeper histories and fuller windows than yours will have at those totals: its dates are those of the total rows, not of what one of your profiles holds (seed with --seed-profiles 5000 and --seed-trades-per-day near 7000 to match, as a sweep does by default).")]
     public void ProfileShape_SweepBesideTheReader_SaysHowOneProfileCompares(int seedProfiles, double seedPerDay, int readerProfiles, double readerPerDay, string expected)
     {
         var data = SampleCapacityData.Create() with { SeedProfiles = seedProfiles, SeedTradesPerProfilePerDay = seedPerDay };

@@ -14,6 +14,12 @@ public sealed record GrowthAssumptions(int Profiles, double TradesPerDayPerProfi
     /// <summary>New trade rows per day across all profiles.</summary>
     public double RowsPerDay => Profiles * TradesPerDayPerProfile;
 
+    /// <summary>
+    /// Trades per trading day across <paramref name="profiles"/> profiles that each add this reader's trades per calendar day:
+    /// the seeder writes trades on weekdays only, 5 of every 7 days.
+    /// </summary>
+    public double TradesPerTradingDay(int profiles) => profiles * TradesPerDayPerProfile * 7 / 5;
+
     /// <summary>The last day of the horizon: whole calendar years, then the fraction in average days.</summary>
     public DateOnly EndDate
     {

@@ -35,7 +35,7 @@ public static class PlannerSummary
         var text = $"Sizes are matched to your data by total trade rows, and every query reads one profile. The sweep seeded {profiles} profiles at {Number(perDay)} trades per profile per calendar day; you have {reader.Profiles} at {Number(reader.TradesPerDayPerProfile)}. At the same total, one of its profiles holds {Number(history, 2)}× the history one of yours does, and a day, week or month of it {Number(window, 2)}× your rows.";
         return history is >= 0.8 and <= 1.25 && window is >= 0.8 and <= 1.25
             ? text + " Within 1.25× either way: the sizes stand for your profiles too."
-            : text + $" A query that follows one profile's history or a window's rows was measured on {(history > 1 ? "deeper" : "shallower")} histories and {(window > 1 ? "fuller" : "emptier")} windows than yours will have at those totals: its dates are those of the total rows, not of what one of your profiles holds (seed with --seed-profiles {reader.Profiles} and --seed-trades-per-day near {Number(reader.Profiles * reader.TradesPerDayPerProfile * 7 / 5)} to match).";
+            : text + $" A query that follows one profile's history or a window's rows was measured on {(history > 1 ? "deeper" : "shallower")} histories and {(window > 1 ? "fuller" : "emptier")} windows than yours will have at those totals: its dates are those of the total rows, not of what one of your profiles holds (seed with --seed-profiles {reader.Profiles} and --seed-trades-per-day near {Number(reader.TradesPerTradingDay(reader.Profiles))} to match, as a sweep does by default).";
     }
 
     /// <summary>The first screen's table, or null without the reader's numbers.</summary>
