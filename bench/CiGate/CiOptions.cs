@@ -1,5 +1,4 @@
 using System.Globalization;
-using Perf.Analysis.Capacity;
 using Perf.Analysis.Gates;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
@@ -92,14 +91,14 @@ public sealed record CiOptions(
                 throw new UsageException("--duration must be greater than zero: the load check measures for that long.");
             }
 
-            // Fewer requests than the highest percentile threshold needs would fail that threshold as unbounded: a
-            // regression (99) reported where nothing was measured worse.
-            var highest = Threshold.Defaults.Where(t => t.Metric == ThresholdMetric.Percentile).Max(t => t.Percentile);
-            var (requests, needed) = (LoadRate * LoadDuration.TotalSeconds, OrderStatistics.SamplesNeeded(highest));
-            if (requests < needed)
+            // Fewer requests than a threshold needs would fail it as unbounded: a regression (99) reported where nothing
+            // was measured worse.
+            var neediest = Threshold.Defaults.MaxBy(t => t.RequestsNeeded)!;
+            var requests = LoadRate * LoadDuration.TotalSeconds;
+            if (requests < neediest.RequestsNeeded)
             {
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                    $"--rate {LoadRate:0.##} for --duration {LoadDuration.TotalSeconds:0.##} s sends {requests:0} requests; the load check's p({highest:0.##}) threshold needs at least {needed} to be judged: raise either."));
+                    $"--rate {LoadRate:0.##} for --duration {LoadDuration.TotalSeconds:0.##} s sends {requests:0} requests; the load check's {neediest.Expression} threshold needs at least {neediest.RequestsNeeded} to be judged: raise either."));
             }
         }
 

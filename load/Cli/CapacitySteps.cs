@@ -49,13 +49,14 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
     /// A percentile threshold holds only when its interval is under the limit. A p99 has no interval below 368 requests
     /// (at 10/s a 20 s step could never pass it), and below 555 its upper end is the slowest request, so one stray
     /// request would fail the step (<see cref="OrderStatistics.SamplesForInnerInterval"/>: 5 s steps at 64 MiB stopped
-    /// at 100/s on a p99 of 122 ms; git history at 03d626c, results/2026-12-05-memory-knee). Poisson arrivals vary, so they get three standard
+    /// at 100/s on a p99 of 122 ms; git history at 03d626c, results/2026-12-05-memory-knee). A failure-rate limit is judged by
+    /// its interval too: <c>http_req_failed&lt;0.001</c> needs 3,688 requests. Poisson arrivals vary, so they get three standard
     /// deviations more.
     /// </remarks>
     public TimeSpan DurationAt(double rate, IEnumerable<Threshold> thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        var needed = thresholds.Where(t => t.Metric == ThresholdMetric.Percentile).Select(t => OrderStatistics.SamplesForInnerInterval(t.Percentile)).DefaultIfEmpty(0).Max();
+        var needed = thresholds.Select(RequestsToJudge).DefaultIfEmpty(0).Max();
         if (needed == 0)
         {
             return StepDuration;
@@ -65,6 +66,10 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         var seconds = Math.Ceiling(requests / rate);
         return seconds > StepDuration.TotalSeconds ? TimeSpan.FromSeconds(seconds) : StepDuration;
     }
+
+    /// <summary>The requests a step needs for <paramref name="threshold"/> to be judged: a percentile's interval off the slowest request, the others' <see cref="Threshold.RequestsNeeded"/>.</summary>
+    private static long RequestsToJudge(Threshold threshold) =>
+        threshold.Metric == ThresholdMetric.Percentile ? OrderStatistics.SamplesForInnerInterval(threshold.Percentile) : threshold.RequestsNeeded;
 
     /// <summary>A command that searches rates: the run's options without a load shape, the step options, and an action given the settings and steps.</summary>
     public static Command CreateCommand(string name, string description, RunOptions options, LoadContext context, Func<RunSettings, CapacitySteps, IAnsiConsole, CancellationToken, Task<int>> execute)

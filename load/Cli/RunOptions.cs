@@ -79,7 +79,7 @@ internal sealed class RunOptions(HarnessOptions harness)
 
     public Option<string[]> ThresholdExpressions { get; } = CreateThreshold();
 
-    public Option<bool> NoDefaultThresholds { get; } = new("--no-default-thresholds") { Description = "drop the defaults p(95)<500, p(99)<1000, http_req_failed<0.001" };
+    public Option<bool> NoDefaultThresholds { get; } = new("--no-default-thresholds") { Description = "drop the defaults p(95)<500, p(99)<1000, http_req_failed<0.01" };
 
     public Option<string?> Label { get; } = new("--label") { Description = "run label", HelpName = "text" };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perf.Analysis.Capacity;
 
 namespace Perf.Load.Thresholds;
 
@@ -19,9 +20,13 @@ internal sealed record Threshold(
     ThresholdOperator Operator,
     double Limit)
 {
-    /// <summary>P95 &lt; 500 ms, P99 &lt; 1000 ms and errors &lt; 0.1 %, over all requests.</summary>
+    /// <summary>P95 &lt; 500 ms, P99 &lt; 1000 ms (the design document's targets) and errors &lt; 1 %, over all requests.</summary>
+    /// <remarks>
+    /// Each is judged by its 95 % interval. The error rate's limit is the one the same 368 requests that bound a p99 can
+    /// show with no failures; showing 0.1 % takes 3,688 (<see cref="Perf.Analysis.Capacity.BinomialInterval"/>).
+    /// </remarks>
     public static IReadOnlyList<Threshold> Defaults { get; } =
-        [ThresholdParser.Parse("p(95)<500"), ThresholdParser.Parse("p(99)<1000"), ThresholdParser.Parse("http_req_failed<0.001")];
+        [ThresholdParser.Parse("p(95)<500"), ThresholdParser.Parse("p(99)<1000"), ThresholdParser.Parse("http_req_failed<0.01")];
 
     /// <summary>True when <paramref name="actual"/> satisfies the threshold.</summary>
     public bool IsMet(double actual) => Operator switch
@@ -30,6 +35,22 @@ internal sealed record Threshold(
         ThresholdOperator.LessOrEqual => actual <= Limit,
         ThresholdOperator.GreaterThan => actual > Limit,
         _ => actual >= Limit,
+    };
+
+    /// <summary>True for a limit from above (<c>&lt;</c>, <c>&lt;=</c>).</summary>
+    public bool IsUpperLimit => Operator is ThresholdOperator.LessThan or ThresholdOperator.LessOrEqual;
+
+    /// <summary>
+    /// The fewest requests that can show this upper limit met, as it is judged (by its 95 % interval): a percentile's
+    /// (<see cref="OrderStatistics.SamplesNeeded"/>: 368 for p99), a failure rate's with no failures
+    /// (<see cref="BinomialInterval.TrialsNeeded"/>: 368 under 1 %, 3,688 under 0.1 %); 0 where any count can.
+    /// </summary>
+    public long RequestsNeeded => this switch
+    {
+        { IsUpperLimit: false } => 0,
+        { Metric: ThresholdMetric.Percentile } => OrderStatistics.SamplesNeeded(Percentile),
+        { Metric: ThresholdMetric.FailedRate, Limit: > 0 } => BinomialInterval.TrialsNeeded(Math.Min(Limit, 1)),
+        _ => 0,
     };
 
     /// <summary>Formats a measured value in this threshold's unit.</summary>

@@ -57,8 +57,9 @@ internal static class ThresholdEvaluator
     /// A percentile is judged by its 95 % order-statistic interval, not by its point estimate: an upper limit
     /// (<c>p(95)&lt;500</c>) holds only when the interval's upper end meets it, a lower limit only when its lower end
     /// does. A percentile the samples cannot bound (<see cref="OrderStatistics.SamplesNeeded"/>: 368 for p99) or an
-    /// interval that straddles the limit does not hold: the run has not shown it. A latency or error threshold on a
-    /// group without requests does not hold either: there is nothing to judge.
+    /// interval that straddles the limit does not hold: the run has not shown it. A failure rate is judged the same way by
+    /// its binomial interval (<see cref="JudgeFailedRate"/>). A latency or error threshold on a group without requests does
+    /// not hold either: there is nothing to judge.
     /// </remarks>
     private static ThresholdResult Judge(Threshold threshold, StatsSnapshot group, double seconds)
     {
@@ -75,13 +76,18 @@ internal static class ThresholdEvaluator
             return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false);
         }
 
+        var upperLimit = threshold.IsUpperLimit;
+        if (threshold.Metric == ThresholdMetric.FailedRate)
+        {
+            return JudgeFailedRate(threshold, group, actual, text);
+        }
+
         if (threshold.Metric != ThresholdMetric.Percentile)
         {
             return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual));
         }
 
         var estimate = Histograms.EstimateMs(group.Latency, threshold.Percentile);
-        var upperLimit = threshold.Operator is ThresholdOperator.LessThan or ThresholdOperator.LessOrEqual;
         var bound = upperLimit ? estimate.Upper : estimate.AtLeast;
         if (bound is not { } judged)
         {
@@ -97,6 +103,28 @@ internal static class ThresholdEvaluator
             ? string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]")
             : string.Create(CultureInfo.InvariantCulture, $"{text} [≥ {judged:0.###}]");
         return new ThresholdResult(threshold.Expression, group.Name, actual, interval, threshold.IsMet(judged));
+    }
+
+    /// <summary>
+    /// A failure rate judged as a percentile is: by its exact 95 % interval (<see cref="BinomialInterval"/>), an upper limit
+    /// by the interval's upper end, a lower limit by its lower end. No failures in 600 requests put the rate under 0.62 %,
+    /// not under 0.1 %: below <see cref="Threshold.RequestsNeeded"/> requests an upper limit cannot hold, and says so.
+    /// </summary>
+    private static ThresholdResult JudgeFailedRate(Threshold threshold, StatsSnapshot group, double actual, string text)
+    {
+        if (threshold is { Operator: ThresholdOperator.LessOrEqual, Limit: <= 0 })
+        {
+            // "No request failed" is a statement about this run, which it shows or not; no interval can reach 0.
+            return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual));
+        }
+
+        if (group.Count < threshold.RequestsNeeded)
+        {
+            return new ThresholdResult(threshold.Expression, group.Name, actual, string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {threshold.RequestsNeeded} requests (has {group.Count})"), false);
+        }
+
+        var (lower, upper) = BinomialInterval.Of(group.Failed, group.Count);
+        return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]", threshold.IsMet(threshold.IsUpperLimit ? upper : lower));
     }
 
     private static StatsSnapshot Select(Threshold threshold, StatsSnapshot total, IReadOnlyList<StatsSnapshot> scenarios, IReadOnlyList<StatsSnapshot> endpoints)

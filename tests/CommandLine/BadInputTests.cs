@@ -260,7 +260,7 @@ public sealed class BadInputTests
     [InlineData("report|--variants|basic,basic", "--variants names 'basic' twice.")]
     [InlineData("report|--measurements|m.json|--variants|basic", "--variants changes what a sweep measures, and --measurements measures nothing")]
     [InlineData("ci|--only|plans|--rate|30", "--rate applies to the load suite, which this run leaves out (--only plans).")]
-    [InlineData("ci|--only|load|--rate|10", "--rate 10 for --duration 30 s sends 300 requests; the load check's p(99) threshold needs at least 368 to be judged")]
+    [InlineData("ci|--only|load|--rate|10", "--rate 10 for --duration 30 s sends 300 requests; the load check's p(99)<1000 threshold needs at least 368 to be judged")]
     [InlineData("ci-rates|--slow|nosuch", "--slow 'nosuch' names no query the gate times; it times: ")]
     [InlineData("--mode|fast", "--mode 'fast' is not ci or full.")]
     public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)

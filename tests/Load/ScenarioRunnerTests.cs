@@ -30,7 +30,7 @@ public sealed class ScenarioRunnerTests
                 : ctx.InvocationNumber % 5 == 0 ? throw new InvalidOperationException("step failed") : Response.Ok();
         })
         .WithLoadSimulations(Simulation.Inject(20, TimeSpan.FromSeconds(2)))
-        .WithThresholds(ScenarioThreshold.P95Below(5), ScenarioThreshold.P99Below(5000), ScenarioThreshold.ErrorRateBelow(0.5));
+        .WithThresholds(ScenarioThreshold.P95Below(5), ScenarioThreshold.P99Below(5000), ScenarioThreshold.ErrorRateBelow(0.6));
         var folder = LoadTestSupport.TempDirectory();
 
         var result = await ScenarioRunner.RegisterScenarios(delays).WithTarget(UnusedTarget).WithReportFolder(folder).RunAsync(TestContext.Current.CancellationToken);
@@ -44,7 +44,7 @@ public sealed class ScenarioRunnerTests
         Assert.Equal(40, wait.Ok);
         Assert.True(wait.ServiceTime.P50 >= 20, $"wait p50 {wait.ServiceTime.P50} ms");
         // Forty invocations bound neither a p95 (72) nor a p99 (368), so neither latency threshold is shown to hold,
-        // however generous; 40 % failed, under half.
+        // however generous; 40 % failed, its interval [25–57 %] under 60 %.
         Assert.Equal([false, false, true], run.Thresholds.Select(t => t.Passed));
         Assert.False(result.Passed);
         Assert.True(File.Exists(Path.Combine(folder, "delays", "summary.json")));
@@ -65,7 +65,7 @@ public sealed class ScenarioRunnerTests
                     }
                 }))
             .WithLoadSimulations(Simulation.Inject(50, TimeSpan.FromSeconds(2)))
-            .WithThresholds(ScenarioThreshold.ErrorRateBelow(0.001));
+            .WithThresholds(ScenarioThreshold.ErrorRateBelow(0.05)); // 100 requests without a failure bound it under 3.6 %
         var folder = LoadTestSupport.TempDirectory();
 
         var result = await ScenarioRunner.RegisterScenarios(pages).WithTarget(server.BaseAddress).WithReportFolder(folder).RunAsync(TestContext.Current.CancellationToken);
