@@ -7,7 +7,6 @@ using Perf.Bench.Queries;
 using Perf.Bench.Suite;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
-using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
@@ -196,19 +195,22 @@ public static class BenchProgram
             return ExitCodes.EnvironmentMismatch;
         }
 
-        var result = PlanGate.Check(baseline, plans);
+        // Compared anyway, the run says so wherever its verdict is read: the console, gate.json and gate.md.
+        if (differences.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"gate: comparing with a baseline from another environment (--allow-different-environment): {string.Join("; ", differences)}").ConfigureAwait(false);
+        }
+
+        var result = PlanGate.Check(baseline, plans) with { EnvironmentDifferences = differences };
         await writer.WriteJsonAsync("gate", new { manifest = writer.Manifest, baseline = options.BaselinePath, result }, cancellationToken).ConfigureAwait(false);
-        var report = result.Passed
-            ? new ReportDocument("Plan gate: passed", [new ReportParagraph($"{result.Checked} plans match {Path.GetFileName(options.BaselinePath)}.")])
-            : new ReportDocument("Plan gate: FAILED", [new ReportList(result.Failures)]);
-        await writer.WriteReportAsync("gate", report, html: false, cancellationToken).ConfigureAwait(false);
+        await writer.WriteReportAsync("gate", result.Report(Path.GetFileName(options.BaselinePath)), html: false, cancellationToken).ConfigureAwait(false);
         if (result.Passed)
         {
-            Console.WriteLine($"gate: passed ({result.Checked} plans)");
+            Console.WriteLine("gate: " + result.Summary);
             return 0;
         }
 
-        await Console.Error.WriteLineAsync($"gate: FAILED ({result.Failures.Count} of {result.Checked} plans)").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("gate: " + result.Summary).ConfigureAwait(false);
         foreach (var failure in result.Failures)
         {
             await Console.Error.WriteLineAsync("  " + failure).ConfigureAwait(false);

@@ -97,6 +97,25 @@ public sealed class PlanGateTests
     }
 
     [Fact]
+    public void Report_ComparedAcrossEnvironments_SaysSoInEveryOutput()
+    {
+        var plans = new[] { Plan("range", "idx_trades_profile_time", 1_001) };
+        var baseline = PlanBaseline.From("gate seed 42 checksum aaaa", "s", plans);
+        var differences = baseline.Differences("gate seed 42 checksum bbbb", "s");
+
+        var across = PlanGate.Check(baseline, plans) with { EnvironmentDifferences = differences };
+        var same = PlanGate.Check(baseline, plans);
+
+        // A pass across datasets is no pass on this data alone: the title, the first paragraph and the console line say so.
+        Assert.Equal("Plan gate: passed, against another environment", across.Report("plan-baseline.json").Title);
+        var first = Assert.IsType<Perf.Harness.Reports.ReportParagraph>(across.Report("plan-baseline.json").Blocks[0]);
+        Assert.Contains("dataset: baseline gate seed 42 checksum aaaa, this run gate seed 42 checksum bbbb", first.Text, StringComparison.Ordinal);
+        Assert.Equal("passed (1 plans, against a baseline from another environment)", across.Summary);
+        Assert.Equal("Plan gate: passed", same.Report("plan-baseline.json").Title);
+        Assert.Equal("passed (1 plans)", same.Summary);
+    }
+
+    [Fact]
     public void Check_MorePartitionsOrNewFilesort_Fails()
     {
         var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_trades_profile_time_id", 100, partitions: ["p2025_11"])]);
