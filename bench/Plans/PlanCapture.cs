@@ -21,6 +21,7 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
     public async Task<PlanResult> CaptureAsync(QueryCase queryCase, SchemaVariant variant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queryCase);
+        overhead ??= await PrepareSessionAsync(cancellationToken).ConfigureAwait(false);
         var command = queryCase.Command;
         var explain = await ScalarAsync("EXPLAIN FORMAT=JSON " + command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
         var analyze = await ScalarAsync(
@@ -29,7 +30,6 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
         var estimated = JsonPlanParser.Parse(explain);
         var actual = flavor == ServerFlavor.MariaDb ? JsonPlanParser.Parse(analyze) : AnalyzeTreeParser.Parse(analyze);
 
-        overhead ??= await CalibrateAsync(cancellationToken).ConfigureAwait(false);
         _ = await CountRowsAsync(command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
         var pagesBefore = await ReadPagesAsync(cancellationToken).ConfigureAwait(false);
         var before = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
@@ -64,9 +64,18 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
         };
     }
 
-    /// <summary>The handler reads of reading the status itself (0 on MariaDB 10.11; MySQL versions differ), subtracted from every delta.</summary>
-    private async Task<HandlerReads> CalibrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Readies the session once: MariaDB's query cache off (a server the harness did not start may have it on, and the measured
+    /// run repeats the warm-up's text, so the cache would answer it with no handler reads, and every bound would pass), then
+    /// the handler reads of reading the status itself (0 on MariaDB 10.11; MySQL versions differ), subtracted from every delta.
+    /// </summary>
+    private async Task<HandlerReads> PrepareSessionAsync(CancellationToken cancellationToken)
     {
+        if (flavor == ServerFlavor.MariaDb)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SET SESSION query_cache_type = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
         var first = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
         var second = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
         return second - first;
