@@ -33,6 +33,20 @@ public sealed class EnvironmentComparerTests
     }
 
     [Fact]
+    public void Differences_DataWithoutAChecksum_ComparedByItsRows()
+    {
+        // Two databases the seeder did not record (bench --no-seed on other data): the same label but for their rows.
+        var found = new Perf.Harness.Results.DatasetInfo(0, "as found (--no-seed)", new Dictionary<string, long> { ["dd_trade_performance"] = 200_000, ["dd_system_health"] = 50 }, null);
+        var baseline = SyntheticTimings.Manifest() with { Dataset = found };
+        var grown = SyntheticTimings.Manifest() with { Dataset = found with { RowCounts = new Dictionary<string, long> { ["dd_trade_performance"] = 250_000, ["dd_system_health"] = 50 } } };
+
+        Assert.Empty(EnvironmentComparer.Differences(baseline, baseline with { }));
+        Assert.Equal(
+            "dataset: baseline as found (--no-seed) seed 0 checksum none, rows dd_system_health 50, dd_trade_performance 200000, this run as found (--no-seed) seed 0 checksum none, rows dd_system_health 50, dd_trade_performance 250000",
+            Assert.Single(EnvironmentComparer.Differences(baseline, grown)));
+    }
+
+    [Fact]
     public void Differences_DatasetSchemaServerAndSettings_EachNamed()
     {
         var current = SyntheticTimings.Manifest(serverVersion: "10.11.20-MariaDB") with

@@ -9,6 +9,13 @@ namespace Perf.Harness.Results;
 /// <param name="Checksum">A checksum over the loaded rows, or null when not computed.</param>
 public sealed record DatasetInfo(long Seed, string Scale, IReadOnlyDictionary<string, long> RowCounts, string? Checksum)
 {
-    /// <summary>The dataset in one line, as baselines record it and gates compare it: <c>scale seed N checksum X</c>.</summary>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Scale} seed {Seed} checksum {Checksum ?? "none"}");
+    /// <summary>
+    /// The dataset in one line, as baselines record it and gates compare it: <c>scale seed N checksum X</c>. Without a
+    /// checksum (rows the seeder did not load, or changed since) the row counts follow, so data of another size is another
+    /// dataset: <c>as found seed 0 checksum none, rows dd_a 10, dd_b 20</c>.
+    /// </summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Scale} seed {Seed} checksum {Checksum ?? "none"}")
+        + (Checksum is null && RowCounts.Count > 0
+            ? ", rows " + string.Join(", ", RowCounts.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value}")))
+            : string.Empty);
 }
