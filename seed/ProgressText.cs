@@ -48,12 +48,12 @@ internal static class ProgressText
         remaining is { } r ? string.Create(CultureInfo.InvariantCulture, $"{(long)r.TotalHours:00}:{r:mm\\:ss}") : "--:--:--";
 
     /// <summary>The summary line of a run.</summary>
-    public static string Summary(SeedResult result, long peakRssBytes)
+    public static string Summary(SeedResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var rows = result.RowCounts.Values.Sum();
         var actions = string.Join(", ", result.Variants.Select(v => $"{v.Database} {v.Action.ToString().ToLowerInvariant()}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"seeded seed={result.Seed} scale={result.Scale} from={result.Spec.From:yyyy-MM-dd} to={result.Spec.To:yyyy-MM-dd}: {rows:N0} rows per variant ({string.Join(", ", result.RowCounts.Select(kv => $"{kv.Key} {kv.Value:N0}"))}); wrote {result.RowsWritten:N0} rows in {result.Seconds:F1} s ({result.RowsPerSecond:N0} rows/s); checksum {result.Checksum}; peak RSS {peakRssBytes / (1024.0 * 1024.0):F0} MB; CPU {(result.ServerCpuSeconds is { } server ? $"server {server:F0} + " : string.Empty)}seeder {result.SeederCpuSeconds:F0} core-s; {actions}");
+            $"seeded seed={result.Seed} scale={result.Scale} from={result.Spec.From:yyyy-MM-dd} to={result.Spec.To:yyyy-MM-dd}: {rows:N0} rows per variant ({string.Join(", ", result.RowCounts.Select(kv => $"{kv.Key} {kv.Value:N0}"))}); wrote {result.RowsWritten:N0} rows in {result.Seconds:F1} s ({result.RowsPerSecond:N0} rows/s); checksum {result.Checksum}; {(result.SeederPeakRssBytes is { } rss ? $"peak RSS {rss / (1024.0 * 1024.0):F0} MB; " : string.Empty)}CPU {(result.ServerCpuSeconds is { } server ? $"server {server:F0} + " : string.Empty)}seeder {result.SeederCpuSeconds:F0} core-s; {actions}");
     }
 }

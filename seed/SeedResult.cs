@@ -31,6 +31,9 @@ public sealed record SeedResult(
     /// <remarks>With the seeder's, where the run's work went and how busy it kept the cores (work ÷ (cores × wall time)).</remarks>
     public double? ServerCpuSeconds { get; init; }
 
+    /// <summary>The seeder's peak resident set size at the end of the run, in bytes, when the command measured it; else null.</summary>
+    public long? SeederPeakRssBytes { get; init; }
+
     /// <summary>Rows written per second of wall time.</summary>
     public double RowsPerSecond => Seconds > 0 ? RowsWritten / Seconds : 0;
 

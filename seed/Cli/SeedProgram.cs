@@ -45,8 +45,8 @@ public static class SeedProgram
         {
             await using var server = await ServerProvisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
             var manifest = RunManifest.Create("seed", server, args);
-            var result = await SeedWithProgressAsync(server.AdminConnectionString, options, output, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(ProgressText.Summary(result, PeakMemory.Bytes())).ConfigureAwait(false);
+            var result = await SeedWithProgressAsync(server.AdminConnectionString, options, output, cancellationToken).ConfigureAwait(false) with { SeederPeakRssBytes = PeakMemory.Bytes() };
+            await output.WriteLineAsync(ProgressText.Summary(result)).ConfigureAwait(false);
             if (resultsDirectory is not null)
             {
                 manifest.Dataset = result.ToDatasetInfo();
