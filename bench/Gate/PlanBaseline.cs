@@ -45,11 +45,19 @@ public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<P
 
     /// <summary>Reads a baseline file.</summary>
     /// <exception cref="FileNotFoundException">There is no baseline yet.</exception>
-    /// <exception cref="InvalidDataException">The file is not a plan baseline (malformed, or a member missing or null).</exception>
+    /// <exception cref="InvalidDataException">The file is not a plan baseline (malformed, a member missing or null, or two entries for one query and variant).</exception>
     public static async Task<PlanBaseline> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var baseline = await ResultJson.ReadAsync<PlanBaseline>(path, "a plan baseline", "holds no baseline.", strict: true, cancellationToken).ConfigureAwait(false);
-        return baseline.Entries.Contains(null) ? throw new InvalidDataException($"{path} is not a plan baseline: an entry is null.") : baseline;
+        if (baseline.Entries.Contains(null))
+        {
+            throw new InvalidDataException($"{path} is not a plan baseline: an entry is null.");
+        }
+
+        // A hand edit can repeat an entry; the gate would have to pick one of two expectations.
+        return baseline.Entries.GroupBy(e => e.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated
+            ? throw new InvalidDataException($"{path} is not a plan baseline: {repeated.Key} has {repeated.Count()} entries.")
+            : baseline;
     }
 
     /// <summary>Writes the baseline file (indented, stable order).</summary>

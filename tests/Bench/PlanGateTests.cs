@@ -79,6 +79,7 @@ public sealed class PlanGateTests
     [InlineData("{\"dataset\": \"d\", \"server\": \"s\"}", "is not a plan baseline: JSON deserialization for type 'Perf.Bench.Gate.PlanBaseline' was missing required properties including: 'entries'.")]
     [InlineData("{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [null]}", "is not a plan baseline: ")]
     [InlineData("null", "holds no baseline.")]
+    [InlineData($"{{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [{Entry}, {Entry}]}}", "is not a plan baseline: health/hot/Basic has 2 entries.")]
     public async Task ReadAsync_NotABaseline_InvalidDataNamingTheFile(string content, string says)
     {
         var path = Path.Combine(Path.GetTempPath(), $"perf-baseline-{Guid.NewGuid():N}.json");
@@ -138,6 +139,9 @@ public sealed class PlanGateTests
         Assert.Contains(result.Failures, f => f.StartsWith("new_query/Composite: not in the baseline", StringComparison.Ordinal));
         Assert.Contains(result.Failures, f => f.StartsWith("old_query/Composite: in the baseline but not captured", StringComparison.Ordinal));
     }
+
+    /// <summary>One baseline entry as the file holds it.</summary>
+    private const string Entry = """{"query": "health/hot", "variant": "Basic", "accessType": "ref", "index": "idx_health_profile_time", "rowsRead": 32, "maxRowsRead": 32, "partitions": 0, "filesort": false}""";
 
     private static PlanResult Plan(
         string access, string? index, long rows, string query = "trades_by_profile", IReadOnlyList<string>? partitions = null, bool filesort = false) =>
