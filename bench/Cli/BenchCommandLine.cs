@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Perf.Harness;
 using Perf.Harness.CommandLine;
+using Perf.Harness.Results;
 using Perf.Seed;
 using Telemetry.CommandLine;
 
@@ -96,6 +97,12 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
         {
             // Known before seeding and capturing plans, which take minutes.
             throw new UsageException($"--baseline: no plan baseline at {baseline}; create it with `bench gate --update-baseline`.");
+        }
+
+        if (update && (Directory.Exists(baseline) ? $"{baseline} is a folder" : ResultWriter.CannotWrite(Path.GetDirectoryName(baseline)!)) is { } problem)
+        {
+            // Known before seeding and capturing plans, as --results is, not when the baseline is written after them.
+            throw new UsageException($"--baseline: cannot write {baseline}: {problem}.");
         }
 
         return new BenchOptions(

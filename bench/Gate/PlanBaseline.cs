@@ -60,9 +60,10 @@ public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<P
             : baseline;
     }
 
-    /// <summary>Writes the baseline file (indented, stable order).</summary>
+    /// <summary>Writes the baseline file (indented, stable order), creating its folder when missing.</summary>
     public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await using var stream = File.Create(path);
         await JsonSerializer.SerializeAsync(stream, this, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);

@@ -167,6 +167,8 @@ public sealed class BadInputTests
     [InlineData("gate|--baseline|", "--baseline is empty: give a path.")]
     [InlineData("ci|--baseline|", "--baseline is empty: give a dir.")]
     [InlineData("gate|--baseline|/nonexistent/x.json", "--baseline: no plan baseline at /nonexistent/x.json")]
+    [InlineData("gate|--update-baseline|--baseline|/proc/gate/x.json", "--baseline: cannot write /proc/gate/x.json: the folder /proc cannot be written")]
+    [InlineData("gate|--update-baseline|--baseline|/tmp", "--baseline: cannot write /tmp: /tmp is a folder.")]
     [InlineData("probe|--serve|--out|", "--out is empty: give a file.")]
     public async Task Bench_BadBaseline_UsageErrorBeforeSeeding(string args, string message)
     {
@@ -181,9 +183,11 @@ public sealed class BadInputTests
     [Fact]
     public void Bench_GateUpdatingAMissingBaseline_Parses()
     {
-        var options = BenchCli.ParseOptions(["gate", "--update-baseline", "--baseline", "/nonexistent/x.json"]);
+        var baseline = Path.Combine(Path.GetTempPath(), $"perf-no-baseline-{Guid.NewGuid():N}", "x.json");
 
-        Assert.Equal("/nonexistent/x.json", options.BaselinePath);
+        var options = BenchCli.ParseOptions(["gate", "--update-baseline", "--baseline", baseline]);
+
+        Assert.Equal(baseline, options.BaselinePath);
     }
 
     [Fact]
