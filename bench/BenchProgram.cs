@@ -43,9 +43,10 @@ public static class BenchProgram
         }
 
         var manifest = RunManifest.Create(options.Command == BenchCommand.Gate ? "bench-gate" : "bench", server, args, root);
-        var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
-
         var (dataset, connectionStrings, context) = await PrepareAsync(options, server, manifest, cancellationToken).ConfigureAwait(false);
+
+        // Made once the data is there: a run refused on its databases (--no-seed on missing or empty ones) leaves no folder behind.
+        var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         manifest.Parameters["command"] = options.Command.ToString().ToLowerInvariant();
         manifest.Parameters["preset"] = options.Preset.ToString().ToLowerInvariant();
         manifest.Parameters["databases"] = options.Prefix + "_*";

@@ -7,6 +7,13 @@ namespace Perf.Seed;
 /// <summary>What the seeder recorded about the dataset in a database, for the manifests of the runs that read it.</summary>
 public static class SeededDataset
 {
+    /// <summary>Whether <paramref name="exception"/> says the database, or a table the seeder creates, does not exist: nothing was seeded there.</summary>
+    public static bool IsMissing(MySqlException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.ErrorCode is MySqlErrorCode.UnknownDatabase or MySqlErrorCode.NoSuchTable;
+    }
+
     /// <summary>
     /// The dataset in the connection's database: its seed, scale, trade and health rows, and checksum; null when the seeder
     /// recorded none there (no catalog, e.g. rows loaded by other means) or its newest is not complete (an interrupted load

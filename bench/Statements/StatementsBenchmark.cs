@@ -36,8 +36,8 @@ internal static class StatementsBenchmark
         await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
         Progress($"server: {server}");
         var manifest = RunManifest.Create("bench-statements", server, [.. arguments], root);
-        var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         var session = await BenchProgram.PrepareAsync(options, server, manifest, cancellationToken).ConfigureAwait(false);
+        var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         manifest.Parameters["preset"] = options.Scale;
         manifest.Parameters["databases"] = options.Prefix + "_*";
         manifest.Parameters["rounds"] = sampling.Rounds.ToString(CultureInfo.InvariantCulture);

@@ -151,7 +151,7 @@ internal static class InProcessApi
             var dataset = string.Create(CultureInfo.InvariantCulture, $"{database}: ~{rows:N0} trades, profiles {first}-{last}, newest {newest:yyyy-MM-ddTHH:mm:ssZ}");
             return (dataTraffic, dataset, bytes, seeded);
         }
-        catch (MySqlException ex) when (ex.ErrorCode is MySqlErrorCode.UnknownDatabase or MySqlErrorCode.NoSuchTable)
+        catch (MySqlException ex) when (SeededDataset.IsMissing(ex))
         {
             throw NotSeeded(database, ex);
         }
