@@ -84,8 +84,7 @@ internal static class ErrorRatesCommand
     internal static string SlowCase(string slow, IReadOnlyList<string> cases)
     {
         var (name, _) = ProbeCommand.Slowdown(slow);
-        // The cases' names do not depend on the data, so any context lists them.
-        var timed = ProbeCommand.GateCases(new QueryContext(1, 2, DateTime.UnixEpoch, "-", "-", "-", 0, null), cases).Select(c => c.Name).ToList();
+        var timed = ProbeCommand.GateCases(QueryContext.NamesOnly, cases).Select(c => c.Name).ToList();
         return timed.Contains(name, StringComparer.Ordinal) ? name!
             : throw new UsageException($"--slow '{slow}' names no query the gate times{(cases.Count > 0 ? " with this --cases" : string.Empty)}; it times: {string.Join(", ", timed)}.");
     }

@@ -25,6 +25,9 @@ public sealed record QueryContext(
     /// <summary>The deepest offset probed (the API's limit is 100,000; deeper pages go by cursor).</summary>
     public const int MaxDeepOffset = 10_000;
 
+    /// <summary>A context that only lists the cases, before any data is read: their names do not depend on the data (never run its queries).</summary>
+    public static QueryContext NamesOnly { get; } = new(1, 2, DateTime.UnixEpoch, "-", "-", "-", 0, null);
+
     /// <summary>The profile id of a kind.</summary>
     public int ProfileId(ProfileKind kind) => kind == ProfileKind.Hot ? HotProfileId : ColdProfileId;
 

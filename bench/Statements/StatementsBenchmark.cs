@@ -44,12 +44,7 @@ internal static class StatementsBenchmark
         manifest.Parameters["executions"] = sampling.Executions.ToString(CultureInfo.InvariantCulture);
         manifest.Parameters["case-budget"] = sampling.CaseBudget.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s";
 
-        var cases = QueryCatalog.All(session.Context).Where(c => c.ServedByApi && sampling.Selects(c.Name)).ToList();
-        if (cases.Count == 0)
-        {
-            throw new Telemetry.CommandLine.UsageException($"--queries '{string.Join(',', sampling.Queries)}' matches no query the API runs.");
-        }
-
+        var cases = sampling.Cases(session.Context);
         var plans = await PlanRunner.CaptureAsync(session.ConnectionStrings, server.Info.Flavor, cases, cancellationToken).ConfigureAwait(false);
         var variants = session.ConnectionStrings.Keys.Order().ToList();
         var protocols = StatementProtocol.All;
@@ -121,7 +116,7 @@ internal static class StatementsBenchmark
     }
 
     /// <summary>Server prepares per execution on each arm and query, counted around a few more executions after the rounds.</summary>
-    private static async Task<double[,]> CountPreparesAsync(List<MeasurementArm> arms, List<QueryCase> cases, GlobalStatus counters, CancellationToken cancellationToken)
+    private static async Task<double[,]> CountPreparesAsync(List<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, GlobalStatus counters, CancellationToken cancellationToken)
     {
         var perExecution = new double[arms.Count, cases.Count];
         for (var a = 0; a < arms.Count; a++)

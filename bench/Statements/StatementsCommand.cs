@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Perf.Bench.Cli;
+using Perf.Bench.Queries;
 using Telemetry.CommandLine;
 
 namespace Perf.Bench.Statements;
@@ -29,6 +30,8 @@ internal static class StatementsCommand
                 (int)(parse.GetValue(executions) ?? 9),
                 parse.GetValue(caseBudget).ToTimeSpan(),
                 [.. (parse.GetValue(queries) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+            // Known before provisioning and seeding: the cases' names do not depend on the data.
+            _ = sampling.Cases(QueryContext.NamesOnly);
             return StatementsBenchmark.RunAsync(suite.Read(parse, BenchCommand.Statements), sampling, arguments, ct);
         });
         return command;

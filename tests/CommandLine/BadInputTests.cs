@@ -267,6 +267,8 @@ public sealed class BadInputTests
     [InlineData("ci|--only|load|--rate|10", "--rate 10 for --duration 30 s sends 300 requests; the load check's p(99)<1000 threshold needs at least 368 to be judged")]
     [InlineData("ci-rates|--slow|nosuch", "--slow 'nosuch' names no query the gate times; it times: ")]
     [InlineData("--mode|fast", "--mode 'fast' is not ci or full.")]
+    [InlineData("statements|--queries|typo", "--queries 'typo' matches no query the API runs; they are: trades_page/hot/1d, ")]
+    [InlineData("statements|--queries|full_scan", "--queries 'full_scan' matches no query the API runs; ")]
     public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)
     {
         var runs = RunsFolderGroup.RunDirectories();
