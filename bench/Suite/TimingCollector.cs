@@ -29,6 +29,7 @@ public static class TimingCollector
                 instance.Variant,
                 statistics.Mean / 1e6,
                 statistics.Percentiles.P95 / 1e6,
+                statistics.N,
                 report.GcStats.GetBytesAllocatedPerOperation(benchmark),
                 pages?.For(report)));
         }

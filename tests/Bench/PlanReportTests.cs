@@ -29,7 +29,7 @@ public sealed class PlanReportTests
     [Fact]
     public void Comparison_WithAndWithoutTimings_RowsPerVariantAndRatioToBasic()
     {
-        var timings = new[] { new TimingRow("trades_30d", SchemaVariant.Basic, 40, 50, null, new PageCounts(1200, 30, 10)), new TimingRow("trades_30d", SchemaVariant.Partitioned, 2, 3, null) };
+        var timings = new[] { new TimingRow("trades_30d", SchemaVariant.Basic, 40, 50, 3, null, new PageCounts(1200, 30, 10)), new TimingRow("trades_30d", SchemaVariant.Partitioned, 2, 3, 3, null) };
 
         var timed = MarkdownRenderer.Render(ComparisonReport.Build(Plans, timings));
         var plansOnly = MarkdownRenderer.Render(ComparisonReport.Build(Plans, []));
