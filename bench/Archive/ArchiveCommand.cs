@@ -19,7 +19,7 @@ internal static class ArchiveCommand
         var idleSeconds = WholeNumber.Int32Option("--idle-seconds", 1, 3600, "seconds the API is watched idle before archiving (default 15)");
         Option<bool> keep = new("--keep") { Description = "keep the bench databases (bench_archive_composite, bench_archive_partitioned)" };
         Option<string?> variant = new("--variant") { Description = "composite (row path), partitioned (partition path) or both (default both)", HelpName = "variant" };
-        Option<string?> api = new("--api") { Description = "an API serving the bench database: its P99 from /metrics idle and during archival", HelpName = "url" };
+        Option<string?> api = new("--api") { Description = "an API serving the bench database of --variant (composite or partitioned): its P99 from /metrics idle and during archival", HelpName = "url" };
         var command = new Command("archive", "Archival throughput, row path (Composite) vs partition path (Partitioned), over the same seeded trades; with --api, the API's P99 idle and during archival.");
         foreach (var option in archival.All.Concat([rows, months, idleSeconds, keep, variant, api, harness.Results]))
         {
@@ -28,14 +28,22 @@ internal static class ArchiveCommand
 
         command.SetAction(async (parse, ct) =>
         {
+            var variants = ParseVariants(parse.GetValue(variant));
+            var apiUrl = ParseApi(parse.GetValue(api));
+            if (apiUrl is not null && variants.Count > 1)
+            {
+                // One API serves one database: beside the other path its P99 would describe an archival it never saw.
+                throw new UsageException("--api reads one API, which serves one bench database: give --variant composite or --variant partitioned, the one it serves.");
+            }
+
             var options = new ArchiveBenchOptions(
                 parse.GetValue(rows) ?? 1_000_000,
                 parse.GetValue(months) ?? 24,
                 archival.ReadNow(parse) ?? DateTime.UtcNow,
-                ParseVariants(parse.GetValue(variant)),
+                variants,
                 archival.ReadPolicy(parse),
                 archival.ReadRetention(parse, dryRun: false),
-                ParseApi(parse.GetValue(api)),
+                apiUrl,
                 parse.GetValue(idleSeconds) ?? 15,
                 parse.GetValue(keep),
                 parse.GetValue(harness.Results),

@@ -379,6 +379,8 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("archive|--api|/tmp/x", "--api '/tmp/x' is not an absolute http:// or https:// URL.")]
+    [InlineData("archive|--api|http://127.0.0.1:9", "--api reads one API, which serves one bench database: give --variant composite or --variant partitioned")]
+    [InlineData("archive|--api|http://127.0.0.1:9|--variant|both", "--api reads one API, which serves one bench database")]
     [InlineData("probe|--serve|--out|x.json|--slowdown|x*abc", "--slowdown 'x*abc' must be CASE or CASE*N")]
     [InlineData("probe|--serve|--out|x.json|--slowdown|x*0", "--slowdown 'x*0' must be CASE or CASE*N")]
     [InlineData("probe|--serve|--out|/proc/probe/x.json", "--out: cannot write /proc/probe/x.json: the folder /proc cannot be written")]
