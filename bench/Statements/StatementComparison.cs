@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Perf.Analysis.Capacity;
 using Telemetry.Data.Schema;
 
@@ -9,4 +10,14 @@ namespace Perf.Bench.Statements;
 /// <param name="Variant">The schema variant.</param>
 /// <param name="Result">The verdict with its evidence: both medians with intervals, the rank test over round medians, candidate ÷ baseline.</param>
 /// <param name="PreparesPerExecution">Server <c>Com_stmt_prepare</c> per execution on the candidate after the rounds (0 when every execution reused a statement its connection had prepared).</param>
-public sealed record StatementComparison(string Protocol, string Query, SchemaVariant Variant, VariantComparison Result, double PreparesPerExecution);
+/// <param name="TimedOut">Whether an execution on either side ran past the command timeout: its time is a lower bound and that side's rounds stopped there, so no difference is claimed.</param>
+public sealed record StatementComparison(string Protocol, string Query, SchemaVariant Variant, VariantComparison Result, double PreparesPerExecution, bool TimedOut = false)
+{
+    /// <summary>The claim rule found the candidate faster, and neither side timed out.</summary>
+    [JsonIgnore]
+    public bool Faster => !TimedOut && Result.IsClaim && Result.CandidateBetter;
+
+    /// <summary>The claim rule found the candidate slower, and neither side timed out.</summary>
+    [JsonIgnore]
+    public bool Slower => !TimedOut && Result.IsClaim && !Result.CandidateBetter;
+}

@@ -8,16 +8,18 @@ using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Telemetry.Data.Queries;
+using Telemetry.Data.Schema;
 
 namespace Perf.Bench.Statements;
 
 /// <summary><c>bench statements</c>: every query the API runs, on every variant, sent as text and as server-side prepared statements (with and without session resets), timed in interleaved rounds.</summary>
 /// <remarks>
-/// Every arm runs the same plan over the same rows, so only the protocol differs: the text protocol parses every
+/// The arms of a variant send the same SQL over the same rows, so only the protocol differs: the text protocol parses every
 /// statement; a prepared statement is parsed once per connection and sends binary parameters and rows, but a pooled
 /// connection's session reset (MySqlConnector's default) closes it on the server, so it is prepared again on every
 /// reuse. Each (variant, protocol) is an arm of <see cref="InterleavedSampler"/>, so drift hits all alike; the claim
 /// rule then needs a significant rank test over round medians and a difference of at least <see cref="Thresholds"/>.
+/// Plans are captured once per variant, with the text protocol (<see cref="Compare"/>).
 /// </remarks>
 internal static class StatementsBenchmark
 {
@@ -69,22 +71,7 @@ internal static class StatementsBenchmark
             await MeasurementArm.DisposeAllAsync(arms).ConfigureAwait(false);
         }
 
-        var alpha = Thresholds.Alpha / (StatementProtocol.Candidates.Count * variants.Count * cases.Count);
-        var comparisons = new List<StatementComparison>();
-        for (var p = 1; p < protocols.Count; p++)
-        {
-            for (var v = 0; v < variants.Count; v++)
-            {
-                for (var c = 0; c < cases.Count; c++)
-                {
-                    var work = plans.First(plan => plan.Query == cases[c].Name && plan.Variant == variants[v]).ToExactWork();
-                    int baseline = v * protocols.Count, candidate = baseline + p;
-                    var result = ClaimRule.Compare(work, Rounds(samples[candidate, c]), work, Rounds(samples[baseline, c]), Thresholds, alpha);
-                    comparisons.Add(new StatementComparison(protocols[p].Name, cases[c].Name, variants[v], result, preparesPerExecution[candidate, c]));
-                }
-            }
-        }
-
+        var comparisons = Compare(variants, cases, plans, samples, preparesPerExecution);
         var verdicts = StatementProtocol.Candidates.ToDictionary(p => p.Name, p => Decide([.. comparisons.Where(c => c.Protocol == p.Name)]));
         manifest.EndedUtc = DateTime.UtcNow;
         await writer.WriteJsonAsync("statements", new { manifest, thresholds = Thresholds, baseline = StatementProtocol.Baseline, candidates = StatementProtocol.Candidates, verdicts, comparisons }, cancellationToken).ConfigureAwait(false);
@@ -99,15 +86,45 @@ internal static class StatementsBenchmark
         return 0;
     }
 
-    /// <summary>Adopt a protocol only where it wins somewhere and loses nowhere; keep the baseline on no difference; say so when the rounds could not tell.</summary>
+    /// <summary>Each candidate protocol against the baseline on every (variant, query), by timings alone; a pair in which either arm ran past the command timeout is flagged.</summary>
+    /// <param name="samples">Per (arm, case): the arms variant by variant, each variant's in <see cref="StatementProtocol.All"/> order.</param>
+    /// <remarks>
+    /// Both sides get the work of the variant's plan, captured once with the text protocol: the protocols' own work is not
+    /// measured, so the claim rule can only find timings that differ, never work.
+    /// </remarks>
+    internal static List<StatementComparison> Compare(
+        IReadOnlyList<SchemaVariant> variants, IReadOnlyList<QueryCase> cases, IReadOnlyList<PlanResult> plans, CaseSamples[,] samples, double[,] preparesPerExecution)
+    {
+        var protocols = StatementProtocol.All;
+        var alpha = Thresholds.Alpha / (StatementProtocol.Candidates.Count * variants.Count * cases.Count);
+        var comparisons = new List<StatementComparison>();
+        for (var p = 1; p < protocols.Count; p++)
+        {
+            for (var v = 0; v < variants.Count; v++)
+            {
+                for (var c = 0; c < cases.Count; c++)
+                {
+                    var work = plans.First(plan => plan.Query == cases[c].Name && plan.Variant == variants[v]).ToExactWork();
+                    int baseline = v * protocols.Count, candidate = baseline + p;
+                    var result = ClaimRule.Compare(work, Rounds(samples[candidate, c]), work, Rounds(samples[baseline, c]), Thresholds, alpha);
+                    comparisons.Add(new StatementComparison(
+                        protocols[p].Name, cases[c].Name, variants[v], result, preparesPerExecution[candidate, c], samples[candidate, c].TimedOut || samples[baseline, c].TimedOut));
+                }
+            }
+        }
+
+        return comparisons;
+    }
+
+    /// <summary>Adopt a protocol only where it wins somewhere and loses nowhere; keep the baseline on no difference; say so when the rounds could not tell or a query ran past the command timeout.</summary>
     internal static StatementVerdict Decide(IReadOnlyList<StatementComparison> comparisons)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
-        var faster = comparisons.Count(c => c.Result.IsClaim && c.Result.CandidateBetter);
-        var slower = comparisons.Count(c => c.Result.IsClaim && !c.Result.CandidateBetter);
+        var faster = comparisons.Count(c => c.Faster);
+        var slower = comparisons.Count(c => c.Slower);
         return (faster, slower) switch
         {
-            (0, 0) when comparisons.Any(c => c.Result.Kind == DifferenceKind.CannotTell) => StatementVerdict.CannotTell,
+            (0, 0) when comparisons.Any(c => c.TimedOut || c.Result.Kind == DifferenceKind.CannotTell) => StatementVerdict.CannotTell,
             (0, 0) => StatementVerdict.NoDifference,
             (> 0, 0) => StatementVerdict.Adopt,
             (0, > 0) => StatementVerdict.KeepBaseline,

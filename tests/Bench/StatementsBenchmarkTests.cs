@@ -1,4 +1,7 @@
 using Perf.Analysis.Capacity;
+using Perf.Bench.Capacity;
+using Perf.Bench.Plans;
+using Perf.Bench.Queries;
 using Perf.Bench.Statements;
 using Telemetry.Data.Schema;
 
@@ -50,6 +53,55 @@ public sealed class StatementsBenchmarkTests
         Assert.Equal(["faster", "slower"], tables[0].Rows.Select(r => r[^1]));
         Assert.Equal(["no measurable difference"], tables[1].Rows.Select(r => r[^1]));
         Assert.Contains("`prepared`: mixed", Assert.IsType<Perf.Harness.Reports.ReportList>(document.Blocks[0]).Items[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_AClaimWhereAQueryTimedOut_CannotTellNotAdopt()
+    {
+        var comparisons = new[] { Comparison("faster") with { TimedOut = true }, Comparison("none") };
+
+        Assert.Equal(StatementVerdict.CannotTell, StatementsBenchmark.Decide(comparisons));
+        var text = StatementReport.Conclusion("prepared", comparisons, StatementsBenchmark.Decide(comparisons));
+        Assert.StartsWith("`prepared`: cannot tell, as a query ran past the command timeout", text, StringComparison.Ordinal);
+        Assert.Contains("faster on 0, slower on 0, no measurable difference on 1, ran past the command timeout on 1 of 2", text, StringComparison.Ordinal);
+        Assert.Contains("geometric mean 1.01", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TimedOutPair_FlaggedAndWorkNotClaimedPerProtocol()
+    {
+        var comparisons = new[] { Comparison("slower") with { TimedOut = true } };
+        var document = StatementReport.Build(comparisons, new Dictionary<string, StatementVerdict> { ["prepared"] = StatementVerdict.CannotTell }, StatementsBenchmark.Thresholds);
+
+        var row = Assert.Single(Assert.Single(document.Blocks.OfType<Perf.Harness.Reports.ReportTable>()).Rows);
+        Assert.Equal("ran past the command timeout: not compared", row[^1]);
+        var method = document.Blocks.OfType<Perf.Harness.Reports.ReportParagraph>().First().Text;
+        Assert.Contains("captured once with the text protocol", method, StringComparison.Ordinal);
+        Assert.DoesNotContain("Every protocol runs the same plan", method, StringComparison.Ordinal);
+    }
+
+    /// <summary>The baseline's 11th round ran past the command timeout: without the flag its rounds would make the candidate "faster".</summary>
+    [Fact]
+    public void Compare_BaselineRanPastTheTimeout_FlaggedNotClaimed()
+    {
+        var query = QueryCatalog.TradePage(QueryCatalogTests.Context, ProfileKind.Hot, QueryWindow.SevenDays);
+        var plan = new PlanResult(query.Name, SchemaVariant.Composite, "range", "idx_trades_profile_time", ["profile_id", "entry_time"], [], false, false,
+            1000, 1000, 1000, new HandlerReads(0, 1, 0, 999, 0, 0, 0), 1.0, "SELECT 1", "", "{}", "{}");
+        var samples = InterleavedSampler.NewGrid(StatementProtocol.All.Count, 1);
+        for (var round = 0; round < 11; round++)
+        {
+            samples[0, 0].Add([10, 10.5, 11], new PageCounts(0, 0, 3), timedOut: round == 10);
+            for (var arm = 1; arm < StatementProtocol.All.Count; arm++)
+            {
+                samples[arm, 0].Add([1, 1.5, 2], new PageCounts(0, 0, 3));
+            }
+        }
+
+        var comparisons = StatementsBenchmark.Compare([SchemaVariant.Composite], [query], [plan], samples, new double[StatementProtocol.All.Count, 1]);
+
+        Assert.Equal(StatementProtocol.Candidates.Count, comparisons.Count);
+        Assert.All(comparisons, c => Assert.True(c.TimedOut && c.Result.IsClaim && !c.Faster, $"{c.Protocol}: timed out {c.TimedOut}, claim {c.Result.IsClaim}, faster {c.Faster}"));
+        Assert.Equal(StatementVerdict.CannotTell, StatementsBenchmark.Decide(comparisons));
     }
 
     private static StatementComparison Comparison(string outcome)
