@@ -48,7 +48,12 @@ public static class BenchProgram
         // Made once the data is there: a run refused on its databases (--no-seed on missing or empty ones) leaves no folder behind.
         var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         manifest.Parameters["command"] = options.Command.ToString().ToLowerInvariant();
-        manifest.Parameters["preset"] = options.Preset.ToString().ToLowerInvariant();
+        if (options.Command == BenchCommand.Suite)
+        {
+            // Only the suite times anything; --job replaces its preset's job.
+            manifest.Parameters["preset"] = SuiteRunner.Job(options.Preset, options.BenchmarkArgs);
+        }
+
         manifest.Parameters["databases"] = options.Prefix + "_*";
         manifest.Parameters["context"] = System.Text.Json.JsonSerializer.Serialize(context);
         Progress($"context: {manifest.Parameters["context"]}");

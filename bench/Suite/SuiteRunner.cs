@@ -14,6 +14,10 @@ public static class SuiteRunner
         return benchmarkArgs.Any(a => a is "--list" or "--help" or "-h" or "-?" or "--version" or "--info" || a.StartsWith("--list=", StringComparison.Ordinal));
     }
 
+    /// <summary>The job that times the suite, as the manifest records it: the preset's (<c>ci</c>, <c>full</c>), or <c>--job NAME</c> when BenchmarkDotNet's own switch replaces it.</summary>
+    public static string Job(BenchPreset preset, IReadOnlyList<string> benchmarkArgs) =>
+        OwnJob(benchmarkArgs) is { } job ? "--job " + job : preset.ToString().ToLowerInvariant();
+
     /// <summary>Runs the selected scenarios; returns their summaries (none for informational switches).</summary>
     /// <param name="preset">The preset whose job runs.</param>
     /// <param name="benchmarkArgs">BenchmarkDotNet's own switches.</param>
@@ -21,8 +25,7 @@ public static class SuiteRunner
     /// <param name="pages">When given, counts each case's buffer pool pages.</param>
     internal static IReadOnlyList<Summary> Run(BenchPreset preset, IReadOnlyList<string> benchmarkArgs, string artifactsPath, BufferPoolDiagnoser? pages = null)
     {
-        var ownJob = benchmarkArgs.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
-        var config = BenchConfig.Create(preset, artifactsPath, withPresetJob: !ownJob);
+        var config = BenchConfig.Create(preset, artifactsPath, withPresetJob: OwnJob(benchmarkArgs) is null);
         if (pages is not null)
         {
             config.AddDiagnoser(pages);
@@ -34,6 +37,26 @@ public static class SuiteRunner
             ? benchmarkArgs.ToArray()
             : [.. benchmarkArgs, "--filter", "*"];
         return [.. switcher.Run(args, config)];
+    }
+
+    /// <summary>The job BenchmarkDotNet's <c>--job</c> (<c>-j</c>, <c>--job=</c>) names, or null when the preset's runs.</summary>
+    private static string? OwnJob(IReadOnlyList<string> benchmarkArgs)
+    {
+        ArgumentNullException.ThrowIfNull(benchmarkArgs);
+        for (var i = 0; i < benchmarkArgs.Count; i++)
+        {
+            if (benchmarkArgs[i].StartsWith("--job=", StringComparison.Ordinal))
+            {
+                return benchmarkArgs[i]["--job=".Length..];
+            }
+
+            if (benchmarkArgs[i] is "--job" or "-j")
+            {
+                return i + 1 < benchmarkArgs.Count ? benchmarkArgs[i + 1] : string.Empty;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether any benchmark failed to build, run, or validate.</summary>
