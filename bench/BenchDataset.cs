@@ -38,35 +38,57 @@ public static class BenchDataset
 
         try
         {
-            // Every variant must hold trades: the queries, and choosing their parameters, need them.
-            foreach (var database in databases.Values)
+            // Every variant must hold trades (the queries, and choosing their parameters, need them), and the same rows:
+            // what the variants' plans and timings differ by must be the schema alone.
+            var counts = new Dictionary<SchemaVariant, SortedDictionary<string, long>>();
+            foreach (var (variant, database) in databases)
             {
-                await using var variant = new MySqlConnection(server.ConnectionStringFor(database));
-                await variant.OpenAsync(cancellationToken).ConfigureAwait(false);
-                if (await variant.ExecuteScalarAsync<int?>(new CommandDefinition(AnyTradeSql, cancellationToken: cancellationToken)).ConfigureAwait(false) is null)
+                await using var connection = new MySqlConnection(server.ConnectionStringFor(database));
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(AnyTradeSql, cancellationToken: cancellationToken)).ConfigureAwait(false) is null)
                 {
                     throw NotSeeded(options.Prefix, $"{database} holds no trades");
                 }
+
+                counts[variant] = await CountAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
-            await using var connection = new MySqlConnection(server.ConnectionStringFor(databases[SchemaVariant.Composite]));
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            foreach (var table in TelemetryTable.Live)
+            if (counts.Values.Select(Rows).Distinct(StringComparer.Ordinal).Count() > 1)
             {
-                counts[table.Name] = await connection.ExecuteScalarAsync<long>(
-                    new CommandDefinition($"SELECT COUNT(*) FROM `{table.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                throw new UsageException($"--no-seed: the variant databases hold different rows ({string.Join("; ", databases.Select(d => $"{d.Value}: {Rows(counts[d.Key])}"))}), so their plans and timings would not differ by the schema alone; reseed {options.Prefix}_* without --no-seed.");
             }
 
-            // Counted as found; seed, scale and checksum as the seeder recorded them, when it filled these databases.
-            var recorded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
-            return new PreparedDataset(databases, recorded is null ? new DatasetInfo(0, "as found (--no-seed)", counts, null) : recorded with { RowCounts = counts });
+            // Counted as found; seed, scale and checksum as the seeder recorded them when it filled these databases and
+            // they still hold its rows. Rows added or archived since are another dataset, described by its counts.
+            await using var composite = new MySqlConnection(server.ConnectionStringFor(databases[SchemaVariant.Composite]));
+            await composite.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var found = counts[SchemaVariant.Composite];
+            var recorded = await SeededDataset.DescribeAsync(composite, cancellationToken).ConfigureAwait(false);
+            var unchanged = recorded is not null && recorded.RowCounts.All(r => found.TryGetValue(r.Key, out var rows) && rows == r.Value);
+            return new PreparedDataset(databases, unchanged
+                ? recorded! with { RowCounts = found }
+                : new DatasetInfo(0, recorded is null ? "as found (--no-seed)" : "as found (--no-seed; changed since seeded)", found, null));
         }
         catch (MySqlException ex) when (SeededDataset.IsMissing(ex))
         {
             throw NotSeeded(options.Prefix, ex.Message, ex);
         }
     }
+
+    /// <summary>Rows per live table in the connection's database.</summary>
+    private static async Task<SortedDictionary<string, long>> CountAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in TelemetryTable.Live)
+        {
+            counts[table.Name] = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition($"SELECT COUNT(*) FROM `{table.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return counts;
+    }
+
+    private static string Rows(SortedDictionary<string, long> counts) => string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));
 
     private static UsageException NotSeeded(string prefix, string problem, Exception? inner = null) =>
         new($"--no-seed: {problem}; run without --no-seed to seed {prefix}_*, or name seeded databases with --prefix.", inner!);

@@ -202,6 +202,31 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Equal((result.Seed, result.Scale, result.Checksum), (found.Info.Seed, found.Info.Scale, found.Info.Checksum));
         Assert.Equal(5_000, found.Info.RowCounts[TelemetryTable.Trades.Name]);
 
+        // Rows archived since the seed: no longer the seeded dataset, so no checksum claims it; its counts describe it.
+        var noSeed = new Perf.Bench.BenchOptions(Perf.Bench.BenchCommand.Plans, "test", null, Perf.Bench.BenchPreset.Full, databases.Prefix, false, false, false, string.Empty, null, new(), []);
+        foreach (var variant in Enum.GetValues<SchemaVariant>())
+        {
+            await using var admin = new MySqlConnection(databases.Server.ConnectionStringFor(databases.Name(variant)));
+            await admin.OpenAsync(Cancel);
+            await using var delete = new MySqlCommand("DELETE FROM dd_trade_performance ORDER BY id LIMIT 10", admin);
+            await delete.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var changed = await Perf.Bench.BenchDataset.PrepareAsync(databases.Server, noSeed, Cancel);
+        Assert.Equal(("as found (--no-seed; changed since seeded)", (string?)null, 4_990L), (changed.Info.Scale, changed.Info.Checksum, changed.Info.RowCounts[TelemetryTable.Trades.Name]));
+
+        // One variant holding other rows than the others: their plans would not differ by the schema alone.
+        await using (var basic = new MySqlConnection(databases.Server.ConnectionStringFor(databases.Name(SchemaVariant.Basic))))
+        {
+            await basic.OpenAsync(Cancel);
+            await using var delete = new MySqlCommand("DELETE FROM dd_trade_performance ORDER BY id LIMIT 1", basic);
+            await delete.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var differ = await Assert.ThrowsAsync<Telemetry.CommandLine.UsageException>(() => Perf.Bench.BenchDataset.PrepareAsync(databases.Server, noSeed, Cancel));
+        Assert.StartsWith("--no-seed: the variant databases hold different rows (", differ.Message, StringComparison.Ordinal);
+        Assert.Contains($"{databases.Name(SchemaVariant.Basic)}: dd_system_health ", differ.Message, StringComparison.Ordinal);
+
         // A database the seeder did not fill records nothing, and reading it creates nothing.
         await databases.Server.EnsureDatabaseAsync(databases.Prefix + "_bare", Cancel);
         await using (var bare = new MySqlConnection(databases.Server.ConnectionStringFor(databases.Prefix + "_bare")))
