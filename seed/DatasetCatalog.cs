@@ -50,7 +50,7 @@ internal static class DatasetCatalog
         SELECT dataset_id AS DatasetId, fingerprint AS Fingerprint, spec AS Spec, seed AS Seed, scale AS Scale,
                generator_version AS GeneratorVersion, trade_id_base AS TradeIdBase, health_id_base AS HealthIdBase,
                trade_rows AS TradeRows, health_rows AS HealthRows, chunk_rows AS ChunkRows, state AS State,
-               checksum AS Checksum, source_database AS SourceDatabase
+               checksum AS Checksum, source_database AS SourceDatabase, metric_rows AS MetricRows
         FROM perf_dataset ORDER BY dataset_id
         """;
 
@@ -167,10 +167,10 @@ internal static class DatasetCatalog
 
     private sealed record DatasetRow(
         int DatasetId, string Fingerprint, string Spec, long Seed, string Scale, string GeneratorVersion, long TradeIdBase,
-        long HealthIdBase, long TradeRows, long HealthRows, int ChunkRows, string State, string? Checksum, string? SourceDatabase)
+        long HealthIdBase, long TradeRows, long HealthRows, int ChunkRows, string State, string? Checksum, string? SourceDatabase, long? MetricRows)
     {
         public DatasetRecord ToRecord() => new(
             DatasetId, Fingerprint, Spec, Seed, Scale, GeneratorVersion, TradeIdBase, HealthIdBase, TradeRows, HealthRows, ChunkRows,
-            Enum.Parse<DatasetState>(State, ignoreCase: true), Checksum, SourceDatabase);
+            Enum.Parse<DatasetState>(State, ignoreCase: true), Checksum, SourceDatabase) { MetricRows = MetricRows };
     }
 }

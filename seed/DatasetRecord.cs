@@ -15,4 +15,8 @@ public sealed record DatasetRecord(
     int ChunkRows,
     DatasetState State,
     string? Checksum,
-    string? SourceDatabase);
+    string? SourceDatabase)
+{
+    /// <summary>The metric windows in the table once this dataset was complete (0 with <c>--no-metrics</c>); null before it completed.</summary>
+    public long? MetricRows { get; init; }
+}

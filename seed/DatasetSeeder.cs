@@ -276,13 +276,11 @@ public sealed class DatasetSeeder
         await final.ChangeDatabaseAsync(source.Database, cancellationToken).ConfigureAwait(false);
         var records = await DatasetCatalog.ReadAsync(final, cancellationToken).ConfigureAwait(false);
         var record = records.Last(r => r.Fingerprint == spec.Fingerprint && r.State == DatasetState.Complete);
-        var metricRows = await final.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT metric_rows FROM perf_dataset WHERE dataset_id = @id", new { id = record.DatasetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             [TelemetryTable.Trades.Name] = records.Sum(r => r.TradeRows),
             [TelemetryTable.Health.Name] = records.Sum(r => r.HealthRows),
-            [TelemetryTable.Metrics.Name] = metricRows ?? 0,
+            [TelemetryTable.Metrics.Name] = record.MetricRows ?? 0,
         };
         context.Timeline.Report(SeedPhase.Done, source.Database, 0, 0, null);
         return new SeedResult(spec.Seed, context.Options.Scale, spec, record.Checksum!, counts, context.RowsWritten, results, context.Timeline.Seconds, context.Timeline.Phases())

@@ -28,12 +28,18 @@ public static class SeededDataset
             return null;
         }
 
-        // Appended datasets add their rows to the ones before them, as the seeder's own summary counts them.
+        // Appended datasets add their rows to the ones before them, as the seeder's own summary counts them; the metric
+        // windows are the table's once the newest completed.
         var rows = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             [TelemetryTable.Trades.Name] = records.Sum(r => r.TradeRows),
             [TelemetryTable.Health.Name] = records.Sum(r => r.HealthRows),
         };
+        if (complete.MetricRows is { } metrics)
+        {
+            rows[TelemetryTable.Metrics.Name] = metrics;
+        }
+
         return new DatasetInfo(complete.Seed, complete.Scale, rows, complete.Checksum);
     }
 }

@@ -89,7 +89,7 @@ internal static class InProcessApi
                 ConnectionString = connectionString,
                 RedisConfiguration = redis?.Configuration,
                 // A database seeded anew under the same name must not be answered from the previous data's Redis entries.
-                CacheDataIdentity = seeded?.Checksum,
+                CacheDataIdentity = seeded?.ContentIdentity,
                 EnableCaching = options.Caching,
             },
             cancellationToken).ConfigureAwait(false);

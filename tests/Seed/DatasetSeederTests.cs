@@ -192,6 +192,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
             Assert.Equal((result.Seed, result.Scale, result.Checksum), (described.Seed, described.Scale, described.Checksum));
             Assert.Equal(result.RowCounts[TelemetryTable.Trades.Name], described.RowCounts[TelemetryTable.Trades.Name]);
             Assert.Equal(result.RowCounts[TelemetryTable.Health.Name], described.RowCounts[TelemetryTable.Health.Name]);
+            Assert.Equal(result.RowCounts[TelemetryTable.Metrics.Name], described.RowCounts[TelemetryTable.Metrics.Name]);
         }
 
         // bench --no-seed counts the rows as found and takes the rest from the same record.

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Perf.Harness.Results;
 
@@ -15,7 +17,14 @@ public sealed record DatasetInfo(long Seed, string Scale, IReadOnlyDictionary<st
     /// dataset: <c>as found seed 0 checksum none, rows dd_a 10, dd_b 20</c>.
     /// </summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Scale} seed {Seed} checksum {Checksum ?? "none"}")
-        + (Checksum is null && RowCounts.Count > 0
-            ? ", rows " + string.Join(", ", RowCounts.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value}")))
-            : string.Empty);
+        + (Checksum is null && RowCounts.Count > 0 ? ", rows " + Rows() : string.Empty);
+
+    /// <summary>
+    /// A short name for exactly this data, for keys that must not outlive it (the API's Redis entries): the checksum and
+    /// every table's rows, hashed. The checksum covers the generated trades and health rows only, so the rows tell a seed
+    /// with metric windows from one without, and an appended dataset from its base. Null without a checksum.
+    /// </summary>
+    public string? ContentIdentity => Checksum is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Checksum}; {Rows()}")))[..16];
+
+    private string Rows() => string.Join(", ", RowCounts.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value}")));
 }
