@@ -41,6 +41,7 @@ public static class BenchDataset
             // Every variant must hold trades (the queries, and choosing their parameters, need them), and the same rows:
             // what the variants' plans and timings differ by must be the schema alone.
             var counts = new Dictionary<SchemaVariant, SortedDictionary<string, long>>();
+            DatasetInfo? recorded = null;
             foreach (var (variant, database) in databases)
             {
                 await using var connection = new MySqlConnection(server.ConnectionStringFor(database));
@@ -51,6 +52,10 @@ public static class BenchDataset
                 }
 
                 counts[variant] = await CountAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (variant == SchemaVariant.Composite)
+                {
+                    recorded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (counts.Values.Select(Rows).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -60,10 +65,7 @@ public static class BenchDataset
 
             // Counted as found; seed, scale and checksum as the seeder recorded them when it filled these databases and
             // they still hold its rows. Rows added or archived since are another dataset, described by its counts.
-            await using var composite = new MySqlConnection(server.ConnectionStringFor(databases[SchemaVariant.Composite]));
-            await composite.OpenAsync(cancellationToken).ConfigureAwait(false);
             var found = counts[SchemaVariant.Composite];
-            var recorded = await SeededDataset.DescribeAsync(composite, cancellationToken).ConfigureAwait(false);
             var unchanged = recorded is not null && recorded.RowCounts.All(r => found.TryGetValue(r.Key, out var rows) && rows == r.Value);
             return new PreparedDataset(databases, unchanged
                 ? recorded! with { RowCounts = found }

@@ -76,7 +76,6 @@ internal static class ThresholdEvaluator
             return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false);
         }
 
-        var upperLimit = threshold.IsUpperLimit;
         if (threshold.Metric == ThresholdMetric.FailedRate)
         {
             return JudgeFailedRate(threshold, group, actual, text);
@@ -88,6 +87,7 @@ internal static class ThresholdEvaluator
         }
 
         var estimate = Histograms.EstimateMs(group.Latency, threshold.Percentile);
+        var upperLimit = threshold.IsUpperLimit;
         var bound = upperLimit ? estimate.Upper : estimate.AtLeast;
         if (bound is not { } judged)
         {
@@ -118,9 +118,9 @@ internal static class ThresholdEvaluator
             return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual));
         }
 
-        if (group.Count < threshold.RequestsNeeded)
+        if (threshold.RequestsNeeded is var needed && group.Count < needed)
         {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {threshold.RequestsNeeded} requests (has {group.Count})"), false);
+            return new ThresholdResult(threshold.Expression, group.Name, actual, string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {needed} requests (has {group.Count})"), false);
         }
 
         var (lower, upper) = BinomialInterval.Of(group.Failed, group.Count);

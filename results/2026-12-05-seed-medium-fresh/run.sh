@@ -1,6 +1,6 @@
 #!/bin/bash
 # The medium seed into three variants on a server that holds no earlier seed ("fresh", the command a new user runs), beside
-# the same seed replacing the last run's 35 GB ("reset", as results/2026-12-05-seed-medium/run.sh runs it). From the
+# the same seed replacing the last run's 35 GB ("reset", as results/2026-12-05-seed-medium/run.sh, in git history at bbc4476, runs it). From the
 # repository root of the commit to measure, built with `dotnet build seed -c Release`:
 #   results/2026-12-05-seed-medium-fresh/run.sh fresh1 reset1 fresh2 reset2 …
 # one run at a time with nothing else running. A NAME starting with "fresh" first deletes the local server's data

@@ -17,7 +17,7 @@ public static class BinomialInterval
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(events);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(events, trials);
-        Validate(confidence);
+        OrderStatistics.ValidateConfidence(confidence);
         var alphaHalf = (1 - confidence) / 2;
         var lower = events == 0 ? 0 : new BetaDistribution(events, trials - events + 1).Quantile(alphaHalf);
         var upper = events == trials ? 1 : new BetaDistribution(events + 1, trials - events).Quantile(1 - alphaHalf);
@@ -32,7 +32,7 @@ public static class BinomialInterval
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "A proportion above 0, at most 1.");
         }
 
-        Validate(confidence);
+        OrderStatistics.ValidateConfidence(confidence);
         if (limit == 1)
         {
             return 1;
@@ -51,13 +51,5 @@ public static class BinomialInterval
         }
 
         return n;
-    }
-
-    private static void Validate(double confidence)
-    {
-        if (confidence is <= 0 or >= 1 || !double.IsFinite(confidence))
-        {
-            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "A confidence strictly between 0 and 1.");
-        }
     }
 }

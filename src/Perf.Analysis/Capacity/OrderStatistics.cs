@@ -146,6 +146,12 @@ public static class OrderStatistics
             throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "A percentile strictly between 0 and 100.");
         }
 
+        ValidateConfidence(confidence);
+    }
+
+    /// <summary>Throws unless <paramref name="confidence"/> lies strictly between 0 and 1 (the intervals of <see cref="BinomialInterval"/> share it).</summary>
+    internal static void ValidateConfidence(double confidence)
+    {
         if (confidence is <= 0 or >= 1 || !double.IsFinite(confidence))
         {
             throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "A confidence strictly between 0 and 1.");
