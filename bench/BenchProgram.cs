@@ -42,6 +42,12 @@ public static class BenchProgram
             throw new UsageException("--buffer-pool restarts the server with a small buffer pool: it needs a local server this run starts; without --mysql/PERF_MYSQL, and with no other process running the server on its data directory.");
         }
 
+        if (options.Command == BenchCommand.Suite && server.QueryCacheProblem("the suite") is { } queryCache)
+        {
+            // Plans and the gate count exact work with the cache off in their own session; only the suite times the query layer.
+            throw new UsageException(queryCache);
+        }
+
         var manifest = RunManifest.Create(options.Command == BenchCommand.Gate ? "bench-gate" : "bench", server, args, root);
         var (dataset, connectionStrings, context) = await PrepareAsync(options, server, manifest, cancellationToken).ConfigureAwait(false);
 

@@ -102,8 +102,12 @@ internal static class ReportCommand
                 await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
                 if (options.CacheStates.Count > 0 && !server.CanRestart)
                 {
-                    await Console.Error.WriteLineAsync($"report: --cache-states {string.Join(',', options.CacheStates).ToLowerInvariant()} restarts the server, so it needs the local server this run starts; {server.Source} was started elsewhere (stop the other tool using it, or drop --mysql/PERF_MYSQL).").ConfigureAwait(false);
-                    return ExitCodes.UsageError;
+                    throw new UsageException($"--cache-states {string.Join(',', options.CacheStates).ToLowerInvariant()} restarts the server, so it needs the local server this run starts; {server.Source} was started elsewhere (stop the other tool using it, or drop --mysql/PERF_MYSQL).");
+                }
+
+                if (server.QueryCacheProblem("the sweep") is { } queryCache)
+                {
+                    throw new UsageException(queryCache);
                 }
 
                 if (await CapacitySweep.DiskProblemAsync(options, server, cancellationToken).ConfigureAwait(false) is { } problem)

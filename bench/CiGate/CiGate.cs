@@ -2,6 +2,7 @@ using Perf.Analysis.Gates;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Telemetry.CommandLine;
 
 namespace Perf.Bench.CiGate;
 
@@ -10,6 +11,7 @@ public static class CiGate
 {
     /// <summary>Runs the suites <paramref name="options"/> asks for and writes <c>gate.md</c>, <c>gate.json</c> and <c>junit.xml</c>.</summary>
     /// <exception cref="ProvisioningException">No server could be found or started.</exception>
+    /// <exception cref="UsageException">The server's query cache is on (<see cref="ProvisionedServer.QueryCacheProblem"/>).</exception>
     public static Task<CiRun> RunAsync(CiOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
         RunAsync(options, arguments, GateFault.None, cancellationToken);
 
@@ -20,6 +22,11 @@ public static class CiGate
         ArgumentNullException.ThrowIfNull(fault);
         var root = RepositoryPaths.FindRoot();
         await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+        if (server.QueryCacheProblem("the gate's load check and timings") is { } queryCache)
+        {
+            throw new UsageException(queryCache);
+        }
+
         var manifest = RunManifest.Create("ci", server, arguments, root);
         var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         var checks = new List<GateCheck>();

@@ -100,6 +100,11 @@ internal static class ProbeCommand
         try
         {
             await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+            if (server.QueryCacheProblem("the probe") is { } queryCache)
+            {
+                throw new ProvisioningException(queryCache);
+            }
+
             var result = await MeasureAsync(server, options, cancellationToken).ConfigureAwait(false);
             if (result is null)
             {

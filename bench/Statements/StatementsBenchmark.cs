@@ -7,6 +7,7 @@ using Perf.Bench.Queries;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
+using Telemetry.CommandLine;
 using Telemetry.Data.Queries;
 using Telemetry.Data.Schema;
 
@@ -37,6 +38,11 @@ internal static class StatementsBenchmark
         var root = RepositoryPaths.FindRoot();
         await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
         Progress($"server: {server}");
+        if (server.QueryCacheProblem("the statements benchmark") is { } queryCache)
+        {
+            throw new UsageException(queryCache);
+        }
+
         var manifest = RunManifest.Create("bench-statements", server, [.. arguments], root);
         var session = await BenchProgram.PrepareAsync(options, server, manifest, cancellationToken).ConfigureAwait(false);
         var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);

@@ -78,6 +78,11 @@ internal static class InProcessApi
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(traffic);
+        if (server.QueryCacheProblem("the load") is { } queryCache)
+        {
+            throw new UsageException(queryCache);
+        }
+
         var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
         var (dataTraffic, dataset, databaseBytes, seeded) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
         var (poolBytes, flushMethod) = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);

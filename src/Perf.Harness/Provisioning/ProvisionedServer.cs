@@ -93,6 +93,22 @@ public sealed class ProvisionedServer : IAsyncDisposable
         return new RestartedServer(long.Parse(Settings["innodb_buffer_pool_size"], CultureInfo.InvariantCulture), Settings["innodb_flush_method"], dropped);
     }
 
+    /// <summary>
+    /// Why timings on this server would measure its query cache rather than the database, in one sentence; null when the
+    /// cache answers no ordinary SELECT (MySQL 8 has none; MariaDB's is off by default and in every server the harness starts).
+    /// </summary>
+    /// <param name="timings">What would be timed, as the command says it (<c>the load run</c>, <c>the capacity sweep</c>…).</param>
+    /// <remarks>
+    /// With <c>query_cache_type=ON</c> and a nonzero <c>query_cache_size</c> a repeated SELECT is answered from the cache
+    /// without reading a page: the suite's repeated executions and the load's recurring windows would time a hash lookup.
+    /// Plan capture turns the cache off in its own session; the query layer and the API are the product, and do not.
+    /// </remarks>
+    public string? QueryCacheProblem(string timings) =>
+        Settings.TryGetValue("query_cache_type", out var type) && type.Equals("ON", StringComparison.OrdinalIgnoreCase)
+        && Settings.TryGetValue("query_cache_size", out var size) && long.TryParse(size, CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"The server's query cache is on (query_cache_type=ON, query_cache_size={bytes}): it would answer {timings}'s repeated reads without touching InnoDB, so the timings would measure the cache; turn it off on that server (SET GLOBAL query_cache_type = OFF) or use one without it.")
+            : null;
+
     /// <summary>The buffer pool's size and the flush method as the server reports them now (a restart may have changed them since <see cref="Settings"/> was read).</summary>
     public async Task<(long Bytes, string FlushMethod)> ReadBufferPoolAsync(CancellationToken cancellationToken = default)
     {
