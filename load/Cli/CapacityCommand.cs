@@ -44,7 +44,12 @@ internal static class CapacityCommand
             RunSummary? last = null;
             foreach (var rate in search.Rates())
             {
-                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(settings.WithProfile(search.ProfileAt(rate, settings.Thresholds)), target, null, cancellationToken).ConfigureAwait(false);
+                var (summary, report, stepManifest) = await search.RunStepAsync(
+                    rate,
+                    settings.Thresholds,
+                    last,
+                    profile => RunSession.ExecuteAsync(settings.WithProfile(profile), target, null, cancellationToken),
+                    line => console.MarkupLine(Markup.Escape(line))).ConfigureAwait(false);
                 last = summary;
                 var stepResult = CapacityStep.From(rate, summary);
                 steps.Add(stepResult);

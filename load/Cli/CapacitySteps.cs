@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Perf.Analysis.Capacity;
+using Perf.Harness.Results;
 using Perf.Load.Model;
+using Perf.Load.Reports;
 using Perf.Load.Thresholds;
 using Spectre.Console;
 using Telemetry.CommandLine;
@@ -41,30 +44,81 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
         return StepDuration > TimeSpan.Zero ? this : throw new UsageException($"{names.Duration} must be greater than zero.");
     }
 
-    /// <summary>The open-model load of the step at <paramref name="rate"/>, lasting <see cref="DurationAt"/>.</summary>
-    public LoadProfile ProfileAt(double rate, IEnumerable<Threshold> thresholds) => LoadProfile.ConstantRate(rate, DurationAt(rate, thresholds), Warmup, Poisson);
+    /// <summary>
+    /// Runs the step at <paramref name="rate"/> through <paramref name="run"/>, sized by <see cref="DurationAt"/> on the
+    /// shares of traffic <paramref name="previous"/> (the last step) showed; when it failed only because a threshold on part of
+    /// the traffic got too few requests to be judged, runs it once more, sized by the shares it showed itself.
+    /// </summary>
+    /// <param name="say">Told why a step runs again.</param>
+    public async Task<(RunSummary Summary, ReportInput Report, RunManifest Manifest)> RunStepAsync(
+        double rate,
+        IReadOnlyList<Threshold> thresholds,
+        RunSummary? previous,
+        Func<LoadProfile, Task<(RunSummary Summary, ReportInput Report, RunManifest Manifest)>> run,
+        Action<string> say)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(say);
+        var duration = DurationAt(rate, thresholds, previous);
+        var step = await run(LoadProfile.ConstantRate(rate, duration, Warmup, Poisson)).ConfigureAwait(false);
+        if (ShortOfRequests(step.Summary, thresholds) is { } shortfall && DurationAt(rate, thresholds, step.Summary) is var longer && longer > duration)
+        {
+            say(string.Create(CultureInfo.InvariantCulture, $"rate {rate:0.##}/s: {shortfall}; measuring it again for {longer.TotalSeconds:0} s"));
+            step = await run(LoadProfile.ConstantRate(rate, longer, Warmup, Poisson)).ConfigureAwait(false);
+        }
 
-    /// <summary>The step's measured duration at <paramref name="rate"/>: <see cref="StepDuration"/>, or longer when that would send fewer requests than the thresholds' percentiles need to be judged.</summary>
+        return step;
+    }
+
+    /// <summary>
+    /// The step's measured duration at <paramref name="rate"/>: <see cref="StepDuration"/>, or longer when that would send
+    /// fewer requests than the thresholds need to be judged, in the group each one judges.
+    /// </summary>
+    /// <param name="rate">The step's rate.</param>
+    /// <param name="thresholds">The thresholds every step is judged by.</param>
+    /// <param name="shares">A step whose requests show each threshold's share of the traffic (<c>trades:p(99)&lt;…</c> judges
+    /// about 35 % of the dashboard's requests); null takes every threshold to see all of them.</param>
     /// <remarks>
     /// A percentile threshold holds only when its interval is under the limit. A p99 has no interval below 368 requests
     /// (at 10/s a 20 s step could never pass it), and below 555 its upper end is the slowest request, so one stray
     /// request would fail the step (<see cref="OrderStatistics.SamplesForInnerInterval"/>: 5 s steps at 64 MiB stopped
     /// at 100/s on a p99 of 122 ms; git history at 03d626c, results/2026-12-05-memory-knee). A failure-rate limit is judged by
-    /// its interval too: <c>http_req_failed&lt;0.001</c> needs 3,688 requests. Poisson arrivals vary, so they get three standard
-    /// deviations more.
+    /// its interval too: <c>http_req_failed&lt;0.001</c> needs 3,688 requests. Poisson arrivals, and a group that gets a
+    /// random share of them, vary, so they get three standard deviations more.
     /// </remarks>
-    public TimeSpan DurationAt(double rate, IEnumerable<Threshold> thresholds)
+    public TimeSpan DurationAt(double rate, IEnumerable<Threshold> thresholds, RunSummary? shares = null)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        var needed = thresholds.Select(RequestsToJudge).DefaultIfEmpty(0).Max();
-        if (needed == 0)
-        {
-            return StepDuration;
-        }
-
-        var requests = needed + 1 + (Poisson ? 3 * Math.Sqrt(needed) : 0);
+        var requests = thresholds.Select((threshold, i) => RequestsFor(RequestsToJudge(threshold), Share(shares, i))).DefaultIfEmpty(0).Max();
         var seconds = Math.Ceiling(requests / rate);
         return seconds > StepDuration.TotalSeconds ? TimeSpan.FromSeconds(seconds) : StepDuration;
+    }
+
+    /// <summary>The step's requests in all, for a group with <paramref name="share"/> of them to get <paramref name="needed"/>.</summary>
+    private double RequestsFor(long needed, double share) =>
+        needed == 0 ? 0 : (needed + 1 + (Poisson || share < 1 ? 3 * Math.Sqrt(needed) : 0)) / share;
+
+    /// <summary>The share of <paramref name="step"/>'s requests in the group of its <paramref name="index"/>th threshold; 1 without a step, or when the group got none (no length would give it any).</summary>
+    private static double Share(RunSummary? step, int index) =>
+        step is { Total.Count: > 0 } && index < step.Thresholds.Count && step.Thresholds[index].Requests is > 0 and var requests
+            ? Math.Min(1, (double)requests / step.Total.Count)
+            : 1;
+
+    /// <summary>
+    /// Why <paramref name="step"/> failed for want of requests alone (every failed threshold's group got some, fewer than it
+    /// needs to be judged, and the generator kept its schedule), naming them; null when it failed for anything else or passed.
+    /// </summary>
+    private static string? ShortOfRequests(RunSummary step, IReadOnlyList<Threshold> thresholds)
+    {
+        if (step.Verdict != Verdict.Fail || step.Thresholds.Count != thresholds.Count)
+        {
+            return null;
+        }
+
+        var failed = step.Thresholds.Select((result, i) => (Result: result, Needed: RequestsToJudge(thresholds[i]))).Where(t => !t.Result.Passed).ToList();
+        return failed.Count > 0 && failed.All(t => t.Result.Requests > 0 && t.Result.Requests < t.Needed)
+            ? string.Join("; ", failed.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Result.Expression} had {t.Result.Requests} of the {t.Needed} requests it needs")))
+            : null;
     }
 
     /// <summary>The requests a step needs for <paramref name="threshold"/> to be judged: a percentile's interval off the slowest request, the others' <see cref="Threshold.RequestsNeeded"/>.</summary>

@@ -96,6 +96,7 @@ internal static class OverheadCommand
         var configurations = new RunConfiguration?[arms.Length];
         var stopped = new bool[arms.Length];
         var compared = new ReportInput?[arms.Length];
+        var previous = new RunSummary?[arms.Length];
         var stepIndex = 0;
         foreach (var rate in search.Rates())
         {
@@ -113,7 +114,13 @@ internal static class OverheadCommand
                 }
 
                 var arm = arms[a];
-                var (summary, report, stepManifest) = await RunSession.ExecuteAsync(arm.Settings.WithProfile(search.ProfileAt(rate, arm.Settings.Thresholds)), arm.Target, arm.Mix(), null, cancellationToken).ConfigureAwait(false);
+                var (summary, report, stepManifest) = await search.RunStepAsync(
+                    rate,
+                    arm.Settings.Thresholds,
+                    previous[a],
+                    profile => RunSession.ExecuteAsync(arm.Settings.WithProfile(profile), arm.Target, arm.Mix(), null, cancellationToken),
+                    line => console.MarkupLine(Markup.Escape($"{arm.Name,-14} {line}"))).ConfigureAwait(false);
+                previous[a] = summary;
                 var step = CapacityStep.From(rate, summary);
                 steps[a].Add(step);
                 configurations[a] = summary.Configuration;

@@ -68,12 +68,12 @@ internal static class ThresholdEvaluator
         var judgesRequests = threshold.Metric is not (ThresholdMetric.RequestRate or ThresholdMetric.Count);
         if (judgesRequests && group.Count == 0)
         {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, "no requests", false);
+            return new ThresholdResult(threshold.Expression, group.Name, actual, "no requests", false, group.Count);
         }
 
         if (judgesRequests && threshold.Metric != ThresholdMetric.FailedRate && group.Latency.TotalCount == 0)
         {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false);
+            return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false, group.Count);
         }
 
         if (threshold.Metric == ThresholdMetric.FailedRate)
@@ -83,7 +83,7 @@ internal static class ThresholdEvaluator
 
         if (threshold.Metric != ThresholdMetric.Percentile)
         {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual));
+            return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual), group.Count);
         }
 
         var estimate = Histograms.EstimateMs(group.Latency, threshold.Percentile);
@@ -96,13 +96,14 @@ internal static class ThresholdEvaluator
                 group.Name,
                 actual,
                 string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples})"),
-                false);
+                false,
+                group.Count);
         }
 
         var interval = estimate.Lower is { } lower && estimate.Upper is { } upper
             ? string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]")
             : string.Create(CultureInfo.InvariantCulture, $"{text} [≥ {judged:0.###}]");
-        return new ThresholdResult(threshold.Expression, group.Name, actual, interval, threshold.IsMet(judged));
+        return new ThresholdResult(threshold.Expression, group.Name, actual, interval, threshold.IsMet(judged), group.Count);
     }
 
     /// <summary>
@@ -115,16 +116,16 @@ internal static class ThresholdEvaluator
         if (threshold is { Operator: ThresholdOperator.LessOrEqual, Limit: <= 0 })
         {
             // "No request failed" is a statement about this run, which it shows or not; no interval can reach 0.
-            return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual));
+            return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual), group.Count);
         }
 
         if (threshold.RequestsNeeded is var needed && group.Count < needed)
         {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {needed} requests (has {group.Count})"), false);
+            return new ThresholdResult(threshold.Expression, group.Name, actual, string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {needed} requests (has {group.Count})"), false, group.Count);
         }
 
         var (lower, upper) = BinomialInterval.Of(group.Failed, group.Count);
-        return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]", threshold.IsMet(threshold.IsUpperLimit ? upper : lower));
+        return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]", threshold.IsMet(threshold.IsUpperLimit ? upper : lower), group.Count);
     }
 
     private static StatsSnapshot Select(Threshold threshold, StatsSnapshot total, IReadOnlyList<StatsSnapshot> scenarios, IReadOnlyList<StatsSnapshot> endpoints)

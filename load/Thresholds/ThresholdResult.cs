@@ -6,4 +6,5 @@ namespace Perf.Load.Thresholds;
 /// <param name="Actual">The measured value, in the threshold's unit.</param>
 /// <param name="ActualText">The measured value formatted with its unit.</param>
 /// <param name="Passed">True when the threshold holds.</param>
-internal sealed record ThresholdResult(string Expression, string Group, double Actual, string ActualText, bool Passed);
+/// <param name="Requests">The requests in its group: what a percentile or a failure rate was judged on.</param>
+internal sealed record ThresholdResult(string Expression, string Group, double Actual, string ActualText, bool Passed, long Requests);

@@ -125,7 +125,7 @@ public sealed class CiOptionsTests
     [InlineData(99, true)]
     public void LoadInterpret_ExitCodeContradictsThresholds_Error(int exitCode, bool thresholdPassed)
     {
-        var checks = LoadStep.Interpret("load", exitCode, [new ThresholdResult("p(99) < 1000ms", "total", 30, "30 ms", thresholdPassed)], 1);
+        var checks = LoadStep.Interpret("load", exitCode, [new ThresholdResult("p(99) < 1000ms", "total", 30, "30 ms", thresholdPassed, 1000)], 1);
 
         Assert.Equal(GateOutcome.Error, checks[0].Outcome);
     }
@@ -141,7 +141,7 @@ public sealed class CiOptionsTests
     [Fact]
     public void LoadInterpret_ThresholdFailedExit99_ValidRunWithTheFailedCheck()
     {
-        var checks = LoadStep.Interpret("load", 99, [new ThresholdResult("p(99) < 1000ms", "total", 3000, "3 s", false)], 1);
+        var checks = LoadStep.Interpret("load", 99, [new ThresholdResult("p(99) < 1000ms", "total", 3000, "3 s", false, 1000)], 1);
 
         Assert.Equal(GateOutcome.Passed, checks[0].Outcome);
         Assert.Equal(GateOutcome.Failed, checks[1].Outcome);
@@ -172,7 +172,7 @@ public sealed class CiOptionsTests
     [InlineData(137, GateOutcome.Error)]
     public void LoadInterpret_ExitCodes_FailClosed(int exitCode, GateOutcome expected)
     {
-        var checks = LoadStep.Interpret("load", exitCode, [new ThresholdResult("p(99) < 1000ms", "total", 30, "30 ms", true)], 1);
+        var checks = LoadStep.Interpret("load", exitCode, [new ThresholdResult("p(99) < 1000ms", "total", 30, "30 ms", true, 1000)], 1);
 
         Assert.Equal(expected, checks[0].Outcome);
         Assert.Equal(GateOutcome.Passed, checks[1].Outcome);
@@ -181,7 +181,7 @@ public sealed class CiOptionsTests
     [Fact]
     public void LoadInterpret_ThresholdFailed_IsARegression()
     {
-        var checks = LoadStep.Interpret("load", 99, [new ThresholdResult("p(95) < 500ms", "total", 730, "730 ms", false)], 1);
+        var checks = LoadStep.Interpret("load", 99, [new ThresholdResult("p(95) < 500ms", "total", 730, "730 ms", false, 1000)], 1);
         var report = new GateReport(checks, []);
 
         Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);

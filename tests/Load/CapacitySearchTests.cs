@@ -40,6 +40,33 @@ public sealed class CapacitySearchTests
     }
 
     [Fact]
+    public async Task Capacity_ThresholdOnATenthOfTheTraffic_StepLengthenedUntilItsGroupCanBeJudged()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var directory = LoadTestSupport.TempDirectory();
+        var console = new TestConsole();
+        console.Profile.Width = 250;
+
+        // A p95's interval keeps off the slowest request from 110 requests in its group. Sized on all requests the step sends
+        // 201, of which healthz gets about 20: the step would fail for want of requests, not of speed.
+        var exit = await LoadCli.RunAsync(
+            ["capacity", "--url", server.BaseAddress.ToString(), "--scenario", "get:/=9", "--scenario", "healthz=1", "--start-rate", "200", "--step", "100", "--max-rate", "200",
+             "--step-duration", "1s", "--warmup", "0.2s", "--max-send-lag", "500ms", "--no-default-thresholds", "--threshold", "healthz:p(95)<1000", "--results", directory],
+            console,
+            null,
+            TestContext.Current.CancellationToken);
+
+        Assert.True(exit == ExitCodes.Success, console.Output);
+        Assert.Matches(@"rate 200/s: healthz:p\(95\)<1000 had \d+ of the 110 requests it needs; measuring it again for \d+ s", console.Output);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "capacity.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(200, json.RootElement.GetProperty("maxPassingRate").GetDouble());
+        using var step = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "rate-200", "summary.json"), TestContext.Current.CancellationToken));
+        var judged = step.RootElement.GetProperty("thresholds")[0];
+        Assert.True(judged.GetProperty("passed").GetBoolean());
+        Assert.True(judged.GetProperty("requests").GetInt64() >= 110, judged.ToString());
+    }
+
+    [Fact]
     public async Task Capacity_NoThresholds_IsAUsageErrorBeforeAnyStep()
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);

@@ -115,8 +115,8 @@ public sealed class ExitCodeTests
     [Fact]
     public void Decide_InvalidGenerator_BeatsPassingThresholds()
     {
-        var passed = new[] { new ThresholdResult("p(95)<500", "total", 1, "1 ms", true) };
-        var failed = new[] { new ThresholdResult("p(95)<500", "total", 900, "900 ms", false) };
+        var passed = new[] { new ThresholdResult("p(95)<500", "total", 1, "1 ms", true, 1000) };
+        var failed = new[] { new ThresholdResult("p(95)<500", "total", 900, "900 ms", false, 1000) };
 
         Assert.Equal((Verdict.Pass, ExitCodes.Success), RunSummaryBuilder.Decide(Health(valid: true), passed));
         Assert.Equal((Verdict.Fail, ExitCodes.ThresholdsFailed), RunSummaryBuilder.Decide(Health(valid: true), failed));
