@@ -1,6 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
 using Perf.Tests.Api;
 using Perf.Tests.Infrastructure;
 using Telemetry.Api;
+using Telemetry.Api.Endpoints;
 using Telemetry.CommandLine;
 using Telemetry.Jobs.Monitoring;
 
@@ -75,13 +78,25 @@ public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture ap
     [Fact]
     public async Task WarmAsync_PathTimesOut_ReportedAndTheRestWarmed()
     {
-        // The one fake: an API that never answers, to hold the warmer to its own timeout handling.
-        using var http = new HttpClient(new StallingHandler()) { Timeout = TimeSpan.FromMilliseconds(200) };
+        server.RequireServer();
+        await using var host = await StartApiAsync(new PinnedClock(new DateTimeOffset(TestTrades.Origin.AddDays(ApiFixture.Days))));
+        // A server that accepts the connection and never answers; an absolute URL overrides the warmer's base address.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = silent.AcceptSocketAsync(Ct).AsTask();
+        var slow = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/slow");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
 
-        var results = await new CacheWarmer(http).WarmAsync(new Uri("http://api.test"), ["/slow", "/api/trades/1/summary"], Ct);
+        var results = await new CacheWarmer(http).WarmAsync(host.BaseAddress, [slow.ToString(), "/api/trades/1/summary"], Ct);
 
-        Assert.Equal([0, 200], results.Select(r => r.Status));
+        using var held = await accepted.WaitAsync(TimeSpan.FromSeconds(1), Ct);
+        Assert.Equal([(slow, 0), (new Uri(host.BaseAddress, "/api/trades/1/summary"), 200)], results.Select(r => (r.Url, r.Status)));
         Assert.Contains("Timeout", results[0].Error, StringComparison.Ordinal);
+        // Warmed: the warmer's request filled the entry (the one miss), and the dashboard's same request is served from it.
+        using var dashboard = new HttpClient { BaseAddress = host.BaseAddress };
+        Assert.Equal(1, await MetricsScrape.CacheLookupsAsync(dashboard, TradeEndpoints.SummaryName, "miss"));
+        (await dashboard.GetAsync("/api/trades/1/summary", Ct)).EnsureSuccessStatusCode();
+        Assert.Equal((1, 1), (await MetricsScrape.CacheLookupsAsync(dashboard, TradeEndpoints.SummaryName, "miss"), await MetricsScrape.CacheLookupsAsync(dashboard, TradeEndpoints.SummaryName, "hit")));
     }
 
     /// <summary>An API of its own over the fixture's Composite database, so its cache and counts hold only this test's requests.</summary>
@@ -94,18 +109,5 @@ public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture ap
     private sealed class PinnedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class StallingHandler : HttpMessageHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.RequestUri!.AbsolutePath == "/slow")
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-
-            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") };
-        }
     }
 }
