@@ -36,7 +36,7 @@ public sealed class QueryCatalogTests
     }
 
     [Fact]
-    public void DeepPage_OffsetAndKeyset_AskForTheSamePageDifferently()
+    public void DeepPage_OffsetAndKeyset_AskDifferently()
     {
         var offset = QueryCatalog.DeepPage(Context, PageKind.Offset);
         var keyset = QueryCatalog.DeepPage(Context, PageKind.Keyset);
