@@ -76,19 +76,23 @@ public sealed class ApiMetricsTests(DatabaseServerFixture server, ApiFixture api
         var monitor = new ApiMonitor(client, new MonitorThresholds());
         var metrics = new Uri(host.BaseAddress, "/metrics");
         await monitor.CheckAsync(metrics, Ct);
+        var before = await MetricsScrape.ReadAsync(client);
         for (var i = 0; i < 4; i++)
         {
             (await client.GetAsync("/api/trades/2/summary?" + Range, Ct)).EnsureSuccessStatusCode();
             (await client.GetAsync("/healthz", Ct)).EnsureSuccessStatusCode();
         }
 
-        await MetricsScrape.ReadWhenAsync(client, s => Value(s, ApiMonitor.RequestDuration + "_count", ("endpoint", "trades_summary")) >= 4);
+        var after = await MetricsScrape.ReadWhenAsync(client, s => Value(s, ApiMonitor.RequestDuration + "_count", ("endpoint", "trades_summary")) >= 4);
         var report = await monitor.CheckAsync(metrics, Ct);
 
         // The four summaries (one miss, then three hits); not the probes nor the scrapes, which would dilute the percentiles.
         Assert.Equal(4, report.Requests);
-        Assert.NotNull(report.P95);
-        Assert.InRange(report.P99!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        var buckets = IntervalBuckets(before, after);
+        Assert.Equal(4, buckets[^1].Requests);
+        Assert.True(report.P95 <= report.P99, $"P95 {report.P95} > P99 {report.P99}");
+        Assert.Equal(Quantile(buckets, 0.95), report.P95!.Value.TotalSeconds, 1e-6);
+        Assert.Equal(Quantile(buckets, 0.99), report.P99!.Value.TotalSeconds, 1e-6);
         Assert.Equal(0.75, report.CacheHitRate);
         Assert.Equal(["API cache hit rate 75.0 % is under 80 %"], report.Warnings);
     }
@@ -101,4 +105,25 @@ public sealed class ApiMetricsTests(DatabaseServerFixture server, ApiFixture api
     }
 
     private static double Value(IReadOnlyList<PrometheusSample> samples, string name, params (string Name, string Value)[] labels) => MetricsScrape.Value(samples, name, labels);
+
+    /// <summary>The query endpoints' request-duration buckets between two scrapes: upper bound and requests at or under it, ascending.</summary>
+    private static List<(double Bound, double Requests)> IntervalBuckets(IReadOnlyList<PrometheusSample> before, IReadOnlyList<PrometheusSample> after)
+    {
+        double Cumulative(IReadOnlyList<PrometheusSample> samples, string le) =>
+            ApiMonitor.QueryEndpoints.Sum(e => Value(samples, ApiMonitor.RequestDuration + "_bucket", ("endpoint", e), ("le", le)));
+
+        return [.. after.Where(s => s.Name == ApiMonitor.RequestDuration + "_bucket").Select(s => s.Label("le")!).Distinct()
+            .Select(le => (Bound: le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture), Requests: Cumulative(after, le) - Cumulative(before, le)))
+            .OrderBy(b => b.Bound)];
+    }
+
+    /// <summary>Prometheus's <c>histogram_quantile</c>: the bucket holding the q-th share of the requests, read linearly between its bounds.</summary>
+    private static double Quantile(List<(double Bound, double Requests)> buckets, double q)
+    {
+        var rank = q * buckets[^1].Requests;
+        var i = buckets.FindIndex(b => b.Requests >= rank);
+        var (lower, below) = i == 0 ? (0.0, 0.0) : buckets[i - 1];
+        var (upper, upTo) = buckets[i];
+        return double.IsPositiveInfinity(upper) ? lower : lower + ((upper - lower) * (rank - below) / (upTo - below));
+    }
 }
