@@ -1,3 +1,4 @@
+using Dapper;
 using MySqlConnector;
 using Perf.Bench.Archive;
 using Perf.Harness.Provisioning;
@@ -24,7 +25,7 @@ public sealed class ArchiveBenchmarkTests(DatabaseServerFixture fixture)
             Retention: new RetentionOptions { Pause = TimeSpan.Zero },
             Api: null,
             IdleSeconds: 1,
-            Keep: false,
+            Keep: true,
             ResultsDirectory: results,
             Provisioning: new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false });
         try
@@ -39,13 +40,30 @@ public sealed class ArchiveBenchmarkTests(DatabaseServerFixture fixture)
             Assert.Equal((rows.RowsArchived, 12, 0L), (partitions.RowsArchived, partitions.WholeMonths, partitions.RowPathRows));
             Assert.True(File.Exists(Path.Combine(results, "archive.md")));
             Assert.True(File.Exists(Path.Combine(results, "archive.json")));
-            await using var connection = new MySqlConnection(server.AdminConnectionString);
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var left = new MySqlCommand($"SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '{ArchiveBenchmark.Prefix}%'", connection);
-            Assert.Equal(0L, await left.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+
+            // Kept, the two databases show which trades each path archived: the same ids, exactly those before the cutoff.
+            var cutoff = new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+            var archived = new Dictionary<SchemaVariant, List<long>>();
+            foreach (var variant in options.Variants)
+            {
+                await using var connection = new MySqlConnection(server.ConnectionStringFor(VariantDatabase.Name(ArchiveBenchmark.Prefix, variant)));
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                archived[variant] = (await connection.QueryAsync<long>("SELECT id FROM dd_trade_performance_archive ORDER BY id")).AsList();
+                var (newestArchived, oldestLive) = await connection.QuerySingleAsync<(DateTime, DateTime)>(
+                    "SELECT (SELECT MAX(entry_time) FROM dd_trade_performance_archive), (SELECT MIN(entry_time) FROM dd_trade_performance)");
+                Assert.True(newestArchived < cutoff && oldestLive >= cutoff, $"{variant}: newest archived {newestArchived:O}, oldest live {oldestLive:O}");
+            }
+
+            Assert.Equal(rows.RowsArchived, archived[SchemaVariant.Composite].Count);
+            Assert.Equal(archived[SchemaVariant.Composite], archived[SchemaVariant.Partitioned]);
         }
         finally
         {
+            foreach (var variant in options.Variants)
+            {
+                await server.DropDatabaseAsync(VariantDatabase.Name(ArchiveBenchmark.Prefix, variant), CancellationToken.None);
+            }
+
             if (Directory.Exists(results))
             {
                 Directory.Delete(results, recursive: true);
