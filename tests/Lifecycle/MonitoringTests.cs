@@ -19,7 +19,8 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
         var second = await monitor.CheckAsync(now.AddDays(1), TestContext.Current.CancellationToken);
 
         Assert.Contains(first.Sizes, s => s.Table == TelemetryTable.Trades.Name && s.Partition == "p2025_09");
-        Assert.All(TelemetryTable.All, t => Assert.Contains(first.Growth, g => g.Table == t.Name));
+        AssertEveryTable(first.Growth.Select(g => g.Table));
+        AssertEveryTable(second.Growth.Select(g => g.Table));
         Assert.All(first.Growth, g => Assert.Null(g.DailyGrowth));
         Assert.All(second.Growth, g => Assert.Equal(TimeSpan.FromDays(1), g.Since));
         Assert.NotNull(first.BufferPoolHitRate);
@@ -75,6 +76,7 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
             report = await monitor.CheckAsync(now.AddMinutes(minute), TestContext.Current.CancellationToken);
         }
 
+        AssertEveryTable(report.Growth.Select(g => g.Table));
         Assert.All(report.Growth, g => Assert.NotNull(g.DailyGrowth));
         Assert.All(report.Growth, g => Assert.Equal(TimeSpan.FromMinutes(60), g.Since));
     }
@@ -96,7 +98,7 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
         await using var connection = await db.OpenAsync();
         var kept = (await connection.QueryAsync<(string Table, DateTime At)>($"SELECT table_name, captured_at FROM {DatabaseMonitor.SizeHistoryTable} ORDER BY captured_at")).ToList();
         var expected = Enumerable.Range(0, 3).Select(hour => hour * 60).Concat(Enumerable.Range(180, 121)).Select(m => start.AddMinutes(m)).ToList();
-        Assert.Equal(sizes.Select(s => s.Table).Distinct().Count(), kept.Select(k => k.Table).Distinct().Count());
+        AssertEveryTable(kept.Select(k => k.Table));
         Assert.All(kept.GroupBy(k => k.Table), table => Assert.Equal(expected, [.. table.Select(k => DateTime.SpecifyKind(k.At, DateTimeKind.Utc))]));
     }
 
@@ -110,7 +112,7 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
 
         var again = await monitor.CheckAsync(now, TestContext.Current.CancellationToken);
 
-        Assert.All(TelemetryTable.All, t => Assert.Contains(again.Growth, g => g.Table == t.Name));
+        AssertEveryTable(again.Growth.Select(g => g.Table));
     }
 
     [Fact]
@@ -147,6 +149,10 @@ public sealed class MonitoringTests(DatabaseServerFixture fixture)
         Assert.Equal(TelemetryTable.All.Select(t => t.Name), results.Select(r => r.Table));
         Assert.All(results, r => Assert.True(r.Ok, r.Status));
     }
+
+    /// <summary>Exactly the telemetry tables, each once at least: an <c>Assert.All</c> over their rows then checks every table.</summary>
+    private static void AssertEveryTable(IEnumerable<string> tables) =>
+        Assert.Equal(TelemetryTable.All.Select(t => t.Name).Order(StringComparer.Ordinal), tables.Distinct().Order(StringComparer.Ordinal));
 
     private static async Task AnalyzeAsync(LifecycleDatabase db)
     {
