@@ -10,9 +10,10 @@ using Telemetry.Data.Schema;
 namespace Perf.Tests.Bench;
 
 /// <summary>
-/// The capacity sweep on the real server: its A/A null check (a variant against an identical copy of itself must yield no
-/// claim), its control (the same queries on the same rows beside every size, whatever the sizes' own data), and its sizes
-/// interleaved (every size kept and timed in the same rounds, refused before writing when they would not fit together).
+/// The capacity sweep on the real server: its A/A pipeline (a variant against an identical copy of itself: equal work and a
+/// p-value for every pair), its control (the same queries on the same rows beside every size, whatever the sizes' own data),
+/// and its sizes interleaved (every size kept and timed in the same rounds, refused before writing when they would not fit
+/// together).
 /// </summary>
 public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposable
 {
@@ -21,7 +22,7 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
     public void Dispose() => directory.Delete(recursive: true);
 
     [Fact]
-    public async Task Sweep_CompositeAgainstItsCopy_ClaimsNoDifference()
+    public async Task Sweep_CompositeAgainstItsCopy_EqualWorkAPValuePerPairAndTheControl()
     {
         var server = fixture.RequireServer();
         var ct = TestContext.Current.CancellationToken;
