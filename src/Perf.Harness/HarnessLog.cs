@@ -34,4 +34,7 @@ internal static partial class HarnessLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "No Redis available ({Reason}); callers fall back to an in-process cache")]
     public static partial void NoRedis(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Docker {Detail}; trying the next way")]
+    public static partial void ContainerFailed(ILogger logger, string detail);
 }

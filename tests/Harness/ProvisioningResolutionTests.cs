@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Perf.Harness.Provisioning;
+using Perf.Tests.Infrastructure;
 
 namespace Perf.Tests.Harness;
 
@@ -90,15 +91,40 @@ public sealed class ProvisioningResolutionTests
     }
 
     [Fact]
+    public async Task ProvisionAsync_DockerAnswersButTheContainerCannotStart_LocalServerInstead()
+    {
+        SkipWhereADaemonMayAnswer();
+        var binary = ExecutableLocator.Find(ExecutableLocator.ServerNames);
+        if (binary is null)
+        {
+            DatabaseServerFixture.SkipOrFail("mariadbd/mysqld is not installed (apt-get install mariadb-server)");
+        }
+
+        using var home = new ServerHome("container-fallback");
+        var options = new ProvisioningOptions { DataDirectory = home.Path, BufferPoolSize = "64M", RedoLogSize = "48M" };
+
+        // The probe says a daemon answers (as one that cannot pull an image offline would); Testcontainers itself finds none here.
+        await using var server = await ServerProvisioner.ProvisionAsync(options, Environment(env: null, docker: true, binary: binary), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("local:", server.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProvisionAsync_DockerAnswersButTheContainerCannotStartAndNoLocalServer_OneErrorNamingWhy()
+    {
+        SkipWhereADaemonMayAnswer();
+
+        var ex = await Assert.ThrowsAsync<ProvisioningException>(() =>
+            ServerProvisioner.ProvisionAsync(new ProvisioningOptions(), Environment(env: null, docker: true, binary: null), TestContext.Current.CancellationToken));
+
+        Assert.Contains("Docker: answered, but the mysql:8.4 container did not start: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install mariadb-server", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DockerProbe_NoDaemonHere_NotAvailableWithoutHanging()
     {
-        // Machines like this one have a docker client and no engine: no DOCKER_HOST and no socket where a daemon listens.
-        var home = System.Environment.GetEnvironmentVariable("HOME");
-        var runtime = System.Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
-        string[] sockets = ["/var/run/docker.sock", home + "/.docker/run/docker.sock", home + "/.docker/desktop/docker.sock", runtime + "/docker.sock"];
-        Assert.SkipWhen(
-            !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("DOCKER_HOST")) || sockets.Any(File.Exists),
-            "DOCKER_HOST or a Docker socket is here: a daemon may answer");
+        SkipWhereADaemonMayAnswer();
         var stopwatch = Stopwatch.StartNew();
 
         var result = await ProvisioningEnvironment.Default.ProbeDockerAsync(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
@@ -135,6 +161,17 @@ public sealed class ProvisioningResolutionTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Machines like this one have a docker client and no engine: no DOCKER_HOST and no socket where a daemon listens; elsewhere the tests that rely on it skip.</summary>
+    private static void SkipWhereADaemonMayAnswer()
+    {
+        var home = System.Environment.GetEnvironmentVariable("HOME");
+        var runtime = System.Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
+        string[] sockets = ["/var/run/docker.sock", home + "/.docker/run/docker.sock", home + "/.docker/desktop/docker.sock", runtime + "/docker.sock"];
+        Assert.SkipWhen(
+            !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("DOCKER_HOST")) || sockets.Any(File.Exists),
+            "DOCKER_HOST or a Docker socket is here: a daemon may answer");
     }
 
     private static ProvisioningEnvironment Environment(string? env, bool docker, string? binary) => new(

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 using Telemetry.Data;
@@ -32,7 +33,7 @@ public static class ServerProvisioner
         var server = choice.Method switch
         {
             ProvisioningMethod.ConnectionString => await ConnectExplicitAsync(choice.ConnectionString!, cancellationToken).ConfigureAwait(false),
-            ProvisioningMethod.Testcontainers => await StartContainerAsync(options, cancellationToken).ConfigureAwait(false),
+            ProvisioningMethod.Testcontainers => await StartContainerOrLocalAsync(options, environment, logger, cancellationToken).ConfigureAwait(false),
             _ => await LocalMySqlServer.StartAsync(choice.ServerBinary!, options, logger, cancellationToken).ConfigureAwait(false),
         };
         HarnessLog.UsingServer(logger, server.Source, server.Info);
@@ -74,8 +75,11 @@ public static class ServerProvisioner
             return new ProvisioningChoice(ProvisioningMethod.LocalServer, ServerBinary: binary);
         }
 
-        throw new ProvisioningException(NothingAvailableMessage(dockerDetail, options.AllowLocalServer ? "mariadbd/mysqld not found on PATH or in /usr/sbin" : "disabled by options"));
+        throw new ProvisioningException(NothingAvailableMessage(dockerDetail, LocalDetail(options)));
     }
+
+    /// <summary>Why no local server was started: none installed, or not allowed.</summary>
+    private static string LocalDetail(ProvisioningOptions options) => options.AllowLocalServer ? "mariadbd/mysqld not found on PATH or in /usr/sbin" : "disabled by options";
 
     /// <summary>The one error that names every way to get a server.</summary>
     internal static string NothingAvailableMessage(string dockerDetail, string localDetail) =>
@@ -99,6 +103,28 @@ public static class ServerProvisioner
         catch (ArgumentException ex)
         {
             throw new ProvisioningException($"The connection string from {ProvisioningOptions.MySqlFlag} or {ConnectionStringVariable} is malformed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// A container; when Docker answered the probe yet the container does not start (an image that cannot be pulled offline, a
+    /// daemon that refuses), the local server instead, as the next way in the documented order; one error naming every way when
+    /// there is none.
+    /// </summary>
+    private static async Task<ProvisionedServer> StartContainerOrLocalAsync(ProvisioningOptions options, ProvisioningEnvironment environment, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartContainerAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var detail = $"answered, but the {options.ContainerImage} container did not start: {ex.GetBaseException().Message.Trim().TrimEnd('.')}";
+            HarnessLog.ContainerFailed(logger, detail);
+            var binary = options.AllowLocalServer ? environment.FindServerBinary() : null;
+            return binary is not null
+                ? await LocalMySqlServer.StartAsync(binary, options, logger, cancellationToken).ConfigureAwait(false)
+                : throw new ProvisioningException(NothingAvailableMessage(detail, LocalDetail(options)), ex);
         }
     }
 
