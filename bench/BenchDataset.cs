@@ -45,12 +45,7 @@ public static class BenchDataset
             foreach (var (variant, database) in databases)
             {
                 await using var connection = new MySqlConnection(server.ConnectionStringFor(database));
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(AnyTradeSql, cancellationToken: cancellationToken)).ConfigureAwait(false) is null)
-                {
-                    throw NotSeeded(options.Prefix, $"{database} holds no trades");
-                }
-
+                await OpenAsFoundAsync(connection, options.Prefix, cancellationToken).ConfigureAwait(false);
                 counts[variant] = await CountAsync(connection, cancellationToken).ConfigureAwait(false);
                 if (variant == SchemaVariant.Composite)
                 {
@@ -74,6 +69,26 @@ public static class BenchDataset
         catch (MySqlException ex) when (SeededDataset.IsMissing(ex))
         {
             throw NotSeeded(options.Prefix, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Opens <paramref name="connection"/> on a variant database taken as it is (<c>--no-seed</c>), refusing one that is missing or holds no trades.</summary>
+    /// <remarks>Before anything is measured or written: the queries, and choosing their parameters, need trades.</remarks>
+    /// <exception cref="UsageException">The database or its trades table is missing, or it holds no trades.</exception>
+    internal static async Task OpenAsFoundAsync(MySqlConnection connection, string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(AnyTradeSql, cancellationToken: cancellationToken)).ConfigureAwait(false) is null)
+            {
+                throw NotSeeded(prefix, $"{connection.Database} holds no trades");
+            }
+        }
+        catch (MySqlException ex) when (SeededDataset.IsMissing(ex))
+        {
+            throw NotSeeded(prefix, ex.Message, ex);
         }
     }
 

@@ -141,10 +141,15 @@ internal static class ProbeCommand
         string ddl;
         await using (var admin = new MySqlConnection(server.ConnectionStringFor(database)))
         {
-            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (options.Seed)
             {
+                await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await VariantIndexes.ReconcileAsync(admin, options.Variant, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // As bench --no-seed takes it: a database missing or without trades is one usage line, and no file.
+                await BenchDataset.OpenAsFoundAsync(admin, options.Prefix, cancellationToken).ConfigureAwait(false);
             }
 
             ddl = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@ using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Bench;
 
-/// <summary><c>--no-seed</c> on variant databases that are not there, or hold no trades: one line and exit 104 before a results folder is made.</summary>
+/// <summary><c>--no-seed</c> on variant databases that are not there, or hold no trades: one line and exit 104 before a results folder (or the probe's file) is made.</summary>
 public sealed class BenchNoSeedTests(DatabaseServerFixture fixture) : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("perf-no-seed-");
@@ -21,6 +21,8 @@ public sealed class BenchNoSeedTests(DatabaseServerFixture fixture) : IDisposabl
     [InlineData("plans")]
     [InlineData("gate")]
     [InlineData("statements")]
+    [InlineData("probe --serve --variant basic")]
+    [InlineData("probe --prepare-only --variant basic")]
     public async Task Run_NoSeedOnMissingDatabases_UsageErrorNothingWritten(string command)
     {
         var (code, error, results) = await RunAsync(command);
@@ -32,6 +34,8 @@ public sealed class BenchNoSeedTests(DatabaseServerFixture fixture) : IDisposabl
     [Theory]
     [InlineData("plans")]
     [InlineData("statements")]
+    [InlineData("probe --serve --variant basic")]
+    [InlineData("probe --prepare-only --variant basic")]
     public async Task Run_NoSeedOnEmptyDatabases_UsageErrorNothingWritten(string command)
     {
         var server = fixture.RequireServer();
@@ -67,7 +71,9 @@ public sealed class BenchNoSeedTests(DatabaseServerFixture fixture) : IDisposabl
         var results = Path.Combine(directory.FullName, "run");
         using var output = new StringWriter();
         using var error = new StringWriter();
-        string[] args = [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--prefix", prefix, "--no-seed", "--mysql", server.AdminConnectionString, "--results", results];
+        // The probe writes one file, which the gate names, where the other commands write a results folder.
+        string[] writes = command.StartsWith("probe", StringComparison.Ordinal) ? ["--out", Path.Combine(results, "probe.json")] : ["--results", results];
+        string[] args = [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--prefix", prefix, "--no-seed", "--mysql", server.AdminConnectionString, .. writes];
 
         var code = await BenchCli.RunAsync(args, output, error, TestContext.Current.CancellationToken);
 
