@@ -72,7 +72,7 @@ internal static class PlanStep
             CiOptions.PlansSuite, v.Key, v.Failure is null ? GateOutcome.Passed : GateOutcome.Failed, v.Failure ?? "plan matches the baseline", each))];
     }
 
-    /// <summary>The base revision's plans on this server and gate dataset, as its own <c>bench gate --update-baseline</c> writes them, and the revision.</summary>
+    /// <summary>The base revision's plans on this server and gate dataset, as its own <c>bench gate --update-baseline</c> writes them (the dataset labelled by this revision), and the revision.</summary>
     /// <exception cref="GateStepException">The base could not be built or could not capture its plans.</exception>
     private static async Task<(PlanBaseline Baseline, string Revision)> BasePlansAsync(string root, ProvisionedServer server, CiOptions options, ResultWriter writer, CancellationToken cancellationToken)
     {
@@ -81,9 +81,10 @@ internal static class PlanStep
         writer.Manifest.Parameters["plans.base"] = build.Revision;
         writer.Manifest.Parameters["plans.base.chosen"] = chosen.How;
         var file = Path.Combine(writer.Directory, "plans-base.json");
+        var results = Path.Combine(writer.Directory, "plans-base");
         var (exitCode, log) = await ChildProcess.RunAsync(
             "dotnet",
-            [build.AssemblyPath, "gate", "--update-baseline", "--baseline", file, "--results", Path.Combine(writer.Directory, "plans-base"), "--mysql", server.AdminConnectionString],
+            [build.AssemblyPath, "gate", "--update-baseline", "--baseline", file, "--results", results, "--mysql", server.AdminConnectionString],
             BaseCaptureTimeout,
             cancellationToken,
             build.SourceDirectory).ConfigureAwait(false);
@@ -94,7 +95,11 @@ internal static class PlanStep
 
         try
         {
-            return (await PlanBaseline.ReadAsync(file, cancellationToken).ConfigureAwait(false), $"{build.ShortRevision} ({chosen.How})");
+            // The dataset labelled by this revision from the base run's manifest, as the timings' probes are: a base that
+            // words its label otherwise (from before the rows were in it) is compared like for like.
+            var plans = await PlanBaseline.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+            var manifest = await RunManifestFile.ReadAsync(Path.Combine(results, ResultWriter.ManifestFileName), cancellationToken).ConfigureAwait(false);
+            return (plans with { Dataset = manifest.Dataset?.Describe() ?? plans.Dataset }, $"{build.ShortRevision} ({chosen.How})");
         }
         catch (InvalidDataException ex)
         {
