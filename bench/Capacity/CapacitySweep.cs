@@ -371,13 +371,12 @@ internal static class CapacitySweep
 
     /// <summary>
     /// Records one size's dataset: as the manifest's dataset (the latest size) and, since each size is its own dataset,
-    /// as a <c>dataset.SCALE</c> parameter, so every size's seed, checksum and trade rows stay in the provenance.
+    /// as a <c>dataset.SCALE</c> parameter, so every size's seed, checksum and rows stay in the provenance.
     /// </summary>
     internal static void RecordDataset(RunManifest manifest, DatasetInfo dataset)
     {
         manifest.Dataset = dataset;
-        var trades = dataset.RowCounts.TryGetValue(TelemetryTable.Trades.Name, out var rows) ? string.Create(CultureInfo.InvariantCulture, $", {rows} trade rows") : string.Empty;
-        manifest.Parameters["dataset." + dataset.Scale] = dataset.Describe() + trades;
+        manifest.Parameters["dataset." + dataset.Scale] = dataset.Describe();
     }
 
     /// <summary>The file name (without <c>.json</c>) of the sweep's measurements.</summary>

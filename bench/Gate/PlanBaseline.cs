@@ -5,7 +5,7 @@ using Perf.Harness.Results;
 namespace Perf.Bench.Gate;
 
 /// <summary>The committed expectations of the plan gate (<c>bench/plan-baseline.json</c>).</summary>
-/// <param name="Dataset">The dataset the baseline was taken on (scale and checksum): gating other data compares apples with pears.</param>
+/// <param name="Dataset">The dataset the baseline was taken on (<see cref="DatasetInfo.Describe"/>: scale, seed, checksum and every table's rows): gating other data compares apples with pears.</param>
 /// <param name="Server">The server flavour and version it was taken on.</param>
 /// <param name="Entries">One entry per (query, variant).</param>
 public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<PlanBaselineEntry> Entries)

@@ -15,7 +15,7 @@ public sealed class CapacitySweepTests
 
         // The manifest's one dataset is the last size's; the sizes before it stay in its parameters.
         Assert.Equal("bbb222", manifest.Dataset!.Checksum);
-        Assert.Equal("sweep-300k seed 42 checksum aaa111, 300000 trade rows", manifest.Parameters["dataset.sweep-300k"]);
-        Assert.Equal("sweep-1m seed 42 checksum bbb222, 1000000 trade rows", manifest.Parameters["dataset.sweep-1m"]);
+        Assert.Equal("sweep-300k seed 42 checksum aaa111, rows dd_trade_performance 300000", manifest.Parameters["dataset.sweep-300k"]);
+        Assert.Equal("sweep-1m seed 42 checksum bbb222, rows dd_trade_performance 1000000", manifest.Parameters["dataset.sweep-1m"]);
     }
 }

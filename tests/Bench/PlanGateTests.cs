@@ -1,6 +1,7 @@
 using Perf.Bench.Gate;
 using Perf.Bench.Plans;
 using Perf.Harness;
+using Perf.Harness.Results;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Bench;
@@ -63,6 +64,21 @@ public sealed class PlanGateTests
         Assert.Equal(["dataset: baseline seed 42, checksum abc, this run seed 42, checksum abd"], baseline.Differences("seed 42, checksum abd", "MariaDb 10.11.14"));
         Assert.Equal(["server: baseline MariaDb 10.11.14, this run MariaDb 10.11.15"], baseline.Differences("seed 42, checksum abc", "MariaDb 10.11.15"));
         Assert.Equal(2, baseline.Differences("seed 7, checksum abc", "MySql 8.4.3").Count);
+    }
+
+    [Fact]
+    public void Differences_SameChecksumOtherRows_AnotherDataset()
+    {
+        // The seed's checksum covers the generated trades and health rows only: the same seed without metric windows, or
+        // with an append on another base, has the same checksum and other rows, and gives other handler reads.
+        var seeded = new DatasetInfo(42, "gate", new Dictionary<string, long> { ["dd_trade_performance"] = 200_000, ["dd_system_health"] = 172_800, ["dd_telemetry_metrics"] = 9_000 }, "1bce43cc");
+        var noMetrics = seeded with { RowCounts = new Dictionary<string, long>(seeded.RowCounts) { ["dd_telemetry_metrics"] = 0 } };
+        var baseline = PlanBaseline.From(seeded.Describe(), "s", []);
+
+        Assert.Empty(baseline.Differences((seeded with { RowCounts = seeded.RowCounts.Reverse().ToDictionary() }).Describe(), "s"));
+        Assert.Equal(
+            "dataset: baseline gate seed 42 checksum 1bce43cc, rows dd_system_health 172800, dd_telemetry_metrics 9000, dd_trade_performance 200000, this run gate seed 42 checksum 1bce43cc, rows dd_system_health 172800, dd_telemetry_metrics 0, dd_trade_performance 200000",
+            Assert.Single(baseline.Differences(noMetrics.Describe(), "s")));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class EnvironmentComparerTests
 
         Assert.Contains("server: baseline MariaDb 10.11.14-MariaDB-0+deb12u2, this run MariaDb 10.11.20-MariaDB", differences);
         Assert.Contains("server setting innodb_buffer_pool_size: baseline 2147483648, this run 268435456", differences);
-        Assert.Contains("dataset: baseline gate seed 42 checksum 0a7884e0, this run gate seed 42 checksum ffff", differences);
+        Assert.Contains("dataset: baseline gate seed 42 checksum 0a7884e0, rows dd_trade_performance 200000, this run gate seed 42 checksum ffff, rows dd_trade_performance 200000", differences);
         Assert.Contains("schema (Composite DDL hash): baseline ddl-1, this run ddl-2", differences);
     }
 

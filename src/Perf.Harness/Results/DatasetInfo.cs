@@ -12,12 +12,15 @@ namespace Perf.Harness.Results;
 public sealed record DatasetInfo(long Seed, string Scale, IReadOnlyDictionary<string, long> RowCounts, string? Checksum)
 {
     /// <summary>
-    /// The dataset in one line, as baselines record it and gates compare it: <c>scale seed N checksum X</c>. Without a
-    /// checksum (rows the seeder did not load, or changed since) the row counts follow, so data of another size is another
-    /// dataset: <c>as found seed 0 checksum none, rows dd_a 10, dd_b 20</c>.
+    /// The dataset in one line, as baselines record it and gates compare it: <c>scale seed N checksum X, rows dd_a 10, dd_b 20</c>
+    /// (<c>checksum none</c> for rows the seeder did not load, or changed since).
     /// </summary>
+    /// <remarks>
+    /// Every table's rows follow the checksum, which covers the generated trades and health rows only: a seed with metric
+    /// windows and one without, or the same append on another base, share it, and are other datasets all the same.
+    /// </remarks>
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Scale} seed {Seed} checksum {Checksum ?? "none"}")
-        + (Checksum is null && RowCounts.Count > 0 ? ", rows " + Rows() : string.Empty);
+        + (RowCounts.Count > 0 ? ", rows " + Rows() : string.Empty);
 
     /// <summary>
     /// A short name for exactly this data, for keys that must not outlive it (the API's Redis entries): the checksum and
