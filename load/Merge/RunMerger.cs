@@ -1,4 +1,3 @@
-using System.Globalization;
 using HdrHistogram;
 using Perf.Harness.Results;
 using Perf.Load.Execution;
@@ -82,9 +81,7 @@ internal static class RunMerger
 
         return [.. manifests.Select(m => m.Manifest)];
 
-        static string Describe(DatasetInfo? dataset) => dataset is null
-            ? "no recorded dataset"
-            : string.Create(CultureInfo.InvariantCulture, $"dataset {dataset.Scale} seed {dataset.Seed} checksum {dataset.Checksum ?? "none"}");
+        static string Describe(DatasetInfo? dataset) => dataset is null ? "no recorded dataset" : "dataset " + dataset.Describe();
     }
 
     /// <summary>Puts the source runs' provenance into the merged run's manifest: their common dataset, and each one's commit and machine.</summary>

@@ -95,6 +95,11 @@ public sealed class MergeTests
         Assert.Contains("checksum aaaa", ex.Message, StringComparison.Ordinal);
         Assert.Contains("checksum bbbb", ex.Message, StringComparison.Ordinal);
 
+        // The checksum covers neither metric windows nor every append: the same checksum over other rows is other data.
+        await SetDatasetAsync(b.Directory, new DatasetInfo(42, "small", new Dictionary<string, long> { ["trades"] = 2000 }, "aaaa"));
+        var rows = await Assert.ThrowsAsync<UsageException>(() => RunMerger.ReadManifestsAsync([a.Directory, b.Directory], TestContext.Current.CancellationToken));
+        Assert.Contains("checksum aaaa, rows trades 2000", rows.Message, StringComparison.Ordinal);
+
         await File.WriteAllTextAsync(Path.Combine(b.Directory, ResultWriter.ManifestFileName), "{bad", TestContext.Current.CancellationToken);
         var corrupt = await Assert.ThrowsAsync<UsageException>(() => RunMerger.ReadManifestsAsync([a.Directory, b.Directory], TestContext.Current.CancellationToken));
         Assert.StartsWith($"'{b.Directory}' is not a run directory: ", corrupt.Message, StringComparison.Ordinal);
