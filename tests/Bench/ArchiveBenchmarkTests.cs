@@ -16,18 +16,7 @@ public sealed class ArchiveBenchmarkTests(DatabaseServerFixture fixture)
     {
         var server = fixture.RequireServer();
         var results = Path.Combine(Path.GetTempPath(), "perf-archive-" + Guid.NewGuid().ToString("N"));
-        var options = new ArchiveBenchOptions(
-            Rows: 3000,
-            Months: 24,
-            Now: new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc),
-            Variants: [SchemaVariant.Composite, SchemaVariant.Partitioned],
-            Policy: RetentionPolicy.Default,
-            Retention: new RetentionOptions { Pause = TimeSpan.Zero },
-            Api: null,
-            IdleSeconds: 1,
-            Keep: true,
-            ResultsDirectory: results,
-            Provisioning: new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false });
+        var options = Options(server, results, rows: 3000, keep: true);
         try
         {
             var runs = await ArchiveBenchmark.RunAsync(options, ["archive"], TestContext.Current.CancellationToken);
@@ -70,4 +59,42 @@ public sealed class ArchiveBenchmarkTests(DatabaseServerFixture fixture)
             }
         }
     }
+
+    [Fact]
+    public async Task Run_NotKept_DropsItsDatabases()
+    {
+        var server = fixture.RequireServer();
+        var results = Path.Combine(Path.GetTempPath(), "perf-archive-" + Guid.NewGuid().ToString("N"));
+        var options = Options(server, results, rows: 300, keep: false);
+        try
+        {
+            var runs = await ArchiveBenchmark.RunAsync(options, ["archive"], TestContext.Current.CancellationToken);
+
+            Assert.Equal(2, runs.Count);
+            await using var connection = new MySqlConnection(server.AdminConnectionString);
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE CONCAT(@prefix, '%')", new { prefix = ArchiveBenchmark.Prefix + "_" }));
+        }
+        finally
+        {
+            if (Directory.Exists(results))
+            {
+                Directory.Delete(results, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Composite and Partitioned, 24 months up to 2026-12-01 under the default retention, on the fixture's server.</summary>
+    private static ArchiveBenchOptions Options(ProvisionedServer server, string results, int rows, bool keep) => new(
+        Rows: rows,
+        Months: 24,
+        Now: new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc),
+        Variants: [SchemaVariant.Composite, SchemaVariant.Partitioned],
+        Policy: RetentionPolicy.Default,
+        Retention: new RetentionOptions { Pause = TimeSpan.Zero },
+        Api: null,
+        IdleSeconds: 1,
+        Keep: keep,
+        ResultsDirectory: results,
+        Provisioning: new ProvisioningOptions { ConnectionString = server.AdminConnectionString, AllowTestcontainers = false, AllowLocalServer = false });
 }
