@@ -37,6 +37,10 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         Assert.Contains("Model error: too few p95 comparisons in the hold-outs (≥ 19 needed), so the bands beyond 10M carry the sampling interval alone.", markdown, StringComparison.Ordinal); // 6 queries
         Assert.Contains("| `trades_30d` | Basic | 1M / 1M |", markdown, StringComparison.Ordinal); // rows ÷ 10, fitted at 100k and 1M: 1M projected for 10M, 1M measured
         Assert.DoesNotContain("| Ended (UTC) | running |", markdown, StringComparison.Ordinal);
+        // Disk is that of tables built in bulk, and the report says so with the committed run that measured what growth adds.
+        var grown = Regex.Match(markdown, "grown row by row they take more, see Storage.*took 1\\.11–1\\.14× the bytes counted here, and 1\\.13–1\\.25× the file space \\(`(results/[^`]+)`", RegexOptions.Singleline);
+        Assert.True(grown.Success, "the storage caveat is missing");
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.FindRoot(), grown.Groups[1].Value, "sizes.tsv")), grown.Groups[1].Value);
         foreach (var chart in new[] { "latency-trades-30d.png", "latency-summary-7d.png", "bytes-per-row.png", "capacity.png" })
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(directory.FullName, chart), ct);
