@@ -45,7 +45,7 @@ internal static class ReportCommand
         ResultWriter writer;
         if (from is not null && !File.Exists(from))
         {
-            throw new UsageException($"--measurements: {from} does not exist (give a sweep's measurements.json).");
+            throw new UsageException($"--measurements: {from} {(Directory.Exists(from) ? "is a folder" : "does not exist")} (give a sweep's measurements.json).");
         }
 
         if (from is not null)
@@ -62,6 +62,11 @@ internal static class ReportCommand
             if (data.Measurements.Count == 0)
             {
                 throw new UsageException($"--measurements: {from} holds no measurements: there is no report to render.");
+            }
+
+            if (data.Problem() is { } problem)
+            {
+                throw new UsageException($"--measurements: {from} cannot be reported: {problem}");
             }
 
             var storedSizes = data.Measurements.Select(m => m.TradeRows).Distinct().Order().ToList();

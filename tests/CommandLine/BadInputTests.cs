@@ -19,6 +19,9 @@ public sealed class BadInputTests
     /// <summary>Nothing listens on port 1: a command that got past its options fails on the server instead.</summary>
     private const string NoServer = "Server=127.0.0.1;Port=1;User ID=perf;Password=perf;Connect Timeout=1";
 
+    /// <summary>One measurement of one query, as a sweep writes it.</summary>
+    private const string Measurement = """{"variant":"Basic","tradeRows":1000,"seedSeconds":1,"dataBytes":1,"indexBytes":1,"capacityRps":null,"queries":[{"query":"q","p50Ms":1,"p95Ms":2,"p99Ms":3,"rowsExamined":1,"indexesUsed":[]}],"indexes":[]}""";
+
     private static readonly ProvisioningOptions NoLocalServer = new() { AllowTestcontainers = false, AllowLocalServer = false };
 
     [Theory]
@@ -292,6 +295,39 @@ public sealed class BadInputTests
             var (code, error) = await RunBenchAsync($"report|--measurements|{file}|--results|{results}");
 
             AssertUsageError(code, error, "bench", "holds no measurements: there is no report to render.");
+            Assert.False(Directory.Exists(results));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A measurements file that parses but holds what no sweep writes: a null item was a NullReferenceException after the results folder was made; the others rendered a report of nonsense.</summary>
+    /// <param name="list">The measurements list, <c>@</c> standing for <see cref="Measurement"/> with <paramref name="find"/> replaced by <paramref name="replace"/>.</param>
+    [Theory]
+    [InlineData("[null]", "", "", "is not a sweep's measurements.json: the list item at $.measurements[0] is null.")]
+    [InlineData("[@]", "\"indexesUsed\":[]", "\"indexesUsed\":[null]", "is not a sweep's measurements.json: the list item at $.measurements[0].queries[0].indexesUsed[0] is null.")]
+    [InlineData("[@]", "\"Basic\"", "7", "could not be converted to Perf.Analysis.Capacity.VariantMeasurement. Path: $.measurements[0].variant")]
+    [InlineData("[@]", "\"p95Ms\":2", "\"p95Ms\":\"NaN\"", "cannot be reported: q on Basic at 1000 rows has a latency that is not a number of milliseconds ≥ 0.")]
+    [InlineData("[@]", "\"tradeRows\":1000", "\"tradeRows\":0", "cannot be reported: a measurement of Basic holds 0 trade rows.")]
+    [InlineData("[@]", "\"rowsExamined\":1", "\"rowsExamined\":-1", "cannot be reported: q on Basic at 1000 rows examined -1 rows.")]
+    [InlineData("[@]", "\"p95Ms\":500", "\"p95Ms\":0", "cannot be reported: its latency targets must be positive milliseconds; they are p95 0 and p99 1000.")]
+    [InlineData("[@,@]", "", "", "cannot be reported: it measures Basic at 1000 rows 2 times.")]
+    public async Task Bench_ReportFromNonsenseMeasurements_UsageErrorNoReport(string list, string find, string replace, string message)
+    {
+        var directory = Directory.CreateTempSubdirectory("perf-bad-measurements-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "measurements.json");
+            var json = "{\"measurements\":" + list.Replace("@", Measurement, StringComparison.Ordinal) + ""","targets":{"p95Ms":500,"p99Ms":1000}}""";
+            await File.WriteAllTextAsync(file, find.Length == 0 ? json : json.Replace(find, replace, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+            var results = Path.Combine(directory.FullName, "out");
+
+            var (code, error) = await RunBenchAsync($"report|--measurements|{file}|--results|{results}");
+
+            AssertUsageError(code, error, "bench", $"--measurements: {file} ");
+            Assert.Contains(message, error, StringComparison.Ordinal);
             Assert.False(Directory.Exists(results));
         }
         finally

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Telemetry.Data.Schema;
 
 namespace Perf.Analysis.Capacity;
@@ -28,6 +29,45 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     /// <summary>The control's change in <paramref name="percentile"/> from the rounds of <paramref name="fromRows"/> to those of <paramref name="toRows"/>; null when it was not timed beside both.</summary>
     public ControlDrift? DriftBetween(long fromRows, long toRows, double percentile = 50) =>
         Controls.FirstOrDefault(c => c.TradeRows == fromRows) is { } from && Controls.FirstOrDefault(c => c.TradeRows == toRows) is { } to ? ControlDrift.Between(from, to, percentile) : null;
+
+    /// <summary>Why a report cannot be made from these measurements (a target or latency that is no positive time, a size of no rows, rows examined below zero, a variant and size measured twice), or null.</summary>
+    /// <remarks>For measurements read back from a file: a sweep never records such values, and a report would print them as findings.</remarks>
+    public string? Problem()
+    {
+        if (!(IsTime(Targets.P95Ms) && Targets.P95Ms > 0 && IsTime(Targets.P99Ms) && Targets.P99Ms > 0))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"its latency targets must be positive milliseconds; they are p95 {Targets.P95Ms} and p99 {Targets.P99Ms}.");
+        }
+
+        if (Measurements.CountBy(m => (m.Variant, m.TradeRows)).FirstOrDefault(c => c.Value > 1) is { Value: > 1 } twice)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"it measures {twice.Key.Variant} at {twice.Key.TradeRows} rows {twice.Value} times.");
+        }
+
+        var sizes = Measurements.Concat(Copies).Concat(CacheStates).Select(m => (What: m.Variant.ToString(), m.TradeRows, m.Queries))
+            .Concat(Controls.Select(c => (What: "the control", c.TradeRows, c.Queries)));
+        foreach (var (what, rows, queries) in sizes)
+        {
+            if (rows <= 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"a measurement of {what} holds {rows} trade rows.");
+            }
+
+            if (queries.FirstOrDefault(q => !new[] { q.P50Ms, q.P95Ms, q.P99Ms }.Concat(q.RoundsMs.SelectMany(r => r)).All(IsTime)) is { } query)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{query.Query} on {what} at {rows} rows has a latency that is not a number of milliseconds ≥ 0.");
+            }
+
+            if (queries.FirstOrDefault(q => q.RowsExamined < 0) is { } negative)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{negative.Query} on {what} at {rows} rows examined {negative.RowsExamined} rows.");
+            }
+        }
+
+        return null;
+
+        static bool IsTime(double ms) => double.IsFinite(ms) && ms >= 0;
+    }
 
     /// <summary>The distinct query names, in first-seen order.</summary>
     public IReadOnlyList<string> QueryNames => [.. Measurements.SelectMany(m => m.Queries).Select(q => q.Query).Distinct(StringComparer.Ordinal)];
