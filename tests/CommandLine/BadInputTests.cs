@@ -258,6 +258,8 @@ public sealed class BadInputTests
     [InlineData("ci|--min-difference|-1", "--min-difference must be a number of milliseconds, 0 or more; got -1.")]
     [InlineData("ci|--min-difference|NaN", "--min-difference takes a finite number; got 'NaN'.")]
     [InlineData("report|--years|NaN", "--years takes a finite number; got 'NaN'.")]
+    [InlineData("report|--start|9999-01-01|--years|100", "Projection from 9999-01-01 over 100 years runs past the year 9999")]
+    [InlineData("report|--trades-per-day|1e308", "Projection's rows over --years (--profiles × --trades-per-day a day) are more than a table can count")]
     [InlineData("report|--sizes|", "--sizes names no size")]
     [InlineData("report|--capacity|--capacity-step|0", "--capacity-step must be greater than 0")]
     [InlineData("report|--capacity|--capacity-start|-5", "--capacity-start must be greater than 0")]

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Perf.Analysis.Capacity;
 
 /// <summary>The reader's own numbers a report projects with (<c>--profiles</c>, <c>--trades-per-day</c>, <c>--years</c>).</summary>
@@ -59,6 +61,17 @@ public sealed record GrowthAssumptions(int Profiles, double TradesPerDayPerProfi
         if (Profiles <= 0 || TradesPerDayPerProfile < 0 || !double.IsFinite(TradesPerDayPerProfile) || !(Years is > 0 and <= 100) || StartRows < 0)
         {
             throw new ArgumentException("Projection needs profiles > 0, trades per day ≥ 0, 0 < years ≤ 100 and start rows ≥ 0.");
+        }
+
+        // Checked here, not met after a sweep's hours of measuring: the report dates every year of the horizon and counts its rows.
+        if (StartDate.Year + Math.Ceiling(Years) > DateOnly.MaxValue.Year)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Projection from {StartDate:yyyy-MM-dd} over {Years} years runs past the year {DateOnly.MaxValue.Year}: give an earlier --start or fewer --years."));
+        }
+
+        if (StartRows + (RowsPerDay * DaysPerYear * Years) >= long.MaxValue)
+        {
+            throw new ArgumentException("Projection's rows over --years (--profiles × --trades-per-day a day) are more than a table can count: give fewer.");
         }
     }
 }
