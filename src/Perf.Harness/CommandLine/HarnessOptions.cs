@@ -20,12 +20,8 @@ public sealed class HarnessOptions
     public Option<string?> Redis { get; } = CreateRedis();
 
     /// <summary><c>--mysql-datadir</c>: the local server's home instead of <c>.perf/mysql</c>.</summary>
-    public Option<string?> DataDirectory { get; } = new(ProvisioningOptions.DataDirectoryFlag)
-    {
-        Description = "the local server's data directory (default .perf/mysql under the repository)",
-        HelpName = "dir",
-        Recursive = true,
-    };
+    /// <remarks>Empty is a usage error, never a path the server would be started in.</remarks>
+    public Option<string?> DataDirectory { get; } = CreateDataDirectory();
 
     /// <summary><c>--results</c>: the run's output directory instead of <c>results/runs/STAMP-…</c>.</summary>
     /// <remarks>One that cannot be written is a usage error when the command line is read, so a long run does not learn it at its end.</remarks>
@@ -57,6 +53,13 @@ public sealed class HarnessOptions
             return default;
         },
     };
+
+    private static Option<string?> CreateDataDirectory()
+    {
+        var option = NonEmptyText.Option(ProvisioningOptions.DataDirectoryFlag, "the local server's data directory (default .perf/mysql under the repository)", "dir");
+        option.Recursive = true;
+        return option;
+    }
 
     private static Option<string?> CreateMySql() => CreateServerOption(
         ProvisioningOptions.MySqlFlag,
