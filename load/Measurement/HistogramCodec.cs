@@ -33,6 +33,8 @@ internal static class HistogramCodec
     }
 
     /// <summary>Decodes a base64 compressed histogram of any size.</summary>
+    /// <exception cref="FormatException">The text is not such a histogram.</exception>
+    /// <exception cref="InvalidDataException">Its payload is not zlib data.</exception>
     public static HistogramBase Decode(string base64)
     {
         var bytes = Convert.FromBase64String(base64);
@@ -51,6 +53,14 @@ internal static class HistogramCodec
         using var raw = new MemoryStream();
         inflater.CopyTo(raw);
         var uncompressed = ByteBuffer.Allocate(raw.ToArray());
-        return HistogramEncoding.DecodeFromByteBuffer(uncompressed, 0, null);
+        try
+        {
+            return HistogramEncoding.DecodeFromByteBuffer(uncompressed, 0, null);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            // The library says "no valid cookie found" or "does not contain the full Histogram payload" with its own stack.
+            throw new FormatException($"Compressed histogram holds no histogram: {ex.Message}", ex);
+        }
     }
 }

@@ -118,7 +118,7 @@ internal static class HistogramLog
     }
 
     private static double ParseNumber(string text, int lineNumber) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
             : throw new FormatException($"Interval log line {lineNumber}: '{text}' is not a number.");
 }

@@ -142,6 +142,9 @@ public sealed class MergeTests
     [InlineData("summary.json", "{bad", "summary.json is not a run's summary: ")]
     [InlineData("summary.json", "{\"measuredSeconds\": 1}", "summary.json is not a run's summary: JSON deserialization for type 'Perf.Load.Reports.RunSummary' was missing required properties")]
     [InlineData("latency.hlog", "garbage", "Interval log line 1: ")]
+    // Base64 and zlib, but not a histogram: HdrHistogram threw NotSupportedException with a stack trace.
+    [InlineData("latency.hlog", "0.000,1.000,1.000,HISTBAAAABd4nMvLL1FIVMjILC7JTy9KzAUALHsFwQ==", "Compressed histogram holds no histogram: ")]
+    [InlineData("latency.hlog", "NaN,1.000,1.000,HISTBAAAABd4nMvLL1FIVMjILC7JTy9KzAUALHsFwQ==", "Interval log line 1: 'NaN' is not a number.")]
     public async Task Merge_ARunsFileCorrupt_UsageErrorNamingTheDirectory(string file, string content, string says)
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
@@ -153,6 +156,29 @@ public sealed class MergeTests
         Assert.StartsWith($"'{run.Directory}' is not a run directory: ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(says, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    /// <summary>JSON that parses but holds a null the merge would dereference (a NullReferenceException with a stack trace before): read as merge reads a run, summary then manifest.</summary>
+    [Theory]
+    [InlineData("summary.json", "\"scenarios\": [", "\"scenarios\": [ null,", "summary.json is not a run's summary: the list item at $.scenarios[0] is null.")]
+    [InlineData("manifest.json", "\"machine\": {", "\"machine\": null, \"was\": {", "manifest.json is not a run's manifest: its tool or machine is null.")]
+    public async Task Merge_ARunsFileHoldsANull_UsageErrorNamingTheDirectory(string file, string find, string replace, string says)
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var run = await WriteRunAsync(server.BaseAddress, LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(1)), seed: 1);
+        var path = Path.Combine(run.Directory, file);
+        var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, text.Replace(find, replace, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var ex = await Assert.ThrowsAsync<UsageException>(async () =>
+        {
+            await RunMerger.MergeAsync([run.Directory], [], TestContext.Current.CancellationToken);
+            await RunMerger.ReadManifestsAsync([run.Directory], TestContext.Current.CancellationToken);
+        });
+
+        Assert.StartsWith($"'{run.Directory}' is not a run directory: ", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith(says, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
