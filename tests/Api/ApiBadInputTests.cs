@@ -53,10 +53,24 @@ public sealed class ApiBadInputTests(DatabaseServerFixture server, ApiFixture ap
     [InlineData("/api/trades/1?start=2024-01-01&start_time=2024-01-02", "start_time")]
     [InlineData("/api/trades/1?end_time=2024-01-02&end=2024-01-02", "end_time")]
     [InlineData("/api/metrics/1?windowType=daily&window_type=daily", "window_type")]
-    public async Task BadParameter_Returns400ProblemNamingIt(string url, string parameter)
+    public async Task BadParameter_Returns400ProblemNamingIt(string url, string parameter) => await AssertProblemNamingAsync(url, parameter, accept: null);
+
+    /// <summary>An Accept header naming no JSON type got a 400 with no body at all.</summary>
+    [Theory]
+    [InlineData("/api/trades/1?limit=0", "limit", "application/xml")]
+    [InlineData("/api/metrics/1?window_type=yearly", "window_type", "text/html")]
+    public async Task BadParameter_AcceptNamesNoJson_StillA400ProblemNamingIt(string url, string parameter, string accept) => await AssertProblemNamingAsync(url, parameter, accept);
+
+    private async Task AssertProblemNamingAsync(string url, string parameter, string? accept)
     {
         server.RequireServer();
-        using var response = await api.Client.GetAsync(url, TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await api.Client.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} → {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -67,7 +67,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        var context = new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception };
+        if (await problemDetails.TryWriteAsync(context))
+        {
+            return true;
+        }
+
+        // An Accept naming no JSON type (application/xml) leaves the writer silent: a bare 400 that says nothing. Every error
+        // is problem details, so it answers in them anyway (RFC 9110 lets a server disregard Accept rather than send 406).
+        httpContext.Request.Headers.Accept = "application/problem+json";
+        return await problemDetails.TryWriteAsync(context);
     }
 
     /// <summary>A 503 with <c>Retry-After</c>: the database cannot answer now, and a retry may succeed.</summary>
