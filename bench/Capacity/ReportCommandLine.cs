@@ -69,10 +69,11 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
 
     public Option<string?> Measurements { get; } = new("--measurements") { Description = "render the report again from a stored sweep's measurements.json (no server), e.g. with other projections", HelpName = "file" };
 
-    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    /// <summary>Adds every option to <paramref name="command"/>; <c>--results</c> may name the folder of <c>--measurements</c>, to render a stored sweep again in place.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        harness.RendersInPlace = Measurements;
         foreach (var option in new Option[]
         {
             Sizes, Variants, SeedProfiles, SeedTradesPerDay, Prefix, Rounds, Executions, CaseBudget, InterleaveSizes, Aa, Queries, Capacity, CapacityStart, CapacityStep,

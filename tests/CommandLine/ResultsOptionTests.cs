@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Perf.Bench.Cli;
+using Perf.Harness.Results;
 using Perf.Seed.Cli;
+using Perf.Tests.Reports;
 using Telemetry.CommandLine;
 
 namespace Perf.Tests.CommandLine;
@@ -58,6 +61,56 @@ public sealed class ResultsOptionTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("--results needs a folder.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A folder holding another run: its manifest, summary and report were overwritten and mixed with this run's (bench report left the other sweep's measurements.json beside its own report).</summary>
+    [Theory]
+    [InlineData("plans")]
+    [InlineData("report")]
+    [InlineData("seed")]
+    public async Task FolderHoldingARun_UsageErrorNothingOverwritten(string command)
+    {
+        var other = Path.Combine(directory.FullName, "other");
+        await StoreSweepAsync(other);
+        var manifest = await File.ReadAllTextAsync(Path.Combine(other, ResultWriter.ManifestFileName), TestContext.Current.CancellationToken);
+        var sweep = Path.Combine(directory.FullName, "sweep");
+        await StoreSweepAsync(sweep);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = command switch
+        {
+            "seed" => await SeedProgram.RunAsync(["--mysql", NoServer, "--results", other], output, error, TestContext.Current.CancellationToken),
+            "report" => await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", other], output, error, TestContext.Current.CancellationToken),
+            _ => await BenchCli.RunAsync([command, "--mysql", NoServer, "--results", other], output, error, TestContext.Current.CancellationToken),
+        };
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains($"--results: {other} holds another run (its manifest.json), whose files this run would overwrite: give a new or empty folder.", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(manifest, await File.ReadAllTextAsync(Path.Combine(other, ResultWriter.ManifestFileName), TestContext.Current.CancellationToken));
+        Assert.Equal(2, Directory.GetFiles(other).Length);
+    }
+
+    [Fact]
+    public async Task Bench_ReportRenderedAgainInItsOwnFolder_Allowed()
+    {
+        var sweep = Path.Combine(directory.FullName, "sweep");
+        await StoreSweepAsync(sweep);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", sweep + "/"], output, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(sweep, "report.md")), error.ToString());
+    }
+
+    /// <summary>A stored sweep's folder: its manifest and measurements.</summary>
+    private static async Task StoreSweepAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "measurements.json"), JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, ResultWriter.ManifestFileName), JsonSerializer.Serialize(RunManifest.Create("report"), ResultWriter.JsonOptions), TestContext.Current.CancellationToken);
     }
 
     private async Task<(string File, string Results)> FolderUnderAFileAsync()

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Telemetry.CommandLine;
@@ -24,8 +25,17 @@ public sealed class HarnessOptions
     public Option<string?> DataDirectory { get; } = CreateDataDirectory();
 
     /// <summary><c>--results</c>: the run's output directory instead of <c>results/runs/STAMP-…</c>.</summary>
-    /// <remarks>One that cannot be written is a usage error when the command line is read, so a long run does not learn it at its end.</remarks>
-    public Option<string?> Results { get; } = CreateResults();
+    /// <remarks>
+    /// One that cannot be written, or that holds another run's <c>manifest.json</c> (its files would be overwritten and
+    /// mixed with this run's), is a usage error when the command line is read, so a long run does not learn it at its end.
+    /// </remarks>
+    public Option<string?> Results { get; }
+
+    /// <summary>An option naming a stored run's file (bench report's <c>--measurements</c>) whose own folder <c>--results</c> may name: rendering a run again in place.</summary>
+    public Option<string?>? RendersInPlace { get; set; }
+
+    /// <summary>Creates the options.</summary>
+    public HarnessOptions() => Results = CreateResults();
 
     /// <summary><c>--buffer-pool</c>: the memory-constrained state's buffer pool (bench report, load run and check, the bench suite).</summary>
     public Option<ByteSize?> BufferPool { get; } = ByteSize.Option(
@@ -87,7 +97,7 @@ public sealed class HarnessOptions
         return option;
     }
 
-    private static Option<string?> CreateResults()
+    private Option<string?> CreateResults()
     {
         var option = new Option<string?>(ResultWriter.ResultsFlag) { Description = "output directory (default results/runs/STAMP-NAME)", HelpName = "dir" };
         option.Validators.Add(result =>
@@ -101,9 +111,18 @@ public sealed class HarnessOptions
             {
                 result.AddError($"{ResultWriter.ResultsFlag}: cannot write results to {Path.GetFullPath(directory)}: {problem.TrimEnd('.')}.");
             }
+            else if (directory is not null && File.Exists(Path.Combine(directory, ResultWriter.ManifestFileName)) && !InPlace(result, directory))
+            {
+                result.AddError($"{ResultWriter.ResultsFlag}: {Path.GetFullPath(directory)} holds another run (its {ResultWriter.ManifestFileName}), whose files this run would overwrite: give a new or empty folder.");
+            }
         });
         return option;
     }
+
+    /// <summary>Whether <paramref name="directory"/> is the folder of the stored file <see cref="RendersInPlace"/> names.</summary>
+    private bool InPlace(OptionResult result, string directory) =>
+        RendersInPlace is { } stored && result.GetValue(stored) is { } file
+        && string.Equals(Path.GetDirectoryName(Path.GetFullPath(file)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)), StringComparison.Ordinal);
 
     /// <summary>The memory-constrained state's buffer pool in bytes: <c>--buffer-pool</c>, or the default.</summary>
     /// <exception cref="UsageException">Below <see cref="ServerRestart.MinimumBufferPoolBytes"/>.</exception>
