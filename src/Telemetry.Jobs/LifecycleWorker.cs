@@ -11,6 +11,8 @@ namespace Telemetry.Jobs;
 /// </remarks>
 internal sealed class LifecycleWorker(JobRunner runner, JobArguments arguments, TimeProvider time, ILogger<LifecycleWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(arguments.Schedules
@@ -32,6 +34,13 @@ internal sealed class LifecycleWorker(JobRunner runner, JobArguments arguments, 
 
             try
             {
+                // Task.Delay waits at most about 49.7 days: a schedule further off (a yearly one) waits a day at a time.
+                if (next.Value - now > LongestWait)
+                {
+                    await Task.Delay(LongestWait, time, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 await Task.Delay(next.Value - now, time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
