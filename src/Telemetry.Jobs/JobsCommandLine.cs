@@ -99,7 +99,7 @@ internal sealed class JobsCommandLine
             }
         }
 
-        return profiles;
+        return profiles.Count > 0 ? profiles : throw new UsageException($"--warm-profiles '{text}' names no profile: give ids such as 1,2,3.");
     }
 
     private JobArguments Read(ParseResult parse, string command)

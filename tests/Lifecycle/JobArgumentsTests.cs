@@ -57,6 +57,9 @@ public sealed class JobArgumentsTests
     [InlineData("--now", "0001-01-01", "out of range")]
     [InlineData("--warm-profiles", "1,0", "--warm-profiles '0' must be a whole number from 1")]
     [InlineData("--warm-profiles", "-2", "--warm-profiles '-2' must be a whole number from 1")]
+    // Warmed nothing and exited 0.
+    [InlineData("--warm-profiles", ",,", "--warm-profiles ',,' names no profile")]
+    [InlineData("--warm-profiles", "", "--warm-profiles '' names no profile")]
     public void Parse_BadValue_ThrowsUsageNamingIt(string option, string value, string expected)
     {
         var error = Assert.Throws<UsageException>(() => JobsCommandLine.Parse(["worker", "--mysql", "Server=x", option, value], NoEnvironment));
