@@ -360,9 +360,9 @@ internal sealed class RunOptions(HarnessOptions harness)
             var equals = spec.LastIndexOf('=');
             var name = equals > 0 ? spec[..equals] : spec;
             var weight = 1.0;
-            if (equals > 0 && (!double.TryParse(spec[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !(weight > 0)))
+            if (equals > 0 && (!double.TryParse(spec[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !(weight > 0) || !double.IsFinite(weight)))
             {
-                throw new UsageException($"Scenario '{spec}': the weight after '=' must be a positive number.");
+                throw new UsageException($"Scenario '{spec}': the weight after '=' must be a positive finite number.");
             }
 
             _ = ScenarioCatalog.Create(name, TrafficOptions.Default);

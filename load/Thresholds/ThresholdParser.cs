@@ -168,7 +168,7 @@ internal static class ThresholdParser
             _ when right.EndsWith('s') => (right[..^1], 1000.0),
             _ => (right, 1.0),
         };
-        if (!double.TryParse(number.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || value < 0)
+        if (!double.TryParse(number.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
         {
             throw Malformed(text, $"limit '{right}' is not a non-negative number");
         }

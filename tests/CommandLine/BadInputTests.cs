@@ -369,6 +369,9 @@ public sealed class BadInputTests
     [InlineData("run|--concurrency|4|--max-send-lag|100ms", "--max-send-lag applies to the open model")]
     [InlineData("run|--concurrency|4|--min-rate-ratio|0.5", "--min-rate-ratio applies to the open model")]
     [InlineData("capacity|--threshold|p(NaN)<5", "percentile 'NaN' must be a number strictly between 0 and 100")]
+    // Infinite: a weight made the other scenarios' shares NaN, a limit made a threshold that always passes.
+    [InlineData("run|--scenario|healthz=Infinity|--scenario|trades", "Scenario 'healthz=Infinity': the weight after '=' must be a positive finite number.")]
+    [InlineData("run|--threshold|p(95)<1e400", "limit '1e400' is not a non-negative number")]
     public async Task Load_BadNumber_OneLineNamingTheOption(string args, string message)
     {
         var (code, error) = await RunLoadAsync(args.Replace("run|", "run|--url|http://127.0.0.1:9|", StringComparison.Ordinal).Replace("capacity|", "capacity|--url|http://127.0.0.1:9|", StringComparison.Ordinal));
