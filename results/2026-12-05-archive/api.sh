@@ -24,7 +24,7 @@ trap 'mariadb-admin -S $sock -uroot shutdown 2>/dev/null || true' EXIT
 for _ in $(seq 60); do mariadb -S $sock -uroot -e 'select 1' >/dev/null 2>&1 && break; sleep 1; done
 for variant in "$@"; do
   out=$here/api-$variant
-  mkdir -p "$out"
+  rm -rf "${out:?}" && mkdir -p "$out"  # --results refuses a folder that holds an earlier run
   ConnectionStrings__Telemetry="$admin;Database=bench_archive_$variant" Telemetry__Url=$api \
     dotnet src/Telemetry.Api/bin/Release/net10.0/Telemetry.Api.dll > "$out/api.log" 2>&1 &
   apiPid=$!

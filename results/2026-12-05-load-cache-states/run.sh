@@ -7,6 +7,7 @@ set -eu
 R=$(cd "$(dirname "$0")" && pwd)
 run() {
   local name=$1; shift
+  rm -rf "${R:?}/$name"  # --results refuses a folder that holds an earlier run
   dotnet run -c Release --no-build --project load -- run --prefix base --rate 20 --duration 60s --no-html --quiet --results "$R/$name" "$@" > "$R/$name.txt" 2>&1
 }
 run composite-cold        --variant composite --cache-state cold

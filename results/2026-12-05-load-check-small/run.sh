@@ -6,4 +6,5 @@
 set -euo pipefail
 here=results/2026-12-05-load-check-small
 dotnet run -c Release --project seed -- --preset small > "$here/seed.txt" 2>&1
+rm -rf "${here:?}/check"  # --results refuses a folder that holds an earlier run
 dotnet run -c Release --project load -- check --duration 20s --results "$here/check" 2>&1 | tee "$here/check.txt"

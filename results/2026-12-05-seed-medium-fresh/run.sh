@@ -10,7 +10,7 @@
 set -u
 R=$(cd "$(dirname "$0")" && pwd)
 for name in "$@"; do
-  d=$R/$name; mkdir -p $d
+  d=$R/$name; rm -rf "${d:?}"; mkdir -p $d  # --results refuses a folder that holds an earlier run
   if pgrep -x mariadbd > /dev/null; then echo "a mariadbd is running: stop it first"; exit 1; fi
   reset=--reset
   case $name in fresh*) rm -rf .perf/mysql; reset=; sync; sleep 20 ;; esac

@@ -12,7 +12,8 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q listening "$here/testserver.txt" && break; sleep 0.2; done
 url=$(grep -o 'http://[0-9.:]*/' "$here/testserver.txt")
 common=(--url "$url" --scenario get:/ --duration 6s --warmup 1s)
-run() { local name=$1; shift; load run "${common[@]}" "$@" --results "$here/$name" > "$here/$name.txt" 2>&1 || true; }
+# --results refuses a folder that holds an earlier run: each run replaces its own.
+run() { local name=$1; shift; rm -rf "${here:?}/$name"; load run "${common[@]}" "$@" --results "$here/$name" > "$here/$name.txt" 2>&1 || true; }
 run open-2-connections --rate 200 --connections 2
 run open-event-loop --rate 200
 run closed-2-workers --concurrency 2

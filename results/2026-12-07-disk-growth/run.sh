@@ -20,7 +20,8 @@ sql() { mariadb --socket="$home/s.sock" -u root -N -B "$@"; }
 for _ in $(seq 60); do sql -e 'SELECT 1' > /dev/null 2>&1 && break; sleep 1; done
 sql -e "CREATE USER perf@'127.0.0.1' IDENTIFIED BY 'perf'; GRANT ALL ON *.* TO perf@'127.0.0.1' WITH GRANT OPTION"
 
-# Built as the seeder builds them: the fill_* databases.
+# Built as the seeder builds them: the fill_* databases (a rerun replaces this folder's seed/, which --results refuses to overwrite).
+rm -rf "$here/seed"
 dotnet run -c Release --project "$root/seed" -- --mysql "Server=127.0.0.1;Port=$port;User ID=perf;Password=perf" \
   --trades "$trades" --prefix fill --results "$here/seed"
 
