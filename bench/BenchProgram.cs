@@ -18,6 +18,7 @@ public static class BenchProgram
 {
     /// <summary>Runs the parsed command; returns 0 on success, 1 when a benchmark errored or the gate failed, 111 when the gate's baseline is from another environment.</summary>
     /// <exception cref="ProvisioningException">No server could be found or started.</exception>
+    /// <exception cref="UsageException">The gate's baseline is missing or not a plan baseline (known before any server work).</exception>
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,10 +31,14 @@ public static class BenchProgram
             return 0;
         }
 
-        return await RunWithServerAsync(options, [.. arguments], root, cancellationToken).ConfigureAwait(false);
+        // Read before the server is provisioned and the gate dataset seeded: a bad baseline costs nothing and leaves no results folder.
+        var baseline = options is { Command: BenchCommand.Gate, UpdateBaseline: false }
+            ? await PlanBaseline.ReadOptionAsync(options.BaselinePath, "--baseline", cancellationToken).ConfigureAwait(false)
+            : null;
+        return await RunWithServerAsync(options, baseline, [.. arguments], root, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunWithServerAsync(BenchOptions options, string[] args, string root, CancellationToken cancellationToken)
+    private static async Task<int> RunWithServerAsync(BenchOptions options, PlanBaseline? baseline, string[] args, string root, CancellationToken cancellationToken)
     {
         await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
         Progress($"server: {server}");
@@ -88,7 +93,7 @@ public static class BenchProgram
 
         var exitCode = options.Command switch
         {
-            BenchCommand.Gate => await GateAsync(options, dataset, server, plans, writer, cancellationToken).ConfigureAwait(false),
+            BenchCommand.Gate => await GateAsync(options, baseline, dataset, server, plans, writer, cancellationToken).ConfigureAwait(false),
             BenchCommand.Plans => await CompareAsync(writer, plans, [], cancellationToken).ConfigureAwait(false),
             _ => await SuiteAsync(options, server, connectionStrings, context, plans, writer, cancellationToken).ConfigureAwait(false),
         };
@@ -170,33 +175,17 @@ public static class BenchProgram
         return 0;
     }
 
+    /// <summary>The gate against <paramref name="baseline"/>, or, with <c>--update-baseline</c> (no baseline read), the plans written as the new one.</summary>
     private static async Task<int> GateAsync(
-        BenchOptions options, PreparedDataset dataset, ProvisionedServer server, IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
+        BenchOptions options, PlanBaseline? baseline, PreparedDataset dataset, ProvisionedServer server, IReadOnlyList<PlanResult> plans, ResultWriter writer, CancellationToken cancellationToken)
     {
         var datasetLabel = dataset.Info.Describe();
         var serverLabel = server.Info.ToString();
-        if (options.UpdateBaseline)
+        if (baseline is null)
         {
             await PlanBaseline.From(datasetLabel, serverLabel, plans).WriteAsync(options.BaselinePath, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"gate: baseline rewritten with {plans.Count} plans: {options.BaselinePath}");
             return 0;
-        }
-
-        if (!File.Exists(options.BaselinePath))
-        {
-            await Console.Error.WriteLineAsync($"gate: no baseline at {options.BaselinePath}; create it with `gate --update-baseline`.").ConfigureAwait(false);
-            return 1;
-        }
-
-        PlanBaseline baseline;
-        try
-        {
-            baseline = await PlanBaseline.ReadAsync(options.BaselinePath, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidDataException ex)
-        {
-            await Console.Error.WriteLineAsync($"gate: {ex.Message} Restore it from git, or re-take it with `gate --update-baseline`.").ConfigureAwait(false);
-            return 1;
         }
 
         var differences = baseline.Differences(datasetLabel, serverLabel);

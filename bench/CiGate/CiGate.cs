@@ -11,7 +11,7 @@ public static class CiGate
 {
     /// <summary>Runs the suites <paramref name="options"/> asks for and writes <c>gate.md</c>, <c>gate.json</c> and <c>junit.xml</c>.</summary>
     /// <exception cref="ProvisioningException">No server could be found or started.</exception>
-    /// <exception cref="UsageException">The server's query cache is on (<see cref="ProvisionedServer.QueryCacheProblem"/>).</exception>
+    /// <exception cref="UsageException">The server's query cache is on (<see cref="ProvisionedServer.QueryCacheProblem"/>), or the plan baseline is missing or not one.</exception>
     public static Task<CiRun> RunAsync(CiOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
         RunAsync(options, arguments, GateFault.None, cancellationToken);
 
@@ -21,6 +21,9 @@ public static class CiGate
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(fault);
         var root = RepositoryPaths.FindRoot();
+
+        // Read before the server is provisioned and the gate dataset seeded: a bad baseline costs nothing and leaves no results folder.
+        var planBaseline = options.Suites.Contains(CiOptions.PlansSuite) ? await PlanStep.ReadBaselineAsync(root, options, cancellationToken).ConfigureAwait(false) : null;
         await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
         if (server.QueryCacheProblem("the gate's load check and timings") is { } queryCache)
         {
@@ -37,7 +40,7 @@ public static class CiGate
             checks.Add(new GateCheck(GateReport.EnvironmentSuite, "self-test fault injected", GateOutcome.Passed, $"{fault}: this run proves the gate, it judges no change"));
         }
 
-        checks.AddRange(await StepAsync(CiOptions.PlansSuite, () => PlanStep.RunAsync(root, server, options, fault, writer, cancellationToken)).ConfigureAwait(false));
+        checks.AddRange(await StepAsync(CiOptions.PlansSuite, () => PlanStep.RunAsync(root, server, options, planBaseline!, fault, writer, cancellationToken)).ConfigureAwait(false));
         checks.AddRange(await StepAsync(CiOptions.LoadSuite, () => LoadStep.RunAsync(root, server, options, writer.Directory, cancellationToken)).ConfigureAwait(false));
         checks.AddRange(await StepAsync(TimingGate.Suite, async () =>
         {

@@ -19,15 +19,16 @@ internal static class PlanStep
 {
     private static readonly TimeSpan BaseCaptureTimeout = TimeSpan.FromMinutes(10);
 
-    public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, GateFault fault, ResultWriter writer, CancellationToken cancellationToken)
+    /// <summary>The plan baseline the suite compares with (<c>--plan-baseline</c>, or the committed one), read before the gate provisions or seeds anything.</summary>
+    /// <exception cref="Telemetry.CommandLine.UsageException">It is missing, a folder, unreadable or not a plan baseline.</exception>
+    public static Task<PlanBaseline> ReadBaselineAsync(string root, CiOptions options, CancellationToken cancellationToken) =>
+        PlanBaseline.ReadOptionAsync(options.PlanBaselinePath ?? BenchOptions.DefaultBaselinePath(root), "--plan-baseline", cancellationToken);
+
+    /// <summary>Captures the gate dataset's plans and compares them with <paramref name="baseline"/> (<see cref="ReadBaselineAsync"/>).</summary>
+    public static async Task<IReadOnlyList<GateCheck>> RunAsync(string root, ProvisionedServer server, CiOptions options, PlanBaseline baseline, GateFault fault, ResultWriter writer, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var benchOptions = BenchOptions.ForGate(root, options.Provisioning);
-        if (options.PlanBaselinePath is { } path)
-        {
-            benchOptions = benchOptions with { BaselinePath = path };
-        }
-
         var session = await BenchProgram.PrepareAsync(benchOptions, server, writer.Manifest, cancellationToken).ConfigureAwait(false);
         if (fault.DropIndex is { } index)
         {
@@ -36,12 +37,6 @@ internal static class PlanStep
 
         var plans = await PlanRunner.CaptureAsync(session.ConnectionStrings, server.Info.Flavor, QueryCatalog.All(session.Context), cancellationToken).ConfigureAwait(false);
         await writer.WriteJsonAsync("plans", new { manifest = writer.Manifest, context = session.Context, plans }, cancellationToken).ConfigureAwait(false);
-        if (!File.Exists(benchOptions.BaselinePath))
-        {
-            return [new GateCheck(CiOptions.PlansSuite, "plan baseline", GateOutcome.Error, $"no plan baseline at {benchOptions.BaselinePath}; create it with `bench gate --update-baseline`")];
-        }
-
-        var baseline = await PlanBaseline.ReadAsync(benchOptions.BaselinePath, cancellationToken).ConfigureAwait(false);
         var (dataset, serverLabel) = (session.Dataset.Info.Describe(), server.Info.ToString());
         var differences = baseline.Differences(dataset, serverLabel);
         var instead = string.Empty;

@@ -93,12 +93,6 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
         var root = RepositoryPaths.FindRoot();
         var update = command == BenchCommand.Gate && parse.GetValue(UpdateBaseline);
         var baseline = Path.GetFullPath((command == BenchCommand.Gate ? parse.GetValue(Baseline) : null) ?? BenchOptions.DefaultBaselinePath(root));
-        if (command == BenchCommand.Gate && !update && !File.Exists(baseline))
-        {
-            // Known before seeding and capturing plans, which take minutes.
-            throw new UsageException($"--baseline: no plan baseline at {baseline}; create it with `bench gate --update-baseline`.");
-        }
-
         if (update && (Directory.Exists(baseline) ? $"{baseline} is a folder" : ResultWriter.CannotWrite(Path.GetDirectoryName(baseline)!)) is { } problem)
         {
             // Known before seeding and capturing plans, as --results is, not when the baseline is written after them.

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Perf.Bench.Plans;
 using Perf.Harness.Results;
+using Telemetry.CommandLine;
 
 namespace Perf.Bench.Gate;
 
@@ -43,15 +45,53 @@ public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<P
             p.Query, p.Variant, p.AccessType, p.Index, p.RowsRead, Bound(p.RowsRead), p.Partitions.Count, p.Filesort))]);
     }
 
+    /// <summary>Reads the baseline a command gates on, before it provisions or seeds anything: a bad file costs nothing.</summary>
+    /// <param name="path">The baseline file.</param>
+    /// <param name="option">The option that names it, for the message: <c>--baseline</c>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="UsageException">The file is missing, a folder, unreadable or not a plan baseline: one line naming <paramref name="option"/>.</exception>
+    public static async Task<PlanBaseline> ReadOptionAsync(string path, string option, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{option}: {path} is a folder, not a plan baseline.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{option}: no plan baseline at {path}; create it with `bench gate --update-baseline`.");
+        }
+
+        try
+        {
+            return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException($"{option}: {ex.Message} Restore it from git, or re-take it with `bench gate --update-baseline`.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option}: cannot read {path}: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>Reads a baseline file.</summary>
     /// <exception cref="FileNotFoundException">There is no baseline yet.</exception>
-    /// <exception cref="InvalidDataException">The file is not a plan baseline (malformed, a member missing or null, or two entries for one query and variant).</exception>
+    /// <exception cref="InvalidDataException">The file is not a plan baseline (malformed, a member missing or null, a negative count, or two entries for one query and variant).</exception>
     public static async Task<PlanBaseline> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var baseline = await ResultJson.ReadAsync<PlanBaseline>(path, "a plan baseline", "holds no baseline.", strict: true, cancellationToken).ConfigureAwait(false);
         if (baseline.Entries.Contains(null))
         {
             throw new InvalidDataException($"{path} is not a plan baseline: an entry is null.");
+        }
+
+        // A negative bound fails every plan against it, and a negative partition count every partitioned one.
+        if (baseline.Entries.FirstOrDefault(e => e.RowsRead < 0 || e.MaxRowsRead < 0 || e.Partitions < 0) is { } negative)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{path} is not a plan baseline: {negative.Key} has rowsRead {negative.RowsRead}, maxRowsRead {negative.MaxRowsRead} and partitions {negative.Partitions}; each must be 0 or more."));
         }
 
         // A hand edit can repeat an entry; the gate would have to pick one of two expectations.

@@ -95,11 +95,14 @@ public sealed class PlanGateTests
     [InlineData("{\"dataset\": \"d\", \"server\": \"s\"}", "is not a plan baseline: JSON deserialization for type 'Perf.Bench.Gate.PlanBaseline' was missing required properties including: 'entries'.")]
     [InlineData("{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [null]}", "is not a plan baseline: ")]
     [InlineData("null", "holds no baseline.")]
+    [InlineData($"{{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [{Entry}]}}", "is not a plan baseline: health/hot/Basic has rowsRead 32, maxRowsRead -1 and partitions 0; each must be 0 or more.", "\"maxRowsRead\": 32", "\"maxRowsRead\": -1")]
+    [InlineData($"{{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [{Entry}]}}", "is not a plan baseline: health/hot/Basic has rowsRead -1, maxRowsRead 32 and partitions 0; each must be 0 or more.", "\"rowsRead\": 32", "\"rowsRead\": -1")]
+    [InlineData($"{{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [{Entry}]}}", "is not a plan baseline: health/hot/Basic has rowsRead 32, maxRowsRead 32 and partitions -2; each must be 0 or more.", "\"partitions\": 0", "\"partitions\": -2")]
     [InlineData($"{{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [{Entry}, {Entry}]}}", "is not a plan baseline: health/hot/Basic has 2 entries.")]
-    public async Task ReadAsync_NotABaseline_InvalidDataNamingTheFile(string content, string says)
+    public async Task ReadAsync_NotABaseline_InvalidDataNamingTheFile(string content, string says, string find = "", string replace = "")
     {
         var path = Path.Combine(Path.GetTempPath(), $"perf-baseline-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, find.Length == 0 ? content : content.Replace(find, replace, StringComparison.Ordinal), TestContext.Current.CancellationToken);
         try
         {
             var error = await Assert.ThrowsAsync<InvalidDataException>(() => PlanBaseline.ReadAsync(path, TestContext.Current.CancellationToken));

@@ -24,6 +24,9 @@ public sealed class BadInputTests
     /// <summary>One measurement of one query, as a sweep writes it.</summary>
     private const string Measurement = """{"variant":"Basic","tradeRows":1000,"seedSeconds":1,"dataBytes":1,"indexBytes":1,"capacityRps":null,"queries":[{"query":"q","p50Ms":1,"p95Ms":2,"p99Ms":3,"rowsExamined":1,"indexesUsed":[]}],"indexes":[]}""";
 
+    /// <summary>A plan baseline whose one entry bounds its reads below zero: every plan would fail against it.</summary>
+    private const string NegativeBound = """{"dataset": "d", "server": "s", "entries": [{"query": "health/hot", "variant": "Basic", "accessType": "ref", "index": null, "rowsRead": 32, "maxRowsRead": -1, "partitions": 0, "filesort": false}]}""";
+
     private static readonly ProvisioningOptions NoLocalServer = new() { AllowTestcontainers = false, AllowLocalServer = false };
 
     [Theory]
@@ -186,6 +189,58 @@ public sealed class BadInputTests
 
         AssertUsageError(code, error, "bench", message);
         Assert.Equal(runs, RunsFolderGroup.RunDirectories());
+    }
+
+    /// <summary>
+    /// A plan baseline that is no baseline is refused before the server is asked for (<see cref="NoServer"/> would fail
+    /// otherwise): the gate read it only after seeding and capturing plans, and left a results folder behind.
+    /// </summary>
+    /// <param name="command">The command, with the option naming the baseline (the file is appended).</param>
+    /// <param name="content">The file's text, or <c>DIR</c> for a folder in its place, or <c>MISSING</c> for no file.</param>
+    /// <param name="message">What the one line says after the file's path.</param>
+    [Theory]
+    [InlineData("gate|--baseline", "not json", "is not a plan baseline: ")]
+    [InlineData("gate|--baseline", "{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [", "is not a plan baseline: ")]
+    [InlineData("gate|--baseline", "[1, 2]", "is not a plan baseline: ")]
+    [InlineData("gate|--baseline", "null", "holds no baseline.")]
+    [InlineData("gate|--baseline", "{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [null]}", "is not a plan baseline: the list item at $.entries[0] is null.")]
+    [InlineData("gate|--baseline", "{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [{\"query\": \"q\", \"variant\": \"Basic\"}]}", "is not a plan baseline: JSON deserialization for type 'Perf.Bench.Gate.PlanBaselineEntry' was missing required properties")]
+    [InlineData("gate|--baseline", NegativeBound, "is not a plan baseline: health/hot/Basic has rowsRead 32, maxRowsRead -1 and partitions 0; each must be 0 or more.")]
+    [InlineData("gate|--baseline", "DIR", "is a folder, not a plan baseline.")]
+    [InlineData("ci|--only|plans|--plan-baseline", "not json", "is not a plan baseline: ")]
+    [InlineData("ci|--only|plans|--plan-baseline", "{\"dataset\": \"d\", \"server\": \"s\", \"entries\": [null]}", "is not a plan baseline: the list item at $.entries[0] is null.")]
+    [InlineData("ci|--only|plans|--plan-baseline", NegativeBound, "is not a plan baseline: health/hot/Basic has rowsRead 32, maxRowsRead -1 and partitions 0; each must be 0 or more.")]
+    [InlineData("ci|--only|plans|--plan-baseline", "DIR", "is a folder, not a plan baseline.")]
+    [InlineData("ci|--plan-baseline", "MISSING", "no plan baseline at ")]
+    public async Task Bench_CorruptPlanBaseline_UsageErrorBeforeTheServer(string command, string content, string message)
+    {
+        var directory = Directory.CreateTempSubdirectory("perf-bad-baseline-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "baseline.json");
+            if (content == "DIR")
+            {
+                Directory.CreateDirectory(file);
+            }
+            else if (content != "MISSING")
+            {
+                await File.WriteAllTextAsync(file, content, TestContext.Current.CancellationToken);
+            }
+
+            var results = Path.Combine(directory.FullName, "out");
+            var runs = RunsFolderGroup.RunDirectories();
+
+            var (code, error) = await RunBenchAsync($"{command}|{file}|--results|{results}");
+
+            AssertUsageError(code, error, "bench", $"{command.Split('|')[^1]}: ");
+            Assert.Contains(content == "MISSING" ? message + file : $"{file} {message}", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(results));
+            Assert.Equal(runs, RunsFolderGroup.RunDirectories());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]
