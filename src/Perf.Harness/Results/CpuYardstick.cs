@@ -9,7 +9,10 @@ namespace Perf.Harness.Results;
 /// On a shared VM the same run can take twice as long minutes later with no process on the machine to blame (the host's
 /// other tenants), and absolute latencies, and every projection from them, move with it. Two runs whose yardsticks
 /// differ measured on different machines in effect; their absolute figures do not compare, their within-run
-/// comparisons still do.
+/// comparisons still do. The converse does not hold: it times one core's arithmetic, not the memory, disk and
+/// neighbours database work also waits on, and the same medium seed took 460.5 s with it at 4.65-4.68 ms and 524.4-547.6 s
+/// at 4.92-5.18 ms on the same host class, its server spending 7 % more CPU on the same statements
+/// (results/2026-12-07-seed-medium-amd). Equal yardsticks do not make absolute figures comparable.
 /// </remarks>
 /// <param name="AtStartMs">Milliseconds of the workload when the run started.</param>
 /// <param name="AtEndMs">Milliseconds when it ended, once it has.</param>
