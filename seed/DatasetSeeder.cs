@@ -99,6 +99,7 @@ public sealed class DatasetSeeder
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var cancellationToken = failure.Token;
         context.Timeline.Start();
+        await using var cores = CoreUseSampler.Start(() => context.Timeline.Seconds, () => serverProcess?.SecondsSinceFound(), CoreUseSampler.DefaultInterval);
         var seederCpuAtStart = Environment.CpuUsage.TotalTime;
         var spec = context.Options.ToSpec();
         var variants = context.Options.Variants.Order().ToList();
@@ -283,10 +284,12 @@ public sealed class DatasetSeeder
             [TelemetryTable.Metrics.Name] = record.MetricRows ?? 0,
         };
         context.Timeline.Report(SeedPhase.Done, source.Database, 0, 0, null);
+        var coreUse = await cores.StopAsync().ConfigureAwait(false);
         return new SeedResult(spec.Seed, context.Options.Scale, spec, record.Checksum!, counts, context.RowsWritten, results, context.Timeline.Seconds, context.Timeline.Phases())
         {
             SeederCpuSeconds = (Environment.CpuUsage.TotalTime - seederCpuAtStart).TotalSeconds,
             ServerCpuSeconds = serverProcess?.SecondsSinceFound(),
+            CoreUse = coreUse,
         };
     }
 

@@ -54,6 +54,10 @@ internal static class ProgressText
         var rows = result.RowCounts.Values.Sum();
         var actions = string.Join(", ", result.Variants.Select(v => $"{v.Database} {v.Action.ToString().ToLowerInvariant()}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"seeded seed={result.Seed} scale={result.Scale} from={result.Spec.From:yyyy-MM-dd} to={result.Spec.To:yyyy-MM-dd}: {rows:N0} rows per variant ({string.Join(", ", result.RowCounts.Select(kv => $"{kv.Key} {kv.Value:N0}"))}); wrote {result.RowsWritten:N0} rows in {result.Seconds:F1} s ({result.RowsPerSecond:N0} rows/s); checksum {result.Checksum}; {(result.SeederPeakRssBytes is { } rss ? $"peak RSS {rss / (1024.0 * 1024.0):F0} MB; " : string.Empty)}CPU {(result.ServerCpuSeconds is { } server ? $"server {server:F0} + " : string.Empty)}seeder {result.SeederCpuSeconds:F0} core-s; {actions}");
+            $"seeded seed={result.Seed} scale={result.Scale} from={result.Spec.From:yyyy-MM-dd} to={result.Spec.To:yyyy-MM-dd}: {rows:N0} rows per variant ({string.Join(", ", result.RowCounts.Select(kv => $"{kv.Key} {kv.Value:N0}"))}); wrote {result.RowsWritten:N0} rows in {result.Seconds:F1} s ({result.RowsPerSecond:N0} rows/s); checksum {result.Checksum}; {(result.SeederPeakRssBytes is { } rss ? $"peak RSS {rss / (1024.0 * 1024.0):F0} MB; " : string.Empty)}CPU {(result.ServerCpuSeconds is { } server ? $"server {server:F0} + " : string.Empty)}seeder {result.SeederCpuSeconds:F0} core-s; {Cores(result.CoreUse)}{actions}");
+
+        // The machine's core-seconds over the run: busy ones are work (every process's), the others room a run left unused.
+        static string Cores(IReadOnlyList<CoreUse>? stretches) => stretches is null or { Count: 0 } ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+            $"machine {stretches.Sum(c => c.Busy * c.Seconds):F0} busy, {stretches.Sum(c => c.IoWait * c.Seconds):F0} I/O wait, {stretches.Sum(c => c.Idle * c.Seconds):F0} idle core-s; ");
     }
 }

@@ -34,6 +34,9 @@ public sealed record SeedResult(
     /// <summary>The seeder's peak resident set size at the end of the run, in bytes, when the command measured it; else null.</summary>
     public long? SeederPeakRssBytes { get; init; }
 
+    /// <summary>How the machine's cores were spent, stretch by stretch, when it could be read (Linux); else null.</summary>
+    public IReadOnlyList<CoreUse>? CoreUse { get; init; }
+
     /// <summary>Rows written per second of wall time.</summary>
     public double RowsPerSecond => Seconds > 0 ? RowsWritten / Seconds : 0;
 

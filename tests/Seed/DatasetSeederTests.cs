@@ -102,6 +102,15 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
             Assert.Equal(3000, seed.RootElement.GetProperty("rowCounts").GetProperty(TelemetryTable.Trades.Name).GetInt64());
             var phases = seed.RootElement.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").ToString()).ToList();
             Assert.Equal(["Preparing", "Loading", "RollingUp", "Indexing", "Checking"], phases);
+
+            // How the cores were spent, stretch by stretch, covering the run from its start to its end.
+            var stretches = seed.RootElement.GetProperty("coreUse").EnumerateArray().ToList();
+            Assert.NotEmpty(stretches);
+            Assert.Equal(0, stretches[0].GetProperty("startSeconds").GetDouble(), 1);
+            var last = stretches[^1];
+            Assert.Equal(seed.RootElement.GetProperty("seconds").GetDouble(), last.GetProperty("startSeconds").GetDouble() + last.GetProperty("seconds").GetDouble(), 0.5);
+            Assert.All(stretches, s => Assert.InRange(s.GetProperty("busy").GetDouble() + s.GetProperty("ioWait").GetDouble() + s.GetProperty("idle").GetDouble() + s.GetProperty("steal").GetDouble(), Environment.ProcessorCount - 0.05, Environment.ProcessorCount + 0.05));
+            Assert.Matches(@"; machine \d+ busy, \d+ I/O wait, \d+ idle core-s; ", output.ToString());
             using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "manifest.json"), Cancel));
             Assert.Equal("seed", manifest.RootElement.GetProperty("tool").GetString());
             Assert.Equal(seed.RootElement.GetProperty("checksum").GetString(), manifest.RootElement.GetProperty("dataset").GetProperty("checksum").GetString());
