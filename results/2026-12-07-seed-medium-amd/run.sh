@@ -5,6 +5,9 @@
 #   results/2026-12-07-seed-medium-amd/run.sh
 # Each seed starts from no .perf/mysql (removed untimed), so the seeder's own local server initializes a new one inside
 # the timed command. run2 also samples the machine's CPU once a second (sample.sh -> run2/cpu.tsv; cpu.py reads it).
+# run3, run4 and pairs12b are the same commands, later the same morning (06:11-06:33 UTC), at 4fbe29a: without the
+# sampler, since the seeder records its cores' use itself from 0b77a46 on (coreUse in seed.json); pairs12b ran between
+# run3 and run4.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 if pgrep -x mariadbd > /dev/null; then echo "a mariadbd is running: stop it first"; exit 1; fi
