@@ -1,5 +1,5 @@
 #!/bin/bash
-# load run --cache-state on the medium dataset (10M trades; the base_* databases results/2026-12-05-seed-medium-fresh/run.sh
+# load run --cache-state on the medium dataset (10M trades; the base_* databases results/2026-12-05-seed-medium-fresh/run.sh, in git history at 8c3201b
 # seeds), one run at a time with nothing else running, from the repository root of the commit to measure, built with
 # `dotnet build load -c Release`. Dashboard traffic at 20 requests/s for 60 s; each run starts the harness's local server
 # on .perf/mysql and stops it at its end. Console output goes to NAME.txt beside each run's folder.
