@@ -91,6 +91,51 @@ public sealed class ResultsOptionTests : IDisposable
         Assert.Equal(2, Directory.GetFiles(other).Length);
     }
 
+    /// <summary>A folder holding no run but a file of the name a run writes (report.md): bench report replaced it.</summary>
+    [Theory]
+    [InlineData("plans")]
+    [InlineData("report")]
+    [InlineData("seed")]
+    public async Task FolderHoldingOtherFiles_UsageErrorNothingOverwritten(string command)
+    {
+        var notes = Path.Combine(directory.FullName, "notes");
+        Directory.CreateDirectory(notes);
+        var report = Path.Combine(notes, "report.md");
+        await File.WriteAllTextAsync(report, "my notes", TestContext.Current.CancellationToken);
+        var sweep = Path.Combine(directory.FullName, "sweep");
+        await StoreSweepAsync(sweep);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = command switch
+        {
+            "seed" => await SeedProgram.RunAsync(["--mysql", NoServer, "--results", notes], output, error, TestContext.Current.CancellationToken),
+            "report" => await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", notes], output, error, TestContext.Current.CancellationToken),
+            _ => await BenchCli.RunAsync([command, "--mysql", NoServer, "--results", notes], output, error, TestContext.Current.CancellationToken),
+        };
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains($"--results: {notes} is not empty (it holds report.md), and a run's files could overwrite what it holds: give a new or empty folder.", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("my notes", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
+        Assert.Single(Directory.GetFileSystemEntries(notes));
+    }
+
+    [Fact]
+    public async Task Bench_ReportIntoAnEmptyFolder_Allowed()
+    {
+        var empty = Path.Combine(directory.FullName, "empty");
+        Directory.CreateDirectory(empty);
+        var sweep = Path.Combine(directory.FullName, "sweep");
+        await StoreSweepAsync(sweep);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", empty], output, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(empty, "report.md")), error.ToString());
+    }
+
     [Fact]
     public async Task Bench_ReportRenderedAgainInItsOwnFolder_Allowed()
     {

@@ -26,8 +26,9 @@ public sealed class HarnessOptions
 
     /// <summary><c>--results</c>: the run's output directory instead of <c>results/runs/STAMP-…</c>.</summary>
     /// <remarks>
-    /// One that cannot be written, or that holds another run's <c>manifest.json</c> (its files would be overwritten and
-    /// mixed with this run's), is a usage error when the command line is read, so a long run does not learn it at its end.
+    /// One that cannot be written, or that holds anything (another run's files would be overwritten and mixed with this
+    /// run's; any other file could share a name with one the run writes), is a usage error when the command line is read,
+    /// so a long run does not learn it at its end. The one exception: a stored run rendered again in its own folder.
     /// </remarks>
     public Option<string?> Results { get; }
 
@@ -115,9 +116,17 @@ public sealed class HarnessOptions
             {
                 result.AddError($"{ResultWriter.ResultsFlag}: {Path.GetFullPath(directory)} holds another run (its {ResultWriter.ManifestFileName}), whose files this run would overwrite: give a new or empty folder.");
             }
+            else if (directory is not null && FirstEntry(directory) is { } entry && !InPlace(result, directory))
+            {
+                result.AddError($"{ResultWriter.ResultsFlag}: {Path.GetFullPath(directory)} is not empty (it holds {Path.GetFileName(entry)}), and a run's files could overwrite what it holds: give a new or empty folder.");
+            }
         });
         return option;
     }
+
+    /// <summary>The first file or folder in <paramref name="directory"/>, or null when it is empty or does not exist.</summary>
+    private static string? FirstEntry(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).FirstOrDefault() : null;
 
     /// <summary>Whether <paramref name="directory"/> is the folder of the stored file <see cref="RendersInPlace"/> names.</summary>
     private bool InPlace(OptionResult result, string directory) =>
