@@ -73,20 +73,11 @@ public sealed class ResultsOptionTests : IDisposable
         var other = Path.Combine(directory.FullName, "other");
         await StoreSweepAsync(other);
         var manifest = await File.ReadAllTextAsync(Path.Combine(other, ResultWriter.ManifestFileName), TestContext.Current.CancellationToken);
-        var sweep = Path.Combine(directory.FullName, "sweep");
-        await StoreSweepAsync(sweep);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
 
-        var code = command switch
-        {
-            "seed" => await SeedProgram.RunAsync(["--mysql", NoServer, "--results", other], output, error, TestContext.Current.CancellationToken),
-            "report" => await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", other], output, error, TestContext.Current.CancellationToken),
-            _ => await BenchCli.RunAsync([command, "--mysql", NoServer, "--results", other], output, error, TestContext.Current.CancellationToken),
-        };
+        var (code, error) = await RunIntoAsync(command, other);
 
         Assert.Equal(ExitCodes.UsageError, code);
-        Assert.Contains($"--results: {other} holds another run (its manifest.json), whose files this run would overwrite: give a new or empty folder.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"--results: {other} holds another run (its manifest.json), whose files this run would overwrite: give a new or empty folder.", error, StringComparison.Ordinal);
         Assert.Equal(manifest, await File.ReadAllTextAsync(Path.Combine(other, ResultWriter.ManifestFileName), TestContext.Current.CancellationToken));
         Assert.Equal(2, Directory.GetFiles(other).Length);
     }
@@ -102,20 +93,11 @@ public sealed class ResultsOptionTests : IDisposable
         Directory.CreateDirectory(notes);
         var report = Path.Combine(notes, "report.md");
         await File.WriteAllTextAsync(report, "my notes", TestContext.Current.CancellationToken);
-        var sweep = Path.Combine(directory.FullName, "sweep");
-        await StoreSweepAsync(sweep);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
 
-        var code = command switch
-        {
-            "seed" => await SeedProgram.RunAsync(["--mysql", NoServer, "--results", notes], output, error, TestContext.Current.CancellationToken),
-            "report" => await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", notes], output, error, TestContext.Current.CancellationToken),
-            _ => await BenchCli.RunAsync([command, "--mysql", NoServer, "--results", notes], output, error, TestContext.Current.CancellationToken),
-        };
+        var (code, error) = await RunIntoAsync(command, notes);
 
         Assert.Equal(ExitCodes.UsageError, code);
-        Assert.Contains($"--results: {notes} is not empty (it holds report.md), and a run's files could overwrite what it holds: give a new or empty folder.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"--results: {notes} is not empty (it holds report.md), and a run's files could overwrite what it holds: give a new or empty folder.", error, StringComparison.Ordinal);
         Assert.Equal("my notes", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
         Assert.Single(Directory.GetFileSystemEntries(notes));
     }
@@ -125,15 +107,11 @@ public sealed class ResultsOptionTests : IDisposable
     {
         var empty = Path.Combine(directory.FullName, "empty");
         Directory.CreateDirectory(empty);
-        var sweep = Path.Combine(directory.FullName, "sweep");
-        await StoreSweepAsync(sweep);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
 
-        var code = await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", empty], output, error, TestContext.Current.CancellationToken);
+        var (code, error) = await RunIntoAsync("report", empty);
 
         Assert.Equal(0, code);
-        Assert.True(File.Exists(Path.Combine(empty, "report.md")), error.ToString());
+        Assert.True(File.Exists(Path.Combine(empty, "report.md")), error);
     }
 
     [Fact]
@@ -148,6 +126,22 @@ public sealed class ResultsOptionTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.True(File.Exists(Path.Combine(sweep, "report.md")), error.ToString());
+    }
+
+    /// <summary>Runs <paramref name="command"/> (bench's plans or report of a stored sweep, or the seeder) with <c>--results</c> <paramref name="results"/>; returns its exit code and stderr.</summary>
+    private async Task<(int Code, string Error)> RunIntoAsync(string command, string results)
+    {
+        var sweep = Path.Combine(directory.FullName, "sweep");
+        await StoreSweepAsync(sweep);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = command switch
+        {
+            "seed" => await SeedProgram.RunAsync(["--mysql", NoServer, "--results", results], output, error, TestContext.Current.CancellationToken),
+            "report" => await BenchCli.RunAsync(["report", "--measurements", Path.Combine(sweep, "measurements.json"), "--results", results], output, error, TestContext.Current.CancellationToken),
+            _ => await BenchCli.RunAsync([command, "--mysql", NoServer, "--results", results], output, error, TestContext.Current.CancellationToken),
+        };
+        return (code, error.ToString());
     }
 
     /// <summary>A stored sweep's folder: its manifest and measurements.</summary>
