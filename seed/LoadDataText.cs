@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dapper;
 using MySqlConnector;
 using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
@@ -27,6 +28,26 @@ internal sealed class LoadDataText<T>(IReadOnlyList<RecordColumn<T>> columns)
         };
         loader.Columns.AddRange(columns.Select(c => $"`{c.Name}`"));
         return loader;
+    }
+
+    /// <summary>
+    /// Loads the lines <paramref name="source"/> holds into <paramref name="table"/> on the caller's connection and
+    /// transaction, checked: LOAD DATA turns a bad value or a duplicate key into a warning and skips or changes the row.
+    /// </summary>
+    /// <returns>The rows inserted: <paramref name="rows"/>.</returns>
+    /// <exception cref="BulkWriteException">The server raised a warning or inserted other than <paramref name="rows"/> rows; the caller's transaction must be rolled back.</exception>
+    public async Task<long> LoadAsync(MySqlConnection connection, MySqlTransaction? transaction, TelemetryTable table, Stream source, long rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var inserted = await Loader(connection, table, source).LoadAsync(cancellationToken).ConfigureAwait(false);
+        var warnings = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT @@warning_count", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (warnings != 0 || inserted != rows)
+        {
+            throw new BulkWriteException(string.Create(CultureInfo.InvariantCulture,
+                $"Loading {table.Name} inserted {inserted} of {rows} rows with {warnings} warning(s)."));
+        }
+
+        return inserted;
     }
 
     /// <summary>Appends one row as one line.</summary>

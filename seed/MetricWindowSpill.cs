@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
-using Dapper;
 using MySqlConnector;
 using Perf.Seed.Generation;
 using Telemetry.Data.Model;
@@ -87,15 +85,7 @@ internal sealed class MetricWindowSpill : IDisposable
 
         file.Position = 0;
         progress(0, rows);
-        var loader = text.Loader(connection, TelemetryTable.Metrics, new LineCountingStream(file, lines => progress(lines, rows)));
-        var inserted = await loader.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var warnings = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT @@warning_count", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (warnings != 0 || inserted != rows)
-        {
-            throw new BulkWriteException(string.Create(CultureInfo.InvariantCulture,
-                $"Loading the metric windows into {TelemetryTable.Metrics.Name} inserted {inserted} of {rows} rows with {warnings} warning(s)."));
-        }
-
+        var inserted = await text.LoadAsync(connection, transaction, TelemetryTable.Metrics, new LineCountingStream(file, lines => progress(lines, rows)), rows, cancellationToken).ConfigureAwait(false);
         progress(rows, rows);
         return inserted;
     }
