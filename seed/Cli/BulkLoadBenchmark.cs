@@ -101,10 +101,10 @@ public static class BulkLoadBenchmark
             {
                 for (var side = 0; side < 2; side++)
                 {
-                    // Untimed: the run before, of either side, leaves about 20,000 dirty pages for the server to write back in
-                    // the background. Dropped here, every run starts as one after its own side did: before, a run after the other
-                    // side's shared the machine with that write-back and took about 12 % longer, so the pairs' ratios alternated
-                    // high and low (results/2026-12-07-seed-bench-load-drop/).
+                    // Untimed: both sides' databases dropped, so every run starts as one after its own side did. A run after
+                    // the other side's (whose database, and the pages it left dirty, were still there) took 1-2 s longer
+                    // than one after its own, in every series, and the pairs' ratios alternated high and low by that alone
+                    // (results/2026-12-07-seed-bench-load-drop/).
                     await DropAsync(connectionString, cancellationToken).ConfigureAwait(false);
                     if ((side + run) % 2 == 0)
                     {
