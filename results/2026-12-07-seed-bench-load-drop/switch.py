@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Per console log of `seed -- bench-load`: each run's seconds, split by whether the run before it was of the same side
-(plain LOAD DATA or the seeder) or of the other one. Usage: python3 switch.py */console.log before/*/console.log"""
+(plain LOAD DATA or the seeder) or of the other one. Usage: python3 switch.py after/console.log after2/console.log (the runs before the change, before/*/console.log, are in
+git history at 03aff21)."""
 import re
 import statistics
 import sys
