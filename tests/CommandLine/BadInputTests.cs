@@ -136,6 +136,33 @@ public sealed class BadInputTests
         AssertUsageError(code, error.ToString(), "seed", "--mysql is not a valid connection string: ");
     }
 
+    /// <summary>A connection string wins over the local server: a data directory beside it would be ignored and the run go to the named server.</summary>
+    [Theory]
+    [InlineData("seed", "--mysql-datadir|/tmp/perf-unused-datadir")]
+    [InlineData("bench", "plans|--mysql-datadir|/tmp/perf-unused-datadir")]
+    [InlineData("load", "run|--url|http://127.0.0.1:9|--mysql|" + NoServer + "|--mysql-datadir|/tmp/perf-unused-datadir")]
+    public async Task DataDirectoryBesideAConnectionString_UsageErrorNothingWritten(string tool, string args)
+    {
+        var runs = RunsFolderGroup.RunDirectories();
+        int code;
+        string error;
+        if (tool == "seed")
+        {
+            using var output = new StringWriter();
+            using var errors = new StringWriter();
+            code = await SeedProgram.RunAsync([.. args.Split('|'), "--mysql", NoServer], output, errors, TestContext.Current.CancellationToken);
+            error = errors.ToString();
+        }
+        else
+        {
+            (code, error) = tool == "bench" ? await RunBenchAsync(args) : await RunLoadAsync(args);
+        }
+
+        AssertUsageError(code, error, tool, "--mysql-datadir starts a local server, and --mysql names an existing one: give one of them.");
+        Assert.Equal(runs, RunsFolderGroup.RunDirectories());
+        Assert.False(Directory.Exists("/tmp/perf-unused-datadir"));
+    }
+
     [Theory]
     [InlineData("archive|--mysql|Server=;Port=abc", "--mysql is not a valid connection string")]
     [InlineData("worker|--mysql|garbage", "--mysql is not a valid connection string")]

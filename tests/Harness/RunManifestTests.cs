@@ -102,9 +102,10 @@ public sealed class RunManifestTests(DatabaseServerFixture fixture)
     [Fact]
     public void RedactArguments_ConnectionStrings_Hidden()
     {
-        var redacted = RunManifest.RedactArguments(["--mysql", "Server=x;Password=p", "--redis=h:1,password=q", "--rate", "5"]);
+        var redacted = RunManifest.RedactArguments(
+            ["--mysql", "Server=x;Password=p", "--redis=h:1,password=q", "--mysql:Server=y;Password=r", "--redis:h:2,password=s", "--mysql-datadir", "/d", "--rate", "5"]);
 
-        Assert.Equal(["--mysql", "***", "--redis=***", "--rate", "5"], redacted);
+        Assert.Equal(["--mysql", "***", "--redis=***", "--mysql:***", "--redis:***", "--mysql-datadir", "/d", "--rate", "5"], redacted);
     }
 
     private static async Task<string> GitAsync(string directory, params string[] arguments)

@@ -177,6 +177,15 @@ public sealed class HarnessOptions
             throw new UsageException(problem);
         }
 
+        // A connection string wins over the local server, so a data directory beside it would be read and ignored, and the
+        // run would go to the server the string names instead of the one the user asked to start.
+        if (parse.GetValue(DataDirectory) is not null
+            && (parse.GetValue(MySql) is not null || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ServerProvisioner.ConnectionStringVariable))))
+        {
+            var source = parse.GetValue(MySql) is not null ? ProvisioningOptions.MySqlFlag : ServerProvisioner.ConnectionStringVariable;
+            throw new UsageException($"{ProvisioningOptions.DataDirectoryFlag} starts a local server, and {source} names an existing one: give one of them.");
+        }
+
         return new ProvisioningOptions
         {
             ConnectionString = parse.GetValue(MySql),

@@ -96,9 +96,11 @@ public sealed record RunManifest
             }
 
             var secret = argument is ProvisioningOptions.MySqlFlag or ProvisioningOptions.RedisFlag;
-            var inline = argument.StartsWith(ProvisioningOptions.MySqlFlag + "=", StringComparison.Ordinal)
-                || argument.StartsWith(ProvisioningOptions.RedisFlag + "=", StringComparison.Ordinal);
-            result.Add(inline ? argument[..(argument.IndexOf('=', StringComparison.Ordinal) + 1)] + "***" : argument);
+
+            // System.CommandLine takes a value after '=' or ':' in the same token (--mysql=CS, --mysql:CS).
+            var inline = (string[])[ProvisioningOptions.MySqlFlag, ProvisioningOptions.RedisFlag];
+            var flag = inline.FirstOrDefault(f => argument.Length > f.Length && argument.StartsWith(f, StringComparison.Ordinal) && argument[f.Length] is '=' or ':');
+            result.Add(flag is null ? argument : argument[..(flag.Length + 1)] + "***");
             redactNext = secret;
         }
 
