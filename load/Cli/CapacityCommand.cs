@@ -77,8 +77,9 @@ internal static class CapacityCommand
                 await File.AppendAllTextAsync(stepSummary, MarkdownRenderer.Render(document) + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
             }
 
+            var why = result.ReachedMaxRate ? " (no step failed up to --max-rate)" : result.StoppedInvalid ? " (the search stopped on an INVALID step, which bounds nothing)" : string.Empty;
             console.MarkupLine(maxPassing is { } found
-                ? string.Create(CultureInfo.InvariantCulture, $"[bold green]capacity: {(result.ReachedMaxRate ? "at least " : string.Empty)}{found:0.##} requests/s[/] meet every threshold with a valid generator{(result.ReachedMaxRate ? " (no step failed up to --max-rate)" : string.Empty)}")
+                ? string.Create(CultureInfo.InvariantCulture, $"[bold green]capacity: {(why.Length > 0 ? "at least " : string.Empty)}{found:0.##} requests/s[/] meet every threshold with a valid generator{why}")
                 : "[bold red]capacity: no step met the thresholds[/]");
             console.MarkupLine("results: " + Markup.Escape(directory));
             if (maxPassing is not null)

@@ -29,4 +29,11 @@ internal sealed record GeneratorHealth(
     double SendLagMaxMs,
     long PeakInFlight,
     bool Valid,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>
+    /// The largest dispatch lag: no request's latency holds more of the generator's own lateness than this. Null in results
+    /// written before it was recorded.
+    /// </summary>
+    public double? DispatchLagMaxMs { get; init; }
+}

@@ -116,7 +116,10 @@ internal static class LoadRunner
             Histograms.MaxMs(total.SendLag),
             recorder.PeakInFlight,
             problems.Count == 0,
-            problems);
+            problems)
+        {
+            DispatchLagMaxMs = Histograms.MaxMs(recorder.DispatchLag()),
+        };
     }
 
     private static async Task DrainAsync(RunRecorder recorder, TimeSpan gracefulStop, CancellationTokenSource abort)

@@ -121,8 +121,8 @@ internal static class RunMerger
 
         var thresholds = first.Configuration.Thresholds.Select(ThresholdParser.Parse).Concat(extraThresholds).ToList();
         ThresholdEvaluator.Validate(thresholds, [.. endpoints.Select(e => e.Name)], [.. scenarios.Select(s => s.Name)]);
-        var results = ThresholdEvaluator.Evaluate(thresholds, total, scenarios, endpoints, seconds);
         var generator = MergeGenerators([.. runs.Select(r => r.Summary.Generator)]);
+        var results = ThresholdEvaluator.Evaluate(thresholds, total, scenarios, endpoints, seconds, generator);
         var (verdict, exitCode) = RunSummaryBuilder.Decide(generator, results);
         var start = runs.Min(r => r.Summary.StartedUtc);
         var intervals = MergedTimeline(runs, start);
@@ -168,7 +168,10 @@ internal static class RunMerger
             machines.Max(m => m.SendLagMaxMs),
             machines.Sum(m => m.PeakInFlight),
             machines.All(m => m.Valid),
-            [.. machines.SelectMany((m, i) => m.Problems.Select(p => $"machine {i + 1}: {p}"))]);
+            [.. machines.SelectMany((m, i) => m.Problems.Select(p => $"machine {i + 1}: {p}"))])
+        {
+            DispatchLagMaxMs = machines.All(m => m.DispatchLagMaxMs is not null) ? machines.Max(m => m.DispatchLagMaxMs) : null,
+        };
     }
 
     private static IEnumerable<string> GroupNames(IEnumerable<(string, RunSummary Summary, IReadOnlyList<HistogramLogEntry>)> runs, Func<RunSummary, IReadOnlyList<GroupSummary>> groups) =>

@@ -13,7 +13,7 @@ internal static class RunSummaryBuilder
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var seconds = outcome.MeasuredSeconds;
-        var results = ThresholdEvaluator.Evaluate(thresholds, outcome.Total, outcome.Scenarios, outcome.Endpoints, seconds);
+        var results = ThresholdEvaluator.Evaluate(thresholds, outcome.Total, outcome.Scenarios, outcome.Endpoints, seconds, outcome.Generator);
         var (verdict, exitCode) = Decide(outcome.Generator, results);
         return new RunSummary(
             "Perf.Load",
@@ -30,14 +30,18 @@ internal static class RunSummaryBuilder
             Timeline(outcome.Intervals, outcome.StartedUtc));
     }
 
-    /// <summary>INVALID beats everything: a generator that missed its schedule cannot pass; otherwise any failed threshold fails.</summary>
+    /// <summary>
+    /// A generator that missed its schedule cannot pass: its run is INVALID, unless a latency threshold missed by more than
+    /// the generator's lateness explains (<see cref="ThresholdResult.MissedBeyondLag"/>), which fails whatever the
+    /// generator did. Otherwise any failed threshold fails.
+    /// </summary>
     public static (Verdict Verdict, int ExitCode) Decide(GeneratorHealth generator, IReadOnlyList<ThresholdResult> results)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(results);
         if (!generator.Valid)
         {
-            return (Verdict.Invalid, ExitCodes.InvalidRun);
+            return results.Any(r => r.MissedBeyondLag) ? (Verdict.Fail, ExitCodes.ThresholdsFailed) : (Verdict.Invalid, ExitCodes.InvalidRun);
         }
 
         return results.All(r => r.Passed) ? (Verdict.Pass, ExitCodes.Success) : (Verdict.Fail, ExitCodes.ThresholdsFailed);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HdrHistogram;
 using Perf.Analysis.Capacity;
+using Perf.Load.Execution;
 using Perf.Load.Measurement;
 using Telemetry.CommandLine;
 
@@ -33,20 +34,31 @@ internal static class ThresholdEvaluator
     }
 
     /// <summary>Evaluates each threshold on the group it selects.</summary>
+    /// <param name="thresholds">The thresholds.</param>
+    /// <param name="total">Every measured request.</param>
+    /// <param name="scenarios">Each scenario's requests.</param>
+    /// <param name="endpoints">Each endpoint's requests.</param>
+    /// <param name="measuredSeconds">The measured period.</param>
+    /// <param name="generator">
+    /// The run's generator; when it missed its schedule and its largest dispatch lag is known, each upper limit on a latency
+    /// percentile is also judged with that lag taken off (<see cref="ThresholdResult.MissedBeyondLag"/>).
+    /// </param>
     public static IReadOnlyList<ThresholdResult> Evaluate(
         IEnumerable<Threshold> thresholds,
         StatsSnapshot total,
         IReadOnlyList<StatsSnapshot> scenarios,
         IReadOnlyList<StatsSnapshot> endpoints,
-        double measuredSeconds)
+        double measuredSeconds,
+        GeneratorHealth? generator = null)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(total);
+        var lateness = generator is { Valid: false, DispatchLagMaxMs: { } lag } ? lag : (double?)null;
         var results = new List<ThresholdResult>();
         foreach (var threshold in thresholds)
         {
             var group = Select(threshold, total, scenarios, endpoints);
-            results.Add(Judge(threshold, group, measuredSeconds));
+            results.Add(Judge(threshold, group, measuredSeconds, lateness));
         }
 
         return results;
@@ -60,8 +72,15 @@ internal static class ThresholdEvaluator
     /// interval that straddles the limit does not hold: the run has not shown it. A failure rate is judged the same way by
     /// its binomial interval (<see cref="JudgeFailedRate"/>). A latency or error threshold on a group without requests does
     /// not hold either: there is nothing to judge.
+    /// <para>
+    /// <paramref name="lateness"/> is the largest dispatch lag of a generator that missed its schedule. Every latency is
+    /// measured from the intended send time, so it holds at most that much of the generator's lateness: each request's
+    /// latency less <paramref name="lateness"/> is at most what the target took, and so is every order statistic. An upper
+    /// limit whose percentile's interval, lowered by <paramref name="lateness"/>, still misses it was missed by the target
+    /// (<see cref="ThresholdResult.MissedBeyondLag"/>).
+    /// </para>
     /// </remarks>
-    private static ThresholdResult Judge(Threshold threshold, StatsSnapshot group, double seconds)
+    private static ThresholdResult Judge(Threshold threshold, StatsSnapshot group, double seconds, double? lateness)
     {
         var actual = Measure(threshold, group, seconds);
         var text = threshold.FormatValue(actual);
@@ -89,21 +108,25 @@ internal static class ThresholdEvaluator
         var estimate = Histograms.EstimateMs(group.Latency, threshold.Percentile);
         var upperLimit = threshold.IsUpperLimit;
         var bound = upperLimit ? estimate.Upper : estimate.AtLeast;
+        var beyondLag = upperLimit && lateness is { } lag && (estimate.Lower ?? estimate.AtLeast) is { } least && !threshold.IsMet(least - lag);
+        var lagNote = beyondLag
+            ? string.Create(CultureInfo.InvariantCulture, $", over the limit by more than the generator's lateness (at most {lateness:0.###} ms) explains")
+            : string.Empty;
         if (bound is not { } judged)
         {
             return new ThresholdResult(
                 threshold.Expression,
                 group.Name,
                 actual,
-                string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples})"),
+                string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples}){lagNote}"),
                 false,
-                group.Count);
+                group.Count) { MissedBeyondLag = beyondLag };
         }
 
         var interval = estimate.Lower is { } lower && estimate.Upper is { } upper
             ? string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]")
             : string.Create(CultureInfo.InvariantCulture, $"{text} [≥ {judged:0.###}]");
-        return new ThresholdResult(threshold.Expression, group.Name, actual, interval, threshold.IsMet(judged), group.Count);
+        return new ThresholdResult(threshold.Expression, group.Name, actual, interval + lagNote, threshold.IsMet(judged), group.Count) { MissedBeyondLag = beyondLag };
     }
 
     /// <summary>

@@ -7,4 +7,12 @@ namespace Perf.Load.Thresholds;
 /// <param name="ActualText">The measured value formatted with its unit.</param>
 /// <param name="Passed">True when the threshold holds.</param>
 /// <param name="Requests">The requests in its group: what a percentile or a failure rate was judged on.</param>
-internal sealed record ThresholdResult(string Expression, string Group, double Actual, string ActualText, bool Passed, long Requests);
+internal sealed record ThresholdResult(string Expression, string Group, double Actual, string ActualText, bool Passed, long Requests)
+{
+    /// <summary>
+    /// On a run whose generator missed its schedule, an upper limit on a latency percentile that the percentile's interval
+    /// misses even with the generator's largest dispatch lag taken off: the target missed it whatever the generator's
+    /// lateness added. False otherwise.
+    /// </summary>
+    public bool MissedBeyondLag { get; init; }
+}

@@ -95,7 +95,7 @@ public sealed class CacheStateLoadTests : IDisposable
         Assert.Contains("hit ratio", console.Split('\n').First(l => l.Contains("rate       20/s", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         // The capacity report reads the pages of the step that set the capacity.
-        var (rps, _, atCapacity) = await CapacityProbe.ReadAsync(Path.Combine(output, "capacity.json"), ct);
+        var (rps, _, atCapacity) = (await CapacityProbe.ReadAsync(Path.Combine(output, "capacity.json"), ct))!;
         Assert.Equal(20, rps);
         Assert.Equal(steps[1].GetProperty("pages").GetProperty("logicalReads").GetInt64(), atCapacity!.LogicalReads);
     }

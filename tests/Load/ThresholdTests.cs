@@ -1,4 +1,6 @@
+using Perf.Load.Execution;
 using Perf.Load.Measurement;
+using Perf.Load.Reports;
 using Perf.Load.Thresholds;
 using Telemetry.CommandLine;
 
@@ -151,6 +153,42 @@ public sealed class ThresholdTests
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], group, [], [], 10));
 
         Assert.Equal((passed, text), (result.Passed, result.ActualText));
+    }
+
+    /// <summary>
+    /// 1,000 requests of 900 ms each, their generator late by up to <paramref name="lagMs"/>: with 200 ms of lateness at most
+    /// 700 ms of each was the target's, over p(95)&lt;500 whatever the generator did; with 450 ms it could have been 450.
+    /// </summary>
+    [Theory]
+    [InlineData(200.0, false, true)]
+    [InlineData(450.0, false, false)]
+    [InlineData(200.0, true, false)]
+    public void Evaluate_LateGenerator_MissedBeyondItsLatenessOnlyWhenTheLagCannotExplainIt(double lagMs, bool valid, bool beyond)
+    {
+        var slow = Snapshot("total", count: 1000, failed: 0, latencyMicros: 900_000);
+        var generator = new GeneratorHealth("open", 10, 10, 1000, 1000, 5, 0, lagMs, lagMs, lagMs, lagMs, 3, valid, valid ? [] : ["late"]) { DispatchLagMaxMs = lagMs };
+
+        var results = ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(95)<500"), ThresholdParser.Parse("p(95)>100")], slow, [], [], 10, generator);
+
+        Assert.Equal([false, true], results.Select(r => r.Passed));
+        Assert.Equal([beyond, false], results.Select(r => r.MissedBeyondLag));
+        Assert.Equal(beyond, results[0].ActualText.Contains("more than the generator's lateness (at most 200 ms) explains", StringComparison.Ordinal));
+        Assert.Equal(
+            valid ? Verdict.Fail : beyond ? Verdict.Fail : Verdict.Invalid,
+            RunSummaryBuilder.Decide(generator, results).Verdict);
+    }
+
+    [Fact]
+    public void Evaluate_LateGeneratorWithoutItsLargestLag_JudgesNothingBeyondIt()
+    {
+        // Results written before the largest lag was recorded: nothing is known to be beyond it.
+        var slow = Snapshot("total", count: 1000, failed: 0, latencyMicros: 900_000);
+        var generator = new GeneratorHealth("open", 10, 10, 1000, 1000, 5, 0, 1, 1, 1, 1, 3, false, ["late"]);
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(95)<500")], slow, [], [], 10, generator));
+
+        Assert.False(result.MissedBeyondLag);
+        Assert.Equal(Verdict.Invalid, RunSummaryBuilder.Decide(generator, [result]).Verdict);
     }
 
     [Fact]

@@ -128,6 +128,21 @@ public sealed class CacheStateAnalysisTests
     }
 
     [Fact]
+    public void Findings_SmallestPoolsSearchMissedNoStep_NoFallIsRead()
+    {
+        // The smallest pool's search stopped on a step its generator could not keep: its 320 is a lower bound, as the largest's 520.
+        var data = new CapacityData([AtPool(2048, 520, CacheState.Warm, lowerBound: true)], LatencyTargets.Default)
+        {
+            CacheStates = [AtPool(256, 400), AtPool(32, 320, lowerBound: true)],
+        };
+
+        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+
+        Assert.Contains("The smallest pool's search missed no step (≥ 320 req/s), so no fall from the largest can be read.", finding, StringComparison.Ordinal);
+        Assert.DoesNotContain("falls", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Findings_NoRateUnderAnyPool_SaysSoOnce()
     {
         var data = new CapacityData([AtPool(2048, 0, CacheState.Warm)], LatencyTargets.Default)

@@ -146,6 +146,11 @@ public static class CacheStateAnalysis
             return $" With {spread}, the fall to no rate under the smallest pool is shown; steps closer than {Ratio(RecommendationRules.SingleSearchSpread)} are not differences.";
         }
 
+        if (smallestPool.CapacityIsLowerBound)
+        {
+            return $" The smallest pool's search missed no step (≥ {Number(smallestPool.CapacityRps!.Value, 0)} req/s), so no fall from the largest can be read.";
+        }
+
         var ratio = largestPool.CapacityRps!.Value / smallestPool.CapacityRps!.Value;
         var atLeast = largestPool.CapacityIsLowerBound ? "at least " : string.Empty;
         return ratio >= RecommendationRules.SingleSearchSpread

@@ -195,9 +195,9 @@ public static class CapacityReportBuilder
         return new ReportDocument(Title, blocks);
     }
 
-    /// <summary>The capacity, "≥ N (every step passed)" when the search never failed.</summary>
+    /// <summary>The capacity, "≥ N (…)" when the search missed no step.</summary>
     internal static string CapacityText(VariantMeasurement measurement) =>
-        measurement.CapacityIsLowerBound ? $"≥ {Number(measurement.CapacityRps!.Value, 0)} (every step passed; the search's ceiling)" : Number(measurement.CapacityRps!.Value, 0);
+        measurement.CapacityIsLowerBound ? $"≥ {Number(measurement.CapacityRps!.Value, 0)} (no step missed the targets: the search's ceiling, or a rate its load generator could not keep)" : Number(measurement.CapacityRps!.Value, 0);
 
     /// <summary>" (traffic: hit ratio H, D disk reads/request)" for a capacity whose search counted its pages; empty otherwise.</summary>
     internal static string TrafficPages(VariantMeasurement measurement) =>

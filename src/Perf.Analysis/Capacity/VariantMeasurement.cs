@@ -11,7 +11,7 @@ namespace Perf.Analysis.Capacity;
 /// <param name="CapacityRps">The highest request rate that met the P95/P99 targets, or null when not measured.</param>
 /// <param name="Queries">Per-query latency and plan.</param>
 /// <param name="Indexes">Per-index sizes, to tell which indexes earn their cost.</param>
-/// <param name="CapacityIsLowerBound">True when the capacity search passed every step up to its maximum rate: the capacity is at least <paramref name="CapacityRps"/>.</param>
+/// <param name="CapacityIsLowerBound">True when the capacity search missed no step: it passed every step up to its maximum rate, or stopped on a step its load generator could not keep (INVALID). The capacity is at least <paramref name="CapacityRps"/>.</param>
 public sealed record VariantMeasurement(
     SchemaVariant Variant,
     long TradeRows,
