@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Perf.Analysis.Gates;
+using Perf.Bench.Queries;
 using Perf.Harness.CommandLine;
 using Telemetry.CommandLine;
 
@@ -83,6 +84,13 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             .Select(s => CiOptions.AllSuites.Contains(s, StringComparer.Ordinal) ? s : throw new UsageException($"--only: '{s}' is not plans, load or timings."))
             .ToHashSet(StringComparer.Ordinal);
         RefuseUnused(parse, suites);
+        var cases = (parse.GetValue(Cases) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (cases.Length > 0 && ProbeCommand.GateCases(QueryContext.NamesOnly, cases).Count == 0)
+        {
+            // Found out only after both builds, the seeding and the other suites, it would end the run as invalid.
+            throw new UsageException($"--cases '{parse.GetValue(Cases)}' names no query the gate times; it times: {string.Join(", ", ProbeCommand.GateCases(QueryContext.NamesOnly, []).Select(c => c.Name))}.");
+        }
+
         var options = new CiOptions(
             suites,
             parse.GetValue(Base),
@@ -93,7 +101,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             (int)(parse.GetValue(Rounds) ?? 8),
             (int)(parse.GetValue(Executions) ?? 10),
             (int)(parse.GetValue(Warmup) ?? 3),
-            [.. (parse.GetValue(Cases) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            cases,
             parse.GetValue(harness.Variant),
             parse.GetValue(Rate),
             parse.GetValue(LoadDuration),
@@ -113,7 +121,7 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             (Base, [.. plans, .. timings]), (AllowDifferentEnvironment, [.. plans, .. timings]), (PlanBaseline, plans),
             (Baseline, timings), (UpdateBaseline, timings), (MaxRatio, timings), (MinDifference, timings), (Alpha, timings),
             (Rounds, timings), (Executions, timings), (Warmup, timings), (Cases, timings),
-            (Rate, load), (LoadDuration, load),
+            (Rate, load), (LoadDuration, load), (harness.Variant, [.. load, .. timings]),
         };
         foreach (var (option, used) in uses)
         {

@@ -23,6 +23,12 @@ internal static class CheckCommand
             }
 
             var settings = options.Read(parse, requireLoad: true, context.ProvisioningFor(parse), context.Arguments);
+            if (settings.Thresholds.Count == 0)
+            {
+                // With nothing to judge the check would PASS however many requests failed.
+                throw new UsageException("check passes or fails the run by its thresholds, and there are none: give --threshold, or leave out --no-default-thresholds.");
+            }
+
             if (!RunOptions.Given(parse, options.Rate) && !RunOptions.Given(parse, options.Stages))
             {
                 var duration = RunOptions.Given(parse, options.MeasuredDuration) ? settings.Profile.MeasuredDuration : TimeSpan.FromSeconds(30);

@@ -123,23 +123,34 @@ internal sealed class RequestExecutor
         }
     }
 
-    /// <summary>Ends one request, however it was sent: leaves the in-flight count, hands the body to the request's reader and records the sample when measured.</summary>
+    /// <summary>Ends one request, however it was sent: hands the body to the request's reader, records the sample when measured, and leaves the in-flight count.</summary>
+    /// <remarks>
+    /// The in-flight count drops last: the runner's drain ends, and its final snapshot is taken, once it reaches zero, so a
+    /// sample recorded after the drop could miss the run's last interval or its totals.
+    /// </remarks>
     internal static void Complete(RunRecorder recorder, LoadRequest request, RequestTiming timing, RequestOutcome outcome, int status, long bytes, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(request);
-        recorder.ExitFlight();
-        request.ReadBody?.Invoke(outcome == RequestOutcome.Ok ? status : 0, body);
-        if (timing.Measured)
+        try
         {
-            var sample = new RequestSample(
-                Histograms.TicksToMicros(timing.EndTicks - timing.IntendedTicks),
-                Histograms.TicksToMicros(timing.EndTicks - timing.StartTicks),
-                Histograms.TicksToMicros(timing.StartTicks - timing.IntendedTicks),
-                status,
-                outcome,
-                bytes);
-            recorder.Record(request.Scenario, request.Endpoint, sample);
+            request.ReadBody?.Invoke(outcome == RequestOutcome.Ok ? status : 0, body);
+        }
+        finally
+        {
+            if (timing.Measured)
+            {
+                var sample = new RequestSample(
+                    Histograms.TicksToMicros(timing.EndTicks - timing.IntendedTicks),
+                    Histograms.TicksToMicros(timing.EndTicks - timing.StartTicks),
+                    Histograms.TicksToMicros(timing.StartTicks - timing.IntendedTicks),
+                    status,
+                    outcome,
+                    bytes);
+                recorder.Record(request.Scenario, request.Endpoint, sample);
+            }
+
+            recorder.ExitFlight();
         }
     }
 }

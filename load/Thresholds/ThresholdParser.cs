@@ -173,6 +173,12 @@ internal static class ThresholdParser
             throw Malformed(text, $"limit '{right}' is not a non-negative number");
         }
 
+        // A failure rate is a fraction: 'errors<5' meant as 5 % would be a limit no run can miss.
+        if (metric == ThresholdMetric.FailedRate && value * scale > 1)
+        {
+            throw Malformed(text, $"a failure rate's limit is a fraction of 1 or a percentage ('0.05' or '5%'), and '{right}' is more than all requests");
+        }
+
         return value * scale;
     }
 

@@ -77,7 +77,7 @@ public static class SeedProgram
     {
         SeedException or ProvisioningException => $"seed: {exception.Message}",
         _ when ServerFailure.ConnectionLost(exception) => $"seed: lost the connection to the server ({exception.GetBaseException().Message})",
-        MySqlException or BulkWriteException or ArgumentException or IOException => $"seed: {exception.Message}",
+        MySqlException or BulkWriteException or ArgumentException or IOException or UnauthorizedAccessException => $"seed: {exception.Message}",
         _ => null,
     };
 

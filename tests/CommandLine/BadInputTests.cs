@@ -348,6 +348,11 @@ public sealed class BadInputTests
     [InlineData("report|--start|9999-01-01|--years|100", "Projection from 9999-01-01 over 100 years runs past the year 9999")]
     [InlineData("report|--trades-per-day|1e308", "Projection's rows over --years (--profiles × --trades-per-day a day) are more than a table can count")]
     [InlineData("report|--sizes|", "--sizes names no size")]
+    // Found out only after the seeding (a stack trace for the report, an invalid run for the gate).
+    [InlineData("report|--queries|trade_page", "--queries 'trade_page' names no query the API runs; they are: trades_page/")]
+    [InlineData("report|--queries|full", "--queries 'full' names no query the API runs")]
+    [InlineData("ci|--cases|trade_page", "--cases 'trade_page' names no query the gate times; it times: trades_page/")]
+    [InlineData("ci|--only|plans|--variant|basic", "--variant applies to the load and timings suites, which this run leaves out (--only plans).")]
     [InlineData("report|--capacity|--capacity-step|0", "--capacity-step must be greater than 0")]
     [InlineData("report|--capacity|--capacity-start|-5", "--capacity-start must be greater than 0")]
     [InlineData("report|--capacity|--capacity-max-rate|NaN", "--capacity-max-rate takes a finite number")]
@@ -454,6 +459,10 @@ public sealed class BadInputTests
     // Infinite: a weight made the other scenarios' shares NaN, a limit made a threshold that always passes.
     [InlineData("run|--scenario|healthz=Infinity|--scenario|trades", "Scenario 'healthz=Infinity': the weight after '=' must be a positive finite number.")]
     [InlineData("run|--threshold|p(95)<1e400", "limit '1e400' is not a non-negative number")]
+    // 'errors<5' meant as 5 %: a limit no run can miss.
+    [InlineData("run|--threshold|errors<5", "a failure rate's limit is a fraction of 1 or a percentage ('0.05' or '5%'), and '5' is more than all requests")]
+    [InlineData("capacity|--threshold|http_req_failed<=101%", "and '101%' is more than all requests")]
+    [InlineData("check|--url|http://127.0.0.1:9|--no-default-thresholds", "check passes or fails the run by its thresholds, and there are none")]
     public async Task Load_BadNumber_OneLineNamingTheOption(string args, string message)
     {
         var (code, error) = await RunLoadAsync(args.Replace("run|", "run|--url|http://127.0.0.1:9|", StringComparison.Ordinal).Replace("capacity|", "capacity|--url|http://127.0.0.1:9|", StringComparison.Ordinal));

@@ -110,6 +110,33 @@ public sealed class ProvisioningResolutionTests
     }
 
     [Fact]
+    public async Task ProvisionAsync_LocalServerHomeThatCannotBeCreated_OneErrorNamingTheOption()
+    {
+        var binary = ExecutableLocator.Find(ExecutableLocator.ServerNames);
+        if (binary is null)
+        {
+            DatabaseServerFixture.SkipOrFail("mariadbd/mysqld is not installed (apt-get install mariadb-server)");
+        }
+
+        // A path through a file cannot be a directory for any user, root included (a read-only one is the other case).
+        var file = Path.GetTempFileName();
+        try
+        {
+            var options = new ProvisioningOptions { DataDirectory = Path.Combine(file, "mysql"), AllowTestcontainers = false };
+
+            var ex = await Assert.ThrowsAsync<ProvisioningException>(() =>
+                ServerProvisioner.ProvisionAsync(options, Environment(env: null, docker: false, binary: binary), TestContext.Current.CancellationToken));
+
+            Assert.StartsWith($"The local server's home {Path.Combine(file, "mysql")} cannot be used: ", ex.Message, StringComparison.Ordinal);
+            Assert.EndsWith("Give one this user can write with --mysql-datadir.", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task ProvisionAsync_DockerAnswersButTheContainerCannotStartAndNoLocalServer_OneErrorNamingWhy()
     {
         SkipWhereADaemonMayAnswer();

@@ -35,10 +35,21 @@ internal sealed class LocalMySqlServer
     public static async Task<ProvisionedServer> StartAsync(string serverBinary, ProvisioningOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         var files = new LocalServerFiles(Path.GetFullPath(options.DataDirectory ?? RepositoryPaths.ScratchDirectory("mysql")));
-        Directory.CreateDirectory(files.Home);
-        Directory.CreateDirectory(files.Temp);
+        IDisposable startLock;
+        try
+        {
+            Directory.CreateDirectory(files.Home);
+            Directory.CreateDirectory(files.Temp);
+            startLock = await FileLock.AcquireAsync(files.LockFile, options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            // A home this user cannot write (a read-only checkout, another user's directory) or a path through a file.
+            throw new ProvisioningException($"The local server's home {files.Home} cannot be used: {ex.Message} Give one this user can write with {ProvisioningOptions.DataDirectoryFlag}.", ex);
+        }
+
+        using var held = startLock;
         var source = "local:" + files.Home;
-        using var startLock = await FileLock.AcquireAsync(files.LockFile, options.StartTimeout, cancellationToken).ConfigureAwait(false);
         var credentials = LocalServerCredentials.LoadOrCreate(files.Credentials);
 
         var reused = await TryReuseOrStopRunningAsync(files, credentials, source, logger, cancellationToken).ConfigureAwait(false);
