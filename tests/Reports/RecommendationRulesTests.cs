@@ -380,6 +380,21 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummary_QueryPastTheCommandTimeoutInTheWarmUp_MissesTheTargets()
+    {
+        // metrics/weekly on Basic with a small pool: its first execution ran past the 30 s timeout and was kept as one
+        // censored sample, which bounds no p95; the other queries' bands alone said "meets".
+        var data = SampleCapacityData.Create();
+        var timedOut = QueryMeasurement.FromRounds("metrics/weekly", [[30_000]], new ExactWork(997_660, 2_998_381, 0, null, true, false, "ref on idx_metrics_profile_type_name"), ["idx_metrics_profile_type_name"]) with { TimedOut = true };
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant == SchemaVariant.Partitioned && m.TradeRows == 10_000_000 ? m with { Queries = [.. m.Queries, timedOut] } : m)] };
+
+        var partitioned = PlannerSummary.Build(CapacityAnalysis.Analyze(data, new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1))))!.Rows.Single(r => r[0] == "Partitioned");
+
+        Assert.Null(timedOut.Estimate(95).AtLeast);
+        Assert.Equal("misses the targets: `metrics/weekly` ran past the command timeout at 10M trade rows (30000 ms)", partitioned[^1]);
+    }
+
+    [Fact]
     public void PlannerSummary_GrowthNotBoundedOverFiveSizes_SaysWhyInsteadOfAskingForThreeSizes()
     {
         // The five-size reference run's trades_symbol/hot/30d on Partitioned: a logarithmic fit whose slope interval includes zero.

@@ -154,6 +154,12 @@ public static class PlannerSummary
             return $"misses the targets: `{first.FloorQuery}`'s p95 is at least {Ms(first.AtLeast!.Value)} by year {Number(years[floorOver].Year)} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
         }
 
+        // A query that ran past the command timeout is over the targets (its one time a lower bound), however few samples it has.
+        if (analysis.Data.For(variant).SelectMany(m => m.Queries.Where(q => q.ServedByApi && q.TimedOut).Select(q => (Measurement: m, Query: q))).FirstOrDefault() is { Query: { } timedOut } at)
+        {
+            return $"misses the targets: `{timedOut.Query}` ran past the command timeout at {Rows(at.Measurement.TradeRows)} trade rows ({Ms(timedOut.RoundsMs.SelectMany(r => r).Max())})";
+        }
+
         // A capacity search whose lowest rate failed is direct evidence, whatever the per-query samples can support.
         if (analysis.Data.For(variant).LastOrDefault(m => m.CapacityRps is not null) is { CapacityRps: 0 } failed)
         {
