@@ -88,6 +88,20 @@ public sealed class ProjectionTests
     }
 
     [Fact]
+    public void Latency_FitAboveTheWorkMeasuredAtTheLargestSize_CrossingNeverBeforeIt()
+    {
+        // The fit puts 100k rows examined at 1M, but the query examined 10k there (p95 about 100 ms, under the target):
+        // the work reaches 500 / 105 × 10k = 47.6k at 476k trade rows by the raw fit, before the size measured under it.
+        var work = Work([(250_000, 25_000), (500_000, 50_000), (1_000_000, 100_000)]);
+        var measured = SampleCapacityData.Query("summary/hot/30d", 100, 10_000);
+
+        var projection = CapacityProjector.Latency(work, 1_000_000, measured, LatencyTargets.Default, new GrowthAssumptions(100, 50, 10, Start));
+
+        Assert.True(measured.Estimate(95).IsUnder(500));
+        Assert.Equal(1_000_000, projection.RowsAtTarget!.Value);
+    }
+
+    [Fact]
     public void Latency_LinearWork_CrossesWhereTimePerRowTimesWorkReachesTheTarget()
     {
         // Rows examined = trade rows / 10; at 1M: 100k rows examined, p95 ≈ 100 ms (upper bound ≤ 105) → 500 ms at ≥ 476k rows examined, 4.76M+ trade rows.

@@ -134,8 +134,10 @@ public static class CapacityProjector
     {
         if (error is null || error.UpperExponent == 0)
         {
-            // The work alone scales the band: it reaches the target when the work reaches target / (upper / work).
-            return work.Rows.Best.RowsReaching(target / upper * Math.Max(measured.RowsExamined, 1));
+            // The work alone scales the band: it reaches the target when the work reaches target / (upper / work). Never
+            // before the size measured, whose band lies under the target: a fit above the work measured there would put the
+            // crossing below it (as WorkAt never projects the work below what was measured).
+            return work.Rows.Best.RowsReaching(target / upper * Math.Max(measured.RowsExamined, 1)) is { } rows ? Math.Max(rows, measuredRows) : null;
         }
 
         double At(double rows) => upper * Fitted(work, measured, rows) * error.Factors(rows, measuredRows).Upper;
