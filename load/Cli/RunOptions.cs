@@ -129,7 +129,7 @@ internal sealed class RunOptions(HarnessOptions harness)
         // A command without a load shape takes the cache state only when it added the option (AddCacheTo).
         var (cache, pool) = requireLoad || parse.GetResult(Cache) is not null ? ReadCache(parse, url) : (CacheState.Warm, ServerRestart.DefaultConstrainedBufferPoolBytes);
         var inProcess = new InProcessOptions(parse.GetValue(Harness.Variant), parse.GetRequiredValue(Harness.Prefix), !parse.GetValue(NoCache), provisioning, cache, pool);
-        var scenarios = ParseScenarios(Split(parse.GetValue(Scenario)));
+        var scenarios = ParseScenarios(parse.GetValue(Scenario));
         var traffic = ReadTraffic(parse);
         var profile = requireLoad ? ReadProfile(parse, cache) : LoadProfile.ConstantRate(1, TimeSpan.FromSeconds(1));
         var maxInFlight = parse.GetValue(MaxInFlight);
@@ -347,8 +347,11 @@ internal sealed class RunOptions(HarnessOptions harness)
     private static string[] Split(string[]? values) =>
         [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
-    private static List<(string Name, double Weight)> ParseScenarios(string[] specs)
+    /// <summary>The scenarios <c>--scenario</c> names, each with its weight: comma lists split, but a <c>get:</c> path taken whole (its query string may hold commas, as in <c>symbols=A,B</c>, and '=').</summary>
+    /// <exception cref="UsageException">An unknown scenario or a weight that is not a positive finite number.</exception>
+    internal static List<(string Name, double Weight)> ParseScenarios(string[]? values)
     {
+        string[] specs = [.. (values ?? []).SelectMany(v => v.TrimStart().StartsWith(ScenarioCatalog.GetPrefix, StringComparison.Ordinal) ? [v.Trim()] : Split([v]))];
         if (specs.Length == 0)
         {
             return [(ScenarioCatalog.Dashboard, 1)];
@@ -357,7 +360,7 @@ internal sealed class RunOptions(HarnessOptions harness)
         var result = new List<(string, double)>();
         foreach (var spec in specs)
         {
-            var equals = spec.LastIndexOf('=');
+            var equals = WeightSeparator(spec);
             var name = equals > 0 ? spec[..equals] : spec;
             var weight = 1.0;
             if (equals > 0 && (!double.TryParse(spec[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !(weight > 0) || !double.IsFinite(weight)))
@@ -370,6 +373,23 @@ internal sealed class RunOptions(HarnessOptions harness)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Where a scenario's <c>=WEIGHT</c> begins, or -1. In a <c>get:</c> path with a query string, an '=' is the weight's only
+    /// when every parameter before it has its own value: <c>get:/t?limit=20</c> is a path, <c>get:/t?limit=20=3</c> that path
+    /// weighted 3.
+    /// </summary>
+    private static int WeightSeparator(string spec)
+    {
+        var equals = spec.LastIndexOf('=');
+        var query = spec.IndexOf('?', StringComparison.Ordinal);
+        if (!spec.StartsWith(ScenarioCatalog.GetPrefix, StringComparison.Ordinal) || query < 0 || equals < query)
+        {
+            return equals;
+        }
+
+        return spec[(query + 1)..equals].Split('&').All(pair => pair.Contains('=', StringComparison.Ordinal)) ? equals : -1;
     }
 
     private LoadProfile ReadProfile(ParseResult parse, CacheState cache)

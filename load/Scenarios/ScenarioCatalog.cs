@@ -8,6 +8,9 @@ internal static class ScenarioCatalog
     /// <summary>The mixed dashboard scenario's name.</summary>
     public const string Dashboard = "dashboard";
 
+    /// <summary>How a scenario of one fixed path begins: <c>get:/PATH</c>.</summary>
+    public const string GetPrefix = "get:";
+
     /// <summary>Names accepted by <see cref="Create"/>, besides <c>get:/PATH</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = [Dashboard, "trades", "trades-walk", "summary", "metrics", "health", "healthz"];
 
@@ -17,9 +20,9 @@ internal static class ScenarioCatalog
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(options);
-        if (name.StartsWith("get:", StringComparison.Ordinal))
+        if (name.StartsWith(GetPrefix, StringComparison.Ordinal))
         {
-            var path = name["get:".Length..];
+            var path = name[GetPrefix.Length..];
             if (!path.StartsWith('/'))
             {
                 throw new UsageException($"Scenario '{name}': the path after 'get:' must start with '/'.");
