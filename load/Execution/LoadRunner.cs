@@ -31,28 +31,43 @@ internal static class LoadRunner
         var ticker = TickAsync(recorder, progress, measuredStartTicks, measuredStartUtc, tickerStop.Token);
 
         long? scheduledMeasured = null;
-        Task? openStopped = null;
-        if (open)
+        var ended = false;
+        try
         {
-            var run = engine.StartOpen(startTicks, measuredEndTicks + Histograms.MicrosToTicks(plan.GracefulStop.TotalMicroseconds), abort.Token);
-            openStopped = run.Stopped;
-            scheduledMeasured = await run.Dispatched.ConfigureAwait(false);
-        }
-        else
-        {
-            PreciseClock.WaitUntil(startTicks, abort.Token);
-            await engine.RunClosedAsync(measuredStartTicks, measuredEndTicks, abort.Token).ConfigureAwait(false);
-        }
+            Task? openStopped = null;
+            if (open)
+            {
+                var run = engine.StartOpen(startTicks, measuredEndTicks + Histograms.MicrosToTicks(plan.GracefulStop.TotalMicroseconds), abort.Token);
+                openStopped = run.Stopped;
+                scheduledMeasured = await run.Dispatched.ConfigureAwait(false);
+            }
+            else
+            {
+                PreciseClock.WaitUntil(startTicks, abort.Token);
+                await engine.RunClosedAsync(measuredStartTicks, measuredEndTicks, abort.Token).ConfigureAwait(false);
+            }
 
-        await DrainAsync(recorder, plan.GracefulStop, abort).ConfigureAwait(false);
-        if (openStopped is not null)
-        {
-            // An engine that owns its requests ends those still open once the drain cancelled the run.
-            await openStopped.ConfigureAwait(false);
-        }
+            await DrainAsync(recorder, plan.GracefulStop, abort).ConfigureAwait(false);
+            if (openStopped is not null)
+            {
+                // An engine that owns its requests ends those still open once the drain cancelled the run.
+                await openStopped.ConfigureAwait(false);
+            }
 
-        await tickerStop.CancelAsync().ConfigureAwait(false);
-        await ticker.ConfigureAwait(false);
+            ended = true;
+        }
+        finally
+        {
+            if (!ended)
+            {
+                // The run failed (a scenario's code threw, say): end the requests still open, which would otherwise run on
+                // after the run, and the ticker, which would go on closing intervals and printing progress.
+                await abort.CancelAsync().ConfigureAwait(false);
+            }
+
+            await tickerStop.CancelAsync().ConfigureAwait(false);
+            await ticker.ConfigureAwait(false);
+        }
 
         var measuredSeconds = Math.Max(
             profile.MeasuredDuration.TotalSeconds,
