@@ -31,6 +31,13 @@ public sealed class ApiFixture(DatabaseServerFixture server) : IAsyncLifetime
         Client = new HttpClient { BaseAddress = Api.BaseAddress };
     }
 
+    /// <summary>An API of its own over the Composite database, so its clock, cache and counts are the calling test's alone.</summary>
+    public async Task<RunningTelemetryApi> StartApiAsync(TimeProvider clock)
+    {
+        var reader = await server.Server!.CreateReadOnlyAccountAsync([Database], TestContext.Current.CancellationToken);
+        return await TelemetryApiHost.StartAsync(new TelemetryApiOptions { ConnectionString = reader, TimeProvider = clock }, TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Perf.Tests.Api;
 using Perf.Tests.Infrastructure;
-using Telemetry.Api;
 using Telemetry.Api.Endpoints;
 using Telemetry.CommandLine;
 using Telemetry.Jobs.Monitoring;
@@ -27,7 +26,7 @@ public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture ap
     {
         server.RequireServer();
         // The default ranges end now, keyed to its 5 s step: a clock that stands still keeps warming and asking in one step.
-        await using var host = await StartApiAsync(new PinnedClock(new DateTimeOffset(TestTrades.Origin.AddDays(ApiFixture.Days))));
+        await using var host = await api.StartApiAsync(new TestClock(new DateTimeOffset(TestTrades.Origin.AddDays(ApiFixture.Days))));
         using var http = new HttpClient();
         var paths = CacheWarmer.DefaultPaths(Enumerable.Range(1, ApiFixture.Profiles));
 
@@ -49,7 +48,7 @@ public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture ap
     public async Task WarmAsync_PathsTheApiRefuses_ReportedAsFailures()
     {
         server.RequireServer();
-        await using var host = await StartApiAsync(TimeProvider.System);
+        await using var host = await api.StartApiAsync(TimeProvider.System);
         using var http = new HttpClient();
 
         var results = await new CacheWarmer(http).WarmAsync(host.BaseAddress, ["/api/trades/1/summary", "/api/health/1", "/api/trades/0"], Ct);
@@ -63,7 +62,7 @@ public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture ap
     public async Task WarmCacheCli_PathRefused_ExitsOneNamingIt()
     {
         server.RequireServer();
-        await using var host = await StartApiAsync(TimeProvider.System);
+        await using var host = await api.StartApiAsync(TimeProvider.System);
 
         var (exitCode, output, error) = await JobsProcess.RunAsync(
             ["warm-cache", "--api", host.BaseAddress.ToString(), "--warm-path", "/api/trades/1/summary", "--warm-path", "/api/health/1"],
@@ -79,7 +78,7 @@ public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture ap
     public async Task WarmAsync_PathTimesOut_ReportedAndTheRestWarmed()
     {
         server.RequireServer();
-        await using var host = await StartApiAsync(new PinnedClock(new DateTimeOffset(TestTrades.Origin.AddDays(ApiFixture.Days))));
+        await using var host = await api.StartApiAsync(new TestClock(new DateTimeOffset(TestTrades.Origin.AddDays(ApiFixture.Days))));
         // A server that accepts the connection and never answers; an absolute URL overrides the warmer's base address.
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
@@ -97,17 +96,5 @@ public sealed class CacheWarmerTests(DatabaseServerFixture server, ApiFixture ap
         Assert.Equal(1, await MetricsScrape.CacheLookupsAsync(dashboard, TradeEndpoints.SummaryName, "miss"));
         (await dashboard.GetAsync("/api/trades/1/summary", Ct)).EnsureSuccessStatusCode();
         Assert.Equal((1, 1), (await MetricsScrape.CacheLookupsAsync(dashboard, TradeEndpoints.SummaryName, "miss"), await MetricsScrape.CacheLookupsAsync(dashboard, TradeEndpoints.SummaryName, "hit")));
-    }
-
-    /// <summary>An API of its own over the fixture's Composite database, so its cache and counts hold only this test's requests.</summary>
-    private async Task<RunningTelemetryApi> StartApiAsync(TimeProvider clock)
-    {
-        var reader = await server.Server!.CreateReadOnlyAccountAsync([api.Database], Ct);
-        return await TelemetryApiHost.StartAsync(new TelemetryApiOptions { ConnectionString = reader, TimeProvider = clock }, Ct);
-    }
-
-    private sealed class PinnedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
