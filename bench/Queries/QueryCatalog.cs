@@ -25,7 +25,8 @@ public static class QueryCatalog
         var range = Range(context, QueryWindow.ThirtyDays);
         var query = kind == PageKind.Offset
             ? TradeListQuery.Create(context.HotProfileId, range, TradeFilter.None, QueryContext.DeepPageSize, context.DeepOffset, null)
-            : TradeListQuery.Create(context.HotProfileId, range, TradeFilter.None, QueryContext.DeepPageSize, 0, context.DeepCursor);
+            : TradeListQuery.Create(
+                context.HotProfileId, range, TradeFilter.None, QueryContext.DeepPageSize, 0, context.DeepCursor is { } cursor ? TradeCursor.Decode(cursor) : null);
         return new TradeListCase($"trades_deep/{kind.ToString().ToLowerInvariant()}", query);
     }
 

@@ -55,6 +55,25 @@ public sealed class ApiBadInputTests(DatabaseServerFixture server, ApiFixture ap
     [InlineData("/api/metrics/1?windowType=daily&window_type=daily", "window_type")]
     public async Task BadParameter_Returns400ProblemNamingIt(string url, string parameter) => await AssertProblemNamingAsync(url, parameter, accept: null);
 
+    /// <summary>A cursor used to continue another query from the middle: another profile's, symbol's or range's page came back.</summary>
+    [Theory]
+    [InlineData("/api/trades/2?symbol=MSFT&start_time=2025-10-01&end_time=2025-11-01")]
+    [InlineData("/api/trades/2?symbol=AAPL&start_time=2025-10-01&end_time=2025-11-01")]
+    [InlineData("/api/trades/1?symbol=MSFT&start_time=2025-10-01&end_time=2025-11-01")]
+    [InlineData("/api/trades/1?start_time=2025-10-01&end_time=2025-11-01")]
+    [InlineData("/api/trades/1?symbol=AAPL&exit_reason=stop_loss&start_time=2025-10-01&end_time=2025-11-01")]
+    [InlineData("/api/trades/1?symbol=AAPL&start_time=2025-10-02&end_time=2025-11-01")]
+    [InlineData("/api/trades/1?symbol=AAPL&end_time=2025-11-02")]
+    public async Task Cursor_OfAnotherQuery_Returns400ProblemNamingCursor(string url)
+    {
+        server.RequireServer();
+        using var first = await api.Client.GetAsync("/api/trades/1?symbol=AAPL&start_time=2025-10-01&end_time=2025-11-01&limit=5", TestContext.Current.CancellationToken);
+        var cursor = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("next_cursor").GetString();
+        Assert.NotNull(cursor);
+
+        await AssertProblemNamingAsync($"{url}&cursor={cursor}", "cursor", accept: null);
+    }
+
     /// <summary>An Accept header naming no JSON type got a 400 with no body at all.</summary>
     [Theory]
     [InlineData("/api/trades/1?limit=0", "limit", "application/xml")]

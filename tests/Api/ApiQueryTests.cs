@@ -69,6 +69,55 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         Assert.Equal(byOffset, byCursor);
     }
 
+    /// <summary>
+    /// Without start_time every page resolved its own "now": followed later, the range started later too, and the trades
+    /// between the first page's start and the later one's were never returned (none repeated: the seek stops above).
+    /// </summary>
+    [Fact]
+    public async Task Trades_CursorFollowedAfterNowMoved_ReturnsEveryTradeOfTheFirstPagesRange()
+    {
+        server.RequireServer();
+        var now = TestTrades.Origin.AddDays(100);
+        var clock = new TestClock(new DateTimeOffset(now));
+        await using var host = await api.StartApiAsync(clock);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+
+        var first = await GetJsonAsync("/api/trades/1?limit=20", client);
+        var ids = first.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).ToList();
+        var cursor = first.GetProperty("next_cursor").GetString();
+        // A day on, so that the rows a range recomputed from the later "now" leaves out are many, not a chance few.
+        clock.Now = clock.Now.AddDays(1);
+        while (cursor is not null)
+        {
+            var page = await GetJsonAsync("/api/trades/1?limit=20&cursor=" + cursor, client);
+            Assert.Equal(first.GetProperty("range").GetRawText(), page.GetProperty("range").GetRawText());
+            ids.AddRange(page.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
+            cursor = page.GetProperty("next_cursor").GetString();
+        }
+
+        await using var connection = await VariantSet.OpenAsync(server, api.Database);
+        var expected = (await connection.QueryAsync<long>(
+            "SELECT id FROM dd_trade_performance WHERE profile_id = 1 AND entry_time BETWEEN @s AND @e ORDER BY entry_time DESC, id DESC",
+            new { s = now.AddDays(-7), e = now })).ToList();
+        Assert.True(expected.Count > 40, "The walk should span several pages.");
+        Assert.Equal(expected, ids);
+    }
+
+    /// <summary>A cursor keeps its first page's range, so a client may pass it with the filters alone.</summary>
+    [Fact]
+    public async Task Trades_CursorWithoutTheDateRange_ContinuesTheFirstPagesRange()
+    {
+        server.RequireServer();
+        var first = await GetJsonAsync($"/api/trades/3?symbol=AAPL&start_time={Start}&end_time={End}&limit=10");
+        var cursor = first.GetProperty("next_cursor").GetString();
+
+        var withRange = await GetJsonAsync($"/api/trades/3?symbol=AAPL&start_time={Start}&end_time={End}&limit=10&cursor={cursor}");
+        var withoutRange = await GetJsonAsync($"/api/trades/3?symbol=AAPL&limit=10&cursor={cursor}");
+
+        Assert.Equal(10, withRange.GetProperty("trades").GetArrayLength());
+        Assert.Equal(withRange.GetRawText(), withoutRange.GetRawText());
+    }
+
     [Fact]
     public async Task Summary_EqualsDirectSqlAggregation()
     {
@@ -195,9 +244,9 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
 
     private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
 
-    private async Task<JsonElement> GetJsonAsync(string url)
+    private async Task<JsonElement> GetJsonAsync(string url, HttpClient? client = null)
     {
-        using var response = await api.Client.GetAsync(url, Ct);
+        using var response = await (client ?? api.Client).GetAsync(url, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.IsSuccessStatusCode, $"{url} → {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();

@@ -82,8 +82,8 @@ public sealed class CacheKeysTests
             query with { Filter = new TradeFilter(ExitReason: "AAPL") },
             query with { Limit = 50 },
             query with { Offset = 100 },
-            query with { Cursor = new TradeCursor(Range.Start.AddDays(3), 42) },
-            query with { Cursor = new TradeCursor(Range.Start.AddDays(3), 43) });
+            query with { Cursor = TradeCursor.After(query, Range.Start.AddDays(3), 42) },
+            query with { Cursor = TradeCursor.After(query, Range.Start.AddDays(3), 43) });
     }
 
     [Fact]

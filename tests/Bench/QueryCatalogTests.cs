@@ -6,9 +6,8 @@ namespace Perf.Tests.Bench;
 public sealed class QueryCatalogTests
 {
     /// <summary>A fixed context for catalog cases (also used by the sampler's tests).</summary>
-    internal static readonly QueryContext Context = new(
-        7, 9, new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(9_999_990), "AAPL", "order_router", "risk_monitor", 500,
-        new TradeCursor(new DateTime(2025, 12, 20, 10, 0, 0, DateTimeKind.Utc), 1234).Encode());
+    internal static readonly QueryContext Context = WithDeepCursor(new(
+        7, 9, new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(9_999_990), "AAPL", "order_router", "risk_monitor", 500, null));
 
     [Fact]
     public void All_NamesAreUniqueAndStable()
@@ -46,4 +45,10 @@ public sealed class QueryCatalogTests
         Assert.Equal(1234, keyset.Query.Cursor!.Id);
         Assert.Contains("entry_time < @cursorTime", keyset.Command.CommandText, StringComparison.Ordinal);
     }
+
+    /// <summary>The cursor as discovery makes it: issued by the deep page's own query.</summary>
+    private static QueryContext WithDeepCursor(QueryContext context) => context with
+    {
+        DeepCursor = TradeCursor.After(QueryCatalog.DeepPage(context, PageKind.Offset).Query, new DateTime(2025, 12, 20, 10, 0, 0, DateTimeKind.Utc), 1234).Encode(),
+    };
 }

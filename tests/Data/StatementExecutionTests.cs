@@ -10,6 +10,7 @@ public sealed partial class StatementExecutionTests
 {
     private static readonly DateRange Week = new(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 8, 0, 0, 0, DateTimeKind.Utc));
     private static readonly DateRange HalfYear = new(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+    private static readonly TradeListQuery WeekPage = TradeListQuery.Create(1, Week, TradeFilter.None, 10, 0, null);
 
     public static TheoryData<string> CommandNames => [.. Commands().Keys];
 
@@ -29,8 +30,8 @@ public sealed partial class StatementExecutionTests
     [Fact]
     public void ParameterValues_FiltersAndCursorAddTheirValues()
     {
-        var cursor = new TradeCursor(Week.End, 42).Encode();
-        var command = TradeQueries.BuildRawTradesCommand(TradeListQuery.Create(7, Week, new TradeFilter("AAPL"), 100, 0, cursor), TestContext.Current.CancellationToken);
+        var first = TradeListQuery.Create(7, Week, new TradeFilter("AAPL"), 100, 0, null);
+        var command = TradeQueries.BuildRawTradesCommand(first with { Cursor = TradeCursor.After(first, Week.End, 42) }, TestContext.Current.CancellationToken);
         var values = StatementExecution.ParameterValues(command.Parameters).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
 
         Assert.Equal(7, values["profileId"]);
@@ -42,7 +43,7 @@ public sealed partial class StatementExecutionTests
     private static Dictionary<string, CommandDefinition> Commands() => new(StringComparer.Ordinal)
     {
         ["trades raw, all filters"] = TradeQueries.BuildRawTradesCommand(TradeListQuery.Create(1, Week, new TradeFilter("AAPL", "breakout", "stop_loss"), 10, 20, null)),
-        ["trades raw, cursor"] = TradeQueries.BuildRawTradesCommand(TradeListQuery.Create(1, Week, TradeFilter.None, 10, 0, new TradeCursor(Week.End, 5).Encode())),
+        ["trades raw, cursor"] = TradeQueries.BuildRawTradesCommand(WeekPage with { Cursor = TradeCursor.After(WeekPage, Week.End, 5) }),
         ["trades daily buckets"] = TradeQueries.BuildDailyBucketsCommand(TradeListQuery.Create(1, HalfYear, new TradeFilter("AAPL"), 10, 0, null)),
         ["summary raw"] = TradeQueries.BuildSummaryCommand(1, Week),
         ["summary daily"] = TradeQueries.BuildDailySummaryCommand(1, HalfYear),

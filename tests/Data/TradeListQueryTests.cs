@@ -6,12 +6,45 @@ public sealed class TradeListQueryTests
 {
     private static readonly DateRange Week = new(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 8, 0, 0, 0, DateTimeKind.Utc));
     private static readonly DateRange HalfYear = new(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+    private static readonly TradeListQuery AaplWeek = TradeListQuery.Create(7, Week, new TradeFilter(Symbol: "AAPL"), 50, 0, null);
 
     [Fact]
     public void Cursor_RoundTrips()
     {
-        var cursor = new TradeCursor(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230), 987654321);
-        Assert.Equal(cursor, TradeCursor.Decode(cursor.Encode()));
+        var cursor = TradeCursor.After(AaplWeek, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230), 987654321);
+        var decoded = TradeCursor.Decode(cursor.Encode());
+
+        Assert.Equal(cursor, decoded);
+        Assert.Equal(Week, decoded.Range);
+        Assert.Equal(TradeCursor.TokenLength, cursor.Encode().Length);
+    }
+
+    [Fact]
+    public void Create_CursorOfTheSameQuery_Accepted()
+    {
+        var cursor = TradeCursor.After(AaplWeek, Week.End, 9);
+
+        Assert.Equal(cursor, TradeListQuery.Create(7, Week, new TradeFilter(Symbol: "AAPL"), 10, 0, cursor).Cursor);
+    }
+
+    /// <summary>A cursor continued another query from the middle: another profile's, symbol's or range's page came back.</summary>
+    [Fact]
+    public void Create_CursorOfAnotherQuery_RejectedNamingCursor()
+    {
+        var cursor = TradeCursor.After(AaplWeek, Week.End, 9);
+        TradeListQuery[] others =
+        [
+            AaplWeek with { ProfileId = 8 },
+            AaplWeek with { Filter = new TradeFilter(Symbol: "MSFT") },
+            AaplWeek with { Filter = TradeFilter.None },
+            AaplWeek with { Filter = new TradeFilter("AAPL", "breakout") },
+            AaplWeek with { Range = Week with { Start = Week.Start.AddTicks(10) } },
+            AaplWeek with { Range = Week with { End = Week.End.AddDays(1) } },
+        ];
+
+        Assert.All(others, other => Assert.Equal(
+            "cursor",
+            Assert.Throws<QueryValidationException>(() => TradeListQuery.Create(other.ProfileId, other.Range, other.Filter, 10, 0, cursor)).Parameter));
     }
 
     [Theory]
@@ -25,8 +58,8 @@ public sealed class TradeListQueryTests
     [Fact]
     public void Create_OffsetAndCursor_Rejected()
     {
-        var cursor = new TradeCursor(Week.End, 5).Encode();
-        Assert.Equal("offset", Assert.Throws<QueryValidationException>(() => TradeListQuery.Create(1, Week, TradeFilter.None, 10, 10, cursor)).Parameter);
+        var cursor = TradeCursor.After(AaplWeek, Week.End, 5);
+        Assert.Equal("offset", Assert.Throws<QueryValidationException>(() => TradeListQuery.Create(7, Week, new TradeFilter(Symbol: "AAPL"), 10, 10, cursor)).Parameter);
     }
 
     [Fact]
@@ -43,7 +76,7 @@ public sealed class TradeListQueryTests
     [Fact]
     public void BuildRawTradesCommand_Filters_AddOnlyTheirConditionsWithParameters()
     {
-        var query = TradeListQuery.Create(7, Week, new TradeFilter(Symbol: "AAPL"), 50, 0, new TradeCursor(Week.End, 9).Encode());
+        var query = TradeListQuery.Create(7, Week, new TradeFilter(Symbol: "AAPL"), 50, 0, TradeCursor.After(AaplWeek, Week.End, 9));
         var sql = TradeQueries.BuildRawTradesCommand(query, TestContext.Current.CancellationToken).CommandText;
         Assert.Contains("symbol = @symbol", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("trade_type = @tradeType", sql, StringComparison.Ordinal);

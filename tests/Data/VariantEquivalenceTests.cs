@@ -103,7 +103,7 @@ public sealed class VariantEquivalenceTests(DatabaseServerFixture fixture)
         {
             var first = await trades.GetTradesAsync(TradeListQuery.Create(profile, Month, TradeFilter.None, 50, 0, null), ct);
             results.Add(first);
-            results.Add(await trades.GetTradesAsync(TradeListQuery.Create(profile, Month, TradeFilter.None, 50, 0, first.NextCursor), ct));
+            results.Add(await trades.GetTradesAsync(TradeListQuery.Create(profile, Month, TradeFilter.None, 50, 0, first.NextCursor is { } next ? TradeCursor.Decode(next) : null), ct));
             results.Add(await trades.GetTradesAsync(TradeListQuery.Create(profile, Month, TradeFilter.None, 50, 50, null), ct));
             results.Add(await trades.GetTradesAsync(TradeListQuery.Create(profile, Month, new TradeFilter("AAPL", "breakout"), 100, 0, null), ct));
             results.Add(await trades.GetTradesAsync(TradeListQuery.Create(profile, Month, new TradeFilter(ExitReason: "stop_loss"), 100, 0, null), ct));

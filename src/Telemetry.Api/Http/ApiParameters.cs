@@ -66,9 +66,13 @@ internal static class ApiParameters
     public static QueryParameter Cursor { get; } = new()
     {
         Name = ParameterNames.Cursor,
-        Description = "The next_cursor of the previous page, passed back unchanged; not with offset, nor on ranges over 90 days.",
-        MaxLength = 32,
-        Example = JsonValue.Create(new TradeCursor(new DateTime(2024, 1, 30, 12, 0, 0, DateTimeKind.Utc), 1).Encode()),
+        Description = "The next_cursor of the previous page, passed back unchanged with the same profile and filters; it keeps that page's "
+            + "date range, so start_time and end_time may be left out (given, they must be the same). Not with offset, nor on ranges over 90 days.",
+        MaxLength = TradeCursor.TokenLength,
+        Example = JsonValue.Create(TradeCursor.After(
+            TradeListQuery.Create(1, new DateRange(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2024, 1, 31, 0, 0, 0, DateTimeKind.Utc)), TradeFilter.None, 100, 0, null),
+            new DateTime(2024, 1, 30, 12, 0, 0, DateTimeKind.Utc),
+            1).Encode()),
     };
 
     /// <summary>The symbol filter of trade lists.</summary>

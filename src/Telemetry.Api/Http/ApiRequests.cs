@@ -33,16 +33,17 @@ public static class ApiRequests
     public static TradeListQuery TradeList(string profileId, IQueryCollection query, DateTime nowUtc)
     {
         var parameters = RequestParameters.From(query, TradeListParameters);
+        var cursor = parameters[ParameterNames.Cursor] is { } token ? TradeCursor.Decode(token) : null;
         return TradeListQuery.Create(
             QueryRules.ParseProfileId(profileId),
-            parameters.Range(QueryLimits.DefaultTradeRange, nowUtc),
+            parameters.Range(QueryLimits.DefaultTradeRange, nowUtc, cursor?.Range),
             new TradeFilter(
                 QueryRules.ParseSymbol(parameters[ParameterNames.Symbol]),
                 QueryRules.ParseOneOf(parameters[ParameterNames.TradeType], ParameterNames.TradeType, TradeVocabulary.TradeTypes),
                 QueryRules.ParseOneOf(parameters[ParameterNames.ExitReason], ParameterNames.ExitReason, TradeVocabulary.ExitReasons)),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
             QueryRules.ParseOffset(parameters[ParameterNames.Offset]),
-            parameters[ParameterNames.Cursor]);
+            cursor);
     }
 
     /// <summary><c>GET /api/trades/{profile_id}/summary</c>: the profile and the range to summarize.</summary>

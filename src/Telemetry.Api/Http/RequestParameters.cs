@@ -51,9 +51,15 @@ internal sealed class RequestParameters
     }
 
     /// <summary>The date range given by <c>start_time</c> and <c>end_time</c>, resolved as <see cref="DateRange.Resolve"/> does.</summary>
-    public DateRange Range(TimeSpan defaultSpan, DateTime nowUtc) => DateRange.Resolve(
-        QueryRules.ParseInstant(this[ParameterNames.StartTime], ParameterNames.StartTime),
-        QueryRules.ParseInstant(this[ParameterNames.EndTime], ParameterNames.EndTime),
+    /// <param name="defaultSpan">The span of a range missing its start.</param>
+    /// <param name="nowUtc">The end of a range missing its end.</param>
+    /// <param name="resumed">
+    /// The range a followed cursor was issued for, or null: its bounds stand in for absent ones, so every page of a list
+    /// has its first page's range, not one resolved from a later "now".
+    /// </param>
+    public DateRange Range(TimeSpan defaultSpan, DateTime nowUtc, DateRange? resumed = null) => DateRange.Resolve(
+        QueryRules.ParseInstant(this[ParameterNames.StartTime], ParameterNames.StartTime) ?? resumed?.Start,
+        QueryRules.ParseInstant(this[ParameterNames.EndTime], ParameterNames.EndTime) ?? resumed?.End,
         defaultSpan,
         nowUtc);
 

@@ -13,21 +13,29 @@ public sealed record TradeListQuery(int ProfileId, DateRange Range, TradeFilter 
     public bool UsesDailyAggregates => Range.Span > QueryLimits.RawTradesMaxRange;
 
     /// <summary>Builds a query and checks the rules that span parameters.</summary>
-    /// <exception cref="QueryValidationException">Offset and cursor together, a cursor on an aggregated range, or several filters on one.</exception>
-    public static TradeListQuery Create(int profileId, DateRange range, TradeFilter filter, int limit, int offset, string? cursor)
+    /// <exception cref="QueryValidationException">
+    /// Offset and cursor together, a cursor on an aggregated range or issued for another query, or several filters on an aggregated range.
+    /// </exception>
+    public static TradeListQuery Create(int profileId, DateRange range, TradeFilter filter, int limit, int offset, TradeCursor? cursor)
     {
         ArgumentNullException.ThrowIfNull(range);
         ArgumentNullException.ThrowIfNull(filter);
-        var decoded = string.IsNullOrEmpty(cursor) ? null : TradeCursor.Decode(cursor);
-        if (decoded is not null && offset != 0)
+        if (cursor is not null && offset != 0)
         {
             throw new QueryValidationException(ParameterNames.Offset, $"Pass either {ParameterNames.Offset} or {ParameterNames.Cursor}, not both.");
         }
 
-        var query = new TradeListQuery(profileId, range, filter, limit, offset, decoded);
-        if (query.UsesDailyAggregates && decoded is not null)
+        var query = new TradeListQuery(profileId, range, filter, limit, offset, cursor);
+        if (query.UsesDailyAggregates && cursor is not null)
         {
             throw new QueryValidationException(ParameterNames.Cursor, $"Ranges over 90 days return daily buckets, which page by {ParameterNames.Offset}, not {ParameterNames.Cursor}.");
+        }
+
+        if (cursor is not null && !cursor.IsFor(query))
+        {
+            throw new QueryValidationException(
+                ParameterNames.Cursor,
+                $"{ParameterNames.Cursor} belongs to another query: pass it with the profile, filters, {ParameterNames.StartTime} and {ParameterNames.EndTime} of the page that returned it ({ParameterNames.StartTime} and {ParameterNames.EndTime} may be left out: the cursor keeps that page's range).");
         }
 
         if (query.UsesDailyAggregates && filter.Count > 1)

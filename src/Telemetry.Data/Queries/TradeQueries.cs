@@ -140,7 +140,7 @@ public sealed class TradeQueries(MySqlDataSource dataSource, StatementMode state
         }
 
         var trades = await StatementExecution.QueryAsync<Trade>(connection, BuildRawTradesCommand(query, cancellationToken), statements).ConfigureAwait(false);
-        var next = trades.Count == query.Limit ? new TradeCursor(trades[^1].EntryTime, trades[^1].Id).Encode() : null;
+        var next = trades.Count == query.Limit ? TradeCursor.After(query, trades[^1].EntryTime, trades[^1].Id).Encode() : null;
         return new TradeList("raw", query.Range, trades, [], query.Limit, query.Offset, next);
     }
 
