@@ -55,6 +55,21 @@ public sealed class ApiBadInputTests(DatabaseServerFixture server, ApiFixture ap
     [InlineData("/api/metrics/1?windowType=daily&window_type=daily", "window_type")]
     public async Task BadParameter_Returns400ProblemNamingIt(string url, string parameter) => await AssertProblemNamingAsync(url, parameter, accept: null);
 
+    /// <summary>Past the cap the 400 tells how to go deeper: trades by cursor; metrics and health have none and said they had.</summary>
+    [Theory]
+    [InlineData("/api/trades/1?offset=100001", "next_cursor")]
+    [InlineData("/api/metrics/1?offset=100001", "narrow start_time and end_time")]
+    [InlineData("/api/health/1?script=breakout_scanner&offset=100001", "narrow start_time and end_time")]
+    public async Task Offset_PastTheCap_Returns400TellingTheEndpointsWayDeeper(string url, string hint)
+    {
+        server.RequireServer();
+        var problem = await AssertProblemNamingAsync(url, "offset", accept: null);
+        var detail = problem.GetProperty("detail").GetString();
+
+        Assert.Contains(hint, detail, StringComparison.Ordinal);
+        Assert.Equal(url.StartsWith("/api/trades/", StringComparison.Ordinal), detail!.Contains("next_cursor", StringComparison.Ordinal));
+    }
+
     /// <summary>A cursor used to continue another query from the middle: another profile's, symbol's or range's page came back.</summary>
     [Theory]
     [InlineData("/api/trades/2?symbol=MSFT&start_time=2025-10-01&end_time=2025-11-01")]
@@ -80,7 +95,7 @@ public sealed class ApiBadInputTests(DatabaseServerFixture server, ApiFixture ap
     [InlineData("/api/metrics/1?window_type=yearly", "window_type", "text/html")]
     public async Task BadParameter_AcceptNamesNoJson_StillA400ProblemNamingIt(string url, string parameter, string accept) => await AssertProblemNamingAsync(url, parameter, accept);
 
-    private async Task AssertProblemNamingAsync(string url, string parameter, string? accept)
+    private async Task<JsonElement> AssertProblemNamingAsync(string url, string parameter, string? accept)
     {
         server.RequireServer();
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -98,5 +113,6 @@ public sealed class ApiBadInputTests(DatabaseServerFixture server, ApiFixture ap
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        return problem.Clone();
     }
 }

@@ -91,6 +91,24 @@ public sealed class ApiContractTests(DatabaseServerFixture server, ApiFixture ap
         Assert.True(problem.TryGetProperty("parameter", out _), "ProblemDetails does not document 'parameter'");
     }
 
+    /// <summary>The shared offset description sent metrics and health clients to a cursor those endpoints do not have.</summary>
+    [Fact]
+    public async Task OpenApi_Descriptions_MentionCursorOnlyWhereTheEndpointTakesOne()
+    {
+        server.RequireServer();
+        var document = await api.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        foreach (var (path, operation) in ApiOperations(document))
+        {
+            var parameters = operation.GetProperty("parameters").EnumerateArray().ToList();
+            var takesCursor = parameters.Any(p => p.GetProperty("name").GetString() == "cursor");
+            foreach (var parameter in parameters.Where(p => p.GetProperty("name").GetString() != "cursor"))
+            {
+                var description = parameter.GetProperty("description").GetString()!;
+                Assert.True(takesCursor || !description.Contains("cursor", StringComparison.OrdinalIgnoreCase), $"{path} {parameter.GetProperty("name").GetString()}: {description}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("/api/trades/1?start=2024-01-01&start_time=2024-01-02", "start_time", "start")]
     [InlineData("/api/metrics/1?window_type=daily&windowType=weekly", "window_type", "windowType")]

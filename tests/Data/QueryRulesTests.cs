@@ -101,7 +101,7 @@ public sealed class QueryRulesTests
     [InlineData("100001")]
     [InlineData("99999999999999")]
     public void ParseOffset_NegativeOrHuge_NamesOffset(string value) =>
-        Assert.Equal("offset", Assert.Throws<QueryValidationException>(() => QueryRules.ParseOffset(value)).Parameter);
+        Assert.Equal("offset", Assert.Throws<QueryValidationException>(() => QueryRules.ParseOffset(value, QueryRules.DeeperByRange)).Parameter);
 
     [Fact]
     public void ParseWindowType_KnownNameAnyCase_Parses() =>

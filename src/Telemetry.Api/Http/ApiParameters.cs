@@ -49,11 +49,11 @@ internal static class ApiParameters
         Example = JsonValue.Create(100),
     };
 
-    /// <summary>The rows to skip.</summary>
-    public static QueryParameter Offset { get; } = new()
+    /// <summary>The rows to skip; <paramref name="deeperPages"/> says how the list reaches rows past the maximum (<see cref="QueryRules.DeeperByCursor"/> or <see cref="QueryRules.DeeperByRange"/>).</summary>
+    public static QueryParameter Offset(string deeperPages) => new()
     {
         Name = ParameterNames.Offset,
-        Description = "Rows to skip; deeper pages than the maximum use cursor.",
+        Description = $"Rows to skip; {deeperPages}.",
         Type = JsonSchemaType.Integer,
         Format = "int32",
         Minimum = 0,

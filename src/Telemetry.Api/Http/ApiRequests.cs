@@ -9,7 +9,7 @@ public static class ApiRequests
 {
     internal static readonly QueryParameter[] TradeListParameters =
     [
-        ApiParameters.StartTime(QueryLimits.DefaultTradeRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset, ApiParameters.Cursor,
+        ApiParameters.StartTime(QueryLimits.DefaultTradeRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset(QueryRules.DeeperByCursor), ApiParameters.Cursor,
         ApiParameters.Symbol, ApiParameters.TradeType, ApiParameters.ExitReason,
     ];
 
@@ -18,12 +18,12 @@ public static class ApiRequests
     internal static readonly QueryParameter[] MetricParameters =
     [
         ApiParameters.WindowType, ApiParameters.MetricType, ApiParameters.MetricName,
-        ApiParameters.StartTime(QueryLimits.DefaultAggregateRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset,
+        ApiParameters.StartTime(QueryLimits.DefaultAggregateRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset(QueryRules.DeeperByRange),
     ];
 
     internal static readonly QueryParameter[] HealthParameters =
     [
-        ApiParameters.Script, ApiParameters.StartTime(QueryLimits.DefaultHealthRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset,
+        ApiParameters.Script, ApiParameters.StartTime(QueryLimits.DefaultHealthRange), ApiParameters.EndTime, ApiParameters.Limit, ApiParameters.Offset(QueryRules.DeeperByRange),
     ];
 
     /// <summary><c>GET /api/trades/{profile_id}</c>: a page of trades (or daily buckets).</summary>
@@ -42,7 +42,7 @@ public static class ApiRequests
                 QueryRules.ParseOneOf(parameters[ParameterNames.TradeType], ParameterNames.TradeType, TradeVocabulary.TradeTypes),
                 QueryRules.ParseOneOf(parameters[ParameterNames.ExitReason], ParameterNames.ExitReason, TradeVocabulary.ExitReasons)),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
-            QueryRules.ParseOffset(parameters[ParameterNames.Offset]),
+            QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByCursor),
             cursor);
     }
 
@@ -71,7 +71,7 @@ public static class ApiRequests
             QueryRules.ParseName(parameters[ParameterNames.MetricName], ParameterNames.MetricName, QueryLimits.MaxMetricNameLength),
             parameters.Range(QueryLimits.DefaultAggregateRange, nowUtc),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
-            QueryRules.ParseOffset(parameters[ParameterNames.Offset]));
+            QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByRange));
     }
 
     /// <summary><c>GET /api/health/{profile_id}</c>: a page of one script's health samples.</summary>
@@ -86,6 +86,6 @@ public static class ApiRequests
             QueryRules.ParseRequiredName(parameters[ParameterNames.Script], ParameterNames.Script, QueryLimits.MaxScriptNameLength),
             parameters.Range(QueryLimits.DefaultHealthRange, nowUtc),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
-            QueryRules.ParseOffset(parameters[ParameterNames.Offset]));
+            QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByRange));
     }
 }

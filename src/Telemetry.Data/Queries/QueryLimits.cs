@@ -9,7 +9,7 @@ public static class QueryLimits
     /// <summary>The largest limit accepted.</summary>
     public const int MaxLimit = 10_000;
 
-    /// <summary>The deepest offset accepted; deeper pages must use the cursor, which costs the same at any depth.</summary>
+    /// <summary>The deepest offset accepted: trade lists page deeper by cursor, which costs the same at any depth; metrics and health, which have none, by a narrower range.</summary>
     public const int MaxOffset = 100_000;
 
     /// <summary>The longest metric type accepted (the column's width).</summary>

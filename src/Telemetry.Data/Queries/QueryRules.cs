@@ -14,6 +14,12 @@ public static partial class QueryRules
     /// <summary>What metric types and names and script names must match (their length is checked apart), as a JSON Schema pattern.</summary>
     public const string NamePattern = "^" + NameCharacters + "$";
 
+    /// <summary>How a list with a keyset cursor (trades) reaches rows past <see cref="QueryLimits.MaxOffset"/>.</summary>
+    public const string DeeperByCursor = "deeper pages follow next_cursor (passed as cursor, without offset)";
+
+    /// <summary>How a list without a cursor (metrics, health) reaches rows past <see cref="QueryLimits.MaxOffset"/>.</summary>
+    public const string DeeperByRange = "this list pages by offset only: for rows further back, narrow start_time and end_time";
+
     private const string SymbolCharacters = "[A-Za-z0-9.-]{1,16}";
     private const string NameCharacters = "[A-Za-z0-9_.:*-]+";
 
@@ -81,8 +87,10 @@ public static partial class QueryRules
         ParseBounded(value, ParameterNames.Limit, 1, QueryLimits.MaxLimit, QueryLimits.DefaultLimit);
 
     /// <summary>Parses an offset: 0 to <see cref="QueryLimits.MaxOffset"/>, default 0.</summary>
-    public static int ParseOffset(string? value) =>
-        ParseBounded(value, ParameterNames.Offset, 0, QueryLimits.MaxOffset, 0);
+    /// <param name="value">The parameter's value.</param>
+    /// <param name="deeperPages">How the list reaches rows past the cap, for the error: <see cref="DeeperByCursor"/> or <see cref="DeeperByRange"/>.</param>
+    public static int ParseOffset(string? value, string deeperPages) =>
+        ParseBounded(value, ParameterNames.Offset, 0, QueryLimits.MaxOffset, 0, deeperPages);
 
     /// <summary>Parses a window type name (hourly, daily, weekly, monthly), case-insensitive.</summary>
     public static WindowType ParseWindowType(string? value, WindowType defaultValue)
@@ -133,7 +141,7 @@ public static partial class QueryRules
     public static string ParseRequiredName(string? value, string parameter, int maxLength) =>
         ParseName(value, parameter, maxLength) ?? throw new QueryValidationException(parameter, $"{parameter} is required.");
 
-    private static int ParseBounded(string? value, string parameter, int min, int max, int defaultValue)
+    private static int ParseBounded(string? value, string parameter, int min, int max, int defaultValue, string? beyond = null)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -142,7 +150,8 @@ public static partial class QueryRules
 
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
         {
-            throw new QueryValidationException(parameter, string.Create(CultureInfo.InvariantCulture, $"{parameter} must be an integer from {min} to {max}."));
+            var hint = beyond is null ? string.Empty : "; " + beyond;
+            throw new QueryValidationException(parameter, string.Create(CultureInfo.InvariantCulture, $"{parameter} must be an integer from {min} to {max}{hint}."));
         }
 
         return parsed;
