@@ -13,6 +13,15 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
 {
     private readonly ApiMonitor apiMonitor = new(http, new MonitorThresholds(), loggers.CreateLogger<ApiMonitor>());
 
+    /// <summary>The rollups' sources, each with its retention cutoff.</summary>
+    /// <remarks>
+    /// Both rollups leave windows older than a source's retention alone: their raw rows are archived or deleted, so
+    /// recomputing them from what is left would shrink them. And they write no window older than the metrics' retention
+    /// (<c>archivedBefore</c>): those are in the metrics archive already, and written again, the next archival would find them twice.
+    /// </remarks>
+    private (RollupSource Source, DateTime NotBefore)[] RollupSources(DateTime now) =>
+        [(RollupSource.Trades, arguments.Policy.Trades.CutoffBefore(now)), (RollupSource.Health, arguments.Policy.Health.CutoffBefore(now))];
+
     /// <summary>Runs <paramref name="job"/> at <paramref name="now"/> and prints its report.</summary>
     public async Task RunAsync(JobKind job, DateTime now, CancellationToken cancellationToken)
     {
@@ -20,18 +29,10 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
         {
             case JobKind.RollupHourly:
             {
-                // Windows older than a source's retention are left alone: their raw rows are archived or deleted,
-                // so recomputing them from what is left would shrink them. Windows older than the metrics' retention
-                // are in the metrics archive already: written again, the next archival would find them twice.
                 var rollup = new IncrementalRollup(dataSource, loggers.CreateLogger<IncrementalRollup>());
-                var archived = arguments.Policy.Metrics.CutoffBefore(now);
-                var reports = new[]
+                foreach (var (source, notBefore) in RollupSources(now))
                 {
-                    await rollup.RunAsync(RollupSource.Trades, arguments.Policy.Trades.CutoffBefore(now), archived, cancellationToken).ConfigureAwait(false),
-                    await rollup.RunAsync(RollupSource.Health, arguments.Policy.Health.CutoffBefore(now), archived, cancellationToken).ConfigureAwait(false),
-                };
-                foreach (var report in reports)
-                {
+                    var report = await rollup.RunAsync(source, notBefore, arguments.Policy.Metrics.CutoffBefore(now), cancellationToken).ConfigureAwait(false);
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{report.Source}: recomputed {report.Hours} hourly, {report.Days} daily, {report.Weeks} weekly, {report.Months} monthly windows (rows after id {report.ScannedAfterId})")).ConfigureAwait(false);
                 }
@@ -42,13 +43,15 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
             case JobKind.RollupDaily:
             {
                 // Yesterday and today in full, from raw rows: catches anything the incremental rollup could have missed.
-                var from = now.Date.AddDays(-1);
-                var to = now.Date.AddDays(1);
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                var trades = await TradeRollup.RollupAsync(connection, from, to, cancellationToken).ConfigureAwait(false);
-                var health = await HealthRollup.RollupAsync(connection, from, to, cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"recomputed {from:yyyy-MM-dd} to {to:yyyy-MM-dd}: {trades} trade and {health} health window rows upserted")).ConfigureAwait(false);
+                var rollup = new IncrementalRollup(dataSource, loggers.CreateLogger<IncrementalRollup>());
+                foreach (var (source, notBefore) in RollupSources(now))
+                {
+                    var report = await rollup.RecomputeRangeAsync(
+                        source, now.Date.AddDays(-1), now.Date.AddDays(1), notBefore, arguments.Policy.Metrics.CutoffBefore(now), cancellationToken).ConfigureAwait(false);
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{report.Source}: recomputed {report.Hours} hourly, {report.Days} daily, {report.Weeks} weekly, {report.Months} monthly windows ({report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd})")).ConfigureAwait(false);
+                }
+
                 break;
             }
 

@@ -82,6 +82,34 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         Assert.Equal(metrics, await db.FingerprintAsync(TelemetryTable.Metrics));
     }
 
+    /// <summary>
+    /// rollup-daily rewrote yesterday from the raw rows retention had left (a smaller day), and the month window the
+    /// metrics archive already held (from the daily windows left live: smaller too), which the next archival then found twice.
+    /// </summary>
+    [Fact]
+    public async Task RollupDaily_WindowsRetentionReached_LeftAloneAndArchivalReruns()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Composite);
+        await db.FillAsync(2000);
+        // Noon: the trades' cutoff falls on yesterday's noon, and the metrics' 14 days reach into this month, not this week.
+        var now = LifecycleDatabase.Now.AddHours(12);
+        string[] clock = ["--now", now.ToString("O", CultureInfo.InvariantCulture), "--trades-retention", "1d", "--metrics-retention", "14d", "--health-retention", "10d", "--pause-ms", "0"];
+        var policy = RetentionPolicy.Parse("1d", "14d", "10d");
+        var first = await JobsProcess.RunAsync(["archive", .. clock], db.ConnectionString);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True((await db.SplitAsync(TelemetryTable.TradesArchive, policy.Trades.CutoffBefore(now))).Before > 0);
+        var metrics = await db.FingerprintAsync(TelemetryTable.Metrics);
+
+        var rollup = await JobsProcess.RunAsync(["rollup-daily", .. clock], db.ConnectionString);
+        var again = await JobsProcess.RunAsync(["archive", .. clock], db.ConnectionString);
+
+        Assert.True(rollup.ExitCode == 0, rollup.Error);
+        Assert.Contains("trades: recomputed 24 hourly, 1 daily, 1 weekly, 0 monthly windows", rollup.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await db.SplitAsync(TelemetryTable.Metrics, policy.Metrics.CutoffBefore(now))).Before);
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(metrics, await db.FingerprintAsync(TelemetryTable.Metrics));
+    }
+
     [Fact]
     public async Task MaintainPartitions_ThenAnalyze_ExitZeroWithReports()
     {

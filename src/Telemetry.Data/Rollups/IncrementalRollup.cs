@@ -7,7 +7,7 @@ using Telemetry.Data.Model;
 
 namespace Telemetry.Data.Rollups;
 
-/// <summary>Recomputes only the windows that rows inserted since the last run fall in, late-arriving rows included.</summary>
+/// <summary>Recomputes only the windows that rows inserted since the last run fall in, late-arriving rows included; or every window of a range (the daily safety net), under the same retention guards.</summary>
 /// <remarks>
 /// Rows are found by id (the primary key, so the scan is a range read): a watermark per source remembers the ids already
 /// scanned. Ids are handed out before commit, so a row is scanned once more in the run after it was first seen: a write
@@ -65,31 +65,61 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
         var mark = await connection.QuerySingleOrDefaultAsync<(long Scanned, long Seen)?>(new CommandDefinition(
             ReadWatermarkSql, new { source = source.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false) ?? (0, 0);
 
-        // Retention cuts through the day notBefore falls in: its earlier rows are gone, so recomputing that day (or any
-        // of its hours, which would then no longer add up to it) from what is left would shrink it. Start at the next day.
-        var floor = notBefore is { } cut && WindowType.Daily.WindowStart(cut) is var day && day != cut ? WindowType.Daily.WindowEnd(day) : notBefore;
         var table = source.Table;
         var maxId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"SELECT MAX(id) FROM `{table.Name}`", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? mark.Seen;
         var hours = (await connection.QueryAsync<DateTime>(new CommandDefinition(
             $"SELECT DISTINCT CAST(DATE_FORMAT(`{table.TimeColumn}`, '%Y-%m-%d %H:00:00') AS DATETIME) FROM `{table.Name}` WHERE id > @after AND id <= @maxId",
             new { after = mark.Scanned, maxId }, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Select(h => DateTime.SpecifyKind(h, DateTimeKind.Utc))
-            .Where(h => floor is null || h >= floor)
-            .ToList();
-
-        // A coarser window starts no later than the finer ones inside it, so one left out never hides a coarser one to recompute.
-        var hourStarts = await RecomputeAsync(connection, source, WindowType.Hourly, hours, archivedBefore, cancellationToken).ConfigureAwait(false);
-        var days = await RecomputeAsync(connection, source, WindowType.Daily, hourStarts, archivedBefore, cancellationToken).ConfigureAwait(false);
-        var weeks = await RecomputeAsync(connection, source, WindowType.Weekly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
-        var months = await RecomputeAsync(connection, source, WindowType.Monthly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
+            .Select(h => DateTime.SpecifyKind(h, DateTimeKind.Utc));
+        var (hourCount, dayCount, weekCount, monthCount) = await RecomputeHoursAsync(connection, source, hours, notBefore, archivedBefore, cancellationToken).ConfigureAwait(false);
 
         await connection.ExecuteAsync(new CommandDefinition(
             WriteWatermarkSql, new { source = source.Name, scanned = Math.Max(mark.Seen, mark.Scanned), seen = maxId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
-        var report = new RollupRunReport(source.Name, mark.Scanned, hourStarts.Count, days.Count, weeks.Count, months.Count);
+        var report = new RollupRunReport(source.Name, mark.Scanned, hourCount, dayCount, weekCount, monthCount);
         LifecycleLog.RollupDone(logger, source.Name, report.Hours, report.Days, report.Weeks, report.Months, mark.Scanned);
         return report;
+    }
+
+    /// <summary>Recomputes every window of one source that holds an hour of [<paramref name="from"/>, <paramref name="to"/>), whatever was inserted; the watermark is left as it is.</summary>
+    /// <param name="source">The raw table.</param>
+    /// <param name="from">The first hour (floored to its hour).</param>
+    /// <param name="to">The end of the range, exclusive.</param>
+    /// <param name="notBefore">As in <see cref="RunAsync(RollupSource, DateTime?, DateTime?, CancellationToken)"/>: the source's retention cutoff.</param>
+    /// <param name="archivedBefore">As there: the metrics' retention cutoff.</param>
+    /// <param name="cancellationToken">Cancels between statements.</param>
+    public async Task<RollupRangeReport> RecomputeRangeAsync(
+        RollupSource source, DateTime from, DateTime to, DateTime? notBefore = null, DateTime? archivedBefore = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var hours = new List<DateTime>();
+        for (var hour = WindowType.Hourly.WindowStart(from); hour < to; hour = WindowType.Hourly.WindowEnd(hour))
+        {
+            hours.Add(hour);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var (hourCount, dayCount, weekCount, monthCount) = await RecomputeHoursAsync(connection, source, hours, notBefore, archivedBefore, cancellationToken).ConfigureAwait(false);
+        return new RollupRangeReport(source.Name, from, to, hourCount, dayCount, weekCount, monthCount);
+    }
+
+    /// <summary>Recomputes the windows of every type holding <paramref name="hours"/>, except those retention has reached.</summary>
+    /// <returns>How many windows of each type were recomputed.</returns>
+    private static async Task<(int Hours, int Days, int Weeks, int Months)> RecomputeHoursAsync(
+        MySqlConnection connection, RollupSource source, IEnumerable<DateTime> hours, DateTime? notBefore, DateTime? archivedBefore, CancellationToken cancellationToken)
+    {
+        // Retention cuts through the day notBefore falls in: its earlier rows are gone, so recomputing that day (or any
+        // of its hours, which would then no longer add up to it) from what is left would shrink it. Start at the next day.
+        var floor = notBefore is { } cut && WindowType.Daily.WindowStart(cut) is var day && day != cut ? WindowType.Daily.WindowEnd(day) : notBefore;
+        var kept = hours.Where(h => floor is null || h >= floor).ToList();
+
+        // A coarser window starts no later than the finer ones inside it, so one left out never hides a coarser one to recompute.
+        var hourStarts = await RecomputeAsync(connection, source, WindowType.Hourly, kept, archivedBefore, cancellationToken).ConfigureAwait(false);
+        var days = await RecomputeAsync(connection, source, WindowType.Daily, hourStarts, archivedBefore, cancellationToken).ConfigureAwait(false);
+        var weeks = await RecomputeAsync(connection, source, WindowType.Weekly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
+        var months = await RecomputeAsync(connection, source, WindowType.Monthly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
+        return (hourStarts.Count, days.Count, weeks.Count, months.Count);
     }
 
     /// <summary>Recomputes the windows of one type holding <paramref name="instants"/> and starting at or after <paramref name="archivedBefore"/>, one statement per run of adjacent windows.</summary>

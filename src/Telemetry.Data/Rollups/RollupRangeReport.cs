@@ -1,0 +1,11 @@
+namespace Telemetry.Data.Rollups;
+
+/// <summary>What a recompute of one source's windows over a range rewrote.</summary>
+/// <param name="Source">The source name.</param>
+/// <param name="From">The start of the range.</param>
+/// <param name="To">The end of the range, exclusive.</param>
+/// <param name="Hours">Hourly windows recomputed.</param>
+/// <param name="Days">Daily windows recomputed.</param>
+/// <param name="Weeks">Weekly windows recomputed.</param>
+/// <param name="Months">Monthly windows recomputed.</param>
+public sealed record RollupRangeReport(string Source, DateTime From, DateTime To, int Hours, int Days, int Weeks, int Months);
