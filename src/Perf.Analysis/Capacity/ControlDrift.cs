@@ -21,17 +21,18 @@ public sealed record ControlDrift(long FromRows, long ToRows, IReadOnlyList<doub
     /// <summary>The percentile compared (nearest rank of every execution): 50, 95 or 99.</summary>
     public double Percentile { get; init; } = 50;
 
-    /// <summary>The control's change in <paramref name="percentile"/> (50, 95 or 99) from <paramref name="from"/>'s rounds to <paramref name="to"/>'s; null when no query was timed beside both with the same work and enough executions to bound that percentile.</summary>
+    /// <summary>The control's change in <paramref name="percentile"/> (50, 95 or 99) from <paramref name="from"/>'s rounds to <paramref name="to"/>'s; null when no query was timed beside both with the same work (and, for p95 or p99, enough executions beside both to bound it).</summary>
     public static ControlDrift? Between(ControlMeasurement from, ControlMeasurement to, double percentile = 50)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         // A query counts only where its exact work was the same beside both sizes: the control's plans are captured anew at
-        // every size, and one that changed would time other work. And only where its samples bound the percentile beside
-        // both: a p99 of 72 executions is their maximum, and a ratio of two maxima is not the change of a p99.
+        // every size, and one that changed would time other work. A tail percentile counts only where the samples bound it
+        // beside both: a p99 of 72 executions is their maximum, and a ratio of two maxima is not the change of a p99. (A
+        // median of a few executions is still a middle one; the queries' spread gives the change its interval.)
         List<double> ratios = [.. to.Queries
             .Select(q => (To: q, From: from.Queries.FirstOrDefault(f => f.Query == q.Query && f.RowsExamined == q.RowsExamined)))
-            .Where(p => p.From is not null && p.From.Estimate(percentile).IsBounded && p.To.Estimate(percentile).IsBounded)
+            .Where(p => p.From is not null && (percentile == 50 || (p.From.Estimate(percentile).IsBounded && p.To.Estimate(percentile).IsBounded)))
             .Where(p => At(p.From!, percentile) > 0 && At(p.To, percentile) > 0)
             .Select(p => At(p.To, percentile) / At(p.From!, percentile))
             .Order()];
