@@ -323,10 +323,8 @@ public sealed class DatasetSeeder
 
         return free?.FreeBytes;
 
-        // What a variant needs beyond what its database (unless appended to) and a killed run's tables moved aside free.
-        long Needed(VariantAssessment a, long trades) =>
-            Math.Max(0, DiskBudget.Estimate(a.Variant, trades, plan.TotalHealth, WindowsPerRawRow(trades))
-                - (a.Status == VariantStatus.AppendNew ? 0 : sizes[a.Database]) - sizes[ReplacedTables.AsideName(a.Database)]);
+        long Needed(VariantAssessment a, long trades) => NeededBeyondFreed(
+            DiskBudget.Estimate(a.Variant, trades, plan.TotalHealth, WindowsPerRawRow(trades)), a.Status, context.Options.Mode, sizes[a.Database], sizes[ReplacedTables.AsideName(a.Database)]);
 
         // The windows per raw row of the same dataset with another trade count: what a run with the count suggested will find.
         double WindowsPerRawRow(long trades)
@@ -381,6 +379,15 @@ public sealed class DatasetSeeder
         var status = last.State == DatasetState.Copying ? VariantStatus.InterruptedCopy : VariantStatus.InterruptedLoad;
         return new VariantAssessment(variant, database, status, last);
     }
+
+    /// <summary>
+    /// What a variant needs beyond what the run frees or already holds: the bytes its database holds now (the dataset it
+    /// replaces, or the part of this one a killed run wrote), and a killed run's tables moved aside. Appending frees
+    /// nothing in the database, whose earlier datasets stay, whatever state its last dataset was left in (an interrupted
+    /// append's rows are counted again, never the datasets beside them).
+    /// </summary>
+    internal static long NeededBeyondFreed(long estimate, VariantStatus status, SeedMode mode, long databaseBytes, long asideBytes) =>
+        Math.Max(0, estimate - (status == VariantStatus.AppendNew || mode == SeedMode.Append ? 0 : databaseBytes) - asideBytes);
 
     /// <summary>Loads the dataset's chunks into the source, resuming after those an interrupted run committed.</summary>
     /// <returns>The dataset's record, what was done, and the metric windows rolled up during the load when it loaded every chunk into empty tables (else null).</returns>

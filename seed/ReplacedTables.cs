@@ -26,10 +26,8 @@ internal static class ReplacedTables
     {
         var aside = AsideName(database);
         await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS `{aside}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var names = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = @database AND TABLE_TYPE = 'BASE TABLE'",
-            new { database }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var replaced = everything ? names.ToList() : names.Intersect([.. TelemetryTable.All.Select(t => t.Name), .. DatasetCatalog.TableNames], StringComparer.Ordinal).ToList();
+        var names = await TablesAsync(connection, database, cancellationToken).ConfigureAwait(false);
+        var replaced = everything ? names.ToList() : names.Where(IsReplaced).ToList();
         if (replaced.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition($"CREATE DATABASE `{aside}`", cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -49,6 +47,16 @@ internal static class ReplacedTables
 
         return replaced.Count > 0 ? aside : null;
     }
+
+    /// <summary>Whether a replacing load replaces <paramref name="table"/>: a telemetry table or the seeder's catalog; any other table (a lifecycle job's history, say) stays but with <c>--reset</c>.</summary>
+    public static bool IsReplaced(string table) =>
+        TelemetryTable.All.Any(t => t.Name == table) || DatasetCatalog.TableNames.Contains(table, StringComparer.Ordinal);
+
+    /// <summary>The base tables of <paramref name="database"/>.</summary>
+    public static async Task<IReadOnlyList<string>> TablesAsync(MySqlConnection connection, string database, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = @database AND TABLE_TYPE = 'BASE TABLE'",
+            new { database }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
     /// <summary>Drops the databases <see cref="MoveAsideAsync"/> filled.</summary>
     public static async Task DropAsync(MySqlDataSource dataSource, IReadOnlyList<string> asides, CancellationToken cancellationToken)

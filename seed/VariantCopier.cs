@@ -137,7 +137,9 @@ internal sealed class VariantCopier(SeedContext context, VariantTables variantTa
         static long Mib(long bytes) => bytes >> 20;
 
         // Starts the target over: an interrupted import can leave a discarded table beside its copied file, and a CREATE that
-        // failed on a full disk a table InnoDB knows and the server does not; dropping the whole database clears both.
+        // failed on a full disk a table InnoDB knows and the server does not; dropping the whole database clears both. But a
+        // database holding tables that are not the seeder's (a lifecycle job's history, say) keeps them, as a replacing
+        // load does elsewhere: only its own tables are dropped, and their stray files removed.
         async Task ClearAsync(TablespaceExport files)
         {
             foreach (var table in files.Tables)
@@ -146,9 +148,13 @@ internal sealed class VariantCopier(SeedContext context, VariantTables variantTa
                 files.RemoveStrayFiles(target.Database, table);
             }
 
-            await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE `{target.Database}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(SeedTables.CreateDatabaseSql(target.Database), cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ChangeDatabaseAsync(target.Database, cancellationToken).ConfigureAwait(false);
+            if (!(await ReplacedTables.TablesAsync(connection, target.Database, cancellationToken).ConfigureAwait(false)).Any(t => !ReplacedTables.IsReplaced(t)))
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"DROP DATABASE `{target.Database}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(SeedTables.CreateDatabaseSql(target.Database), cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ChangeDatabaseAsync(target.Database, cancellationToken).ConfigureAwait(false);
+            }
+
             await variantTables.RecreateAsync(connection, target.Variant, spec, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MySqlConnector;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
@@ -61,7 +62,8 @@ public static class SeedProgram
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("seed: interrupted; whole chunks are kept, rerun the same command to resume.").ConfigureAwait(false);
+            // A preset's dates (and --days') end today (UTC): after midnight the same command names another dataset and replaces this one.
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"seed: interrupted; whole chunks are kept: rerun the same command to resume, or after UTC midnight add --from {options.From:yyyy-MM-dd} --to {options.To:yyyy-MM-dd}.")).ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
         catch (Exception ex) when (FailureLine(ex) is { } line)

@@ -689,6 +689,29 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.False(await SchemaExistsAsync(check, aside));
     }
 
+    [Fact]
+    public async Task SeedAsync_ReplacingAnImportedCopy_KeepsTheTablesThatAreNotTheSeeders()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        SchemaVariant[] variants = [SchemaVariant.Basic, SchemaVariant.Composite];
+        await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000, variants: variants), null, Cancel);
+        await using (var connection = await databases.OpenAsync(SchemaVariant.Composite))
+        {
+            // A lifecycle job's history in the variant's database; and an import interrupted before IMPORT TABLESPACE.
+            await connection.ExecuteAsync("CREATE TABLE job_history (id INT PRIMARY KEY)");
+            await connection.ExecuteAsync("INSERT INTO job_history VALUES (1), (2)");
+            await InterruptImportAsync(databases, Path.Combine(await connection.ExecuteScalarAsync<string>("SELECT @@datadir") ?? "", databases.Name(SchemaVariant.Composite)));
+        }
+
+        var result = await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 3_000, seed: 8, variants: variants), null, Cancel);
+
+        Assert.Equal([VariantAction.Loaded, VariantAction.Imported], result.Variants.Select(v => v.Action));
+        Assert.Equal(3_000, await databases.CountAsync(SchemaVariant.Composite, TelemetryTable.Trades));
+        Assert.Equal(result.RowCounts[TelemetryTable.Metrics.Name], await databases.CountAsync(SchemaVariant.Composite, TelemetryTable.Metrics));
+        await using var check = await databases.OpenAsync(SchemaVariant.Composite);
+        Assert.Equal(2, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM job_history"));
+    }
+
     /// <summary>Leaves composite's metrics as a copy killed before <c>IMPORT TABLESPACE</c> leaves them: the table discarded, the copied files beside it.</summary>
     private static async Task InterruptImportAsync(SeedDatabases databases, string compositeDirectory)
     {

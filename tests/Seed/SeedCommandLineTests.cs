@@ -11,6 +11,23 @@ public sealed class SeedCommandLineTests
     private static readonly DateOnly Today = new(2026, 11, 25);
 
     [Fact]
+    public async Task Run_Interrupted_NamesTheDatesToResumeWithAfterMidnight()
+    {
+        // A preset's dates end today (UTC): the same command after midnight names another dataset, so the line names this one's.
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var interrupted = new CancellationTokenSource();
+        await interrupted.CancelAsync();
+
+        var code = await SeedProgram.RunAsync(["--mysql", "Server=127.0.0.1;Port=1;User ID=perf;Password=perf;Connect Timeout=1", "--from", "2026-01-05", "--to", "2026-03-02"], output, error, interrupted.Token);
+
+        Assert.Equal(ExitCodes.Interrupted, code);
+        Assert.Equal(
+            "seed: interrupted; whole chunks are kept: rerun the same command to resume, or after UTC midnight add --from 2026-01-05 --to 2026-03-02.",
+            error.ToString().TrimEnd());
+    }
+
+    [Fact]
     public void Parse_NoFlags_SmallPresetEndingToday()
     {
         var options = SeedCommandLine.ParseOptions([], Today);

@@ -18,4 +18,19 @@ public sealed class SeedDiskEstimateTests
         // The A/A check's copy is a second database of the same variant.
         Assert.Equal(2 * composite, SeedDiskEstimate.Bytes(Options with { Variants = [SchemaVariant.Composite, SchemaVariant.Composite] }));
     }
+
+    [Theory]
+    // Replacing: the database's 9 GB (the dataset it replaces, or this one's part a killed run wrote) and 1 GB aside are freed.
+    [InlineData("Fresh", SeedMode.Replace, 0L)]
+    [InlineData("InterruptedLoad", SeedMode.Replace, 0L)]
+    // Appending keeps every earlier dataset: an interrupted append resumed frees none of the database's 9 GB (it freed them all).
+    [InlineData("AppendNew", SeedMode.Append, 9L)]
+    [InlineData("InterruptedLoad", SeedMode.Append, 9L)]
+    [InlineData("InterruptedCopy", SeedMode.Append, 9L)]
+    public void NeededBeyondFreed_AppendingFreesNothingInTheDatabase(string status, SeedMode mode, long neededGb)
+    {
+        const long Gb = 1L << 30;
+
+        Assert.Equal(neededGb * Gb, DatasetSeeder.NeededBeyondFreed(10 * Gb, Enum.Parse<VariantStatus>(status), mode, databaseBytes: 9 * Gb, asideBytes: 1 * Gb));
+    }
 }
