@@ -181,6 +181,19 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
     }
 
     [Fact]
+    public async Task Metrics_RangeStartingInsideAWindow_HoldsThatWindow()
+    {
+        // Mid-September to mid-October: September's monthly window began before the range and overlaps it (the default 30
+        // days, monthly, on the 31st found no window at all).
+        server.RequireServer();
+        var body = await GetJsonAsync($"/api/metrics/2?window_type=monthly&metric_type=trade_pnl&metric_name=symbol:NVDA&start_time={Iso(TestTrades.Origin.AddDays(15))}&end_time={Iso(TestTrades.Origin.AddDays(45))}");
+
+        var starts = body.GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("window_start").GetDateTime()).ToList();
+
+        Assert.Equal([new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 9, 1, 0, 0, 0, DateTimeKind.Utc)], starts);
+    }
+
+    [Fact]
     public async Task Health_EqualsDirectSql()
     {
         server.RequireServer();

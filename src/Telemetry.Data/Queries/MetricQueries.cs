@@ -26,12 +26,14 @@ public sealed class MetricQueries(MySqlDataSource dataSource, StatementMode stat
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = new StringBuilder(MetricsSql);
-        // Values by name, not an anonymous template, so the prepared path can read every one back (StatementExecution).
+        // Values by name, not an anonymous template, so the prepared path can read every one back (StatementExecution). The
+        // range starts at the start of the window holding its start: a range that starts inside a window overlaps it (the
+        // default 30 days, monthly, on the 31st started after the month's only window began and found none).
         var parameters = new DynamicParameters(new Dictionary<string, object>
         {
             ["profileId"] = query.ProfileId,
             ["windowType"] = query.WindowType.ToName(),
-            ["start"] = query.Range.Start,
+            ["start"] = query.WindowType.WindowStart(query.Range.Start),
             ["end"] = query.Range.End,
             ["limit"] = query.Limit,
             ["offset"] = query.Offset,
@@ -52,7 +54,7 @@ public sealed class MetricQueries(MySqlDataSource dataSource, StatementMode stat
         return new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken);
     }
 
-    /// <summary>A page of windows whose start falls in the range, newest first.</summary>
+    /// <summary>A page of the windows that overlap the range (the one holding its start, and every one starting in it), newest first.</summary>
     public async Task<IReadOnlyList<AggregatedMetric>> GetMetricsAsync(MetricQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
