@@ -17,7 +17,7 @@ namespace Perf.Seed;
 /// the value changed between them: then only this build can have written it.
 /// A partitioned table gets no estimate: its build publishes each partition's in turn, from 0 again at every partition (a
 /// build over 30 monthly partitions read 73 %, 21 %, 73 %, 12 %, … 99 %, 30 % within 25 s:
-/// results/2026-12-07-seed-medium-amd/index-estimate.txt), so no value says how far the table has come.
+/// results/2026-12-07-seed-medium-amd/index-estimate.txt in git history at 1f00b8c), so no value says how far the table has come.
 /// A server without the figure (MySQL) gives no estimate, nor does a poll that fails: the line stays at the tables done.
 /// </remarks>
 internal sealed class IndexBuildWatch : IAsyncDisposable
