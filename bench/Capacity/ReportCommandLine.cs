@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Perf.Analysis.Capacity;
 using Perf.Bench.CiGate;
-using Perf.Bench.Queries;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
@@ -178,12 +177,8 @@ internal sealed class ReportCommandLine(HarnessOptions harness)
         var seedTradesPerDay = parse.GetValue(SeedTradesPerDay) is { } perDay ? (int)perDay
             : assumptions.TradesPerDayPerProfile > 0 ? (int)Math.Clamp(Math.Round(assumptions.TradesPerTradingDay(seedProfiles)), 1, MaxSeedTradesPerDay)
             : seedProfiles * FallbackTradesPerProfile;
-        string[] queries = [.. (parse.GetValue(Queries) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        if (queries.Length > 0 && ProbeCommand.GateCases(QueryContext.NamesOnly, queries).Count == 0)
-        {
-            // The report judges the API's queries against the targets; with none of them it would judge nothing, after seeding every size.
-            throw new UsageException($"--queries '{parse.GetValue(Queries)}' names no query the API runs; they are: {string.Join(", ", ProbeCommand.GateCases(QueryContext.NamesOnly, []).Select(c => c.Name))}.");
-        }
+        // The report judges the API's queries against the targets; with none of them it would judge nothing, after seeding every size.
+        var queries = ProbeCommand.CaseFilters("--queries", parse.GetValue(Queries));
 
         return new SweepOptions(
             sizes,

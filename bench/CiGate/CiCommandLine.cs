@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Perf.Analysis.Gates;
-using Perf.Bench.Queries;
 using Perf.Harness.CommandLine;
 using Telemetry.CommandLine;
 
@@ -84,12 +83,8 @@ internal sealed class CiCommandLine(HarnessOptions harness)
             .Select(s => CiOptions.AllSuites.Contains(s, StringComparer.Ordinal) ? s : throw new UsageException($"--only: '{s}' is not plans, load or timings."))
             .ToHashSet(StringComparer.Ordinal);
         RefuseUnused(parse, suites);
-        var cases = (parse.GetValue(Cases) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (cases.Length > 0 && ProbeCommand.GateCases(QueryContext.NamesOnly, cases).Count == 0)
-        {
-            // Found out only after both builds, the seeding and the other suites, it would end the run as invalid.
-            throw new UsageException($"--cases '{parse.GetValue(Cases)}' names no query the gate times; it times: {string.Join(", ", ProbeCommand.GateCases(QueryContext.NamesOnly, []).Select(c => c.Name))}.");
-        }
+        // Found out only after both builds, the seeding and the other suites, it would end the run as invalid.
+        var cases = ProbeCommand.CaseFilters("--cases", parse.GetValue(Cases));
 
         var options = new CiOptions(
             suites,

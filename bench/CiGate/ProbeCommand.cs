@@ -192,6 +192,17 @@ internal static class ProbeCommand
             .Where(c => c is not FullScanCase)
             .Where(c => filters.Count == 0 || filters.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))];
 
+    /// <summary>A comma list of case filters (<c>--queries</c>, <c>--cases</c>), refused when it names no query the API runs: the command would judge nothing, and find that out only after seeding.</summary>
+    /// <param name="option">The option, as the user typed it.</param>
+    /// <param name="value">Its value; null or empty for every query.</param>
+    /// <exception cref="UsageException">No query's name contains any of the filters.</exception>
+    internal static string[] CaseFilters(string option, string? value)
+    {
+        string[] filters = [.. (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        return filters.Length == 0 || GateCases(QueryContext.NamesOnly, filters).Count > 0 ? filters
+            : throw new UsageException($"{option} '{value}' names no query the API runs; they are: {string.Join(", ", GateCases(QueryContext.NamesOnly, []).Select(c => c.Name))}.");
+    }
+
     /// <summary>Answers the gate's commands until <c>end</c>; returns every case timed, its executions in the order they ran.</summary>
     /// <exception cref="InvalidDataException">An unknown command or case, or stdin closed before <c>end</c> (the gate is gone).</exception>
     private static async Task<IReadOnlyList<ProbeCase>> ServeAsync(

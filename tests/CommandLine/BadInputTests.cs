@@ -351,7 +351,7 @@ public sealed class BadInputTests
     // Found out only after the seeding (a stack trace for the report, an invalid run for the gate).
     [InlineData("report|--queries|trade_page", "--queries 'trade_page' names no query the API runs; they are: trades_page/")]
     [InlineData("report|--queries|full", "--queries 'full' names no query the API runs")]
-    [InlineData("ci|--cases|trade_page", "--cases 'trade_page' names no query the gate times; it times: trades_page/")]
+    [InlineData("ci|--cases|trade_page", "--cases 'trade_page' names no query the API runs; they are: trades_page/")]
     [InlineData("ci|--only|plans|--variant|basic", "--variant applies to the load and timings suites, which this run leaves out (--only plans).")]
     [InlineData("report|--capacity|--capacity-step|0", "--capacity-step must be greater than 0")]
     [InlineData("report|--capacity|--capacity-start|-5", "--capacity-start must be greater than 0")]
