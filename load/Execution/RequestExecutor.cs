@@ -123,7 +123,7 @@ internal sealed class RequestExecutor
         }
     }
 
-    /// <summary>Ends one request, however it was sent: hands the body to the request's reader, records the sample when measured, and leaves the in-flight count.</summary>
+    /// <summary>Ends one request, however it was sent: hands the body to the request's reader (a reader that throws fails the request), records the sample when measured, and leaves the in-flight count.</summary>
     /// <remarks>
     /// The in-flight count drops last: the runner's drain ends, and its final snapshot is taken, once it reaches zero, so a
     /// sample recorded after the drop could miss the run's last interval or its totals.
@@ -134,10 +134,16 @@ internal sealed class RequestExecutor
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            request.ReadBody?.Invoke(outcome == RequestOutcome.Ok ? status : 0, body);
-        }
-        finally
-        {
+            try
+            {
+                request.ReadBody?.Invoke(outcome == RequestOutcome.Ok ? status : 0, body);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A reader that throws fails its request, as a scenario step that throws does: the run goes on.
+                outcome = RequestOutcome.NetworkError;
+            }
+
             if (timing.Measured)
             {
                 var sample = new RequestSample(
@@ -149,7 +155,9 @@ internal sealed class RequestExecutor
                     bytes);
                 recorder.Record(request.Scenario, request.Endpoint, sample);
             }
-
+        }
+        finally
+        {
             recorder.ExitFlight();
         }
     }

@@ -85,6 +85,29 @@ public sealed class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_BodyReaderThrows_ThatRequestFailsAndTheRunGoesOn()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var read = 0;
+        var pages = Scenario.CreateRequests("pages", ["trades"], _ => new HttpGet("trades", "/api/trades/7", ReadBody: (_, _) =>
+            {
+                if (Interlocked.Increment(ref read) % 4 == 0)
+                {
+                    throw new InvalidOperationException("reader failed");
+                }
+            }))
+            .WithLoadSimulations(Simulation.Inject(50, TimeSpan.FromSeconds(2)));
+
+        var result = await ScenarioRunner.RegisterScenarios(pages).WithTarget(server.BaseAddress).RunAsync(TestContext.Current.CancellationToken);
+
+        // Every fourth reader threw: those requests failed, the others were read, and the run ended normally.
+        var total = result.Scenario("pages").Total;
+        Assert.Equal(100, total.Count);
+        Assert.Equal(25, total.Failed);
+        Assert.Equal(75, total.Ok);
+    }
+
+    [Fact]
     public void CreateRequests_RequestForAnUndeclaredEndpoint_FailsNamingIt()
     {
         var scenario = Scenario.CreateRequests("pages", ["trades"], _ => new HttpGet("metrics", "/api/metrics/1")).Bind(null, TimeSpan.FromSeconds(1));
