@@ -97,8 +97,8 @@ internal static class LoadReport
         return text with { Blocks = blocks };
     }
 
-    /// <summary>PASS, FAIL or INVALID.</summary>
-    public static string Word(Verdict verdict) => verdict.ToString().ToUpperInvariant();
+    /// <summary>PASS, FAIL, INVALID or NOT JUDGED (no thresholds set).</summary>
+    public static string Word(Verdict verdict) => verdict == Verdict.NotJudged ? "NOT JUDGED (no thresholds set)" : verdict.ToString().ToUpperInvariant();
 
     private static IReadOnlyList<string> Row(string label, GroupSummary s)
     {

@@ -6,7 +6,7 @@ namespace Perf.Load.Reports;
 
 /// <summary>Everything a run reports, written as <c>summary.json</c> and read back by <c>merge</c>; where it came from is in <c>manifest.json</c> beside it.</summary>
 /// <param name="Tool">Always <c>Perf.Load</c>.</param>
-/// <param name="Verdict">PASS, FAIL or INVALID.</param>
+/// <param name="Verdict">PASS, FAIL, INVALID or NOT JUDGED.</param>
 /// <param name="ExitCode">The process exit code the verdict maps to.</param>
 /// <param name="StartedUtc">Start of the measured period.</param>
 /// <param name="MeasuredSeconds">Length of the measured period.</param>

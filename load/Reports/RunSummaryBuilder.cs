@@ -33,7 +33,8 @@ internal static class RunSummaryBuilder
     /// <summary>
     /// A generator that missed its schedule cannot pass: its run is INVALID, unless a latency threshold missed by more than
     /// the generator's lateness explains (<see cref="ThresholdResult.MissedBeyondLag"/>), which fails whatever the
-    /// generator did. Otherwise any failed threshold fails.
+    /// generator did. Otherwise any failed threshold fails, and a run with no threshold is NOT JUDGED (exit 0, as k6 exits
+    /// without thresholds: it measured what it was asked to), never PASS.
     /// </summary>
     public static (Verdict Verdict, int ExitCode) Decide(GeneratorHealth generator, IReadOnlyList<ThresholdResult> results)
     {
@@ -44,7 +45,9 @@ internal static class RunSummaryBuilder
             return results.Any(r => r.MissedBeyondLag) ? (Verdict.Fail, ExitCodes.ThresholdsFailed) : (Verdict.Invalid, ExitCodes.InvalidRun);
         }
 
-        return results.All(r => r.Passed) ? (Verdict.Pass, ExitCodes.Success) : (Verdict.Fail, ExitCodes.ThresholdsFailed);
+        return results.Count == 0 ? (Verdict.NotJudged, ExitCodes.Success)
+            : results.All(r => r.Passed) ? (Verdict.Pass, ExitCodes.Success)
+            : (Verdict.Fail, ExitCodes.ThresholdsFailed);
     }
 
     /// <summary>Per-interval points of the untagged (whole-run gated latency) intervals.</summary>

@@ -11,4 +11,7 @@ internal enum Verdict
 
     /// <summary>The generator did not keep its schedule: no latency verdict is possible.</summary>
     Invalid,
+
+    /// <summary>Valid, and no threshold was set: nothing was judged, so the run neither passed nor failed.</summary>
+    NotJudged,
 }

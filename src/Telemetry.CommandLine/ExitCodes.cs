@@ -4,7 +4,7 @@ namespace Telemetry.CommandLine;
 /// <remarks>
 /// | code | meaning | who |
 /// |---:|---|---|
-/// | 0 | done: seeded, every threshold passed, the gate passed, the job ran, or help was printed | all |
+/// | 0 | done: seeded, every threshold passed (or a load run had none to judge: NOT JUDGED, never PASS), the gate passed, the job ran, or help was printed | all |
 /// | 1 | the work failed (server error, a job threw, a benchmark errored, an unexpected failure inside the runner) | all |
 /// | 99 | a threshold failed (k6's <c>ThresholdsHaveFailed</c>); for the CI gate: a plan, load threshold or timing regressed | load, bench |
 /// | 104 | bad command line or configuration; nothing was started or changed (k6's <c>InvalidConfig</c>) | all |

@@ -78,16 +78,9 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task Cli_RunFailingThreshold_Exits99AndWritesReports()
     {
-        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
         var output = LoadTestSupport.TempDirectory();
-        var console = new TestConsole();
-        console.Profile.Width = 200;
 
-        var code = await LoadCli.RunAsync(
-            ["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--rate", "50", "--duration", "1s", "--warmup", "0s", "--threshold", "healthz:count>1000000", "--max-send-lag", "500ms", "--results", output],
-            console,
-            null,
-            TestContext.Current.CancellationToken);
+        var (code, console) = await RunHealthzAsync("--threshold", "healthz:count>1000000", "--results", output);
 
         Assert.Equal(ExitCodes.ThresholdsFailed, code);
         Assert.Contains("FAIL  healthz:count>1000000", console.Output, StringComparison.Ordinal);
@@ -113,6 +106,19 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task Cli_RunWithoutThresholds_NotJudgedNeverPass()
+    {
+        var (code, console) = await RunHealthzAsync("--no-default-thresholds");
+
+        // Measured as asked, judged on nothing: it says so and exits 0, as k6 does without thresholds; only check refuses it.
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("NOT JUDGED (no thresholds set) (exit code 0)", console.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PASS", console.Output, StringComparison.Ordinal);
+        Assert.Equal((Verdict.NotJudged, ExitCodes.Success), RunSummaryBuilder.Decide(Health(valid: true), []));
+        Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), []));
+    }
+
+    [Fact]
     public void Decide_InvalidGenerator_BeatsPassingThresholds()
     {
         var passed = new[] { new ThresholdResult("p(95)<500", "total", 1, "1 ms", true, 1000) };
@@ -127,6 +133,20 @@ public sealed class ExitCodeTests
 
     private static GeneratorHealth Health(bool valid) =>
         new("open", 10, 10, 100, 100, 0, 0, 0.1, 0.1, 0.1, 0.2, 3, valid, valid ? [] : ["late"]);
+
+    /// <summary>Runs <c>load run</c> for 1 s of <c>healthz</c> at 50/s against a local test server, with <paramref name="options"/> added.</summary>
+    private static async Task<(int Code, TestConsole Console)> RunHealthzAsync(params string[] options)
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var code = await LoadCli.RunAsync(
+            ["run", "--url", server.BaseAddress.ToString(), "--scenario", "healthz", "--rate", "50", "--duration", "1s", "--warmup", "0s", "--max-send-lag", "500ms", .. options],
+            console,
+            null,
+            TestContext.Current.CancellationToken);
+        return (code, console);
+    }
 
     private static async Task<(int Code, string Error)> RunCliAsync(string[] args)
     {
