@@ -83,13 +83,13 @@ internal static class ReportCommand
             {
                 manifest = File.Exists(stored)
                     ? await RunManifestFile.ReadAsync(stored, cancellationToken).ConfigureAwait(false)
-                    : RunManifest.Create("report", null, args, root);
+                    : RunManifest.Create("report", null, args);
             }
             catch (InvalidDataException ex)
             {
                 throw new UsageException($"--measurements: the run's manifest beside it is unreadable: {ex.Message}");
             }
-            var renderer = GitInfo.TryRead(root);
+            var renderer = GitInfo.TryReadBuild();
             var which = subset is null ? string.Empty : $" (sizes {string.Join(',', options.Sizes.Select(s => ReportFormat.Rows(s)))} of {string.Join(',', storedSizes.Select(s => ReportFormat.Rows(s)))})";
             manifest.Parameters["rendered"] = $"from measurements.json{which} by {(renderer is null ? "an unknown commit" : renderer.Commit[..Math.Min(12, renderer.Commit.Length)] + (renderer.Dirty == true ? " (dirty)" : string.Empty))}";
             writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
@@ -121,7 +121,7 @@ internal static class ReportCommand
                     return ExitCodes.Failure;
                 }
 
-                var manifest = RunManifest.Create("report", server, args, root);
+                var manifest = RunManifest.Create("report", server, args);
                 manifest.Parameters["sizes"] = string.Join(',', options.Sizes);
                 manifest.Parameters["rounds"] = options.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 manifest.Parameters["executions"] = options.Executions.ToString(System.Globalization.CultureInfo.InvariantCulture);

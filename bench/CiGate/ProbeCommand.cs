@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using MySqlConnector;
 using Perf.Bench.Queries;
-using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
@@ -155,7 +154,7 @@ internal static class ProbeCommand
             ddl = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
         }
 
-        var commit = GitInfo.TryRead(RepositoryPaths.FindRoot())?.Commit;
+        var commit = GitInfo.TryReadBuild()?.Commit;
         if (options.PrepareOnly)
         {
             return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, []);

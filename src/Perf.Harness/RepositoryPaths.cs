@@ -12,20 +12,26 @@ public static class RepositoryPaths
         var candidates = start is null
             ? new[] { Environment.CurrentDirectory, AppContext.BaseDirectory }
             : new[] { start };
-        foreach (var candidate in candidates)
-        {
-            for (var dir = new DirectoryInfo(Path.GetFullPath(candidate)); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return Environment.CurrentDirectory;
+        return candidates.Select(NearestRoot).FirstOrDefault(root => root is not null) ?? Environment.CurrentDirectory;
     }
+
+    /// <summary>The checkout the running tool was built from: the nearest ancestor of the app's base directory that holds <c>Perf.sln</c>; null for a tool copied out of one.</summary>
+    /// <remarks>A run's provenance is this checkout's commit, whichever checkout the tool is started from.</remarks>
+    public static string? BuildRoot() => NearestRoot(AppContext.BaseDirectory);
 
     /// <summary>Returns <c>&lt;repo root&gt;/.perf/&lt;name&gt;</c>, the git-ignored home of a throwaway local server.</summary>
     public static string ScratchDirectory(string name) => Path.Combine(FindRoot(), ".perf", name);
+
+    private static string? NearestRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
 }

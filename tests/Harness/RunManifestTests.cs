@@ -5,6 +5,7 @@ using Perf.Tests.Infrastructure;
 
 namespace Perf.Tests.Harness;
 
+[Collection(CurrentDirectoryGroup.Name)]
 public sealed class RunManifestTests(DatabaseServerFixture fixture)
 {
     [Fact]
@@ -21,6 +22,36 @@ public sealed class RunManifestTests(DatabaseServerFixture fixture)
         Assert.StartsWith(".NET", manifest.Machine.RuntimeVersion, StringComparison.Ordinal);
         Assert.Equal(DateTimeKind.Utc, manifest.StartedUtc.Kind);
         Assert.Null(manifest.EndedUtc);
+    }
+
+    [Fact]
+    public async Task Create_StartedInAnotherCheckout_RecordsTheCheckoutItWasBuiltFrom()
+    {
+        var directory = Directory.CreateTempSubdirectory("perf-other-checkout-");
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            // Another checkout of the project (its own Perf.sln and commit), where a tool built here is started.
+            var other = directory.FullName;
+            await GitAsync(other, "init", "-q", "-b", "other");
+            await File.WriteAllTextAsync(Path.Combine(other, RepositoryPaths.SolutionFileName), string.Empty, TestContext.Current.CancellationToken);
+            await GitAsync(other, "add", RepositoryPaths.SolutionFileName);
+            await GitAsync(other, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "other");
+            var otherHead = await GitAsync(other, "rev-parse", "HEAD");
+            Environment.CurrentDirectory = other;
+
+            var manifest = RunManifest.Create("test");
+
+            Environment.CurrentDirectory = previous;
+            Assert.NotNull(manifest.Git);
+            Assert.NotEqual(otherHead, manifest.Git.Commit);
+            Assert.Equal(GitInfo.TryRead(RepositoryPaths.BuildRoot()!), manifest.Git);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed record GitInfo(string Commit, string? Branch, bool? Dirty)
         return TryReadFiles(repositoryRoot);
     }
 
+    /// <summary>Reads HEAD of the checkout the running tool was built from (<see cref="RepositoryPaths.BuildRoot"/>), whatever the current directory; null outside one.</summary>
+    public static GitInfo? TryReadBuild() => RepositoryPaths.BuildRoot() is { } root ? TryRead(root) : null;
+
     /// <summary>Reads HEAD from the <c>.git</c> directory or worktree file without the CLI; <see cref="Dirty"/> is null.</summary>
     internal static GitInfo? TryReadFiles(string repositoryRoot)
     {

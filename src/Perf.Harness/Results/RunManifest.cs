@@ -65,6 +65,7 @@ public sealed record RunManifest
     private DateTime? endedUtc;
 
     /// <summary>Starts a manifest for <paramref name="tool"/> now: reads git, describes the machine and, when given, the server.</summary>
+    /// <param name="repositoryRoot">The checkout whose git state is recorded; default: the one the running tool was built from (<see cref="GitInfo.TryReadBuild"/>), not the current directory's.</param>
     public static RunManifest Create(string tool, ProvisionedServer? server = null, IEnumerable<string>? arguments = null, string? repositoryRoot = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
@@ -72,7 +73,7 @@ public sealed record RunManifest
         {
             Tool = tool,
             Arguments = RedactArguments(arguments ?? []),
-            Git = GitInfo.TryRead(repositoryRoot ?? RepositoryPaths.FindRoot()),
+            Git = repositoryRoot is null ? GitInfo.TryReadBuild() : GitInfo.TryRead(repositoryRoot),
             Server = server is null ? null : ServerDescription.From(server),
             Machine = MachineInfo.Current(),
             StartedUtc = DateTime.UtcNow,
