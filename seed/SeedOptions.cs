@@ -91,6 +91,10 @@ public sealed record SeedOptions
     /// <summary>The most trades a trading day may hold on average.</summary>
     public const long MaxTradesPerDay = 5_000_000;
 
+    /// <summary>The most health rows a trading day may hold (every profile with the most scripts).</summary>
+    /// <remarks>A day's rows are generated whole: 100 bytes a health row against 168 a trade (measured here, .NET 10), so this holds about the memory of <see cref="MaxTradesPerDay"/> trades.</remarks>
+    public const long MaxHealthRowsPerDay = 8_000_000;
+
     /// <summary>The most profiles a dataset may have.</summary>
     public const int MaxProfiles = 100_000;
 
@@ -127,7 +131,8 @@ public sealed record SeedOptions
             return "dates must lie between 2000 and 2100.";
         }
 
-        var tradingDays = MarketCalendar.TradingDays(From, To).Count;
+        var days = MarketCalendar.TradingDays(From, To);
+        var tradingDays = days.Count;
         if (tradingDays == 0)
         {
             return "the date range holds no trading day (weekends and holidays only).";
@@ -138,6 +143,14 @@ public sealed record SeedOptions
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"--trades {Trades} over {tradingDays} trading day(s) is {Trades / tradingDays:N0} a day; a day is generated whole in memory, so at most {MaxTradesPerDay:N0} a day: widen the dates (--days, --from/--to) or lower --trades.");
+        }
+
+        var samples = DatasetPlan.SamplesPerDay(days[0], HealthIntervalMinutes);
+        var healthPerDay = (long)Profiles * MarketUniverse.MaxScriptsPerProfile * samples;
+        if (healthPerDay > MaxHealthRowsPerDay)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"--health-interval {HealthIntervalMinutes} with --profiles {Profiles} is up to {healthPerDay:N0} health rows a trading day ({samples} samples of up to {MarketUniverse.MaxScriptsPerProfile} scripts a profile); a day is generated whole in memory, so at most {MaxHealthRowsPerDay:N0} a day: raise --health-interval or lower --profiles.");
         }
 
         if (Variants.Count == 0 || Variants.Distinct().Count() != Variants.Count)

@@ -52,9 +52,7 @@ internal sealed class DatasetPlan
         }
 
         var tradesPerDay = AllocateTrades(spec, dayCount);
-        var samplesPerDay = spec.HealthIntervalMinutes <= 0
-            ? 0
-            : (int)Math.Ceiling((MarketCalendar.CloseUtc(universe.Days[0]) - MarketCalendar.OpenUtc(universe.Days[0]) + TimeSpan.FromMinutes(2 * HealthMarginMinutes)).TotalMinutes / spec.HealthIntervalMinutes);
+        var samplesPerDay = SamplesPerDay(universe.Days[0], spec.HealthIntervalMinutes);
         var healthPerDay = new long[dayCount];
         for (var d = 0; d < dayCount; d++)
         {
@@ -92,6 +90,11 @@ internal sealed class DatasetPlan
 
         return new DatasetPlan(spec, universe, tradesPerDay, healthPerDay, samplesPerDay, chunks);
     }
+
+    /// <summary>Health samples each script reports a trading day, every <paramref name="intervalMinutes"/> (0: none), as planned from the range's first day.</summary>
+    public static int SamplesPerDay(DateOnly firstDay, int intervalMinutes) => intervalMinutes <= 0
+        ? 0
+        : (int)Math.Ceiling((MarketCalendar.CloseUtc(firstDay) - MarketCalendar.OpenUtc(firstDay) + TimeSpan.FromMinutes(2 * HealthMarginMinutes)).TotalMinutes / intervalMinutes);
 
     /// <summary>Spreads the trades over the days: growing over the range (more clients over time) with day-to-day noise.</summary>
     private static long[] AllocateTrades(DatasetSpec spec, int dayCount)

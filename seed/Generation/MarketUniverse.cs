@@ -11,6 +11,9 @@ namespace Perf.Seed.Generation;
 /// </remarks>
 internal sealed class MarketUniverse
 {
+    /// <summary>The most scripts a profile runs: its strategy's and up to three services.</summary>
+    public const int MaxScriptsPerProfile = 4;
+
     private static readonly string[] BrokerKinds = ["Securities", "Clearing", "Brokerage", "Capital Markets"];
 
     private static readonly string[] Services =
@@ -126,7 +129,7 @@ internal sealed class MarketUniverse
             var messages = HealthMessages.Draw(faker, faker.PickRandom(brokers), region);
             var strategyScript = TradeStyle.All[strategy].Script
                 + (faker.Random.Bool(0.3f) ? string.Create(CultureInfo.InvariantCulture, $"_v{faker.Random.Number(2, 4)}") : "");
-            string[] names = [strategyScript, .. faker.Random.ArrayElements(Services, faker.Random.Number(1, 3))];
+            string[] names = [strategyScript, .. faker.Random.ArrayElements(Services, faker.Random.Number(1, MaxScriptsPerProfile - 1))];
             var scripts = new ScriptTraits[names.Length];
             for (var s = 0; s < scripts.Length; s++)
             {

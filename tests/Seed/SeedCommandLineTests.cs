@@ -83,6 +83,20 @@ public sealed class SeedCommandLineTests
     public void Parse_BadFlags_Throw(params string[] args) =>
         Assert.Throws<UsageException>(() => SeedCommandLine.ParseOptions(args, Today));
 
+    [Fact]
+    public async Task RunAsync_HealthEveryMinuteOfManyProfiles_UsageErrorNamingTheLimit()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await SeedProgram.RunAsync(["--health-interval", "1", "--profiles", "100000", "--mysql", "Server=127.0.0.1;Port=1"], output, error, TestContext.Current.CancellationToken);
+
+        // 100,000 profiles of up to 4 scripts, 450 samples each: a day of 180M rows, some 18 GB, was generated whole.
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Equal("seed: error: --health-interval 1 with --profiles 100000 is up to 180,000,000 health rows a trading day (450 samples of up to 4 scripts a profile); a day is generated whole in memory, so at most 8,000,000 a day: raise --health-interval or lower --profiles.", error.ToString().Split(Environment.NewLine)[0]);
+        Assert.True(SeedPreset.All.All(p => SeedOptions.FromPreset(p).Validate() is null));
+    }
+
     [Theory]
     [InlineData("--trades", "lots")]
     [InlineData("--trades", "2000000000", "--from", "2024-01-02", "--to", "2024-01-03", "--mysql", "Server=127.0.0.1;Port=1")] // one trading day: a day is generated whole
