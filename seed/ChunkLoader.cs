@@ -24,7 +24,7 @@ internal sealed class ChunkLoader(SeedContext context)
         context.Timeline.Report(SeedPhase.Loading, database, loaded, total, null);
 
         var windows = context.Options.ComputeMetrics && done.Count == 0 && record.TradeIdBase == 0 && record.HealthIdBase == 0
-            ? new MetricWindowSpill(plan, context.Options.GenerateAhead)
+            ? new MetricWindowSpill(plan, context.Options.GenerateAhead, context.SpillDirectory)
             : null;
         try
         {

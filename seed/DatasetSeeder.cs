@@ -5,6 +5,7 @@ using Dapper;
 using MySqlConnector;
 using Perf.Harness.Provisioning;
 using Perf.Seed.Generation;
+using Telemetry.CommandLine;
 using Telemetry.Data;
 using Telemetry.Data.Schema;
 
@@ -134,9 +135,9 @@ public sealed class DatasetSeeder
                 ?? assessments[0];
             var plan = DatasetPlan.Create(spec, context.Options.ChunkRows);
             // The metric windows a raw row makes depend on the data's shape: counted on the dataset's own rows (a sample), and
-            // only when a disk figure needs them (a remote server without --max-disk, or nothing to write, does not).
+            // only when a disk figure needs them (the tables' on a local server or with --max-disk, the spill file's on a load with metrics).
             var windowsPerRawRow = new Lazy<double>(() => context.Options.ComputeMetrics && assessments.Any(a => a.Status != VariantStatus.Ready) ? MetricRollup.WindowsPerRawRow(plan) : 0);
-            var free = await CheckDiskAsync(connection, assessments, sizes, plan, windowsPerRawRow, cancellationToken).ConfigureAwait(false);
+            var free = await CheckDiskAsync(connection, assessments, source, sizes, plan, windowsPerRawRow, cancellationToken).ConfigureAwait(false);
             if (dataDirectory is not null)
             {
                 // The server runs on this machine: its index builds may sort in memory instead of on disk, when memory allows,
@@ -296,29 +297,45 @@ public sealed class DatasetSeeder
     /// <summary>Stops the run, before it writes anything, when the variants it would write need more disk than it may take.</summary>
     /// <remarks>
     /// A variant it replaces frees what its database holds; one it appends to frees nothing; one already complete costs nothing.
-    /// Tables a killed run had moved aside (<see cref="ReplacedTables"/>) are freed too.
+    /// Tables a killed run had moved aside (<see cref="ReplacedTables"/>) are freed too. A load of the source from its first
+    /// chunk also writes the metric windows' spill file, on this machine: it must fit its own file system, beside the tables
+    /// when that is the server's data directory's.
     /// </remarks>
     /// <returns>The free bytes of the server's data directory, when the server runs on this machine; else null.</returns>
     /// <param name="plan">The dataset's plan.</param>
     /// <param name="windowsPerRawRow">Its metric windows per raw row (0 without metrics): a dataset with another trade count, searched for one that fits, has its own.</param>
-    private async Task<long?> CheckDiskAsync(MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, IReadOnlyDictionary<string, long> sizes, DatasetPlan plan, Lazy<double> windowsPerRawRow, CancellationToken cancellationToken)
+    private async Task<long?> CheckDiskAsync(
+        MySqlConnection connection, IReadOnlyList<VariantAssessment> assessments, VariantAssessment source, IReadOnlyDictionary<string, long> sizes, DatasetPlan plan, Lazy<double> windowsPerRawRow, CancellationToken cancellationToken)
     {
         var free = await DiskBudget.FreeSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
         dataDirectory = free?.Directory;
-        if (context.Options.MaxDiskBytes is null && free is null)
-        {
-            return null;
-        }
-
         var windows = new Dictionary<long, double> { [plan.TotalTrades] = windowsPerRawRow.Value };
         var written = assessments.Where(a => a.Status != VariantStatus.Ready).ToList();
         var needed = written.ToDictionary(a => a.Variant, a => Needed(a, plan.TotalTrades));
-        var (available, limit) = context.Options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
-            ? (budget, "--max-disk")
-            : (free!.Value.FreeBytes, $"the free space of the server's data directory ({free.Value.Directory})");
-        if (DiskBudget.Check(needed, available, limit, plan.TotalTrades, trades => written.Sum(a => Needed(a, trades))) is { } problem)
+        if (context.Options.MaxDiskBytes is not null || free is not null)
         {
-            throw new SeedException(problem);
+            var (available, limit) = context.Options.MaxDiskBytes is { } budget && (free is null || budget < free.Value.FreeBytes)
+                ? (budget, "--max-disk")
+                : (free!.Value.FreeBytes, $"the free space of the server's data directory ({free.Value.Directory})");
+            if (DiskBudget.Check(needed, available, limit, plan.TotalTrades, trades => written.Sum(a => Needed(a, trades))) is { } problem)
+            {
+                throw new SeedException(problem);
+            }
+        }
+
+        // Loaded from its first chunk into empty tables (an append onto rows, or a resumed load, may not spill: counted anyway).
+        if (context.Options.ComputeMetrics && source.Status is not (VariantStatus.Ready or VariantStatus.AppendNew))
+        {
+            var spill = DiskBudget.SpillBytes(plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value);
+            var spillDirectory = context.SpillDirectory;
+            var fileSystem = DiskBudget.FileSystemOf(spillDirectory);
+            var beside = free is not null && DiskBudget.FileSystemOf(free.Value.Directory) == fileSystem ? needed.Values.Sum() : 0;
+            var spillFree = new DriveInfo(spillDirectory).AvailableFreeSpace;
+            if (spill + beside > spillFree)
+            {
+                var tables = beside > 0 ? $" beside the {new ByteSize(beside)} the tables take there" : string.Empty;
+                throw new SeedException($"the metric windows' spill file needs about {new ByteSize(spill)} in {spillDirectory}{tables}, but its file system ({fileSystem}) has {new ByteSize(spillFree)} free; nothing was written. Free space there, or point TMPDIR at a file system with room.");
+            }
         }
 
         return free?.FreeBytes;

@@ -18,6 +18,9 @@ internal static class DiskBudget
     /// <summary>Sort-file bytes per row of a variant at the peak of a run's index builds: 3.9 GB in /dev/shm for the medium preset's 32.7M rows into three variants (120 bytes), with a margin.</summary>
     private const double SortBytesPerRow = 150;
 
+    /// <summary>Bytes a metric window takes in the spill file (<see cref="MetricWindowSpill"/>): about 2.3 GB for the medium preset's 20.6M windows.</summary>
+    private const double SpillBytesPerWindow = 112;
+
     /// <summary>Headroom over the estimate of the finished tables.</summary>
     public const double Margin = 1.2;
 
@@ -41,6 +44,19 @@ internal static class DiskBudget
     /// <summary>The bytes of sort files the index builds of a dataset's variants hold at once, at most (see <see cref="SortDirectory"/>).</summary>
     public static long SortBytes(long trades, long health, double windowsPerRawRow) =>
         (long)(SortBytesPerRow * (trades + health) * (1 + windowsPerRawRow));
+
+    /// <summary>The bytes of the metric windows' spill file a load writes beside the server's tables (margin included).</summary>
+    public static long SpillBytes(long trades, long health, double windowsPerRawRow) =>
+        (long)(Margin * SpillBytesPerWindow * windowsPerRawRow * (trades + health));
+
+    /// <summary>The mount point of the file system holding <paramref name="path"/> (the longest one it lies under), to tell whether two directories share their free space.</summary>
+    public static string FileSystemOf(string path)
+    {
+        var full = Under(path);
+        return DriveInfo.GetDrives().Select(d => Under(d.RootDirectory.FullName)).Where(full.StartsWith).MaxBy(root => root.Length) ?? Path.GetPathRoot(full)!;
+
+        static string Under(string directory) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar;
+    }
 
     /// <summary>ER_GET_ERRMSG, "Got error %d '%s' from %s": how MariaDB wraps an engine's error with its text; MySqlConnector's enum has no name for it.</summary>
     internal const int GetErrorMessage = 1296;

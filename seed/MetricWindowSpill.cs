@@ -27,22 +27,34 @@ internal sealed class MetricWindowSpill : IDisposable
     private readonly BlockingCollection<Task<MetricRollup.ChunkWindows>> pending;
     private readonly CancellationTokenSource failed = new();
     private readonly FileStream file;
+    private readonly string path;
     private readonly Task writing;
     private int added;
     private long rows;
 
     /// <param name="plan">The dataset's plan; every one of its chunks must be added, in order.</param>
     /// <param name="ahead">Chunks aggregated ahead of the writer (each holds its generated rows until then).</param>
-    public MetricWindowSpill(DatasetPlan plan, int ahead)
+    /// <param name="directory">Where the file is written.</param>
+    /// <exception cref="SeedException">The file cannot be created there.</exception>
+    public MetricWindowSpill(DatasetPlan plan, int ahead, string directory)
     {
         this.plan = plan;
-        pending = new BlockingCollection<Task<MetricRollup.ChunkWindows>>(Math.Max(1, ahead));
-        var path = Path.Combine(Path.GetTempPath(), $"perf-seed-metrics-{Guid.NewGuid():N}.tsv");
-        file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        path = Path.Combine(directory, $"perf-seed-metrics-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(ex);
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             File.Delete(path);
         }
+
+        pending = new BlockingCollection<Task<MetricRollup.ChunkWindows>>(Math.Max(1, ahead));
 
         writing = Task.Factory.StartNew(Write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -129,12 +141,21 @@ internal sealed class MetricWindowSpill : IDisposable
                 rows++;
             }
         }
+        catch (IOException ex)
+        {
+            failed.Cancel();
+            throw Failed(ex);
+        }
         catch
         {
             failed.Cancel();
             throw;
         }
     }
+
+    /// <summary>The run's failure when this process cannot write the file: the file and its file system, not the server's disk.</summary>
+    private SeedException Failed(Exception ex) => new(
+        $"could not write the metric windows' spill file {path} ({ex.Message}); it is removed, and what was committed is kept: free space in {Path.GetDirectoryName(path)} (or point TMPDIR at a file system with room) and rerun the same command to resume.", ex);
 
     /// <summary>Reads a file for the loader and reports the lines read so far, every <see cref="ReportEvery"/> lines.</summary>
     private sealed class LineCountingStream(Stream inner, Action<long> linesRead) : Stream

@@ -13,6 +13,9 @@ internal sealed class SeedContext(MySqlDataSource dataSource, SeedOptions option
 
     public SeedTimeline Timeline { get; } = new(progress);
 
+    /// <summary>Where the metric windows' spill file goes (<see cref="SeedOptions.SpillDirectory"/>).</summary>
+    public string SpillDirectory => options.SpillDirectory ?? Path.GetTempPath();
+
     /// <summary>Where the server sorts for index builds, when in memory (null: the server's own tmpdir); set once the run knows its server runs on this machine.</summary>
     public SortDirectory? SortDirectory { get; set; }
 

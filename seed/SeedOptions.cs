@@ -66,6 +66,9 @@ public sealed record SeedOptions
     /// <summary>The most disk the run may take (bytes, the tables as InnoDB stores them); null: the free space of the server's data directory when it is on this machine.</summary>
     public long? MaxDiskBytes { get; init; }
 
+    /// <summary>Where the metric windows wait between the load and their LOAD DATA (<see cref="MetricWindowSpill"/>); null: the system's temporary directory (<c>TMPDIR</c>, else <c>/tmp</c>).</summary>
+    public string? SpillDirectory { get; init; }
+
     /// <summary>Chunks generated ahead of the loader (bounds memory: each holds about <see cref="ChunkRows"/> rows).</summary>
     public int GenerateAhead { get; init; } = 2;
 

@@ -105,21 +105,9 @@ public sealed class SeedServerFaultTests : IDisposable
         {
             await using var server = await StartAsync();
             var filler = Path.Combine(home.Path, "filler");
-            var filled = 0;
-            var progress = new CallbackProgress(p =>
-            {
-                if (p.Phase == phase && (phase != SeedPhase.Loading || p.Done > options.BulkSegmentRows) && Interlocked.Exchange(ref filled, 1) == 0)
-                {
-                    Fill(filler);
-                }
-            });
 
-            var error = await Assert.ThrowsAnyAsync<Exception>(() => DatasetSeeder.SeedAsync(server, options, progress, Cancel));
+            var line = await FailingWhenFilledAsync(server, options, phase, filler);
 
-            Assert.Equal(1, filled);
-            var line = SeedProgram.FailureLine(error);
-            Assert.True(line is not null, $"not reported as a failure: {error}");
-            Assert.DoesNotContain('\n', line);
             Assert.Contains("out of disk space in " + home.Path, line, StringComparison.Ordinal);
 
             File.Delete(filler);
@@ -140,6 +128,89 @@ public sealed class SeedServerFaultTests : IDisposable
         {
             await MySqlConnection.ClearAllPoolsAsync(Cancel);
             await RunAsync("umount", home.Path);
+        }
+    }
+
+    [Fact]
+    public async Task SeedAsync_SpillFileSystemTooSmall_OneLineNamingItAndNothingWritten()
+    {
+        await InSmallFileSystemAsync("1m", async spill =>
+        {
+            var options = Options() with { SpillDirectory = spill };
+            await using var server = await StartAsync();
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => DatasetSeeder.SeedAsync(server, options, null, Cancel));
+
+            // Refused before anything is written: the spill's own file system, not the server's disk.
+            var line = SeedProgram.FailureLine(error);
+            Assert.True(line is not null, $"not reported as a failure: {error}");
+            Assert.DoesNotContain('\n', line);
+            Assert.StartsWith("seed: the metric windows' spill file needs about ", line, StringComparison.Ordinal);
+            Assert.Contains($"in {spill}, but its file system ({spill}/) has ", line, StringComparison.Ordinal);
+            await using var connection = new MySqlConnection(server.AdminConnectionString);
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'fault%'"));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(spill));
+        });
+    }
+
+    [Fact]
+    public async Task SeedAsync_SpillFileSystemFillsMidLoad_OneLineNamingTheSpillFileNotTheServer()
+    {
+        await InSmallFileSystemAsync("64m", async spill =>
+        {
+            var options = Options() with { SpillDirectory = spill, BulkSegmentRows = 10_000 };
+            await using var server = await StartAsync();
+            var filler = Path.Combine(spill, "filler");
+
+            var line = await FailingWhenFilledAsync(server, options, SeedPhase.Loading, filler);
+
+            Assert.StartsWith($"seed: could not write the metric windows' spill file {spill}/perf-seed-metrics-", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("the server ran out of disk space", line, StringComparison.Ordinal);
+            Assert.Equal([filler], Directory.EnumerateFileSystemEntries(spill));
+        });
+    }
+
+    /// <summary>Seeds, filling the file system of <paramref name="filler"/> once <paramref name="phase"/> starts (past the bulk segment while loading); returns the one line the failure prints.</summary>
+    private static async Task<string> FailingWhenFilledAsync(ProvisionedServer server, SeedOptions options, SeedPhase phase, string filler)
+    {
+        var filled = 0;
+        var progress = new CallbackProgress(p =>
+        {
+            if (p.Phase == phase && (phase != SeedPhase.Loading || p.Done > options.BulkSegmentRows) && Interlocked.Exchange(ref filled, 1) == 0)
+            {
+                Fill(filler);
+            }
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => DatasetSeeder.SeedAsync(server, options, progress, Cancel));
+
+        Assert.Equal(1, filled);
+        var line = SeedProgram.FailureLine(error);
+        Assert.True(line is not null, $"not reported as a failure: {error}");
+        Assert.DoesNotContain('\n', line);
+        return line;
+    }
+
+    /// <summary>Runs <paramref name="test"/> with a tmpfs of <paramref name="size"/> mounted on a directory of its own (Linux, as root).</summary>
+    private async Task InSmallFileSystemAsync(string size, Func<string, Task> test)
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            DatabaseServerFixture.SkipOrFail("a small file system is a tmpfs, and mounting one needs root on Linux");
+        }
+
+        var directory = Path.Combine(Path.GetDirectoryName(home.Path)!, Path.GetFileName(home.Path) + "-spill");
+        Directory.CreateDirectory(directory);
+        await RunAsync("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", directory);
+        try
+        {
+            await test(directory);
+        }
+        finally
+        {
+            await MySqlConnection.ClearAllPoolsAsync(Cancel);
+            await RunAsync("umount", directory);
+            Directory.Delete(directory);
         }
     }
 
