@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +20,12 @@ namespace Telemetry.Data.Lifecycle;
 /// </remarks>
 public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy policy, RetentionOptions options, ILogger? logger = null)
 {
-    private const string LockSql = "SELECT GET_LOCK(CONCAT(DATABASE(), '.telemetry_retention'), 60)";
+    /// <summary>The longest lock name MySQL 8 accepts (MariaDB takes longer ones; MySQL refuses them with an error).</summary>
+    internal const int MaxLockNameLength = 64;
+
+    private const string LockSuffix = ".telemetry_retention";
+    private const int LockHashLength = 16;
+    private const string LockSql = "SELECT GET_LOCK(@name, 60)";
     private const string TableExistsSql = "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @table";
 
     private readonly ILogger logger = logger ?? NullLogger.Instance;
@@ -30,7 +37,8 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (!options.DryRun)
         {
-            var locked = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LockSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var locked = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                LockSql, new { name = LockName(connection.Database) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (locked != 1)
             {
                 throw new InvalidOperationException("Another retention run has held this database's lock for a minute; try again when it ends.");
@@ -44,6 +52,26 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
         }
 
         return new RetentionReport(now, reports);
+    }
+
+    /// <summary>The server lock name that serializes retention runs on <paramref name="database"/>: at most <see cref="MaxLockNameLength"/> characters, one per database.</summary>
+    /// <remarks>
+    /// A name that fits is the database's name and <c>.telemetry_retention</c>, as it always was; a longer database name
+    /// is cut and followed by a hash of the whole name, so two long names sharing their first characters still lock apart.
+    /// </remarks>
+    internal static string LockName(string database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.Length + LockSuffix.Length <= MaxLockNameLength)
+        {
+            return database + LockSuffix;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(database)))[..LockHashLength];
+        var kept = MaxLockNameLength - LockSuffix.Length - LockHashLength - 1;
+        // Never half a surrogate pair: the server counts characters, and a lone half is no character.
+        kept -= char.IsHighSurrogate(database[kept - 1]) ? 1 : 0;
+        return $"{database[..kept]}~{hash}{LockSuffix}";
     }
 
     private async Task<RetentionTableReport> RunRuleAsync(MySqlConnection connection, RetentionRule rule, DateTime now, CancellationToken cancellationToken)
