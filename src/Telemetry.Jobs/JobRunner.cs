@@ -18,9 +18,15 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
     /// Both rollups leave windows older than a source's retention alone: their raw rows are archived or deleted, so
     /// recomputing them from what is left would shrink them. And they write no window older than the metrics' retention
     /// (<c>archivedBefore</c>): those are in the metrics archive already, and written again, the next archival would find them twice.
+    /// These cutoffs are taken at the job's clock; the rollup also holds to those <c>archive</c> has applied, so a backfill
+    /// with <c>--now</c> in the past leaves alone what a real run has archived.
     /// </remarks>
     private (RollupSource Source, DateTime NotBefore)[] RollupSources(DateTime now) =>
         [(RollupSource.Trades, arguments.Policy.Trades.CutoffBefore(now)), (RollupSource.Health, arguments.Policy.Health.CutoffBefore(now))];
+
+    /// <summary>What a rollup's line says of the hours its retention guard skipped; empty when it skipped none.</summary>
+    private static string LeftAlone(int hours, DateTime? notBefore) => hours == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+        $"; left {hours} hours before {notBefore:yyyy-MM-dd HH:mm} alone: retention has archived or deleted some of their raw rows");
 
     /// <summary>Runs <paramref name="job"/> at <paramref name="now"/> and prints its report.</summary>
     public async Task RunAsync(JobKind job, DateTime now, CancellationToken cancellationToken)
@@ -34,7 +40,7 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
                 {
                     var report = await rollup.RunAsync(source, notBefore, arguments.Policy.Metrics.CutoffBefore(now), cancellationToken).ConfigureAwait(false);
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{report.Source}: recomputed {report.Hours} hourly, {report.Days} daily, {report.Weeks} weekly, {report.Months} monthly windows (rows after id {report.ScannedAfterId})")).ConfigureAwait(false);
+                        $"{report.Source}: recomputed {report.Hours} hourly, {report.Days} daily, {report.Weeks} weekly, {report.Months} monthly windows (rows after id {report.ScannedAfterId}){LeftAlone(report.HoursLeftAlone, report.NotBefore)}")).ConfigureAwait(false);
                 }
 
                 break;
@@ -49,7 +55,7 @@ internal sealed class JobRunner(MySqlDataSource dataSource, HttpClient http, Job
                     var report = await rollup.RecomputeRangeAsync(
                         source, now.Date.AddDays(-1), now.Date.AddDays(1), notBefore, arguments.Policy.Metrics.CutoffBefore(now), cancellationToken).ConfigureAwait(false);
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{report.Source}: recomputed {report.Hours} hourly, {report.Days} daily, {report.Weeks} weekly, {report.Months} monthly windows ({report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd})")).ConfigureAwait(false);
+                        $"{report.Source}: recomputed {report.Hours} hourly, {report.Days} daily, {report.Weeks} weekly, {report.Months} monthly windows ({report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}){LeftAlone(report.HoursLeftAlone, report.NotBefore)}")).ConfigureAwait(false);
                 }
 
                 break;

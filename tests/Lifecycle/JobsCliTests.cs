@@ -110,6 +110,34 @@ public sealed class JobsCliTests(DatabaseServerFixture fixture)
         Assert.Equal(metrics, await db.FingerprintAsync(TelemetryTable.Metrics));
     }
 
+    /// <summary>
+    /// A backfill's <c>--now</c> in the past took its cutoffs there, before what a real <c>archive</c> had moved, and
+    /// rewrote the day that archive cut through from the raw rows it left (a smaller day, week and month).
+    /// </summary>
+    [Theory]
+    [InlineData("rollup-hourly")]
+    [InlineData("rollup-daily")]
+    public async Task Rollup_BackfillBeforeAnArchiveRan_LeavesArchivedWindowsAlone(string job)
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(fixture, SchemaVariant.Composite);
+        await db.FillAsync(2000);
+        // Noon: the real run's cutoff cuts its day in two, half archived and half live.
+        var now = LifecycleDatabase.Now.AddHours(12);
+        var cutoff = RetentionPolicy.Parse("90d", null, null).Trades.CutoffBefore(now);
+        string[] retention = ["--trades-retention", "90d", "--health-retention", "10d", "--pause-ms", "0"];
+        var archive = await JobsProcess.RunAsync(["archive", "--now", now.ToString("O", CultureInfo.InvariantCulture), .. retention], db.ConnectionString);
+        Assert.True(archive.ExitCode == 0, archive.Error);
+        Assert.True((await db.SplitAsync(TelemetryTable.TradesArchive, cutoff)).Before > 0);
+        var metrics = await db.FingerprintAsync(TelemetryTable.Metrics);
+
+        // As of the cutoff's own noon: the job's cutoff is 90 days earlier still, and rollup-daily's yesterday and today hold the cut day.
+        var backfill = await JobsProcess.RunAsync([job, "--now", cutoff.ToString("O", CultureInfo.InvariantCulture), .. retention], db.ConnectionString);
+
+        Assert.True(backfill.ExitCode == 0, backfill.Error);
+        Assert.Equal(metrics, await db.FingerprintAsync(TelemetryTable.Metrics));
+        Assert.Contains($"before {cutoff.Date.AddDays(1):yyyy-MM-dd} 00:00 alone: retention has archived", backfill.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MaintainPartitions_ThenAnalyze_ExitZeroWithReports()
     {

@@ -80,6 +80,11 @@ public sealed class RetentionJob(MySqlDataSource dataSource, RetentionPolicy pol
         var live = rule.Table;
         var archive = live.Archive;
         var cutoff = rule.Period.CutoffBefore(now);
+        if (!options.DryRun)
+        {
+            await RetentionCutoffs.RecordAsync(connection, live, cutoff, cancellationToken).ConfigureAwait(false);
+        }
+
         var partitions = await PartitionCatalog.ReadAsync(connection, live, cancellationToken).ConfigureAwait(false);
         var partitioned = partitions.Count > 0;
 

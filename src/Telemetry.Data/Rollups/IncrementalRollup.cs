@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Model;
+using Telemetry.Data.Schema;
 
 namespace Telemetry.Data.Rollups;
 
@@ -71,13 +72,13 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
         var hours = (await connection.QueryAsync<DateTime>(new CommandDefinition(
             $"SELECT DISTINCT CAST(DATE_FORMAT(`{table.TimeColumn}`, '%Y-%m-%d %H:00:00') AS DATETIME) FROM `{table.Name}` WHERE id > @after AND id <= @maxId",
             new { after = mark.Scanned, maxId }, commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Select(h => DateTime.SpecifyKind(h, DateTimeKind.Utc));
-        var (hourCount, dayCount, weekCount, monthCount) = await RecomputeHoursAsync(connection, source, hours, notBefore, archivedBefore, cancellationToken).ConfigureAwait(false);
+            .Select(h => DateTime.SpecifyKind(h, DateTimeKind.Utc)).ToList();
+        var (hourCount, dayCount, weekCount, monthCount, leftAlone, floor) = await RecomputeHoursAsync(connection, source, hours, notBefore, archivedBefore, cancellationToken).ConfigureAwait(false);
 
         await connection.ExecuteAsync(new CommandDefinition(
             WriteWatermarkSql, new { source = source.Name, scanned = Math.Max(mark.Seen, mark.Scanned), seen = maxId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
-        var report = new RollupRunReport(source.Name, mark.Scanned, hourCount, dayCount, weekCount, monthCount);
+        var report = new RollupRunReport(source.Name, mark.Scanned, hourCount, dayCount, weekCount, monthCount, leftAlone, floor);
         LifecycleLog.RollupDone(logger, source.Name, report.Hours, report.Days, report.Weeks, report.Months, mark.Scanned);
         return report;
     }
@@ -100,15 +101,20 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var (hourCount, dayCount, weekCount, monthCount) = await RecomputeHoursAsync(connection, source, hours, notBefore, archivedBefore, cancellationToken).ConfigureAwait(false);
-        return new RollupRangeReport(source.Name, from, to, hourCount, dayCount, weekCount, monthCount);
+        var (hourCount, dayCount, weekCount, monthCount, leftAlone, floor) = await RecomputeHoursAsync(connection, source, hours, notBefore, archivedBefore, cancellationToken).ConfigureAwait(false);
+        return new RollupRangeReport(source.Name, from, to, hourCount, dayCount, weekCount, monthCount, leftAlone, floor);
     }
 
     /// <summary>Recomputes the windows of every type holding <paramref name="hours"/>, except those retention has reached.</summary>
-    /// <returns>How many windows of each type were recomputed.</returns>
-    private static async Task<(int Hours, int Days, int Weeks, int Months)> RecomputeHoursAsync(
-        MySqlConnection connection, RollupSource source, IEnumerable<DateTime> hours, DateTime? notBefore, DateTime? archivedBefore, CancellationToken cancellationToken)
+    /// <returns>How many windows of each type were recomputed, how many of the hours were left alone, and the first hour that may be recomputed.</returns>
+    private static async Task<(int Hours, int Days, int Weeks, int Months, int HoursLeftAlone, DateTime? Floor)> RecomputeHoursAsync(
+        MySqlConnection connection, RollupSource source, List<DateTime> hours, DateTime? notBefore, DateTime? archivedBefore, CancellationToken cancellationToken)
     {
+        // The cutoffs are taken at the job's clock; retention may have applied later ones already (a backfill's --now in
+        // the past), and the rows it moved are gone whatever the clock says.
+        notBefore = Later(notBefore, await RetentionCutoffs.ReadAsync(connection, source.Table, cancellationToken).ConfigureAwait(false));
+        archivedBefore = Later(archivedBefore, await RetentionCutoffs.ReadAsync(connection, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false));
+
         // Retention cuts through the day notBefore falls in: its earlier rows are gone, so recomputing that day (or any
         // of its hours, which would then no longer add up to it) from what is left would shrink it. Start at the next day.
         var floor = notBefore is { } cut && WindowType.Daily.WindowStart(cut) is var day && day != cut ? WindowType.Daily.WindowEnd(day) : notBefore;
@@ -119,8 +125,11 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
         var days = await RecomputeAsync(connection, source, WindowType.Daily, hourStarts, archivedBefore, cancellationToken).ConfigureAwait(false);
         var weeks = await RecomputeAsync(connection, source, WindowType.Weekly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
         var months = await RecomputeAsync(connection, source, WindowType.Monthly, days, archivedBefore, cancellationToken).ConfigureAwait(false);
-        return (hourStarts.Count, days.Count, weeks.Count, months.Count);
+        return (hourStarts.Count, days.Count, weeks.Count, months.Count, hours.Count - kept.Count, floor);
     }
+
+    private static DateTime? Later(DateTime? first, DateTime? second) =>
+        first is null ? second : second is null ? first : first > second ? first : second;
 
     /// <summary>Recomputes the windows of one type holding <paramref name="instants"/> and starting at or after <paramref name="archivedBefore"/>, one statement per run of adjacent windows.</summary>
     /// <returns>The distinct window starts recomputed (the instants the next coarser type must cover).</returns>

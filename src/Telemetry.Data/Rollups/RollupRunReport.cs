@@ -7,4 +7,6 @@ namespace Telemetry.Data.Rollups;
 /// <param name="Days">Daily windows recomputed.</param>
 /// <param name="Weeks">Weekly windows recomputed.</param>
 /// <param name="Months">Monthly windows recomputed.</param>
-public sealed record RollupRunReport(string Source, long ScannedAfterId, int Hours, int Days, int Weeks, int Months);
+/// <param name="HoursLeftAlone">Hours whose windows were not recomputed because retention has moved (or is past) some of their raw rows.</param>
+/// <param name="NotBefore">The first hour that could be recomputed (the day after the latest retention cutoff, the job's or one retention has applied); null for no limit.</param>
+public sealed record RollupRunReport(string Source, long ScannedAfterId, int Hours, int Days, int Weeks, int Months, int HoursLeftAlone, DateTime? NotBefore);

@@ -1,0 +1,47 @@
+using Dapper;
+using MySqlConnector;
+using Telemetry.Data.Schema;
+
+namespace Telemetry.Data.Lifecycle;
+
+/// <summary>The latest cutoff retention has applied to each live table: its rows before it have left the table (archived or deleted).</summary>
+/// <remarks>
+/// Retention records a table's cutoff before it moves any of the table's rows, so whatever a run moved lies before the
+/// recorded cutoff, even when the run was killed halfway. Rollups read it: a cutoff taken at a backfill's <c>--now</c>
+/// in the past lies before what a real run has already moved, and would let them rewrite a window from what is left.
+/// </remarks>
+internal static class RetentionCutoffs
+{
+    /// <summary>The table of cutoffs (one row per live table); created on first use.</summary>
+    public const string Table = "dd_retention_cutoff";
+
+    private const string CreateSql = """
+        CREATE TABLE IF NOT EXISTS dd_retention_cutoff (
+          `table_name` VARCHAR(64) NOT NULL PRIMARY KEY,
+          `cutoff` DATETIME(6) NOT NULL,
+          `updated_at` DATETIME(6) NOT NULL
+        ) ENGINE=InnoDB
+        """;
+
+    // A run at an earlier --now moves nothing a later run has not, so the cutoff only ever moves forward.
+    private const string RecordSql = """
+        INSERT INTO dd_retention_cutoff (`table_name`, cutoff, updated_at) VALUES (@table, @cutoff, UTC_TIMESTAMP(6))
+        ON DUPLICATE KEY UPDATE cutoff = GREATEST(cutoff, VALUES(cutoff)), updated_at = VALUES(updated_at)
+        """;
+
+    private const string ReadSql = "SELECT cutoff FROM dd_retention_cutoff WHERE `table_name` = @table";
+
+    /// <summary>Records that rows of <paramref name="live"/> before <paramref name="cutoff"/> are leaving it; call before moving any.</summary>
+    public static async Task RecordAsync(MySqlConnection connection, TelemetryTable live, DateTime cutoff, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(CreateSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(RecordSql, new { table = live.Name, cutoff }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The latest cutoff retention has applied to <paramref name="live"/>, or null when it has moved none of its rows.</summary>
+    public static async Task<DateTime?> ReadAsync(MySqlConnection connection, TelemetryTable live, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(CreateSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(ReadSql, new { table = live.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}
