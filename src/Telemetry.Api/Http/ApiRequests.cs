@@ -30,13 +30,17 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    public static TradeListQuery TradeList(string profileId, IQueryCollection query, DateTime nowUtc)
+    /// <param name="rawTradesFrom">Where the live table holds raw trades from (<see cref="TradeQueries.RawTradesFromAsync"/>): a range answered from them may not reach before it.</param>
+    public static TradeListQuery TradeList(string profileId, IQueryCollection query, DateTime nowUtc, DateTime? rawTradesFrom)
     {
         var parameters = RequestParameters.From(query, TradeListParameters);
         var cursor = parameters[ParameterNames.Cursor] is { } token ? TradeCursor.Decode(token) : null;
+        var id = QueryRules.ParseProfileId(profileId);
+        var range = parameters.Range(QueryLimits.DefaultTradeRange, nowUtc, cursor?.Range);
+        QueryRules.EnsureRawTradesKept(range, rawTradesFrom, parameters[ParameterNames.StartTime] is not null || cursor is not null);
         return TradeListQuery.Create(
-            QueryRules.ParseProfileId(profileId),
-            parameters.Range(QueryLimits.DefaultTradeRange, nowUtc, cursor?.Range),
+            id,
+            range,
             new TradeFilter(
                 QueryRules.ParseSymbol(parameters[ParameterNames.Symbol]),
                 QueryRules.ParseOneOf(parameters[ParameterNames.TradeType], ParameterNames.TradeType, TradeVocabulary.TradeTypes),
@@ -50,11 +54,14 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    public static (int ProfileId, DateRange Range) TradeSummary(string profileId, IQueryCollection query, DateTime nowUtc)
+    /// <param name="rawTradesFrom">Where the live table holds raw trades from (<see cref="TradeQueries.RawTradesFromAsync"/>): a range answered from them may not reach before it.</param>
+    public static (int ProfileId, DateRange Range) TradeSummary(string profileId, IQueryCollection query, DateTime nowUtc, DateTime? rawTradesFrom)
     {
         var parameters = RequestParameters.From(query, TradeSummaryParameters);
         var id = QueryRules.ParseProfileId(profileId);
-        return (id, parameters.Range(QueryLimits.DefaultAggregateRange, nowUtc));
+        var range = parameters.Range(QueryLimits.DefaultAggregateRange, nowUtc);
+        QueryRules.EnsureRawTradesKept(range, rawTradesFrom, parameters[ParameterNames.StartTime] is not null);
+        return (id, range);
     }
 
     /// <summary><c>GET /api/metrics/{profile_id}</c>: a page of windowed aggregates.</summary>

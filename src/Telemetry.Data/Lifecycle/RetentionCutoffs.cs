@@ -39,9 +39,17 @@ internal static class RetentionCutoffs
     }
 
     /// <summary>The latest cutoff retention has applied to <paramref name="live"/>, or null when it has moved none of its rows.</summary>
+    /// <remarks>Reads only (the API's account may not create tables): no table of cutoffs means retention never ran here.</remarks>
     public static async Task<DateTime?> ReadAsync(MySqlConnection connection, TelemetryTable live, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(CreateSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(ReadSql, new { table = live.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            var cutoff = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(ReadSql, new { table = live.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return cutoff is { } value ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : null;
+        }
+        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.NoSuchTable)
+        {
+            return null;
+        }
     }
 }

@@ -141,6 +141,26 @@ public static partial class QueryRules
     public static string ParseRequiredName(string? value, string parameter, int maxLength) =>
         ParseName(value, parameter, maxLength) ?? throw new QueryValidationException(parameter, $"{parameter} is required.");
 
+    /// <summary>Checks that a range answered from raw trades (90 days or less) starts where the live table still holds them.</summary>
+    /// <param name="range">The resolved range; a wider one is answered from daily aggregates and passes.</param>
+    /// <param name="rawTradesFrom">Where the live table holds raw trades from, once <c>archive</c> has moved older ones (<see cref="TradeQueries.RawTradesFromAsync"/>); null when it never has.</param>
+    /// <param name="startGiven">Whether the range's start was given (else it follows from <c>end_time</c>, which is blamed, as <see cref="DateRange.Resolve"/> does).</param>
+    /// <exception cref="QueryValidationException">The range reaches before that instant: the answer would be partial.</exception>
+    public static void EnsureRawTradesKept(DateRange range, DateTime? rawTradesFrom, bool startGiven)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (rawTradesFrom is not { } keptFrom || range.Span > QueryLimits.RawTradesMaxRange || range.Start >= keptFrom)
+        {
+            return;
+        }
+
+        var kept = string.Create(CultureInfo.InvariantCulture,
+            $"raw trades are kept from {keptFrom:yyyy-MM-dd'T'HH:mm:ss'Z'} (archive has moved older ones out), and ranges of 90 days or less are answered from them (wider ones from daily aggregates)");
+        throw startGiven
+            ? new QueryValidationException(ParameterNames.StartTime, $"{ParameterNames.StartTime} must not be earlier: {kept}.")
+            : new QueryValidationException(ParameterNames.EndTime, $"{ParameterNames.EndTime} is too early: without {ParameterNames.StartTime} the range starts before it, and {kept}.");
+    }
+
     private static int ParseBounded(string? value, string parameter, int min, int max, int defaultValue, string? beyond = null)
     {
         if (string.IsNullOrEmpty(value))
