@@ -1,5 +1,6 @@
 using Dapper;
 using MySqlConnector;
+using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Schema;
 
 namespace Perf.Seed;
@@ -19,7 +20,7 @@ internal static class ReplacedTables
     public static string AsideName(string database) => database + "_replaced";
 
     /// <summary>Moves the tables a fresh load of <paramref name="database"/> replaces into <see cref="AsideName"/>.</summary>
-    /// <param name="everything">Every table (<c>--reset</c>: the database is dropped after); else the telemetry tables and the seeder's catalog, as <see cref="SeedTables.DropAllAsync"/> drops them.</param>
+    /// <param name="everything">Every table (<c>--reset</c>: the database is dropped after); else the tables <see cref="IsReplaced"/> names, as <see cref="SeedTables.DropAllAsync"/> drops them.</param>
     /// <param name="dataDirectory">The server's data directory when it is on this machine: the files of an interrupted import, which a rename leaves behind, are removed from there.</param>
     /// <returns>The database now holding them, to be dropped; null when there was nothing to move.</returns>
     public static async Task<string?> MoveAsideAsync(MySqlConnection connection, string database, bool everything, string? dataDirectory, CancellationToken cancellationToken)
@@ -48,9 +49,13 @@ internal static class ReplacedTables
         return replaced.Count > 0 ? aside : null;
     }
 
-    /// <summary>Whether a replacing load replaces <paramref name="table"/>: a telemetry table or the seeder's catalog; any other table (a lifecycle job's history, say) stays but with <c>--reset</c>.</summary>
+    /// <summary>
+    /// Whether a replacing load replaces <paramref name="table"/>: a telemetry table, the seeder's catalog, or the cutoffs
+    /// retention applied to the live tables (kept, they would tell the API the new rows before them were archived); any
+    /// other table (a lifecycle job's history, say) stays but with <c>--reset</c>.
+    /// </summary>
     public static bool IsReplaced(string table) =>
-        TelemetryTable.All.Any(t => t.Name == table) || DatasetCatalog.TableNames.Contains(table, StringComparer.Ordinal);
+        TelemetryTable.All.Any(t => t.Name == table) || DatasetCatalog.TableNames.Contains(table, StringComparer.Ordinal) || table == RetentionCutoffs.Table;
 
     /// <summary>The base tables of <paramref name="database"/>.</summary>
     public static async Task<IReadOnlyList<string>> TablesAsync(MySqlConnection connection, string database, CancellationToken cancellationToken) =>

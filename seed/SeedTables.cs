@@ -1,5 +1,6 @@
 using Dapper;
 using MySqlConnector;
+using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
 
@@ -23,10 +24,10 @@ internal static class SeedTables
     /// <summary>Creates a variant database unless it exists.</summary>
     public static string CreateDatabaseSql(string database) => $"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
-    /// <summary>Drops every telemetry table and the seeder's bookkeeping in the connection's database.</summary>
+    /// <summary>Drops every telemetry table, the cutoffs retention applied to them and the seeder's bookkeeping in the connection's database.</summary>
     public static async Task DropAllAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {
-        var names = string.Join(", ", TelemetryTable.All.Select(t => $"`{t.Name}`"));
+        var names = string.Join(", ", TelemetryTable.All.Select(t => t.Name).Append(RetentionCutoffs.Table).Select(name => $"`{name}`"));
         await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE IF EXISTS {names}", cancellationToken: cancellationToken)).ConfigureAwait(false);
         await DatasetCatalog.DropAsync(connection, cancellationToken).ConfigureAwait(false);
     }

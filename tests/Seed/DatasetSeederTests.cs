@@ -8,6 +8,7 @@ using Perf.Seed.Cli;
 using Perf.Seed.Generation;
 using Perf.Tests.Infrastructure;
 using Telemetry.CommandLine;
+using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Model;
 using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
@@ -710,6 +711,29 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Equal(result.RowCounts[TelemetryTable.Metrics.Name], await databases.CountAsync(SchemaVariant.Composite, TelemetryTable.Metrics));
         await using var check = await databases.OpenAsync(SchemaVariant.Composite);
         Assert.Equal(2, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM job_history"));
+    }
+
+    [Fact]
+    public async Task SeedAsync_ReplacingArchivedRows_DropsTheCutoffsRetentionApplied()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        SchemaVariant[] variants = [SchemaVariant.Basic];
+        await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000, variants: variants), null, Cancel);
+        await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            // archive's record of what it moved out of these rows, and a table of someone else's, which keeps the database.
+            await connection.ExecuteAsync($"CREATE TABLE {RetentionCutoffs.Table} (`table_name` VARCHAR(64) NOT NULL PRIMARY KEY, cutoff DATETIME(6) NOT NULL, updated_at DATETIME(6) NOT NULL)");
+            await connection.ExecuteAsync($"INSERT INTO {RetentionCutoffs.Table} VALUES ('dd_trade_performance', '2099-01-01', UTC_TIMESTAMP(6))");
+            await connection.ExecuteAsync("CREATE TABLE job_history (id INT PRIMARY KEY)");
+        }
+
+        await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 3_000, seed: 8, variants: variants), null, Cancel);
+
+        // Kept, it would tell the API every new trade before 2099 was archived.
+        await using var check = await databases.OpenAsync(SchemaVariant.Basic);
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @name", new { name = RetentionCutoffs.Table }));
+        Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'job_history'"));
+        Assert.Equal(3_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
     }
 
     /// <summary>Leaves composite's metrics as a copy killed before <c>IMPORT TABLESPACE</c> leaves them: the table discarded, the copied files beside it.</summary>

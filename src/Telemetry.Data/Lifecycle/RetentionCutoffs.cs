@@ -10,9 +10,9 @@ namespace Telemetry.Data.Lifecycle;
 /// recorded cutoff, even when the run was killed halfway. Rollups read it: a cutoff taken at a backfill's <c>--now</c>
 /// in the past lies before what a real run has already moved, and would let them rewrite a window from what is left.
 /// </remarks>
-internal static class RetentionCutoffs
+public static class RetentionCutoffs
 {
-    /// <summary>The table of cutoffs (one row per live table); created on first use.</summary>
+    /// <summary>The table of cutoffs (one row per live table); created on first use, and replaced with the live tables whose rows it describes (a replacing seed).</summary>
     public const string Table = "dd_retention_cutoff";
 
     private const string CreateSql = """
@@ -32,7 +32,7 @@ internal static class RetentionCutoffs
     private const string ReadSql = "SELECT cutoff FROM dd_retention_cutoff WHERE `table_name` = @table";
 
     /// <summary>Records that rows of <paramref name="live"/> before <paramref name="cutoff"/> are leaving it; call before moving any.</summary>
-    public static async Task RecordAsync(MySqlConnection connection, TelemetryTable live, DateTime cutoff, CancellationToken cancellationToken)
+    internal static async Task RecordAsync(MySqlConnection connection, TelemetryTable live, DateTime cutoff, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(CreateSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(RecordSql, new { table = live.Name, cutoff }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -40,7 +40,7 @@ internal static class RetentionCutoffs
 
     /// <summary>The latest cutoff retention has applied to <paramref name="live"/>, or null when it has moved none of its rows.</summary>
     /// <remarks>Reads only (the API's account may not create tables): no table of cutoffs means retention never ran here.</remarks>
-    public static async Task<DateTime?> ReadAsync(MySqlConnection connection, TelemetryTable live, CancellationToken cancellationToken)
+    internal static async Task<DateTime?> ReadAsync(MySqlConnection connection, TelemetryTable live, CancellationToken cancellationToken)
     {
         try
         {
