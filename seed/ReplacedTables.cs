@@ -1,6 +1,5 @@
 using Dapper;
 using MySqlConnector;
-using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Schema;
 
 namespace Perf.Seed;
@@ -49,13 +48,9 @@ internal static class ReplacedTables
         return replaced.Count > 0 ? aside : null;
     }
 
-    /// <summary>
-    /// Whether a replacing load replaces <paramref name="table"/>: a telemetry table, the seeder's catalog, or the cutoffs
-    /// retention applied to the live tables (kept, they would tell the API the new rows before them were archived); any
-    /// other table (a lifecycle job's history, say) stays but with <c>--reset</c>.
-    /// </summary>
+    /// <summary>Whether a replacing load replaces <paramref name="table"/>: a telemetry table, the seeder's catalog, or a job's record of the live rows (<see cref="SeedTables.LiveRowRecords"/>); any other table (a lifecycle job's history, say) stays but with <c>--reset</c>.</summary>
     public static bool IsReplaced(string table) =>
-        TelemetryTable.All.Any(t => t.Name == table) || DatasetCatalog.TableNames.Contains(table, StringComparer.Ordinal) || table == RetentionCutoffs.Table;
+        TelemetryTable.All.Any(t => t.Name == table) || DatasetCatalog.TableNames.Contains(table, StringComparer.Ordinal) || SeedTables.LiveRowRecords.Contains(table, StringComparer.Ordinal);
 
     /// <summary>The base tables of <paramref name="database"/>.</summary>
     public static async Task<IReadOnlyList<string>> TablesAsync(MySqlConnection connection, string database, CancellationToken cancellationToken) =>

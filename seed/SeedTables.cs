@@ -1,6 +1,7 @@
 using Dapper;
 using MySqlConnector;
 using Telemetry.Data.Lifecycle;
+using Telemetry.Data.Rollups;
 using Telemetry.Data.Schema;
 using Telemetry.Data.Writes;
 
@@ -24,10 +25,17 @@ internal static class SeedTables
     /// <summary>Creates a variant database unless it exists.</summary>
     public static string CreateDatabaseSql(string database) => $"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
-    /// <summary>Drops every telemetry table, the cutoffs retention applied to them and the seeder's bookkeeping in the connection's database.</summary>
+    /// <summary>
+    /// The lifecycle jobs' records of the live tables' rows: the cutoffs retention applied to them and the ids the rollups
+    /// have scanned. They go with the rows they describe: kept beside new rows, a cutoff would make the API refuse every new
+    /// trade before it as archived, and a watermark past the new rows' ids would make <c>rollup-hourly</c> skip those inserted next.
+    /// </summary>
+    public static IReadOnlyList<string> LiveRowRecords { get; } = [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable];
+
+    /// <summary>Drops every telemetry table, the jobs' records of their rows (<see cref="LiveRowRecords"/>) and the seeder's bookkeeping in the connection's database.</summary>
     public static async Task DropAllAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {
-        var names = string.Join(", ", TelemetryTable.All.Select(t => t.Name).Append(RetentionCutoffs.Table).Select(name => $"`{name}`"));
+        var names = string.Join(", ", TelemetryTable.All.Select(t => t.Name).Concat(LiveRowRecords).Select(name => $"`{name}`"));
         await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE IF EXISTS {names}", cancellationToken: cancellationToken)).ConfigureAwait(false);
         await DatasetCatalog.DropAsync(connection, cancellationToken).ConfigureAwait(false);
     }

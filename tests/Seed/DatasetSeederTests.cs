@@ -8,6 +8,7 @@ using Perf.Seed.Cli;
 using Perf.Seed.Generation;
 using Perf.Tests.Infrastructure;
 using Telemetry.CommandLine;
+using Telemetry.Data;
 using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Model;
 using Telemetry.Data.Rollups;
@@ -714,26 +715,32 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
     }
 
     [Fact]
-    public async Task SeedAsync_ReplacingArchivedRows_DropsTheCutoffsRetentionApplied()
+    public async Task SeedAsync_ReplacingRowsTheJobsRecorded_DropsTheirRecords()
     {
         await using var databases = new SeedDatabases(fixture.RequireServer());
         SchemaVariant[] variants = [SchemaVariant.Basic];
         await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000, variants: variants), null, Cancel);
+        await using (var dataSource = TelemetryDataSource.Create(databases.Server.ConnectionStringFor(databases.Name(SchemaVariant.Basic))))
         await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
         {
-            // archive's record of what it moved out of these rows, and a table of someone else's, which keeps the database.
-            await connection.ExecuteAsync($"CREATE TABLE {RetentionCutoffs.Table} (`table_name` VARCHAR(64) NOT NULL PRIMARY KEY, cutoff DATETIME(6) NOT NULL, updated_at DATETIME(6) NOT NULL)");
-            await connection.ExecuteAsync($"INSERT INTO {RetentionCutoffs.Table} VALUES ('dd_trade_performance', '2099-01-01', UTC_TIMESTAMP(6))");
+            // archive's record of what it moved out of these rows, a rollup's of the ids it scanned (both as the jobs
+            // write them), and a table of someone else's, which keeps the database.
+            await new RetentionJob(dataSource, RetentionPolicy.Default, new RetentionOptions { Pause = TimeSpan.Zero }).RunAsync(DateTime.UtcNow, Cancel);
+            await new IncrementalRollup(dataSource).RunAsync(RollupSource.Trades, cancellationToken: Cancel);
             await connection.ExecuteAsync("CREATE TABLE job_history (id INT PRIMARY KEY)");
+            Assert.Equal(2, await TablesAsync(connection, [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable]));
         }
 
         await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 3_000, seed: 8, variants: variants), null, Cancel);
 
-        // Kept, it would tell the API every new trade before 2099 was archived.
+        // Kept, the cutoff would tell the API every new trade was archived, and the watermark make rollup-hourly skip rows.
         await using var check = await databases.OpenAsync(SchemaVariant.Basic);
-        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @name", new { name = RetentionCutoffs.Table }));
-        Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'job_history'"));
+        Assert.Equal(0, await TablesAsync(check, [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable]));
+        Assert.Equal(1, await TablesAsync(check, ["job_history"]));
         Assert.Equal(3_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
+
+        static Task<long> TablesAsync(MySqlConnection connection, string[] names) => connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN @names", new { names });
     }
 
     /// <summary>Leaves composite's metrics as a copy killed before <c>IMPORT TABLESPACE</c> leaves them: the table discarded, the copied files beside it.</summary>
