@@ -145,8 +145,8 @@ public sealed class TradeQueries(MySqlDataSource dataSource, StatementMode state
     /// less) must not reach before it, or it comes back partial without saying so (<see cref="QueryRules.EnsureRawTradesKept"/>).
     /// </summary>
     /// <remarks>
-    /// Read at most every <see cref="RawTradesFromRefresh"/>, so a request costs no statement of its own: an archive that
-    /// starts meanwhile is seen within that time (its move takes longer).
+    /// Read at most every <see cref="RawTradesFromRefresh"/>, so a request costs no statement of its own: for up to that long
+    /// after an archive starts, a range over what it moves can still be answered from the rows not yet moved.
     /// </remarks>
     public async ValueTask<DateTime?> RawTradesFromAsync(CancellationToken cancellationToken = default)
     {
