@@ -33,6 +33,7 @@ public static class TelemetryApiHost
         services.AddSingleton<TradeQueries>();
         services.AddSingleton<MetricQueries>();
         services.AddSingleton<HealthQueries>();
+        services.AddSingleton<KeptFromReader>();
         services.AddMetrics();
         services.AddSingleton<ApiMetrics>();
         // OpenTelemetry's exporter rather than prometheus-net's adapter for .NET meters: that adapter publishes counters

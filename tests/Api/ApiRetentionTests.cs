@@ -10,15 +10,19 @@ using Telemetry.Data.Schema;
 namespace Perf.Tests.Api;
 
 /// <summary>
-/// After <c>archive</c>, a trade list or summary of 90 days or less reaching before the raw trades' cutoff read the live
-/// table, which no longer holds those trades: a 200 with fewer trades or none, saying nothing. It is refused instead; before
-/// any archive, the same range is answered from the rows the table still holds.
+/// After <c>archive</c>, a range reaching before what it moved out of (or deleted from) the table an answer is read from came
+/// back a 200 with fewer rows or none, saying nothing: trade lists and summaries of 90 days or less (raw trades), wider
+/// ones (daily aggregates), metrics, health. It is refused instead; before any archive, the same range is answered from the
+/// rows the table still holds.
 /// </summary>
 public sealed class ApiRetentionTests(DatabaseServerFixture server)
 {
-    // Two months of the 200 days of test data are past the default 365 days; the API's clock is the archive's.
+    // The API's clock is the archive's. Two months of the 200 days of test data are past the trades' 365 days; metric
+    // windows and health samples are kept 400 days here, so their cutoff falls inside the health samples' 40 days too.
     private static readonly DateTime Now = TestTrades.Origin.AddDays(365 + 60);
-    private static readonly DateTime Cutoff = RetentionPolicy.Default.Trades.CutoffBefore(Now);
+    private static readonly RetentionPolicy Policy = RetentionPolicy.Default with { Metrics = new(400, RetentionUnit.Days), Health = new(400, RetentionUnit.Days) };
+    private static readonly DateTime Cutoff = Policy.Trades.CutoffBefore(Now);
+    private static readonly DateTime KeptCutoff = Policy.Metrics.CutoffBefore(Now);
 
     [Theory]
     [InlineData("/api/trades/1?start_time={0}&end_time={1}", "start_time")]
@@ -37,12 +41,42 @@ public sealed class ApiRetentionTests(DatabaseServerFixture server)
     [Theory]
     [InlineData("/api/trades/1?start_time={0}&end_time={1}", "raw")]
     [InlineData("/api/trades/1/summary?start_time={0}&end_time={1}", "raw")]
-    [InlineData("/api/trades/1/summary?start_time={2}&end_time={1}", "daily_aggregates")]
+    [InlineData("/api/trades/1/summary?start_time={2}&end_time={3}", "daily_aggregates")]
     public async Task TradesRange_FromTheCutoffOrOver90Days_IsAnswered(string template, string source)
     {
-        var (_, text) = await GetAfterArchiveAsync(template, HttpStatusCode.OK, Iso(Cutoff), Iso(Cutoff.AddDays(30)), Iso(Cutoff.AddDays(-100)));
+        var (_, text) = await GetAfterArchiveAsync(template, HttpStatusCode.OK, Iso(Cutoff), Iso(Cutoff.AddDays(30)), Iso(KeptCutoff), Iso(KeptCutoff.AddDays(100)));
 
         Assert.Contains($"\"{source}\"", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/trades/1/summary?start_time={0}&end_time={1}", "start_time", "ranges over 90 days are answered from daily aggregates, which are kept for days from {2}")]
+    [InlineData("/api/trades/1?start_time={0}&end_time={1}", "start_time", "ranges over 90 days are answered from daily aggregates, which are kept for days from {2}")]
+    [InlineData("/api/metrics/1?window_type=daily&start_time={0}&end_time={1}", "start_time", "daily windows are kept from those starting at {2}")]
+    [InlineData("/api/metrics/1?window_type=monthly&start_time={2}&end_time={1}", "start_time", "monthly windows are kept from those starting at {2}")]
+    [InlineData("/api/metrics/1?window_type=daily&end_time={3}", "end_time", "daily windows are kept from those starting at {2}")]
+    [InlineData("/api/health/1?script=order_router&start_time={0}&end_time={1}", "start_time", "health samples are kept from {2}")]
+    [InlineData("/api/health/1?script=order_router&end_time={3}", "end_time", "health samples are kept from {2}")]
+    public async Task AggregateOrHealthRange_ReachingBeforeWhatRetentionRemoved_Returns400NamingTheCutoff(string template, string parameter, string detail)
+    {
+        // The monthly window holding the cutoff itself began before it, and archive moved it with the rest of that month.
+        var instants = new[] { Iso(KeptCutoff.AddHours(-1)), Iso(KeptCutoff.AddDays(100)), Iso(KeptCutoff), Iso(KeptCutoff.AddDays(3)) };
+        var (_, text) = await GetAfterArchiveAsync(template, HttpStatusCode.BadRequest, instants);
+
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, detail, instants), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/metrics/1?window_type=daily&start_time={0}&end_time={1}", "metrics")]
+    [InlineData("/api/metrics/1?window_type=hourly&start_time={0}&end_time={1}", "metrics")]
+    [InlineData("/api/health/1?script=order_router&start_time={0}&end_time={1}", "samples")]
+    public async Task AggregateOrHealthRange_FromTheCutoff_IsAnsweredWithRows(string template, string rows)
+    {
+        var (_, text) = await GetAfterArchiveAsync(template, HttpStatusCode.OK, Iso(KeptCutoff), Iso(KeptCutoff.AddDays(10)));
+
+        Assert.True(JsonDocument.Parse(text).RootElement.GetProperty(rows).GetArrayLength() > 0, text);
     }
 
     [Fact]
@@ -77,8 +111,9 @@ public sealed class ApiRetentionTests(DatabaseServerFixture server)
         await db.FillAsync(2000);
         if (archive)
         {
-            await new RetentionJob(db.DataSource, RetentionPolicy.Default, new RetentionOptions { Pause = TimeSpan.Zero }).RunAsync(Now, TestContext.Current.CancellationToken);
+            await new RetentionJob(db.DataSource, Policy, new RetentionOptions { Pause = TimeSpan.Zero }).RunAsync(Now, TestContext.Current.CancellationToken);
             Assert.True((await db.SplitAsync(TelemetryTable.TradesArchive, Cutoff)).Before > 0);
+            Assert.True((await db.SplitAsync(TelemetryTable.MetricsArchive, KeptCutoff)).Before > 0);
         }
 
         var reader = await server.RequireServer().CreateReadOnlyAccountAsync([db.Name], TestContext.Current.CancellationToken);

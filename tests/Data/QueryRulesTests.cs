@@ -138,4 +138,60 @@ public sealed class QueryRulesTests
     [Fact]
     public void ParseName_TooLong_NamesParameter() =>
         Assert.Equal("metric_name", Assert.Throws<QueryValidationException>(() => QueryRules.ParseName(new string('a', 97), "metric_name", 96)).Parameter);
+
+    private static readonly DateTime KeptCutoff = new(2025, 10, 31, 6, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void EnsureKept_RetentionNeverRan_PassesAnyRange()
+    {
+        var range = new DateRange(KeptCutoff.AddDays(-300), KeptCutoff);
+        QueryRules.EnsureTradesKept(range, KeptFrom.Everything, startGiven: true);
+        QueryRules.EnsureMetricsKept(range, WindowType.Monthly, KeptFrom.Everything, startGiven: true);
+        QueryRules.EnsureHealthKept(range, KeptFrom.Everything, startGiven: true);
+    }
+
+    [Fact]
+    public void EnsureTradesKept_WideRangeStartingInTheCutoffsDay_IsRefusedForTheWholeDayItReads()
+    {
+        // Over 90 days the answer reads the daily window of the start's day, which began before the cutoff and left with it.
+        var kept = new KeptFrom(null, KeptCutoff, null);
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.EnsureTradesKept(new DateRange(KeptCutoff.AddHours(1), KeptCutoff.AddDays(100)), kept, startGiven: true));
+        Assert.Equal("start_time", error.Parameter);
+        Assert.Contains("daily aggregates, which are kept for days from 2025-10-31T06:00:00Z", error.Message, StringComparison.Ordinal);
+
+        QueryRules.EnsureTradesKept(new DateRange(KeptCutoff.Date.AddDays(1), KeptCutoff.AddDays(100)), kept, startGiven: true);
+        // 90 days or less reads raw trades, which this cutoff does not concern.
+        QueryRules.EnsureTradesKept(new DateRange(KeptCutoff.AddDays(-30), KeptCutoff), kept, startGiven: true);
+    }
+
+    [Theory]
+    [InlineData(WindowType.Hourly, 0, true)]
+    [InlineData(WindowType.Hourly, -1, false)]
+    [InlineData(WindowType.Daily, 17, false)]
+    [InlineData(WindowType.Daily, 18, true)]
+    [InlineData(WindowType.Monthly, 17, false)]
+    [InlineData(WindowType.Monthly, 18, true)]
+    public void EnsureMetricsKept_JudgesTheWindowHoldingTheStart(WindowType windowType, int hoursAfterCutoff, bool answered)
+    {
+        var range = new DateRange(KeptCutoff.AddHours(hoursAfterCutoff), KeptCutoff.AddDays(20));
+        void Check() => QueryRules.EnsureMetricsKept(range, windowType, new KeptFrom(null, KeptCutoff, null), startGiven: true);
+        if (answered)
+        {
+            Check();
+        }
+        else
+        {
+            Assert.Equal("start_time", Assert.Throws<QueryValidationException>(Check).Parameter);
+        }
+    }
+
+    [Fact]
+    public void EnsureHealthKept_StartFollowingFromEndTime_BlamesEndTime()
+    {
+        var kept = new KeptFrom(KeptCutoff.AddDays(-100), KeptCutoff.AddDays(-100), KeptCutoff);
+        var error = Assert.Throws<QueryValidationException>(() => QueryRules.EnsureHealthKept(new DateRange(KeptCutoff.AddDays(-4), KeptCutoff.AddDays(3)), kept, startGiven: false));
+        Assert.Equal("end_time", error.Parameter);
+        Assert.Contains("health samples are kept from 2025-10-31T06:00:00Z", error.Message, StringComparison.Ordinal);
+        QueryRules.EnsureHealthKept(new DateRange(KeptCutoff, KeptCutoff.AddDays(3)), kept, startGiven: false);
+    }
 }

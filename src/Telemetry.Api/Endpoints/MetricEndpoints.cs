@@ -16,7 +16,7 @@ internal static class MetricEndpoints
         app.MapGet("/api/metrics/{profile_id}", GetMetricsAsync)
             .WithTags("Metrics")
             .WithName(Name)
-            .WithSummary("A profile's windowed aggregates (hourly, daily, weekly or monthly), newest window first.")
+            .WithSummary("A profile's windowed aggregates (hourly, daily, weekly or monthly), newest window first; the range may not reach before the windows archive has moved out.")
             .WithParameters(ApiRequests.MetricParameters)
             .Produces<MetricPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -24,10 +24,10 @@ internal static class MetricEndpoints
     }
 
     private static async Task<IResult> GetMetricsAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, MetricQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, MetricQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
-        var query = ApiRequests.Metrics(profileId, request.Query, now);
+        var query = ApiRequests.Metrics(profileId, request.Query, now, await kept.ReadAsync(cancellationToken));
         var key = CacheKeys.Metrics(query);
         var ttl = query.WindowType == WindowType.Hourly ? CachePolicy.ForRange(query.Range.End, now) : CachePolicy.Historical;
         var result = await cache.GetOrCreateAsync(

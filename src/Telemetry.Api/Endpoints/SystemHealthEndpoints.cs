@@ -15,7 +15,7 @@ internal static class SystemHealthEndpoints
         app.MapGet("/api/health/{profile_id}", GetHealthAsync)
             .WithTags("System health")
             .WithName(Name)
-            .WithSummary("One script's health samples of a profile in a date range, newest first.")
+            .WithSummary("One script's health samples of a profile in a date range, newest first; the range may not reach before the samples retention has deleted.")
             .WithParameters(ApiRequests.HealthParameters)
             .Produces<HealthPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -23,10 +23,10 @@ internal static class SystemHealthEndpoints
     }
 
     private static async Task<IResult> GetHealthAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, HealthQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, HealthQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
-        var query = ApiRequests.Health(profileId, request.Query, now);
+        var query = ApiRequests.Health(profileId, request.Query, now, await kept.ReadAsync(cancellationToken));
         var key = CacheKeys.Health(query);
         var result = await cache.GetOrCreateAsync(
             Name, key, CachePolicy.ForRange(query.Range.End, now),

@@ -16,14 +16,14 @@ internal static class TradeEndpoints
         var group = app.MapGroup("/api/trades").WithTags("Trades");
         group.MapGet("/{profile_id}", GetTradesAsync)
             .WithName(ListName)
-            .WithSummary("A profile's trades in a date range, newest first; ranges over 90 days return daily buckets, shorter ones may not reach before the raw trades archive has moved out.")
+            .WithSummary("A profile's trades in a date range, newest first; ranges over 90 days return daily buckets; a range may not reach before what archive has moved out of the table it is answered from (raw trades, or the daily aggregates beyond 90 days).")
             .WithParameters(ApiRequests.TradeListParameters)
             .Produces<TradeList>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{profile_id}/summary", GetSummaryAsync)
             .WithName(SummaryName)
-            .WithSummary("Outcome statistics of a profile's trades, in total and by symbol, trade type and exit reason; ranges of 90 days or less may not reach before the raw trades archive has moved out.")
+            .WithSummary("Outcome statistics of a profile's trades, in total and by symbol, trade type and exit reason; a range may not reach before what archive has moved out of the table it is answered from (raw trades, or the daily aggregates beyond 90 days).")
             .WithParameters(ApiRequests.TradeSummaryParameters)
             .Produces<TradeSummary>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -31,10 +31,10 @@ internal static class TradeEndpoints
     }
 
     private static async Task<IResult> GetTradesAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
-        var query = ApiRequests.TradeList(profileId, request.Query, now, await queries.RawTradesFromAsync(cancellationToken));
+        var query = ApiRequests.TradeList(profileId, request.Query, now, await kept.ReadAsync(cancellationToken));
 
         var key = CacheKeys.Trades(query);
         var queryName = query.UsesDailyAggregates ? "trades_daily" : query.Cursor is null ? "trades_offset" : "trades_keyset";
@@ -46,9 +46,9 @@ internal static class TradeEndpoints
     }
 
     private static async Task<IResult> GetSummaryAsync(
-        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (id, range) = ApiRequests.TradeSummary(profileId, request.Query, CachePolicy.SnappedNow(time), await queries.RawTradesFromAsync(cancellationToken));
+        var (id, range) = ApiRequests.TradeSummary(profileId, request.Query, CachePolicy.SnappedNow(time), await kept.ReadAsync(cancellationToken));
 
         var key = CacheKeys.Summary(id, range);
         var result = await cache.GetOrCreateAsync(

@@ -30,17 +30,14 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    /// <param name="rawTradesFrom">Where the live table holds raw trades from (<see cref="TradeQueries.RawTradesFromAsync"/>): a range answered from them may not reach before it.</param>
-    public static TradeListQuery TradeList(string profileId, IQueryCollection query, DateTime nowUtc, DateTime? rawTradesFrom)
+    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
+    public static TradeListQuery TradeList(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
     {
         var parameters = RequestParameters.From(query, TradeListParameters);
         var cursor = parameters[ParameterNames.Cursor] is { } token ? TradeCursor.Decode(token) : null;
-        var id = QueryRules.ParseProfileId(profileId);
-        var range = parameters.Range(QueryLimits.DefaultTradeRange, nowUtc, cursor?.Range);
-        QueryRules.EnsureRawTradesKept(range, rawTradesFrom, parameters[ParameterNames.StartTime] is not null || cursor is not null);
-        return TradeListQuery.Create(
-            id,
-            range,
+        var list = TradeListQuery.Create(
+            QueryRules.ParseProfileId(profileId),
+            parameters.Range(QueryLimits.DefaultTradeRange, nowUtc, cursor?.Range),
             new TradeFilter(
                 QueryRules.ParseSymbol(parameters[ParameterNames.Symbol]),
                 QueryRules.ParseOneOf(parameters[ParameterNames.TradeType], ParameterNames.TradeType, TradeVocabulary.TradeTypes),
@@ -48,19 +45,21 @@ public static class ApiRequests
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
             QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByCursor),
             cursor);
+        QueryRules.EnsureTradesKept(list.Range, kept, parameters[ParameterNames.StartTime] is not null || cursor is not null);
+        return list;
     }
 
     /// <summary><c>GET /api/trades/{profile_id}/summary</c>: the profile and the range to summarize.</summary>
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    /// <param name="rawTradesFrom">Where the live table holds raw trades from (<see cref="TradeQueries.RawTradesFromAsync"/>): a range answered from them may not reach before it.</param>
-    public static (int ProfileId, DateRange Range) TradeSummary(string profileId, IQueryCollection query, DateTime nowUtc, DateTime? rawTradesFrom)
+    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
+    public static (int ProfileId, DateRange Range) TradeSummary(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
     {
         var parameters = RequestParameters.From(query, TradeSummaryParameters);
         var id = QueryRules.ParseProfileId(profileId);
         var range = parameters.Range(QueryLimits.DefaultAggregateRange, nowUtc);
-        QueryRules.EnsureRawTradesKept(range, rawTradesFrom, parameters[ParameterNames.StartTime] is not null);
+        QueryRules.EnsureTradesKept(range, kept, parameters[ParameterNames.StartTime] is not null);
         return (id, range);
     }
 
@@ -68,10 +67,11 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    public static MetricQuery Metrics(string profileId, IQueryCollection query, DateTime nowUtc)
+    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
+    public static MetricQuery Metrics(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
     {
         var parameters = RequestParameters.From(query, MetricParameters);
-        return new MetricQuery(
+        var metrics = new MetricQuery(
             QueryRules.ParseProfileId(profileId),
             QueryRules.ParseWindowType(parameters[ParameterNames.WindowType], WindowType.Daily),
             QueryRules.ParseName(parameters[ParameterNames.MetricType], ParameterNames.MetricType, QueryLimits.MaxMetricTypeLength),
@@ -79,20 +79,25 @@ public static class ApiRequests
             parameters.Range(QueryLimits.DefaultAggregateRange, nowUtc),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
             QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByRange));
+        QueryRules.EnsureMetricsKept(metrics.Range, metrics.WindowType, kept, parameters[ParameterNames.StartTime] is not null);
+        return metrics;
     }
 
     /// <summary><c>GET /api/health/{profile_id}</c>: a page of one script's health samples.</summary>
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    public static HealthQuery Health(string profileId, IQueryCollection query, DateTime nowUtc)
+    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
+    public static HealthQuery Health(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
     {
         var parameters = RequestParameters.From(query, HealthParameters);
-        return new HealthQuery(
+        var health = new HealthQuery(
             QueryRules.ParseProfileId(profileId),
             QueryRules.ParseRequiredName(parameters[ParameterNames.Script], ParameterNames.Script, QueryLimits.MaxScriptNameLength),
             parameters.Range(QueryLimits.DefaultHealthRange, nowUtc),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
             QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByRange));
+        QueryRules.EnsureHealthKept(health.Range, kept, parameters[ParameterNames.StartTime] is not null);
+        return health;
     }
 }

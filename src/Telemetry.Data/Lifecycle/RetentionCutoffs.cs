@@ -8,7 +8,8 @@ namespace Telemetry.Data.Lifecycle;
 /// <remarks>
 /// Retention records a table's cutoff before it moves any of the table's rows, so whatever a run moved lies before the
 /// recorded cutoff, even when the run was killed halfway. Rollups read it: a cutoff taken at a backfill's <c>--now</c>
-/// in the past lies before what a real run has already moved, and would let them rewrite a window from what is left.
+/// in the past lies before what a real run has already moved, and would let them rewrite a window from what is left. The
+/// API reads it (<see cref="Queries.KeptFromReader"/>) to refuse a range whose answer would lack what left.
 /// </remarks>
 public static class RetentionCutoffs
 {
@@ -31,6 +32,8 @@ public static class RetentionCutoffs
 
     private const string ReadSql = "SELECT cutoff FROM dd_retention_cutoff WHERE `table_name` = @table";
 
+    private const string ReadAllSql = "SELECT `table_name` AS TableName, cutoff AS Cutoff FROM dd_retention_cutoff";
+
     /// <summary>Records that rows of <paramref name="live"/> before <paramref name="cutoff"/> are leaving it; call before moving any.</summary>
     internal static async Task RecordAsync(MySqlConnection connection, TelemetryTable live, DateTime cutoff, CancellationToken cancellationToken)
     {
@@ -52,4 +55,21 @@ public static class RetentionCutoffs
             return null;
         }
     }
+
+    /// <summary>The latest cutoff retention has applied to each live table it has reached, by table name; empty when it never ran.</summary>
+    /// <remarks>Reads only, as <see cref="ReadAsync"/> does.</remarks>
+    internal static async Task<IReadOnlyDictionary<string, DateTime>> ReadAllAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await connection.QueryAsync<CutoffRow>(new CommandDefinition(ReadAllSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return rows.ToDictionary(r => r.TableName, r => DateTime.SpecifyKind(r.Cutoff, DateTimeKind.Utc), StringComparer.Ordinal);
+        }
+        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.NoSuchTable)
+        {
+            return new Dictionary<string, DateTime>();
+        }
+    }
+
+    private sealed record CutoffRow(string TableName, DateTime Cutoff);
 }

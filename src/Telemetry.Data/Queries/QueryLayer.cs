@@ -12,6 +12,7 @@ public sealed class QueryLayer : IAsyncDisposable
         Trades = new TradeQueries(DataSource, statements);
         Metrics = new MetricQueries(DataSource, statements);
         Health = new HealthQueries(DataSource, statements);
+        Kept = new KeptFromReader(DataSource);
     }
 
     /// <summary>The data source every query runs on.</summary>
@@ -25,6 +26,9 @@ public sealed class QueryLayer : IAsyncDisposable
 
     /// <summary>System health.</summary>
     public HealthQueries Health { get; }
+
+    /// <summary>Where the live tables hold their rows from, once retention has reached them: what the API checks a range against.</summary>
+    public KeptFromReader Kept { get; }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();

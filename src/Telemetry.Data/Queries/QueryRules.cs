@@ -141,24 +141,67 @@ public static partial class QueryRules
     public static string ParseRequiredName(string? value, string parameter, int maxLength) =>
         ParseName(value, parameter, maxLength) ?? throw new QueryValidationException(parameter, $"{parameter} is required.");
 
-    /// <summary>Checks that a range answered from raw trades (90 days or less) starts where the live table still holds them.</summary>
-    /// <param name="range">The resolved range; a wider one is answered from daily aggregates and passes.</param>
-    /// <param name="rawTradesFrom">Where the live table holds raw trades from, once <c>archive</c> has moved older ones (<see cref="TradeQueries.RawTradesFromAsync"/>); null when it never has.</param>
+    /// <summary>Checks that a trade list's or summary's range starts where the table it is answered from still holds its rows.</summary>
+    /// <param name="range">The resolved range: 90 days or less is answered from raw trades, a wider one from the daily aggregates of the days it touches.</param>
+    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>).</param>
     /// <param name="startGiven">Whether the range's start was given (else it follows from <c>end_time</c>, which is blamed, as <see cref="DateRange.Resolve"/> does).</param>
     /// <exception cref="QueryValidationException">The range reaches before that instant: the answer would be partial.</exception>
-    public static void EnsureRawTradesKept(DateRange range, DateTime? rawTradesFrom, bool startGiven)
+    public static void EnsureTradesKept(DateRange range, KeptFrom kept, bool startGiven)
     {
         ArgumentNullException.ThrowIfNull(range);
-        if (rawTradesFrom is not { } keptFrom || range.Span > QueryLimits.RawTradesMaxRange || range.Start >= keptFrom)
+        ArgumentNullException.ThrowIfNull(kept);
+        if (range.Span <= QueryLimits.RawTradesMaxRange)
+        {
+            EnsureKept(range.Start, kept.Trades, startGiven, "raw trades are kept from {0} (archive has moved older ones out), and ranges of 90 days or less are answered from them (wider ones from daily aggregates)");
+        }
+        else
+        {
+            EnsureKept(WindowType.Daily.WindowStart(range.Start), kept.Metrics, startGiven, "ranges over 90 days are answered from daily aggregates, which are kept for days from {0} (archive has moved older ones out)");
+        }
+    }
+
+    /// <summary>Checks that a metrics range starts where the metric windows are still kept: the window holding its start too, which the answer includes.</summary>
+    /// <param name="range">The resolved range.</param>
+    /// <param name="windowType">The windows asked for.</param>
+    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>).</param>
+    /// <param name="startGiven">Whether the range's start was given (else <c>end_time</c> is blamed).</param>
+    /// <exception cref="QueryValidationException">The answer would lack windows archive has moved out.</exception>
+    public static void EnsureMetricsKept(DateRange range, WindowType windowType, KeptFrom kept, bool startGiven)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(kept);
+        var name = windowType.ToName();
+        EnsureKept(windowType.WindowStart(range.Start), kept.Metrics, startGiven, $"{name} windows are kept from those starting at {{0}} (archive has moved older ones out), and the answer starts with the {name} window holding the range's start");
+    }
+
+    /// <summary>Checks that a health range starts where the health samples are still kept.</summary>
+    /// <param name="range">The resolved range.</param>
+    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>).</param>
+    /// <param name="startGiven">Whether the range's start was given (else <c>end_time</c> is blamed).</param>
+    /// <exception cref="QueryValidationException">The answer would lack samples retention has deleted.</exception>
+    public static void EnsureHealthKept(DateRange range, KeptFrom kept, bool startGiven)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(kept);
+        EnsureKept(range.Start, kept.Health, startGiven, "health samples are kept from {0} (retention has deleted older ones)");
+    }
+
+    /// <summary>Refuses an answer read from <paramref name="from"/> on when its table holds rows only from <paramref name="keptFrom"/> on.</summary>
+    /// <param name="from">The first instant the answer reads.</param>
+    /// <param name="keptFrom">Where that table holds its rows from; null when retention never reached it.</param>
+    /// <param name="startGiven">Whether <c>start_time</c> was given (it is blamed) or followed from <c>end_time</c>.</param>
+    /// <param name="kept">What is kept, with <c>{0}</c> where the instant goes.</param>
+    private static void EnsureKept(DateTime from, DateTime? keptFrom, bool startGiven, string kept)
+    {
+        if (keptFrom is not { } keptFromValue || from >= keptFromValue)
         {
             return;
         }
 
-        var kept = string.Create(CultureInfo.InvariantCulture,
-            $"raw trades are kept from {keptFrom:yyyy-MM-dd'T'HH:mm:ss'Z'} (archive has moved older ones out), and ranges of 90 days or less are answered from them (wider ones from daily aggregates)");
+        var why = string.Format(CultureInfo.InvariantCulture, kept, keptFromValue.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         throw startGiven
-            ? new QueryValidationException(ParameterNames.StartTime, $"{ParameterNames.StartTime} must not be earlier: {kept}.")
-            : new QueryValidationException(ParameterNames.EndTime, $"{ParameterNames.EndTime} is too early: without {ParameterNames.StartTime} the range starts before it, and {kept}.");
+            ? new QueryValidationException(ParameterNames.StartTime, $"{ParameterNames.StartTime} must not be earlier: {why}.")
+            : new QueryValidationException(ParameterNames.EndTime, $"{ParameterNames.EndTime} is too early: without {ParameterNames.StartTime} the range starts before it, and {why}.");
     }
 
     private static int ParseBounded(string? value, string parameter, int min, int max, int defaultValue, string? beyond = null)

@@ -1,24 +1,15 @@
 using System.Text;
 using Dapper;
 using MySqlConnector;
-using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Model;
-using Telemetry.Data.Schema;
 
 namespace Telemetry.Data.Queries;
 
 /// <summary>Reads trades: pages of a profile's trades and outcome summaries, from raw rows or daily aggregates.</summary>
 /// <param name="dataSource">The database.</param>
 /// <param name="statements">How statements are sent.</param>
-/// <param name="time">The clock <see cref="RawTradesFromAsync"/> holds its reading by; default the system's.</param>
-public sealed class TradeQueries(MySqlDataSource dataSource, StatementMode statements = StatementMode.Text, TimeProvider? time = null)
+public sealed class TradeQueries(MySqlDataSource dataSource, StatementMode statements = StatementMode.Text)
 {
-    /// <summary>How long <see cref="RawTradesFromAsync"/> answers from its last reading.</summary>
-    public static readonly TimeSpan RawTradesFromRefresh = TimeSpan.FromSeconds(30);
-
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
-    private RawTradesReading? rawTradesFrom;
-
     private const string TradeColumns = """
         SELECT id AS Id, profile_id AS ProfileId, symbol AS Symbol, trade_type AS TradeType, side AS Side,
                entry_time AS EntryTime, exit_time AS ExitTime, entry_price AS EntryPrice, exit_price AS ExitPrice,
@@ -139,38 +130,6 @@ public sealed class TradeQueries(MySqlDataSource dataSource, StatementMode state
         return new(DailySummarySql, new { profileId, start = days.Start, end = days.End }, cancellationToken: cancellationToken);
     }
 
-    /// <summary>
-    /// The instant the live table holds raw trades from, once <c>archive</c> has moved older ones to the archive table (the
-    /// cutoff it records before moving any); null while it never has. An answer read from raw trades (a range of 90 days or
-    /// less) must not reach before it, or it comes back partial without saying so (<see cref="QueryRules.EnsureRawTradesKept"/>).
-    /// </summary>
-    /// <remarks>
-    /// Read at most every <see cref="RawTradesFromRefresh"/>, so a request costs no statement of its own: for up to that long
-    /// after an archive starts, a range over what it moves can still be answered from the rows not yet moved.
-    /// </remarks>
-    public async ValueTask<DateTime?> RawTradesFromAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow();
-        var last = Volatile.Read(ref rawTradesFrom);
-        if (last is null || now - last.At >= RawTradesFromRefresh)
-        {
-            // One reading for every request that finds the last one stale, tied to no one request's cancellation.
-            var next = new RawTradesReading(new Lazy<Task<DateTime?>>(ReadRawTradesFromAsync), now);
-            last = Interlocked.CompareExchange(ref rawTradesFrom, next, last) == last ? next : Volatile.Read(ref rawTradesFrom)!;
-        }
-
-        try
-        {
-            return await last.Cutoff.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch when (!cancellationToken.IsCancellationRequested)
-        {
-            // A failed reading is not kept: the next request reads again.
-            Interlocked.CompareExchange(ref rawTradesFrom, null, last);
-            throw;
-        }
-    }
-
     /// <summary>A page of trades, newest first; ranges over 90 days come back as daily buckets.</summary>
     public async Task<TradeList> GetTradesAsync(TradeListQuery query, CancellationToken cancellationToken = default)
     {
@@ -262,12 +221,4 @@ public sealed class TradeQueries(MySqlDataSource dataSource, StatementMode state
     private sealed record GroupStatsRow(string Symbol, string TradeType, string ExitReason, long Trades, long Wins, long Losses, decimal PnlSum, decimal PnlMin, decimal PnlMax);
 
     private sealed record NamedStatsRow(string MetricName, long Trades, long Wins, long Losses, decimal PnlSum, decimal PnlMin, decimal PnlMax);
-
-    private async Task<DateTime?> ReadRawTradesFromAsync()
-    {
-        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        return await RetentionCutoffs.ReadAsync(connection, TelemetryTable.Trades, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private sealed record RawTradesReading(Lazy<Task<DateTime?>> Cutoff, DateTimeOffset At);
 }
