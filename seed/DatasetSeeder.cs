@@ -323,8 +323,7 @@ public sealed class DatasetSeeder
             }
         }
 
-        // Loaded from its first chunk into empty tables (an append onto rows, or a resumed load, may not spill: counted anyway).
-        if (context.Options.ComputeMetrics && source.Status is not (VariantStatus.Ready or VariantStatus.AppendNew))
+        if (await SpillsAsync(source, cancellationToken).ConfigureAwait(false))
         {
             var spill = DiskBudget.SpillBytes(plan.TotalTrades, plan.TotalHealth, windowsPerRawRow.Value);
             var spillDirectory = context.SpillDirectory;
@@ -354,6 +353,40 @@ public sealed class DatasetSeeder
 
             return perRow;
         }
+    }
+
+    /// <summary>Whether loading <paramref name="source"/> writes the metric windows' spill file: only a load of every chunk into empty tables does (<see cref="ChunkLoader.LoadAsync"/>).</summary>
+    /// <remarks>A load resumed after committed chunks generates the chunks again for the windows instead, and an append onto rows rolls up in SQL.</remarks>
+    private async Task<bool> SpillsAsync(VariantAssessment source, CancellationToken cancellationToken)
+    {
+        if (!context.Options.ComputeMetrics || source.Status is VariantStatus.Ready or VariantStatus.AppendNew)
+        {
+            return false;
+        }
+
+        if (source.Status == VariantStatus.Fresh)
+        {
+            return true;
+        }
+
+        // Interrupted: a copy is abandoned, its chunks with it, and loaded again; a load goes on after its committed chunks.
+        if (source.Record is not { TradeIdBase: 0, HealthIdBase: 0 } record)
+        {
+            return false;
+        }
+
+        if (source.Status == VariantStatus.InterruptedCopy)
+        {
+            return true;
+        }
+
+        if (record.State != DatasetState.Loading)
+        {
+            return false;
+        }
+
+        await using var connection = await context.OpenAsync(source.Database, cancellationToken).ConfigureAwait(false);
+        return (await DatasetCatalog.DoneChunksAsync(connection, record.DatasetId, cancellationToken).ConfigureAwait(false)).Count == 0;
     }
 
     private async Task<VariantAssessment> AssessAsync(MySqlConnection connection, SchemaVariant variant, string database, DatasetSpec spec, CancellationToken cancellationToken)

@@ -170,6 +170,35 @@ public sealed class SeedServerFaultTests : IDisposable
         });
     }
 
+    [Fact]
+    public async Task SeedAsync_ResumingAfterCommittedChunks_NeedsNoRoomForTheSpillFile()
+    {
+        await InSmallFileSystemAsync("1m", async spill =>
+        {
+            var options = Options() with { BulkSegmentRows = 10_000 };
+            await using var server = await StartAsync();
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel))
+            {
+                var progress = new CallbackProgress(p =>
+                {
+                    if (p.Phase == SeedPhase.Loading && p.Done > options.BulkSegmentRows)
+                    {
+                        stop.Cancel();
+                    }
+                });
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DatasetSeeder.SeedAsync(server, options, progress, stop.Token));
+            }
+
+            // The rerun generates the chunks again for the windows instead of spilling them: the 1 MB that refuses a fresh
+            // load's spill (SeedAsync_SpillFileSystemTooSmall_…) is room enough, and stays unwritten.
+            var result = await DatasetSeeder.SeedAsync(server, options with { SpillDirectory = spill }, null, Cancel);
+
+            Assert.Equal(VariantAction.Resumed, result.Variants[0].Action);
+            Assert.Equal(GeneratedDataset.Generate(options.ToSpec()).Checksum, result.Checksum);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(spill));
+        });
+    }
+
     /// <summary>Seeds, filling the file system of <paramref name="filler"/> once <paramref name="phase"/> starts (past the bulk segment while loading); returns the one line the failure prints.</summary>
     private static async Task<string> FailingWhenFilledAsync(ProvisionedServer server, SeedOptions options, SeedPhase phase, string filler)
     {
