@@ -44,6 +44,13 @@ internal static class CapacityProbe
         {
             var result = await JsonSerializer.DeserializeAsync<CapacityResult>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidDataException($"{path} is empty.");
+            if (result.MaxPassingRate is null && result.StoppedNotSettled)
+            {
+                // The lowest rate neither held nor missed a threshold: the search says nothing about the target either way.
+                await Console.Error.WriteLineAsync($"bench: capacity search in {Path.GetDirectoryName(path)} stopped at its lowest rate on a NOT SETTLED step (a threshold neither shown to hold nor missed); capacity not measured.").ConfigureAwait(false);
+                return null;
+            }
+
             if (result.MaxPassingRate is null && result.StoppedInvalid)
             {
                 // The lowest rate's generator could not keep its schedule and no threshold was missed by more than that
@@ -52,8 +59,8 @@ internal static class CapacityProbe
                 return null;
             }
 
-            // A search stopped by an INVALID step bounds the capacity from below only, as one that reached its maximum rate.
-            return new CapacityFinding(result.MaxPassingRate ?? 0, result.ReachedMaxRate || result.StoppedInvalid, result.PagesAtCapacity);
+            // A search stopped by an INVALID or NOT SETTLED step bounds the capacity from below only, as one that reached its maximum rate.
+            return new CapacityFinding(result.MaxPassingRate ?? 0, result.ReachedMaxRate || result.StoppedInvalid || result.StoppedNotSettled, result.PagesAtCapacity);
         }
     }
 }

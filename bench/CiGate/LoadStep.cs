@@ -38,17 +38,20 @@ internal static class LoadStep
         // The load program's own summary type, read with the settings it was written with.
         var summary = File.Exists(summaryPath) ? await SummaryJson.ReadAsync(summaryPath, cancellationToken).ConfigureAwait(false) : null;
         var name = string.Create(c, $"load at {options.LoadRate:0.##} req/s for {options.LoadDuration.TotalSeconds:0} s");
-        return Interpret(name, exitCode, summary?.Thresholds, watch.Elapsed.TotalSeconds);
+        return Interpret(name, exitCode, summary?.Thresholds, watch.Elapsed.TotalSeconds, summary?.Verdict);
     }
 
     /// <summary>Turns the load program's exit code and threshold verdicts (null: it wrote no summary) into checks, failing closed on anything but a clean verdict.</summary>
-    internal static IReadOnlyList<GateCheck> Interpret(string name, int exitCode, IReadOnlyList<ThresholdResult>? verdicts, double seconds)
+    /// <param name="verdict">The run's verdict from its summary (null: none written).</param>
+    internal static IReadOnlyList<GateCheck> Interpret(string name, int exitCode, IReadOnlyList<ThresholdResult>? verdicts, double seconds, Verdict? verdict = null)
     {
         var thresholds = verdicts ?? [];
-        var checks = thresholds.Select(t => new GateCheck(CiOptions.LoadSuite, t.Expression, t.Passed ? GateOutcome.Passed : GateOutcome.Failed, $"actual {t.ActualText}")).ToList();
+        // A threshold neither shown to hold nor missed gives no verdict: the gate fails closed on it, as on an invalid run.
+        var checks = thresholds.Select(t => new GateCheck(CiOptions.LoadSuite, t.Expression, t.Passed ? GateOutcome.Passed : t.Settled ? GateOutcome.Failed : GateOutcome.Error, $"actual {t.ActualText}")).ToList();
         var (outcome, message) = (exitCode, verdicts) switch
         {
             (_, null) => (GateOutcome.Error, $"the load run wrote no summary (exit {exitCode}); see its output above"),
+            (ExitCodes.InvalidRun, _) when verdict == Verdict.NotSettled => (GateOutcome.Error, "not settled: a threshold's interval straddled its limit, or too few requests bounded it, so the run showed neither that it holds nor that it was missed; a longer --duration narrows the intervals (exit 110)"),
             (ExitCodes.InvalidRun, _) => (GateOutcome.Error, "invalid run: the load generator fell behind its schedule, so its latencies are not evidence (exit 110)"),
             (ExitCodes.UsageError, _) => (GateOutcome.Error, "the load run rejected its configuration (exit 104)"),
             (ExitCodes.Success, _) when thresholds.Count == 0 => (GateOutcome.Error, "the load run passed with no thresholds to judge (exit 0)"),

@@ -17,7 +17,9 @@ internal static class CapacityReport
         var stop = result.FirstFailingRate is { } fail
             ? result.StoppedInvalid
                 ? string.Create(inv, $" — the search stopped at {fail:0.##}/s on an INVALID step (the generator could not keep its schedule, and no threshold was missed by more than its lateness explains), which bounds nothing: the capacity is at least this")
-                : string.Create(inv, $" (first failing step: {fail:0.##}/s)")
+                : result.StoppedNotSettled
+                    ? string.Create(inv, $" — the search stopped at {fail:0.##}/s on a NOT SETTLED step (a threshold's interval straddled its limit, or too few requests bounded it: not shown to hold, nor missed), which bounds nothing: the capacity is at least this")
+                    : string.Create(inv, $" (first failing step: {fail:0.##}/s)")
             : result.ReachedMaxRate ? " — no step failed up to `--max-rate`, so the capacity is at least this; raise `--max-rate` to find it" : string.Empty;
         var facts = new List<string> { $"Target `{c.Target}`, scenarios `{c.Scenarios}`, thresholds `{string.Join("`, `", c.Thresholds)}`", highest + stop };
         if (result.Cache is { } cache)

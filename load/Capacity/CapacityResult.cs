@@ -20,8 +20,11 @@ internal sealed record CapacityResult(
     /// <summary>True when the step that stopped the search was INVALID: its generator could not keep the schedule, so that rate says nothing about the target's capacity.</summary>
     public bool StoppedInvalid => FirstFailingRate is { } rate && Steps.Any(s => s.Rate == rate && s.Verdict == Verdict.Invalid);
 
-    /// <summary>The rate the capacity is known to be under: the step that stopped the search, when it missed a threshold; null when the search reached <c>--max-rate</c> or <see cref="StoppedInvalid"/>.</summary>
-    public double? UpperBound => StoppedInvalid ? null : FirstFailingRate;
+    /// <summary>True when the step that stopped the search was NOT SETTLED: no threshold was shown missed there, only not shown to hold (an interval straddling its limit), so that rate does not bound the capacity either.</summary>
+    public bool StoppedNotSettled => FirstFailingRate is { } rate && Steps.Any(s => s.Rate == rate && s.Verdict == Verdict.NotSettled);
+
+    /// <summary>The rate the capacity is known to be under: the step that stopped the search, when it missed a threshold; null when the search reached <c>--max-rate</c>, <see cref="StoppedInvalid"/> or <see cref="StoppedNotSettled"/>.</summary>
+    public double? UpperBound => StoppedInvalid || StoppedNotSettled ? null : FirstFailingRate;
 
     /// <summary>
     /// The database's caches the search ran under (state, buffer pool, the database's bytes beside it), when the API ran

@@ -77,7 +77,10 @@ internal static class CapacityCommand
                 await File.AppendAllTextAsync(stepSummary, MarkdownRenderer.Render(document) + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
             }
 
-            var why = result.ReachedMaxRate ? " (no step failed up to --max-rate)" : result.StoppedInvalid ? " (the search stopped on an INVALID step, which bounds nothing)" : string.Empty;
+            var why = result.ReachedMaxRate ? " (no step failed up to --max-rate)"
+                : result.StoppedInvalid ? " (the search stopped on an INVALID step, which bounds nothing)"
+                : result.StoppedNotSettled ? " (the search stopped on a NOT SETTLED step, which bounds nothing)"
+                : string.Empty;
             console.MarkupLine(maxPassing is { } found
                 ? string.Create(CultureInfo.InvariantCulture, $"[bold green]capacity: {(why.Length > 0 ? "at least " : string.Empty)}{found:0.##} requests/s[/] meet every threshold with a valid generator{why}")
                 : "[bold red]capacity: no step met the thresholds[/]");
@@ -87,7 +90,7 @@ internal static class CapacityCommand
                 return ExitCodes.Success;
             }
 
-            return steps[0].Verdict == Verdict.Invalid ? ExitCodes.InvalidRun : ExitCodes.ThresholdsFailed;
+            return steps[0].Verdict is Verdict.Invalid or Verdict.NotSettled ? ExitCodes.InvalidRun : ExitCodes.ThresholdsFailed;
         }
     }
 
@@ -108,8 +111,9 @@ internal static class CapacityCommand
 
     private static string Color(Verdict verdict) => verdict switch
     {
-        Verdict.Pass => "[green]PASS[/]   ",
-        Verdict.Fail => "[red]FAIL[/]   ",
-        _ => "[yellow]INVALID[/]",
+        Verdict.Pass => "[green]PASS[/]       ",
+        Verdict.Fail => "[red]FAIL[/]       ",
+        Verdict.NotSettled => "[yellow]NOT SETTLED[/]",
+        _ => "[yellow]INVALID[/]    ",
     };
 }

@@ -46,8 +46,8 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
 
     /// <summary>
     /// Runs the step at <paramref name="rate"/> through <paramref name="run"/>, sized by <see cref="DurationAt"/> on the
-    /// shares of traffic <paramref name="previous"/> (the last step) showed; when it failed only because a threshold on part of
-    /// the traffic got too few requests to be judged, runs it once more, sized by the shares it showed itself.
+    /// shares of traffic <paramref name="previous"/> (the last step) showed; when it was not settled only because a threshold on
+    /// part of the traffic got too few requests to be judged, runs it once more, sized by the shares it showed itself.
     /// </summary>
     /// <param name="say">Told why a step runs again.</param>
     public async Task<(RunSummary Summary, ReportInput Report, RunManifest Manifest)> RunStepAsync(
@@ -105,12 +105,13 @@ internal sealed record CapacitySteps(double StartRate, double Step, double MaxRa
             : 1;
 
     /// <summary>
-    /// Why <paramref name="step"/> failed for want of requests alone (every failed threshold's group got some, fewer than it
-    /// needs to be judged, and the generator kept its schedule), naming them; null when it failed for anything else or passed.
+    /// Why <paramref name="step"/> was NOT SETTLED for want of requests alone (every threshold that did not hold got some, fewer
+    /// than it needs to be judged, and the generator kept its schedule), naming them; null when it passed, failed, or did not
+    /// settle for anything else.
     /// </summary>
     private static string? ShortOfRequests(RunSummary step, IReadOnlyList<Threshold> thresholds)
     {
-        if (step.Verdict != Verdict.Fail || step.Thresholds.Count != thresholds.Count)
+        if (step.Verdict != Verdict.NotSettled || step.Thresholds.Count != thresholds.Count)
         {
             return null;
         }

@@ -58,7 +58,7 @@ internal static class ResultPrinter
 
         foreach (var t in summary.Thresholds)
         {
-            console.MarkupLine(string.Create(inv, $"{(t.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")}  {Markup.Escape(t.Expression)}  ({Markup.Escape(t.Group)}: {Markup.Escape(t.ActualText)})"));
+            console.MarkupLine(string.Create(inv, $"[{(t.Passed ? "green" : t.Settled ? "red" : "yellow")}]{LoadReport.Word(t)}[/]  {Markup.Escape(t.Expression)}  ({Markup.Escape(t.Group)}: {Markup.Escape(t.ActualText)})"));
         }
 
         var color = summary.Verdict switch

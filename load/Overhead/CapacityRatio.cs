@@ -5,7 +5,8 @@ namespace Perf.Load.Overhead;
 /// <summary>The API's capacity over the database's, with the range the two searches' steps leave it in.</summary>
 /// <remarks>
 /// A search that passed rate r and failed r + step puts the capacity in [r, r + step); one that never failed, or stopped at
-/// r + step on an INVALID step (a saturated generator, which says nothing about the target), puts it at r or above. The ratio lies between the API's lowest over the database's highest and the API's highest over the
+/// r + step on an INVALID step (a saturated generator, which says nothing about the target) or a NOT SETTLED one (a
+/// threshold neither shown to hold nor missed), puts it at r or above. The ratio lies between the API's lowest over the database's highest and the API's highest over the
 /// database's lowest, and a target is judged met or missed only when that whole range is on one side of it.
 /// </remarks>
 /// <param name="Value">Highest passing rate over highest passing rate, or null when the database arm passed no step.</param>
@@ -15,6 +16,9 @@ internal sealed record CapacityRatio(double? Value, double Low, double High)
 {
     /// <summary>True when either search stopped on an INVALID step, leaving that arm's capacity without an upper bound.</summary>
     public bool StoppedInvalid { get; init; }
+
+    /// <summary>True when either search stopped on a NOT SETTLED step, leaving that arm's capacity without an upper bound.</summary>
+    public bool StoppedNotSettled { get; init; }
 
     /// <summary>The ratio of <paramref name="api"/> over <paramref name="database"/>.</summary>
     public static CapacityRatio Of(CapacityResult api, CapacityResult database)
@@ -29,7 +33,7 @@ internal sealed record CapacityRatio(double? Value, double Low, double High)
         var apiLow = api.MaxPassingRate ?? 0;
         var apiHigh = api.UpperBound ?? double.PositiveInfinity;
         var dbHigh = database.UpperBound ?? double.PositiveInfinity;
-        return new CapacityRatio(apiLow / dbLow, apiLow / dbHigh, apiHigh / dbLow) { StoppedInvalid = api.StoppedInvalid || database.StoppedInvalid };
+        return new CapacityRatio(apiLow / dbLow, apiLow / dbHigh, apiHigh / dbLow) { StoppedInvalid = api.StoppedInvalid || database.StoppedInvalid, StoppedNotSettled = api.StoppedNotSettled || database.StoppedNotSettled };
     }
 
     /// <summary>True when the whole range reaches <paramref name="target"/>, false when it all falls short, null when the steps cannot tell.</summary>

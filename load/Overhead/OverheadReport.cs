@@ -20,7 +20,7 @@ internal static class OverheadReport
         [
             a.Name,
             a.Capacity.MaxPassingRate is { } rate ? (a.Capacity.ReachedMaxRate ? "≥ " : string.Empty) + rate.ToString("0.##", c) + " req/s" : "none",
-            a.Capacity.FirstFailingRate is { } failing ? failing.ToString("0.##", c) + " req/s" + (a.Capacity.StoppedInvalid ? " (INVALID: bounds nothing)" : string.Empty) : "—",
+            a.Capacity.FirstFailingRate is { } failing ? failing.ToString("0.##", c) + " req/s" + (a.Capacity.StoppedInvalid ? " (INVALID: bounds nothing)" : a.Capacity.StoppedNotSettled ? " (NOT SETTLED: bounds nothing)" : string.Empty) : "—",
             a.Description,
         ]).ToList();
         var latencyHeader = new List<string> { "Endpoint" };
@@ -63,7 +63,7 @@ internal static class OverheadReport
         var (low, high) = (result.Ratio.Low, result.Ratio.High);
         var range = (low > 0, double.IsPositiveInfinity(high)) switch
         {
-            (false, true) => result.Ratio.StoppedInvalid ? "any ratio: neither end is bounded within the rate steps" : "any ratio: both searches passed every step up to --max-rate",
+            (false, true) => result.Ratio.StoppedInvalid || result.Ratio.StoppedNotSettled ? "any ratio: neither end is bounded within the rate steps" : "any ratio: both searches passed every step up to --max-rate",
             (true, true) => string.Create(c, $"at least {low:0.00}× within the rate steps"),
             (false, false) => string.Create(c, $"at most {high:0.00}× within the rate steps"),
             _ => string.Create(c, $"{low:0.00}–{high:0.00}× within the rate steps"),
@@ -73,6 +73,7 @@ internal static class OverheadReport
             true => "meets the target",
             false => "misses the target",
             null when result.Ratio.StoppedInvalid => "cannot be judged against the target: a search stopped on an INVALID step (its generator could not keep the schedule), which leaves that arm's capacity without an upper bound",
+            null when result.Ratio.StoppedNotSettled => "cannot be judged against the target: a search stopped on a NOT SETTLED step (a threshold neither shown to hold nor missed), which leaves that arm's capacity without an upper bound",
             null => "cannot be judged against the target at these steps (a smaller --step, or a higher --max-rate, narrows the range)",
         };
         return string.Create(c, $"The API with its cache off sustains {value:0.00}× the database-only capacity ({range}): it {verdict} of ≥ {result.TargetRatio:0.0#}×.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HdrHistogram;
 using Perf.Harness.Reports;
+using Perf.Load.Thresholds;
 
 namespace Perf.Load.Reports;
 
@@ -41,7 +42,7 @@ internal static class LoadReport
             new ReportHeading(1, "Thresholds"),
             new ReportTable(
                 ["threshold", "group", "actual", "result"],
-                [.. summary.Thresholds.Select(t => (IReadOnlyList<string>)[$"`{t.Expression}`", t.Group, t.ActualText, t.Passed ? "PASS" : "FAIL"])])
+                [.. summary.Thresholds.Select(t => (IReadOnlyList<string>)[$"`{t.Expression}`", t.Group, t.ActualText, Word(t)])])
             {
                 NumericColumns = [2],
             },
@@ -97,8 +98,20 @@ internal static class LoadReport
         return text with { Blocks = blocks };
     }
 
-    /// <summary>PASS, FAIL, INVALID or NOT JUDGED (no thresholds set).</summary>
-    public static string Word(Verdict verdict) => verdict == Verdict.NotJudged ? "NOT JUDGED (no thresholds set)" : verdict.ToString().ToUpperInvariant();
+    /// <summary>PASS, FAIL, INVALID, NOT SETTLED or NOT JUDGED (no thresholds set).</summary>
+    public static string Word(Verdict verdict) => verdict switch
+    {
+        Verdict.NotJudged => "NOT JUDGED (no thresholds set)",
+        Verdict.NotSettled => "NOT SETTLED",
+        _ => verdict.ToString().ToUpperInvariant(),
+    };
+
+    /// <summary>A threshold's result: PASS, FAIL (shown missed) or NOT SETTLED (<see cref="ThresholdResult.Settled"/>).</summary>
+    public static string Word(ThresholdResult threshold)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        return threshold.Passed ? "PASS" : threshold.Settled ? "FAIL" : "NOT SETTLED";
+    }
 
     private static IReadOnlyList<string> Row(string label, GroupSummary s)
     {

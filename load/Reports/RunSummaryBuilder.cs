@@ -33,8 +33,10 @@ internal static class RunSummaryBuilder
     /// <summary>
     /// A generator that missed its schedule cannot pass: its run is INVALID, unless a latency threshold missed by more than
     /// the generator's lateness explains (<see cref="ThresholdResult.MissedBeyondLag"/>), which fails whatever the
-    /// generator did. Otherwise any failed threshold fails, and a run with no threshold is NOT JUDGED (exit 0, as k6 exits
-    /// without thresholds: it measured what it was asked to), never PASS.
+    /// generator did. Otherwise any threshold shown missed fails; one that did not hold and was not shown missed (an interval
+    /// straddling its limit, too few requests to bound it) makes the run NOT SETTLED (exit 110, as INVALID: no verdict), not
+    /// FAIL, since nothing shows the limit was missed; and a run with no threshold is NOT JUDGED (exit 0, as k6 exits without
+    /// thresholds: it measured what it was asked to), never PASS.
     /// </summary>
     public static (Verdict Verdict, int ExitCode) Decide(GeneratorHealth generator, IReadOnlyList<ThresholdResult> results)
     {
@@ -47,7 +49,8 @@ internal static class RunSummaryBuilder
 
         return results.Count == 0 ? (Verdict.NotJudged, ExitCodes.Success)
             : results.All(r => r.Passed) ? (Verdict.Pass, ExitCodes.Success)
-            : (Verdict.Fail, ExitCodes.ThresholdsFailed);
+            : results.Any(r => r is { Passed: false, Settled: true }) ? (Verdict.Fail, ExitCodes.ThresholdsFailed)
+            : (Verdict.NotSettled, ExitCodes.InvalidRun);
     }
 
     /// <summary>Per-interval points of the untagged (whole-run gated latency) intervals.</summary>

@@ -14,4 +14,10 @@ internal enum Verdict
 
     /// <summary>Valid, and no threshold was set: nothing was judged, so the run neither passed nor failed.</summary>
     NotJudged,
+
+    /// <summary>
+    /// Valid, no threshold missed, and at least one the measurements put on neither side of its limit: an interval that
+    /// straddles it, or too few requests to bound it. The run has not shown that it holds, nor that it does not.
+    /// </summary>
+    NotSettled,
 }

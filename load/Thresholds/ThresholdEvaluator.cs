@@ -68,10 +68,11 @@ internal static class ThresholdEvaluator
     /// <remarks>
     /// A percentile is judged by its 95 % order-statistic interval, not by its point estimate: an upper limit
     /// (<c>p(95)&lt;500</c>) holds only when the interval's upper end meets it, a lower limit only when its lower end
-    /// does. A percentile the samples cannot bound (<see cref="OrderStatistics.SamplesNeeded"/>: 368 for p99) or an
-    /// interval that straddles the limit does not hold: the run has not shown it. A failure rate is judged the same way by
-    /// its binomial interval (<see cref="JudgeFailedRate"/>). A latency or error threshold on a group without requests does
-    /// not hold either: there is nothing to judge.
+    /// does; it is shown missed only when the other end misses it too. A percentile the samples cannot bound
+    /// (<see cref="OrderStatistics.SamplesNeeded"/>: 368 for p99) or an interval that straddles the limit does not hold,
+    /// and is not missed either: the run has settled neither (<see cref="ThresholdResult.Settled"/>). A failure rate is
+    /// judged the same way by its binomial interval (<see cref="JudgeFailedRate"/>). A latency or error threshold on a
+    /// group without requests is not settled either: there is nothing to judge.
     /// <para>
     /// <paramref name="lateness"/> is the largest dispatch lag of a generator that missed its schedule. Every latency is
     /// measured from the intended send time, so it holds at most that much of the generator's lateness: each request's
@@ -87,12 +88,12 @@ internal static class ThresholdEvaluator
         var judgesRequests = threshold.Metric is not (ThresholdMetric.RequestRate or ThresholdMetric.Count);
         if (judgesRequests && group.Count == 0)
         {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, "no requests", false, group.Count);
+            return new ThresholdResult(threshold.Expression, group.Name, actual, "no requests", false, group.Count) { Settled = false };
         }
 
         if (judgesRequests && threshold.Metric != ThresholdMetric.FailedRate && group.Latency.TotalCount == 0)
         {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false, group.Count);
+            return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false, group.Count) { Settled = false };
         }
 
         if (threshold.Metric == ThresholdMetric.FailedRate)
@@ -108,25 +109,31 @@ internal static class ThresholdEvaluator
         var estimate = Histograms.EstimateMs(group.Latency, threshold.Percentile);
         var upperLimit = threshold.IsUpperLimit;
         var bound = upperLimit ? estimate.Upper : estimate.AtLeast;
+
+        // Shown missed only when the interval's end on the limit's side misses it too (an upper limit's lower end, which needs
+        // far fewer samples than the upper one); else a threshold that does not hold is not settled.
+        var missed = (upperLimit ? estimate.AtLeast : estimate.Upper) is { } near && !threshold.IsMet(near);
         var beyondLag = upperLimit && lateness is { } lag && (estimate.Lower ?? estimate.AtLeast) is { } least && !threshold.IsMet(least - lag);
         var lagNote = beyondLag
             ? string.Create(CultureInfo.InvariantCulture, $", over the limit by more than the generator's lateness (at most {lateness:0.###} ms) explains")
             : string.Empty;
         if (bound is not { } judged)
         {
+            var shownOver = missed ? string.Create(CultureInfo.InvariantCulture, $" [≥ {estimate.AtLeast:0.###}]") : string.Empty;
             return new ThresholdResult(
                 threshold.Expression,
                 group.Name,
                 actual,
-                string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples}){lagNote}"),
+                string.Create(CultureInfo.InvariantCulture, $"{text}{shownOver}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples}){lagNote}"),
                 false,
-                group.Count) { MissedBeyondLag = beyondLag };
+                group.Count) { MissedBeyondLag = beyondLag, Settled = missed };
         }
 
         var interval = estimate.Lower is { } lower && estimate.Upper is { } upper
             ? string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]")
             : string.Create(CultureInfo.InvariantCulture, $"{text} [≥ {judged:0.###}]");
-        return new ThresholdResult(threshold.Expression, group.Name, actual, interval + lagNote, threshold.IsMet(judged), group.Count) { MissedBeyondLag = beyondLag };
+        var met = threshold.IsMet(judged);
+        return new ThresholdResult(threshold.Expression, group.Name, actual, interval + lagNote, met, group.Count) { MissedBeyondLag = beyondLag, Settled = met || missed };
     }
 
     /// <summary>
@@ -142,13 +149,15 @@ internal static class ThresholdEvaluator
             return new ThresholdResult(threshold.Expression, group.Name, actual, text, threshold.IsMet(actual), group.Count);
         }
 
-        if (threshold.RequestsNeeded is var needed && group.Count < needed)
-        {
-            return new ThresholdResult(threshold.Expression, group.Name, actual, string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {needed} requests (has {group.Count})"), false, group.Count);
-        }
-
+        // An upper limit holds when the interval's upper end meets it, and is shown missed when its lower end misses it too;
+        // between the two the run has not settled it. Below RequestsNeeded no failure count lets the upper end meet it.
         var (lower, upper) = BinomialInterval.Of(group.Failed, group.Count);
-        return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]", threshold.IsMet(threshold.IsUpperLimit ? upper : lower), group.Count);
+        var met = threshold.IsMet(threshold.IsUpperLimit ? upper : lower);
+        var missed = !threshold.IsMet(threshold.IsUpperLimit ? lower : upper);
+        var shortOf = !met && !missed && threshold.RequestsNeeded is var needed && group.Count < needed
+            ? string.Create(CultureInfo.InvariantCulture, $", needs ≥ {needed} requests (has {group.Count})")
+            : string.Empty;
+        return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]{shortOf}", met, group.Count) { Settled = met || missed };
     }
 
     private static StatsSnapshot Select(Threshold threshold, StatsSnapshot total, IReadOnlyList<StatsSnapshot> scenarios, IReadOnlyList<StatsSnapshot> endpoints)

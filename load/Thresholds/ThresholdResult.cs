@@ -5,7 +5,7 @@ namespace Perf.Load.Thresholds;
 /// <param name="Group">The stats group it looked at (<c>total</c>, an endpoint or a scenario).</param>
 /// <param name="Actual">The measured value, in the threshold's unit.</param>
 /// <param name="ActualText">The measured value formatted with its unit.</param>
-/// <param name="Passed">True when the threshold holds.</param>
+/// <param name="Passed">True when the run has shown the threshold holds.</param>
 /// <param name="Requests">The requests in its group: what a percentile or a failure rate was judged on.</param>
 internal sealed record ThresholdResult(string Expression, string Group, double Actual, string ActualText, bool Passed, long Requests)
 {
@@ -15,4 +15,11 @@ internal sealed record ThresholdResult(string Expression, string Group, double A
     /// lateness added. False otherwise.
     /// </summary>
     public bool MissedBeyondLag { get; init; }
+
+    /// <summary>
+    /// False when the measurements put the threshold on neither side of its limit (never with <see cref="Passed"/>): a
+    /// percentile or failure rate whose interval straddles the limit, too few requests to bound it, or none at all. True
+    /// for a threshold that holds, or one the run has shown missed.
+    /// </summary>
+    public bool Settled { get; init; } = true;
 }

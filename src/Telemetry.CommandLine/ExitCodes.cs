@@ -8,7 +8,7 @@ namespace Telemetry.CommandLine;
 /// | 1 | the work failed (server error, a job threw, a benchmark errored, an unexpected failure inside the runner) | all |
 /// | 99 | a threshold failed (k6's <c>ThresholdsHaveFailed</c>); for the CI gate: a plan, load threshold or timing regressed | load, bench |
 /// | 104 | bad command line or configuration; nothing was started or changed (k6's <c>InvalidConfig</c>) | all |
-/// | 110 | invalid run: the generator could not keep its schedule; for the CI gate: a step could not give a verdict | load, bench |
+/// | 110 | no verdict: an invalid run (the generator could not keep its schedule), or a load run NOT SETTLED (a threshold neither shown to hold nor missed); for the CI gate: a step could not give a verdict | load, bench |
 /// | 111 | not comparable: a baseline from another machine, server, dataset or schema | bench |
 /// | 130 | interrupted by Ctrl+C; whole steps are kept, rerun the same command to resume | seed, jobs |
 /// </remarks>
@@ -26,7 +26,7 @@ public static class ExitCodes
     /// <summary>The command line or the configuration it names is wrong; nothing was started or changed (k6's <c>InvalidConfig</c>).</summary>
     public const int UsageError = 104;
 
-    /// <summary>No verdict is possible: the load generator could not keep its schedule, or a gate step crashed, wrote nothing or measured too little.</summary>
+    /// <summary>No verdict is possible: the load generator could not keep its schedule, a threshold was neither shown to hold nor missed (NOT SETTLED), or a gate step crashed, wrote nothing or measured too little.</summary>
     public const int InvalidRun = 110;
 
     /// <summary>A baseline (plans or timings) was taken on another machine, server, dataset or schema, and comparing across them was not allowed.</summary>

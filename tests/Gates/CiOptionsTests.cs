@@ -1,6 +1,7 @@
 using Perf.Analysis.Gates;
 using Perf.Bench.CiGate;
 using Perf.Harness.CommandLine;
+using Perf.Load.Reports;
 using Perf.Load.Thresholds;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
@@ -176,6 +177,19 @@ public sealed class CiOptionsTests
 
         Assert.Equal(expected, checks[0].Outcome);
         Assert.Equal(GateOutcome.Passed, checks[1].Outcome);
+    }
+
+    [Fact]
+    public void LoadInterpret_NotSettled_NoVerdictNotARegression()
+    {
+        var straddling = new ThresholdResult("p(95) < 500ms", "total", 480, "480 ms [450–520]", false, 1000) { Settled = false };
+
+        var checks = LoadStep.Interpret("load", ExitCodes.InvalidRun, [straddling], 1, Verdict.NotSettled);
+        var report = new GateReport(checks, []);
+
+        Assert.Equal([GateOutcome.Error, GateOutcome.Error], checks.Select(c => c.Outcome));
+        Assert.StartsWith("not settled: ", checks[0].Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
     }
 
     [Fact]

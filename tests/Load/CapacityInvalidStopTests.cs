@@ -38,6 +38,20 @@ public sealed class CapacityInvalidStopTests
     }
 
     [Fact]
+    public async Task StoppedNotSettled_BoundsNothingAbove()
+    {
+        // A step whose threshold neither held nor was shown missed (an interval straddling the limit) is no proof the
+        // capacity is under its rate: the search took it as one, and the overhead ratio's upper end with it.
+        var result = new CapacityResult(20, 40, Configuration, [Step(20, Verdict.Pass), Step(40, Verdict.NotSettled)]);
+
+        Assert.Null(result.UpperBound);
+        var facts = Assert.Single(CapacityReport.Build(result).Blocks.OfType<ReportList>());
+        Assert.Contains(facts.Items, i => i.Contains("stopped at 40/s on a NOT SETTLED step", StringComparison.Ordinal) && i.Contains("the capacity is at least this", StringComparison.Ordinal));
+        Assert.Equal(new CapacityFinding(20, true, null), await ReadBackAsync(result));
+        Assert.Null(await ReadBackAsync(new CapacityResult(null, 20, Configuration, [Step(20, Verdict.NotSettled)])));
+    }
+
+    [Fact]
     public async Task StoppedOnAFailure_TheCapacityIsBoundedAbove()
     {
         var result = new CapacityResult(20, 40, Configuration, [Step(20, Verdict.Pass), Step(40, Verdict.Fail)]);

@@ -84,8 +84,9 @@ public sealed class ExitCodeTests
 
         Assert.Equal(ExitCodes.ThresholdsFailed, code);
         Assert.Contains("FAIL  healthz:count>1000000", console.Output, StringComparison.Ordinal);
-        // Fifty requests cannot bound the default p99 (368): it fails and says so, whatever the latencies.
-        Assert.Contains("FAIL  p(99)<1000  (total: ", console.Output, StringComparison.Ordinal);
+        // Fifty fast requests cannot bound the default p99 (368), nor show it over 1 s: not settled, and it says so. The
+        // count threshold, shown missed, makes the run a FAIL all the same.
+        Assert.Contains("NOT SETTLED  p(99)<1000  (total: ", console.Output, StringComparison.Ordinal);
         Assert.Contains("needs ≥ 368 samples (has ", console.Output, StringComparison.Ordinal);
         foreach (var file in new[] { "manifest.json", "summary.json", "report.md", "report.html", "latency.hgrm", "service.hgrm", "latency-healthz.hgrm", "latency.hlog" })
         {
@@ -129,6 +130,19 @@ public sealed class ExitCodeTests
         Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), passed));
         Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), failed));
         Assert.Equal(4, new[] { ExitCodes.Success, ExitCodes.ThresholdsFailed, ExitCodes.InvalidRun, ExitCodes.UsageError }.Distinct().Count());
+    }
+
+    [Fact]
+    public void Decide_ThresholdNeitherHeldNorMissed_IsNotSettledUnlessAnotherWasMissed()
+    {
+        // An interval straddling its limit shows no miss: not a FAIL (exit 99), no verdict (exit 110), as an invalid run.
+        var straddling = new ThresholdResult("p(95)<500", "total", 480, "480 ms [450–520]", false, 1000) { Settled = false };
+        var missed = new ThresholdResult("p(99)<1000", "total", 1500, "1500 ms [1400–1600]", false, 1000);
+        var held = new ThresholdResult("http_req_failed<0.01", "total", 0, "0%", true, 1000);
+
+        Assert.Equal((Verdict.NotSettled, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: true), [straddling, held]));
+        Assert.Equal((Verdict.Fail, ExitCodes.ThresholdsFailed), RunSummaryBuilder.Decide(Health(valid: true), [straddling, missed]));
+        Assert.Equal((Verdict.Invalid, ExitCodes.InvalidRun), RunSummaryBuilder.Decide(Health(valid: false), [straddling]));
     }
 
     private static GeneratorHealth Health(bool valid) =>

@@ -37,13 +37,13 @@ public sealed class MergeTests
         Assert.Equal(2, merged.Summary.MergedFrom!.Count);
 
         // The thresholds are judged on the sum: ~50 requests a machine cannot bound a p95 (72), the ~100 merged can, by
-        // the merged histogram's own interval; neither bounds a p99 (368), so the merged run fails on it and says so.
+        // the merged histogram's own interval; neither bounds a p99 (368), so the merged run has not settled it and says so.
         Assert.All([a, b], run => Assert.EndsWith($"needs ≥ 72 samples (has {run.Report.Total.Latency.TotalCount})", run.Report.Summary.Thresholds[0].ActualText, StringComparison.Ordinal));
         Assert.Equal(Histograms.EstimateMs(direct, 95).Upper < 500, merged.Summary.Thresholds[0].Passed);
         Assert.DoesNotContain("needs", merged.Summary.Thresholds[0].ActualText, StringComparison.Ordinal);
         Assert.EndsWith($"needs ≥ 368 samples (has {expectedCount})", merged.Summary.Thresholds[1].ActualText, StringComparison.Ordinal);
         Assert.True(merged.Summary.Generator.Valid, string.Join("; ", merged.Summary.Generator.Problems));
-        Assert.Equal(Verdict.Fail, merged.Summary.Verdict);
+        Assert.Equal(Verdict.NotSettled, merged.Summary.Verdict);
 
         var output = LoadTestSupport.TempDirectory();
         await ReportWriter.WriteAsync(merged, RunManifest.Create("load-merge"), output, html: true, TestContext.Current.CancellationToken);

@@ -91,16 +91,31 @@ public sealed class ThresholdTests
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(99)<1000")], few, [], [], 10));
 
         Assert.False(result.Passed);
+        Assert.False(result.Settled);
         Assert.InRange(result.Actual, 9.9, 10.1);
         Assert.Contains("needs ≥ 368 samples (has 30)", result.ActualText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_P99OfThirtySlowSamples_IsShownMissedByItsLowerBound()
+    {
+        // Thirty bound no p99 from above, but one sample bounds it from below: thirty of 2 s put it at 2 s or more, over 1 s.
+        var few = Snapshot("total", count: 30, failed: 0, latencyMicros: 2_000_000);
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(99)<1000")], few, [], [], 10));
+
+        Assert.Equal((false, true), (result.Passed, result.Settled));
+        Assert.StartsWith("2000.895 ms [≥ 2000.895], needs ≥ 368 samples (has 30)", result.ActualText, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("p(95)<955", false)]
-    [InlineData("p(95)<1000", true)]
-    [InlineData("p(95)>930", true)]
-    [InlineData("p(95)>945", false)]
-    public void Evaluate_Percentile_IsJudgedByItsIntervalNotItsPointEstimate(string expression, bool passed)
+    [InlineData("p(95)<955", false, false)]
+    [InlineData("p(95)<1000", true, true)]
+    [InlineData("p(95)<900", false, true)]
+    [InlineData("p(95)>930", true, true)]
+    [InlineData("p(95)>945", false, false)]
+    [InlineData("p(95)>980", false, true)]
+    public void Evaluate_Percentile_IsJudgedByItsIntervalNotItsPointEstimate(string expression, bool passed, bool settled)
     {
         // 1 ms to 1000 ms, one request each: the p95 is about 950 ms, its 95 % interval about the 936th to the 964th.
         var latency = Histograms.Create();
@@ -114,7 +129,8 @@ public sealed class ThresholdTests
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], spread, [], [], 10));
 
         Assert.InRange(result.Actual, 949, 952);
-        Assert.Equal(passed, result.Passed);
+        // Held by the interval's end on the limit's side, missed by its other end, else not settled either way.
+        Assert.Equal((passed, settled), (result.Passed, result.Settled));
         Assert.Matches(@"^95\d\.?\d* ms \[9\d\d(\.\d+)?–9\d\d(\.\d+)?\]$", result.ActualText);
     }
 
@@ -130,29 +146,31 @@ public sealed class ThresholdTests
 
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], busy with { Name = "total" }, [], [busy, idle], 10));
 
-        Assert.False(result.Passed);
+        Assert.Equal((false, false), (result.Passed, result.Settled));
         Assert.Equal("no requests", result.ActualText);
     }
 
     [Theory]
     // 600 requests without a failure: under 1 % by the interval [0–0.61 %], not under 0.1 %, which takes 3,688.
-    [InlineData("http_req_failed<0.01", 600, 0, true, "0% [0%–0.6129%]")]
-    [InlineData("http_req_failed<0.001", 600, 0, false, "0%, needs ≥ 3688 requests (has 600)")]
-    // 3 of 600 is 0.5 %, under 1 % by its point estimate, but its interval reaches 1.45 %: not shown.
-    [InlineData("http_req_failed<0.01", 600, 3, false, "0.5% [0.1032%–1.4542%]")]
+    [InlineData("http_req_failed<0.01", 600, 0, true, true, "0% [0%–0.6129%]")]
+    [InlineData("http_req_failed<0.001", 600, 0, false, false, "0% [0%–0.6129%], needs ≥ 3688 requests (has 600)")]
+    // 3 of 600 is 0.5 %, under 1 % by its point estimate, but its interval reaches 1.45 %: not shown, nor shown missed.
+    [InlineData("http_req_failed<0.01", 600, 3, false, false, "0.5% [0.1032%–1.4542%]")]
+    // 30 of 600 is over 1 % by the interval's lower end too: shown missed.
+    [InlineData("http_req_failed<0.01", 600, 30, false, true, "5% [3.3986%–7.0611%]")]
     // A lower limit is judged by the interval's lower end: 20 of 1000 is above 1 % ([1.23 %–3.07 %]), 12 of 1000 is not.
-    [InlineData("errors>0.01", 1000, 20, true, "2% [1.2258%–3.072%]")]
-    [InlineData("errors>0.01", 1000, 12, false, "1.2% [0.6216%–2.0868%]")]
+    [InlineData("errors>0.01", 1000, 20, true, true, "2% [1.2258%–3.072%]")]
+    [InlineData("errors>0.01", 1000, 12, false, false, "1.2% [0.6216%–2.0868%]")]
     // "No request failed" is about this run: 30 requests show it or not.
-    [InlineData("errors<=0", 30, 0, true, "0%")]
-    [InlineData("errors<=0", 30, 1, false, "3.3333%")]
-    public void Evaluate_FailureRate_IsJudgedByItsIntervalNotItsPointEstimate(string expression, long count, long failed, bool passed, string text)
+    [InlineData("errors<=0", 30, 0, true, true, "0%")]
+    [InlineData("errors<=0", 30, 1, false, true, "3.3333%")]
+    public void Evaluate_FailureRate_IsJudgedByItsIntervalNotItsPointEstimate(string expression, long count, long failed, bool passed, bool settled, string text)
     {
         var group = Snapshot("total", count, failed, latencyMicros: 10_000);
 
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], group, [], [], 10));
 
-        Assert.Equal((passed, text), (result.Passed, result.ActualText));
+        Assert.Equal((passed, settled, text), (result.Passed, result.Settled, result.ActualText));
     }
 
     /// <summary>
