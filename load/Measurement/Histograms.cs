@@ -32,25 +32,34 @@ internal static class Histograms
     public static double PercentileMs(HistogramBase histogram, double percentile)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        return histogram.TotalCount == 0 ? 0 : RankReader(histogram)(Percentile.Rank(percentile, histogram.TotalCount));
+        return histogram.TotalCount == 0 ? 0 : RankReader(histogram, histogram.HighestEquivalentValue)(Percentile.Rank(percentile, histogram.TotalCount));
     }
 
     /// <summary>A percentile in milliseconds with its 95 % order-statistic interval, read from the histogram's recorded values by rank.</summary>
-    /// <remarks>Values are the histogram's (3 significant digits); samples of a loaded server are not independent, so the interval is a guide, not a guarantee.</remarks>
+    /// <remarks>
+    /// Values are the histogram's (3 significant digits): a recorded value stands for its whole bucket, so the upper end
+    /// (and the point estimate) is read at the bucket's highest equivalent value and the lower ends (<see cref="QuantileEstimate.Lower"/>,
+    /// <see cref="QuantileEstimate.AtLeast"/>) at its lowest, each claiming no more than was measured. Samples of a loaded
+    /// server are not independent, so the interval is a guide, not a guarantee.
+    /// </remarks>
     public static QuantileEstimate EstimateMs(HistogramBase histogram, double percentile)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        var valueAtRank = RankReader(histogram);
-        return OrderStatistics.Estimate((int)Math.Min(int.MaxValue, histogram.TotalCount), rank => valueAtRank(rank), percentile);
+        var count = (int)Math.Min(int.MaxValue, histogram.TotalCount);
+        var highest = RankReader(histogram, histogram.HighestEquivalentValue);
+        var lowest = RankReader(histogram, histogram.LowestEquivalentValue);
+        var fromAbove = OrderStatistics.Estimate(count, rank => highest(rank), percentile);
+        var fromBelow = OrderStatistics.Estimate(count, rank => lowest(rank), percentile);
+        return fromAbove with { Lower = fromBelow.Lower, AtLeast = fromBelow.AtLeast };
     }
 
-    /// <summary>Reads the r-th smallest recorded value (1-based) in milliseconds, as the highest value equivalent to its bucket.</summary>
-    private static Func<long, double> RankReader(HistogramBase histogram)
+    /// <summary>Reads the r-th smallest recorded value (1-based) in milliseconds, as the value <paramref name="equivalent"/> picks from its bucket.</summary>
+    private static Func<long, double> RankReader(HistogramBase histogram, Func<long, long> equivalent)
     {
         var counts = new List<(long CumulativeCount, double Ms)>();
         foreach (var value in histogram.RecordedValues())
         {
-            counts.Add((value.TotalCountToThisValue, histogram.HighestEquivalentValue(value.ValueIteratedTo) / 1000.0));
+            counts.Add((value.TotalCountToThisValue, equivalent(value.ValueIteratedTo) / 1000.0));
         }
 
         var byCount = Comparer<(long CumulativeCount, double Ms)>.Create((a, b) => a.CumulativeCount.CompareTo(b.CumulativeCount));

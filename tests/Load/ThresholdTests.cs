@@ -196,6 +196,25 @@ public sealed class ThresholdTests
             RunSummaryBuilder.Decide(generator, results).Verdict);
     }
 
+    /// <summary>
+    /// 1,000 requests of 499.9 ms, recorded in the bucket from 499.712 to 499.967 ms: at its top, the lower end claimed the
+    /// p95 was at least 499.967 ms, which no request took; at its bottom, neither claim below holds.
+    /// </summary>
+    [Fact]
+    public void Evaluate_LowerEndsInsideOneBucket_ReadAtTheBucketsLowestValue()
+    {
+        var group = Snapshot("total", count: 1000, failed: 0, latencyMicros: 499_900);
+        var generator = new GeneratorHealth("open", 10, 10, 1000, 1000, 5, 0, 0.01, 0.01, 0.01, 0.01, 3, false, ["late"]) { DispatchLagMaxMs = 0.01 };
+
+        var results = ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(95)>=499.95"), ThresholdParser.Parse("p(95)<499.95")], group, [], [], 10, generator);
+
+        Assert.Equal("499.967 ms [499.712–499.967]", results[0].ActualText);
+        Assert.False(results[0].Passed);
+        // Missed by 0.017 ms at most, and the generator was up to 0.01 ms late: not shown to be beyond its lateness.
+        Assert.False(results[1].MissedBeyondLag);
+        Assert.Equal(Verdict.Invalid, RunSummaryBuilder.Decide(generator, results).Verdict);
+    }
+
     [Fact]
     public void Evaluate_LateGeneratorWithoutItsLargestLag_JudgesNothingBeyondIt()
     {
