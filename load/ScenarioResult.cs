@@ -18,8 +18,9 @@ public sealed record ScenarioResult(
     /// <summary>The scenario's name.</summary>
     public string Name => Total.Name;
 
-    /// <summary>The generator kept its schedule and every threshold held.</summary>
-    public bool Passed => GeneratorProblems.Count == 0 && Thresholds.All(t => t.Passed);
+    /// <summary>The generator kept its schedule, and there were thresholds and every one held.</summary>
+    /// <remarks>False without thresholds: nothing was judged (the command line's NOT JUDGED), so nothing passed.</remarks>
+    public bool Passed => GeneratorProblems.Count == 0 && Thresholds.Count > 0 && Thresholds.All(t => t.Passed);
 
     internal static ScenarioResult From(RunSummary summary, string? reportDirectory)
     {

@@ -153,6 +153,22 @@ public sealed class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_NoThresholds_DidNotPass()
+    {
+        var unjudged = Scenario.Create("unjudged", _ => Task.FromResult(Response.Ok()))
+            .WithLoadSimulations(Simulation.Inject(20, TimeSpan.FromSeconds(1)));
+
+        var result = await ScenarioRunner.RegisterScenarios(unjudged).WithTarget(UnusedTarget).RunAsync(TestContext.Current.CancellationToken);
+
+        // Every invocation succeeded and the schedule held, but nothing was judged: the command line's NOT JUDGED, not a pass.
+        var run = result.Scenario("unjudged");
+        Assert.Equal((20, 0), (run.Total.Ok, run.Total.Failed));
+        Assert.Empty(run.GeneratorProblems);
+        Assert.False(run.Passed);
+        Assert.False(result.Passed);
+    }
+
+    [Fact]
     public void ToProfile_RampAfterInject_StartsFromThePreviousRate()
     {
         var scenario = Scenario.Create("shape", _ => Task.FromResult(Response.Ok()))
