@@ -83,7 +83,7 @@ public sealed class Scenario
         return new Scenario(name, null, next, [.. endpoints.Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>Runs these simulations one after another: injection rates, or a single <see cref="Simulation.KeepConstant"/>.</summary>
+    /// <summary>Runs these simulations one after another: injection rates, or a single <see cref="Simulation.KeepConstant"/> (which takes no latency threshold).</summary>
     public Scenario WithLoadSimulations(params LoadSimulation[] simulations)
     {
         ArgumentNullException.ThrowIfNull(simulations);
@@ -110,6 +110,12 @@ public sealed class Scenario
         ArgumentNullException.ThrowIfNull(thresholds);
         var copy = Copy();
         copy.Thresholds = [.. thresholds];
+        if (copy.LoadSimulations.Count > 0)
+        {
+            // A latency threshold on KeepConstant fails here, whichever of the two was set first.
+            _ = copy.ToProfile();
+        }
+
         return copy;
     }
 
@@ -147,6 +153,11 @@ public sealed class Scenario
             if (LoadSimulations.Count > 1)
             {
                 throw new ArgumentException($"Scenario '{Name}': KeepConstant runs alone, not combined with other simulations.");
+            }
+
+            if (Thresholds.FirstOrDefault(t => t.Threshold.JudgesLatency) is { } latency)
+            {
+                throw new ArgumentException($"Scenario '{Name}': {latency.Expression} judges latency, which KeepConstant (closed model) hides: its copies wait out a stall instead of starting into it. Judge latency with Inject or RampingInject; KeepConstant takes only ErrorRateBelow.");
             }
 
             var closed = LoadSimulations[0];

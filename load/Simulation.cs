@@ -18,7 +18,7 @@ public static class Simulation
     }
 
     /// <summary>Keeps <paramref name="copies"/> invocations running back to back for <paramref name="during"/> (closed model).</summary>
-    /// <remarks>Diagnostics only: a closed model waits for slow responses before sending more, so its latency hides stalls (coordinated omission). Gate on an injection rate.</remarks>
+    /// <remarks>Diagnostics only: a closed model waits for slow responses before sending more, so its latency hides stalls (coordinated omission): a scenario with a latency threshold refuses it. Gate on an injection rate.</remarks>
     public static LoadSimulation KeepConstant(int copies, TimeSpan during)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(copies, 0);

@@ -27,7 +27,7 @@ internal sealed class RunOptions(HarnessOptions harness)
 
     public Option<string?> Stages { get; } = new("--stages") { Description = "open model stages, e.g. \"10:10s,10->200:60s,200:30s\"", HelpName = "stages" };
 
-    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = "closed model with N workers (diagnostics only: it hides stalls)", HelpName = "N" };
+    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = "closed model with N workers (diagnostics only: it hides stalls, so no latency thresholds)", HelpName = "N" };
 
     public Option<Duration> MeasuredDuration { get; } = Duration.Option("--duration", TimeSpan.FromSeconds(30), "measured duration");
 
@@ -148,13 +148,21 @@ internal sealed class RunOptions(HarnessOptions harness)
             parse.GetValue(LateThreshold),
             Positive(parse.GetValue(MaxSendLag), "--max-send-lag"),
             minRateRatio);
+        // The defaults are the latency targets with an error rate beside them: a closed model cannot judge the targets, and
+        // the error rate alone would print PASS for an SLO the run never checked.
+        var closed = profile.Kind == LoadModelKind.Closed;
         var thresholds = new List<Threshold>();
-        if (!parse.GetValue(NoDefaultThresholds))
+        if (!parse.GetValue(NoDefaultThresholds) && !closed)
         {
             thresholds.AddRange(Threshold.Defaults);
         }
 
         thresholds.AddRange((parse.GetValue(ThresholdExpressions) ?? []).Select(ThresholdParser.Parse));
+        if (closed && thresholds.FirstOrDefault(t => t.JudgesLatency) is { } latency)
+        {
+            throw new UsageException($"--threshold '{latency.Expression}' judges latency, which a closed model (--concurrency) hides: its workers wait out a stall instead of sending into it. Judge latency with --rate or --stages; with --concurrency, only failure and rate thresholds (http_req_failed, errors, http_reqs).");
+        }
+
         return new RunSettings(
             url,
             scenarios,

@@ -120,6 +120,12 @@ internal static class RunMerger
             .ToList();
 
         var thresholds = first.Configuration.Thresholds.Select(ThresholdParser.Parse).Concat(extraThresholds).ToList();
+        if (first.Generator.Model != "open" && thresholds.FirstOrDefault(t => t.JudgesLatency) is { } latency)
+        {
+            // Closed runs written before run refused it carry the default p(95) and p(99) in their summaries.
+            throw new UsageException($"Threshold '{latency.Expression}' judges latency, which closed-model runs (--concurrency) hide: their workers waited out any stall instead of sending into it. Judge latency on open-model runs (--rate or --stages).");
+        }
+
         ThresholdEvaluator.Validate(thresholds, [.. endpoints.Select(e => e.Name)], [.. scenarios.Select(s => s.Name)]);
         var generator = MergeGenerators([.. runs.Select(r => r.Summary.Generator)]);
         var results = ThresholdEvaluator.Evaluate(thresholds, total, scenarios, endpoints, seconds, generator);

@@ -19,7 +19,9 @@ internal static class LoadReport
         var facts = new List<string>
         {
             $"Target: `{c.Target}`; scenarios: `{c.Scenarios}`; load: {c.Load}",
-            string.Create(C, $"Measured {summary.MeasuredSeconds:0.#} s from {summary.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC; latency is measured from each request's **intended** start (coordinated-omission free)"),
+            string.Create(C, $"Measured {summary.MeasuredSeconds:0.#} s from {summary.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC; ") + (g.Model == "open"
+                ? "latency is measured from each request's **intended** start (coordinated-omission free)"
+                : "latency is **service time**: a closed model sends only after a response, so it hides stalls (coordinated omission)"),
         };
         if (summary.Cache is { } cache)
         {

@@ -37,6 +37,9 @@ internal sealed record Threshold(
         _ => actual >= Limit,
     };
 
+    /// <summary>True for a limit on latency (a percentile, the mean, the smallest or the largest), which only an open model measures from the intended send time.</summary>
+    public bool JudgesLatency => Metric is ThresholdMetric.Percentile or ThresholdMetric.Average or ThresholdMetric.Minimum or ThresholdMetric.Maximum;
+
     /// <summary>True for a limit from above (<c>&lt;</c>, <c>&lt;=</c>).</summary>
     public bool IsUpperLimit => Operator is ThresholdOperator.LessThan or ThresholdOperator.LessOrEqual;
 

@@ -91,7 +91,7 @@ internal static class ThresholdEvaluator
             return new ThresholdResult(threshold.Expression, group.Name, actual, "no requests", false, group.Count) { Settled = false };
         }
 
-        if (judgesRequests && threshold.Metric != ThresholdMetric.FailedRate && group.Latency.TotalCount == 0)
+        if (threshold.JudgesLatency && group.Latency.TotalCount == 0)
         {
             return new ThresholdResult(threshold.Expression, group.Name, actual, "no latencies (every request dropped)", false, group.Count) { Settled = false };
         }

@@ -455,6 +455,9 @@ public sealed class BadInputTests
     [InlineData("run|--concurrency|4|--max-in-flight|10", "--max-in-flight applies to the open model")]
     [InlineData("run|--concurrency|4|--max-send-lag|100ms", "--max-send-lag applies to the open model")]
     [InlineData("run|--concurrency|4|--min-rate-ratio|0.5", "--min-rate-ratio applies to the open model")]
+    // A closed model's latency is service time: it passed the default P95/P99 on a server that stalled.
+    [InlineData("run|--concurrency|4|--threshold|p(95)<500", "--threshold 'p(95)<500' judges latency, which a closed model (--concurrency) hides: its workers wait out a stall instead of sending into it. Judge latency with --rate or --stages")]
+    [InlineData("run|--concurrency|4|--threshold|http_req_failed<0.01|--threshold|avg<200", "--threshold 'avg<200' judges latency")]
     [InlineData("capacity|--threshold|p(NaN)<5", "percentile 'NaN' must be a number strictly between 0 and 100")]
     // Infinite: a weight made the other scenarios' shares NaN, a limit made a threshold that always passes.
     [InlineData("run|--scenario|healthz=Infinity|--scenario|trades", "Scenario 'healthz=Infinity': the weight after '=' must be a positive finite number.")]

@@ -1,5 +1,6 @@
 using Perf.Load.Calibration;
 using Perf.Load.Model;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
 
@@ -45,6 +46,24 @@ public sealed class CoordinatedOmissionTests
         Assert.True(closed.Total.Latency.Max > 500, $"closed max {closed.Total.Latency.Max} ms: the stall did happen");
         Assert.True(closed.Total.Latency.P99 < 50, $"closed p99 {closed.Total.Latency.P99} ms hides it");
         Assert.Equal(closed.Total.ServiceTime.P99, closed.Total.Latency.P99, tolerance: 0.05);
+    }
+
+    [Fact]
+    public async Task Cli_ClosedModelServerStalls_NotJudgedNeverPass()
+    {
+        await using var server = await LocalTestServer.StartAsync(StallPeriod, Stall, TestContext.Current.CancellationToken);
+        var output = LoadTestSupport.TempDirectory();
+
+        var (code, console, _) = await LoadTestSupport.RunCliAsync(
+            ["run", "--url", server.BaseAddress.ToString(), "--scenario", "get:/", "--concurrency", "2", "--duration", "4s", "--warmup", "500ms", "--quiet", "--results", output]);
+
+        // With the default P95/P99 thresholds judged on its service time, this run printed PASS through the stall.
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("NOT JUDGED (no thresholds set)", console, StringComparison.Ordinal);
+        Assert.DoesNotContain("PASS", console, StringComparison.Ordinal);
+        var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("latency is **service time**", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("coordinated-omission free", report, StringComparison.Ordinal);
     }
 
     [Fact]

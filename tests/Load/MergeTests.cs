@@ -69,6 +69,19 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public async Task Merge_ClosedModelRunsWithALatencyThreshold_IsAUsageError()
+    {
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        // With the default thresholds, as every closed run on the command line had before it refused latency thresholds.
+        var run = await WriteRunAsync(server.BaseAddress, LoadProfile.Closed(2, TimeSpan.FromSeconds(1)), seed: 1);
+
+        var ex = await Assert.ThrowsAsync<UsageException>(() => RunMerger.MergeAsync([run.Directory], [], TestContext.Current.CancellationToken));
+
+        // Merged, its service-time p95 and p99 were judged as latency and passed.
+        Assert.StartsWith("Threshold 'p(95)<500' judges latency, which closed-model runs (--concurrency) hide", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_SameRunTwice_IsAUsageError()
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);

@@ -169,6 +169,21 @@ public sealed class ScenarioRunnerTests
     }
 
     [Fact]
+    public void WithThresholds_LatencyOnKeepConstant_ThrowsInEitherOrder()
+    {
+        var scenario = Scenario.Create("closed", _ => Task.FromResult(Response.Ok()));
+        var keep = Simulation.KeepConstant(2, TimeSpan.FromSeconds(1));
+
+        // A closed model's latency is service time: it would pass a P95 on a server that stalls.
+        var thresholdsFirst = Assert.Throws<ArgumentException>(() => scenario.WithThresholds(ScenarioThreshold.P95Below(500)).WithLoadSimulations(keep));
+        var simulationFirst = Assert.Throws<ArgumentException>(() => scenario.WithLoadSimulations(keep).WithThresholds(ScenarioThreshold.ErrorRateBelow(0.01), ScenarioThreshold.P99Below(1000)));
+
+        Assert.Contains("Scenario 'closed': p(95)<500 judges latency, which KeepConstant (closed model) hides", thresholdsFirst.Message, StringComparison.Ordinal);
+        Assert.Contains("Scenario 'closed': p(99)<1000 judges latency", simulationFirst.Message, StringComparison.Ordinal);
+        Assert.Equal(LoadModelKind.Closed, scenario.WithLoadSimulations(keep).WithThresholds(ScenarioThreshold.ErrorRateBelow(0.01)).ToProfile().Kind);
+    }
+
+    [Fact]
     public void ToProfile_RampAfterInject_StartsFromThePreviousRate()
     {
         var scenario = Scenario.Create("shape", _ => Task.FromResult(Response.Ok()))
