@@ -513,6 +513,32 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummaryAndHeadroom_FullScanNoApiServes_NeitherDecidesTheVerdictNorGetsALine()
+    {
+        // Partitioned alone, beside the full scan shown for contrast: its work grows with the table (every row examined)
+        // and its p95 at 10M (~450 ms) is projected to reach 500 ms around 11M rows, inside the 36.5M of 5 years.
+        var data = SampleCapacityData.Create();
+        data = data with
+        {
+            Measurements = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Partitioned).Select(m => m with
+            {
+                Queries = [.. m.Queries, SampleCapacityData.Query("full_scan", 50 + (4e-5 * m.TradeRows), m.TradeRows, "PRIMARY") with { ServedByApi = false }],
+            })],
+        };
+
+        var analysis = CapacityAnalysis.Analyze(data, new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1)));
+
+        Assert.Equal(HeadroomStatus.ReachedWithinHorizon, Assert.Single(analysis.Projections, p => p.Query == "full_scan").Status);
+        Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound 47", PlannerSummary.Build(analysis)!.Rows.Single()[^1], StringComparison.Ordinal);
+        var headroom = analysis.Recommendations.Where(r => r.Rule == "headroom").ToList();
+        Assert.DoesNotContain(headroom, r => r.Text.Contains("full_scan", StringComparison.Ordinal));
+        Assert.Contains(headroom, r => r.Text.Contains(": no query is projected to reach its target through 2031-01-01", StringComparison.Ordinal));
+        // The projection table still shows it, as contrast.
+        var projections = CapacityReportBuilder.Build(analysis).Blocks.OfType<Perf.Harness.Reports.ReportTable>().Single(t => t.Header[^1] == "reaches the target");
+        Assert.Contains(projections.Rows, r => r[0] == "`full_scan` (contrast: no API serves it, so no target applies)");
+    }
+
+    [Fact]
     public void Derive_Storage_ComparesBytesPerRow()
     {
         var text = Assert.Single(Analysis.Recommendations, r => r.Rule == "storage" && r.Text.StartsWith("Composite", StringComparison.Ordinal)).Text;

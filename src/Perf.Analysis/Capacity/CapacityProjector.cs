@@ -48,13 +48,11 @@ public static class CapacityProjector
             .Where(p => p.Estimate.IsBounded)
             .Select(p => Project(work, measuredRows, measured, sizes, p.Estimate, p.Target, assumptions, error))
             .ToList();
-        if (projections.Count == 0)
-        {
-            return new LatencyProjection(work.Variant, work.Query, 0, targets.P95Ms, measuredRows, measured.Estimate(95), work, double.NaN, double.NaN, double.NaN, null, null, false, HeadroomStatus.NotSupported);
-        }
-
         // The least headroom first; on a tie the higher percentile (listed first), as before both were projected.
-        return projections.OrderBy(p => Severity(p.Status)).ThenBy(p => p.RowsAtTarget ?? double.PositiveInfinity).First();
+        var projection = projections.Count == 0
+            ? new LatencyProjection(work.Variant, work.Query, 0, targets.P95Ms, measuredRows, measured.Estimate(95), work, double.NaN, double.NaN, double.NaN, null, null, false, HeadroomStatus.NotSupported)
+            : projections.OrderBy(p => Severity(p.Status)).ThenBy(p => p.RowsAtTarget ?? double.PositiveInfinity).First();
+        return projection with { ServedByApi = measured.ServedByApi };
     }
 
     /// <summary>How little headroom a status leaves: over already first, never crossing last.</summary>

@@ -175,7 +175,7 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportTable(
                 ["query", "variant", "measured", "work", $"at {Date(a.EndDate)}", "reaches the target"],
                 [.. analysis.Projections.OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).Select(p => (IReadOnlyList<string>)[
-                    $"`{p.Query}`", p.Variant.ToString(),
+                    p.ServedByApi ? $"`{p.Query}`" : $"`{p.Query}` (contrast: no API serves it, so no target applies)", p.Variant.ToString(),
                     p.Status == HeadroomStatus.NotSupported ? Estimate(p.Measured) : $"p{Number(p.Percentile, 0)} {Estimate(p.Measured)} at {Rows(p.MeasuredRows)}",
                     p.Work.Verdict,
                     p.Status == HeadroomStatus.NotSupported ? "–" : $"{Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs)}{(CapacityProjector.IsExtrapolation(a.RowsOn(a.EndDate), p.MeasuredRows) ? $" (extrapolation: {Ratio(a.RowsOn(a.EndDate) / p.MeasuredRows)} the largest size)" : string.Empty)}",

@@ -31,4 +31,8 @@ public sealed record LatencyProjection(
     double? RowsAtTarget,
     DateOnly? DateAtTarget,
     bool IsExtrapolation,
-    HeadroomStatus Status);
+    HeadroomStatus Status)
+{
+    /// <summary>Whether the API runs the query, so its targets apply (false for the full scan shown for contrast): only these decide verdicts and headroom.</summary>
+    public bool ServedByApi { get; init; } = true;
+}

@@ -137,7 +137,9 @@ public static class PlannerSummary
     {
         var targets = analysis.Data.Targets;
         var worst = worstByYear[^1];
-        var over = analysis.Projections.Where(p => p.Variant == variant && p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
+        // Only what the API serves is held to the targets: the full scan is contrast, whatever its projection.
+        var projections = analysis.Projections.Where(p => p.Variant == variant && p.ServedByApi).ToList();
+        var over = projections.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
         if (over.Count > 0)
         {
             var first = over.OrderBy(p => p.DateAtTarget ?? DateOnly.MinValue).First();
@@ -184,7 +186,7 @@ public static class PlannerSummary
         // What the bands say covers only the queries they bound; the others are named with what their samples do show.
         var unbounded = worst.Missing == 0 ? string.Empty
             : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(worst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{worst.FloorQuery}`)" : string.Empty)}";
-        var ungrown = analysis.Projections.Count(p => p.Variant == variant && p.Status == HeadroomStatus.GrowthNotBounded);
+        var ungrown = projections.Count(p => p.Status == HeadroomStatus.GrowthNotBounded);
         return ungrown > 0
             ? $"under p95 {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)} by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
             : $"meets p95 < {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)}: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";

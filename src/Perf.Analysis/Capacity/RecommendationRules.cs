@@ -305,7 +305,9 @@ public static class RecommendationRules
     /// </remarks>
     internal static IEnumerable<Recommendation> Headroom(IReadOnlyList<LatencyProjection> projections, GrowthAssumptions? assumptions)
     {
-        if (assumptions is null || projections.Count == 0)
+        // Only what the API serves is held to the targets: the full scan is contrast, in the projection table but given no line.
+        var served = projections.Where(p => p.ServedByApi).ToList();
+        if (assumptions is null || served.Count == 0)
         {
             yield break;
         }
@@ -313,7 +315,7 @@ public static class RecommendationRules
         var who = $"With {assumptions.Profiles} profiles × {Number(assumptions.TradesPerDayPerProfile)} trades/day";
         var horizonRows = assumptions.RowsOn(assumptions.EndDate);
         var horizon = $"{Date(assumptions.EndDate)} ({Rows(horizonRows)} rows)";
-        var listed = projections
+        var listed = served
             .Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon or HeadroomStatus.BeyondHorizon)
             .OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
         foreach (var p in listed)
@@ -331,12 +333,11 @@ public static class RecommendationRules
             yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }
 
-
         var late = listed.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.MayBeOver or HeadroomStatus.ReachedWithinHorizon).ToList();
-        var modelErrorReaches = projections.Where(p => p.Status == HeadroomStatus.ModelErrorReaches).OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
-        var noGrowth = projections.Count(p => p.Status == HeadroomStatus.NoGrowth) + modelErrorReaches.Count;
-        var unbounded = projections.Where(p => p.Status == HeadroomStatus.GrowthNotBounded).Select(p => $"`{p.Query}` on {p.Variant}").ToList();
-        var unsupported = projections.Count(p => p.Status == HeadroomStatus.NotSupported);
+        var modelErrorReaches = served.Where(p => p.Status == HeadroomStatus.ModelErrorReaches).OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).ToList();
+        var noGrowth = served.Count(p => p.Status == HeadroomStatus.NoGrowth) + modelErrorReaches.Count;
+        var unbounded = served.Where(p => p.Status == HeadroomStatus.GrowthNotBounded).Select(p => $"`{p.Query}` on {p.Variant}").ToList();
+        var unsupported = served.Count(p => p.Status == HeadroomStatus.NotSupported);
         var rest = new List<string>();
         if (noGrowth > 0)
         {
