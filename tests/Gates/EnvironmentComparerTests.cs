@@ -23,6 +23,17 @@ public sealed class EnvironmentComparerTests
     }
 
     [Theory]
+    [InlineData(null, null, "machine identity unknown: baseline unknown, this run unknown (an unknown identity matches none: one machine cannot be shown)")]
+    [InlineData("0123456789abcdef", null, "machine identity unknown: baseline 0123456789abcdef, this run unknown (an unknown identity matches none: one machine cannot be shown)")]
+    public void Differences_MachineIdentityUnknown_NamedEvenWhenBothAreUnknown(string? baselineId, string? currentId, string expected)
+    {
+        // Two VMs of one kind off Linux: everything described matches, and neither side knows which machine it ran on.
+        static Perf.Harness.Results.RunManifest On(string? id) => SyntheticTimings.Manifest() with { Machine = SyntheticTimings.Manifest().Machine with { MachineId = id } };
+
+        Assert.Equal(expected, Assert.Single(EnvironmentComparer.Differences(On(baselineId), On(currentId))));
+    }
+
+    [Theory]
     [InlineData(23, null)] // what the kernel reserves moves by a little between boots
     [InlineData(16, "memory: baseline 24.0 GiB, this run 16.0 GiB")]
     public void Differences_Memory_NamedOnlyBeyondATenth(long currentGiB, string? expected)

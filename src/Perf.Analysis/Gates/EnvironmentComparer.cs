@@ -17,7 +17,16 @@ public static class EnvironmentComparer
         ArgumentNullException.ThrowIfNull(current);
         var differences = new List<string>();
         var (b, c) = (baseline.Machine, current.Machine);
-        Compare("machine", b.MachineId ?? "unknown", c.MachineId ?? "unknown");
+        // An unknown identity (off Linux, or unreadable) matches nothing: two unknowns may be two VMs of one kind.
+        if (b.MachineId is null || c.MachineId is null)
+        {
+            differences.Add($"machine identity unknown: baseline {b.MachineId ?? "unknown"}, this run {c.MachineId ?? "unknown"} (an unknown identity matches none: one machine cannot be shown)");
+        }
+        else
+        {
+            Compare("machine", b.MachineId, c.MachineId);
+        }
+
         Compare("CPU", b.CpuModel ?? "unknown", c.CpuModel ?? "unknown");
         Compare("cores", b.ProcessorCount.ToString(CultureInfo.InvariantCulture), c.ProcessorCount.ToString(CultureInfo.InvariantCulture));
         Compare("architecture", b.Architecture, c.Architecture);
