@@ -28,7 +28,7 @@ public sealed record ScenarioResult(
         return new(
             StepStats.From(scenario),
             [.. summary.Endpoints.Where(e => e.Name != scenario.Name).Select(StepStats.From)],
-            [.. summary.Thresholds.Select(t => new ThresholdVerdict(t.Expression, t.Actual, t.Passed, t.ActualText))],
+            [.. summary.Thresholds.Select(t => new ThresholdVerdict(t.Expression, t.Actual, t.Passed, t.ActualText) { Settled = t.Settled })],
             summary.Generator.Problems,
             reportDirectory);
     }
