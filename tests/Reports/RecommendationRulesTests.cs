@@ -513,6 +513,26 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummary_SlowestInAnEarlyYear_VerdictNamesThatYearsBand()
+    {
+        // Partitioned alone, with a query slower at 1M rows than at 10M (its work does not grow): year 1 (7.3M rows) lies
+        // between the two and its band reaches highest; the verdict judged the last year's band alone and named that.
+        var data = SampleCapacityData.Create();
+        data = data with
+        {
+            Measurements = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Partitioned).Select(m => m with
+            {
+                Queries = [.. m.Queries, SampleCapacityData.Query("early", m.TradeRows == 1_000_000 ? 300 : 40, 1_000)],
+            })],
+        };
+
+        var verdict = PlannerSummary.Build(CapacityAnalysis.Analyze(data, new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1))))!.Rows.Single()[^1];
+
+        Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound ", verdict, StringComparison.Ordinal);
+        Assert.Contains("(`early`, year 1)", verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PlannerSummaryAndHeadroom_FullScanNoApiServes_NeitherDecidesTheVerdictNorGetsALine()
     {
         // Partitioned alone, beside the full scan shown for contrast: its work grows with the table (every row examined)

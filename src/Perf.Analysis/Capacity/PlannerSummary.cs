@@ -136,7 +136,10 @@ public static class PlannerSummary
     private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, IReadOnlyList<(double Year, DateOnly Date)> years, IReadOnlyList<WorstQuery> worstByYear)
     {
         var targets = analysis.Data.Targets;
-        var worst = worstByYear[^1];
+        // The year whose worst band reaches highest, not the last: timings need not grow with size (an interpolated year
+        // can sit above the largest size's), and the verdict speaks for every year.
+        var peak = Enumerable.Range(0, worstByYear.Count).MaxBy(i => worstByYear[i].Latency?.Upper ?? double.NegativeInfinity);
+        var worst = worstByYear[peak];
         // Only what the API serves is held to the targets: the full scan is contrast, whatever its projection.
         var projections = analysis.Projections.Where(p => p.Variant == variant && p.ServedByApi).ToList();
         var over = projections.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
@@ -175,7 +178,7 @@ public static class PlannerSummary
 
         if (w.Upper >= targets.P95Ms)
         {
-            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[^1].Year)} (target {Ms(targets.P95Ms)}){analysis.GrowthOf(variant, worst.Query!) switch
+            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[peak].Year)} (target {Ms(targets.P95Ms)}){analysis.GrowthOf(variant, worst.Query!) switch
             {
                 { Rows.Best.Model: GrowthModel.Constant } => "; its work does not grow: beyond the largest size only the model error widens its band",
                 { Grows: false } => $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}",
@@ -184,12 +187,14 @@ public static class PlannerSummary
         }
 
         // What the bands say covers only the queries they bound; the others are named with what their samples do show.
+        var floorWorst = worstByYear.MaxBy(x => x.AtLeast ?? double.NegativeInfinity)!;
         var unbounded = worst.Missing == 0 ? string.Empty
-            : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(worst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{worst.FloorQuery}`)" : string.Empty)}";
+            : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(floorWorst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{floorWorst.FloorQuery}`)" : string.Empty)}";
+        var peakYear = peak == years.Count - 1 ? string.Empty : $", year {Number(years[peak].Year)}";
         var ungrown = projections.Count(p => p.Status == HeadroomStatus.GrowthNotBounded);
         return ungrown > 0
-            ? $"under p95 {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)} by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
-            : $"meets p95 < {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)}: worst upper bound {Ms(w.Upper)} (`{worst.Query}`){unbounded}";
+            ? $"under p95 {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)} by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`{peakYear}){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
+            : $"meets p95 < {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)}: worst upper bound {Ms(w.Upper)} (`{worst.Query}`{peakYear}){unbounded}";
     }
 
     /// <summary>What to do about work growth the sizes cannot bound: measure more sizes when fewer than three were, else what the band then spans.</summary>
