@@ -30,8 +30,6 @@ public static class RetentionCutoffs
         ON DUPLICATE KEY UPDATE cutoff = GREATEST(cutoff, VALUES(cutoff)), updated_at = VALUES(updated_at)
         """;
 
-    private const string ReadSql = "SELECT cutoff FROM dd_retention_cutoff WHERE `table_name` = @table";
-
     private const string ReadAllSql = "SELECT `table_name` AS TableName, cutoff AS Cutoff FROM dd_retention_cutoff";
 
     /// <summary>Records that rows of <paramref name="live"/> before <paramref name="cutoff"/> are leaving it; call before moving any.</summary>
@@ -41,23 +39,8 @@ public static class RetentionCutoffs
         await connection.ExecuteAsync(new CommandDefinition(RecordSql, new { table = live.Name, cutoff }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>The latest cutoff retention has applied to <paramref name="live"/>, or null when it has moved none of its rows.</summary>
-    /// <remarks>Reads only (the API's account may not create tables): no table of cutoffs means retention never ran here.</remarks>
-    internal static async Task<DateTime?> ReadAsync(MySqlConnection connection, TelemetryTable live, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var cutoff = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(ReadSql, new { table = live.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return cutoff is { } value ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : null;
-        }
-        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.NoSuchTable)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The latest cutoff retention has applied to each live table it has reached, by table name; empty when it never ran.</summary>
-    /// <remarks>Reads only, as <see cref="ReadAsync"/> does.</remarks>
+    /// <remarks>Reads only (the API's account may not create tables): no table of cutoffs means retention never ran here.</remarks>
     internal static async Task<IReadOnlyDictionary<string, DateTime>> ReadAllAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {
         try
@@ -70,6 +53,10 @@ public static class RetentionCutoffs
             return new Dictionary<string, DateTime>();
         }
     }
+
+    /// <summary>The cutoff <paramref name="cutoffs"/> (<see cref="ReadAllAsync"/>) hold for <paramref name="live"/>, or null when retention has moved none of its rows.</summary>
+    internal static DateTime? For(this IReadOnlyDictionary<string, DateTime> cutoffs, TelemetryTable live) =>
+        cutoffs.TryGetValue(live.Name, out var cutoff) ? cutoff : null;
 
     private sealed record CutoffRow(string TableName, DateTime Cutoff);
 }

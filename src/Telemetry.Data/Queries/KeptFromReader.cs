@@ -47,8 +47,7 @@ public sealed class KeptFromReader(MySqlDataSource dataSource, TimeProvider? tim
     {
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         var cutoffs = await RetentionCutoffs.ReadAllAsync(connection, CancellationToken.None).ConfigureAwait(false);
-        DateTime? Of(TelemetryTable table) => cutoffs.TryGetValue(table.Name, out var cutoff) ? cutoff : null;
-        return new KeptFrom(Of(TelemetryTable.Trades), Of(TelemetryTable.Metrics), Of(TelemetryTable.Health));
+        return new KeptFrom(cutoffs.For(TelemetryTable.Trades), cutoffs.For(TelemetryTable.Metrics), cutoffs.For(TelemetryTable.Health));
     }
 
     private sealed record Reading(Lazy<Task<KeptFrom>> Kept, DateTimeOffset At);

@@ -112,8 +112,9 @@ public sealed class IncrementalRollup(MySqlDataSource dataSource, ILogger? logge
     {
         // The cutoffs are taken at the job's clock; retention may have applied later ones already (a backfill's --now in
         // the past), and the rows it moved are gone whatever the clock says.
-        notBefore = Later(notBefore, await RetentionCutoffs.ReadAsync(connection, source.Table, cancellationToken).ConfigureAwait(false));
-        archivedBefore = Later(archivedBefore, await RetentionCutoffs.ReadAsync(connection, TelemetryTable.Metrics, cancellationToken).ConfigureAwait(false));
+        var applied = await RetentionCutoffs.ReadAllAsync(connection, cancellationToken).ConfigureAwait(false);
+        notBefore = Later(notBefore, applied.For(source.Table));
+        archivedBefore = Later(archivedBefore, applied.For(TelemetryTable.Metrics));
 
         // Retention cuts through the day notBefore falls in: its earlier rows are gone, so recomputing that day (or any
         // of its hours, which would then no longer add up to it) from what is left would shrink it. Start at the next day.
