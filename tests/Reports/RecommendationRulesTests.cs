@@ -513,6 +513,38 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void PlannerSummary_OverOnlyBeyondTheHorizonBesideAMissWithinIt_NamesTheMiss()
+    {
+        // 10 profiles × 100 trades a day hold 1.83M rows in 5 years: Basic's trades_30d is over at 10M only (at risk), while
+        // `zz_heavy` (a name after it) is over at every size, so from year 1. The verdict named the first cause it met.
+        var data = SampleCapacityData.Create();
+        data = data with
+        {
+            Measurements = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Basic).Select(m => m with
+            {
+                Queries = [.. m.Queries, SampleCapacityData.Query("zz_heavy", 600, 1_000)],
+            })],
+        };
+
+        var verdict = PlannerSummary.Build(CapacityAnalysis.Analyze(data, new GrowthAssumptions(10, 100, 5, new DateOnly(2026, 1, 1))))!.Rows.Single()[^1];
+
+        Assert.StartsWith("misses the targets: `zz_heavy` is over p95 500 ms by year 1: ", verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlannerSummary_CapacityFailedOnlyAtASizeBeyondTheHorizon_AtRiskNotAMiss()
+    {
+        // The lowest rate failed at 10M trade rows, which 10 profiles × 100 trades a day never reach in a year (365k).
+        var data = SampleCapacityData.Create();
+        var largest = data.Measurements.Max(m => m.TradeRows);
+        data = data with { Measurements = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Partitioned).Select(m => m.TradeRows == largest ? m with { CapacityRps = 0 } : m)] };
+
+        var verdict = PlannerSummary.Build(CapacityAnalysis.Analyze(data, new GrowthAssumptions(10, 100, 1, new DateOnly(2026, 1, 1))))!.Rows.Single()[^1];
+
+        Assert.Equal("at risk: at 10M trade rows the load runner's lowest rate already missed p95 or p99, more than your data holds in 1 year", verdict);
+    }
+
+    [Fact]
     public void PlannerSummary_SlowestInAnEarlyYear_VerdictNamesThatYearsBand()
     {
         // Partitioned alone, with a query slower at 1M rows than at 10M (its work does not grow): year 1 (7.3M rows) lies

@@ -142,13 +142,17 @@ public static class PlannerSummary
         var worst = worstByYear[peak];
         // Only what the API serves is held to the targets: the full scan is contrast, whatever its projection.
         var projections = analysis.Projections.Where(p => p.Variant == variant && p.ServedByApi).ToList();
-        var over = projections.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon).ToList();
-        if (over.Count > 0)
+        // Every cause is weighed before one is named: a miss within the horizon outranks a query over only at a size the
+        // data never reaches in it ("at risk"), whichever comes first.
+        var over = projections.Where(p => p.Status is HeadroomStatus.AlreadyOver or HeadroomStatus.ReachedWithinHorizon)
+            .OrderBy(p => p.DateAtTarget ?? DateOnly.MinValue)
+            .Select(p => p.Status == HeadroomStatus.AlreadyOver
+                ? Over(analysis, years, p)
+                : (Misses: true, Text: $"misses the targets: `{p.Query}` may reach p{Number(p.Percentile, 0)} {Ms(p.TargetMs)} around {Date(p.DateAtTarget!.Value)}{(p.IsExtrapolation ? " (extrapolated)" : string.Empty)}"))
+            .ToList();
+        if (over.FirstOrDefault(o => o.Misses).Text is { } missed)
         {
-            var first = over.OrderBy(p => p.DateAtTarget ?? DateOnly.MinValue).First();
-            return first.Status == HeadroomStatus.AlreadyOver
-                ? Over(analysis, years, first)
-                : $"misses the targets: `{first.Query}` may reach p{Number(first.Percentile, 0)} {Ms(first.TargetMs)} around {Date(first.DateAtTarget!.Value)}{(first.IsExtrapolation ? " (extrapolated)" : string.Empty)}";
+            return missed;
         }
 
         // Too few samples for an interval can still put a query over the target: its p95 is at least the lower bound, from the first year it is.
@@ -159,16 +163,34 @@ public static class PlannerSummary
             return $"misses the targets: `{first.FloorQuery}`'s p95 is at least {Ms(first.AtLeast!.Value)} by year {Number(years[floorOver].Year)} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
         }
 
-        // A query that ran past the command timeout is over the targets (its one time a lower bound), however few samples it has.
+        // A query that ran past the command timeout is over the targets (its one time a lower bound), however few samples it
+        // has; a capacity search whose lowest rate failed is direct evidence, whatever the per-query samples can support.
+        // Either misses the targets where the reader's data reaches that size within the horizon; beyond it, it is a risk.
+        var a = analysis.Assumptions!;
+        var direct = new List<(long TradeRows, string What)>();
         if (analysis.Data.For(variant).SelectMany(m => m.Queries.Where(q => q.ServedByApi && q.TimedOut).Select(q => (Measurement: m, Query: q))).FirstOrDefault() is { Query: { } timedOut } at)
         {
-            return $"misses the targets: `{timedOut.Query}` ran past the command timeout at {Rows(at.Measurement.TradeRows)} trade rows ({Ms(timedOut.RoundsMs.SelectMany(r => r).Max())})";
+            direct.Add((at.Measurement.TradeRows, $"`{timedOut.Query}` ran past the command timeout at {Rows(at.Measurement.TradeRows)} trade rows ({Ms(timedOut.RoundsMs.SelectMany(r => r).Max())})"));
         }
 
-        // A capacity search whose lowest rate failed is direct evidence, whatever the per-query samples can support.
         if (analysis.Data.For(variant).LastOrDefault(m => m.CapacityRps is not null) is { CapacityRps: 0 } failed)
         {
-            return $"misses the targets: at {Rows(failed.TradeRows)} trade rows the load runner's lowest rate already missed p95 or p99";
+            direct.Add((failed.TradeRows, $"at {Rows(failed.TradeRows)} trade rows the load runner's lowest rate already missed p95 or p99"));
+        }
+
+        if (direct.FirstOrDefault(d => Reaches(a, d.TradeRows)).What is { } within)
+        {
+            return $"misses the targets: {within}";
+        }
+
+        if (over.Count > 0)
+        {
+            return over[0].Text;
+        }
+
+        if (direct.Count > 0)
+        {
+            return $"at risk: {direct[0].What}, more than your data holds in {YearsText(a.Years)}";
         }
 
         if (worst.Latency is not { } w)
@@ -209,16 +231,16 @@ public static class PlannerSummary
     /// <summary>
     /// The verdict on a query measured over its target: "already" only when the reader's data holds that many rows today;
     /// otherwise the first year at or above the smallest size measured whose band (<see cref="CapacityProjector.LatencyAt"/>) is over the
-    /// target, or when the data reaches the size measured.
+    /// target, or when the data reaches the size measured; not a miss (<c>Misses</c> false, "at risk") when the data never reaches it within the horizon.
     /// </summary>
-    private static string Over(CapacityAnalysis analysis, IReadOnlyList<(double Year, DateOnly Date)> years, LatencyProjection over)
+    private static (bool Misses, string Text) Over(CapacityAnalysis analysis, IReadOnlyList<(double Year, DateOnly Date)> years, LatencyProjection over)
     {
         var a = analysis.Assumptions!;
         var percentile = $"p{Number(over.Percentile, 0)} {Ms(over.TargetMs)}";
         var at = $"at {Rows(over.MeasuredRows)} trade rows measured";
         if (a.HoldsToday(over.MeasuredRows))
         {
-            return $"misses the targets: `{over.Query}` is over {percentile} already ({at})";
+            return (true, $"misses the targets: `{over.Query}` is over {percentile} already ({at})");
         }
 
         var sizes = analysis.Data.SizesOf(over.Variant, over.Query);
@@ -229,14 +251,17 @@ public static class PlannerSummary
             var rows = a.RowsOn(day);
             if (rows >= sizes[0].TradeRows && CapacityProjector.LatencyAt(over.Work, sizes, over.Percentile, rows, analysis.ModelError) is { } band && band.Lower >= over.TargetMs)
             {
-                return $"misses the targets: `{over.Query}` is over {percentile} by year {Number(year)}: {Band(band.Value, band.Lower, band.Upper)} (over {at}{(rows >= over.MeasuredRows ? reaches : null)})";
+                return (true, $"misses the targets: `{over.Query}` is over {percentile} by year {Number(year)}: {Band(band.Value, band.Lower, band.Upper)} (over {at}{(rows >= over.MeasuredRows ? reaches : null)})");
             }
         }
 
         return reaches is not null
-            ? $"misses the targets: `{over.Query}` is over {percentile} {at}{reaches}"
-            : $"at risk: `{over.Query}` is over {percentile} {at}, more than your data holds in {YearsText(a.Years)}";
+            ? (true, $"misses the targets: `{over.Query}` is over {percentile} {at}{reaches}")
+            : (false, $"at risk: `{over.Query}` is over {percentile} {at}, more than your data holds in {YearsText(a.Years)}");
     }
+
+    /// <summary>Whether the reader's data holds <paramref name="rows"/> trade rows today or reaches them within the horizon.</summary>
+    private static bool Reaches(GrowthAssumptions assumptions, double rows) => assumptions.DateReaching(rows) is { } date && date <= assumptions.EndDate;
 
     /// <summary>"1 year", "5 years", "2.5 years".</summary>
     private static string YearsText(double years) => $"{Number(years)} {(years == 1 ? "year" : "years")}";
