@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Perf.Analysis.Capacity;
 using Telemetry.Data.Schema;
 
@@ -510,6 +511,22 @@ public sealed class RecommendationRulesTests
         var partitioned = Assert.Single(table.Rows, r => r[0] == "Partitioned");
         Assert.Equal("0 (lowest rate failed)", partitioned[^2]);
         Assert.Equal("misses the targets: at 10M trade rows the load runner's lowest rate already missed p95 or p99", partitioned[^1]);
+    }
+
+    [Theory]
+    [InlineData(10_000_000, false)]
+    [InlineData(1_000_000, true)]
+    public void PlannerSummary_BandFarPastTheLargestSize_VerdictSaysItIsExtrapolated(long largest, bool extrapolated)
+    {
+        // 3 years of 200 profiles hold 7.3M to 21.9M rows: within 4× of 10M (as the table's header has it), but 7.3× to 21.9×
+        // a largest size of 1M, where the verdict's band is the fit's projection, not a measurement's.
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Where(m => m.TradeRows <= largest)] };
+
+        var verdict = PlannerSummary.Build(CapacityAnalysis.Analyze(data, new GrowthAssumptions(200, 100, 3, new DateOnly(2026, 1, 1))))!.Rows.Single(r => r[0] == "Partitioned")[^1];
+
+        Assert.StartsWith("meets p95 < 500 ms", verdict, StringComparison.Ordinal);
+        Assert.True(Regex.IsMatch(verdict, @"; extrapolated to [0-9.]+× the largest size measured\)") == extrapolated, verdict);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class PlannerSummary
 
             var capacity = analysis.Data.For(storage.Variant).LastOrDefault(m => m.CapacityRps is not null);
             cells.Add(capacity is null ? "not measured" : capacity.CapacityRps > 0 ? $"{CapacityReportBuilder.CapacityText(capacity)} req/s at {Rows(capacity.TradeRows)}" : "0 (lowest rate failed)");
-            cells.Add(Verdict(analysis, storage.Variant, years, worstByYear));
+            cells.Add(Verdict(analysis, storage.Variant, years, rows, worstByYear));
             table.Add(cells);
         }
 
@@ -132,14 +132,17 @@ public static class PlannerSummary
         return band is null ? "not supported by the samples" : worst.Missing > 0 ? $"{band} ({unbounded})" : band;
     }
 
-    /// <summary>The variant's verdict from its projections and <paramref name="worstByYear"/> (one per year of <paramref name="years"/>).</summary>
-    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, IReadOnlyList<(double Year, DateOnly Date)> years, IReadOnlyList<WorstQuery> worstByYear)
+    /// <summary>The variant's verdict from its projections and <paramref name="worstByYear"/> (one per year of <paramref name="years"/>, which hold <paramref name="rows"/>).</summary>
+    private static string Verdict(CapacityAnalysis analysis, SchemaVariant variant, IReadOnlyList<(double Year, DateOnly Date)> years, List<double> rows, IReadOnlyList<WorstQuery> worstByYear)
     {
         var targets = analysis.Data.Targets;
         // The year whose worst band reaches highest, not the last: timings need not grow with size (an interpolated year
         // can sit above the largest size's), and the verdict speaks for every year.
         var peak = Enumerable.Range(0, worstByYear.Count).MaxBy(i => worstByYear[i].Latency?.Upper ?? double.NegativeInfinity);
         var worst = worstByYear[peak];
+        // A band far past the largest size measured is a projection of the fit, and the sentence quoting it says so, as the table's header does.
+        var largest = analysis.Data.For(variant).Max(m => m.TradeRows);
+        var far = CapacityProjector.IsExtrapolation(rows[peak], largest) ? $"extrapolated to {Ratio(rows[peak] / largest)} the largest size measured" : null;
         // Only what the API serves is held to the targets: the full scan is contrast, whatever its projection.
         var projections = analysis.Projections.Where(p => p.Variant == variant && p.ServedByApi).ToList();
         // Every cause is weighed before one is named: a miss within the horizon outranks a query over only at a size the
@@ -200,7 +203,7 @@ public static class PlannerSummary
 
         if (w.Upper >= targets.P95Ms)
         {
-            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[peak].Year)} (target {Ms(targets.P95Ms)}){analysis.GrowthOf(variant, worst.Query!) switch
+            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[peak].Year)}{(far is null ? string.Empty : $", {far}")} (target {Ms(targets.P95Ms)}){analysis.GrowthOf(variant, worst.Query!) switch
             {
                 { Rows.Best.Model: GrowthModel.Constant } => "; its work does not grow: beyond the largest size only the model error widens its band",
                 { Grows: false } => $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}",
@@ -212,7 +215,7 @@ public static class PlannerSummary
         var floorWorst = worstByYear.MaxBy(x => x.AtLeast ?? double.NegativeInfinity)!;
         var unbounded = worst.Missing == 0 ? string.Empty
             : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(floorWorst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{floorWorst.FloorQuery}`)" : string.Empty)}";
-        var peakYear = peak == years.Count - 1 ? string.Empty : $", year {Number(years[peak].Year)}";
+        var peakYear = (peak == years.Count - 1 ? string.Empty : $", year {Number(years[peak].Year)}") + (far is null ? string.Empty : $"; {far}");
         var ungrown = projections.Count(p => p.Status == HeadroomStatus.GrowthNotBounded);
         return ungrown > 0
             ? $"under p95 {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)} by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`{peakYear}){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
