@@ -29,6 +29,39 @@ public sealed class CacheStateAnalysisTests
     }
 
     [Fact]
+    public void Stand_SlowestBoundedUnderButAFasterQueryNot_UndecidedNamesTheFasterOne()
+    {
+        // 400 executions bound the slow query's p99 (368 needed) under 1 s; 72 of the fast one bound its p95 only.
+        var slow = QueryMeasurement.FromRounds("slow", SampleCapacityData.Spread(90).Concat(SampleCapacityData.Spread(90, 3)).Concat(SampleCapacityData.Spread(90, 5)).Concat(SampleCapacityData.Spread(90, 7)).Concat(SampleCapacityData.Spread(90, 11)).Concat(SampleCapacityData.Spread(90, 13)).ToList(), new ExactWork(100, 5, 0, null, false, false, "range on idx"), ["idx"]) with { ServedByApi = true };
+        var measurement = Measured(1, capacity: null, ("fast", 30));
+        measurement = measurement with { Queries = [measurement.Queries[0], slow] };
+
+        var row = CacheStateAnalysis.Stand(measurement, LatencyTargets.Default);
+
+        Assert.True(slow.Estimate(99).IsUnder(1000));
+        Assert.Equal(TargetStanding.Undecided, row.Standing);
+        Assert.Equal("fast", row.Deciding.Query);
+        Assert.StartsWith("`fast` p95 ", row.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Findings_ColdRowDecidedByAFasterQueryOverItsP95_TheSlowestFirstExecutionIsTheSlowest()
+    {
+        // Cold: `steady` runs 450 ms every time; `spiky` runs 300 ms but 10 of its 72 executions take 1.5 s, which puts its
+        // p95 over 500 ms and decides the row, though `steady` is the slower at the median.
+        var spiky = QueryMeasurement.FromRounds("spiky", [.. SampleCapacityData.Spread(300).Select((r, i) => (IReadOnlyList<double>)[.. r.Select((ms, j) => (i * r.Count) + j < 10 ? 1500 : ms)])], new ExactWork(100, 5, 0, null, false, false, "range on idx"), ["idx"]) with { ServedByApi = true };
+        var cold = Measured(1, capacity: null, ("steady", 450), state: CacheState.Cold);
+        cold = cold with { Queries = [cold.Queries[0], spiky] };
+        var data = new CapacityData([Measured(1, 120, ("steady", 10), state: CacheState.Warm)], LatencyTargets.Default) { CacheStates = [cold] };
+
+        var row = CacheStateAnalysis.Stand(cold, LatencyTargets.Default);
+        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+
+        Assert.Equal(("spiky", TargetStanding.Over), (row.Deciding.Query, row.Standing));
+        Assert.Contains(" the slowest first execution is `steady` at p50 4", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Stand_OnlyTheFullScanOverTarget_NotJudgedOnIt()
     {
         var row = CacheStateAnalysis.Stand(Measured(1, capacity: 30, ("full_scan", 1200), ("q", 20)), LatencyTargets.Default);

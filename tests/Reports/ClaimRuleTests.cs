@@ -67,6 +67,20 @@ public sealed class ClaimRuleTests
     }
 
     [Fact]
+    public void Compare_OneExecutionARoundTooFewForTheMedianInterval_StillClaimsTheDifference()
+    {
+        // A slow query cut to one execution a round: 5 rounds at α 0.025 (the fewest that can reach it), 5 samples a side,
+        // fewer than a median's interval needs. Three times as slow in every round is a difference, not "no difference".
+        var comparison = ClaimRule.Compare(Range337, Rounds(5, 1, i => 300 + i), Range337, Rounds(5, 1, i => 100 + i), ClaimThresholds.Default, 0.025);
+
+        Assert.False(comparison.CandidateMedian.IsBounded);
+        Assert.True(comparison.PValue < 0.025);
+        Assert.Equal(DifferenceKind.TimingDiffers, comparison.Kind);
+        Assert.Equal(TimingVerdict.Slower, comparison.Timing);
+        Assert.InRange(comparison.Ratio, 2.9, 3.1);
+    }
+
+    [Fact]
     public void Compare_EnoughRoundsForAlpha_NotCannotTell()
     {
         var comparison = ClaimRule.Compare(Range337, Rounds(7, 3, _ => 10), Range337, Rounds(7, 3, _ => 10), ClaimThresholds.Default, 0.05 / 48);

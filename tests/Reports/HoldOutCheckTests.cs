@@ -21,6 +21,20 @@ public sealed class HoldOutCheckTests
     }
 
     [Fact]
+    public void Summary_TwoChecks_TheMedianIsTheirMiddleNotTheLarger()
+    {
+        // `q` came out as projected at 8M, `r` at twice it: the median of 1.0× and 2.0× is 1.5×, not 2.0×.
+        var data = new CapacityData(
+            [.. Sizes.Select(rows => new VariantMeasurement(SchemaVariant.Basic, rows, 1, 100 * rows, 50 * rows, null,
+                [SampleCapacityData.Query("q", 1e-4 * rows, rows / 10), SampleCapacityData.Query("r", 1e-4 * rows * (rows == Sizes[^1] ? 2 : 1), rows / 10)], []))],
+            LatencyTargets.Default);
+
+        var summary = HoldOutCheck.Of(data)!.Summary(LatencyTargets.Default);
+
+        Assert.Contains("8M's p95 came out at 1.0× to 2.0× the projection (median 1.5×)", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Of_TwoSizes_NoCheck()
     {
         var data = Data(rows => 1e-4 * rows, rows => rows / 10);

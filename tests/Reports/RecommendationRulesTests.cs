@@ -186,6 +186,19 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void Capacity_OnlyOneVariantWithACapacityAtTheLargestSize_RanksNothingAndNamesTheOthers()
+    {
+        // Basic's and Composite's searches at 10M gave no capacity (INVALID at their lowest rate): Partitioned's 80000 is
+        // compared with nothing, yet read "sustains the most load".
+        var data = SampleCapacityData.Create();
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant != SchemaVariant.Partitioned && m.TradeRows == 10_000_000 ? m with { CapacityRps = null } : m)] };
+
+        var text = Assert.Single(RecommendationRules.Capacity(data)).Text;
+
+        Assert.Equal("At 10M rows Partitioned met the p95/p99 targets up to 80000 req/s; Basic, Composite: no capacity measured at that size.", text);
+    }
+
+    [Fact]
     public void Capacity_BestAtTheSearchCeiling_SaysAtLeastAndItsRatiosAreLowerBounds()
     {
         var data = SampleCapacityData.Create();

@@ -23,15 +23,19 @@ public static class ClaimRule
         ArgumentNullException.ThrowIfNull(candidateRounds);
         ArgumentNullException.ThrowIfNull(referenceRounds);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var candidateMedian = OrderStatistics.Estimate([.. candidateRounds.SelectMany(r => r)], 50);
-        var referenceMedian = OrderStatistics.Estimate([.. referenceRounds.SelectMany(r => r)], 50);
+        double[] candidateSamples = [.. candidateRounds.SelectMany(r => r)], referenceSamples = [.. referenceRounds.SelectMany(r => r)];
+        var candidateMedian = OrderStatistics.Estimate(candidateSamples, 50);
+        var referenceMedian = OrderStatistics.Estimate(referenceSamples, 50);
         var (candidateMedians, referenceMedians) = (RoundMedians(candidateRounds), RoundMedians(referenceRounds));
         var pValue = TwoSidedPValue(candidateMedians, referenceMedians);
         var rounds = Math.Min(candidateMedians.Count, referenceMedians.Count);
         var roundsNeeded = RoundsNeeded(alpha);
 
-        var ratio = candidateMedian.Value is { } c && referenceMedian.Value is { } r && r > 0 ? c / r : 1;
-        var meaningful = candidateMedian.Value is { } cv && referenceMedian.Value is { } rv && thresholds.IsMeaningful(cv, rv);
+        // How far apart the medians are is a size, not a test: too few executions for the median's interval (a slow
+        // query cut to one a round) still have a sample median, and "no measurable difference" is not what they show.
+        var (c, r) = (PointMedian(candidateMedian, candidateSamples), PointMedian(referenceMedian, referenceSamples));
+        var ratio = c is { } cp && r is { } rp && rp > 0 ? cp / rp : 1;
+        var meaningful = c is { } cv && r is { } rv && thresholds.IsMeaningful(cv, rv);
         var significant = pValue is { } p && p < alpha;
         // Without enough rounds "not significant" is guaranteed, whatever the timings: say so instead of "no difference".
         var timing = SmallestTwoSidedPValue(candidateMedians.Count, referenceMedians.Count) >= alpha ? TimingVerdict.CannotTell
@@ -82,6 +86,10 @@ public static class ClaimRule
 
         return Math.Min(1, 2 * Math.Min(RankTest.PValueGreater(a, b), RankTest.PValueGreater(b, a)));
     }
+
+    /// <summary>The estimate's value, else the samples' median; null without samples.</summary>
+    private static double? PointMedian(QuantileEstimate estimate, double[] samples) =>
+        estimate.Value ?? (samples.Length > 0 ? TimingComparer.Median(samples) : null);
 
     /// <summary>The median of each round's executions.</summary>
     public static IReadOnlyList<double> RoundMedians(IReadOnlyList<IReadOnlyList<double>> rounds)

@@ -241,7 +241,7 @@ public sealed record HoldOutCheck(long HeldOutRows, long FittedRows, [property: 
     private static string Spread(IReadOnlyList<PercentileCheck> checks)
     {
         var ratios = checks.Select(c => c.Ratio).Order().ToList();
-        return $"{Ratio(ratios[0])} to {Ratio(ratios[^1])} the projection (median {Ratio(ratios[ratios.Count / 2])})";
+        return $"{Ratio(ratios[0])} to {Ratio(ratios[^1])} the projection (median {Ratio(Gates.TimingComparer.Median(ratios))})";
     }
 
     /// <summary>A count and the first few (variant, query) pairs, or <c>none</c>.</summary>

@@ -249,9 +249,13 @@ public static class RecommendationRules
         var failed = searched.Where(m => m.TradeRows == rows && m.CapacityRps <= 0).Select(m => m.Variant.ToString()).ToList();
         const string noRate = "met the p95/p99 targets at no rate (the search's lowest rate failed)";
         var atSize = searched.Where(m => m.TradeRows == rows && m.CapacityRps > 0).OrderByDescending(m => m.CapacityRps).ToList();
+        // A variant measured at this size whose search gave no capacity (INVALID or not settled at its lowest rate, or none
+        // run) is compared with nothing, and named as such: "the most" needs another variant's capacity.
+        var unmeasured = data.Measurements.Where(m => m.TradeRows == rows && m.CapacityRps is null).Select(m => m.Variant.ToString()).Distinct().ToList();
+        var unknown = unmeasured.Count > 0 ? $"; {string.Join(", ", unmeasured)}: no capacity measured at that size" : string.Empty;
         if (atSize.Count == 0)
         {
-            yield return new Recommendation("capacity", $"At {Rows(rows)} rows no variant met the targets: {string.Join(", ", failed)} {noRate}.");
+            yield return new Recommendation("capacity", $"At {Rows(rows)} rows no variant met the targets: {string.Join(", ", failed)} {noRate}{unknown}.");
             yield break;
         }
 
@@ -268,10 +272,10 @@ public static class RecommendationRules
         var comparison = atSize.Count > 1 ? $", {string.Join(" and ", texts)}" : string.Empty;
         var amount = best.CapacityIsLowerBound ? $"at least {Number(best.CapacityRps!.Value, 0)} req/s (no step of the search missed the targets: it reached its maximum rate, or a rate its load generator could not keep)" : $"{Number(best.CapacityRps!.Value, 0)} req/s";
         var claim = others.Any(o => o.Measurement.CapacityIsLowerBound) ? "sustains within p95/p99 targets:"
-            : others.All(o => o.Ratio >= SingleSearchSpread) ? "sustains the most load within p95/p99 targets:"
+            : others.Count + failed.Count > 0 && others.All(o => o.Ratio >= SingleSearchSpread) ? "sustains the most load within p95/p99 targets:"
             : "met the p95/p99 targets up to";
         var none = failed.Count > 0 ? $"; {string.Join(", ", failed)} {noRate}" : string.Empty;
-        yield return new Recommendation("capacity", $"At {Rows(rows)} rows {best.Variant} {claim} {amount}{comparison}{none}.");
+        yield return new Recommendation("capacity", $"At {Rows(rows)} rows {best.Variant} {claim} {amount}{comparison}{none}{unknown}.");
     }
 
     /// <summary>Bytes per trade row per variant and what the extra indexes cost.</summary>
