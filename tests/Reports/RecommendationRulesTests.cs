@@ -594,6 +594,44 @@ public sealed class RecommendationRulesTests
         Assert.Contains("(`early`, year 1)", verdict, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Partitioned alone with a query whose p95 interval reaches 499.6 ms at every size (constant work, same timings), and
+    /// a reader whose five years stay inside the sizes measured (50 profiles × 100 trades/day: 9.1M rows): its worst upper
+    /// bound is that interval's, under the 500 ms target.
+    /// </summary>
+    private static CapacityData JustUnderTheTarget()
+    {
+        var data = SampleCapacityData.Create();
+        var upperPerMs = OrderStatistics.Estimate([.. SampleCapacityData.Spread(1).SelectMany(r => r)], 95).Upper!.Value;
+        return data with
+        {
+            Measurements = [.. data.Measurements.Where(m => m.Variant == SchemaVariant.Partitioned).Select(m => m with
+            {
+                Queries = [.. m.Queries, SampleCapacityData.Query("slow", 499.6 / upperPerMs, 1_000)],
+            })],
+        };
+    }
+
+    [Fact]
+    public void PlannerSummary_WorstUpperBoundJustUnderTheTarget_PrintedUnderIt()
+    {
+        var analysis = CapacityAnalysis.Analyze(JustUnderTheTarget(), new GrowthAssumptions(50, 100, 5, new DateOnly(2026, 1, 1)));
+
+        var row = PlannerSummary.Build(analysis)!.Rows.Single();
+
+        // Three significant digits printed it "500 ms" beside "meets p95 < 500 ms".
+        Assert.StartsWith("meets p95 < 500 ms through 5 years: worst upper bound 499.6 ms (`slow`", row[^1], StringComparison.Ordinal);
+        Assert.Contains("–499.6] (`slow`)", row[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TargetMisses_HighestUpperBoundJustUnderTheTarget_PrintedUnderIt()
+    {
+        var text = Assert.Single(RecommendationRules.TargetMisses(JustUnderTheTarget())).Text;
+
+        Assert.Contains("every bounded p95 is under 500 ms (highest upper 95 % bound 499.6 ms)", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PlannerSummaryAndHeadroom_FullScanNoApiServes_NeitherDecidesTheVerdictNorGetsALine()
     {

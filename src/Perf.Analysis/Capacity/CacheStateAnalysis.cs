@@ -82,7 +82,7 @@ public static class CacheStateAnalysis
                     : default;
                 if (target.Name is not null)
                 {
-                    return new CacheStateRow(measurement, query, TargetStanding.Over, $"`{query.Query}` p{Number(percentile, 0)} {Estimate(estimate)} lies at or above the {target.Name} target {Ms(target.Ms)}");
+                    return new CacheStateRow(measurement, query, TargetStanding.Over, $"`{query.Query}` p{Number(percentile, 0)} {Estimate(estimate, target.Ms)} lies at or above the {target.Name} target {Ms(target.Ms)}");
                 }
             }
         }

@@ -57,7 +57,7 @@ public static class CapacityReportBuilder
                     r.Measurement.Variant.ToString(), Rows(r.Measurement.TradeRows), r.Measurement.Cache!.State.ToString().ToLowerInvariant() + (r.Measurement.Cache.OsPageCacheDropped == false ? " (OS cache kept)" : string.Empty),
                     Bytes(r.Measurement.Cache.BufferPoolBytes), Ratio(r.Measurement.DataToMemory!.Value),
                     r.Measurement.Pages is { } p ? Percent(p.HitRatio) : "–", r.Measurement.Pages is { } q ? Number(q.PhysicalPerExecution, 1) : "–",
-                    $"`{r.Deciding.Query}`", Estimate(r.Deciding.Estimate(50)), Estimate(r.Deciding.Estimate(95)), Estimate(r.Deciding.Estimate(99)),
+                    $"`{r.Deciding.Query}`", Estimate(r.Deciding.Estimate(50)), Estimate(r.Deciding.Estimate(95), data.Targets.P95Ms), Estimate(r.Deciding.Estimate(99), data.Targets.P99Ms),
                     r.Measurement.CapacityRps is null ? "–" : r.Measurement.CapacityRps > 0 ? CapacityText(r.Measurement) + TrafficPages(r.Measurement) : "none",
                     r.Standing switch { TargetStanding.Within => "within", TargetStanding.Over => "over: " + r.Reason, _ => "undecided" }])]));
             if (CapacityCharts.MemoryChart(data) is { } memoryChart)
@@ -176,9 +176,9 @@ public static class CapacityReportBuilder
                 ["query", "variant", "measured", "work", $"at {Date(a.EndDate)}", "reaches the target"],
                 [.. analysis.Projections.OrderBy(p => p.Query, StringComparer.Ordinal).ThenBy(p => p.Variant).Select(p => (IReadOnlyList<string>)[
                     p.ServedByApi ? $"`{p.Query}`" : $"`{p.Query}` (contrast: no API serves it, so no target applies)", p.Variant.ToString(),
-                    p.Status == HeadroomStatus.NotSupported ? Estimate(p.Measured) : $"p{Number(p.Percentile, 0)} {Estimate(p.Measured)} at {Rows(p.MeasuredRows)}",
+                    p.Status == HeadroomStatus.NotSupported ? Estimate(p.Measured, p.TargetMs) : $"p{Number(p.Percentile, 0)} {Estimate(p.Measured, p.TargetMs)} at {Rows(p.MeasuredRows)}",
                     p.Work.Verdict,
-                    p.Status == HeadroomStatus.NotSupported ? "–" : $"{Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs)}{(CapacityProjector.IsExtrapolation(a.RowsOn(a.EndDate), p.MeasuredRows) ? $" (extrapolation: {Ratio(a.RowsOn(a.EndDate) / p.MeasuredRows)} the largest size)" : string.Empty)}",
+                    p.Status == HeadroomStatus.NotSupported ? "–" : $"{Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs, p.TargetMs)}{(CapacityProjector.IsExtrapolation(a.RowsOn(a.EndDate), p.MeasuredRows) ? $" (extrapolation: {Ratio(a.RowsOn(a.EndDate) / p.MeasuredRows)} the largest size)" : string.Empty)}",
                     p.Status switch
                     {
                         HeadroomStatus.AlreadyOver => $"over {RecommendationRules.OverWhen(p, a)}",
@@ -274,12 +274,13 @@ public static class CapacityReportBuilder
             ["query", "variant", "rows examined: projected / measured", "p50 projected", "p50 measured", "p95 projected", "p95 measured", "p95", $"p95 < {Ms(targets.P95Ms)}: projected / measured"],
             [.. check.Checks.OrderBy(c => c.Query, StringComparer.Ordinal).ThenBy(c => c.Variant).Select(c => (IReadOnlyList<string>)[
                 $"`{c.Query}`", c.Variant.ToString(), $"{Rows(c.ProjectedRowsExamined)} / {Rows(c.MeasuredRowsExamined)}",
-                Projected(c.At(50)), Estimate(check.MeasurementOf(c).Estimate(50)),
-                Projected(c.At(95)), Estimate(check.MeasurementOf(c).Estimate(95)),
+                Projected(c.At(50), double.NaN), Estimate(check.MeasurementOf(c).Estimate(50)),
+                Projected(c.At(95), targets.P95Ms), Estimate(check.MeasurementOf(c).Estimate(95), targets.P95Ms),
                 c.At(95) is { } outcome ? $"{OutcomeText(outcome.Outcome)} ({Ratio(outcome.Ratio)})" : "–",
                 $"{StandingText(c.ProjectedP95)} / {StandingText(c.MeasuredP95)}"])]);
 
-        static string Projected(PercentileCheck? check) => check is null ? "–" : Band(check.ProjectedMs, check.ProjectedLowerMs, check.ProjectedUpperMs);
+        // A p95's figures read on their side of the target the last column judges them by; a p50 has none (NaN).
+        static string Projected(PercentileCheck? check, double targetMs) => check is null ? "–" : Band(check.ProjectedMs, check.ProjectedLowerMs, check.ProjectedUpperMs, targetMs);
 
         static string OutcomeText(ProjectionOutcome outcome) => outcome switch
         {

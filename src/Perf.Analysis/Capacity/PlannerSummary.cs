@@ -63,7 +63,7 @@ public static class PlannerSummary
                 var p99 = Worst(analysis, storage.Variant, 99, rows[i]);
                 // Below the smallest size nothing was measured: the smallest's figures stand in, and say so.
                 var measuredAt = rows[i] < smallest ? $"as measured at {Rows(smallest)}, the smallest size: " : string.Empty;
-                cells.Add($"{Bytes(storage.BytesAt(rows[i]))}; {measuredAt}worst p95 {Describe(worst)}; p99 {Describe(p99)}");
+                cells.Add($"{Bytes(storage.BytesAt(rows[i]))}; {measuredAt}worst p95 {Describe(worst, analysis.Data.Targets.P95Ms)}; p99 {Describe(p99, analysis.Data.Targets.P99Ms)}");
                 worstByYear.Add(worst);
             }
 
@@ -119,14 +119,14 @@ public static class PlannerSummary
         return new WorstQuery(worst?.Query, worst?.Latency, missing, floor?.Query, floor?.AtLeast);
     }
 
-    /// <summary>The worst bounded band, led by the highest lower bound of an unbounded one when that is above the band.</summary>
-    private static string Describe(WorstQuery worst)
+    /// <summary>The worst bounded band, led by the highest lower bound of an unbounded one when that is above the band; its figures read on their side of <paramref name="targetMs"/>.</summary>
+    private static string Describe(WorstQuery worst, double targetMs)
     {
-        var band = worst.Latency is { } l ? $"{Band(l.Value, l.Lower, l.Upper)} (`{worst.Query}`)" : null;
+        var band = worst.Latency is { } l ? $"{Band(l.Value, l.Lower, l.Upper, targetMs)} (`{worst.Query}`)" : null;
         var unbounded = $"{worst.Missing} {(worst.Missing == 1 ? "query" : "queries")} with too few samples for an interval";
         if (worst.AtLeast is { } atLeast && (worst.Latency is not { } bounded || atLeast > bounded.Upper))
         {
-            return $"≥ {Ms(atLeast)} (`{worst.FloorQuery}`; {unbounded}){(band is null ? string.Empty : $", of the bounded: {band}")}";
+            return $"≥ {Ms(atLeast, targetMs)} (`{worst.FloorQuery}`; {unbounded}){(band is null ? string.Empty : $", of the bounded: {band}")}";
         }
 
         return band is null ? "not supported by the samples" : worst.Missing > 0 ? $"{band} ({unbounded})" : band;
@@ -163,7 +163,7 @@ public static class PlannerSummary
         if (floorOver >= 0)
         {
             var first = worstByYear[floorOver];
-            return $"misses the targets: `{first.FloorQuery}`'s p95 is at least {Ms(first.AtLeast!.Value)} by year {Number(years[floorOver].Year)} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
+            return $"misses the targets: `{first.FloorQuery}`'s p95 is at least {Ms(first.AtLeast!.Value, targets.P95Ms)} by year {Number(years[floorOver].Year)} (a lower bound: too few samples for an interval; target {Ms(targets.P95Ms)})";
         }
 
         // A query that ran past the command timeout is over the targets (its one time a lower bound), however few samples it
@@ -203,7 +203,7 @@ public static class PlannerSummary
 
         if (w.Upper >= targets.P95Ms)
         {
-            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper)} by year {Number(years[peak].Year)}{(far is null ? string.Empty : $", {far}")} (target {Ms(targets.P95Ms)}){analysis.GrowthOf(variant, worst.Query!) switch
+            return $"at risk: `{worst.Query}`'s p95 band reaches {Ms(w.Upper, targets.P95Ms)} by year {Number(years[peak].Year)}{(far is null ? string.Empty : $", {far}")} (target {Ms(targets.P95Ms)}){analysis.GrowthOf(variant, worst.Query!) switch
             {
                 { Rows.Best.Model: GrowthModel.Constant } => "; its work does not grow: beyond the largest size only the model error widens its band",
                 { Grows: false } => $"; its growth is not bounded: {UnboundedGrowth(analysis, variant)}",
@@ -214,12 +214,12 @@ public static class PlannerSummary
         // What the bands say covers only the queries they bound; the others are named with what their samples do show.
         var floorWorst = worstByYear.MaxBy(x => x.AtLeast ?? double.NegativeInfinity)!;
         var unbounded = worst.Missing == 0 ? string.Empty
-            : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(floorWorst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor)}, `{floorWorst.FloorQuery}`)" : string.Empty)}";
+            : $"; {worst.Missing} {(worst.Missing == 1 ? "query has" : "queries have")} too few samples for a p95 interval{(floorWorst.AtLeast is { } floor ? $" (lower bounds up to {Ms(floor, targets.P95Ms)}, `{floorWorst.FloorQuery}`)" : string.Empty)}";
         var peakYear = (peak == years.Count - 1 ? string.Empty : $", year {Number(years[peak].Year)}") + (far is null ? string.Empty : $"; {far}");
         var ungrown = projections.Count(p => p.Status == HeadroomStatus.GrowthNotBounded);
         return ungrown > 0
-            ? $"under p95 {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)} by every band (worst upper bound {Ms(w.Upper)}, `{worst.Query}`{peakYear}){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
-            : $"meets p95 < {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)}: worst upper bound {Ms(w.Upper)} (`{worst.Query}`{peakYear}){unbounded}";
+            ? $"under p95 {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)} by every band (worst upper bound {Ms(w.Upper, targets.P95Ms)}, `{worst.Query}`{peakYear}){unbounded}, but {ungrown} {(ungrown == 1 ? "query's" : "queries'")} work growth is not bounded: {UnboundedGrowth(analysis, variant)}"
+            : $"meets p95 < {Ms(targets.P95Ms)} through {YearsText(years[^1].Year)}: worst upper bound {Ms(w.Upper, targets.P95Ms)} (`{worst.Query}`{peakYear}){unbounded}";
     }
 
     /// <summary>What to do about work growth the sizes cannot bound: measure more sizes when fewer than three were, else what the band then spans.</summary>
@@ -254,7 +254,7 @@ public static class PlannerSummary
             var rows = a.RowsOn(day);
             if (rows >= sizes[0].TradeRows && CapacityProjector.LatencyAt(over.Work, sizes, over.Percentile, rows, analysis.ModelError) is { } band && band.Lower >= over.TargetMs)
             {
-                return (true, $"misses the targets: `{over.Query}` is over {percentile} by year {Number(year)}: {Band(band.Value, band.Lower, band.Upper)} (over {at}{(rows >= over.MeasuredRows ? reaches : null)})");
+                return (true, $"misses the targets: `{over.Query}` is over {percentile} by year {Number(year)}: {Band(band.Value, band.Lower, band.Upper, over.TargetMs)} (over {at}{(rows >= over.MeasuredRows ? reaches : null)})");
             }
         }
 

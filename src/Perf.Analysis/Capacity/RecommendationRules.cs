@@ -194,8 +194,8 @@ public static class RecommendationRules
                 var straddles = sizes.FirstOrDefault(m => Straddles(m.P95, targets.P95Ms) || Straddles(m.P99, targets.P99Ms));
                 var text = (miss.P95, straddles.P95) switch
                 {
-                    (not null, var maybe) when maybe is null || miss.TradeRows <= straddles.TradeRows => $"is over the target from {Rows(miss.TradeRows)} rows: p95 {Estimate(miss.P95)}, p99 {Estimate(miss.P99)}",
-                    (_, not null) => $"may be over the target from {Rows(straddles.TradeRows)} rows (an interval straddles it): p95 {Estimate(straddles.P95)}, p99 {Estimate(straddles.P99)}{(miss.P95 is null ? string.Empty : $"; over it from {Rows(miss.TradeRows)} rows")}",
+                    (not null, var maybe) when maybe is null || miss.TradeRows <= straddles.TradeRows => $"is over the target from {Rows(miss.TradeRows)} rows: p95 {Estimate(miss.P95, targets.P95Ms)}, p99 {Estimate(miss.P99, targets.P99Ms)}",
+                    (_, not null) => $"may be over the target from {Rows(straddles.TradeRows)} rows (an interval straddles it): p95 {Estimate(straddles.P95, targets.P95Ms)}, p99 {Estimate(straddles.P99, targets.P99Ms)}{(miss.P95 is null ? string.Empty : $"; over it from {Rows(miss.TradeRows)} rows")}",
                     _ => null,
                 };
                 if (text is not null)
@@ -214,10 +214,10 @@ public static class RecommendationRules
             var p99Missing = estimates.Count(e => !e.P99.IsBounded);
             var lowerBounds = estimates.Where(e => !e.P95.IsBounded && e.P95.AtLeast is not null).Select(e => e.P95.AtLeast!.Value).ToList();
             var missingText = p95Missing == 0 ? string.Empty
-                : $"; {p95Missing} had too few samples for an interval{(lowerBounds.Count > 0 ? $" (the highest of their lower bounds: {Ms(lowerBounds.Max())})" : string.Empty)}";
+                : $"; {p95Missing} had too few samples for an interval{(lowerBounds.Count > 0 ? $" (the highest of their lower bounds: {Ms(lowerBounds.Max(), targets.P95Ms)})" : string.Empty)}";
             var p95Text = p95Missing == estimates.Count
-                ? $"no p95 could be bounded (needs ≥ {OrderStatistics.SamplesNeeded(95)} samples){(lowerBounds.Count > 0 ? $"; the highest lower bound is {Ms(lowerBounds.Max())}" : string.Empty)}"
-                : $"every bounded p95 is under {Ms(targets.P95Ms)} (highest upper 95 % bound {Ms(p95Upper)}){missingText}";
+                ? $"no p95 could be bounded (needs ≥ {OrderStatistics.SamplesNeeded(95)} samples){(lowerBounds.Count > 0 ? $"; the highest lower bound is {Ms(lowerBounds.Max(), targets.P95Ms)}" : string.Empty)}"
+                : $"every bounded p95 is under {Ms(targets.P95Ms)} (highest upper 95 % bound {Ms(p95Upper, targets.P95Ms)}){missingText}";
             var p99Text = p99Missing == 0
                 ? $"every p99 is under {Ms(targets.P99Ms)}"
                 : $"{p99Missing} of {estimates.Count} p99s need ≥ {OrderStatistics.SamplesNeeded(99)} samples and are not claimed";
@@ -329,10 +329,10 @@ public static class RecommendationRules
             var beyond = CapacityProjector.IsExtrapolation(horizonRows, p.MeasuredRows) ? $"; an extrapolation to {Ratio(horizonRows / p.MeasuredRows)} the largest size measured" : string.Empty;
             var text = p.Status switch
             {
-                HeadroomStatus.AlreadyOver => $"is over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows",
-                HeadroomStatus.MayBeOver => $"may be over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs)} at {horizon}{beyond}",
-                HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
-                _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, projected {Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs)} at the horizon{beyond}",
+                HeadroomStatus.AlreadyOver => $"is over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured, p.TargetMs)} at {Rows(p.MeasuredRows)} rows",
+                HeadroomStatus.MayBeOver => $"may be over {target} {OverWhen(p, assumptions)}: {Estimate(p.Measured, p.TargetMs)} at {Rows(p.MeasuredRows)} rows straddles it, projected {Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs, p.TargetMs)} at {horizon}{beyond}",
+                HeadroomStatus.ReachedWithinHorizon => $"may reach {target} from ~{Rows(p.RowsAtTarget!.Value)} rows, around {Date(p.DateAtTarget!.Value)} (earliest, by the band's upper end): its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured, p.TargetMs)} at {Rows(p.MeasuredRows)} rows{(p.IsExtrapolation ? $"; an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : string.Empty)}",
+                _ => $"stays under {target} through {horizon} by the band's upper end: its rows examined grow {p.Work.Verdict} ({p.Work.Rows.Best.Formula}) and it measured {Estimate(p.Measured, p.TargetMs)} at {Rows(p.MeasuredRows)} rows, projected {Band(p.AtHorizonMs, p.AtHorizonLowerMs, p.AtHorizonUpperMs, p.TargetMs)} at the horizon{beyond}",
             };
             yield return new Recommendation("headroom", $"{who}, `{p.Query}` on {p.Variant}: {text}.");
         }
@@ -376,7 +376,7 @@ public static class RecommendationRules
 
     /// <summary>A <see cref="HeadroomStatus.ModelErrorReaches"/> pair: its measured percentile, and beyond how many rows the widened band reaches the target.</summary>
     internal static string ModelErrorReachesText(LatencyProjection p) =>
-        $"`{p.Query}` on {p.Variant} (p{Number(p.Percentile, 0)} {Estimate(p.Measured)} at {Rows(p.MeasuredRows)} rows, under {Ms(p.TargetMs)}; the band reaches it beyond ~{Rows(p.RowsAtTarget!.Value)} rows: {(p.IsExtrapolation ? $"an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : "beyond the largest size measured")})";
+        $"`{p.Query}` on {p.Variant} (p{Number(p.Percentile, 0)} {Estimate(p.Measured, p.TargetMs)} at {Rows(p.MeasuredRows)} rows, under {Ms(p.TargetMs)}; the band reaches it beyond ~{Rows(p.RowsAtTarget!.Value)} rows: {(p.IsExtrapolation ? $"an extrapolation to {Ratio(p.RowsAtTarget.Value / p.MeasuredRows)} the largest size measured" : "beyond the largest size measured")})";
 
     private static IEnumerable<(SchemaVariant Variant, long Rows, IndexSize Size, bool Used)> IndexesAtLargestSize(CapacityData data)
     {
