@@ -48,6 +48,20 @@ public sealed class TimingGateTests
         Assert.StartsWith("difference within the rounds' spread", timing.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TimingDesign.Independent, "within 1.5×: median ", "(1.496×)")]
+    [InlineData(TimingDesign.Paired, "within 1.5×: median of per-round ratios 1.496× ", "")]
+    public void Compare_RatioJustUnderTheLimit_PrintedUnderIt(TimingDesign design, string start, string ratio)
+    {
+        // 1.496× in every round: within 1.5×, which two decimals printed as "1.50×".
+        double[] baseline = [1.00e6, 1.01e6, 1.02e6, 1.03e6, 1.04e6, 1.05e6, 1.06e6, 1.07e6];
+        var timing = TimingComparer.Compare(new TimingSeries("q", baseline, 1), new TimingSeries("q", [.. baseline.Select(ns => ns * 1.496)], 1), Options, design);
+
+        Assert.Equal(TimingVerdict.Unchanged, timing.Verdict);
+        Assert.StartsWith(start, timing.Reason, StringComparison.Ordinal);
+        Assert.Contains(ratio, timing.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compare_SignificantButSmallShift_Unchanged()
     {

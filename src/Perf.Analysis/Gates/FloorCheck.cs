@@ -47,7 +47,8 @@ public sealed record FloorCheck(double Floor, IReadOnlyList<double> Ratios, doub
         var c = CultureInfo.InvariantCulture;
         double[] ratios = [.. referenceSeconds.Zip(candidateSeconds, (reference, candidate) => reference / candidate)];
         var median = TimingComparer.Median(ratios);
-        var figures = string.Create(c, $"median of {ratios.Length} pairs' ratios {median:0.00} (pairs {ratios.Min():0.00}–{ratios.Max():0.00}, {ratios.Count(r => r >= floor)} at or above {floor:0.00})");
+        // Each figure stands beside the floor: two decimals, more where they would put it onto or across the floor.
+        var figures = string.Create(c, $"median of {ratios.Length} pairs' ratios {ReportFormat.Against(median, "0.00", floor)} (pairs {ReportFormat.Against(ratios.Min(), "0.00", floor)}–{ReportFormat.Against(ratios.Max(), "0.00", floor)}, {ratios.Count(r => r >= floor)} at or above {floor:0.00})");
         if (RankTest.SmallestSignedRankPValue(ratios.Length) >= Alpha)
         {
             return new FloorCheck(floor, ratios, median, null, FloorVerdict.NotSettled, string.Create(c,

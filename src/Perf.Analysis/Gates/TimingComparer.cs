@@ -71,14 +71,14 @@ public static class TimingComparer
             var logs = ratios.Select(r => Math.Log(r)).ToArray();
             p = RankTest.SignedRankPValueGreater(ratio >= 1 ? logs : [.. logs.Select(l => -l)]);
             numbers = string.Create(c,
-                $"median of per-round ratios {ratio:0.00}× (rounds {ratios.Min():0.00}–{ratios.Max():0.00}×, {ratios.Count(r => r > 1)} of {ratios.Length} slower), medians {Time(hm)} vs {Time(bm)}, one-sided Wilcoxon signed-rank {ReportFormat.PValue(p)}");
+                $"median of per-round ratios {RatioText(ratio, options)}× (rounds {ratios.Min():0.00}–{ratios.Max():0.00}×, {ratios.Count(r => r > 1)} of {ratios.Length} slower), medians {Time(hm)} vs {Time(bm)}, one-sided Wilcoxon signed-rank {ReportFormat.PValue(p)}");
         }
         else
         {
             ratio = hm / bm;
             p = ratio >= 1 ? RankTest.PValueGreater(h, b) : RankTest.PValueGreater(b, h);
             numbers = string.Create(c,
-                $"median {Time(hm)} vs {Time(bm)} ({ratio:0.00}×), rounds {Time(h.Min())}–{Time(h.Max())} vs {Time(b.Min())}–{Time(b.Max())} ({h.Count} vs {b.Count}), one-sided Mann–Whitney {ReportFormat.PValue(p)}");
+                $"median {Time(hm)} vs {Time(bm)} ({RatioText(ratio, options)}×), rounds {Time(h.Min())}–{Time(h.Max())} vs {Time(b.Min())}–{Time(b.Max())} ({h.Count} vs {b.Count}), one-sided Mann–Whitney {ReportFormat.PValue(p)}");
         }
 
         var slower = ratio >= 1;
@@ -87,7 +87,7 @@ public static class TimingComparer
         var floor = options.MinDifferenceMs * 1e6;
         var (verdict, why) = (beyond && Math.Abs(hm - bm) >= floor, significant) switch
         {
-            (false, _) when beyond => (TimingVerdict.Unchanged, string.Create(c, $"medians {Time(Math.Abs(hm - bm))} apart, under the {Time(floor)} floor")),
+            (false, _) when beyond => (TimingVerdict.Unchanged, string.Create(c, $"medians {Time(Math.Abs(hm - bm), floor)} apart, under the {Time(floor)} floor")),
             (true, true) => slower
                 ? (TimingVerdict.Slower, string.Create(c, $"slower by ≥ {options.MaxRatio:0.##}× and significant"))
                 : (TimingVerdict.Faster, string.Create(c, $"faster by ≥ {options.MaxRatio:0.##}× and significant")),
@@ -96,6 +96,10 @@ public static class TimingComparer
         };
         return new TimingComparison(current.Name, verdict, bm, hm, ratio, p, $"{why}: {numbers}", b, h);
     }
+
+    /// <summary>The ratio with two decimals, more where that would put it onto or across the limit it is judged by (<see cref="TimingGateOptions.MaxRatio"/>, or its inverse for a faster one).</summary>
+    private static string RatioText(double ratio, TimingGateOptions options) =>
+        ReportFormat.Against(ratio, "0.00", ratio >= 1 ? options.MaxRatio : 1 / options.MaxRatio);
 
     /// <summary>The median (mean of the two middle values for an even count).</summary>
     public static double Median(IReadOnlyList<double> values)
@@ -112,11 +116,18 @@ public static class TimingComparer
     }
 
     /// <summary>Nanoseconds as the most readable unit.</summary>
-    internal static string Time(double ns) => ns switch
+    internal static string Time(double ns) => Time(ns, double.NaN);
+
+    /// <summary>Nanoseconds as <see cref="Time(double)"/> prints them, with the decimals <see cref="ReportFormat.Against"/> adds beside <paramref name="limitNs"/>.</summary>
+    internal static string Time(double ns, double limitNs)
     {
-        >= 1e9 => (ns / 1e9).ToString("0.###", CultureInfo.InvariantCulture) + " s",
-        >= 1e6 => (ns / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " ms",
-        >= 1e3 => (ns / 1e3).ToString("0.###", CultureInfo.InvariantCulture) + " µs",
-        _ => ns.ToString("0.###", CultureInfo.InvariantCulture) + " ns",
-    };
+        var (scale, unit) = ns switch
+        {
+            >= 1e9 => (1e9, " s"),
+            >= 1e6 => (1e6, " ms"),
+            >= 1e3 => (1e3, " µs"),
+            _ => (1, " ns"),
+        };
+        return ReportFormat.Against(ns / scale, "0.###", limitNs / scale) + unit;
+    }
 }
