@@ -1,6 +1,8 @@
 using System.Globalization;
 using Perf.Harness.Reports;
+using Perf.Analysis.Capacity;
 using Perf.Load.Reports;
+using Perf.Load.Thresholds;
 
 namespace Perf.Load.Capacity;
 
@@ -27,6 +29,9 @@ internal static class CapacityReport
             facts.Add(cache.Describe());
         }
 
+        // A step's p95 and p99 are of every request: beside the verdict, they read on their side of a limit over all requests.
+        List<Threshold> judged = [.. c.Thresholds.Select(ThresholdParser.Parse).Where(t => t.Selector == SelectorKind.All)];
+
         // The pages each step's traffic requested and read from disk: where the working set outgrows the pool, the knee shows here.
         var pages = result.Steps.Any(s => s.Pages is not null);
         return new ReportDocument(
@@ -38,7 +43,7 @@ internal static class CapacityReport
                     [.. result.Steps.Select(s => (IReadOnlyList<string>)
                     [
                         s.Rate.ToString("0.##", inv), s.Verdict.ToString().ToUpperInvariant(), s.AchievedRate.ToString("0.##", inv),
-                        Cell(s.P95Ms, s, 95), Cell(s.P99Ms, s, 99), s.FailedRate.ToString("0.###%", inv),
+                        Cell(s.P95Ms, s, 95, judged), Cell(s.P99Ms, s, 99, judged), s.FailedRate.ToString("0.###%", inv),
                         s.DispatchLagP99Ms.ToString("0.###", inv),
                         .. pages ? (string[])[s.Pages is { } p ? p.HitRatio.ToString("0.00%", inv) : "–", s.Pages is { } q ? q.PhysicalPerExecution.ToString("0.##", inv) : "–"] : [],
                         string.Join("; ", s.FailedThresholds),
@@ -50,6 +55,9 @@ internal static class CapacityReport
     }
 
     // A step read from results written before steps recorded their sample count shows its numbers as before.
-    private static string Cell(double ms, CapacityStep step, double percentile) =>
-        step.Samples > 0 ? LatencySummary.Cell(ms, step.Samples, percentile, "0.##") : ms.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Cell(double ms, CapacityStep step, double percentile, IReadOnlyList<Threshold> judged)
+    {
+        var limit = Threshold.LimitNear(judged, ThresholdMetric.Percentile, percentile, ms);
+        return step.Samples > 0 ? LatencySummary.Cell(ms, step.Samples, percentile, "0.##", limit) : ReportFormat.Against(ms, "0.##", limit);
+    }
 }

@@ -60,13 +60,15 @@ internal static class OverheadReport
             return "The database alone met no step, so there is no capacity to compare the API's with.";
         }
 
-        var (low, high) = (result.Ratio.Low, result.Ratio.High);
-        var range = (low > 0, double.IsPositiveInfinity(high)) switch
+        // Each ratio stands beside the target it is judged by: two decimals, more where they would reach or cross it.
+        var target = result.TargetRatio;
+        var (low, high) = (ReportFormat.Against(result.Ratio.Low, "0.00", target), ReportFormat.Against(result.Ratio.High, "0.00", target));
+        var range = (result.Ratio.Low > 0, double.IsPositiveInfinity(result.Ratio.High)) switch
         {
             (false, true) => result.Ratio.StoppedInvalid || result.Ratio.StoppedNotSettled ? "any ratio: neither end is bounded within the rate steps" : "any ratio: both searches passed every step up to --max-rate",
-            (true, true) => string.Create(c, $"at least {low:0.00}× within the rate steps"),
-            (false, false) => string.Create(c, $"at most {high:0.00}× within the rate steps"),
-            _ => string.Create(c, $"{low:0.00}–{high:0.00}× within the rate steps"),
+            (true, true) => $"at least {low}× within the rate steps",
+            (false, false) => $"at most {high}× within the rate steps",
+            _ => $"{low}–{high}× within the rate steps",
         };
         var verdict = result.Ratio.Meets(result.TargetRatio) switch
         {
@@ -76,7 +78,7 @@ internal static class OverheadReport
             null when result.Ratio.StoppedNotSettled => "cannot be judged against the target: a search stopped on a NOT SETTLED step (a threshold neither shown to hold nor missed), which leaves that arm's capacity without an upper bound",
             null => "cannot be judged against the target at these steps (a smaller --step, or a higher --max-rate, narrows the range)",
         };
-        return string.Create(c, $"The API with its cache off sustains {value:0.00}× the database-only capacity ({range}): it {verdict} of ≥ {result.TargetRatio:0.0#}×.");
+        return string.Create(c, $"The API with its cache off sustains {ReportFormat.Against(value, "0.00", target)}× the database-only capacity ({range}): it {verdict} of ≥ {target:0.0#}×.");
     }
 
     /// <summary>The API's p50 minus the database's, saying when it is not measurable: overlapping intervals, or smaller than the thresholds.</summary>
@@ -92,6 +94,6 @@ internal static class OverheadReport
         var caveat = !disjoint ? " (intervals overlap: not measurable)"
             : !thresholds.IsMeaningful(api.Value.Value, database.Value.Value) ? string.Create(CultureInfo.InvariantCulture, $" (under {thresholds.MinRatio:0.##}× or {thresholds.MinAbsoluteMs:0.###} ms: not measurable)")
             : string.Empty;
-        return $"{(difference >= 0 ? "+" : "−")}{ReportFormat.Ms(Math.Abs(difference))}{caveat}";
+        return $"{(difference >= 0 ? "+" : "−")}{ReportFormat.Ms(Math.Abs(difference), thresholds.MinAbsoluteMs)}{caveat}";
     }
 }

@@ -21,9 +21,12 @@ public sealed record LatencySummary(double P50, double P75, double P90, double P
 
     /// <summary>A percentile for a human-readable table: the value, or "needs ≥ N" when <paramref name="samples"/> cannot bound it (with 30 samples the p99 is the maximum).</summary>
     /// <remarks>N is <see cref="OrderStatistics.SamplesNeeded"/>: the fewest samples whose order statistics give the percentile a 95 % interval. JSON keeps the value, with <see cref="Samples"/> beside it.</remarks>
-    public static string Cell(double valueMs, long samples, double percentile, string format) =>
+    public static string Cell(double valueMs, long samples, double percentile, string format) => Cell(valueMs, samples, percentile, format, double.NaN);
+
+    /// <summary>A percentile as <see cref="Cell(double, long, double, string)"/> prints it, with the decimals <see cref="ReportFormat.Against"/> adds beside <paramref name="limitMs"/> (NaN: none).</summary>
+    public static string Cell(double valueMs, long samples, double percentile, string format, double limitMs) =>
         samples >= OrderStatistics.SamplesNeeded(percentile)
-            ? valueMs.ToString(format, CultureInfo.InvariantCulture)
+            ? ReportFormat.Against(valueMs, format, limitMs)
             : string.Create(CultureInfo.InvariantCulture, $"needs ≥ {OrderStatistics.SamplesNeeded(percentile)}");
 
     /// <summary>Reads the percentiles from a microsecond histogram.</summary>

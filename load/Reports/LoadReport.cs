@@ -1,5 +1,6 @@
 using System.Globalization;
 using HdrHistogram;
+using Perf.Analysis.Capacity;
 using Perf.Harness.Reports;
 using Perf.Load.Thresholds;
 
@@ -62,9 +63,9 @@ internal static class LoadReport
         blocks.Add(new ReportTable(
             ["group", "count", "ok", "fail", "of which shed", "rps", "p50", "p75", "p90", "p95", "p99", "p99.9", "max", "service p50", "service p99", "bytes", "status"],
             [
-                Row("**total**", summary.Total),
-                .. summary.Scenarios.Select(s => Row("scenario " + s.Name, s)),
-                .. summary.Endpoints.Select(e => Row("endpoint " + e.Name, e)),
+                Row("**total**", summary.Total, summary.Thresholds),
+                .. summary.Scenarios.Select(s => Row("scenario " + s.Name, s, summary.Thresholds)),
+                .. summary.Endpoints.Select(e => Row("endpoint " + e.Name, e, summary.Thresholds)),
             ])
         {
             NumericColumns = [.. Enumerable.Range(1, 15)],
@@ -115,23 +116,26 @@ internal static class LoadReport
         return threshold.Passed ? "PASS" : threshold.Settled ? "FAIL" : "NOT SETTLED";
     }
 
-    private static IReadOnlyList<string> Row(string label, GroupSummary s)
+    /// <summary>One group's row; a latency a threshold judged on this group (a percentile, the maximum) reads on its side of the limit.</summary>
+    private static IReadOnlyList<string> Row(string label, GroupSummary s, IReadOnlyList<ThresholdResult> thresholds)
     {
         var l = s.Latency;
         // Results written before histograms recorded their count: every request of the group is in them.
         var (n, service) = (l.Samples > 0 ? l.Samples : s.Count, s.ServiceTime.Samples > 0 ? s.ServiceTime.Samples : s.Count);
+        List<Threshold> judged = [.. thresholds.Where(t => t.Group == s.Name).Select(t => ThresholdParser.Parse(t.Expression))];
+        string Judged(double ms, long samples, double percentile) =>
+            LatencySummary.Cell(ms, samples, percentile, "0.##", Threshold.LimitNear(judged, ThresholdMetric.Percentile, percentile, ms));
         return
         [
             label,
             Invariant(s.Count), Invariant(s.Ok), Invariant(s.Failed), Invariant(s.Shed), s.Rps.ToString("0.#", C),
-            Cell(l.P50, n, 50), Cell(l.P75, n, 75), Cell(l.P90, n, 90), Cell(l.P95, n, 95), Cell(l.P99, n, 99), Cell(l.P999, n, 99.9), Ms(l.Max),
+            Judged(l.P50, n, 50), Judged(l.P75, n, 75), Judged(l.P90, n, 90), Judged(l.P95, n, 95), Judged(l.P99, n, 99), Judged(l.P999, n, 99.9),
+            ReportFormat.Against(l.Max, "0.##", Threshold.LimitNear(judged, ThresholdMetric.Maximum, 0, l.Max)),
             Cell(s.ServiceTime.P50, service, 50), Cell(s.ServiceTime.P99, service, 99),
             Invariant(s.Bytes),
             string.Join(" ", s.StatusCodes.Select(p => string.Create(C, $"{p.Key}×{p.Value}"))),
         ];
     }
-
-    private static string Ms(double ms) => ms.ToString("0.##", C);
 
     private static string Cell(double ms, long samples, double percentile) => LatencySummary.Cell(ms, samples, percentile, "0.##");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Perf.Analysis.Capacity;
 
 namespace Perf.Load.Thresholds;
@@ -56,12 +55,22 @@ internal sealed record Threshold(
         _ => 0,
     };
 
-    /// <summary>Formats a measured value in this threshold's unit.</summary>
+    /// <summary>Formats a measured value in this threshold's unit, with the decimals <see cref="ReportFormat.Against"/> adds beside <see cref="Limit"/>.</summary>
+    /// <remarks>Every value a threshold formats is printed beside it, so a rounded figure never reads as the other verdict: 499.9996 ms against <c>avg&lt;500</c> reads 499.9996, not 500.</remarks>
     public string FormatValue(double value) => Metric switch
     {
-        ThresholdMetric.FailedRate => value.ToString("0.####%", CultureInfo.InvariantCulture),
-        ThresholdMetric.RequestRate => value.ToString("0.##", CultureInfo.InvariantCulture) + "/s",
-        ThresholdMetric.Count => value.ToString("0", CultureInfo.InvariantCulture),
-        _ => value.ToString("0.###", CultureInfo.InvariantCulture) + " ms",
+        ThresholdMetric.FailedRate => ReportFormat.Against(value * 100, "0.####", Limit * 100) + "%",
+        ThresholdMetric.RequestRate => ReportFormat.Against(value, "0.##", Limit) + "/s",
+        ThresholdMetric.Count => ReportFormat.Against(value, "0", Limit),
+        _ => FormatMs(value) + " ms",
     };
+
+    /// <summary>Of <paramref name="thresholds"/>, the limit on <paramref name="metric"/> (at <paramref name="percentile"/> for a percentile) nearest <paramref name="value"/>, or NaN when none judges it.</summary>
+    /// <remarks>For a figure a report prints beside those thresholds (<see cref="ReportFormat.Against"/>): only a limit within its rounding can be reached by it, and that is the nearest.</remarks>
+    public static double LimitNear(IEnumerable<Threshold> thresholds, ThresholdMetric metric, double percentile, double value) =>
+        thresholds.Where(t => t.Metric == metric && (metric != ThresholdMetric.Percentile || t.Percentile == percentile))
+            .Select(t => t.Limit).DefaultIfEmpty(double.NaN).MinBy(limit => Math.Abs(limit - value));
+
+    /// <summary>Milliseconds without the unit, as <see cref="FormatValue"/> prints a latency.</summary>
+    public string FormatMs(double ms) => ReportFormat.Against(ms, "0.###", Limit);
 }

@@ -119,7 +119,7 @@ internal static class ThresholdEvaluator
             : string.Empty;
         if (bound is not { } judged)
         {
-            var shownOver = missed ? string.Create(CultureInfo.InvariantCulture, $" [≥ {estimate.AtLeast:0.###}]") : string.Empty;
+            var shownOver = missed ? $" [≥ {threshold.FormatMs(estimate.AtLeast!.Value)}]" : string.Empty;
             return new ThresholdResult(
                 threshold.Expression,
                 group.Name,
@@ -130,8 +130,8 @@ internal static class ThresholdEvaluator
         }
 
         var interval = estimate.Lower is { } lower && estimate.Upper is { } upper
-            ? string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]")
-            : string.Create(CultureInfo.InvariantCulture, $"{text} [≥ {judged:0.###}]");
+            ? $"{text} [{threshold.FormatMs(lower)}–{threshold.FormatMs(upper)}]"
+            : $"{text} [≥ {threshold.FormatMs(judged)}]";
         var met = threshold.IsMet(judged);
         return new ThresholdResult(threshold.Expression, group.Name, actual, interval + lagNote, met, group.Count) { MissedBeyondLag = beyondLag, Settled = met || missed };
     }

@@ -237,6 +237,38 @@ public sealed class ThresholdTests
         Assert.Contains("tardes", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_RateJustUnderALowerLimit_PrintedUnderIt()
+    {
+        // 49,999 requests in 1,000 s: 49.999/s misses rate>=50, which two decimals printed as "50/s".
+        var group = Snapshot("total", count: 49_999, failed: 0, latencyMicros: 10_000);
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("http_reqs:rate>=50")], group, [], [], 1000));
+
+        Assert.False(result.Passed);
+        Assert.Equal("49.999/s", result.ActualText);
+    }
+
+    [Fact]
+    public void LoadReport_PercentileJustUnderItsLimit_LatencyTablePrintsItUnder()
+    {
+        // 1,000 requests in the bucket whose top is 499.967 ms, judged by p(95)<499.97: it passes, and two decimals printed
+        // its p95 as 499.97 beside it.
+        var group = Snapshot("total", count: 1000, failed: 0, latencyMicros: 499_900);
+        var thresholds = ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(95)<499.97")], group, [], [], 10);
+        var generator = new GeneratorHealth("open", 100, 100, 1000, 1000, 0, 0, 0.01, 0.01, 0.01, 0.01, 3, true, []);
+        var configuration = new RunConfiguration("in-process", "trades", "open", "100/s for 10 s", 100, 0, 0, 10, 0, false, 5, 1, ["p(95)<499.97"], null);
+        var summary = new RunSummary("Perf.Load", Verdict.Pass, 0, DateTimeOffset.UnixEpoch, 10, configuration, generator, GroupSummary.From(group, 10), [], [], thresholds, []);
+
+        var latency = LoadReport.Build(summary).Blocks.OfType<Perf.Harness.Reports.ReportTable>().Single(t => t.Header.Contains("p95"));
+
+        Assert.True(Assert.Single(thresholds).Passed);
+        var total = Assert.Single(latency.Rows);
+        Assert.Equal("499.967", total[latency.Header.ToList().IndexOf("p95")]);
+        // p(95) is the only limit: the p90 beside no threshold keeps two decimals.
+        Assert.Equal("499.97", total[latency.Header.ToList().IndexOf("p90")]);
+    }
+
     private static StatsSnapshot Snapshot(string name, long count, long failed, long latencyMicros)
     {
         var latency = Histograms.Create();
