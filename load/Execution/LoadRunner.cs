@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Perf.Analysis.Capacity;
 using Perf.Load.Measurement;
 using Perf.Load.Model;
 
@@ -109,7 +110,7 @@ internal static class LoadRunner
 
         if (open && lagP99 > plan.Validity.MaxSendLagP99.TotalMilliseconds)
         {
-            problems.Add(FormattableString.Invariant($"dispatch-lag p99 {lagP99:0.###} ms exceeds {plan.Validity.MaxSendLagP99.TotalMilliseconds:0.###} ms: the generator could not keep its schedule."));
+            problems.Add(FormattableString.Invariant($"dispatch-lag p99 {ReportFormat.Against(lagP99, "0.###", plan.Validity.MaxSendLagP99.TotalMilliseconds)} ms exceeds {plan.Validity.MaxSendLagP99.TotalMilliseconds:0.###} ms: the generator could not keep its schedule."));
         }
 
         if (recorder.Sent == 0)

@@ -1,3 +1,5 @@
+using Perf.Analysis.Capacity;
+
 namespace Perf.Load.Execution;
 
 /// <summary>When a run's generator is judged to have failed its schedule, making the run INVALID.</summary>
@@ -33,8 +35,9 @@ internal sealed record ValidityCriteria(TimeSpan LateThreshold, TimeSpan MaxSend
 
         var scheduledRate = scheduled / scheduledDuration.TotalSeconds;
         var achieved = sent / measuredSeconds;
-        return achieved < scheduledRate * MinAchievedRateRatio
-            ? FormattableString.Invariant($"achieved rate {achieved:0.#}/s is below {MinAchievedRateRatio:P0} of the schedule's {scheduledRate:0.#}/s ({scheduled} arrivals in {scheduledDuration.TotalSeconds:0.###} s).")
+        var least = scheduledRate * MinAchievedRateRatio;
+        return achieved < least
+            ? FormattableString.Invariant($"achieved rate {ReportFormat.Against(achieved, "0.#", least)}/s is below {MinAchievedRateRatio:P0} of the schedule's {scheduledRate:0.#}/s ({scheduled} arrivals in {scheduledDuration.TotalSeconds:0.###} s).")
             : null;
     }
 }

@@ -48,6 +48,16 @@ public sealed class FloorCheckTests
     }
 
     [Fact]
+    public void Judge_RatiosJustUnderTheFloor_PrintedUnderIt()
+    {
+        // Ratios 0.895–0.897, below the 0.9 floor, which two decimals printed as "0.90".
+        var check = FloorCheck.Judge([10, 10, 10, 10, 10], [11.16, 11.17, 11.15, 11.16, 11.17], 0.9);
+
+        Assert.Equal(FloorVerdict.Below, check.Verdict);
+        Assert.StartsWith("median of 5 pairs' ratios 0.896 (pairs 0.895–0.897, 0 at or above 0.90); below the floor", check.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Judge_UnequalSides_Throws()
     {
         Assert.Throws<ArgumentException>(() => FloorCheck.Judge([10, 10], [10], 0.9));
