@@ -233,6 +233,15 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void Capacity_RatioJustUnderTheSpread_PrintedUnderIt()
+    {
+        // 748 over 500 is 1.496: not ranked, which one decimal printed as "1.5× apart" beside "1.5× or more apart".
+        var text = CapacityText(m => m.Variant switch { SchemaVariant.Basic => 100, SchemaVariant.Composite => 500, _ => 748 });
+
+        Assert.Contains("Composite 500 (1.496× apart: one search each, and repeated searches of one system have read 1.5× or more apart here, so not ranked)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Capacity_EveryVariantFailsAtTheLargestSize_SpeaksOfThatSizeNotASmallerOne()
     {
         // Capacities at 1M pass; at 10M every search's lowest rate failed.

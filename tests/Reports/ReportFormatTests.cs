@@ -46,6 +46,12 @@ public sealed class ReportFormatTests
     }
 
     [Fact]
+    public void Ratio_BesideALimit_NeverReadsAsTheLimit()
+    {
+        Assert.Equal(["1.496×", "1.504×", "4.8×", "0.896×"], [ReportFormat.Ratio(1.496, 1.5), ReportFormat.Ratio(1.504, 1.5), ReportFormat.Ratio(4.8, 1.5), ReportFormat.Ratio(0.896, 0.9)]);
+    }
+
+    [Fact]
     public void BandAndEstimate_BesideALimit_EachFigureOnItsSide()
     {
         Assert.Equal("480 ms [470–499.6]", ReportFormat.Band(480.2, 470.1, 499.6, 500));

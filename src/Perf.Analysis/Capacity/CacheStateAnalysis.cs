@@ -156,8 +156,8 @@ public static class CacheStateAnalysis
         var ratio = largestPool.CapacityRps!.Value / smallestPool.CapacityRps!.Value;
         var atLeast = largestPool.CapacityIsLowerBound ? "at least " : string.Empty;
         return ratio >= RecommendationRules.SingleSearchSpread
-            ? $" From the largest pool to the smallest it falls {atLeast}{Ratio(ratio)} ({spread}, so steps between neighbouring pools closer than that are not differences)."
-            : $" From the largest pool to the smallest that is {atLeast}{Ratio(ratio)}: {spread}, so these searches do not show a fall.";
+            ? $" From the largest pool to the smallest it falls {atLeast}{Ratio(ratio, RecommendationRules.SingleSearchSpread)} ({spread}, so steps between neighbouring pools closer than that are not differences)."
+            : $" From the largest pool to the smallest that is {atLeast}{Ratio(ratio, RecommendationRules.SingleSearchSpread)}: {spread}, so these searches do not show a fall.";
     }
 
     private static string Describe(CacheStateRow row)

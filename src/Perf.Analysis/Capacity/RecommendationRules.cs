@@ -267,8 +267,8 @@ public static class RecommendationRules
         var texts = others.Select(o => o.Measurement.CapacityIsLowerBound
             ? $"{o.Measurement.Variant}'s search also missed no step (≥ {Number(o.Measurement.CapacityRps!.Value, 0)})"
             : o.Ratio >= SingleSearchSpread
-                ? $"{(best.CapacityIsLowerBound ? "≥ " : string.Empty)}{Ratio(o.Ratio)} {o.Measurement.Variant}'s {Number(o.Measurement.CapacityRps!.Value, 0)}"
-                : $"{o.Measurement.Variant} {Number(o.Measurement.CapacityRps!.Value, 0)} ({(best.CapacityIsLowerBound ? "≥ " : string.Empty)}{Ratio(o.Ratio)} apart: one search each, and repeated searches of one system have read {Ratio(SingleSearchSpread)} or more apart here, so not ranked)");
+                ? $"{(best.CapacityIsLowerBound ? "≥ " : string.Empty)}{Ratio(o.Ratio, SingleSearchSpread)} {o.Measurement.Variant}'s {Number(o.Measurement.CapacityRps!.Value, 0)}"
+                : $"{o.Measurement.Variant} {Number(o.Measurement.CapacityRps!.Value, 0)} ({(best.CapacityIsLowerBound ? "≥ " : string.Empty)}{Ratio(o.Ratio, SingleSearchSpread)} apart: one search each, and repeated searches of one system have read {Ratio(SingleSearchSpread)} or more apart here, so not ranked)");
         var comparison = atSize.Count > 1 ? $", {string.Join(" and ", texts)}" : string.Empty;
         var amount = best.CapacityIsLowerBound ? $"at least {Number(best.CapacityRps!.Value, 0)} req/s (no step of the search missed the targets: it reached its maximum rate, or a rate its load generator could not keep)" : $"{Number(best.CapacityRps!.Value, 0)} req/s";
         var claim = others.Any(o => o.Measurement.CapacityIsLowerBound) ? "sustains within p95/p99 targets:"

@@ -80,7 +80,10 @@ public static class ReportFormat
     public static string MsBare(double ms, double limitMs) => Ms(ms, limitMs)[..^3];
 
     /// <summary>A ratio as <c>12×</c>, <c>3.2×</c>, <c>0.45×</c> (two decimals below 1, so a small one does not read 0.0×).</summary>
-    public static string Ratio(double ratio) => ratio.ToString(ratio >= 10 ? "0" : ratio >= 1 ? "0.0" : "0.0#", C) + "×";
+    public static string Ratio(double ratio) => ratio.ToString(RatioFormat(ratio), C) + "×";
+
+    /// <summary>A ratio as <see cref="Ratio(double)"/> prints it, with the decimals <see cref="Against"/> adds beside <paramref name="limit"/>.</summary>
+    public static string Ratio(double ratio, double limit) => Against(ratio, RatioFormat(ratio), limit) + "×";
 
     /// <summary>A share 0–1 as a percentage, <c>99.87 %</c>.</summary>
     public static string Percent(double share) => (share * 100).ToString("0.##", C) + " %";
@@ -122,6 +125,8 @@ public static class ReportFormat
 
     /// <summary>An ISO date.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", C);
+
+    private static string RatioFormat(double ratio) => ratio >= 10 ? "0" : ratio >= 1 ? "0.0" : "0.0#";
 
     /// <summary>Three significant digits from 1 ms up.</summary>
     private static string MsFormat(double ms) => ms switch
