@@ -56,6 +56,11 @@ internal static class ResultPrinter
             console.MarkupLine("fault: " + Markup.Escape(outage.Describe(summary.StartedUtc)));
         }
 
+        if (summary.MergedTimeNote() is { } note)
+        {
+            console.MarkupLine("[yellow]" + Markup.Escape(note) + "[/]");
+        }
+
         foreach (var t in summary.Thresholds)
         {
             console.MarkupLine(string.Create(inv, $"[{(t.Passed ? "green" : t.Settled ? "red" : "yellow")}]{LoadReport.Word(t)}[/]  {Markup.Escape(t.Expression)}  ({Markup.Escape(t.Group)}: {Markup.Escape(t.ActualText)})"));

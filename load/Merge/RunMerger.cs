@@ -109,7 +109,11 @@ internal static class RunMerger
             }
         }
 
-        var seconds = runs.Max(r => r.Summary.MeasuredSeconds);
+        // Rates are over the time any run was measuring: the longest run's length when they ran together (as before), their
+        // sum when they ran one after another (the longest alone would double a rate for two runs' requests).
+        var spans = runs.Select(r => (Start: r.Summary.StartedUtc, End: r.Summary.StartedUtc.AddSeconds(r.Summary.MeasuredSeconds))).ToList();
+        var seconds = UnionSeconds(spans);
+        var overlap = Math.Max(0, (spans.Min(s => s.End) - spans.Max(s => s.Start)).TotalSeconds);
         var allEntries = runs.SelectMany(r => r.Log).ToList();
         var total = Snapshot("total", runs.Select(r => r.Summary.Total), allEntries, null, RunRecorder.ServiceTag);
         var scenarios = GroupNames(runs, s => s.Scenarios)
@@ -127,7 +131,11 @@ internal static class RunMerger
         }
 
         ThresholdEvaluator.Validate(thresholds, [.. endpoints.Select(e => e.Name)], [.. scenarios.Select(s => s.Name)]);
-        var generator = MergeGenerators([.. runs.Select(r => r.Summary.Generator)]);
+        var generator = MergeGenerators([.. runs.Select(r => r.Summary.Generator)]) with
+        {
+            TargetRate = PerMergedSecond(runs, r => r.Generator.TargetRate, seconds),
+            AchievedRate = PerMergedSecond(runs, r => r.Generator.AchievedRate, seconds),
+        };
         var results = ThresholdEvaluator.Evaluate(thresholds, total, scenarios, endpoints, seconds, generator);
         var (verdict, exitCode) = RunSummaryBuilder.Decide(generator, results);
         var start = runs.Min(r => r.Summary.StartedUtc);
@@ -135,7 +143,7 @@ internal static class RunMerger
         var configuration = first.Configuration with
         {
             Target = string.Join(", ", runs.Select(r => r.Summary.Configuration.Target).Distinct(StringComparer.Ordinal)),
-            TargetRate = runs.Sum(r => r.Summary.Configuration.TargetRate),
+            TargetRate = PerMergedSecond(runs, r => r.Configuration.TargetRate, seconds),
             Thresholds = [.. thresholds.Select(t => t.Expression)],
             Label = (first.Configuration.Label is null ? string.Empty : first.Configuration.Label + " ") + $"merged ×{runs.Count}",
         };
@@ -152,7 +160,8 @@ internal static class RunMerger
             [.. endpoints.Select(e => GroupSummary.From(e, seconds))],
             results,
             RunSummaryBuilder.Timeline(intervals, start),
-            [.. runs.Select(r => r.Directory)]);
+            [.. runs.Select(r => r.Directory)],
+            MergedOverlapSeconds: overlap);
         return new ReportInput(summary, total, endpoints, intervals);
     }
 
@@ -179,6 +188,31 @@ internal static class RunMerger
             DispatchLagMaxMs = machines.All(m => m.DispatchLagMaxMs is not null) ? machines.Max(m => m.DispatchLagMaxMs) : null,
         };
     }
+
+    /// <summary>The length of the union of the runs' measured periods: the time at least one of them was measuring.</summary>
+    internal static double UnionSeconds(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        var total = TimeSpan.Zero;
+        DateTimeOffset? from = null, to = null;
+        foreach (var (start, end) in spans.OrderBy(s => s.Start))
+        {
+            if (to is { } reached && start <= reached)
+            {
+                to = end > reached ? end : reached;
+                continue;
+            }
+
+            total += to is { } last ? last - from!.Value : TimeSpan.Zero;
+            (from, to) = (start, end);
+        }
+
+        return (total + (to is { } final ? final - from!.Value : TimeSpan.Zero)).TotalSeconds;
+    }
+
+    /// <summary>A per-second rate of the merged run: each run's rate times its own measured period, spread over the merged period (the sum of the rates when the runs ran together).</summary>
+    private static double PerMergedSecond(IEnumerable<(string, RunSummary Summary, IReadOnlyList<HistogramLogEntry>)> runs, Func<RunSummary, double> rate, double seconds) =>
+        seconds > 0 ? runs.Sum(r => rate(r.Summary) * r.Summary.MeasuredSeconds) / seconds : runs.Sum(r => rate(r.Summary));
 
     private static IEnumerable<string> GroupNames(IEnumerable<(string, RunSummary Summary, IReadOnlyList<HistogramLogEntry>)> runs, Func<RunSummary, IReadOnlyList<GroupSummary>> groups) =>
         runs.SelectMany(r => groups(r.Summary)).Select(g => g.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);

@@ -37,6 +37,10 @@ internal static class LoadReport
         if (summary.MergedFrom is { Count: > 0 } merged)
         {
             facts.Add(string.Create(C, $"Merged from {merged.Count} runs: histograms added, percentiles recomputed"));
+            if (summary.MergedTimeNote() is { } note)
+            {
+                facts.Add("**Time:** " + note);
+            }
         }
 
         var blocks = new List<ReportBlock>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perf.Load.Execution;
 using Perf.Load.Faults;
 using Perf.Load.Thresholds;
@@ -20,6 +21,7 @@ namespace Perf.Load.Reports;
 /// <param name="MergedFrom">For merged results: the run directories added together.</param>
 /// <param name="Outage">The database restart injected during the run (<c>--restart-db-at</c>) and the API's readiness around it, or null.</param>
 /// <param name="Cache">The database's caches, when the API ran in-process here (not for <c>--url</c> targets, nor merged runs).</param>
+/// <param name="MergedOverlapSeconds">For merged results: how long every run was measuring at once (0 when some ran one after another); <see cref="MeasuredSeconds"/> is the time any of them was. Null otherwise, and in merges written before it was recorded.</param>
 internal sealed record RunSummary(
     string Tool,
     Verdict Verdict,
@@ -35,4 +37,16 @@ internal sealed record RunSummary(
     IReadOnlyList<TimelinePoint> Timeline,
     IReadOnlyList<string>? MergedFrom = null,
     DatabaseOutage? Outage = null,
-    LoadCache? Cache = null);
+    LoadCache? Cache = null,
+    double? MergedOverlapSeconds = null)
+{
+    /// <summary>For merged runs that were not all measuring at once, a sentence saying so and what the rates are over; else null.</summary>
+    /// <remarks>A few seconds' difference in start is tolerated unremarked: machines started by hand never start together.</remarks>
+    public string? MergedTimeNote() => MergedOverlapSeconds switch
+    {
+        null => null,
+        <= 0 => string.Create(CultureInfo.InvariantCulture, $"The merged runs did not overlap in time (they ran one after another): counts add, but rates are over the {MeasuredSeconds:0.#} s any of them measured, not a sum of machines loading the target together."),
+        { } overlap when MeasuredSeconds - overlap > Math.Max(1, 0.05 * MeasuredSeconds) => string.Create(CultureInfo.InvariantCulture, $"The merged runs were all measuring at once for only {overlap:0.#} s of the {MeasuredSeconds:0.#} s any of them measured: rates are over the {MeasuredSeconds:0.#} s, and the load was their sum only while they overlapped."),
+        _ => null,
+    };
+}

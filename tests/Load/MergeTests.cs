@@ -4,6 +4,7 @@ using Perf.Load.Measurement;
 using Perf.Load.Merge;
 using Perf.Load.Model;
 using Perf.Load.Reports;
+using Perf.Load.Thresholds;
 using Telemetry.CommandLine;
 
 namespace Perf.Tests.Load;
@@ -66,6 +67,50 @@ public sealed class MergeTests
         Assert.Equal(a.Report.Summary.Total.Failed + b.Report.Summary.Total.Failed, merged.Summary.Total.Failed);
         Assert.Equal(merged.Summary.Total.Failed, merged.Summary.Timeline.Sum(p => p.Errors));
         Assert.True(merged.Summary.Total.Failed >= 78, $"{merged.Summary.Total.Failed} failed");
+    }
+
+    [Fact]
+    public async Task Merge_RunsOneAfterAnother_RatesAreOverBothPeriodsAndTheReportSaysSo()
+    {
+        // Two runs of 50/s, one after the other: 50 requests a second were sent, never 100.
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var profile = LoadProfile.ConstantRate(50, TimeSpan.FromSeconds(1), warmup: TimeSpan.Zero);
+        var a = await WriteRunAsync(server.BaseAddress, profile, seed: 1);
+        var b = await WriteRunAsync(server.BaseAddress, profile, seed: 2);
+
+        var merged = await RunMerger.MergeAsync([a.Directory, b.Directory], [ThresholdParser.Parse("http_reqs:rate>=75")], TestContext.Current.CancellationToken);
+
+        var both = a.Report.Summary.MeasuredSeconds + b.Report.Summary.MeasuredSeconds;
+        Assert.Equal(both, merged.Summary.MeasuredSeconds, 3);
+        Assert.Equal(merged.Summary.Total.Count / both, merged.Summary.Total.Rps, 3);
+        Assert.InRange(merged.Summary.Generator.TargetRate, 49, 51);
+        Assert.InRange(merged.Summary.Configuration.TargetRate, 49, 51);
+        var rate = merged.Summary.Thresholds.Single(t => t.Expression == "http_reqs:rate>=75");
+        Assert.False(rate.Passed, rate.ActualText);
+        Assert.Equal(0, merged.Summary.MergedOverlapSeconds);
+        Assert.Contains("did not overlap in time", merged.Summary.MergedTimeNote(), StringComparison.Ordinal);
+        Assert.Contains("did not overlap in time", Perf.Harness.Reports.MarkdownRenderer.Render(LoadReport.Build(merged.Summary)), StringComparison.Ordinal);
+
+        // Had they run together, the rates add as before: the longest run's period, no note.
+        var (second, secondLog) = await ReadRunAsync(b.Directory);
+        var concurrent = RunMerger.Merge([(a.Directory, a.Report.Summary, await ReadLogAsync(a.Directory)), (b.Directory, second with { StartedUtc = a.Report.Summary.StartedUtc }, secondLog)], []);
+        Assert.Equal(Math.Max(a.Report.Summary.MeasuredSeconds, b.Report.Summary.MeasuredSeconds), concurrent.Summary.MeasuredSeconds, 3);
+        Assert.InRange(concurrent.Summary.Generator.TargetRate, 99, 101);
+        Assert.Null(concurrent.Summary.MergedTimeNote());
+    }
+
+    [Theory]
+    [InlineData(0, 10, 0, 10, 10)]
+    [InlineData(0, 10, 10, 10, 20)]
+    [InlineData(0, 10, 30, 10, 20)]
+    [InlineData(0, 10, 4, 10, 14)]
+    [InlineData(0, 10, 2, 5, 10)]
+    public void UnionSeconds_TwoSpans_TimeEitherCovers(int firstStart, int firstLength, int secondStart, int secondLength, double expected)
+    {
+        var t0 = DateTimeOffset.UnixEpoch;
+        (DateTimeOffset, DateTimeOffset) Span(int start, int length) => (t0.AddSeconds(start), t0.AddSeconds(start + length));
+
+        Assert.Equal(expected, RunMerger.UnionSeconds([Span(secondStart, secondLength), Span(firstStart, firstLength)]), 9);
     }
 
     [Fact]
@@ -217,9 +262,18 @@ public sealed class MergeTests
         await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(manifest, ResultWriter.JsonOptions), TestContext.Current.CancellationToken);
     }
 
+    private static async Task<(RunSummary Summary, IReadOnlyList<HistogramLogEntry> Log)> ReadRunAsync(string directory) =>
+        (await SummaryJson.ReadAsync(Path.Combine(directory, ReportWriter.SummaryFile), TestContext.Current.CancellationToken), await ReadLogAsync(directory));
+
+    private static async Task<IReadOnlyList<HistogramLogEntry>> ReadLogAsync(string directory)
+    {
+        using var reader = new StringReader(await File.ReadAllTextAsync(Path.Combine(directory, ReportWriter.IntervalLogFile), TestContext.Current.CancellationToken));
+        return HistogramLog.Read(reader);
+    }
+
     private static async Task<(string Directory, ReportInput Report)> WriteRunAsync(Uri url, LoadProfile profile, int seed, string scenario = "get:/")
     {
-        var (_, report, manifest) = await LoadTestSupport.RunAsync(url, scenario, profile, adjust: s => s with { Seed = seed, Thresholds = Perf.Load.Thresholds.Threshold.Defaults });
+        var (_, report, manifest) = await LoadTestSupport.RunAsync(url, scenario, profile, adjust: s => s with { Seed = seed, Thresholds = Threshold.Defaults });
         var directory = LoadTestSupport.TempDirectory();
         await ReportWriter.WriteAsync(report, manifest, directory, html: false, TestContext.Current.CancellationToken);
         return (directory, report);
