@@ -35,6 +35,7 @@ internal static class ChartRenderer
     }
 
     /// <summary>Gated latency p50/p90/p99/max per interval over the run, with an injected outage's window shaded.</summary>
+    /// <remarks>A percentile its interval's requests cannot bound (null in the timeline) is a gap in its line, and a percentile no interval can bound has no line.</remarks>
     public static byte[] LatencyOverTime(IReadOnlyList<TimelinePoint> timeline, (double From, double To)? outage = null)
     {
         ArgumentNullException.ThrowIfNull(timeline);
@@ -42,12 +43,14 @@ internal static class ChartRenderer
         ShadeOutage(plot, outage);
         var xs = timeline.Select(t => t.Second).ToArray();
         ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.MaxMs)], "max");
-        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.P99Ms)], "p99");
-        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.P90Ms)], "p90");
-        ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => t.P50Ms)], "p50");
+        AddPercentileLine(plot, xs, timeline, t => t.P99Ms, "p99");
+        AddPercentileLine(plot, xs, timeline, t => t.P90Ms, "p90");
+        AddPercentileLine(plot, xs, timeline, t => t.P50Ms, "p50");
         plot.Axes.Bottom.Label.Text = "seconds";
         plot.Axes.Left.Label.Text = "latency (ms)";
-        plot.Title("Latency over time (per interval)");
+        plot.Title(timeline.Any(t => t.P50Ms is null || t.P90Ms is null || t.P99Ms is null)
+            ? "Latency over time (per interval; gaps: too few requests for that percentile)"
+            : "Latency over time (per interval)");
         plot.ShowLegend(Alignment.UpperLeft);
         return ChartStyle.Png(plot);
     }
@@ -66,6 +69,15 @@ internal static class ChartRenderer
         plot.Title("Throughput over time");
         plot.ShowLegend(Alignment.UpperLeft);
         return ChartStyle.Png(plot);
+    }
+
+    private static void AddPercentileLine(Plot plot, double[] xs, IReadOnlyList<TimelinePoint> timeline, Func<TimelinePoint, double?> percentile, string label)
+    {
+        if (timeline.Any(t => percentile(t) is not null))
+        {
+            // ScottPlot leaves a gap at NaN.
+            ChartStyle.AddLine(plot, xs, [.. timeline.Select(t => percentile(t) ?? double.NaN)], label);
+        }
     }
 
     private static void ShadeOutage(Plot plot, (double From, double To)? outage)

@@ -25,9 +25,13 @@ public sealed record LatencySummary(double P50, double P75, double P90, double P
 
     /// <summary>A percentile as <see cref="Cell(double, long, double, string)"/> prints it, with the decimals <see cref="ReportFormat.Against"/> adds beside <paramref name="limitMs"/> (NaN: none).</summary>
     public static string Cell(double valueMs, long samples, double percentile, string format, double limitMs) =>
-        samples >= OrderStatistics.SamplesNeeded(percentile)
-            ? ReportFormat.Against(valueMs, format, limitMs)
+        Supported(valueMs, samples, percentile) is { } supported
+            ? ReportFormat.Against(supported, format, limitMs)
             : string.Create(CultureInfo.InvariantCulture, $"needs ≥ {OrderStatistics.SamplesNeeded(percentile)}");
+
+    /// <summary><paramref name="valueMs"/> when <paramref name="samples"/> can bound the percentile (<see cref="OrderStatistics.SamplesNeeded"/>), else null.</summary>
+    public static double? Supported(double valueMs, long samples, double percentile) =>
+        samples >= OrderStatistics.SamplesNeeded(percentile) ? valueMs : null;
 
     /// <summary>Reads the percentiles from a microsecond histogram.</summary>
     internal static LatencySummary From(HistogramBase histogram)

@@ -53,7 +53,7 @@ internal static class RunSummaryBuilder
             : (Verdict.NotSettled, ExitCodes.InvalidRun);
     }
 
-    /// <summary>Per-interval points of the untagged (whole-run gated latency) intervals.</summary>
+    /// <summary>Per-interval points of the untagged (whole-run gated latency) intervals, each percentile only where the interval's requests can bound it.</summary>
     public static IReadOnlyList<TimelinePoint> Timeline(IEnumerable<IntervalSnapshot> intervals, DateTimeOffset measuredStart)
     {
         ArgumentNullException.ThrowIfNull(intervals);
@@ -65,9 +65,9 @@ internal static class RunSummaryBuilder
                 .Select(i => new TimelinePoint(
                     (i.EndUnixMs - startMs) / 1000.0,
                     i.EndUnixMs > i.StartUnixMs ? i.Count * 1000.0 / (i.EndUnixMs - i.StartUnixMs) : 0,
-                    i.P50Ms,
-                    i.P90Ms,
-                    i.P99Ms,
+                    LatencySummary.Supported(i.P50Ms, i.Count, 50),
+                    LatencySummary.Supported(i.P90Ms, i.Count, 90),
+                    LatencySummary.Supported(i.P99Ms, i.Count, 99),
                     i.MaxMs,
                     i.Errors)),
         ];

@@ -42,6 +42,30 @@ public sealed class PercentileSupportTests
         Assert.Contains("p95 40 ms  p99 90 ms  errors", enough, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Timeline_IntervalsOf20_40And400Requests_KeepsOnlyThePercentilesEachCanBound()
+    {
+        // Of 20 requests the p90 and p99 are the two slowest; of 40 the p99 is the slowest. The max stays: it is what it says.
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(1_000_000);
+        IntervalSnapshot Interval(int second, int count) => new(null, 1_000_000 + (second * 1000L), 1_000_000 + ((second + 1) * 1000L), count, 0, 1, 2, 3, 4, string.Empty);
+
+        var timeline = RunSummaryBuilder.Timeline([Interval(0, 20), Interval(1, 40), Interval(2, 400)], start);
+
+        Assert.Equal([(1.0, null, null, 4.0), (1.0, 2.0, null, 4.0), (1.0, 2.0, 3.0, 4.0)], timeline.Select(t => (t.P50Ms, t.P90Ms, t.P99Ms, t.MaxMs)));
+    }
+
+    [Fact]
+    public async Task TimelinePoint_CommittedTimelineWrittenBeforeItsGaps_StillReads()
+    {
+        // Only the timeline: the committed summaries predate thresholds' "requests", which the strict summary reader requires.
+        var path = Path.Combine(Perf.Harness.RepositoryPaths.FindRoot(), "results", "2026-12-05-stall-proof", "open-event-loop", "summary.json");
+        using var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+
+        var timeline = System.Text.Json.JsonSerializer.Deserialize<List<TimelinePoint>>(document.RootElement.GetProperty("timeline"), Perf.Harness.Results.ResultWriter.JsonOptions)!;
+
+        Assert.Equal((14.503, 414.207, 504.319), (timeline[0].P50Ms, timeline[0].P90Ms, timeline[0].P99Ms));
+    }
+
     /// <summary>660 requests of 1..660 ms: the nearest-rank p99 is the 654th; HdrHistogram's GetValueAtPercentile rounds 653.4 to the 653rd.</summary>
     [Fact]
     public void PercentileMs_660Requests_P99IsThe654thAndTheEstimatesPoint()

@@ -45,6 +45,28 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public async Task Run_TwentyRequestsASecond_TimelineLeavesOutTheP90AndP99ItsSecondsCannotBound()
+    {
+        // About 20 requests a second: each second's p99 would be its slowest request and its p90 its second slowest.
+        await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var (_, report, manifest) = await LoadTestSupport.RunAsync(server.BaseAddress, "get:/", LoadProfile.ConstantRate(20, TimeSpan.FromSeconds(3), warmup: TimeSpan.Zero));
+        var directory = LoadTestSupport.TempDirectory();
+
+        await ReportWriter.WriteAsync(report, manifest, directory, html: true, TestContext.Current.CancellationToken);
+        var written = await SummaryJson.ReadAsync(Path.Combine(directory, ReportWriter.SummaryFile), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(written.Timeline);
+        Assert.All(written.Timeline, point =>
+        {
+            Assert.Null(point.P90Ms);
+            Assert.Null(point.P99Ms);
+            Assert.True(point.MaxMs > 0);
+        });
+        Assert.Contains(written.Timeline, point => point.P50Ms is > 0);
+        Assert.True(File.Exists(Path.Combine(directory, "latency-over-time.png")));
+    }
+
+    [Fact]
     public async Task Run_ResponsesSlowerThanTheArrivalGap_DispatcherKeepsTheSchedule()
     {
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
