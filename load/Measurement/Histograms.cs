@@ -70,6 +70,37 @@ internal static class Histograms
         };
     }
 
+    /// <summary>
+    /// The mean in milliseconds with its 95 % interval (<see cref="MeanInterval"/>), or no interval when the histogram holds
+    /// fewer values than its skewness asks for (<c>SamplesNeeded</c>).
+    /// </summary>
+    /// <remarks>As a percentile's, the interval's lower end is read with each value at its bucket's lowest, its upper end at its highest.</remarks>
+    public static (double Mean, long Samples, long SamplesNeeded, double? Lower, double? Upper) MeanEstimateMs(HistogramBase histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        var (low, high) = (Moments(histogram, histogram.LowestEquivalentValue), Moments(histogram, histogram.HighestEquivalentValue));
+        var lower = MeanInterval.Of(histogram.TotalCount, low.Mean, low.StandardDeviation, low.Skewness);
+        var upper = MeanInterval.Of(histogram.TotalCount, high.Mean, high.StandardDeviation, high.Skewness);
+        var mean = histogram.TotalCount == 0 ? 0 : histogram.GetMean() / 1000.0;
+        return (mean, histogram.TotalCount, MeanInterval.SamplesNeeded(high.Skewness), lower?.Lower, upper?.Upper);
+    }
+
+    private static (double Mean, double StandardDeviation, double Skewness) Moments(HistogramBase histogram, Func<long, long> equivalent)
+    {
+        var n = (double)histogram.TotalCount;
+        if (n == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var values = histogram.RecordedValues().Select(v => (Ms: equivalent(v.ValueIteratedTo) / 1000.0, Count: (double)v.CountAtValueIteratedTo)).ToList();
+        var mean = values.Sum(v => v.Ms * v.Count) / n;
+        var m2 = values.Sum(v => Math.Pow(v.Ms - mean, 2) * v.Count) / n;
+        var m3 = values.Sum(v => Math.Pow(v.Ms - mean, 3) * v.Count) / n;
+        var standardDeviation = n > 1 ? Math.Sqrt(m2 * n / (n - 1)) : 0;
+        return (mean, standardDeviation, m2 > 0 ? m3 / Math.Pow(m2, 1.5) : 0);
+    }
+
     /// <summary>Largest recorded value in milliseconds, exact to the histogram's precision.</summary>
     public static double MaxMs(HistogramBase histogram) =>
         histogram.TotalCount == 0 ? 0 : histogram.GetMaxValue() / 1000.0;

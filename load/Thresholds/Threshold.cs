@@ -45,13 +45,15 @@ internal sealed record Threshold(
     /// <summary>
     /// The fewest requests that can show this upper limit met, as it is judged (by its 95 % interval): a percentile's
     /// (<see cref="OrderStatistics.SamplesNeeded"/>: 368 for p99), a failure rate's with no failures
-    /// (<see cref="BinomialInterval.TrialsNeeded"/>: 368 under 1 %, 3,688 under 0.1 %); 0 where any count can.
+    /// (<see cref="BinomialInterval.TrialsNeeded"/>: 368 under 1 %, 3,688 under 0.1 %), a mean's at least
+    /// (<see cref="MeanInterval.MinimumSamples"/>, more when the latencies are skewed); 0 where any count can.
     /// </summary>
     public long RequestsNeeded => this switch
     {
         { IsUpperLimit: false } => 0,
         { Metric: ThresholdMetric.Percentile } => OrderStatistics.SamplesNeeded(Percentile),
         { Metric: ThresholdMetric.FailedRate, Limit: > 0 } => BinomialInterval.TrialsNeeded(Math.Min(Limit, 1)),
+        { Metric: ThresholdMetric.Average } => MeanInterval.MinimumSamples,
         _ => 0,
     };
 

@@ -71,7 +71,8 @@ internal static class ThresholdEvaluator
     /// does; it is shown missed only when the other end misses it too. A percentile the samples cannot bound
     /// (<see cref="OrderStatistics.SamplesNeeded"/>: 368 for p99) or an interval that straddles the limit does not hold,
     /// and is not missed either: the run has settled neither (<see cref="ThresholdResult.Settled"/>). A failure rate is
-    /// judged the same way by its binomial interval (<see cref="JudgeFailedRate"/>). A latency or error threshold on a
+    /// judged the same way by its binomial interval (<see cref="JudgeFailedRate"/>), and the mean by its t interval
+    /// (<see cref="JudgeMean"/>); the smallest and largest latency are this run's, exact. A latency or error threshold on a
     /// group without requests is not settled either: there is nothing to judge.
     /// <para>
     /// <paramref name="lateness"/> is the largest dispatch lag of a generator that missed its schedule. Every latency is
@@ -99,6 +100,19 @@ internal static class ThresholdEvaluator
         if (threshold.Metric == ThresholdMetric.FailedRate)
         {
             return JudgeFailedRate(threshold, group, actual, text);
+        }
+
+        if (threshold.Metric == ThresholdMetric.Average)
+        {
+            return JudgeMean(threshold, group, actual, text);
+        }
+
+        if (threshold.Metric is ThresholdMetric.Minimum or ThresholdMetric.Maximum)
+        {
+            // The fastest or slowest request is a fact about this run's requests, which it shows or not; as an estimate of
+            // the target's, no count of requests bounds it (more can only move it outwards).
+            var which = string.Create(CultureInfo.InvariantCulture, $"{text}, the {(threshold.Metric == ThresholdMetric.Minimum ? "fastest" : "slowest")} of this run's {group.Latency.TotalCount} requests");
+            return new ThresholdResult(threshold.Expression, group.Name, actual, which, threshold.IsMet(actual), group.Count);
         }
 
         if (threshold.Metric != ThresholdMetric.Percentile)
@@ -152,13 +166,35 @@ internal static class ThresholdEvaluator
         // An upper limit holds when the interval's upper end meets it, and is shown missed when its lower end misses it too;
         // between the two the run has not settled it. Below RequestsNeeded no failure count lets the upper end meet it.
         var (lower, upper) = BinomialInterval.Of(group.Failed, group.Count);
-        var met = threshold.IsMet(threshold.IsUpperLimit ? upper : lower);
-        var missed = !threshold.IsMet(threshold.IsUpperLimit ? lower : upper);
+        var (met, missed) = Sides(threshold, lower, upper);
         var shortOf = !met && !missed && threshold.RequestsNeeded is var needed && group.Count < needed
             ? string.Create(CultureInfo.InvariantCulture, $", needs ≥ {needed} requests (has {group.Count})")
             : string.Empty;
         return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]{shortOf}", met, group.Count) { Settled = met || missed };
     }
+
+    /// <summary>
+    /// The mean judged as a percentile is, by its 95 % interval (<see cref="MeanInterval"/>): an upper limit holds when the
+    /// interval's upper end meets it and is shown missed when its lower end misses it too. The interval needs at least 30
+    /// requests and more the more skewed they are; with fewer the mean is not settled, and says what it needs.
+    /// </summary>
+    private static ThresholdResult JudgeMean(Threshold threshold, StatsSnapshot group, double actual, string text)
+    {
+        var estimate = Histograms.MeanEstimateMs(group.Latency);
+        if (estimate is not { Lower: { } lower, Upper: { } upper })
+        {
+            var needs = string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples})");
+            return new ThresholdResult(threshold.Expression, group.Name, actual, needs, false, group.Count) { Settled = false };
+        }
+
+        var (met, missed) = Sides(threshold, lower, upper);
+        var interval = string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]");
+        return new ThresholdResult(threshold.Expression, group.Name, actual, interval, met, group.Count) { Settled = met || missed };
+    }
+
+    /// <summary>Whether an interval shows the threshold met (its end on the limit's side meets it) or missed (its other end misses it too).</summary>
+    private static (bool Met, bool Missed) Sides(Threshold threshold, double lower, double upper) =>
+        (threshold.IsMet(threshold.IsUpperLimit ? upper : lower), !threshold.IsMet(threshold.IsUpperLimit ? lower : upper));
 
     private static StatsSnapshot Select(Threshold threshold, StatsSnapshot total, IReadOnlyList<StatsSnapshot> scenarios, IReadOnlyList<StatsSnapshot> endpoints)
     {

@@ -135,6 +135,59 @@ public sealed class ThresholdTests
     }
 
     [Theory]
+    [InlineData(2, false, false, "needs ≥ 30 samples (has 2)")]
+    [InlineData(29, false, false, "needs ≥ 30 samples (has 29)")]
+    [InlineData(400, true, true, "[")]
+    public void Evaluate_AverageOfFewRequests_NotSettledUntilItsIntervalExists(int count, bool passed, bool settled, string says)
+    {
+        // Requests of 10 and 20 ms alternating, far under 200 ms: two of them say nothing about the mean of the next thousand.
+        var latency = Histograms.Create();
+        for (var i = 0; i < count; i++)
+        {
+            latency.RecordValue(i % 2 == 0 ? 10_000 : 20_000);
+        }
+
+        var group = new StatsSnapshot("total", count, count, 0, new Dictionary<string, long> { ["200"] = count }, latency, latency.Copy(), Histograms.Create());
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("avg<200")], group, [], [], 10));
+
+        Assert.Equal((passed, settled), (result.Passed, result.Settled));
+        Assert.Contains(says, result.ActualText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_AverageOfSkewedRequests_NeedsMoreThanThirty()
+    {
+        // 95 requests of 1 ms and 5 of 1 s: a skewness near 4.1, so Cochran's rule asks for 427, not 30.
+        var latency = Histograms.Create();
+        latency.RecordValueWithCount(1_000, 95);
+        latency.RecordValueWithCount(1_000_000, 5);
+        var group = new StatsSnapshot("total", 100, 100, 0, new Dictionary<string, long> { ["200"] = 100 }, latency, latency.Copy(), Histograms.Create());
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("avg<500")], group, [], [], 10));
+
+        Assert.Equal((false, false), (result.Passed, result.Settled));
+        Assert.Equal("50.96 ms, needs ≥ 427 samples (has 100)", result.ActualText);
+    }
+
+    [Theory]
+    [InlineData("max<300", true, "the slowest of this run's 2 requests")]
+    [InlineData("min>5", true, "the fastest of this run's 2 requests")]
+    [InlineData("max<15", false, "20.015 ms, the slowest of this run's 2 requests")]
+    public void Evaluate_MinimumAndMaximumOfTwoRequests_JudgedAsThisRunsOwn(string expression, bool passed, string says)
+    {
+        var latency = Histograms.Create();
+        latency.RecordValue(10_000);
+        latency.RecordValue(20_000);
+        var group = new StatsSnapshot("total", 2, 2, 0, new Dictionary<string, long> { ["200"] = 2 }, latency, latency.Copy(), Histograms.Create());
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], group, [], [], 10));
+
+        Assert.Equal((passed, true), (result.Passed, result.Settled));
+        Assert.EndsWith(says, result.ActualText, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("trades:p(95)<300")]
     [InlineData("trades:avg<300")]
     [InlineData("trades:max<300")]
