@@ -45,7 +45,7 @@ internal sealed record RunSummary(
     public string? MergedTimeNote() => MergedOverlapSeconds switch
     {
         null => null,
-        <= 0 => string.Create(CultureInfo.InvariantCulture, $"The merged runs did not overlap in time (they ran one after another): counts add, but rates are over the {MeasuredSeconds:0.#} s any of them measured, not a sum of machines loading the target together."),
+        <= 0 => string.Create(CultureInfo.InvariantCulture, $"The merged runs did not overlap in time (at least one started after another had ended): counts add, but rates are over the {MeasuredSeconds:0.#} s any of them measured, not a sum of machines loading the target together."),
         { } overlap when MeasuredSeconds - overlap > Math.Max(1, 0.05 * MeasuredSeconds) => string.Create(CultureInfo.InvariantCulture, $"The merged runs were all measuring at once for only {overlap:0.#} s of the {MeasuredSeconds:0.#} s any of them measured: rates are over the {MeasuredSeconds:0.#} s, and the load was their sum only while they overlapped."),
         _ => null,
     };
