@@ -55,6 +55,17 @@ public sealed class PercentileSupportTests
     }
 
     [Fact]
+    public void LatencyOverTime_PercentilesMissingInSomeSeconds_DrawsThemWithGaps()
+    {
+        // ScottPlot leaves a gap at NaN; a p99 no second can bound gets no line at all.
+        TimelinePoint Second(double at, double? p90) => new(at, 20, 1, p90, null, 4, 0);
+
+        var png = ChartRenderer.LatencyOverTime([Second(1, 2), Second(2, null), Second(3, 2), Second(4, null)]);
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
     public async Task TimelinePoint_CommittedTimelineWrittenBeforeItsGaps_StillReads()
     {
         // Only the timeline: the committed summaries predate thresholds' "requests", which the strict summary reader requires.
