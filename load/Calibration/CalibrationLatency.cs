@@ -34,6 +34,9 @@ internal sealed record CalibrationLatency(string Path, IReadOnlyList<Calibration
     /// <summary>Median over rounds of the runner's open-model p50 at the fixed rate / wrk's paced p50 around it.</summary>
     public double PacedRatio => Median(r => r.PacedRatio);
 
+    /// <summary>The same median with its 95 % order-statistic interval, which the ±10 % target is judged on.</summary>
+    public QuantileEstimate PacedRatioInterval => CalibrationTarget.Median(Rounds.Select(r => r.PacedRatio));
+
     /// <summary>25th and 75th percentiles of the rounds' paced ratios.</summary>
     public Quartiles PacedRatioQuartiles => QuartilesOf(r => r.PacedRatio);
 

@@ -15,5 +15,10 @@ internal sealed record CalibrationThroughput(string Path, int Connections, IRead
     public double WrkRps => Percentile.NearestRank([.. Rounds.Select(r => r.WrkRps)], 50);
 
     /// <summary>Median over rounds of runner / wrk (paired, as in <see cref="CalibrationLatency"/>).</summary>
-    public double Ratio => Percentile.NearestRank([.. Rounds.Select(r => CalibrationLatency.Ratio(r.RunnerRps, r.WrkRps))], 50);
+    public double Ratio => Percentile.NearestRank([.. RoundRatios], 50);
+
+    /// <summary>The same median with its 95 % order-statistic interval, which the ≥ 0.8 target is judged on.</summary>
+    public QuantileEstimate RatioInterval => CalibrationTarget.Median(RoundRatios);
+
+    private IEnumerable<double> RoundRatios => Rounds.Select(r => CalibrationLatency.Ratio(r.RunnerRps, r.WrkRps));
 }

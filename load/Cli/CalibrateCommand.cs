@@ -23,8 +23,11 @@ namespace Perf.Load.Cli;
 /// </remarks>
 internal static class CalibrateCommand
 {
-    private const double P50Tolerance = 0.10;
-    private const double MinThroughputRatio = 0.8;
+    /// <summary>Runner p50 / wrk p50 within ±10 %.</summary>
+    private static readonly CalibrationTarget P50Target = new(0.9, 1.1);
+
+    /// <summary>Runner throughput at least 0.8× wrk's.</summary>
+    private static readonly CalibrationTarget ThroughputTarget = new(0.8, double.PositiveInfinity);
     private static readonly string[] Paths = ["/", "/spin/200"];
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(1);
 
@@ -117,8 +120,7 @@ internal static class CalibrateCommand
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             console.Write(new Text(MarkdownRenderer.Render(document)));
             console.MarkupLine("results: " + Markup.Escape(writer.Directory));
-            var met = latencies.All(l => Math.Abs(l.PacedRatio - 1) <= P50Tolerance) && throughput.Ratio >= MinThroughputRatio;
-            return met ? ExitCodes.Success : ExitCodes.ThresholdsFailed;
+            return ExitCode(latencies, throughput);
         }
         finally
         {
@@ -214,7 +216,12 @@ internal static class CalibrateCommand
         return summary;
     }
 
-    private static ReportDocument Build(List<CalibrationLatency> latencies, CalibrationThroughput throughput, int pause)
+    /// <summary>0 when every target is met by its interval, 99 when one is shown missed, otherwise 110 (no verdict).</summary>
+    internal static int ExitCode(IReadOnlyList<CalibrationLatency> latencies, CalibrationThroughput throughput) =>
+        CalibrationTarget.ExitCode([.. latencies.Select(l => P50Target.Judge(l.PacedRatioInterval)), ThroughputTarget.Judge(throughput.RatioInterval)]);
+
+    /// <summary>The calibration report: both comparisons with each target's verdict and the interval it rests on.</summary>
+    internal static ReportDocument Build(IReadOnlyList<CalibrationLatency> latencies, CalibrationThroughput throughput, int pause)
     {
         var inv = CultureInfo.InvariantCulture;
         var latencyRows = latencies.Select(l =>
@@ -229,7 +236,7 @@ internal static class CalibrateCommand
                 l.WrkPacedP50Ms.ToString("0.###", inv),
                 string.Create(inv, $"{l.PacedRatio:0.00} ({low:0.00}–{high:0.00})"),
                 string.Create(inv, $"{driftLow:0.00}–{driftHigh:0.00}"),
-                Math.Abs(l.PacedRatio - 1) <= P50Tolerance ? "met" : "NOT met",
+                P50Target.Describe(l.PacedRatioInterval),
                 l.RunnerClosedP50Ms.ToString("0.###", inv),
                 l.WrkP50Ms.ToString("0.###", inv),
                 l.BackToBackRatio.ToString("0.00", inv),
@@ -237,7 +244,7 @@ internal static class CalibrateCommand
         }).ToList();
         return new ReportDocument("Calibration against wrk",
         [
-            new ReportParagraph(string.Create(inv, $"p50 in ms, medians over {latencies[0].Rounds.Count} rounds; in each round the runner ran between two wrk runs of the same kind, and a ratio is the median of the rounds' runner / (mean of the wrk runs around it); each round's figures are in calibration.json. Fixed rate: the runner's open model (end − intended) at the rate the wrk run before it achieved on one connection pausing {pause} ms after each response (wrk has no fixed-rate mode). wrk vs wrk: the middle half of wrk's paced p50 after / before, the spread a round has without the runner. Back to back: the runner's closed model with 1 worker vs wrk -c1.")),
+            new ReportParagraph(string.Create(inv, $"p50 in ms, medians over {latencies[0].Rounds.Count} rounds; in each round the runner ran between two wrk runs of the same kind, and a ratio is the median of the rounds' runner / (mean of the wrk runs around it); each round's figures are in calibration.json. Fixed rate: the runner's open model (end − intended) at the rate the wrk run before it achieved on one connection pausing {pause} ms after each response (wrk has no fixed-rate mode). wrk vs wrk: the middle half of wrk's paced p50 after / before, the spread a round has without the runner. Back to back: the runner's closed model with 1 worker vs wrk -c1. A target is met when the 95 % order-statistic interval of the rounds' median ratio lies inside it, NOT met when the interval lies wholly outside, and not settled otherwise (exit 110).")),
             new ReportTable(["endpoint", "runner open @ rate", "runner service", "wrk paced c=1", "ratio (middle half of rounds)", "wrk vs wrk", "target ±10 %", "runner c=1 back to back", "wrk c=1", "ratio"], latencyRows)
             {
                 NumericColumns = [1, 2, 3, 4, 5, 7, 8, 9],
@@ -245,7 +252,7 @@ internal static class CalibrateCommand
             new ReportParagraph("Max rate: medians over the same number of alternating rounds; the ratio is the median of each round's ratio."),
             new ReportTable(
                 [$"max rate `{throughput.Path}`", string.Create(inv, $"runner closed c={throughput.Connections}"), string.Create(inv, $"wrk -t2 -c{throughput.Connections}"), "ratio", "target ≥ 0.8"],
-                [["req/s", throughput.RunnerRps.ToString("0", inv), throughput.WrkRps.ToString("0", inv), throughput.Ratio.ToString("0.00", inv), throughput.Ratio >= MinThroughputRatio ? "met" : "NOT met"]])
+                [["req/s", throughput.RunnerRps.ToString("0", inv), throughput.WrkRps.ToString("0", inv), throughput.Ratio.ToString("0.00", inv), ThroughputTarget.Describe(throughput.RatioInterval)]])
             {
                 NumericColumns = [1, 2, 3],
             },

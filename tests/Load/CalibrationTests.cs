@@ -1,3 +1,4 @@
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Load.Calibration;
 using Perf.Load.Cli;
@@ -76,6 +77,53 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Calibrate_MedianInsideTheBandButIntervalAcrossIt_IsNotSettledNotMet()
+    {
+        // 21 rounds whose median ratio 1.08 is inside ±10 %, but whose 95 % interval (the 6th and 16th of 21) is 0.93–1.19:
+        // the band is neither shown to hold nor to be missed.
+        var latency = Latency(WithOrderStatistics(0.93, 1.08, 1.19));
+        var throughput = Throughput(WithOrderStatistics(0.9, 1.0, 1.1));
+
+        Assert.Equal(1.08, latency.PacedRatio, 6);
+        Assert.Equal(ExitCodes.InvalidRun, CalibrateCommand.ExitCode([latency, latency], throughput));
+        var markdown = MarkdownRenderer.Render(CalibrateCommand.Build([latency, latency], throughput, 2));
+        Assert.Contains("| not settled (95 % interval 0.93–1.19) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| met (95 % interval 0.90–1.10) |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibrate_ThroughputMedianAboveTheFloorButIntervalBelowIt_IsNotSettled()
+    {
+        var latency = Latency(WithOrderStatistics(0.98, 1.0, 1.02));
+        var throughput = Throughput(WithOrderStatistics(0.7, 0.85, 0.95));
+
+        Assert.Equal(0.85, throughput.Ratio, 6);
+        Assert.Equal(ExitCodes.InvalidRun, CalibrateCommand.ExitCode([latency], throughput));
+        Assert.Contains("| not settled (95 % interval 0.70–0.95) |", MarkdownRenderer.Render(CalibrateCommand.Build([latency], throughput, 2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibrate_IntervalsInsideOrWhollyOutside_MetExitsZeroNotMetExits99()
+    {
+        var met = Latency(WithOrderStatistics(0.95, 1.0, 1.05));
+        var missed = Latency(WithOrderStatistics(1.12, 1.2, 1.3));
+        var throughput = Throughput(WithOrderStatistics(0.85, 0.9, 0.95));
+
+        Assert.Equal(ExitCodes.Success, CalibrateCommand.ExitCode([met, met], throughput));
+        Assert.Equal(ExitCodes.ThresholdsFailed, CalibrateCommand.ExitCode([met, missed], throughput));
+        Assert.Contains("| NOT met (95 % interval 1.12–1.30) |", MarkdownRenderer.Render(CalibrateCommand.Build([met, missed], throughput, 2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibrate_TooFewRoundsToBoundTheMedian_IsNotSettled()
+    {
+        var latency = Latency([1.0, 1.0, 1.0]);
+
+        Assert.Equal(ExitCodes.InvalidRun, CalibrateCommand.ExitCode([latency], Throughput([1.0, 1.0, 1.0])));
+        Assert.Contains("| not settled (an interval needs ≥ 6 rounds: 3) |", MarkdownRenderer.Render(CalibrateCommand.Build([latency], Throughput([1.0, 1.0, 1.0]), 2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Calibrate_OneShortRound_WritesBothComparisonsWithProvenance()
     {
         if (!WrkOnPath())
@@ -95,7 +143,8 @@ public sealed class CalibrationTests
             null,
             TestContext.Current.CancellationToken);
 
-        Assert.True(exit is ExitCodes.Success or ExitCodes.ThresholdsFailed, $"exit {exit}: {console.Output}");
+        // One round cannot bound a median: no verdict.
+        Assert.True(exit == ExitCodes.InvalidRun, $"exit {exit}: {console.Output}");
         using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "calibration.json"), TestContext.Current.CancellationToken));
         var latencies = json.RootElement.GetProperty("latencies");
         Assert.Equal(["/", "/spin/200"], latencies.EnumerateArray().Select(l => l.GetProperty("path").GetString()));
@@ -145,6 +194,16 @@ public sealed class CalibrationTests
 
         Assert.Equal(ExitCodes.UsageError, exit);
     }
+
+    /// <summary>21 ratios whose 6th, 11th and 16th smallest (the median's 95 % interval and the median) are the ones given.</summary>
+    private static double[] WithOrderStatistics(double lower, double median, double upper) =>
+        [.. Enumerable.Repeat(lower, 6), .. Enumerable.Repeat(median, 5), .. Enumerable.Repeat(upper, 10)];
+
+    private static CalibrationLatency Latency(IEnumerable<double> ratios) =>
+        new("/", [.. ratios.Select(r => new CalibrationRound(400, 0.2 * r, 0.2 * r, 0.2, 0.2, 0.2, 0.2, 0.2))]);
+
+    private static CalibrationThroughput Throughput(IEnumerable<double> ratios) =>
+        new("/", 16, [.. ratios.Select(r => new ThroughputRound(50_000 * r, 50_000))]);
 
     private static bool WrkOnPath() =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, "wrk")));
