@@ -162,7 +162,7 @@ internal static class OverheadCommand
         foreach (var arm in result.Arms)
         {
             console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{arm.Name,-14} capacity {(arm.Capacity.MaxPassingRate is { } r ? (arm.Capacity.ReachedMaxRate ? "≥ " : string.Empty) + r.ToString("0.##", CultureInfo.InvariantCulture) + " req/s" : "none")}")));
+                $"{arm.Name,-14} capacity {OverheadReport.Capacity(arm.Capacity)}")));
         }
 
         foreach (var endpoint in result.Endpoints)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Perf.Analysis.Capacity;
 using Perf.Harness.Reports;
+using Perf.Load.Capacity;
 
 namespace Perf.Load.Overhead;
 
@@ -19,7 +20,7 @@ internal static class OverheadReport
         var capacities = result.Arms.Select(a => (IReadOnlyList<string>)
         [
             a.Name,
-            a.Capacity.MaxPassingRate is { } rate ? (a.Capacity.ReachedMaxRate ? "≥ " : string.Empty) + rate.ToString("0.##", c) + " req/s" : "none",
+            Capacity(a.Capacity),
             a.Capacity.FirstFailingRate is { } failing ? failing.ToString("0.##", c) + " req/s" + (a.Capacity.StoppedInvalid ? " (INVALID: bounds nothing)" : a.Capacity.StoppedNotSettled ? " (NOT SETTLED: bounds nothing)" : string.Empty) : "—",
             a.Description,
         ]).ToList();
@@ -55,7 +56,7 @@ internal static class OverheadReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var c = CultureInfo.InvariantCulture;
-        if (result.Ratio.Value is not { } value)
+        if (result.Ratio is { Value: null, ApiPassedNoStep: false })
         {
             return "The database alone met no step, so there is no capacity to compare the API's with.";
         }
@@ -78,7 +79,28 @@ internal static class OverheadReport
             null when result.Ratio.StoppedNotSettled => "cannot be judged against the target: a search stopped on a NOT SETTLED step (a threshold neither shown to hold nor missed), which leaves that arm's capacity without an upper bound",
             null => "cannot be judged against the target at these steps (a smaller --step, or a higher --max-rate, narrows the range)",
         };
-        return string.Create(c, $"The API with its cache off sustains {ReportFormat.Against(value, "0.00", target)}× the database-only capacity ({range}): it {verdict} of ≥ {target:0.0#}×.");
+        var sustains = result.Ratio.Value is { } value
+            ? string.Create(c, $"sustains {ReportFormat.Against(value, "0.00", target)}× the database-only capacity")
+            : "passed no step, so its share of the database-only capacity is not measured";
+        return string.Create(c, $"The API with its cache off {sustains} ({range}): it {verdict} of ≥ {target:0.0#}×.");
+    }
+
+    /// <summary>
+    /// A search's capacity as the report and the console show it: <c>350 req/s</c> when a missed step bounds it above,
+    /// <c>≥ 425 req/s</c> when the search reached <c>--max-rate</c> or stopped on an INVALID or NOT SETTLED step (which
+    /// bound nothing), <c>&lt; 40 req/s</c> when the first step was missed, and <c>unknown</c> when the first step bounded nothing.
+    /// </summary>
+    internal static string Capacity(CapacityResult capacity)
+    {
+        ArgumentNullException.ThrowIfNull(capacity);
+        var c = CultureInfo.InvariantCulture;
+        return (capacity.MaxPassingRate, capacity.UpperBound) switch
+        {
+            ({ } passed, null) => string.Create(c, $"≥ {passed:0.##} req/s"),
+            ({ } passed, _) => string.Create(c, $"{passed:0.##} req/s"),
+            (null, { } under) => string.Create(c, $"< {under:0.##} req/s"),
+            _ => capacity.StoppedInvalid ? "unknown (first step INVALID)" : capacity.StoppedNotSettled ? "unknown (first step NOT SETTLED)" : "unknown",
+        };
     }
 
     /// <summary>The API's p50 minus the database's, saying when it is not measurable: overlapping intervals, or smaller than the thresholds.</summary>

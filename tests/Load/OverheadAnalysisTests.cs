@@ -1,4 +1,5 @@
 using Perf.Analysis.Capacity;
+using Perf.Harness.Reports;
 using Perf.Load.Capacity;
 using Perf.Load.Measurement;
 using Perf.Load.Overhead;
@@ -68,6 +69,64 @@ public sealed class OverheadAnalysisTests
         Assert.Null(ratio.Meets(0.7));
     }
 
+    [Theory]
+    [InlineData(nameof(Verdict.Invalid), "INVALID")]
+    [InlineData(nameof(Verdict.NotSettled), "NOT SETTLED")]
+    public void Conclusion_ApiFirstStepBoundsNothing_CapacityUnknownNotZeroAndNoVerdict(string firstStep, string word)
+    {
+        var ratio = CapacityRatio.Of(Stopped(null, 40, Enum.Parse<Verdict>(firstStep)), Search(400, 425));
+
+        var conclusion = OverheadReport.Conclusion(new OverheadResult(40, [], [], ratio, 0.7));
+
+        Assert.Null(ratio.Value);
+        Assert.Null(ratio.Meets(0.7));
+        Assert.Contains("passed no step, so its share of the database-only capacity is not measured", conclusion, StringComparison.Ordinal);
+        Assert.Contains($"a search stopped on a{(word == "INVALID" ? "n" : string.Empty)} {word} step", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.00×", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("meets", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("misses", conclusion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Conclusion_ApiMissedItsFirstStep_MissesByTheBoundItGivesNotByZero()
+    {
+        // The API missed 40 req/s, where the database passed 400: its capacity is under 40, at most 0.10× the database's.
+        var ratio = CapacityRatio.Of(Search(null, 40), Search(400, 425));
+
+        var conclusion = OverheadReport.Conclusion(new OverheadResult(40, [], [], ratio, 0.7));
+
+        Assert.Equal(false, ratio.Meets(0.7));
+        Assert.Contains("passed no step", conclusion, StringComparison.Ordinal);
+        Assert.Contains("(at most 0.10× within the rate steps): it misses the target", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.00×", conclusion, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(350.0, 375.0, nameof(Verdict.Fail), "350 req/s")]
+    [InlineData(425.0, 450.0, nameof(Verdict.Invalid), "≥ 425 req/s")]
+    [InlineData(425.0, 450.0, nameof(Verdict.NotSettled), "≥ 425 req/s")]
+    [InlineData(1000.0, null, nameof(Verdict.Pass), "≥ 1000 req/s")]
+    [InlineData(null, 40.0, nameof(Verdict.Fail), "< 40 req/s")]
+    [InlineData(null, 40.0, nameof(Verdict.Invalid), "unknown (first step INVALID)")]
+    [InlineData(null, 40.0, nameof(Verdict.NotSettled), "unknown (first step NOT SETTLED)")]
+    public void Capacity_StopThatBoundsNothing_IsALowerBoundOrUnknown(double? passed, double? stop, string stopVerdict, string expected)
+    {
+        var capacity = stop is { } rate ? Stopped(passed, rate, Enum.Parse<Verdict>(stopVerdict)) : Search(passed, null);
+
+        Assert.Equal(expected, OverheadReport.Capacity(capacity));
+    }
+
+    [Fact]
+    public void Build_DatabaseStoppedInvalid_CapacityColumnSaysAtLeast()
+    {
+        OverheadArm[] arms = [new("database", "query layer", Stopped(425, 450, Verdict.Invalid)), new("api-cache-off", "api", Search(350, 375))];
+
+        var markdown = MarkdownRenderer.Render(OverheadReport.Build(new OverheadResult(50, arms, [], CapacityRatio.Of(arms[1].Capacity, arms[0].Capacity), 0.7)));
+
+        Assert.Contains("| database | ≥ 425 req/s |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| api-cache-off | 350 req/s |", markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EstimateMs_FromAHistogram_EqualsTheEstimateFromTheRawSamples()
     {
@@ -98,5 +157,8 @@ public sealed class OverheadAnalysisTests
     }
 
     private static CapacityResult Search(double? maxPassing, double? firstFailing, bool invalid = false) =>
-        new(maxPassing, firstFailing, Configuration, firstFailing is { } rate ? [new CapacityStep(rate, invalid ? Verdict.Invalid : Verdict.Fail, rate, 0, 0, 0, 0, [])] : []);
+        firstFailing is { } rate ? Stopped(maxPassing, rate, invalid ? Verdict.Invalid : Verdict.Fail) : new(maxPassing, null, Configuration, []);
+
+    private static CapacityResult Stopped(double? maxPassing, double stop, Verdict verdict) =>
+        new(maxPassing, stop, Configuration, [new CapacityStep(stop, verdict, stop, 0, 0, 0, 0, [])]);
 }
