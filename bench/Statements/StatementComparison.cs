@@ -13,6 +13,9 @@ namespace Perf.Bench.Statements;
 /// <param name="TimedOut">Whether an execution on either side ran past the command timeout: its time is a lower bound and that side's rounds stopped there, so no difference is claimed.</param>
 public sealed record StatementComparison(string Protocol, string Query, SchemaVariant Variant, VariantComparison Result, double PreparesPerExecution, bool TimedOut = false)
 {
+    /// <summary>Whether the candidate's own side ran past the command timeout (then <see cref="TimedOut"/> is true too): it may be slower there by any amount, so a win elsewhere does not make it the one to adopt.</summary>
+    public bool CandidateTimedOut { get; init; }
+
     /// <summary>The claim rule found the candidate faster, and neither side timed out.</summary>
     [JsonIgnore]
     public bool Faster => !TimedOut && Result.IsClaim && Result.CandidateBetter;

@@ -69,6 +69,8 @@ internal static class StatementReport
             StatementVerdict.Adopt => $"`{protocol}`: adopt it: {counts}.",
             StatementVerdict.KeepBaseline => $"`{protocol}`: keep the baseline: {counts}.",
             StatementVerdict.NoDifference => $"`{protocol}`: no measurable difference, so the baseline stays: {counts}.",
+            StatementVerdict.CannotTell when faster > 0 => string.Create(CultureInfo.InvariantCulture,
+                $"`{protocol}`: cannot tell, as it ran past the command timeout on {comparisons.Count(c => c.CandidateTimedOut)} (query, variant) pairs, where it may be slower, though faster elsewhere, so the baseline stays: {counts}."),
             StatementVerdict.CannotTell when cannotTell == 0 => $"`{protocol}`: cannot tell, as a query ran past the command timeout, so the baseline stays: {counts}.",
             StatementVerdict.CannotTell => $"`{protocol}`: cannot tell with these rounds, so the baseline stays until more rounds decide: {counts}.",
             _ => $"`{protocol}`: mixed, decide per query: {counts}.",

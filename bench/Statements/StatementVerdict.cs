@@ -15,6 +15,6 @@ public enum StatementVerdict
     /// <summary>Faster on some queries, slower on others: the table decides, per query.</summary>
     Mixed,
 
-    /// <summary>Nothing claimed, but some pairs had too few rounds for the test to reach its α: run more rounds.</summary>
+    /// <summary>Nothing claimed, but some pairs had too few rounds for the test to reach its α or ran past the command timeout; or faster on some and slower on none, but past the command timeout on the candidate's side of some pair, where it may be slower.</summary>
     CannotTell,
 }

@@ -114,7 +114,10 @@ internal static class StatementsBenchmark
                     int baseline = v * protocols.Count, candidate = baseline + p;
                     var result = ClaimRule.Compare(work, Rounds(samples[candidate, c]), work, Rounds(samples[baseline, c]), Thresholds, alpha);
                     comparisons.Add(new StatementComparison(
-                        protocols[p].Name, cases[c].Name, variants[v], result, preparesPerExecution[candidate, c], samples[candidate, c].TimedOut || samples[baseline, c].TimedOut));
+                        protocols[p].Name, cases[c].Name, variants[v], result, preparesPerExecution[candidate, c], samples[candidate, c].TimedOut || samples[baseline, c].TimedOut)
+                    {
+                        CandidateTimedOut = samples[candidate, c].TimedOut,
+                    });
                 }
             }
         }
@@ -122,7 +125,7 @@ internal static class StatementsBenchmark
         return comparisons;
     }
 
-    /// <summary>Adopt a protocol only where it wins somewhere and loses nowhere; keep the baseline on no difference; say so when the rounds could not tell or a query ran past the command timeout.</summary>
+    /// <summary>Adopt a protocol only where it wins somewhere, loses nowhere and never ran past the command timeout (where it may lose by any amount); keep the baseline on no difference; say so when the rounds could not tell or a query ran past the command timeout.</summary>
     internal static StatementVerdict Decide(IReadOnlyList<StatementComparison> comparisons)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
@@ -132,6 +135,7 @@ internal static class StatementsBenchmark
         {
             (0, 0) when comparisons.Any(c => c.TimedOut || c.Result.Kind == DifferenceKind.CannotTell) => StatementVerdict.CannotTell,
             (0, 0) => StatementVerdict.NoDifference,
+            (> 0, 0) when comparisons.Any(c => c.CandidateTimedOut) => StatementVerdict.CannotTell,
             (> 0, 0) => StatementVerdict.Adopt,
             (0, > 0) => StatementVerdict.KeepBaseline,
             _ => StatementVerdict.Mixed,

@@ -68,6 +68,25 @@ public sealed class StatementsBenchmarkTests
     }
 
     [Fact]
+    public void Decide_FasterElsewhereButTheCandidateRanPastTheTimeout_CannotTellNotAdopt()
+    {
+        var comparisons = new[] { Comparison("faster"), Comparison("none") with { TimedOut = true, CandidateTimedOut = true }, Comparison("none") };
+
+        Assert.Equal(StatementVerdict.CannotTell, StatementsBenchmark.Decide(comparisons));
+        var text = StatementReport.Conclusion("prepared", comparisons, StatementsBenchmark.Decide(comparisons));
+        Assert.StartsWith("`prepared`: cannot tell, as it ran past the command timeout on 1 (query, variant) pairs, where it may be slower, though faster elsewhere, so the baseline stays:", text, StringComparison.Ordinal);
+        Assert.Contains("faster on 1, slower on 0, no measurable difference on 1, ran past the command timeout on 1 of 3", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_FasterElsewhereAndOnlyTheBaselineRanPastTheTimeout_Adopt()
+    {
+        var comparisons = new[] { Comparison("faster"), Comparison("none") with { TimedOut = true } };
+
+        Assert.Equal(StatementVerdict.Adopt, StatementsBenchmark.Decide(comparisons));
+    }
+
+    [Fact]
     public void Build_TimedOutPair_FlaggedAndWorkNotClaimedPerProtocol()
     {
         var comparisons = new[] { Comparison("slower") with { TimedOut = true } };
@@ -100,7 +119,7 @@ public sealed class StatementsBenchmarkTests
         var comparisons = StatementsBenchmark.Compare([SchemaVariant.Composite], [query], [plan], samples, new double[StatementProtocol.All.Count, 1]);
 
         Assert.Equal(StatementProtocol.Candidates.Count, comparisons.Count);
-        Assert.All(comparisons, c => Assert.True(c.TimedOut && c.Result.IsClaim && !c.Faster, $"{c.Protocol}: timed out {c.TimedOut}, claim {c.Result.IsClaim}, faster {c.Faster}"));
+        Assert.All(comparisons, c => Assert.True(c.TimedOut && !c.CandidateTimedOut && c.Result.IsClaim && !c.Faster, $"{c.Protocol}: timed out {c.TimedOut}, candidate {c.CandidateTimedOut}, claim {c.Result.IsClaim}, faster {c.Faster}"));
         Assert.Equal(StatementVerdict.CannotTell, StatementsBenchmark.Decide(comparisons));
     }
 
