@@ -57,7 +57,7 @@ public static class PlanGate
         }
 
         verdicts.AddRange(expected.Values.Select(e => new PlanVerdict(e.Key, "in the baseline but not captured (query removed or renamed? run `gate --update-baseline`)")));
-        return new GateResult(plans.Count, verdicts);
+        return new GateResult(plans.Count, verdicts) { NotCaptured = expected.Count };
     }
 
     /// <summary>A full table scan (<c>ALL</c>) or a full index scan (<c>index</c>).</summary>

@@ -148,6 +148,20 @@ public sealed class PlanGateTests
     }
 
     [Fact]
+    public void Summary_BaselinePlansNotCaptured_CountedApartFromThoseChecked()
+    {
+        var captured = new[] { Plan("range", "idx_a", 10, query: "a"), Plan("range", "idx_a", 10, query: "b") };
+        var baseline = PlanBaseline.From("d", "s", [.. captured, Plan("range", "idx_a", 10, query: "c"), Plan("range", "idx_a", 10, query: "d")]);
+
+        var someMissing = PlanGate.Check(baseline, captured);
+        var noneCaptured = PlanGate.Check(baseline, []);
+
+        Assert.Equal("FAILED (0 of 2 plans checked, 2 baseline plans not captured)", someMissing.Summary);
+        Assert.Equal("FAILED (0 of 0 plans checked, 4 baseline plans not captured)", noneCaptured.Summary);
+        Assert.Equal("FAILED (1 of 1 plans checked)", PlanGate.Check(PlanBaseline.From("d", "s", [captured[0]]), [Plan("ALL", null, 10, query: "a")]).Summary);
+    }
+
+    [Fact]
     public void Check_MissingAndUnknownPlans_Fail()
     {
         var baseline = PlanBaseline.From("d", "s", [Plan("range", "idx_a", 10, query: "old_query")]);
