@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Perf.Bench.Suite;
 using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Results;
@@ -77,7 +78,7 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
     }
 
     /// <summary>The parsed options of <paramref name="command"/>; tokens nobody claimed go to BenchmarkDotNet.</summary>
-    /// <exception cref="UsageException">A value is out of range.</exception>
+    /// <exception cref="UsageException">A value is out of range, or BenchmarkDotNet refuses the tokens passed on to it.</exception>
     public BenchOptions Read(ParseResult parse, BenchCommand command)
     {
         ArgumentNullException.ThrowIfNull(parse);
@@ -85,6 +86,11 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
         if (command != BenchCommand.Gate && SeedPreset.Find(preset) is null)
         {
             throw new UsageException($"--preset must be one of {string.Join(", ", SeedPreset.All.Select(p => p.Name))}, not '{preset}'.");
+        }
+
+        if (command == BenchCommand.Suite && SuiteRunner.Refusal([.. parse.UnmatchedTokens]) is { } refusal)
+        {
+            throw new UsageException(refusal);
         }
 
         var trades = command == BenchCommand.Gate ? null : parse.GetValue(Trades);

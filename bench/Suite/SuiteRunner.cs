@@ -1,3 +1,5 @@
+using BenchmarkDotNet.ConsoleArguments;
+using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Perf.Bench.Benchmarks;
@@ -12,6 +14,28 @@ public static class SuiteRunner
     {
         ArgumentNullException.ThrowIfNull(benchmarkArgs);
         return benchmarkArgs.Any(a => a is "--list" or "--help" or "-h" or "-?" or "--version" or "--info" || a.StartsWith("--list=", StringComparison.Ordinal));
+    }
+
+    /// <summary>What BenchmarkDotNet says is wrong with its switches, as one line, or null when it takes them.</summary>
+    /// <remarks>Asked by its own parser before the server, the seed and the results folder: the suite passes on every word it does not know, and BenchmarkDotNet refused a typo (<c>--buffer-pol</c>) only after all of them.</remarks>
+    public static string? Refusal(IReadOnlyList<string> benchmarkArgs)
+    {
+        ArgumentNullException.ThrowIfNull(benchmarkArgs);
+        var log = new AccumulationLogger();
+
+        // Help and version make its parser print and answer "not parsed"; they are informational, and run as they always have.
+        if (ConfigParser.Parse([.. benchmarkArgs.Where(a => a is not ("--help" or "-h" or "-?" or "--version"))], log).isSuccess)
+        {
+            return null;
+        }
+
+        // Its parser's errors are indented lines under "ERROR(S):" (then usage text); its own checks (--job, --runtimes) are one line.
+        var lines = log.GetLog().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var errors = lines.IndexOf("ERROR(S):");
+        var detail = errors >= 0
+            ? string.Join(" ", lines.Skip(errors + 1).TakeWhile(l => l.StartsWith(' ')).Select(l => l.Trim()))
+            : lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
+        return $"BenchmarkDotNet, which takes the words the suite does not, refuses '{string.Join(' ', benchmarkArgs)}': {detail}";
     }
 
     /// <summary>The job that times the suite, as the manifest records it: the preset's (<c>ci</c>, <c>full</c>), or <c>--job NAME</c> when BenchmarkDotNet's own switch replaces it.</summary>

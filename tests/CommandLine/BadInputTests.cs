@@ -364,6 +364,11 @@ public sealed class BadInputTests
     [InlineData("ci|--only|load|--rate|10", "--rate 10 for --duration 30 s sends 300 requests; the load check's p(99)<1000 threshold needs at least 368 to be judged")]
     [InlineData("ci-rates|--slow|nosuch", "--slow 'nosuch' names no query the gate times; it times: ")]
     [InlineData("--mode|fast", "--mode 'fast' is not ci or full.")]
+    // Words neither the suite nor BenchmarkDotNet takes: BenchmarkDotNet refused them only after the server, the seed, the results folder and the plans.
+    [InlineData("--bogus-option", "BenchmarkDotNet, which takes the words the suite does not, refuses '--bogus-option': Option 'bogus-option' is unknown.")]
+    [InlineData("--buffer-pol|64M", "refuses '--buffer-pol 64M': Option 'buffer-pol' is unknown.")]
+    [InlineData("--filter|*Trade*|--job|nosuch", "The provided base job \"nosuch\" is invalid.")]
+    [InlineData("--list|flat|--bogus", "Option 'bogus' is unknown.")]
     [InlineData("statements|--queries|typo", "--queries 'typo' matches no query the API runs; they are: trades_page/hot/1d, ")]
     [InlineData("statements|--queries|full_scan", "--queries 'full_scan' matches no query the API runs; ")]
     public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)
