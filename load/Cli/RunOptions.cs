@@ -16,6 +16,9 @@ namespace Perf.Load.Cli;
 /// <summary>The options of <c>run</c>, <c>check</c> and <c>capacity</c> (target, load, scenarios, thresholds, output), and how they become <see cref="RunSettings"/>.</summary>
 internal sealed class RunOptions(HarnessOptions harness)
 {
+    /// <summary>The longest wait the runner's timers take: <see cref="HttpClient.Timeout"/> and a cancellation timer refuse more than <see cref="int.MaxValue"/> ms (about 24.8 days).</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>The shared harness options (server, prefix, variant, results).</summary>
     public HarnessOptions Harness { get; } = harness;
 
@@ -31,7 +34,7 @@ internal sealed class RunOptions(HarnessOptions harness)
 
     public Option<Duration> MeasuredDuration { get; } = Duration.Option("--duration", TimeSpan.FromSeconds(30), "measured duration");
 
-    public Option<Duration> Warmup { get; } = Duration.Option("--warmup", TimeSpan.FromSeconds(3), "warm-up, not counted");
+    public Option<Duration> Warmup { get; } = Waited(Duration.Option("--warmup", TimeSpan.FromSeconds(3), "warm-up, not counted"));
 
     public Option<bool> Poisson { get; } = new("--poisson") { Description = "exponential inter-arrival times instead of even spacing" };
 
@@ -41,9 +44,9 @@ internal sealed class RunOptions(HarnessOptions harness)
     /// <summary>The database's cache state for an in-process run: warm, cold or constrained.</summary>
     public Option<CacheState> Cache { get; } = CreateCache();
 
-    public Option<Duration> Timeout { get; } = Duration.Option("--timeout", TimeSpan.FromSeconds(30), "per-request timeout");
+    public Option<Duration> Timeout { get; } = Waited(Duration.Option("--timeout", TimeSpan.FromSeconds(30), "per-request timeout"));
 
-    public Option<Duration> GracefulStop { get; } = Duration.Option("--graceful-stop", TimeSpan.FromSeconds(5), "time open requests get at the end before counting as timeouts");
+    public Option<Duration> GracefulStop { get; } = Waited(Duration.Option("--graceful-stop", TimeSpan.FromSeconds(5), "time open requests get at the end before counting as timeouts"));
 
     public Option<int> MaxInFlight { get; } = new("--max-in-flight") { Description = "open-model in-flight limit", DefaultValueFactory = _ => 20_000, HelpName = "N" };
 
@@ -351,6 +354,19 @@ internal sealed class RunOptions(HarnessOptions harness)
 
     private static TimeSpan Positive(TimeSpan value, string what) =>
         value > TimeSpan.Zero ? value : throw new UsageException($"{what} must be greater than zero.");
+
+    /// <summary><paramref name="option"/>, refusing a duration over <see cref="LongestWait"/>: one passed, then threw in the HTTP client or a timer once the target was up.</summary>
+    private static Option<Duration> Waited(Option<Duration> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && Duration.TryParse(result.Tokens[^1].Value, out var value) && value.Value > LongestWait)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} '{result.Tokens[^1].Value}' is longer than the runner's timers can wait ({Math.Floor(LongestWait.TotalHours):0}h)."));
+            }
+        });
+        return option;
+    }
 
     private static string[] Split(string[]? values) =>
         [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];

@@ -52,6 +52,26 @@ public sealed class BadInputTests
         AssertUsageError(code, error, "bench", message);
     }
 
+    /// <summary>A wait longer than the HTTP client's timeout or a timer takes (int.MaxValue ms) passed, then threw a stack trace once the target was up (checked by parsing only, so old code runs nothing).</summary>
+    [Theory]
+    [InlineData("run|--timeout|600h", "--timeout '600h' is longer than the runner's timers can wait (596h).")]
+    [InlineData("check|--graceful-stop|2000000h", "--graceful-stop '2000000h' is longer than the runner's timers can wait")]
+    [InlineData("run|--warmup|2000000h", "--warmup '2000000h' is longer than the runner's timers can wait")]
+    [InlineData("capacity|--warmup|600h", "--warmup '600h' is longer")]
+    [InlineData("capacity|--timeout|596.6h", "--timeout '596.6h' is longer")]
+    public void Load_WaitLongerThanATimerTakes_ParseError(string args, string message)
+    {
+        var parse = CreateLoad(new TestConsole()).Parse(args.Split('|'));
+
+        Assert.StartsWith(message, Assert.Single(parse.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LongestWaitATimerTakes_Accepted()
+    {
+        Assert.Empty(CreateLoad(new TestConsole()).Parse(["run", "--timeout", "596h", "--graceful-stop", "596h", "--warmup", "596h"]).Errors);
+    }
+
     [Theory]
     [InlineData("run|--duration|1e300s|--help")]
     [InlineData("capacity|--step-duration|99999999999h|--help")]
