@@ -500,6 +500,15 @@ internal sealed class RunOptions(HarnessOptions harness)
             anchor = QueryRules.TryParseIsoInstant(anchorText, out var utc)
                 ? new DateTimeOffset(utc)
                 : throw new UsageException($"--anchor '{anchorText}' is not an ISO 8601 time (e.g. 2026-03-04T00:00:00Z).");
+
+            // The API takes instants in its years alone, and a window starts up to QueryWindow.LongestLookBack before the anchor:
+            // 0001-01-01 threw in the middle of the run, 9999-12-31 sent requests the API refuses.
+            var earliest = new DateTimeOffset(QueryRules.EarliestYear, 1, 1, 0, 0, 0, TimeSpan.Zero) + QueryWindow.LongestLookBack;
+            var latest = new DateTimeOffset(QueryRules.LatestYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            if (anchor < earliest || anchor >= latest)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--anchor '{anchorText}' must fall from {earliest:yyyy-MM-dd'T'HH:mm:ss'Z'} to the end of {QueryRules.LatestYear}: the API takes times in {QueryRules.EarliestYear}–{QueryRules.LatestYear}, and the traffic's windows start up to {QueryWindow.LongestLookBack.TotalDays:0} days before the anchor."));
+            }
         }
 
         var scripts = Split(parse.GetValue(Scripts));

@@ -9,6 +9,12 @@ namespace Perf.Load.Scenarios;
 /// <param name="Cached">True when the window is hour-aligned and so shared by many requests.</param>
 internal sealed record QueryWindow(long ProfileId, DateTimeOffset Start, DateTimeOffset End, bool Cached)
 {
+    /// <summary>How far before the hour a unique (uncached) window may end, in seconds.</summary>
+    private const int UniqueShiftSeconds = 86_400;
+
+    /// <summary>The furthest before the anchor a window starts: the longest range of the mix, ending up to a day before the anchor's hour.</summary>
+    public static TimeSpan LongestLookBack { get; } = TrafficOptions.RangeMix.Max(r => r.Range) + TimeSpan.FromSeconds(UniqueShiftSeconds);
+
     /// <summary>Length of the window.</summary>
     public TimeSpan Range => End - Start;
 
@@ -24,7 +30,7 @@ internal sealed record QueryWindow(long ProfileId, DateTimeOffset Start, DateTim
         var range = PickRange(random);
         var cached = random.NextDouble() < options.CachedShare;
         var hourAligned = new DateTimeOffset(options.Anchor.UtcTicks - (options.Anchor.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
-        var end = cached ? hourAligned : hourAligned.AddSeconds(-random.Next(1, 86_400));
+        var end = cached ? hourAligned : hourAligned.AddSeconds(-random.Next(1, UniqueShiftSeconds));
         return new QueryWindow(profile, end - range, end, cached);
     }
 

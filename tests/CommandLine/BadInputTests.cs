@@ -5,10 +5,12 @@ using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Load.Cli;
+using Perf.Load.Scenarios;
 using Perf.Seed.Cli;
 using Perf.Tests.Infrastructure;
 using Spectre.Console.Testing;
 using Telemetry.CommandLine;
+using Telemetry.Data.Queries;
 using Telemetry.Jobs;
 
 namespace Perf.Tests.CommandLine;
@@ -496,6 +498,38 @@ public sealed class BadInputTests
         var (code, error) = await RunLoadAsync(args.Replace("run|", "run|--url|http://127.0.0.1:9|", StringComparison.Ordinal).Replace("capacity|", "capacity|--url|http://127.0.0.1:9|", StringComparison.Ordinal));
 
         AssertUsageError(code, error, "load", message);
+    }
+
+    /// <summary>An anchor whose windows reach before 1970 threw in the middle of the run (0001-01-01), and one after 9000 sent requests the API refuses (run here for 1 s into a folder it must not make, so old code stops).</summary>
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("1970-06-30T23:59:59Z")]
+    [InlineData("9001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    public async Task Load_AnchorOutsideTheApisYears_UsageErrorNothingWritten(string anchor)
+    {
+        var results = Path.Combine(Path.GetTempPath(), "perf-anchor-" + Guid.NewGuid().ToString("N"));
+
+        var (code, error) = await RunLoadAsync($"run|--url|http://127.0.0.1:9|--duration|1s|--warmup|0s|--results|{results}|--anchor|{anchor}");
+
+        AssertUsageError(code, error, "load", $"--anchor '{anchor}' must fall from 1970-07-01T00:00:00Z to the end of 9000: the API takes times in 1970–9000, and the traffic's windows start up to 181 days before the anchor.");
+        Assert.False(Directory.Exists(results));
+    }
+
+    [Theory]
+    [InlineData("1970-07-01T00:00:00Z")]
+    [InlineData("9000-12-31T23:59:59Z")]
+    public void Load_AnchorAtTheEdgesOfTheApisYears_EveryWindowInThem(string anchor)
+    {
+        Assert.True(QueryRules.TryParseIsoInstant(anchor, out var utc));
+        var options = TrafficOptions.Default with { Anchor = new DateTimeOffset(utc) };
+        var random = new Random(1);
+        for (var i = 0; i < 1000; i++)
+        {
+            var window = QueryWindow.Pick(options, random);
+            Assert.InRange(window.Start.Year, QueryRules.EarliestYear, QueryRules.LatestYear);
+            Assert.InRange(window.End.Year, QueryRules.EarliestYear, QueryRules.LatestYear);
+        }
     }
 
     [Theory]

@@ -20,6 +20,12 @@ public static partial class QueryRules
     /// <summary>How a list without a cursor (metrics, health) reaches rows past <see cref="QueryLimits.MaxOffset"/>.</summary>
     public const string DeeperByRange = "this list pages by offset only: for rows further back, narrow start_time and end_time";
 
+    /// <summary>The earliest year an instant the API takes may fall in.</summary>
+    public const int EarliestYear = 1970;
+
+    /// <summary>The latest year an instant the API takes may fall in.</summary>
+    public const int LatestYear = 9000;
+
     private const string SymbolCharacters = "[A-Za-z0-9.-]{1,16}";
     private const string NameCharacters = "[A-Za-z0-9_.:*-]+";
 
@@ -56,9 +62,9 @@ public static partial class QueryRules
             throw new QueryValidationException(parameter, $"{parameter} must be an ISO 8601 date or date-time, e.g. 2024-01-31T00:00:00Z.{hint}");
         }
 
-        if (utc.Year < 1970 || utc.Year > 9000)
+        if (utc.Year < EarliestYear || utc.Year > LatestYear)
         {
-            throw new QueryValidationException(parameter, $"{parameter} must be between 1970 and 9000.");
+            throw new QueryValidationException(parameter, $"{parameter} must be between {EarliestYear} and {LatestYear}.");
         }
 
         return utc;
