@@ -435,6 +435,12 @@ public sealed class BadInputTests
     [InlineData("[@]", "\"rowsExamined\":1", "\"rowsExamined\":-1", "cannot be reported: q on Basic at 1000 rows examined -1 rows.")]
     [InlineData("[@]", "\"p95Ms\":500", "\"p95Ms\":0", "cannot be reported: its latency targets must be positive milliseconds; they are p95 0 and p99 1000.")]
     [InlineData("[@,@]", "", "", "cannot be reported: it measures Basic at 1000 rows 2 times.")]
+    [InlineData("[@]", "\"dataBytes\":1", "\"dataBytes\":-1", "cannot be reported: Basic at 1000 rows records dataBytes -1, not a number ≥ 0.")]
+    [InlineData("[@]", "\"seedSeconds\":1", "\"seedSeconds\":-3", "cannot be reported: Basic at 1000 rows records seedSeconds -3, not a number ≥ 0.")]
+    [InlineData("[@]", "\"capacityRps\":null", "\"capacityRps\":-5", "cannot be reported: Basic at 1000 rows records capacityRps -5, not a number ≥ 0.")]
+    [InlineData("[@]", "\"queries\":[{\"query\":\"q\",\"p50Ms\":1,\"p95Ms\":2,\"p99Ms\":3,\"rowsExamined\":1,\"indexesUsed\":[]}]", "\"queries\":[]", "cannot be reported: a measurement of Basic at 1000 rows holds no queries.")]
+    [InlineData("[@]", "\"indexesUsed\":[]}", "\"indexesUsed\":[],\"roundsMs\":[[1,2],[]]}", "cannot be reported: q on Basic at 1000 rows has a round of no executions.")]
+    [InlineData("[@]", "\"indexesUsed\":[]}", "\"indexesUsed\":[]},{\"query\":\"q\",\"p50Ms\":1,\"p95Ms\":2,\"p99Ms\":3,\"rowsExamined\":1,\"indexesUsed\":[]}", "cannot be reported: Basic at 1000 rows measures q 2 times.")]
     public async Task Bench_ReportFromNonsenseMeasurements_UsageErrorNoReport(string list, string find, string replace, string message)
     {
         var directory = Directory.CreateTempSubdirectory("perf-bad-measurements-");

@@ -30,7 +30,7 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
     public ControlDrift? DriftBetween(long fromRows, long toRows, double percentile = 50) =>
         Controls.FirstOrDefault(c => c.TradeRows == fromRows) is { } from && Controls.FirstOrDefault(c => c.TradeRows == toRows) is { } to ? ControlDrift.Between(from, to, percentile) : null;
 
-    /// <summary>Why a report cannot be made from these measurements (a target or latency that is no positive time, a size of no rows, rows examined below zero, a variant and size measured twice), or null.</summary>
+    /// <summary>Why a report cannot be made from these measurements (a target or latency that is no positive time, a size of no rows, rows examined, seed time, bytes or capacity below zero, a measurement of no queries, an empty round, a query or a variant and size measured twice), or null.</summary>
     /// <remarks>For measurements read back from a file: a sweep never records such values, and a report would print them as findings.</remarks>
     public string? Problem()
     {
@@ -44,6 +44,19 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
             return string.Create(CultureInfo.InvariantCulture, $"it measures {twice.Key.Variant} at {twice.Key.TradeRows} rows {twice.Value} times.");
         }
 
+        foreach (var m in Measurements.Concat(Copies).Concat(CacheStates))
+        {
+            (string Name, double Value)? below = !IsTime(m.SeedSeconds) ? ("seedSeconds", m.SeedSeconds)
+                : m.DataBytes < 0 ? ("dataBytes", m.DataBytes)
+                : m.IndexBytes < 0 ? ("indexBytes", m.IndexBytes)
+                : m.CapacityRps is { } rps && !IsTime(rps) ? ("capacityRps", rps)
+                : null;
+            if (below is { } field)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{m.Variant} at {m.TradeRows} rows records {field.Name} {field.Value}, not a number ≥ 0.");
+            }
+        }
+
         var sizes = Measurements.Concat(Copies).Concat(CacheStates).Select(m => (What: m.Variant.ToString(), m.TradeRows, m.Queries))
             .Concat(Controls.Select(c => (What: "the control", c.TradeRows, c.Queries)));
         foreach (var (what, rows, queries) in sizes)
@@ -51,6 +64,21 @@ public sealed record CapacityData(IReadOnlyList<VariantMeasurement> Measurements
             if (rows <= 0)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"a measurement of {what} holds {rows} trade rows.");
+            }
+
+            if (queries.Count == 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"a measurement of {what} at {rows} rows holds no queries.");
+            }
+
+            if (queries.CountBy(q => q.Query).FirstOrDefault(c => c.Value > 1) is { Value: > 1 } repeated)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{what} at {rows} rows measures {repeated.Key} {repeated.Value} times.");
+            }
+
+            if (queries.FirstOrDefault(q => q.RoundsMs.Any(r => r.Count == 0)) is { } emptyRound)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{emptyRound.Query} on {what} at {rows} rows has a round of no executions.");
             }
 
             if (queries.FirstOrDefault(q => !new[] { q.P50Ms, q.P95Ms, q.P99Ms }.Concat(q.RoundsMs.SelectMany(r => r)).All(IsTime)) is { } query)
