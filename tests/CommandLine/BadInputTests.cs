@@ -605,20 +605,46 @@ public sealed class BadInputTests
     [InlineData("--mysql", "--mysql needs a value.")]
     public async Task PerfScript_RunWithAnOptionNotEveryToolTakes_RefusedBeforeAnyTool(string argument, string message)
     {
+        var (code, error, output) = await RunPerfScriptAsync(["run", argument], preset: null);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.StartsWith($"perf: error: {message}", Assert.Single(error.TrimEnd().Split('\n')), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    /// <summary>An unknown command exited 2, and a PERF_PRESET the seeder does not know was found only after deps (which may apt-get) and a build.</summary>
+    [Theory]
+    [InlineData("nosuch", "", "no command 'nosuch'; usage: ./perf [run|test|ci|report|deps] [options]")]
+    [InlineData("run", "huge", "PERF_PRESET must be small, medium or large; got 'huge'.")]
+    public async Task PerfScript_UnknownCommandOrPreset_RefusedBeforeAnything(string command, string preset, string message)
+    {
+        var (code, error, output) = await RunPerfScriptAsync([command], preset);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Equal($"perf: error: {message}", Assert.Single(error.TrimEnd().Split('\n')));
+        Assert.Equal(string.Empty, output);
+    }
+
+    /// <summary>Runs the repository's <c>./perf</c> with <paramref name="words"/>, and <c>PERF_PRESET</c> set to <paramref name="preset"/> when given.</summary>
+    private static async Task<(int Code, string Error, string Output)> RunPerfScriptAsync(IEnumerable<string> words, string? preset)
+    {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryPaths.FindRoot(), RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var word in new[] { "perf", "run", argument })
+        start.ArgumentList.Add("perf");
+        foreach (var word in words)
         {
             start.ArgumentList.Add(word);
+        }
+
+        if (preset is not null)
+        {
+            start.Environment["PERF_PRESET"] = preset;
         }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-        Assert.Equal(ExitCodes.UsageError, process.ExitCode);
-        Assert.StartsWith($"perf: error: {message}", Assert.Single((await error).TrimEnd().Split('\n')), StringComparison.Ordinal);
-        Assert.Equal(string.Empty, await output);
+        return (process.ExitCode, await error, await output);
     }
 
     /// <summary>Exit 104, then exactly the one error line naming <paramref name="message"/> and the help hint.</summary>
