@@ -39,7 +39,7 @@ internal sealed record CalibrationTarget(double Low, double High)
             _ => "not settled",
         };
         return median.IsBounded
-            ? string.Create(CultureInfo.InvariantCulture, $"{word} (95 % interval {median.Lower:0.00}–{median.Upper:0.00})")
+            ? $"{word} (95 % interval {ReportFormat.Against(median.Lower!.Value, "0.00", Low)}–{ReportFormat.Against(median.Upper!.Value, "0.00", High)})"
             : string.Create(CultureInfo.InvariantCulture, $"{word} (an interval needs ≥ {median.SamplesNeeded} rounds: {median.Samples})");
     }
 

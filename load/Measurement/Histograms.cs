@@ -82,7 +82,7 @@ internal static class Histograms
         var lower = MeanInterval.Of(histogram.TotalCount, low.Mean, low.StandardDeviation, low.Skewness);
         var upper = MeanInterval.Of(histogram.TotalCount, high.Mean, high.StandardDeviation, high.Skewness);
         var mean = histogram.TotalCount == 0 ? 0 : histogram.GetMean() / 1000.0;
-        return (mean, histogram.TotalCount, MeanInterval.SamplesNeeded(high.Skewness), lower?.Lower, upper?.Upper);
+        return (mean, histogram.TotalCount, Math.Max(MeanInterval.SamplesNeeded(low.Skewness), MeanInterval.SamplesNeeded(high.Skewness)), lower?.Lower, upper?.Upper);
     }
 
     private static (double Mean, double StandardDeviation, double Skewness) Moments(HistogramBase histogram, Func<long, long> equivalent)

@@ -188,7 +188,7 @@ internal static class ThresholdEvaluator
         }
 
         var (met, missed) = Sides(threshold, lower, upper);
-        var interval = string.Create(CultureInfo.InvariantCulture, $"{text} [{lower:0.###}–{upper:0.###}]");
+        var interval = $"{text} [{threshold.FormatMs(lower)}–{threshold.FormatMs(upper)}]";
         return new ThresholdResult(threshold.Expression, group.Name, actual, interval, met, group.Count) { Settled = met || missed };
     }
 

@@ -115,6 +115,16 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Calibrate_IntervalEndJustOutsideTheBand_PrintedOutsideIt()
+    {
+        // The interval's lower end 0.8996 lies outside the ±10 % band, so not settled; two decimals printed it as 0.90, inside.
+        var latency = Latency(WithOrderStatistics(0.8996, 1.0, 1.05));
+
+        Assert.Equal(ExitCodes.InvalidRun, CalibrateCommand.ExitCode([latency], Throughput(WithOrderStatistics(0.95, 1.0, 1.05))));
+        Assert.Contains("| not settled (95 % interval 0.8996–1.05) |", MarkdownRenderer.Render(CalibrateCommand.Build([latency], Throughput(WithOrderStatistics(0.95, 1.0, 1.05)), 2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Calibrate_TooFewRoundsToBoundTheMedian_IsNotSettled()
     {
         var latency = Latency([1.0, 1.0, 1.0]);
