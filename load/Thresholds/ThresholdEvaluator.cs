@@ -110,9 +110,14 @@ internal static class ThresholdEvaluator
         if (threshold.Metric is ThresholdMetric.Minimum or ThresholdMetric.Maximum)
         {
             // The fastest or slowest request is a fact about this run's requests, which it shows or not; as an estimate of
-            // the target's, no count of requests bounds it (more can only move it outwards).
+            // the target's, no count of requests bounds it (more can only move it outwards). The histogram holds it to its
+            // bucket: a limit inside that bucket is neither shown met nor missed.
             var which = string.Create(CultureInfo.InvariantCulture, $"{text}, the {(threshold.Metric == ThresholdMetric.Minimum ? "fastest" : "slowest")} of this run's {group.Latency.TotalCount} requests");
-            return new ThresholdResult(threshold.Expression, group.Name, actual, which, threshold.IsMet(actual), group.Count);
+            var recorded = threshold.Metric == ThresholdMetric.Minimum ? group.Latency.RecordedValues().First().ValueIteratedTo : group.Latency.GetMaxValue();
+            var (low, high) = (group.Latency.LowestEquivalentValue(recorded) / 1000.0, group.Latency.HighestEquivalentValue(recorded) / 1000.0);
+            var (shownMet, shownMissed) = Sides(threshold, low, high);
+            var held = shownMet || shownMissed ? string.Empty : $" (its histogram bucket, {threshold.FormatMs(low)}–{threshold.FormatMs(high)} ms, holds the limit)";
+            return new ThresholdResult(threshold.Expression, group.Name, actual, which + held, shownMet, group.Count) { Settled = shownMet || shownMissed };
         }
 
         if (threshold.Metric != ThresholdMetric.Percentile)

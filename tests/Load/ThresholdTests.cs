@@ -188,6 +188,24 @@ public sealed class ThresholdTests
     }
 
     [Theory]
+    [InlineData("min>=10.005", "10.007 ms, the fastest of this run's 2 requests (its histogram bucket, 10–10.007 ms, holds the limit)")]
+    [InlineData("max<20.01", "20.015 ms, the slowest of this run's 2 requests (its histogram bucket, 20–20.015 ms, holds the limit)")]
+    public void Evaluate_MinimumOrMaximumWhoseBucketHoldsTheLimit_NotSettled(string expression, string says)
+    {
+        // 10 ms and 20 ms recorded: the histogram keeps each to its bucket (10.000–10.007, 20.000–20.015 ms), so a limit
+        // inside one is neither shown met nor missed; the bucket's top alone passed min>=10.005 and failed max<20.01.
+        var latency = Histograms.Create();
+        latency.RecordValue(10_000);
+        latency.RecordValue(20_000);
+        var group = new StatsSnapshot("total", 2, 2, 0, new Dictionary<string, long> { ["200"] = 2 }, latency, latency.Copy(), Histograms.Create());
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], group, [], [], 10));
+
+        Assert.Equal((false, false), (result.Passed, result.Settled));
+        Assert.Equal(says, result.ActualText);
+    }
+
+    [Theory]
     [InlineData("trades:p(95)<300")]
     [InlineData("trades:avg<300")]
     [InlineData("trades:max<300")]
