@@ -310,6 +310,11 @@ internal sealed class LocalMySqlServer
             arguments = ["--no-defaults", "--initialize-insecure", $"--datadir={files.Data}"];
         }
 
+        // The bootstrap's temporary tables go to the server's own tmpdir too: in the shared /tmp, a cleaner or another
+        // tool removed one under a CI run's install (mariadb-install-db: "Could not remove temporary table
+        // '/tmp/#sql-temptable-…'", then "Unknown table 'mysql.tmp_proxies_priv'", exit 1).
+        arguments.Add($"--tmpdir={files.Temp}");
+
         if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
         {
             arguments.Add("--user=root");
