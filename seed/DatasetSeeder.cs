@@ -113,7 +113,11 @@ public sealed class DatasetSeeder
         await using (var connection = await context.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
             var databases = variants.ToDictionary(v => v, v => VariantDatabase.Name(context.Options.DatabasePrefix, v));
-            var sizes = await DiskBudget.SizesAsync(connection, [.. databases.Values, .. databases.Values.Select(ReplacedTables.AsideName)], cancellationToken).ConfigureAwait(false);
+            // What the run frees: a replacing run only the tables it replaces (a job's history, say, stays), --reset every
+            // table, and a killed run's tables moved aside all of theirs.
+            var replaced = await DiskBudget.SizesAsync(connection, databases.Values, context.Options.Mode == SeedMode.Reset ? null : ReplacedTables.IsReplaced, cancellationToken).ConfigureAwait(false);
+            var aside = await DiskBudget.SizesAsync(connection, databases.Values.Select(ReplacedTables.AsideName), null, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, long> sizes = replaced.Concat(aside).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             foreach (var variant in variants)
             {
                 var database = databases[variant];

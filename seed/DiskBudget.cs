@@ -91,16 +91,20 @@ internal static class DiskBudget
     public static bool IsOutOfSpace(IOException exception) =>
         exception.HResult is NoSpaceErrno or unchecked((int)0x80070070) or unchecked((int)0x80070027);
 
-    /// <summary>The bytes each database takes now (0 when it does not exist).</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> SizesAsync(MySqlConnection connection, IEnumerable<string> databases, CancellationToken cancellationToken)
+    /// <summary>The bytes each database takes now in the tables <paramref name="counted"/> names (every table when null; 0 when the database does not exist).</summary>
+    /// <param name="connection">An open connection to the server.</param>
+    /// <param name="databases">The databases.</param>
+    /// <param name="counted">Which tables count: a replacing seed frees only the tables it replaces (<see cref="ReplacedTables.IsReplaced"/>), and keeps the others.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<IReadOnlyDictionary<string, long>> SizesAsync(MySqlConnection connection, IEnumerable<string> databases, Func<string, bool>? counted, CancellationToken cancellationToken)
     {
         var names = databases.ToArray();
-        var rows = await connection.QueryAsync<(string Database, long Bytes)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(string Database, string Table, long Bytes)>(new CommandDefinition(
             """
-            SELECT TABLE_SCHEMA, CAST(COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH + DATA_FREE), 0) AS SIGNED)
-            FROM information_schema.TABLES WHERE TABLE_SCHEMA IN @names GROUP BY TABLE_SCHEMA
+            SELECT TABLE_SCHEMA, TABLE_NAME, CAST(COALESCE(DATA_LENGTH + INDEX_LENGTH + DATA_FREE, 0) AS SIGNED)
+            FROM information_schema.TABLES WHERE TABLE_SCHEMA IN @names
             """, new { names }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var sizes = rows.ToDictionary(r => r.Database, r => r.Bytes, StringComparer.Ordinal);
+        var sizes = rows.Where(r => counted is null || counted(r.Table)).GroupBy(r => r.Database, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Bytes), StringComparer.Ordinal);
         return names.ToDictionary(n => n, n => sizes.GetValueOrDefault(n), StringComparer.Ordinal);
     }
 

@@ -23,12 +23,12 @@ public static class SeedDiskEstimate
         return options.Variants.Sum(v => DiskBudget.Estimate(v, plan.TotalTrades, plan.TotalHealth, windowsPerRawRow));
     }
 
-    /// <summary>The bytes <paramref name="databases"/> hold now on the server (0 for one that does not exist): what a run that replaces them frees.</summary>
+    /// <summary>The bytes <paramref name="databases"/> hold now on the server in the tables a replacing run replaces (0 for a database that does not exist): what such a run frees.</summary>
     public static async Task<long> DatabaseBytesAsync(string serverConnectionString, IEnumerable<string> databases, CancellationToken cancellationToken)
     {
         await using var connection = new MySqlConnection(serverConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return (await DiskBudget.SizesAsync(connection, databases, cancellationToken).ConfigureAwait(false)).Values.Sum();
+        return (await DiskBudget.SizesAsync(connection, databases, ReplacedTables.IsReplaced, cancellationToken).ConfigureAwait(false)).Values.Sum();
     }
 
     /// <summary>The server's data directory and its free bytes, when the server runs on this machine; null when they cannot be seen from here.</summary>

@@ -26,11 +26,13 @@ internal static class SeedTables
     public static string CreateDatabaseSql(string database) => $"CREATE DATABASE IF NOT EXISTS `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
     /// <summary>
-    /// The lifecycle jobs' records of the live tables' rows: the cutoffs retention applied to them and the ids the rollups
-    /// have scanned. They go with the rows they describe: kept beside new rows, a cutoff would make the API refuse every new
-    /// trade before it as archived, and a watermark past the new rows' ids would make <c>rollup-hourly</c> skip those inserted next.
+    /// The lifecycle jobs' records of the live tables' rows: the cutoffs retention applied to them, the ids the rollups
+    /// have scanned, and the stage tables a month passes through on its way to the archive. They go with the rows they
+    /// describe: kept beside new rows, a cutoff would make the API refuse every new trade before it as archived, a
+    /// watermark past the new rows' ids would make <c>rollup-hourly</c> skip those inserted next, and a stage a killed
+    /// archive run left full would be finished into the new dataset's archive, rows that were never in it.
     /// </summary>
-    public static IReadOnlyList<string> LiveRowRecords { get; } = [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable];
+    public static IReadOnlyList<string> LiveRowRecords { get; } = [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable, StageTable.Trades.Name, StageTable.Metrics.Name];
 
     /// <summary>Drops every telemetry table, the jobs' records of their rows (<see cref="LiveRowRecords"/>) and the seeder's bookkeeping in the connection's database.</summary>
     public static async Task DropAllAsync(MySqlConnection connection, CancellationToken cancellationToken)

@@ -728,19 +728,61 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
             await new RetentionJob(dataSource, RetentionPolicy.Default, new RetentionOptions { Pause = TimeSpan.Zero }).RunAsync(DateTime.UtcNow, Cancel);
             await new IncrementalRollup(dataSource).RunAsync(RollupSource.Trades, cancellationToken: Cancel);
             await connection.ExecuteAsync("CREATE TABLE job_history (id INT PRIMARY KEY)");
-            Assert.Equal(2, await TablesAsync(connection, [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable]));
+            // Stage tables a killed archive run left holding a month of these rows, in neither the live table nor the archive.
+            foreach (var (stage, live) in new[] { (StageTable.Trades, TelemetryTable.Trades), (StageTable.Metrics, TelemetryTable.Metrics) })
+            {
+                await connection.ExecuteAsync($"CREATE TABLE {stage.Name} LIKE {live.Name}");
+                await connection.ExecuteAsync($"INSERT INTO {stage.Name} SELECT * FROM {live.Name} LIMIT 10");
+            }
+
+            Assert.Equal(4, await TablesAsync(connection, Records));
         }
 
         await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 3_000, seed: 8, variants: variants), null, Cancel);
 
-        // Kept, the cutoff would tell the API every new trade was archived, and the watermark make rollup-hourly skip rows.
+        // Kept, the cutoff would tell the API every new trade was archived, the watermark make rollup-hourly skip rows, and
+        // the next archive run finish the old dataset's staged rows into the new dataset's archive.
         await using var check = await databases.OpenAsync(SchemaVariant.Basic);
-        Assert.Equal(0, await TablesAsync(check, [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable]));
+        Assert.Equal(0, await TablesAsync(check, Records));
         Assert.Equal(1, await TablesAsync(check, ["job_history"]));
         Assert.Equal(3_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
 
         static Task<long> TablesAsync(MySqlConnection connection, string[] names) => connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN @names", new { names });
+    }
+
+    private static readonly string[] Records = [RetentionCutoffs.Table, IncrementalRollup.WatermarkTable, StageTable.Trades.Name, StageTable.Metrics.Name];
+
+    /// <summary>A replacing run frees the tables it replaces, not the others in the database: it counted a job's table it keeps as freed and passed a budget its load would overrun.</summary>
+    [Fact]
+    public async Task SeedAsync_ReplacingBesideATableItKeeps_CountsOnlyWhatItFreesAgainstTheBudget()
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        SchemaVariant[] variants = [SchemaVariant.Basic];
+        await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000, variants: variants), null, Cancel);
+        long kept, freed;
+        await using (var connection = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            await connection.ExecuteAsync("CREATE TABLE job_history (id INT PRIMARY KEY, note VARCHAR(2000))");
+            await connection.ExecuteAsync("INSERT INTO job_history SELECT seq, REPEAT('x', 2000) FROM seq_1_to_4000");
+            await connection.ExecuteAsync("ANALYZE TABLE job_history");
+            const string bytes = "SELECT CAST(COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH + DATA_FREE), 0) AS SIGNED) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()";
+            kept = await connection.ExecuteScalarAsync<long>(bytes + " AND TABLE_NAME = 'job_history'");
+            freed = await connection.ExecuteScalarAsync<long>(bytes + " AND TABLE_NAME <> 'job_history'");
+        }
+
+        var options = databases.Options(trades: 20_000, seed: 8, variants: variants);
+        var plan = DatasetPlan.Create(options.ToSpec(), options.ChunkRows);
+        var needed = DiskBudget.Estimate(SchemaVariant.Basic, plan.TotalTrades, plan.TotalHealth, MetricRollup.WindowsPerRawRow(plan)) - freed;
+        var budget = needed - (kept / 2);
+        Assert.InRange(budget, 1, needed - 1);
+
+        var error = await Assert.ThrowsAsync<SeedException>(() => DatasetSeeder.SeedAsync(databases.Server, options with { MaxDiskBytes = budget }, null, Cancel));
+
+        Assert.Contains("nothing was written", error.Message, StringComparison.Ordinal);
+        await using var check = await databases.OpenAsync(SchemaVariant.Basic);
+        Assert.Equal(2_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_trade_performance"));
+        Assert.Equal(4_000, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM job_history"));
     }
 
     /// <summary>Leaves composite's metrics as a copy killed before <c>IMPORT TABLESPACE</c> leaves them: the table discarded, the copied files beside it.</summary>
