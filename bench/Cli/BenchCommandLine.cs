@@ -88,6 +88,13 @@ internal sealed class BenchCommandLine(HarnessOptions harness)
             throw new UsageException($"--preset must be one of {string.Join(", ", SeedPreset.All.Select(p => p.Name))}, not '{preset}'.");
         }
 
+        // A word before any option is no option's value, and BenchmarkDotNet passes over it without a word: a mistyped
+        // command (`bench plan`, `bench repot`) ran the whole suite.
+        if (command == BenchCommand.Suite && parse.UnmatchedTokens is [var first, ..] && !first.StartsWith('-'))
+        {
+            throw new UsageException($"'{first}' is neither a bench command ({string.Join(", ", parse.RootCommandResult.Command.Subcommands.Select(c => c.Name))}) nor an option BenchmarkDotNet takes.");
+        }
+
         if (command == BenchCommand.Suite && SuiteRunner.Refusal([.. parse.UnmatchedTokens]) is { } refusal)
         {
             throw new UsageException(refusal);

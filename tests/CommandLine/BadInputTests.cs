@@ -391,6 +391,8 @@ public sealed class BadInputTests
     [InlineData("--buffer-pol|64M", "refuses '--buffer-pol 64M': Option 'buffer-pol' is unknown.")]
     [InlineData("--filter|*Trade*|--job|nosuch", "The provided base job \"nosuch\" is invalid.")]
     [InlineData("--list|flat|--bogus", "Option 'bogus' is unknown.")]
+    [InlineData("plan", "'plan' is neither a bench command (plans, gate, ci, ci-rates, probe, report, archive, statements) nor an option BenchmarkDotNet takes.")]
+    [InlineData("bogus|--filter|*Trade*", "'bogus' is neither a bench command")]
     [InlineData("statements|--queries|typo", "--queries 'typo' matches no query the API runs; they are: trades_page/hot/1d, ")]
     [InlineData("statements|--queries|full_scan", "--queries 'full_scan' matches no query the API runs; ")]
     public async Task Bench_BadNumberOrList_OneLineNamingTheOption(string args, string message)
