@@ -254,6 +254,12 @@ internal sealed class RunOptions(HarnessOptions harness)
             throw new UsageException($"--restart-db-at must fall inside the measured period (0 < at < {profile.MeasuredDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s).");
         }
 
+        // The restart waits the warm-up and then this on one timer, as the others wait theirs.
+        if (profile.Warmup + at > LongestWait)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--warmup plus --restart-db-at is longer than the runner's timers can wait ({Math.Floor(LongestWait.TotalHours):0}h)."));
+        }
+
         return at;
     }
 

@@ -78,6 +78,20 @@ public sealed class DatabaseRestartLoadTests : IDisposable
         Assert.False(Directory.Exists(home.Path), "no server was started");
     }
 
+    /// <summary>Each wait is within a timer's reach, their sum is not: the restart's one timer threw once the target was up.</summary>
+    [Fact]
+    public async Task Run_WarmupPlusRestartLongerThanATimerTakes_IsAUsageErrorBeforeAnythingRuns()
+    {
+        var provisioning = new ProvisioningOptions { DataDirectory = home.Path, AllowTestcontainers = false };
+        var (code, output, error) = await LoadTestSupport.RunCliAsync(
+            ["run", "--prefix", Prefix, "--rate", "1", "--duration", "700h", "--warmup", "590h", "--restart-db-at", "10h", "--no-default-thresholds", "--quiet", "--results", LoadTestSupport.TempDirectory()],
+            provisioning);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--warmup plus --restart-db-at is longer than the runner's timers can wait (596h).", output + error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(home.Path), "no server was started");
+    }
+
     private async Task<(int Code, string Console)> RunAsync(string output, params string[] extra)
     {
         var provisioning = new ProvisioningOptions { DataDirectory = home.Path, BufferPoolSize = "64M", RedoLogSize = "48M", AllowTestcontainers = false };
