@@ -181,7 +181,7 @@ public static class PlannerSummary
             direct.Add((failed.TradeRows, $"at {Rows(failed.TradeRows)} trade rows the load runner's lowest rate already missed p95 or p99"));
         }
 
-        if (direct.FirstOrDefault(d => Reaches(a, d.TradeRows)).What is { } within)
+        if (direct.FirstOrDefault(d => DateWithin(a, d.TradeRows) is not null).What is { } within)
         {
             return $"misses the targets: {within}";
         }
@@ -247,7 +247,7 @@ public static class PlannerSummary
         }
 
         var sizes = analysis.Data.SizesOf(over.Variant, over.Query);
-        var reaches = a.DateReaching(over.MeasuredRows) is { } date && date <= a.EndDate ? $", which your data reaches around {Date(date)}" : null;
+        var reaches = DateWithin(a, over.MeasuredRows) is { } date ? $", which your data reaches around {Date(date)}" : null;
         foreach (var (year, day) in years)
         {
             // A year below the smallest size measured has only that size's figures: no evidence of when it crosses.
@@ -263,8 +263,8 @@ public static class PlannerSummary
             : (false, $"at risk: `{over.Query}` is over {percentile} {at}, more than your data holds in {YearsText(a.Years)}");
     }
 
-    /// <summary>Whether the reader's data holds <paramref name="rows"/> trade rows today or reaches them within the horizon.</summary>
-    private static bool Reaches(GrowthAssumptions assumptions, double rows) => assumptions.DateReaching(rows) is { } date && date <= assumptions.EndDate;
+    /// <summary>When the reader's data holds <paramref name="rows"/> trade rows (today or later), or null when not within the horizon.</summary>
+    private static DateOnly? DateWithin(GrowthAssumptions assumptions, double rows) => assumptions.DateReaching(rows) is { } date && date <= assumptions.EndDate ? date : null;
 
     /// <summary>"1 year", "5 years", "2.5 years".</summary>
     private static string YearsText(double years) => $"{Number(years)} {(years == 1 ? "year" : "years")}";
