@@ -43,17 +43,17 @@ internal sealed class QueryLayerScenario(ILoadScenario inner, QueryLayer queries
             switch (segments)
             {
                 case ["api", "trades", var profile]:
-                    var page = await queries.Trades.GetTradesAsync(ApiRequests.TradeList(profile, query, nowUtc, await queries.Kept.ReadAsync(cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+                    var page = await queries.Trades.GetTradesAsync(await ApiRequests.TradeListAsync(profile, query, nowUtc, queries.Kept, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     return (200, page.NextCursor);
                 case ["api", "trades", var profile, "summary"]:
-                    var (id, range) = ApiRequests.TradeSummary(profile, query, nowUtc, await queries.Kept.ReadAsync(cancellationToken).ConfigureAwait(false));
+                    var (id, range) = await ApiRequests.TradeSummaryAsync(profile, query, nowUtc, queries.Kept, cancellationToken).ConfigureAwait(false);
                     await queries.Trades.GetSummaryAsync(id, range, cancellationToken).ConfigureAwait(false);
                     return (200, null);
                 case ["api", "metrics", var profile]:
-                    await queries.Metrics.GetMetricsAsync(ApiRequests.Metrics(profile, query, nowUtc, await queries.Kept.ReadAsync(cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+                    await queries.Metrics.GetMetricsAsync(await ApiRequests.MetricsAsync(profile, query, nowUtc, queries.Kept, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     return (200, null);
                 case ["api", "health", var profile]:
-                    await queries.Health.GetHealthAsync(ApiRequests.Health(profile, query, nowUtc, await queries.Kept.ReadAsync(cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+                    await queries.Health.GetHealthAsync(await ApiRequests.HealthAsync(profile, query, nowUtc, queries.Kept, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     return (200, null);
                 default:
                     return (404, null);

@@ -5,6 +5,9 @@ using System.Text.Json;
 using MySqlConnector;
 using Perf.Tests.Infrastructure;
 using Telemetry.Api;
+using Telemetry.Data.Lifecycle;
+using Telemetry.Data.Queries;
+using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Api;
 
@@ -100,6 +103,50 @@ public sealed class OverloadTests(DatabaseServerFixture server, ApiFixture api) 
 
         await UnlockAsync(blocker);
         Assert.Equal(HttpStatusCode.OK, (await running).Status);
+    }
+
+    /// <summary>
+    /// The retention cutoffs are read again every 30 s, and every request used to wait for that reading: with the database hung
+    /// (here: the cutoffs table write-locked), a cached answer waited until the command timed out and then came back 503.
+    /// </summary>
+    [Fact]
+    public async Task GetTrades_CutoffsRefreshHangs_CachedAnswerStill200()
+    {
+        server.RequireServer();
+        await using (var admin = await VariantSet.OpenAsync(server, api.Database))
+        {
+            // A cutoff long before the data: the table exists to be locked, and refuses no range.
+            await RetentionCutoffs.RecordAsync(admin, TelemetryTable.Trades, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), Ct);
+        }
+
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var reader = await server.Server!.CreateReadOnlyAccountAsync([api.Database], Ct);
+        await using var app = await TelemetryApiHost.StartAsync(new TelemetryApiOptions { ConnectionString = reader, TimeProvider = clock }, Ct);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var cached = await client.GetStringAsync(Url, Ct);
+
+        await using var blocker = await VariantSet.OpenAsync(server, api.Database);
+        await using (var command = new MySqlCommand($"LOCK TABLES {RetentionCutoffs.Table} WRITE", blocker))
+        {
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        try
+        {
+            // The reading is due again: it is refreshed in the background, and requests go on with the last good one.
+            clock.Now += KeptFromReader.Refresh + TimeSpan.FromSeconds(1);
+            var hit = await TimedGetAsync(client, Url);
+            Assert.Equal(HttpStatusCode.OK, hit.Status);
+            Assert.Equal(cached, hit.Body);
+            Assert.True(hit.Elapsed < ShedBound, $"Cached answer after {hit.Elapsed.TotalMilliseconds:0} ms.");
+            var miss = await TimedGetAsync(client, Url.Replace("limit=100", "limit=50", StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.OK, miss.Status);
+            Assert.True(miss.Elapsed < ShedBound, $"Uncached answer after {miss.Elapsed.TotalMilliseconds:0} ms.");
+        }
+        finally
+        {
+            await UnlockAsync(blocker);
+        }
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class MetricEndpoints
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, MetricQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
-        var query = ApiRequests.Metrics(profileId, request.Query, now, await kept.ReadAsync(cancellationToken));
+        var query = await ApiRequests.MetricsAsync(profileId, request.Query, now, kept, cancellationToken);
         var key = CacheKeys.Metrics(query);
         var ttl = query.WindowType == WindowType.Hourly ? CachePolicy.ForRange(query.Range.End, now) : CachePolicy.Historical;
         var result = await cache.GetOrCreateAsync(

@@ -26,7 +26,7 @@ internal static class SystemHealthEndpoints
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, HealthQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
-        var query = ApiRequests.Health(profileId, request.Query, now, await kept.ReadAsync(cancellationToken));
+        var query = await ApiRequests.HealthAsync(profileId, request.Query, now, kept, cancellationToken);
         var key = CacheKeys.Health(query);
         var result = await cache.GetOrCreateAsync(
             Name, key, CachePolicy.ForRange(query.Range.End, now),

@@ -34,7 +34,7 @@ internal static class TradeEndpoints
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = CachePolicy.SnappedNow(time);
-        var query = ApiRequests.TradeList(profileId, request.Query, now, await kept.ReadAsync(cancellationToken));
+        var query = await ApiRequests.TradeListAsync(profileId, request.Query, now, kept, cancellationToken);
 
         var key = CacheKeys.Trades(query);
         var queryName = query.UsesDailyAggregates ? "trades_daily" : query.Cursor is null ? "trades_offset" : "trades_keyset";
@@ -48,7 +48,7 @@ internal static class TradeEndpoints
     private static async Task<IResult> GetSummaryAsync(
         [FromRoute(Name = ParameterNames.ProfileId)] string profileId, HttpRequest request, TradeQueries queries, KeptFromReader kept, ApiCache cache, DatabaseGate database, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (id, range) = ApiRequests.TradeSummary(profileId, request.Query, CachePolicy.SnappedNow(time), await kept.ReadAsync(cancellationToken));
+        var (id, range) = await ApiRequests.TradeSummaryAsync(profileId, request.Query, CachePolicy.SnappedNow(time), kept, cancellationToken);
 
         var key = CacheKeys.Summary(id, range);
         var result = await cache.GetOrCreateAsync(

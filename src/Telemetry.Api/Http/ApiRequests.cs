@@ -4,7 +4,11 @@ using Telemetry.Data.Queries;
 namespace Telemetry.Api.Http;
 
 /// <summary>How the API turns an endpoint's route value and query string into the query layer's request: the endpoints use it, and so does a caller that runs the same requests on the query layer alone (the load runner's database-only arm).</summary>
-/// <remarks>Every method validates as the endpoint does and throws <see cref="QueryValidationException"/> naming the parameter.</remarks>
+/// <remarks>
+/// Every method validates as the endpoint does and throws <see cref="QueryValidationException"/> naming the parameter. It parses
+/// every parameter before it reads the retention cutoffs (<see cref="KeptFromReader"/>, which may need the database): bad input
+/// is a 400 whether the database is up, down or hung.
+/// </remarks>
 public static class ApiRequests
 {
     internal static readonly QueryParameter[] TradeListParameters =
@@ -30,8 +34,9 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
-    public static TradeListQuery TradeList(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
+    /// <param name="kept">Where the live tables hold their rows from: the answer may not reach before it. Read once the parameters are parsed.</param>
+    /// <param name="cancellationToken">The request's token, for the wait on the cutoffs.</param>
+    public static async Task<TradeListQuery> TradeListAsync(string profileId, IQueryCollection query, DateTime nowUtc, KeptFromReader kept, CancellationToken cancellationToken)
     {
         var parameters = RequestParameters.From(query, TradeListParameters);
         var cursor = parameters[ParameterNames.Cursor] is { } token ? TradeCursor.Decode(token) : null;
@@ -45,7 +50,7 @@ public static class ApiRequests
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
             QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByCursor),
             cursor);
-        QueryRules.EnsureTradesKept(list.Range, kept, parameters[ParameterNames.StartTime] is not null || cursor is not null);
+        QueryRules.EnsureTradesKept(list.Range, await kept.ReadAsync(cancellationToken).ConfigureAwait(false), parameters[ParameterNames.StartTime] is not null || cursor is not null);
         return list;
     }
 
@@ -53,13 +58,14 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
-    public static (int ProfileId, DateRange Range) TradeSummary(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
+    /// <param name="kept">Where the live tables hold their rows from: the answer may not reach before it. Read once the parameters are parsed.</param>
+    /// <param name="cancellationToken">The request's token, for the wait on the cutoffs.</param>
+    public static async Task<(int ProfileId, DateRange Range)> TradeSummaryAsync(string profileId, IQueryCollection query, DateTime nowUtc, KeptFromReader kept, CancellationToken cancellationToken)
     {
         var parameters = RequestParameters.From(query, TradeSummaryParameters);
         var id = QueryRules.ParseProfileId(profileId);
         var range = parameters.Range(QueryLimits.DefaultAggregateRange, nowUtc);
-        QueryRules.EnsureTradesKept(range, kept, parameters[ParameterNames.StartTime] is not null);
+        QueryRules.EnsureTradesKept(range, await kept.ReadAsync(cancellationToken).ConfigureAwait(false), parameters[ParameterNames.StartTime] is not null);
         return (id, range);
     }
 
@@ -67,8 +73,9 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
-    public static MetricQuery Metrics(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
+    /// <param name="kept">Where the live tables hold their rows from: the answer may not reach before it. Read once the parameters are parsed.</param>
+    /// <param name="cancellationToken">The request's token, for the wait on the cutoffs.</param>
+    public static async Task<MetricQuery> MetricsAsync(string profileId, IQueryCollection query, DateTime nowUtc, KeptFromReader kept, CancellationToken cancellationToken)
     {
         var parameters = RequestParameters.From(query, MetricParameters);
         var metrics = new MetricQuery(
@@ -79,7 +86,7 @@ public static class ApiRequests
             parameters.Range(QueryLimits.DefaultAggregateRange, nowUtc),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
             QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByRange));
-        QueryRules.EnsureMetricsKept(metrics.Range, metrics.WindowType, kept, parameters[ParameterNames.StartTime] is not null);
+        QueryRules.EnsureMetricsKept(metrics.Range, metrics.WindowType, await kept.ReadAsync(cancellationToken).ConfigureAwait(false), parameters[ParameterNames.StartTime] is not null);
         return metrics;
     }
 
@@ -87,8 +94,9 @@ public static class ApiRequests
     /// <param name="profileId">The route's <c>profile_id</c>.</param>
     /// <param name="query">The query string.</param>
     /// <param name="nowUtc">The instant a missing <c>end_time</c> defaults to.</param>
-    /// <param name="kept">Where the live tables hold their rows from (<see cref="KeptFromReader"/>): the answer may not reach before it.</param>
-    public static HealthQuery Health(string profileId, IQueryCollection query, DateTime nowUtc, KeptFrom kept)
+    /// <param name="kept">Where the live tables hold their rows from: the answer may not reach before it. Read once the parameters are parsed.</param>
+    /// <param name="cancellationToken">The request's token, for the wait on the cutoffs.</param>
+    public static async Task<HealthQuery> HealthAsync(string profileId, IQueryCollection query, DateTime nowUtc, KeptFromReader kept, CancellationToken cancellationToken)
     {
         var parameters = RequestParameters.From(query, HealthParameters);
         var health = new HealthQuery(
@@ -97,7 +105,7 @@ public static class ApiRequests
             parameters.Range(QueryLimits.DefaultHealthRange, nowUtc),
             QueryRules.ParseLimit(parameters[ParameterNames.Limit]),
             QueryRules.ParseOffset(parameters[ParameterNames.Offset], QueryRules.DeeperByRange));
-        QueryRules.EnsureHealthKept(health.Range, kept, parameters[ParameterNames.StartTime] is not null);
+        QueryRules.EnsureHealthKept(health.Range, await kept.ReadAsync(cancellationToken).ConfigureAwait(false), parameters[ParameterNames.StartTime] is not null);
         return health;
     }
 }

@@ -8,47 +8,80 @@ namespace Telemetry.Data.Queries;
 /// <param name="dataSource">The database.</param>
 /// <param name="time">The clock a reading is held by; default the system's.</param>
 /// <remarks>
+/// <para>
 /// One reading is shared by every request for <see cref="Refresh"/>, so a request costs no statement of its own: for up to
-/// that long after an archive starts, a range over what it moves can still be answered from the rows not yet moved.
+/// that long after an archive starts (and for as long as the next reading takes), a range over what it moves can still be
+/// answered from the rows not yet moved.
+/// </para>
+/// <para>
+/// Once a reading has succeeded, no request waits for the database here again: a stale reading is refreshed in the
+/// background while requests go on with the last good one, and a refresh that fails (the database down or hung) keeps
+/// it and is tried again by the next request. That is safe because a cutoff only ever moves forward (retention records
+/// <c>GREATEST(cutoff, new)</c>): an old reading lets through at worst a range the newest one would refuse, the same
+/// window as a reading's lifetime, and only while the database cannot be asked, when no fresh answer can be computed
+/// anyway and what passes is served from cache. Only the first reading is waited for, by each request on its own token.
+/// </para>
 /// </remarks>
 public sealed class KeptFromReader(MySqlDataSource dataSource, TimeProvider? time = null)
 {
-    /// <summary>How long a reading is answered from.</summary>
+    /// <summary>How long a reading is answered from before it is refreshed.</summary>
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
 
     private readonly TimeProvider clock = time ?? TimeProvider.System;
-    private Reading? last;
+    private readonly Lock gate = new();
+    private KeptFrom? good;
+    private DateTimeOffset goodAt;
+    private Task<KeptFrom>? pending;
 
-    /// <summary>Where each live table holds its rows from, as last read (at most <see cref="Refresh"/> ago).</summary>
+    /// <summary>Where each live table holds its rows from, as last read (normally at most <see cref="Refresh"/> ago; see the remarks for a failed refresh).</summary>
+    /// <param name="cancellationToken">Stops this caller's wait for the first reading; the reading itself is shared, so it goes on for the others.</param>
+    /// <exception cref="MySqlException">No reading has succeeded yet, and this one failed.</exception>
     public async ValueTask<KeptFrom> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var reading = Volatile.Read(ref last);
-        if (reading is null || now - reading.At >= Refresh)
+        Task<KeptFrom> first;
+        lock (gate)
         {
-            // One reading for every request that finds the last one stale, tied to no one request's cancellation.
-            var next = new Reading(new Lazy<Task<KeptFrom>>(ReadNowAsync), now);
-            reading = Interlocked.CompareExchange(ref last, next, reading) == reading ? next : Volatile.Read(ref last)!;
+            var now = clock.GetUtcNow();
+            if (good is not null && now - goodAt < Refresh)
+            {
+                return good;
+            }
+
+            // One reading at a time for every request that finds none fresh, tied to no one request's cancellation;
+            // started on the pool, so its completion never runs inside this lock.
+            pending ??= Task.Run(() => ReadAndKeepAsync(now), CancellationToken.None);
+            if (good is not null)
+            {
+                return good;
+            }
+
+            first = pending;
         }
 
+        return await first.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<KeptFrom> ReadAndKeepAsync(DateTimeOffset startedAt)
+    {
         try
         {
-            return await reading.Kept.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            var cutoffs = await RetentionCutoffs.ReadAllAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            var kept = new KeptFrom(cutoffs.For(TelemetryTable.Trades), cutoffs.For(TelemetryTable.Metrics), cutoffs.For(TelemetryTable.Health));
+            lock (gate)
+            {
+                (good, goodAt) = (kept, startedAt);
+            }
+
+            return kept;
         }
-        catch when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            // A failed reading is not kept: the next request reads again.
-            Interlocked.CompareExchange(ref last, null, reading);
-            throw;
+            // Done, either way: the next request that finds no fresh reading starts another.
+            lock (gate)
+            {
+                pending = null;
+            }
         }
     }
-
-    private async Task<KeptFrom> ReadNowAsync()
-    {
-        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        var cutoffs = await RetentionCutoffs.ReadAllAsync(connection, CancellationToken.None).ConfigureAwait(false);
-        return new KeptFrom(cutoffs.For(TelemetryTable.Trades), cutoffs.For(TelemetryTable.Metrics), cutoffs.For(TelemetryTable.Health));
-    }
-
-    private sealed record Reading(Lazy<Task<KeptFrom>> Kept, DateTimeOffset At);
 }
