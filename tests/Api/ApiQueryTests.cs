@@ -103,6 +103,27 @@ public sealed class ApiQueryTests(DatabaseServerFixture server, ApiFixture api) 
         Assert.Equal(expected, ids);
     }
 
+    /// <summary>
+    /// "Now" was rounded down to the 5 s step a missing end_time snaps to, so at 12:00:04 a start_time of 12:00:02 fell after
+    /// the range's end (12:00:00) and was refused as "not in the past". It is rounded up: the range ends at 12:00:05.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/trades/1?start_time={0}")]
+    [InlineData("/api/trades/1/summary?start_time={0}")]
+    [InlineData("/api/metrics/1?window_type=hourly&start_time={0}")]
+    [InlineData("/api/health/1?script=order_router&start_time={0}")]
+    public async Task StartTimeSecondsAgo_WithoutEndTime_AnsweredToTheNextStep(string template)
+    {
+        server.RequireServer();
+        var noon = TestTrades.Origin.AddDays(100).AddHours(12);
+        await using var host = await api.StartApiAsync(new TestClock(new DateTimeOffset(noon.AddSeconds(4))));
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+
+        var body = await GetJsonAsync(string.Format(CultureInfo.InvariantCulture, template, Iso(noon.AddSeconds(2))), client);
+
+        Assert.Equal(noon.AddSeconds(5), body.GetProperty("range").GetProperty("end").GetDateTime().ToUniversalTime());
+    }
+
     /// <summary>A cursor keeps its first page's range, so a client may pass it with the filters alone.</summary>
     [Fact]
     public async Task Trades_CursorWithoutTheDateRange_ContinuesTheFirstPagesRange()

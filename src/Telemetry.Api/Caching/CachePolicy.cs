@@ -22,10 +22,18 @@ internal static class CachePolicy
     public static TimeSpan ForRange(DateTime rangeEnd, DateTime nowUtc) =>
         rangeEnd >= nowUtc - RealTimeHorizon ? RealTime : Historical;
 
-    /// <summary>Now, floored to <see cref="NowGranularity"/>.</summary>
+    /// <summary>Now, rounded up to <see cref="NowGranularity"/>: the end of a range given without <c>end_time</c>.</summary>
+    /// <remarks>
+    /// Up, not down: every request within one step still gets the same end (so the same cache key), and that end is never
+    /// before now, so a <c>start_time</c> from the last few seconds lies before it. Rounded down, a start 2 s ago at 12:00:04
+    /// came after the 12:00:00 end and was refused as "not in the past". The end lies at most one step ahead of this server's
+    /// clock, which adds to the answer only a row stamped by a clock that far ahead of it. A given <c>end_time</c> does not
+    /// go through here and is taken as it is.
+    /// </remarks>
     public static DateTime SnappedNow(TimeProvider timeProvider)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        return new DateTime(now.Ticks - (now.Ticks % NowGranularity.Ticks), DateTimeKind.Utc);
+        var ticks = timeProvider.GetUtcNow().UtcDateTime.Ticks;
+        var step = NowGranularity.Ticks;
+        return new DateTime(ticks + ((step - (ticks % step)) % step), DateTimeKind.Utc);
     }
 }
