@@ -1,4 +1,9 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Perf.Tests.Infrastructure;
 
@@ -87,6 +92,27 @@ public sealed class ApiBadInputTests(DatabaseServerFixture server, ApiFixture ap
         Assert.NotNull(cursor);
 
         await AssertProblemNamingAsync($"{url}&cursor={cursor}", "cursor", accept: null);
+    }
+
+    /// <summary>
+    /// A cursor is not signed: one built by hand, its fingerprint computed as the server computes it, carried a range in year
+    /// 9500 past the 1970–9000 check start_time and end_time get (a cursor's range stands in for them), and was answered 200.
+    /// </summary>
+    [Fact]
+    public async Task Cursor_BuiltByHandWithARangePastTheYearBounds_Returns400ProblemNamingCursor()
+    {
+        var start = new DateTime(9500, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var end = start.AddDays(7);
+        var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"1|{start.Ticks}|{end.Ticks}|-1|-1|-1")));
+        var token = new byte[41];
+        token[0] = 2;
+        BinaryPrimitives.WriteInt64BigEndian(token.AsSpan(1), start.Ticks);
+        BinaryPrimitives.WriteInt64BigEndian(token.AsSpan(9), end.Ticks);
+        fingerprint.AsSpan(0, 8).CopyTo(token.AsSpan(17));
+        BinaryPrimitives.WriteInt64BigEndian(token.AsSpan(25), end.Ticks);
+        BinaryPrimitives.WriteInt64BigEndian(token.AsSpan(33), 1);
+
+        await AssertProblemNamingAsync("/api/trades/1?cursor=" + Base64Url.EncodeToString(token), "cursor", accept: null);
     }
 
     /// <summary>An Accept header naming no JSON type got a 400 with no body at all.</summary>

@@ -11,12 +11,18 @@ namespace Telemetry.Data.Queries;
 /// It carries the date range its first page resolved, so later pages keep that range when "now" has moved on (a default
 /// range recomputed per page would start later and silently drop the oldest rows), and a fingerprint of the profile,
 /// filters and range, so it is refused on another query instead of continuing in the middle of it. Encoded as an opaque
-/// base64url token so clients cannot build one by hand and depend on its layout.
+/// base64url token, so clients pass it back rather than depend on its layout. The fingerprint is a plain hash, not a
+/// signature: it catches a cursor passed with the wrong query, but whoever reads the layout can build a token that passes.
+/// So <see cref="Decode"/> holds every field to what the parameters it stands in for may say (instants in the years
+/// <c>start_time</c> and <c>end_time</c> take), and a cursor built by hand reaches nothing those parameters could not.
 /// </remarks>
 public sealed record TradeCursor
 {
     private const byte Version = 2;
     private const int Length = 1 + (5 * 8);
+
+    private static readonly long EarliestTicks = new DateTime(QueryRules.EarliestYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+    private static readonly long AfterLatestTicks = new DateTime(QueryRules.LatestYear + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     private readonly long _fingerprint;
 
@@ -108,7 +114,8 @@ public sealed record TradeCursor
 
     private static string Field(string? value) => value is null ? "-1" : string.Create(CultureInfo.InvariantCulture, $"{value.Length}#{value}");
 
-    private static bool IsInstant(long ticks) => ticks >= DateTime.UnixEpoch.Ticks && ticks <= DateTime.MaxValue.Ticks;
+    // The years QueryRules.ParseInstant takes: a cursor's range stands in for start_time and end_time, so it is held to them.
+    private static bool IsInstant(long ticks) => ticks >= EarliestTicks && ticks < AfterLatestTicks;
 
     private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
 
