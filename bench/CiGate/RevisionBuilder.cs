@@ -18,9 +18,10 @@ internal static class RevisionBuilder
     /// <paramref name="reference"/> when given. Otherwise the merge base with <c>origin/main</c> (or <c>main</c>) when HEAD
     /// has commits of its own; when HEAD is that merge base (a build of main itself, or a branch with nothing new), the
     /// change under test is the working tree's uncommitted edits if there are any (base: HEAD), else HEAD's last commit
-    /// (base: its first parent). Never HEAD against a clean HEAD: that compares the code with itself and always passes.
+    /// (base: its first parent). Never HEAD against a clean HEAD: that compares the code with itself and always passes. With
+    /// neither branch in the clone it refuses rather than guess: HEAD's parent would judge the last commit alone.
     /// </remarks>
-    /// <exception cref="GateStepException">The reference does not name a commit, or there is no base to compare with.</exception>
+    /// <exception cref="GateStepException">The reference does not name a commit, or there is no base to compare with (no main or origin/main, or nothing beyond them).</exception>
     public static async Task<BaseRevision> ResolveBaseAsync(string root, string? reference, CancellationToken cancellationToken)
     {
         if (reference is not null)
@@ -32,6 +33,7 @@ internal static class RevisionBuilder
 
         var head = await GitAsync(root, cancellationToken, "rev-parse", "HEAD").ConfigureAwait(false)
             ?? throw new GateStepException($"{root} is not a git checkout with a commit: pass --baseline DIR to compare with a stored baseline instead.");
+        string? trunk = null;
         foreach (var branch in (string[])["origin/main", "main"])
         {
             if (await GitAsync(root, cancellationToken, "merge-base", "HEAD", branch).ConfigureAwait(false) is { } mergeBase)
@@ -41,8 +43,16 @@ internal static class RevisionBuilder
                     return new BaseRevision(mergeBase, $"the merge base with {branch}");
                 }
 
+                trunk = branch;
                 break;
             }
+        }
+
+        // Without a merge base the branch's own commits are unknown: HEAD's parent would judge its last commit alone and
+        // pass a regression made in any commit before it.
+        if (trunk is null)
+        {
+            throw new GateStepException("no base to compare with: neither origin/main nor main has a merge base with HEAD in this clone (no such branch, or unrelated history), so which commits are the change under test is unknown; pass --base REF (the branch this one will merge into, e.g. --base origin/release).");
         }
 
         if (IsDirty(root))
@@ -51,8 +61,8 @@ internal static class RevisionBuilder
         }
 
         return await GitAsync(root, cancellationToken, "rev-parse", "--verify", "--quiet", "HEAD^").ConfigureAwait(false) is { } parent
-            ? new BaseRevision(parent, "HEAD's parent: HEAD is main's tip (or has no commits of its own) and the tree is clean, so the change under test is HEAD's last commit")
-            : throw new GateStepException("no base to compare with: HEAD has no commits beyond main, the working tree is clean and HEAD's parent is not in this clone (a shallow clone? fetch with depth ≥ 2), so base and head would be the same code; pass --base REF.");
+            ? new BaseRevision(parent, $"HEAD's parent: HEAD is the merge base with {trunk} (its tip, or a branch with no commits of its own) and the tree is clean, so the change under test is HEAD's last commit")
+            : throw new GateStepException($"no base to compare with: HEAD has no commits beyond {trunk}, the working tree is clean and HEAD's parent is not in this clone (a shallow clone? fetch with depth ≥ 2), so base and head would be the same code; pass --base REF.");
     }
 
     /// <summary>Builds the working tree (uncommitted changes included) into <c>.perf/gate/head</c>.</summary>

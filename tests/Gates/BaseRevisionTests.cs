@@ -61,6 +61,24 @@ public sealed class BaseRevisionTests : IDisposable
     }
 
     [Fact]
+    public async Task NoMainInTheClone_RefusesInsteadOfJudgingTheLastCommitAlone()
+    {
+        // A branch cloned without main: HEAD's parent would leave the first two commits unjudged.
+        await GitAsync("init", "-q", "-b", "feature");
+        await CommitAsync("a", "1");
+        await CommitAsync("a", "2");
+        await CommitAsync("a", "3");
+
+        var refused = await Assert.ThrowsAsync<GateStepException>(() => RevisionBuilder.ResolveBaseAsync(repository.FullName, null, TestContext.Current.CancellationToken));
+        await File.WriteAllTextAsync(Path.Combine(repository.FullName, "a"), "4", TestContext.Current.CancellationToken);
+        var refusedDirty = await Assert.ThrowsAsync<GateStepException>(() => RevisionBuilder.ResolveBaseAsync(repository.FullName, null, TestContext.Current.CancellationToken));
+
+        Assert.Contains("neither origin/main nor main has a merge base with HEAD", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("pass --base REF", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(refused.Message, refusedDirty.Message);
+    }
+
+    [Fact]
     public async Task NamedBase_IsTaken_AndAWrongNameRefused()
     {
         var head = await CommitAsync("a", "1");
