@@ -30,6 +30,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
         writer.Manifest.Parameters["timings.head"] = head.Revision;
         writer.Manifest.Parameters["timings.rounds"] = options.Rounds.ToString(CultureInfo.InvariantCulture);
         writer.Manifest.Parameters["timings.variant"] = Variant;
+        TimingBaseline.RecordMeasurement(writer.Manifest, options.Cases, options.Executions, options.Warmup);
         return options.BaselineDirectory is not null
             ? await AgainstStoredAsync(head, options.BaselineDirectory, cancellationToken).ConfigureAwait(false)
             : await AgainstBaseAsync(head, cancellationToken).ConfigureAwait(false);
@@ -106,9 +107,10 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
             differences.Count == 0 ? "identical"
                 : (options.AllowDifferentEnvironment ? "compared anyway (--allow-different-environment): " : "refusing to compare timings from another environment (pass --allow-different-environment to override, or measure against the base revision without --baseline): ")
                     + string.Join("; ", differences));
-        if (!comparable)
+        var measuredAlike = TimingBaseline.MeasuredAlike(baseline.Manifest, current);
+        if (!comparable || measuredAlike.Outcome != GateOutcome.Passed)
         {
-            return ([environment], []);
+            return ([environment, measuredAlike], []);
         }
 
         var (headSeries, _) = await RoundsAsync(sides, options.Cases, "rounds", crashHead: false, cancellationToken).ConfigureAwait(false);
@@ -118,7 +120,7 @@ internal sealed class TimingStep(ProvisionedServer server, CiOptions options, Ga
             TimingDesign.Independent,
             async (cases, c) => (Filter(baseline.Timings), (await RoundsAsync(sides, cases, "confirm", fault.CrashConfirmation, c).ConfigureAwait(false)).First),
             cancellationToken).ConfigureAwait(false);
-        return ([environment, .. confirmed.Checks], confirmed.Comparisons);
+        return ([environment, measuredAlike, .. confirmed.Checks], confirmed.Comparisons);
     }
 
     /// <summary>Re-measures the suspects; a confirmation that fails leaves them unjudged (an error), never passed.</summary>

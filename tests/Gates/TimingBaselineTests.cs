@@ -1,4 +1,5 @@
 using Perf.Analysis.Gates;
+using Telemetry.CommandLine;
 
 namespace Perf.Tests.Gates;
 
@@ -23,6 +24,42 @@ public sealed class TimingBaselineTests : IDisposable
         var timing = Assert.Single(loaded.Timings);
         Assert.Equal(series.RoundMediansNs, timing.RoundMediansNs);
         Assert.Empty(EnvironmentComparer.Differences(manifest, loaded.Manifest));
+    }
+
+    [Theory]
+    [InlineData("all", 10, 3, "--cases: baseline health/hot, this run all")]
+    [InlineData("health/hot", 20, 3, "--executions: baseline 10, this run 20")]
+    [InlineData("health/hot", 10, 0, "--warmup: baseline 3, this run 0")]
+    public async Task MeasuredAlike_BaselineStoredWithOtherOptions_Refused(string cases, int executions, int warmup, string difference)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var stored = SyntheticTimings.Manifest();
+        TimingBaseline.RecordMeasurement(stored, ["health/hot"], 10, 3);
+        await TimingBaseline.SaveAsync(directory.FullName, stored, [SyntheticTimings.Run("health/hot", 1e6, 1e4, seed: 1)], ct);
+        var current = SyntheticTimings.Manifest();
+        TimingBaseline.RecordMeasurement(current, cases == "all" ? [] : [cases], executions, warmup);
+
+        var check = TimingBaseline.MeasuredAlike((await TimingBaseline.LoadAsync(directory.FullName, ct)).Manifest, current);
+
+        Assert.Equal(GateOutcome.Failed, check.Outcome);
+        Assert.StartsWith("refusing to compare with a baseline measured otherwise", check.Message, StringComparison.Ordinal);
+        Assert.EndsWith(difference, check.Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.EnvironmentMismatch, new GateReport([check], []).ExitCode);
+    }
+
+    [Fact]
+    public void MeasuredAlike_SameOptionsInAnotherOrderOrCase_Passes_AndAnUnrecordedBaselineIsRefused()
+    {
+        var (stored, current, old) = (SyntheticTimings.Manifest(), SyntheticTimings.Manifest(), SyntheticTimings.Manifest());
+        TimingBaseline.RecordMeasurement(stored, ["summary/hot/30d", "Health/hot"], 10, 3);
+        TimingBaseline.RecordMeasurement(current, ["health/hot", "summary/hot/30d"], 10, 3);
+
+        var alike = TimingBaseline.MeasuredAlike(stored, current);
+        var unrecorded = TimingBaseline.MeasuredAlike(old, current);
+
+        Assert.Equal((GateOutcome.Passed, "--cases health/hot,summary/hot/30d --executions 10 --warmup 3"), (alike.Outcome, alike.Message));
+        Assert.Equal(GateOutcome.Failed, unrecorded.Outcome);
+        Assert.Contains("--cases: baseline not recorded, this run health/hot,summary/hot/30d", unrecorded.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,12 +128,37 @@ public sealed class TimingGateTests
             [SyntheticTimings.Run("trades_page/hot/7d", 1e6, 1e4, seed: 3), SyntheticTimings.Run("summaries/hot/30d", 1e6, 1e4, seed: 4)],
             Options,
             TimingDesign.Paired);
+        var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
 
-        Assert.True(new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons).Passed);
+        // The verdict stands (the base's own rounds show no regression), but only the query compared on both sides passed.
+        Assert.True(report.Passed, report.Reason);
+        Assert.Equal(GateOutcome.Passed, Assert.Single(report.Checks, c => c.Name == "trades_page/hot/7d").Outcome);
+        Assert.All(report.Checks.Where(c => c.Name != "trades_page/hot/7d"), c => Assert.Equal(GateOutcome.Skipped, c.Outcome));
+        Assert.StartsWith("passed: 1 checks passed, 2 skipped", report.Reason, StringComparison.Ordinal);
+        var junit = System.Xml.Linq.XDocument.Parse(JUnitXml.Render(report, new DateTime(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(("3", "2"), (junit.Root!.Attribute("tests")!.Value, junit.Root.Attribute("skipped")!.Value));
     }
 
     [Fact]
-    public void CompareAll_QueryMissingFromRun_IsAnError()
+    public void ToChecks_StoredBaselineLacksAQuery_IsAnErrorNotAPass()
+    {
+        // A baseline stored with --cases health/hot, and a run that times one more query, three times as slow as it should be.
+        var comparisons = TimingComparer.CompareAll(
+            [SyntheticTimings.Run("health/hot", 1e6, 1e4, seed: 1)],
+            [SyntheticTimings.Run("health/hot", 1e6, 1e4, seed: 2), SyntheticTimings.Run("trades_page/hot/7d", 3e6, 1e4, seed: 3)],
+            Options,
+            TimingDesign.Independent);
+        var report = new GateReport([.. TimingGate.ToChecks(comparisons)], comparisons);
+
+        var unvouched = Assert.Single(report.Checks, c => c.Name == "trades_page/hot/7d");
+        Assert.Equal(GateOutcome.Error, unvouched.Outcome);
+        Assert.StartsWith("NotInBaseline: measured in this run but not in the stored baseline", unvouched.Message, StringComparison.Ordinal);
+        Assert.False(report.Passed);
+        Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
+    }
+
+    [Fact]
+    public void CompareAll_StoredBaseline_QueryOnOneSideOnly_IsAnError()
     {
         var comparisons = TimingComparer.CompareAll(
             [SyntheticTimings.Run("a", 1e6, 1e4, seed: 1), SyntheticTimings.Run("gone", 1e6, 1e4, seed: 2)],
@@ -144,7 +169,7 @@ public sealed class TimingGateTests
 
         Assert.Equal(ExitCodes.InvalidRun, report.ExitCode);
         Assert.Equal(GateOutcome.Error, Assert.Single(report.Checks, c => c.Name == "gone").Outcome);
-        Assert.Equal(GateOutcome.Passed, Assert.Single(report.Checks, c => c.Name == "new").Outcome);
+        Assert.Equal(GateOutcome.Error, Assert.Single(report.Checks, c => c.Name == "new").Outcome);
     }
 
     [Fact]

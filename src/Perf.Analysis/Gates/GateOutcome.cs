@@ -9,7 +9,7 @@ public enum GateOutcome
     /// <summary>The check failed: a regression or a broken threshold.</summary>
     Failed,
 
-    /// <summary>The check did not run because it was not asked for (e.g. <c>--only plans</c>).</summary>
+    /// <summary>Not judged: the check was not asked for (e.g. <c>--only plans</c>), or had nothing to compare (a query only one revision has).</summary>
     Skipped,
 
     /// <summary>The step could not give a verdict: it crashed, wrote nothing or measured invalidly. The gate fails closed on it.</summary>

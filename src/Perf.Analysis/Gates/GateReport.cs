@@ -28,7 +28,7 @@ public sealed record GateReport(IReadOnlyList<GateCheck> Checks, IReadOnlyList<T
         {
             var failed = Checks.Where(c => c.Outcome is GateOutcome.Failed or GateOutcome.Error).ToList();
             return failed.Count == 0
-                ? $"passed: {Checks.Count(c => c.Outcome == GateOutcome.Passed)} checks passed, {Checks.Count(c => c.Outcome == GateOutcome.Skipped)} skipped"
+                ? $"passed: {Checks.Count(c => c.Outcome == GateOutcome.Passed)} checks passed, {Checks.Count(c => c.Outcome == GateOutcome.Skipped)} skipped (not run or not judged)"
                 : $"failed: {string.Join("; ", failed.Select(c => $"{c.Suite}/{c.Name}: {(c.Outcome == GateOutcome.Error ? "error: " : string.Empty)}{c.Message}"))}";
         }
     }

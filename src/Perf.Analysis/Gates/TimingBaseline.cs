@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Perf.Harness.Results;
 
@@ -11,6 +12,44 @@ public sealed record TimingBaseline(string Directory, RunManifest Manifest, IRea
 {
     /// <summary>The file holding the timings.</summary>
     public const string TimingsFileName = "timings.json";
+
+    /// <summary>The name of the check that holds a run to the stored baseline's way of measuring.</summary>
+    public const string MeasuredAlikeName = "timings measured as the stored baseline (--cases, --executions, --warmup)";
+
+    /// <summary>The manifest parameters that say how a run's timings were measured, with the option each comes from.</summary>
+    private static readonly (string Key, string Option)[] MeasurementParameters =
+        [("timings.cases", "--cases"), ("timings.executions", "--executions"), ("timings.warmup", "--warmup")];
+
+    /// <summary>Records in <paramref name="manifest"/> how the run measures its timings (<c>--cases</c>, <c>--executions</c>, <c>--warmup</c>), so a baseline it stores says so.</summary>
+    public static void RecordMeasurement(RunManifest manifest, IReadOnlyList<string> cases, int executions, int warmup)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(cases);
+        // The filters match names case-insensitively in any order: one selection, one spelling.
+        manifest.Parameters["timings.cases"] = cases.Count == 0 ? "all" : string.Join(',', cases.Select(f => f.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        manifest.Parameters["timings.executions"] = executions.ToString(CultureInfo.InvariantCulture);
+        manifest.Parameters["timings.warmup"] = warmup.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An environment check that fails when <paramref name="current"/> measures otherwise than the stored <paramref name="baseline"/> did (<see cref="RecordMeasurement"/>).</summary>
+    /// <remarks>
+    /// Other queries leave some unjudged; other executions or warm-up move every round median. Unlike the machine, the
+    /// options are the user's to match, so <c>--allow-different-environment</c> does not override this; a baseline that
+    /// recorded none (stored before they were) differs from every run.
+    /// </remarks>
+    public static GateCheck MeasuredAlike(RunManifest baseline, RunManifest current)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
+        var settings = MeasurementParameters.Select(p => (p.Option, Before: Parameter(baseline, p.Key), After: Parameter(current, p.Key))).ToList();
+        var differences = settings.Where(s => !string.Equals(s.Before, s.After, StringComparison.Ordinal)).Select(s => $"{s.Option}: baseline {s.Before}, this run {s.After}").ToList();
+        return differences.Count == 0
+            ? new GateCheck(GateReport.EnvironmentSuite, MeasuredAlikeName, GateOutcome.Passed, string.Join(' ', settings.Select(s => $"{s.Option} {s.After}")))
+            : new GateCheck(GateReport.EnvironmentSuite, MeasuredAlikeName, GateOutcome.Failed,
+                "refusing to compare with a baseline measured otherwise (run with the baseline's options, or store it again with --update-baseline): " + string.Join("; ", differences));
+
+        static string Parameter(RunManifest manifest, string key) => manifest.Parameters.TryGetValue(key, out var value) ? value : "not recorded";
+    }
 
     /// <summary>Reads a baseline directory.</summary>
     /// <exception cref="InvalidDataException">The directory holds no readable baseline.</exception>

@@ -20,7 +20,9 @@ public static class TimingComparer
     /// A query only in <paramref name="baseline"/> is <see cref="TimingVerdict.Removed"/> when the two sides are revisions
     /// timed in the same rounds (<see cref="TimingDesign.Paired"/>): each side times every query its own code lists, or the
     /// round fails, so the head simply has no such query. Against a stored baseline it is <see cref="TimingVerdict.Missing"/>:
-    /// the baseline is taken again when a query goes.
+    /// the baseline is taken again when a query goes. Likewise a query only in <paramref name="current"/> is
+    /// <see cref="TimingVerdict.New"/> beside the base revision and <see cref="TimingVerdict.NotInBaseline"/> beside a
+    /// stored baseline, which was taken with fewer queries (or other <c>--cases</c>) than the run times.
     /// </remarks>
     public static IReadOnlyList<TimingComparison> CompareAll(IReadOnlyList<TimingSeries> baseline, IReadOnlyList<TimingSeries> current, TimingGateOptions options, TimingDesign design)
     {
@@ -34,7 +36,8 @@ public static class TimingComparer
                 ({ } b, { } c) => Compare(b, c, options, design),
                 ({ } b, null) when design == TimingDesign.Paired => new TimingComparison(name, TimingVerdict.Removed, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the base revision only: the head no longer has this query (removed or renamed), so there is nothing to compare", b.RoundMediansNs, []),
                 ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the baseline but not measured in this run (if the query was removed or renamed, store the baseline again)", b.RoundMediansNs, []),
-                (null, { } c) => new TimingComparison(name, TimingVerdict.New, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "new: not in the baseline", [], c.RoundMediansNs),
+                (null, { } c) when design == TimingDesign.Paired => new TimingComparison(name, TimingVerdict.New, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "in the head only: the base revision has no such query (added or renamed), so there is nothing to compare", [], c.RoundMediansNs),
+                (null, { } c) => new TimingComparison(name, TimingVerdict.NotInBaseline, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "measured in this run but not in the stored baseline, so nothing vouches for it (store the baseline again when the queries change)", [], c.RoundMediansNs),
                 _ => throw new InvalidOperationException(),
             })];
     }

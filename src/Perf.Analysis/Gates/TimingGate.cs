@@ -13,9 +13,10 @@ public static class TimingGate
     public const string NothingComparedName = "queries compared";
 
     /// <summary>
-    /// One check per comparison: slower fails; missing or inconclusive is an error; the rest (unchanged, faster, new,
-    /// removed) pass. A suite that compared no query on both sides is an error too: one that timed nothing, or whose
-    /// queries are all new or removed (every one renamed, say), judged nothing.
+    /// One check per comparison: slower fails; unchanged and faster pass; missing, not in the stored baseline or
+    /// inconclusive is an error; new or removed (one revision has the query, the other not) is skipped: not judged, so
+    /// neither a failure nor a pass. A suite that compared no query on both sides is an error too: one that timed
+    /// nothing, or whose queries are all new or removed (every one renamed, say), judged nothing.
     /// </summary>
     public static IEnumerable<GateCheck> ToChecks(IEnumerable<TimingComparison> comparisons)
     {
@@ -27,9 +28,10 @@ public static class TimingGate
             return [new GateCheck(Suite, NothingTimedName, GateOutcome.Error, "no query was timed on either side (a --cases filter that names no query, or probes that list none): the timing suite judged nothing")];
         }
 
-        return list.Any(c => c.Verdict is not (TimingVerdict.New or TimingVerdict.Removed or TimingVerdict.Missing)) ? checks
+        var onlyHere = list.Count(c => c.Verdict is TimingVerdict.New or TimingVerdict.NotInBaseline);
+        return list.Any(c => c.Verdict is not (TimingVerdict.New or TimingVerdict.NotInBaseline or TimingVerdict.Removed or TimingVerdict.Missing)) ? checks
             : [.. checks, new GateCheck(Suite, NothingComparedName, GateOutcome.Error, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"no query was timed on both sides ({list.Count(c => c.Verdict == TimingVerdict.New)} only in this run, {list.Count(c => c.Verdict != TimingVerdict.New)} only in the baseline): the timing suite judged nothing"))];
+                $"no query was timed on both sides ({onlyHere} only in this run, {list.Count - onlyHere} only in the baseline): the timing suite judged nothing"))];
     }
 
     /// <summary>Keeps a <see cref="TimingVerdict.Slower"/> only when the confirmation (which re-measured the suspects) finds it slower too.</summary>
@@ -48,7 +50,7 @@ public static class TimingGate
             {
                 false => c with { Verdict = TimingVerdict.Missing, Reason = $"looked slower ({c.Reason}) and the confirmation did not re-measure it" },
                 true when second!.Verdict == TimingVerdict.Slower => c with { Reason = $"{c.Reason}; confirmed: {second.Reason}" },
-                true when second!.Verdict is TimingVerdict.Missing or TimingVerdict.Inconclusive or TimingVerdict.New or TimingVerdict.Removed =>
+                true when second!.Verdict is TimingVerdict.Missing or TimingVerdict.Inconclusive or TimingVerdict.New or TimingVerdict.NotInBaseline or TimingVerdict.Removed =>
                     c with { Verdict = TimingVerdict.Missing, Reason = $"looked slower ({c.Reason}) and the confirmation could not judge it: {second.Reason}" },
                 _ => c with { Verdict = TimingVerdict.Unchanged, Reason = $"not confirmed: the first rounds found it {c.Reason}; the confirmation found {second!.Verdict.ToString().ToLowerInvariant()}: {second.Reason}" },
             })];
@@ -57,7 +59,9 @@ public static class TimingGate
     private static GateOutcome Outcome(TimingVerdict verdict) => verdict switch
     {
         TimingVerdict.Slower => GateOutcome.Failed,
-        TimingVerdict.Missing or TimingVerdict.Inconclusive => GateOutcome.Error,
+        TimingVerdict.Missing or TimingVerdict.NotInBaseline or TimingVerdict.Inconclusive => GateOutcome.Error,
+        // Nothing was compared: counting these among the passes would overstate what the gate checked.
+        TimingVerdict.New or TimingVerdict.Removed => GateOutcome.Skipped,
         _ => GateOutcome.Passed,
     };
 }

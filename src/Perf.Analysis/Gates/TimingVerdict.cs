@@ -12,7 +12,7 @@ public enum TimingVerdict
     /// <summary>Faster beyond the threshold and significant.</summary>
     Faster,
 
-    /// <summary>In this run but not in the baseline.</summary>
+    /// <summary>In the head but not in the base revision, when the two revisions are timed side by side: a query the change adds (or renames), with nothing to compare it with.</summary>
     New,
 
     /// <summary>In a stored baseline but not measured in this run: the gate cannot vouch for it.</summary>
@@ -23,4 +23,7 @@ public enum TimingVerdict
 
     /// <summary>Too few rounds for the test to reach its significance level: the gate cannot vouch for it.</summary>
     Inconclusive,
+
+    /// <summary>Measured in this run but not in a stored baseline: the gate cannot vouch for it (the baseline is taken again when the queries change).</summary>
+    NotInBaseline,
 }
