@@ -1,5 +1,7 @@
 using System.Xml.Linq;
+using Perf.Analysis.Capacity;
 using Perf.Analysis.Gates;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Telemetry.CommandLine;
 
@@ -45,6 +47,28 @@ public sealed class GateOutputTests : IDisposable
         var stepSummary = await File.ReadAllTextAsync(summary, ct);
         Assert.StartsWith("earlier step\n# CI perf gate: FAILED", stepSummary, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.ThresholdsFailed, report.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(TimingDesign.Paired, "ratio (median of per-round ratios)")]
+    [InlineData(TimingDesign.Independent, "ratio (of the medians)")]
+    public void Document_SuspectNotConfirmed_ShowsTheConfirmationBesideUnchanged(TimingDesign design, string ratioHeader)
+    {
+        // The first rounds read 3× slower; the confirmation found nothing: "3.00× | p = … | Unchanged" alone contradicts itself.
+        var first = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 1)], [SyntheticTimings.Run("a", 3e6, 4e4, seed: 2)], TimingGateOptions.Default, design);
+        var second = TimingComparer.CompareAll([SyntheticTimings.Run("a", 1e6, 2e4, seed: 5)], [SyntheticTimings.Run("a", 1.02e6, 2e4, seed: 3)], TimingGateOptions.Default, design);
+        var confirmed = TimingGate.Confirm(first, second);
+        var report = new GateReport([.. TimingGate.ToChecks(confirmed)], confirmed);
+
+        var markdown = MarkdownRenderer.Render(GateDocument.Build(report));
+
+        var row = Assert.Single(markdown.Split('\n'), line => line.StartsWith("| a |", StringComparison.Ordinal));
+        Assert.EndsWith(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| {first[0].Ratio:0.00}× | {ReportFormat.PValue(first[0].PValue)} | Unchanged: not confirmed (re-measured {second[0].Ratio:0.00}×, {ReportFormat.PValue(second[0].PValue)}, unchanged) |"),
+            row,
+            StringComparison.Ordinal);
+        Assert.Contains($"| query | baseline | this run | {ratioHeader} | one-sided p | verdict |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("medians of round medians)", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,10 +34,10 @@ public static class TimingComparer
             (before.GetValueOrDefault(name), after.GetValueOrDefault(name)) switch
             {
                 ({ } b, { } c) => Compare(b, c, options, design),
-                ({ } b, null) when design == TimingDesign.Paired => new TimingComparison(name, TimingVerdict.Removed, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the base revision only: the head no longer has this query (removed or renamed), so there is nothing to compare", b.RoundMediansNs, []),
-                ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the baseline but not measured in this run (if the query was removed or renamed, store the baseline again)", b.RoundMediansNs, []),
-                (null, { } c) when design == TimingDesign.Paired => new TimingComparison(name, TimingVerdict.New, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "in the head only: the base revision has no such query (added or renamed), so there is nothing to compare", [], c.RoundMediansNs),
-                (null, { } c) => new TimingComparison(name, TimingVerdict.NotInBaseline, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "measured in this run but not in the stored baseline, so nothing vouches for it (store the baseline again when the queries change)", [], c.RoundMediansNs),
+                ({ } b, null) when design == TimingDesign.Paired => new TimingComparison(name, TimingVerdict.Removed, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the base revision only: the head no longer has this query (removed or renamed), so there is nothing to compare", b.RoundMediansNs, [], design),
+                ({ } b, null) => new TimingComparison(name, TimingVerdict.Missing, Median(b.RoundMediansNs), double.NaN, double.NaN, null, "in the baseline but not measured in this run (if the query was removed or renamed, store the baseline again)", b.RoundMediansNs, [], design),
+                (null, { } c) when design == TimingDesign.Paired => new TimingComparison(name, TimingVerdict.New, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "in the head only: the base revision has no such query (added or renamed), so there is nothing to compare", [], c.RoundMediansNs, design),
+                (null, { } c) => new TimingComparison(name, TimingVerdict.NotInBaseline, double.NaN, Median(c.RoundMediansNs), double.NaN, null, "measured in this run but not in the stored baseline, so nothing vouches for it (store the baseline again when the queries change)", [], c.RoundMediansNs, design),
                 _ => throw new InvalidOperationException(),
             })];
     }
@@ -55,14 +55,14 @@ public static class TimingComparer
         if (paired && b.Count != h.Count)
         {
             return new TimingComparison(current.Name, TimingVerdict.Inconclusive, bm, hm, hm / bm, null, string.Create(c,
-                $"{b.Count} base rounds and {h.Count} head rounds cannot be paired: a round is missing"), b, h);
+                $"{b.Count} base rounds and {h.Count} head rounds cannot be paired: a round is missing"), b, h, design);
         }
 
         var smallest = paired ? RankTest.SmallestSignedRankPValue(h.Count) : RankTest.SmallestPValue(b.Count, h.Count);
         if (smallest >= options.Alpha)
         {
             return new TimingComparison(current.Name, TimingVerdict.Inconclusive, bm, hm, hm / bm, null, string.Create(c,
-                $"{b.Count} and {h.Count} rounds cannot reach p < {options.Alpha}: needs more rounds"), b, h);
+                $"{b.Count} and {h.Count} rounds cannot reach p < {options.Alpha}: needs more rounds"), b, h, design);
         }
 
         double ratio, p;
@@ -97,7 +97,7 @@ public static class TimingComparer
             (true, false) => (TimingVerdict.Unchanged, string.Create(c, $"difference within the rounds' spread (p ≥ {options.Alpha})")),
             _ => (TimingVerdict.Unchanged, string.Create(c, $"within {options.MaxRatio:0.##}×")),
         };
-        return new TimingComparison(current.Name, verdict, bm, hm, ratio, p, $"{why}: {numbers}", b, h);
+        return new TimingComparison(current.Name, verdict, bm, hm, ratio, p, $"{why}: {numbers}", b, h, design);
     }
 
     /// <summary>The ratio with two decimals, more where that would put it onto or across the limit it is judged by (<see cref="TimingGateOptions.MaxRatio"/>, or its inverse for a faster one).</summary>

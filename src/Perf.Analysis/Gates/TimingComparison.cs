@@ -10,6 +10,7 @@ namespace Perf.Analysis.Gates;
 /// <param name="Reason">The verdict in words, with its numbers.</param>
 /// <param name="BaselineRoundsNs">The evidence: the baseline's round medians, in round order (empty when new).</param>
 /// <param name="CurrentRoundsNs">The evidence: this run's round medians, in round order (empty when missing).</param>
+/// <param name="Design">How the two sides were measured, which says what <paramref name="Ratio"/> and <paramref name="PValue"/> are.</param>
 public sealed record TimingComparison(
     string Name,
     TimingVerdict Verdict,
@@ -19,4 +20,9 @@ public sealed record TimingComparison(
     double? PValue,
     string Reason,
     IReadOnlyList<double> BaselineRoundsNs,
-    IReadOnlyList<double> CurrentRoundsNs);
+    IReadOnlyList<double> CurrentRoundsNs,
+    TimingDesign Design)
+{
+    /// <summary>The confirmation rounds' comparison of a suspect that was re-measured (null when it was not); the figures above stay the first rounds'.</summary>
+    public TimingComparison? Confirmation { get; init; }
+}

@@ -49,10 +49,10 @@ public static class TimingGate
             : again.TryGetValue(c.Name, out var second) switch
             {
                 false => c with { Verdict = TimingVerdict.Missing, Reason = $"looked slower ({c.Reason}) and the confirmation did not re-measure it" },
-                true when second!.Verdict == TimingVerdict.Slower => c with { Reason = $"{c.Reason}; confirmed: {second.Reason}" },
+                true when second!.Verdict == TimingVerdict.Slower => c with { Reason = $"{c.Reason}; confirmed: {second.Reason}", Confirmation = second },
                 true when second!.Verdict is TimingVerdict.Missing or TimingVerdict.Inconclusive or TimingVerdict.New or TimingVerdict.NotInBaseline or TimingVerdict.Removed =>
-                    c with { Verdict = TimingVerdict.Missing, Reason = $"looked slower ({c.Reason}) and the confirmation could not judge it: {second.Reason}" },
-                _ => c with { Verdict = TimingVerdict.Unchanged, Reason = $"not confirmed: the first rounds found it {c.Reason}; the confirmation found {second!.Verdict.ToString().ToLowerInvariant()}: {second.Reason}" },
+                    c with { Verdict = TimingVerdict.Missing, Reason = $"looked slower ({c.Reason}) and the confirmation could not judge it: {second.Reason}", Confirmation = second },
+                _ => c with { Verdict = TimingVerdict.Unchanged, Reason = $"not confirmed: the first rounds found it {c.Reason}; the confirmation found {second!.Verdict.ToString().ToLowerInvariant()}: {second.Reason}", Confirmation = second },
             })];
     }
 
