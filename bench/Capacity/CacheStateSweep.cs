@@ -6,8 +6,8 @@ using Telemetry.Data.Queries;
 namespace Perf.Bench.Capacity;
 
 /// <summary>
-/// The cold and memory-constrained measurements of one size, on the local server it restarts: cold rounds each start
-/// from a restart and run every query once; a memory-constrained variant runs alone on a server whose buffer pool is
+/// The cold and memory-constrained measurements of one size, on the local server it restarts: cold rounds run every
+/// query once, each from a restart; a memory-constrained variant runs alone on a server whose buffer pool is
 /// <c>--buffer-pool</c>, with a warm-up and the usual rounds (and the capacity search). Both read data files with
 /// <c>O_DIRECT</c>, so a page the pool lacks comes from the disk. The server is restarted with its usual settings at the end.
 /// </summary>
@@ -43,25 +43,37 @@ internal static class CacheStateSweep
         return measured;
     }
 
-    /// <summary>Rounds that each start from a restarted server with an empty pool; every query runs once per round on every variant, the variants taking turns in a rotating order.</summary>
+    /// <summary>
+    /// Rounds in which every query runs once on every variant from a restarted server with an empty pool: one restart per
+    /// query and round, the variants taking turns in a rotating order (their tables share no pages).
+    /// </summary>
+    /// <remarks>
+    /// One restart per round, with the queries run one after another, measured only the first query cold: the rest found
+    /// the pages the ones before had read (the cold rows of <c>results/2026-12-05-knee-10m/measurements.json</c>: every
+    /// <c>summary/hot/7d</c> and <c>summary/cold/*</c> execution and Basic's <c>metrics/monthly</c> read no page from disk,
+    /// <c>trades_page/hot/7d</c> after <c>/1d</c> 9 per execution against its 50).
+    /// </remarks>
     private static async Task<IEnumerable<VariantMeasurement>> ColdAsync(CacheStateRun run, CancellationToken cancellationToken)
     {
         var samples = InterleavedSampler.NewGrid(run.Arms.Count, run.Cases.Count);
         RestartedServer? restarted = null;
         var timedFrom = DateTimeOffset.UtcNow;
-        CapacitySweep.Progress($"size {run.Label}: cold, {run.Options.Rounds} rounds, each from a restarted server");
+        CapacitySweep.Progress($"size {run.Label}: cold, {run.Options.Rounds} rounds × {run.Cases.Count} queries, each query from a restarted server");
         for (var round = 0; round < run.Options.Rounds; round++)
         {
-            restarted = await run.Server.RestartAsync(new ServerRestart(DirectIo: true), cancellationToken).ConfigureAwait(false);
-            await using var counters = await BufferPoolCounters.OpenAsync(run.Server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
-            var sets = Sets(run, run.Arms);
-            try
+            for (var c = 0; c < run.Cases.Count; c++)
             {
-                await InterleavedSampler.RunRoundAsync(sets, run.Cases, round, (_, _) => 1, samples, counters, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await MeasurementArm.DisposeAllAsync(sets).ConfigureAwait(false);
+                restarted = await run.Server.RestartAsync(new ServerRestart(DirectIo: true), cancellationToken).ConfigureAwait(false);
+                await using var counters = await BufferPoolCounters.OpenAsync(run.Server.AdminConnectionString, cancellationToken).ConfigureAwait(false);
+                var sets = Sets(run, run.Arms);
+                try
+                {
+                    await InterleavedSampler.RunCaseAsync(sets, run.Cases, c, round, (_, _) => 1, samples, counters, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await MeasurementArm.DisposeAllAsync(sets).ConfigureAwait(false);
+                }
             }
         }
 

@@ -110,34 +110,42 @@ internal static class InterleavedSampler
     public static async Task RunRoundAsync(
         IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int round, Func<int, int, int> perRound, CaseSamples[,] samples, BufferPoolCounters counters, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(cases);
+        for (var c = 0; c < cases.Count; c++)
+        {
+            await RunCaseAsync(arms, cases, c, round, perRound, samples, counters, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Case <paramref name="c"/> of one round: the arms taking turns starting at arm <c>round mod arms</c>, each running it <paramref name="perRound"/>(arm, case) times.</summary>
+    public static async Task RunCaseAsync(
+        IReadOnlyList<MeasurementArm> arms, IReadOnlyList<QueryCase> cases, int c, int round, Func<int, int, int> perRound, CaseSamples[,] samples, BufferPoolCounters counters, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(perRound);
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(counters);
-        for (var c = 0; c < cases.Count; c++)
+        for (var turn = 0; turn < arms.Count; turn++)
         {
-            for (var turn = 0; turn < arms.Count; turn++)
+            var a = ArmAt(round, turn, arms.Count);
+            if (samples[a, c].TimedOut)
             {
-                var a = ArmAt(round, turn, arms.Count);
-                if (samples[a, c].TimedOut)
-                {
-                    continue;
-                }
-
-                var executions = perRound(a, c);
-                var times = new List<double>(executions);
-                var timedOut = false;
-                var before = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
-                for (var e = 0; e < executions && !timedOut; e++)
-                {
-                    (var ms, timedOut) = await TimeAsync(arms[a].CaseAt(cases, c), arms[a], cancellationToken).ConfigureAwait(false);
-                    times.Add(ms);
-                }
-
-                var after = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
-                samples[a, c].Add(times, PageCounts.Between(before, after, times.Count), timedOut);
+                continue;
             }
+
+            var executions = perRound(a, c);
+            var times = new List<double>(executions);
+            var timedOut = false;
+            var before = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
+            for (var e = 0; e < executions && !timedOut; e++)
+            {
+                (var ms, timedOut) = await TimeAsync(arms[a].CaseAt(cases, c), arms[a], cancellationToken).ConfigureAwait(false);
+                times.Add(ms);
+            }
+
+            var after = await counters.ReadAsync(cancellationToken).ConfigureAwait(false);
+            samples[a, c].Add(times, PageCounts.Between(before, after, times.Count), timedOut);
         }
     }
 

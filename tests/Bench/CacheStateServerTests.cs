@@ -35,12 +35,13 @@ public sealed class CacheStateServerTests : IDisposable
              (SchemaVariant.Basic, CacheState.Constrained, 32L << 20), (SchemaVariant.Composite, CacheState.Constrained, 32L << 20)],
             data.CacheStates.Select(m => (m.Variant, m.Cache!.State, m.Cache.BufferPoolBytes)));
         Assert.All(data.CacheStates, m => Assert.Equal("O_DIRECT", m.Cache!.FlushMethod));
-        // Cold: one execution per round per query, and the first query of each round found nothing in the pool.
-        Assert.All(data.CacheStates.Where(m => m.Cache!.State == CacheState.Cold), m =>
+        // Cold: one execution per round per query, and every query found nothing in the pool, not only the first of a
+        // round (trades_page/hot/7d, run after /1d on the same pages, read none from disk when a round restarted once).
+        Assert.All(data.CacheStates.Where(m => m.Cache!.State == CacheState.Cold), m => Assert.All(m.Queries, q =>
         {
-            Assert.All(m.Queries, q => Assert.Equal(3, q.RoundsMs.SelectMany(r => r).Count()));
-            Assert.True(m.Queries[0].Pages!.PhysicalReads >= 3, $"{m.Variant}'s first cold query read {m.Queries[0].Pages!.PhysicalReads} pages from disk in 3 rounds");
-        });
+            Assert.Equal(3, q.RoundsMs.SelectMany(r => r).Count());
+            Assert.True(q.Pages!.PhysicalReads >= 3, $"{m.Variant}'s cold {q.Query} read {q.Pages!.PhysicalReads} pages from disk in 3 rounds");
+        }));
         // Every measurement counts its page requests; the warm ones after a warm-up read (almost) nothing from disk.
         Assert.All(data.Measurements.Concat(data.CacheStates), m => Assert.True(m.Pages!.LogicalReads > 0));
         // Each state keeps when its own rounds ran, after the warm ones.
