@@ -46,7 +46,7 @@ public static class BenchDataset
             {
                 await using var connection = new MySqlConnection(server.ConnectionStringFor(database));
                 await OpenAsFoundAsync(connection, options.Prefix, cancellationToken).ConfigureAwait(false);
-                counts[variant] = await CountAsync(connection, cancellationToken).ConfigureAwait(false);
+                counts[variant] = await SeededDataset.CountLiveAsync(connection, cancellationToken).ConfigureAwait(false);
                 if (variant == SchemaVariant.Composite)
                 {
                     recorded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -60,11 +60,7 @@ public static class BenchDataset
 
             // Counted as found; seed, scale and checksum as the seeder recorded them when it filled these databases and
             // they still hold its rows. Rows added or archived since are another dataset, described by its counts.
-            var found = counts[SchemaVariant.Composite];
-            var unchanged = recorded is not null && recorded.RowCounts.All(r => found.TryGetValue(r.Key, out var rows) && rows == r.Value);
-            return new PreparedDataset(databases, unchanged
-                ? recorded! with { RowCounts = found }
-                : new DatasetInfo(0, recorded is null ? "as found (--no-seed)" : "as found (--no-seed; changed since seeded)", found, null));
+            return new PreparedDataset(databases, SeededDataset.AsFound(recorded, counts[SchemaVariant.Composite], "--no-seed"));
         }
         catch (MySqlException ex) when (SeededDataset.IsMissing(ex))
         {
@@ -90,19 +86,6 @@ public static class BenchDataset
         {
             throw NotSeeded(prefix, ex.Message, ex);
         }
-    }
-
-    /// <summary>Rows per live table in the connection's database.</summary>
-    private static async Task<SortedDictionary<string, long>> CountAsync(MySqlConnection connection, CancellationToken cancellationToken)
-    {
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in TelemetryTable.Live)
-        {
-            counts[table.Name] = await connection.ExecuteScalarAsync<long>(
-                new CommandDefinition($"SELECT COUNT(*) FROM `{table.Name}`", commandTimeout: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        return counts;
     }
 
     private static string Rows(SortedDictionary<string, long> counts) => string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));

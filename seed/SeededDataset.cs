@@ -42,4 +42,47 @@ public static class SeededDataset
 
         return new DatasetInfo(complete.Seed, complete.Scale, rows, complete.Checksum);
     }
+
+    /// <summary>
+    /// The dataset the connection's database holds now, its live tables counted: as <see cref="DescribeAsync"/> while the
+    /// tables still hold the rows the seeder recorded, otherwise described by its counts alone (see <see cref="AsFound"/>);
+    /// null when the seeder recorded none there. Reads only.
+    /// </summary>
+    public static async Task<DatasetInfo?> DescribeAsFoundAsync(MySqlConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var recorded = await DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
+        return recorded is null ? null : AsFound(recorded, await CountLiveAsync(connection, cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>Rows per live table in the connection's database, counted.</summary>
+    public static async Task<SortedDictionary<string, long>> CountLiveAsync(MySqlConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in TelemetryTable.Live)
+        {
+            counts[table.Name] = await SeedTables.CountAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Tables counted as <paramref name="found"/>: the seeder's <paramref name="recorded"/> seed, scale and checksum when they
+    /// still hold its rows; rows added, deleted or archived since make another dataset, described by its counts alone (no
+    /// checksum claims it). <paramref name="how"/> names how the tables were taken (e.g. <c>--no-seed</c>) in the scale.
+    /// </summary>
+    public static DatasetInfo AsFound(DatasetInfo? recorded, IReadOnlyDictionary<string, long> found, string? how)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var unchanged = recorded is not null && recorded.RowCounts.All(r => found.TryGetValue(r.Key, out var rows) && rows == r.Value);
+        if (unchanged)
+        {
+            return recorded! with { RowCounts = found };
+        }
+
+        var notes = string.Join("; ", new[] { how, recorded is null ? null : "changed since seeded" }.OfType<string>());
+        return new DatasetInfo(0, notes.Length == 0 ? "as found" : $"as found ({notes})", found, null);
+    }
 }

@@ -144,7 +144,7 @@ internal static class InProcessApi
             var count = (int)Math.Min(int.MaxValue, last - first + 1);
             await reader.DisposeAsync().ConfigureAwait(false);
             var scripts = await ReadScriptsAsync(connection, first, cancellationToken).ConfigureAwait(false);
-            var seeded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
+            var seeded = await SeededDataset.DescribeAsFoundAsync(connection, cancellationToken).ConfigureAwait(false);
             var dataTraffic = traffic with
             {
                 FirstProfileId = first,

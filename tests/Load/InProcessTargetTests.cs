@@ -1,7 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using MySqlConnector;
 using Perf.Harness.Provisioning;
+using Perf.Load.Cli;
+using Perf.Load.Scenarios;
+using Perf.Seed;
 using Perf.Tests.Infrastructure;
+using Perf.Tests.Seed;
 using Telemetry.CommandLine;
 using Telemetry.Data.Schema;
 
@@ -52,6 +57,32 @@ public sealed class InProcessTargetTests(DatabaseServerFixture fixture)
         finally
         {
             await server.DropDatabaseAsync(database, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task StartOn_TradesDeletedSinceSeeded_DatasetHasNoChecksum()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var databases = new SeedDatabases(fixture.RequireServer());
+        var seeded = await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 2_000, variants: [SchemaVariant.Composite]), null, cancel);
+        var options = new InProcessOptions(SchemaVariant.Composite, databases.Prefix, Caching: false, new ProvisioningOptions { AllowTestcontainers = false, AllowLocalServer = false });
+
+        await using (var target = await InProcessApi.StartOnAsync(databases.Server, options, TrafficOptions.Default, cancel))
+        {
+            Assert.Equal((seeded.Seed, seeded.Checksum, 2_000L), (target.Seeded!.Seed, target.Seeded.Checksum, target.Seeded.RowCounts[TelemetryTable.Trades.Name]));
+        }
+
+        await using (var admin = await databases.OpenAsync(SchemaVariant.Composite))
+        {
+            await using var delete = new MySqlCommand("DELETE FROM dd_trade_performance ORDER BY id LIMIT 10", admin);
+            await delete.ExecuteNonQueryAsync(cancel);
+        }
+
+        // The seeder's record still says 2,000 trades and its checksum; the run measures other rows, which no checksum describes.
+        await using (var target = await InProcessApi.StartOnAsync(databases.Server, options, TrafficOptions.Default, cancel))
+        {
+            Assert.Equal(("as found (changed since seeded)", (string?)null, 1_990L), (target.Seeded!.Scale, target.Seeded.Checksum, target.Seeded.RowCounts[TelemetryTable.Trades.Name]));
         }
     }
 
