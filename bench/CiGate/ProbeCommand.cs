@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MySqlConnector;
 using Perf.Bench.Queries;
+using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
@@ -154,7 +155,7 @@ internal static class ProbeCommand
             ddl = await DdlFingerprint.ComputeAsync(admin, cancellationToken).ConfigureAwait(false);
         }
 
-        var commit = GitInfo.TryReadBuild()?.Commit;
+        var commit = SourceRevision(Environment.CurrentDirectory);
         if (options.PrepareOnly)
         {
             return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, []);
@@ -173,6 +174,20 @@ internal static class ProbeCommand
         var served = await ServeAsync(cases, queries, options.Warmup, slowCase, slowFactor, cancellationToken).ConfigureAwait(false);
         return new ProbeResult(ProbeResult.CurrentFormat, commit, database, dataset, ddl, [.. served.OrderBy(c => c.Name, StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// The revision of the checkout holding <paramref name="workingDirectory"/>, as <see cref="RevisionBuild.Revision"/> names
+    /// it (<c>COMMIT (dirty)</c> with uncommitted changes); null outside a checkout.
+    /// </summary>
+    /// <remarks>
+    /// The gate starts each probe in the tree it was built from (<see cref="RevisionBuild.SourceDirectory"/>). The base's build
+    /// lies outside its worktree (<c>.perf/gate/base-X/bin</c> beside <c>src</c>), so the build's own location
+    /// (<see cref="GitInfo.TryReadBuild"/>) would find the enclosing checkout and name the head's commit.
+    /// </remarks>
+    internal static string? SourceRevision(string workingDirectory) =>
+        GitInfo.TryRead(RepositoryPaths.FindRoot(workingDirectory)) is { } git
+            ? git.Dirty == true ? git.Commit + " (dirty)" : git.Commit
+            : null;
 
     /// <summary>The self-test's slowed query and how many times it runs per execution: <c>CASE</c> twice, <c>CASE*N</c> N times.</summary>
     /// <exception cref="UsageException">A <c>*</c> not followed by a whole number from 1, or no case before it.</exception>

@@ -4,7 +4,7 @@ namespace Perf.Bench.CiGate;
 
 /// <summary>What one <c>bench probe</c> process measured: the file the gate reads back from a child of any revision.</summary>
 /// <param name="Format">The file's format version; the gate refuses another one.</param>
-/// <param name="Commit">The revision the probe was built from, when it knows.</param>
+/// <param name="Commit">The revision of the tree the probe was built from (its working directory's checkout, as the gate starts it), <c>COMMIT (dirty)</c> with uncommitted changes; null when it cannot tell.</param>
 /// <param name="Database">The database it measured.</param>
 /// <param name="Dataset">Seed, scale, rows and checksum of the data the probe seeded or found seeded; null with <c>--no-seed</c>.</param>
 /// <param name="DdlHash">The hash of the measured database's live DDL.</param>

@@ -1,4 +1,5 @@
 using Perf.Bench.CiGate;
+using Perf.Harness;
 using Perf.Harness.Provisioning;
 
 namespace Perf.Tests.Gates;
@@ -87,6 +88,22 @@ public sealed class BaseRevisionTests : IDisposable
 
         Assert.Equal(new BaseRevision(head, "--base HEAD"), chosen);
         await Assert.ThrowsAsync<GateStepException>(() => RevisionBuilder.ResolveBaseAsync(repository.FullName, "no-such-ref", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ProbeSourceRevision_BaseWorktreeInsideTheRepository_NamesTheWorktreesCommitAndDirty()
+    {
+        // As the gate lays a base out: a detached worktree under the head's .perf/gate, its build beside it, not in it.
+        var @base = await CommitAsync(RepositoryPaths.SolutionFileName, "1");
+        var head = await CommitAsync(RepositoryPaths.SolutionFileName, "2");
+        var source = Path.Combine(repository.FullName, ".perf", "gate", "base-x", "src");
+        await GitAsync("worktree", "add", "-q", "--detach", source, @base);
+
+        Assert.Equal(@base, ProbeCommand.SourceRevision(source));
+        Assert.Equal(head, ProbeCommand.SourceRevision(repository.FullName));
+
+        await File.WriteAllTextAsync(Path.Combine(source, RepositoryPaths.SolutionFileName), "3", TestContext.Current.CancellationToken);
+        Assert.Equal(@base + " (dirty)", ProbeCommand.SourceRevision(source));
     }
 
     private async Task<string> CommitAsync(string file, string text)
