@@ -115,9 +115,7 @@ internal static class ProbeCommand
             var directory = Path.GetDirectoryName(Path.GetFullPath(options.Output))!;
             Directory.CreateDirectory(directory);
             // Written whole or not at all: the gate treats a missing file as a failed round.
-            var temporary = options.Output + ".tmp";
-            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(result, ResultWriter.JsonOptions), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, options.Output, overwrite: true);
+            await WholeFile.WriteJsonAsync(options.Output, result, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is ProvisioningException or InvalidDataException)

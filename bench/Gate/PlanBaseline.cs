@@ -100,12 +100,17 @@ public sealed record PlanBaseline(string Dataset, string Server, IReadOnlyList<P
             : baseline;
     }
 
-    /// <summary>Writes the baseline file (indented, stable order), creating its folder when missing.</summary>
+    /// <summary>Writes the baseline file (indented, stable order) whole or not at all, creating its folder when missing.</summary>
     public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false);
-        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await WholeFile.WriteAsync(
+            path,
+            async (stream, ct) =>
+            {
+                await JsonSerializer.SerializeAsync(stream, this, ResultWriter.JsonOptions, ct).ConfigureAwait(false);
+                await stream.WriteAsync("\n"u8.ToArray(), ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -119,4 +119,26 @@ public sealed class ResultWriterTests : IDisposable
 
         await Assert.ThrowsAsync<ArgumentException>(() => writer.WriteJsonAsync("../escape", 1, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task WriteJsonAsync_SerializerThrowsMidway_OldFileIntactAndNoTemporaryLeft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var writer = await ResultWriter.CreateAsync(RunManifest.Create("unit-test"), directory.FullName, ct);
+        var manifest = Path.Combine(directory.FullName, ResultWriter.ManifestFileName);
+        var before = await File.ReadAllTextAsync(manifest, ct);
+        var files = directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+
+        // Enough text ahead of the throwing member that the serializer has flushed part of the file before it fails.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteJsonAsync(ResultWriter.ManifestFileName, new ThrowsMidway(new string('x', 100_000)), ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WholeFile.WriteJsonAsync(manifest, new ThrowsMidway(new string('x', 100_000)), ct));
+
+        Assert.Equal(before, await File.ReadAllTextAsync(manifest, ct));
+        Assert.Equal(files, directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    private sealed record ThrowsMidway(string Padding)
+    {
+        public string Broken => Padding.Length > 0 ? throw new InvalidOperationException("broken") : Padding;
+    }
 }

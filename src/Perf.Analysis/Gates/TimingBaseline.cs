@@ -73,23 +73,14 @@ public sealed record TimingBaseline(string Directory, RunManifest Manifest, IRea
         }
     }
 
-    /// <summary>Replaces the baseline in <paramref name="directory"/>.</summary>
+    /// <summary>Replaces the baseline in <paramref name="directory"/>, each file whole or not at all, the manifest last.</summary>
     public static async Task SaveAsync(string directory, RunManifest manifest, IReadOnlyList<TimingSeries> timings, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(timings);
         System.IO.Directory.CreateDirectory(directory);
-        await WriteAsync(Path.Combine(directory, TimingsFileName), timings, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(Path.Combine(directory, ResultWriter.ManifestFileName), manifest, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
-    {
-        var stream = File.Create(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            await JsonSerializer.SerializeAsync(stream, value, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false);
-        }
+        await WholeFile.WriteJsonAsync(Path.Combine(directory, TimingsFileName), timings, cancellationToken).ConfigureAwait(false);
+        await WholeFile.WriteJsonAsync(Path.Combine(directory, ResultWriter.ManifestFileName), manifest, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,6 +9,7 @@ using Perf.Harness.Reports;
 namespace Perf.Harness.Results;
 
 /// <summary>Writes a run's files into one directory: <c>manifest.json</c>, named JSON results and reports headed by the provenance.</summary>
+/// <remarks>Each file is replaced whole or not at all (<see cref="WholeFile"/>): a failed rewrite leaves the one before.</remarks>
 public sealed partial class ResultWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -98,12 +99,7 @@ public sealed partial class ResultWriter
     public async Task<string> WriteJsonAsync<T>(string name, T value, CancellationToken cancellationToken = default)
     {
         var path = PathFor(name, ".json");
-        var stream = File.Create(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            await JsonSerializer.SerializeAsync(stream, value, JsonOptions, cancellationToken).ConfigureAwait(false);
-        }
-
+        await WholeFile.WriteJsonAsync(path, value, cancellationToken).ConfigureAwait(false);
         return path;
     }
 
@@ -113,7 +109,7 @@ public sealed partial class ResultWriter
         ArgumentNullException.ThrowIfNull(markdownBody);
         var path = PathFor(name, ".md");
         var text = ProvenanceBlock.Markdown(Manifest) + "\n" + markdownBody.TrimEnd() + "\n";
-        await File.WriteAllTextAsync(path, text, Utf8, cancellationToken).ConfigureAwait(false);
+        await WholeFile.WriteBytesAsync(path, Utf8.GetBytes(text), cancellationToken).ConfigureAwait(false);
         return path;
     }
 
@@ -129,7 +125,7 @@ public sealed partial class ResultWriter
         if (html)
         {
             var page = HtmlRenderer.Render(document, ProvenanceBlock.Table(Manifest));
-            await File.WriteAllTextAsync(PathFor(name, ".html"), page, Utf8, cancellationToken).ConfigureAwait(false);
+            await WholeFile.WriteBytesAsync(PathFor(name, ".html"), Utf8.GetBytes(page), cancellationToken).ConfigureAwait(false);
         }
 
         return await WriteMarkdownAsync(name, MarkdownRenderer.Render(document), cancellationToken).ConfigureAwait(false);
@@ -139,7 +135,7 @@ public sealed partial class ResultWriter
     public async Task<string> WriteBytesAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var path = PathFor(fileName, string.Empty);
-        await File.WriteAllBytesAsync(path, content, cancellationToken).ConfigureAwait(false);
+        await WholeFile.WriteBytesAsync(path, content, cancellationToken).ConfigureAwait(false);
         return path;
     }
 
