@@ -52,7 +52,10 @@ internal static class RunMerger
         return Merge(runs, extraThresholds);
     }
 
-    /// <summary>Reads each run directory's <c>manifest.json</c> (where there is one) and fails when the runs measured different datasets: their requests would not be samples of one system.</summary>
+    /// <summary>
+    /// Reads each run directory's <c>manifest.json</c> and fails when one has none (the merged run's dataset, commits and
+    /// machines would leave it out) or the runs measured different datasets: their requests would not be samples of one system.
+    /// </summary>
     public static async Task<IReadOnlyList<RunManifest>> ReadManifestsAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directories);
@@ -60,12 +63,14 @@ internal static class RunMerger
         foreach (var directory in directories)
         {
             var path = Path.Combine(directory, ResultWriter.ManifestFileName);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"'{directory}' has no {ResultWriter.ManifestFileName}: the merged run's provenance (dataset, commits, machines) would leave that run out; merge only run directories the load tool wrote whole.");
+            }
+
             try
             {
-                if (File.Exists(path))
-                {
-                    manifests.Add((directory, await RunManifestFile.ReadAsync(path, cancellationToken).ConfigureAwait(false)));
-                }
+                manifests.Add((directory, await RunManifestFile.ReadAsync(path, cancellationToken).ConfigureAwait(false)));
             }
             catch (InvalidDataException ex)
             {

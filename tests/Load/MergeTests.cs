@@ -138,7 +138,7 @@ public sealed class MergeTests
     }
 
     [Fact]
-    public async Task ReadManifests_RunsOnDifferentDatasets_IsAUsageError()
+    public async Task ReadManifests_DifferentDatasetsOrAManifestCorruptOrMissing_IsAUsageError()
     {
         // Same configuration, different data: the merged percentiles would mix two systems.
         await using var server = await LocalTestServer.StartAsync(TimeSpan.Zero, TimeSpan.Zero, TestContext.Current.CancellationToken);
@@ -161,6 +161,11 @@ public sealed class MergeTests
         await File.WriteAllTextAsync(Path.Combine(b.Directory, ResultWriter.ManifestFileName), "{bad", TestContext.Current.CancellationToken);
         var corrupt = await Assert.ThrowsAsync<UsageException>(() => RunMerger.ReadManifestsAsync([a.Directory, b.Directory], TestContext.Current.CancellationToken));
         Assert.StartsWith($"'{b.Directory}' is not a run directory: ", corrupt.Message, StringComparison.Ordinal);
+
+        // Skipped before: the merged manifest took the dataset from the other run and named one commit and machine for two runs.
+        File.Delete(Path.Combine(b.Directory, ResultWriter.ManifestFileName));
+        var missing = await Assert.ThrowsAsync<UsageException>(() => RunMerger.ReadManifestsAsync([a.Directory, b.Directory], TestContext.Current.CancellationToken));
+        Assert.StartsWith($"'{b.Directory}' has no {ResultWriter.ManifestFileName}: ", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]
