@@ -76,14 +76,18 @@ internal static class ReportCommand
                 data = subset;
             }
 
-            // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it.
+            // Re-rendering keeps the provenance of the run that measured, and says which code wrote the text from it. Without
+            // it the report would head the measurements with the renderer's commit and machine and no server.
             var stored = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(from))!, ResultWriter.ManifestFileName);
+            if (!File.Exists(stored))
+            {
+                throw new UsageException($"--measurements: {stored} is missing: the report needs the manifest.json the sweep wrote beside its measurements.json (commit, server, machine, dataset); keep the two together.");
+            }
+
             RunManifest manifest;
             try
             {
-                manifest = File.Exists(stored)
-                    ? await RunManifestFile.ReadAsync(stored, cancellationToken).ConfigureAwait(false)
-                    : RunManifest.Create("report", null, args);
+                manifest = await RunManifestFile.ReadAsync(stored, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException ex)
             {

@@ -19,6 +19,8 @@ public sealed partial class CapacityReportWriterTests : IDisposable
     {
         var path = Path.Combine(directory.FullName, "measurements.json");
         await File.WriteAllTextAsync(path, content ?? JsonSerializer.Serialize(SampleCapacityData.Create(), ResultWriter.JsonOptions), ct);
+        // The measuring run's provenance, which re-rendering needs beside its measurements.
+        await File.WriteAllTextAsync(Path.Combine(directory.FullName, ResultWriter.ManifestFileName), JsonSerializer.Serialize(RunManifest.Create("report"), ResultWriter.JsonOptions), ct);
         return path;
     }
 
@@ -165,13 +167,24 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         Assert.False(Directory.Exists(rendered));
     }
 
-    [Fact]
-    public async Task ReportCommand_ManifestBesideMeasurementsCorrupt_OneLineUsageErrorAndNothingWritten()
+    [Theory]
+    [InlineData("{\"startedUtc\": ", "the run's manifest beside it is unreadable: {0} is not a run's manifest: ")]
+    // Rendered before with the renderer's commit and machine and "Server none" as the measurements' provenance.
+    [InlineData(null, "{0} is missing: the report needs the manifest.json the sweep wrote")]
+    public async Task ReportCommand_ManifestBesideMeasurementsCorruptOrMissing_OneLineUsageErrorAndNothingWritten(string? content, string says)
     {
         var ct = TestContext.Current.CancellationToken;
         var measurements = await MeasurementsAsync(ct);
         var manifest = Path.Combine(directory.FullName, ResultWriter.ManifestFileName);
-        await File.WriteAllTextAsync(manifest, "{\"startedUtc\": ", ct);
+        if (content is null)
+        {
+            File.Delete(manifest);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(manifest, content, ct);
+        }
+
         var rendered = Path.Combine(directory.FullName, "rendered");
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -179,7 +192,7 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         var exit = await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", measurements, "--results", rendered], output, error, ct);
 
         Assert.Equal(Telemetry.CommandLine.ExitCodes.UsageError, exit);
-        Assert.StartsWith($"bench: error: --measurements: the run's manifest beside it is unreadable: {manifest} is not a run's manifest: ", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("bench: error: --measurements: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, says, manifest), error.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, error.ToString().TrimEnd().Split(Environment.NewLine).Length);
         Assert.False(Directory.Exists(rendered));
     }
