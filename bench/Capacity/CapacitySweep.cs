@@ -126,8 +126,10 @@ internal static class CapacitySweep
                     }
                 }
 
-                // What every size measured is kept as it completes: a later size that fails leaves the earlier ones re-renderable.
+                // What every size measured is kept as it completes: a later size that fails leaves the earlier ones re-renderable,
+                // with the manifest beside them naming their datasets and DDL (recorded in memory as each size was seeded).
                 await writer.WriteJsonAsync(MeasurementsName, Data(options, measurements, copies, cacheStates, controls), cancellationToken).ConfigureAwait(false);
+                await writer.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -4,6 +4,7 @@ using Perf.Analysis.Capacity;
 using Perf.Harness;
 using Perf.Harness.CommandLine;
 using Perf.Harness.Provisioning;
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 using Perf.Seed;
 using Telemetry.CommandLine;
@@ -95,7 +96,7 @@ internal static class ReportCommand
             }
             var renderer = GitInfo.TryReadBuild();
             var which = subset is null ? string.Empty : $" (sizes {string.Join(',', options.Sizes.Select(s => ReportFormat.Rows(s)))} of {string.Join(',', storedSizes.Select(s => ReportFormat.Rows(s)))})";
-            manifest.Parameters["rendered"] = $"from measurements.json{which} by {(renderer is null ? "an unknown commit" : renderer.Commit[..Math.Min(12, renderer.Commit.Length)] + (renderer.Dirty == true ? " (dirty)" : string.Empty))}";
+            manifest.Parameters[ProvenanceBlock.RenderedParameter] = $"from measurements.json{which} by {(renderer is null ? "an unknown commit" : renderer.Commit[..Math.Min(12, renderer.Commit.Length)] + (renderer.Dirty == true ? " (dirty)" : string.Empty))}";
             writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         }
         else

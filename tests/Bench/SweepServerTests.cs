@@ -94,6 +94,12 @@ public sealed class SweepServerTests(DatabaseServerFixture fixture) : IDisposabl
             // The control's DDL is the measured variant's: the same schema, recorded beside it.
             Assert.Equal(writer.Manifest.DdlHashes["Basic"], writer.Manifest.DdlHashes["control"]);
             Assert.StartsWith("dataset.control=control seed 42", writer.Manifest.Parameters.Select(p => $"{p.Key}={p.Value}").Single(p => p.StartsWith("dataset.control=", StringComparison.Ordinal)), StringComparison.Ordinal);
+            // The manifest beside measurements.json already names them, with no report written yet: a sweep that fails at a
+            // later size leaves the measured sizes re-renderable with their datasets and DDL.
+            var stored = await RunManifestFile.ReadAsync(Path.Combine(directory.FullName, ResultWriter.ManifestFileName), ct);
+            Assert.Equal(writer.Manifest.DdlHashes.OrderBy(h => h.Key, StringComparer.Ordinal), stored.DdlHashes.OrderBy(h => h.Key, StringComparer.Ordinal));
+            Assert.Equal(writer.Manifest.Dataset?.Describe(), stored.Dataset?.Describe());
+            Assert.Equal(writer.Manifest.Parameters["dataset.control"], stored.Parameters["dataset.control"]);
         }
         finally
         {

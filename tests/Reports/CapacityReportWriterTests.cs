@@ -103,6 +103,15 @@ public sealed partial class CapacityReportWriterTests : IDisposable
         Assert.Matches($@"^from measurements\.json by {head[..12]}( \(dirty\))?$", manifest.Parameters["rendered"]);
         var markdown = await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), ct);
         Assert.Contains("rendered=from measurements.json by ", markdown, StringComparison.Ordinal);
+        // The measuring run never ended (a sweep that failed midway): the render's time is not its end.
+        Assert.Null(manifest.EndedUtc);
+        Assert.Contains("| Ended (UTC) | unfinished (the run stopped before it ended) |", markdown, StringComparison.Ordinal);
+
+        // A run that ended keeps its end.
+        measured.EndedUtc = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        await File.WriteAllTextAsync(Path.Combine(stored.FullName, ResultWriter.ManifestFileName), JsonSerializer.Serialize(measured, ResultWriter.JsonOptions), ct);
+        Assert.Equal(0, await Perf.Bench.Cli.BenchCli.RunAsync(["report", "--measurements", Path.Combine(stored.FullName, "measurements.json"), "--start", "2026-01-01", "--results", rendered + "2"], ct));
+        Assert.Equal(measured.EndedUtc, (await RunManifestFile.ReadAsync(Path.Combine(rendered + "2", ResultWriter.ManifestFileName), ct)).EndedUtc);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Perf.Harness.Reports;
 using Perf.Harness.Results;
 
 namespace Perf.Analysis.Capacity;
@@ -15,9 +16,15 @@ public static class CapacityReportWriter
         ArgumentNullException.ThrowIfNull(analysis);
         var document = CapacityReportBuilder.Build(analysis);
         await writer.WriteJsonAsync("capacity", analysis, cancellationToken).ConfigureAwait(false);
-        writer.Manifest.EndedUtc ??= DateTime.UtcNow;
+        // Rendered again from a stored sweep, the end is the measuring run's as stored (none: it stopped midway), not the render's time.
+        var rendered = writer.Manifest.Parameters.ContainsKey(ProvenanceBlock.RenderedParameter);
+        if (!rendered)
+        {
+            writer.Manifest.EndedUtc ??= DateTime.UtcNow;
+        }
+
         await writer.WriteReportAsync(ReportName, document, html: true, cancellationToken).ConfigureAwait(false);
-        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await (rendered ? writer.WriteManifestAsync(cancellationToken) : writer.CompleteAsync(cancellationToken)).ConfigureAwait(false);
         return Path.Combine(writer.Directory, ReportName + ".html");
     }
 }

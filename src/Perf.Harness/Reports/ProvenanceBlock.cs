@@ -9,6 +9,12 @@ public static class ProvenanceBlock
     private static readonly string[] ServerSettingKeys =
         ["innodb_buffer_pool_size", "innodb_flush_log_at_trx_commit", "innodb_log_file_size", "innodb_redo_log_capacity", "max_connections", "performance_schema"];
 
+    /// <summary>
+    /// The parameter a report rendered again from a stored run's files carries (which code rendered it): its manifest is the
+    /// measuring run's, whose end is as stored; none means that run stopped before it ended.
+    /// </summary>
+    public const string RenderedParameter = "rendered";
+
     /// <summary>The manifest as a two-column table: what ran, from which commit, on which server, machine and data, and when.</summary>
     public static ReportTable Table(RunManifest manifest)
     {
@@ -57,7 +63,7 @@ public static class ProvenanceBlock
         }
 
         Row("Started (UTC)", manifest.StartedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", c));
-        Row("Ended (UTC)", manifest.EndedUtc?.ToString("yyyy-MM-ddTHH:mm:ssZ", c) ?? "running");
+        Row("Ended (UTC)", manifest.EndedUtc?.ToString("yyyy-MM-ddTHH:mm:ssZ", c) ?? (manifest.Parameters.ContainsKey(RenderedParameter) ? "unfinished (the run stopped before it ended)" : "running"));
         if (manifest.Activity is { } activity)
         {
             Row("Machine activity", activity.ToString());
