@@ -37,15 +37,22 @@ internal static class InProcessApi
         try
         {
             RestartedServer? restarted = null;
+            CountedDataset? counted = null;
             if (options.Restart is { } restart)
             {
                 var state = options.CacheState.ToString().ToLowerInvariant();
-                restarted = server.CanRestart
-                    ? await server.RestartAsync(restart, cancellationToken).ConfigureAwait(false)
-                    : throw new UsageException($"--cache-state {state} restarts the in-process API's database: it needs a local server this run starts; without --mysql/PERF_MYSQL, and with no other process running the server on its data directory.");
+                if (!server.CanRestart)
+                {
+                    throw new UsageException($"--cache-state {state} restarts the in-process API's database: it needs a local server this run starts; without --mysql/PERF_MYSQL, and with no other process running the server on its data directory.");
+                }
+
+                // Counted before the restart: counting reads a whole index of every live table, which would fill the pool
+                // the restart empties for this cache state.
+                counted = new CountedDataset(await CountAsync(server, VariantDatabase.Name(options.DatabasePrefix, options.Variant), cancellationToken).ConfigureAwait(false));
+                restarted = await server.RestartAsync(restart, cancellationToken).ConfigureAwait(false);
             }
 
-            var target = await StartOnAsync(server, options, traffic, cancellationToken).ConfigureAwait(false);
+            var target = await StartOnAsync(server, options, traffic, counted, cancellationToken).ConfigureAwait(false);
             var cache = restarted is null
                 ? target.Cache
                 : target.Cache! with { Condition = new CacheCondition(options.CacheState, restarted.BufferPoolBytes, restarted.FlushMethod, restarted.OsPageCacheDropped) };
@@ -73,7 +80,15 @@ internal static class InProcessApi
     }
 
     /// <summary>Starts the API over <paramref name="server"/>, which the caller keeps owning: the target's owner stops only the API.</summary>
-    public static async Task<LoadTarget> StartOnAsync(ProvisionedServer server, InProcessOptions options, TrafficOptions traffic, CancellationToken cancellationToken)
+    public static Task<LoadTarget> StartOnAsync(ProvisionedServer server, InProcessOptions options, TrafficOptions traffic, CancellationToken cancellationToken) =>
+        StartOnAsync(server, options, traffic, null, cancellationToken);
+
+    /// <param name="server">The server, which the caller keeps owning.</param>
+    /// <param name="options">The in-process API's options.</param>
+    /// <param name="traffic">The traffic, fitted here to the seeded profiles.</param>
+    /// <param name="counted">The dataset as counted before a restart; null to count it now.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    private static async Task<LoadTarget> StartOnAsync(ProvisionedServer server, InProcessOptions options, TrafficOptions traffic, CountedDataset? counted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
@@ -84,7 +99,7 @@ internal static class InProcessApi
         }
 
         var database = VariantDatabase.Name(options.DatabasePrefix, options.Variant);
-        var (dataTraffic, dataset, databaseBytes, seeded) = await ReadDataFactsAsync(server, database, traffic, cancellationToken).ConfigureAwait(false);
+        var (dataTraffic, dataset, databaseBytes, seeded) = await ReadDataFactsAsync(server, database, traffic, counted, cancellationToken).ConfigureAwait(false);
         var (poolBytes, flushMethod) = await server.ReadBufferPoolAsync(cancellationToken).ConfigureAwait(false);
         var connectionString = await server.CreateReadOnlyAccountAsync([database], cancellationToken).ConfigureAwait(false);
         var redis = options.Caching ? await FindRedisAsync(options.Provisioning, cancellationToken).ConfigureAwait(false) : null;
@@ -122,13 +137,40 @@ internal static class InProcessApi
         }
     }
 
-    private static async Task<(TrafficOptions Traffic, string Dataset, long DatabaseBytes, DatasetInfo? Seeded)> ReadDataFactsAsync(ProvisionedServer server, string database, TrafficOptions traffic, CancellationToken cancellationToken)
+    /// <summary>The seeded dataset of <paramref name="database"/> as its live tables are now (<see cref="SeededDataset.DescribeAsFoundAsync"/>).</summary>
+    private static async Task<DatasetInfo?> CountAsync(ProvisionedServer server, string database, CancellationToken cancellationToken)
     {
-        var builder = new MySqlConnectionStringBuilder(server.ConnectionStringFor(database)) { ConnectionTimeout = 10 };
         try
         {
-            await using var connection = new MySqlConnection(builder.ConnectionString);
+            await using var connection = await OpenAsync(server, database, cancellationToken).ConfigureAwait(false);
+            return await SeededDataset.DescribeAsFoundAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MySqlException ex) when (SeededDataset.IsMissing(ex))
+        {
+            throw NotSeeded(database, ex);
+        }
+    }
+
+    private static async Task<MySqlConnection> OpenAsync(ProvisionedServer server, string database, CancellationToken cancellationToken)
+    {
+        var connection = new MySqlConnection(new MySqlConnectionStringBuilder(server.ConnectionStringFor(database)) { ConnectionTimeout = 10 }.ConnectionString);
+        try
+        {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<(TrafficOptions Traffic, string Dataset, long DatabaseBytes, DatasetInfo? Seeded)> ReadDataFactsAsync(ProvisionedServer server, string database, TrafficOptions traffic, CountedDataset? counted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(server, database, cancellationToken).ConfigureAwait(false);
             await using var command = new MySqlCommand(DataFactsSql, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.IsDBNull(0))
@@ -144,7 +186,7 @@ internal static class InProcessApi
             var count = (int)Math.Min(int.MaxValue, last - first + 1);
             await reader.DisposeAsync().ConfigureAwait(false);
             var scripts = await ReadScriptsAsync(connection, first, cancellationToken).ConfigureAwait(false);
-            var seeded = await SeededDataset.DescribeAsFoundAsync(connection, cancellationToken).ConfigureAwait(false);
+            var seeded = counted is { } before ? before.Dataset : await SeededDataset.DescribeAsFoundAsync(connection, cancellationToken).ConfigureAwait(false);
             var dataTraffic = traffic with
             {
                 FirstProfileId = first,
@@ -187,4 +229,7 @@ internal static class InProcessApi
             await server.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>A dataset counted before the server's restart (its <see cref="Dataset"/> null when the seeder recorded none there).</summary>
+    private sealed record CountedDataset(DatasetInfo? Dataset);
 }
