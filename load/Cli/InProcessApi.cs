@@ -86,9 +86,9 @@ internal static class InProcessApi
     /// <param name="server">The server, which the caller keeps owning.</param>
     /// <param name="options">The in-process API's options.</param>
     /// <param name="traffic">The traffic, fitted here to the seeded profiles.</param>
-    /// <param name="counted">The dataset as counted before a restart; null to count it now.</param>
+    /// <param name="counted">The dataset as counted already (before a restart, or by another API over the same tables); null to count it now.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    private static async Task<LoadTarget> StartOnAsync(ProvisionedServer server, InProcessOptions options, TrafficOptions traffic, CountedDataset? counted, CancellationToken cancellationToken)
+    internal static async Task<LoadTarget> StartOnAsync(ProvisionedServer server, InProcessOptions options, TrafficOptions traffic, CountedDataset? counted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
@@ -230,6 +230,6 @@ internal static class InProcessApi
         }
     }
 
-    /// <summary>A dataset counted before the server's restart (its <see cref="Dataset"/> null when the seeder recorded none there).</summary>
-    private sealed record CountedDataset(DatasetInfo? Dataset);
+    /// <summary>A dataset counted already (its <see cref="Dataset"/> null when the seeder recorded none there).</summary>
+    internal sealed record CountedDataset(DatasetInfo? Dataset);
 }

@@ -46,7 +46,8 @@ internal static class OverheadCommand
             var apiOff = await InProcessApi.StartOnAsync(server, inProcess with { Caching = false }, settings.Traffic, cancellationToken).ConfigureAwait(false);
             await using (apiOff.ConfigureAwait(false))
             {
-                var apiOn = await InProcessApi.StartOnAsync(server, inProcess with { Caching = true }, settings.Traffic, cancellationToken).ConfigureAwait(false);
+                // The same tables, counted once: the second API takes the first one's count.
+                var apiOn = await InProcessApi.StartOnAsync(server, inProcess with { Caching = true }, settings.Traffic, new InProcessApi.CountedDataset(apiOff.Seeded), cancellationToken).ConfigureAwait(false);
                 await using (apiOn.ConfigureAwait(false))
                 {
                     var database = VariantDatabase.Name(inProcess.DatabasePrefix, inProcess.Variant);
