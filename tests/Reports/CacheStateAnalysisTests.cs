@@ -10,11 +10,12 @@ public sealed class CacheStateAnalysisTests
     [Fact]
     public void Stand_P95IntervalAboveTarget_OverWithTheQueryAndInterval()
     {
-        var row = CacheStateAnalysis.Stand(Measured(1, capacity: null, ("fast", 20), ("slow", 700)), LatencyTargets.Default);
+        var row = Stand(Measured(1, capacity: null, ("fast", 20), ("slow", 700)));
 
         Assert.Equal(TargetStanding.Over, row.Standing);
         Assert.Equal("slow", row.Deciding.Query);
-        Assert.Contains("p50", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("p95", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("Holm over the report's 4 target calls", row.Reason, StringComparison.Ordinal);
         Assert.Contains("500 ms", row.Reason, StringComparison.Ordinal);
     }
 
@@ -22,7 +23,7 @@ public sealed class CacheStateAnalysisTests
     public void Stand_BelowTargetsWithoutCapacity_UndecidedBecauseP99NeedsMoreSamples()
     {
         // 72 samples bound p95, not p99 (368): nothing can say the p99 target holds.
-        var row = CacheStateAnalysis.Stand(Measured(1, capacity: null, ("a", 30), ("b", 90)), LatencyTargets.Default);
+        var row = Stand(Measured(1, capacity: null, ("a", 30), ("b", 90)));
 
         Assert.Equal(TargetStanding.Undecided, row.Standing);
         Assert.Equal("b", row.Deciding.Query);
@@ -36,7 +37,7 @@ public sealed class CacheStateAnalysisTests
         var measurement = Measured(1, capacity: null, ("fast", 30));
         measurement = measurement with { Queries = [measurement.Queries[0], slow] };
 
-        var row = CacheStateAnalysis.Stand(measurement, LatencyTargets.Default);
+        var row = Stand(measurement);
 
         Assert.True(slow.Estimate(99).IsUnder(1000));
         Assert.Equal(TargetStanding.Undecided, row.Standing);
@@ -54,7 +55,7 @@ public sealed class CacheStateAnalysisTests
         cold = cold with { Queries = [cold.Queries[0], spiky] };
         var data = new CapacityData([Measured(1, 120, ("steady", 10), state: CacheState.Warm)], LatencyTargets.Default) { CacheStates = [cold] };
 
-        var row = CacheStateAnalysis.Stand(cold, LatencyTargets.Default);
+        var row = Stand(cold);
         var finding = Assert.Single(CacheStateAnalysis.Findings(data));
 
         Assert.Equal(("spiky", TargetStanding.Over), (row.Deciding.Query, row.Standing));
@@ -64,7 +65,7 @@ public sealed class CacheStateAnalysisTests
     [Fact]
     public void Stand_OnlyTheFullScanOverTarget_NotJudgedOnIt()
     {
-        var row = CacheStateAnalysis.Stand(Measured(1, capacity: 30, ("full_scan", 1200), ("q", 20)), LatencyTargets.Default);
+        var row = Stand(Measured(1, capacity: 30, ("full_scan", 1200), ("q", 20)));
 
         Assert.Equal(TargetStanding.Within, row.Standing);
         Assert.Equal("q", row.Deciding.Query);
@@ -76,7 +77,7 @@ public sealed class CacheStateAnalysisTests
         var measurement = Measured(40, capacity: 30, ("q", 20), ("slow", 30_000));
         measurement = measurement with { Queries = [measurement.Queries[0], measurement.Queries[1] with { TimedOut = true }] };
 
-        var row = CacheStateAnalysis.Stand(measurement, LatencyTargets.Default);
+        var row = Stand(measurement);
 
         Assert.Equal(TargetStanding.Over, row.Standing);
         Assert.Equal("slow", row.Deciding.Query);
@@ -87,7 +88,7 @@ public sealed class CacheStateAnalysisTests
     [InlineData(40, TargetStanding.Within)]
     [InlineData(0, TargetStanding.Over)]
     public void Stand_CapacitySearchDecides(double capacity, TargetStanding expected) =>
-        Assert.Equal(expected, CacheStateAnalysis.Stand(Measured(1, capacity, ("a", 30)), LatencyTargets.Default).Standing);
+        Assert.Equal(expected, Stand(Measured(1, capacity, ("a", 30))).Standing);
 
     [Fact]
     public void Stand_CapacityWithItsTrafficsPages_ReasonGivesTheTrafficsHitRatio()
@@ -95,7 +96,7 @@ public sealed class CacheStateAnalysisTests
         // The query cases' pages (1000 requests, 10 from disk) are not the capacity traffic's: its own counters say how much of it the pool served.
         var measurement = Measured(40, capacity: 120, ("q", 20)) with { CapacityPages = new PageCounts(200_000, 50_000, 1_000) };
 
-        var row = CacheStateAnalysis.Stand(measurement, LatencyTargets.Default);
+        var row = Stand(measurement);
 
         Assert.Equal(TargetStanding.Within, row.Standing);
         Assert.Equal("the load runner met p95 and p99 at 120 req/s (traffic: hit ratio 75 %, 50 disk reads/request)", row.Reason);
@@ -199,6 +200,8 @@ public sealed class CacheStateAnalysisTests
 
         Assert.DoesNotContain("outgrow the pool", Assert.Single(CacheStateAnalysis.Findings(data)), StringComparison.Ordinal);
     }
+
+    private static CacheStateRow Stand(VariantMeasurement measurement) => CacheStateAnalysis.Stand(measurement, TargetTests.Of(measurement.Queries, LatencyTargets.Default));
 
     private static VariantMeasurement AtPool(long poolMiB, double capacity, CacheState state = CacheState.Constrained, long tradeRows = 10_000_000, bool lowerBound = false)
     {

@@ -117,8 +117,8 @@ public sealed class ModelErrorTests
         var upper = sizes[^1].Query.Estimate(95).Upper!.Value;
         var assumptions = new GrowthAssumptions(1000, 1000, 100, Start);
 
-        var plain = CapacityProjector.Latency(work, 2_000_000, sizes[^1].Query, LatencyTargets.Default, assumptions, sizes);
-        var widened = CapacityProjector.Latency(work, 2_000_000, sizes[^1].Query, LatencyTargets.Default, assumptions, sizes, new ModelError(0, 0.5, 100, [1_000_000]));
+        var plain = CapacityProjector.Latency(work, 2_000_000, sizes[^1].Query, SampleCapacityData.Alone(sizes[^1].Query), assumptions, sizes);
+        var widened = CapacityProjector.Latency(work, 2_000_000, sizes[^1].Query, SampleCapacityData.Alone(sizes[^1].Query), assumptions, sizes, new ModelError(0, 0.5, 100, [1_000_000]));
 
         Assert.Equal(2_000_000 * 500 / upper, plain.RowsAtTarget!.Value, 0.001 * plain.RowsAtTarget!.Value);
         Assert.Equal(2_000_000 * Math.Pow(500 / upper, 1 / 1.5), widened.RowsAtTarget!.Value, 1e-6 * widened.RowsAtTarget!.Value);
@@ -135,9 +135,9 @@ public sealed class ModelErrorTests
         var assumptions = new GrowthAssumptions(100, 10, 100, Start); // 36.5M rows in 100 years: ~9× the 4M measured
         var upper = measured.Estimate(95).Upper!.Value;
 
-        var projection = CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions, error: new ModelError(0, 0.5, 100, [1_000_000]));
+        var projection = CapacityProjector.Latency(work, 4_000_000, measured, SampleCapacityData.Alone(measured), assumptions, error: new ModelError(0, 0.5, 100, [1_000_000]));
 
-        Assert.Equal(HeadroomStatus.NoGrowth, CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions).Status);
+        Assert.Equal(HeadroomStatus.NoGrowth, CapacityProjector.Latency(work, 4_000_000, measured, SampleCapacityData.Alone(measured), assumptions).Status);
         Assert.True(measured.Estimate(95).IsUnder(500)); // measured under the target: not "may be over"
         Assert.Equal(HeadroomStatus.ModelErrorReaches, projection.Status);
         Assert.Equal(4_000_000 * Math.Pow(500 / upper, 2), projection.RowsAtTarget!.Value, 1e-6 * projection.RowsAtTarget!.Value); // upper × (rows / 4M)^0.5 = 500 ms
@@ -150,8 +150,8 @@ public sealed class ModelErrorTests
         var measured = SampleCapacityData.Query("q", 200, 1_000);
         var work = new WorkGrowth(SchemaVariant.Basic, "q", GrowthFitter.Fit([(1_000_000, 1_000), (2_000_000, 1_000), (4_000_000, 1_000)]), null, null, null);
         var assumptions = new GrowthAssumptions(100, 10, 100, Start);
-        var plain = CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions);
-        var widened = CapacityProjector.Latency(work, 4_000_000, measured, LatencyTargets.Default, assumptions, error: new ModelError(0, 0.5, 100, [1_000_000]));
+        var plain = CapacityProjector.Latency(work, 4_000_000, measured, SampleCapacityData.Alone(measured), assumptions);
+        var widened = CapacityProjector.Latency(work, 4_000_000, measured, SampleCapacityData.Alone(measured), assumptions, error: new ModelError(0, 0.5, 100, [1_000_000]));
 
         var without = RecommendationRules.Headroom([plain], assumptions);
         var text = Assert.Single(RecommendationRules.Headroom([widened], assumptions)).Text;

@@ -63,7 +63,7 @@ public sealed class ProjectionTests
         var work = Work([(50_000, 1_000), (100_000, 1_000), (200_000, 1_000)]);
         var measured = SampleCapacityData.Query("trades_page/hot/30d", 50, 1_000);
 
-        var projection = CapacityProjector.Latency(work, 200_000, measured, LatencyTargets.Default, new GrowthAssumptions(100, 50, 10, Start));
+        var projection = CapacityProjector.Latency(work, 200_000, measured, SampleCapacityData.Alone(measured), new GrowthAssumptions(100, 50, 10, Start));
 
         Assert.Equal(HeadroomStatus.NoGrowth, projection.Status);
         Assert.Null(projection.DateAtTarget);
@@ -81,7 +81,7 @@ public sealed class ProjectionTests
         var work = Work([(50_000, 1_000), (100_000, 1_000), (200_000, 1_000)]);
         Assert.True(measured.Estimate(95).IsOver(500) && measured.Estimate(99).IsUnder(1_000));
 
-        var projection = CapacityProjector.Latency(work, 200_000, measured, LatencyTargets.Default, new GrowthAssumptions(100, 50, 3, Start));
+        var projection = CapacityProjector.Latency(work, 200_000, measured, SampleCapacityData.Alone(measured), new GrowthAssumptions(100, 50, 3, Start));
 
         Assert.Equal(HeadroomStatus.AlreadyOver, projection.Status);
         Assert.Equal((95, 500), (projection.Percentile, projection.TargetMs));
@@ -95,7 +95,7 @@ public sealed class ProjectionTests
         var work = Work([(250_000, 25_000), (500_000, 50_000), (1_000_000, 100_000)]);
         var measured = SampleCapacityData.Query("summary/hot/30d", 100, 10_000);
 
-        var projection = CapacityProjector.Latency(work, 1_000_000, measured, LatencyTargets.Default, new GrowthAssumptions(100, 50, 10, Start));
+        var projection = CapacityProjector.Latency(work, 1_000_000, measured, SampleCapacityData.Alone(measured), new GrowthAssumptions(100, 50, 10, Start));
 
         Assert.True(measured.Estimate(95).IsUnder(500));
         Assert.Equal(1_000_000, projection.RowsAtTarget!.Value);
@@ -109,7 +109,7 @@ public sealed class ProjectionTests
         var measured = SampleCapacityData.Query("summary/hot/30d", 100, 100_000);
         var assumptions = new GrowthAssumptions(100, 50, 10, Start); // 5,000 rows/day
 
-        var projection = CapacityProjector.Latency(work, 1_000_000, measured, LatencyTargets.Default, assumptions);
+        var projection = CapacityProjector.Latency(work, 1_000_000, measured, SampleCapacityData.Alone(measured), assumptions);
 
         Assert.True(work.Grows);
         Assert.Equal(HeadroomStatus.ReachedWithinHorizon, projection.Status);
@@ -123,8 +123,9 @@ public sealed class ProjectionTests
     public void Latency_TwoSizes_GrowthNotBoundedNoDate()
     {
         var work = Work([(500_000, 50_000), (1_000_000, 100_000)]);
+        var query = SampleCapacityData.Query("q", 100, 100_000);
 
-        var projection = CapacityProjector.Latency(work, 1_000_000, SampleCapacityData.Query("q", 100, 100_000), LatencyTargets.Default, new GrowthAssumptions(100, 50, 10, Start));
+        var projection = CapacityProjector.Latency(work, 1_000_000, query, SampleCapacityData.Alone(query), new GrowthAssumptions(100, 50, 10, Start));
 
         Assert.Equal(HeadroomStatus.GrowthNotBounded, projection.Status);
         Assert.Null(projection.DateAtTarget);

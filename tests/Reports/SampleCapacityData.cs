@@ -28,6 +28,9 @@ internal static class SampleCapacityData
     public static IReadOnlyList<IReadOnlyList<double>> Spread(double typicalMs, int offset = 0) =>
         [.. Enumerable.Range(0, Rounds).Select(r => (IReadOnlyList<double>)[.. Enumerable.Range(0, Executions).Select(e => typicalMs * (0.95 + (0.1 * ((((r * Executions) + e + offset) * 37) % (Rounds * Executions)) / ((Rounds * Executions) - 1))))])];
 
+    /// <summary>The target calls of <paramref name="query"/> alone, against the default targets: a report of one query.</summary>
+    public static TargetTests Alone(QueryMeasurement query) => TargetTests.Of([query], LatencyTargets.Default);
+
     public static QueryMeasurement Query(string name, double typicalMs, long examined, string index = "idx_trades_profile_time", int? partitions = null, int offset = 0) =>
         QueryMeasurement.FromRounds(name, Spread(typicalMs, offset), new ExactWork(examined, (examined / 50) + 3, 0, partitions, false, false, $"range on {index}"), [index]);
 

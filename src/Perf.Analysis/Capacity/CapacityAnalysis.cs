@@ -51,10 +51,11 @@ public sealed record CapacityAnalysis(
         if (assumptions is not null)
         {
             projection = CapacityProjector.Storage(assumptions, storage);
+            var tests = TargetTests.Of(data);
             projections = [.. growth.Select(g =>
             {
                 var sizes = data.SizesOf(g.Variant, g.Query);
-                return CapacityProjector.Latency(g, sizes[^1].TradeRows, sizes[^1].Query, data.Targets, assumptions, sizes, error);
+                return CapacityProjector.Latency(g, sizes[^1].TradeRows, sizes[^1].Query, tests, assumptions, sizes, error);
             })];
         }
 

@@ -37,20 +37,22 @@ public static class CapacityProjector
     /// </remarks>
     /// <param name="sizes">Every size the query was measured at, smallest first (the last is <paramref name="measured"/>): a horizon inside their range takes its latency from them (<see cref="LatencyAt"/>). Null: the largest alone.</param>
     /// <param name="error">The model error the report's hold-outs measured (<see cref="ModelError"/>): beyond the largest size the band widens by it, and the crossing comes from the widened upper end. Null: the sampling band alone.</param>
-    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, LatencyTargets targets, GrowthAssumptions assumptions, IReadOnlyList<(long TradeRows, QueryMeasurement Query)>? sizes = null, ModelError? error = null)
+    /// <param name="tests">The report's target calls, which say whether <paramref name="measured"/> is already over a target (<see cref="TargetTests"/>), and the targets.</param>
+    public static LatencyProjection Latency(WorkGrowth work, long measuredRows, QueryMeasurement measured, TargetTests tests, GrowthAssumptions assumptions, IReadOnlyList<(long TradeRows, QueryMeasurement Query)>? sizes = null, ModelError? error = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(measured);
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(tests);
         ArgumentNullException.ThrowIfNull(assumptions);
         sizes ??= [(measuredRows, measured)];
-        var projections = new[] { (Estimate: measured.Estimate(99), Target: targets.P99Ms), (Estimate: measured.Estimate(95), Target: targets.P95Ms) }
+        var projections = TargetTests.Percentiles.Reverse()
+            .Select(p => (Estimate: measured.Estimate(p), Target: tests.TargetMs(p), Over: tests.IsOver(measured, p)))
             .Where(p => p.Estimate.IsBounded)
-            .Select(p => Project(work, measuredRows, measured, sizes, p.Estimate, p.Target, assumptions, error))
+            .Select(p => Project(work, measuredRows, measured, sizes, p.Estimate, p.Target, p.Over, assumptions, error))
             .ToList();
         // The least headroom first; on a tie the higher percentile (listed first), as before both were projected.
         var projection = projections.Count == 0
-            ? new LatencyProjection(work.Variant, work.Query, 0, targets.P95Ms, measuredRows, measured.Estimate(95), work, double.NaN, double.NaN, double.NaN, null, null, false, HeadroomStatus.NotSupported)
+            ? new LatencyProjection(work.Variant, work.Query, 0, tests.TargetMs(95), measuredRows, measured.Estimate(95), work, double.NaN, double.NaN, double.NaN, null, null, false, HeadroomStatus.NotSupported)
             : projections.OrderBy(p => Severity(p.Status)).ThenBy(p => p.RowsAtTarget ?? double.PositiveInfinity).First();
         return projection with { ServedByApi = measured.ServedByApi };
     }
@@ -66,8 +68,8 @@ public static class CapacityProjector
         _ => 5,
     };
 
-    /// <summary>One bounded percentile projected against its target.</summary>
-    private static LatencyProjection Project(WorkGrowth work, long measuredRows, QueryMeasurement measured, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, QuantileEstimate estimate, double target, GrowthAssumptions assumptions, ModelError? error)
+    /// <summary>One bounded percentile projected against its target; <paramref name="over"/>: the report calls it over the target already.</summary>
+    private static LatencyProjection Project(WorkGrowth work, long measuredRows, QueryMeasurement measured, IReadOnlyList<(long TradeRows, QueryMeasurement Query)> sizes, QuantileEstimate estimate, double target, bool over, GrowthAssumptions assumptions, ModelError? error)
     {
         var horizonRows = Math.Max(assumptions.RowsOn(assumptions.EndDate), 1);
         var upper = estimate.Upper!.Value;
@@ -76,7 +78,7 @@ public static class CapacityProjector
         HeadroomStatus status;
         double? rowsAtTarget = null;
         DateOnly? date = null;
-        if (estimate.IsOver(target))
+        if (over)
         {
             status = HeadroomStatus.AlreadyOver;
         }

@@ -41,6 +41,20 @@ public static class OrderStatistics
         return new QuantileEstimate(percentile, count, valueAtRank(rank), valueAtRank(ranks.Lower), valueAtRank(ranks.Upper), ranks.Coverage, needed) { AtLeast = atLeast };
     }
 
+    /// <summary>
+    /// The p-value of "the <paramref name="percentile"/> is at or over <paramref name="limit"/>" against its being under
+    /// it: P(K ≤ k) for K ~ Binomial(n, p), k the samples under the limit. Its one-sided lower bound at level α
+    /// (<see cref="QuantileEstimate.AtLeast"/> for α = 2.5 %) reaches the limit exactly when this is at most α, so a family of
+    /// such claims can be tested together (<see cref="TargetTests"/>); 1 without samples.
+    /// </summary>
+    public static double OverPValue(IReadOnlyList<double> samples, double percentile, double limit)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        Validate(percentile, DefaultConfidence);
+        var under = samples.Count(s => s < limit);
+        return samples.Count == 0 ? 1 : BinomialCdf(samples.Count, percentile / 100)[under];
+    }
+
     /// <summary>The fewest samples for which both ends of the interval exist: (1 − p)ⁿ ≤ α/2 and pⁿ ≤ α/2.</summary>
     public static int SamplesNeeded(double percentile, double confidence = DefaultConfidence)
     {

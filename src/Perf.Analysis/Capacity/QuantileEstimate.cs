@@ -23,9 +23,9 @@ public sealed record QuantileEstimate(double Percentile, int Samples, double? Va
 
     /// <summary>True when the percentile is at or over <paramref name="targetMs"/> by its lower bound (<see cref="AtLeast"/>, the interval's lower end when there is one).</summary>
     /// <remarks>
-    /// The one rule for "over the target" (targets, headroom, cache states): the point estimate is not enough, since an
-    /// interval straddling the target says the percentile may be under it. Such a percentile is neither over nor
-    /// <see cref="IsUnder"/>: it may be over.
+    /// The rule for "over the target" of one percentile alone: the point estimate is not enough, since an interval
+    /// straddling the target says the percentile may be under it. Such a percentile is neither over nor
+    /// <see cref="IsUnder"/>: it may be over. A report making many such calls makes them together (<see cref="TargetTests"/>).
     /// </remarks>
     public bool IsOver(double targetMs) => AtLeast >= targetMs;
 

@@ -173,13 +173,15 @@ public static class RecommendationRules
 
     /// <summary>The smallest size at which each (variant, query)'s p95 or p99 is over its target (or may be), or one line saying every supported percentile is under it.</summary>
     /// <remarks>
-    /// Only queries the API serves are held to the targets. A percentile is over its target by its lower bound
-    /// (<see cref="QuantileEstimate.IsOver"/>), which needs far fewer samples than an interval: 8 executions of a 5 s query
-    /// cannot bound its p95, but show it is not under 500 ms. An interval straddling the target says it may be over.
+    /// Only queries the API serves are held to the targets. A percentile is over its target when the report's family of
+    /// target calls says so (<see cref="TargetTests"/>: its lower bound, corrected for the report's many calls), which needs
+    /// far fewer samples than an interval: 8 executions of a 5 s query cannot bound its p95, but show it is not under 500 ms.
+    /// An interval straddling the target, or a lower bound that reaches it only uncorrected, says it may be over.
     /// </remarks>
     internal static IEnumerable<Recommendation> TargetMisses(CapacityData data)
     {
         var targets = data.Targets;
+        var tests = TargetTests.Of(data);
         var any = false;
         foreach (var variant in data.Variants)
         {
@@ -188,20 +190,20 @@ public static class RecommendationRules
                 var sizes = data.For(variant)
                     .Select(m => (m.TradeRows, Query: m.Queries.FirstOrDefault(q => q.Query == query && q.ServedByApi)))
                     .Where(m => m.Query is not null)
-                    .Select(m => (m.TradeRows, P95: m.Query!.Estimate(95), P99: m.Query.Estimate(99)))
+                    .Select(m => (m.TradeRows, m.Query, P95: m.Query!.Estimate(95), P99: m.Query.Estimate(99)))
                     .ToList();
-                var miss = sizes.FirstOrDefault(m => m.P95.IsOver(targets.P95Ms) || m.P99.IsOver(targets.P99Ms));
-                var straddles = sizes.FirstOrDefault(m => Straddles(m.P95, targets.P95Ms) || Straddles(m.P99, targets.P99Ms));
-                var text = (miss.P95, straddles.P95) switch
+                var miss = sizes.FirstOrDefault(m => TargetTests.Percentiles.Any(p => tests.IsOver(m.Query!, p)));
+                var maybe = sizes.FirstOrDefault(m => TargetTests.Percentiles.Any(p => MayBeOver(m.Query!, p, tests)));
+                var text = (miss.P95, maybe.P95) switch
                 {
-                    (not null, var maybe) when maybe is null || miss.TradeRows <= straddles.TradeRows => $"is over the target from {Rows(miss.TradeRows)} rows: p95 {Estimate(miss.P95, targets.P95Ms)}, p99 {Estimate(miss.P99, targets.P99Ms)}",
-                    (_, not null) => $"may be over the target from {Rows(straddles.TradeRows)} rows (an interval straddles it): p95 {Estimate(straddles.P95, targets.P95Ms)}, p99 {Estimate(straddles.P99, targets.P99Ms)}{(miss.P95 is null ? string.Empty : $"; over it from {Rows(miss.TradeRows)} rows")}",
+                    (not null, var may) when may is null || miss.TradeRows <= maybe.TradeRows => $"is over the target from {Rows(miss.TradeRows)} rows: p95 {Estimate(miss.P95, targets.P95Ms)}, p99 {Estimate(miss.P99, targets.P99Ms)} (targets {Ms(targets.P95Ms)} / {Ms(targets.P99Ms)}; {tests.Evidence(miss.Query!, TargetTests.Percentiles.First(p => tests.IsOver(miss.Query!, p)))})",
+                    (_, not null) => $"may be over the target from {Rows(maybe.TradeRows)} rows ({WhyMaybe(maybe.Query!, tests)}): p95 {Estimate(maybe.P95, targets.P95Ms)}, p99 {Estimate(maybe.P99, targets.P99Ms)}{(miss.P95 is null ? string.Empty : $"; over it from {Rows(miss.TradeRows)} rows")} (targets {Ms(targets.P95Ms)} / {Ms(targets.P99Ms)})",
                     _ => null,
                 };
                 if (text is not null)
                 {
                     any = true;
-                    yield return new Recommendation("target-missed", $"`{query}` on {variant} {text} (targets {Ms(targets.P95Ms)} / {Ms(targets.P99Ms)}).");
+                    yield return new Recommendation("target-missed", $"`{query}` on {variant} {text}.");
                 }
             }
         }
@@ -225,8 +227,19 @@ public static class RecommendationRules
         }
     }
 
-    /// <summary>Whether a bounded percentile's interval straddles a target: neither over it nor under it.</summary>
-    private static bool Straddles(QuantileEstimate estimate, double targetMs) => estimate.IsBounded && !estimate.IsOver(targetMs) && !estimate.IsUnder(targetMs);
+    /// <summary>Whether a percentile may be over its target: not called over, yet its interval straddles the target or its lower bound alone reaches it.</summary>
+    private static bool MayBeOver(QueryMeasurement query, double percentile, TargetTests tests)
+    {
+        var estimate = query.Estimate(percentile);
+        var target = tests.TargetMs(percentile);
+        return !tests.IsOver(query, percentile) && (tests.IsOverAlone(query, percentile) || (estimate.IsBounded && !estimate.IsUnder(target)));
+    }
+
+    /// <summary>Why a percentile <see cref="MayBeOver"/>: its lower bound reaches the target only uncorrected, or an interval straddles it.</summary>
+    private static string WhyMaybe(QueryMeasurement query, TargetTests tests) =>
+        TargetTests.Percentiles.FirstOrDefault(p => tests.IsOverAlone(query, p)) is var alone and > 0
+            ? $"its p{Number(alone, 0)}'s lower bound reaches the target alone; {tests.Evidence(query, alone)}"
+            : "an interval straddles it";
 
     /// <summary>
     /// How far apart capacity searches of one system have read on this machine: Composite at 10M read 400, ≥ 600 and
