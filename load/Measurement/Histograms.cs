@@ -53,6 +53,16 @@ internal static class Histograms
         return fromAbove with { Lower = fromBelow.Lower, AtLeast = fromBelow.AtLeast };
     }
 
+    /// <summary>How many recorded values, each read in milliseconds as <paramref name="fromBelow"/> picks from its bucket (its lowest equivalent value, else its highest), <paramref name="meets"/> accepts.</summary>
+    /// <remarks>Beside <see cref="EstimateMs"/>: a lower end is read from below and an upper end from above, so the counts behind their p-values are too.</remarks>
+    public static long CountMeeting(HistogramBase histogram, Func<double, bool> meets, bool fromBelow)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        ArgumentNullException.ThrowIfNull(meets);
+        Func<long, long> equivalent = fromBelow ? histogram.LowestEquivalentValue : histogram.HighestEquivalentValue;
+        return histogram.RecordedValues().Where(v => meets(equivalent(v.ValueIteratedTo) / 1000.0)).Sum(v => v.CountAtValueIteratedTo);
+    }
+
     /// <summary>Reads the r-th smallest recorded value (1-based) in milliseconds, as the value <paramref name="equivalent"/> picks from its bucket.</summary>
     private static Func<long, double> RankReader(HistogramBase histogram, Func<long, long> equivalent)
     {
@@ -68,6 +78,18 @@ internal static class Histograms
             var index = counts.BinarySearch((rank, 0), byCount);
             return counts[index >= 0 ? index : ~index].Ms;
         };
+    }
+
+    /// <summary>
+    /// The p-value that the mean lies beyond <paramref name="limitMs"/> (<see cref="MeanInterval.BeyondPValue"/>): above
+    /// it when <paramref name="above"/>, with each value read at its bucket's lowest, else below it, read at its highest,
+    /// as <see cref="MeanEstimateMs"/> reads the interval's ends.
+    /// </summary>
+    public static double MeanBeyondPValue(HistogramBase histogram, double limitMs, bool above)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        var (mean, standardDeviation, skewness) = Moments(histogram, above ? histogram.LowestEquivalentValue : histogram.HighestEquivalentValue);
+        return MeanInterval.BeyondPValue(histogram.TotalCount, mean, standardDeviation, skewness, limitMs, above);
     }
 
     /// <summary>

@@ -54,15 +54,37 @@ internal static class ThresholdEvaluator
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(total);
         var lateness = generator is { Valid: false, DispatchLagMaxMs: { } lag } ? lag : (double?)null;
-        var results = new List<ThresholdResult>();
-        foreach (var threshold in thresholds)
-        {
-            var group = Select(threshold, total, scenarios, endpoints);
-            results.Add(Judge(threshold, group, measuredSeconds, lateness));
-        }
-
-        return results;
+        var results = thresholds.Select(t => Judge(t, Select(t, total, scenarios, endpoints), measuredSeconds, lateness)).ToList();
+        return Together(results);
     }
+
+    /// <summary>
+    /// The run's thresholds judged by intervals, tested together: a run FAILs when any is missed, so each shown missed at
+    /// 2.5 % alone would let one of m thresholds sitting at its limit fail the run with a chance up to m · 2.5 %. Holm's
+    /// step-down (<see cref="Holm"/>) over their <see cref="ThresholdResult.MissPValue"/>s keeps that chance at 2.5 %; a
+    /// threshold shown missed alone but not by the family is NOT SETTLED, and says so. Facts of the run are not tested.
+    /// The claims "missed by more than the generator's lateness" are tested together the same way.
+    /// </summary>
+    private static List<ThresholdResult> Together(List<ThresholdResult> results)
+    {
+        var judged = results.Where(r => r.MissPValue is not null).ToList();
+        var cut = Holm.Cut(judged.Select(r => r.MissPValue!.Value), OneSided);
+        var lagCut = Holm.Cut(judged.Select(r => r.LagPValue ?? r.MissPValue!.Value), OneSided);
+        return [.. results.Select(r => r switch
+        {
+            { MissPValue: { } p, Passed: false, Settled: true } when p > cut => r with
+            {
+                Settled = false,
+                MissedBeyondLag = false,
+                ActualText = $"{r.ActualText}; shown missed alone ({ReportFormat.PValue(p)}), not beside the run's {judged.Count} thresholds judged by intervals (Holm, α {ReportFormat.Alpha(OneSided)})",
+            },
+            { MissedBeyondLag: true, LagPValue: { } p } when p > lagCut => r with { MissedBeyondLag = false },
+            _ => r,
+        })];
+    }
+
+    /// <summary>The one-sided level of each interval's end (95 % intervals): the family-wise α of a run's thresholds.</summary>
+    private const double OneSided = (1 - OrderStatistics.DefaultConfidence) / 2;
 
     /// <summary>Checks one threshold on its group.</summary>
     /// <remarks>
@@ -127,6 +149,8 @@ internal static class ThresholdEvaluator
 
         var estimate = Histograms.EstimateMs(group.Latency, threshold.Percentile);
         var upperLimit = threshold.IsUpperLimit;
+        var missP = PercentileMissPValue(threshold, group.Latency, 0);
+        var lagP = upperLimit && lateness is { } late ? PercentileMissPValue(threshold, group.Latency, late) : (double?)null;
         var bound = upperLimit ? estimate.Upper : estimate.AtLeast;
 
         // Shown missed only when the interval's end on the limit's side misses it too (an upper limit's lower end, which needs
@@ -145,15 +169,25 @@ internal static class ThresholdEvaluator
                 actual,
                 string.Create(CultureInfo.InvariantCulture, $"{text}{shownOver}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples}){lagNote}"),
                 false,
-                group.Count) { MissedBeyondLag = beyondLag, Settled = missed };
+                group.Count) { MissedBeyondLag = beyondLag, Settled = missed, MissPValue = missP, LagPValue = lagP };
         }
 
         var interval = estimate.Lower is { } lower && estimate.Upper is { } upper
             ? $"{text} [{threshold.FormatMs(lower)}–{threshold.FormatMs(upper)}]"
             : $"{text} [≥ {threshold.FormatMs(judged)}]";
         var met = threshold.IsMet(judged);
-        return new ThresholdResult(threshold.Expression, group.Name, actual, interval + lagNote, met, group.Count) { MissedBeyondLag = beyondLag, Settled = met || missed };
+        return new ThresholdResult(threshold.Expression, group.Name, actual, interval + lagNote, met, group.Count) { MissedBeyondLag = beyondLag, Settled = met || missed, MissPValue = missP, LagPValue = lagP };
     }
+
+    /// <summary>
+    /// The p-value of "the percentile misses the limit" (<see cref="OrderStatistics.OverPValue(long, long, double)"/> for an
+    /// upper limit, over the requests meeting it read from their buckets' lowest values, less <paramref name="lagMs"/>;
+    /// <see cref="OrderStatistics.UnderPValue"/> for a lower limit, over those missing it read from their highest), as the
+    /// interval's ends are read (<see cref="Histograms.EstimateMs"/>).
+    /// </summary>
+    private static double PercentileMissPValue(Threshold threshold, HistogramBase latency, double lagMs) => threshold.IsUpperLimit
+        ? OrderStatistics.OverPValue(latency.TotalCount, Histograms.CountMeeting(latency, ms => threshold.IsMet(ms - lagMs), fromBelow: true), threshold.Percentile)
+        : OrderStatistics.UnderPValue(latency.TotalCount, Histograms.CountMeeting(latency, ms => !threshold.IsMet(ms), fromBelow: false), threshold.Percentile);
 
     /// <summary>
     /// A failure rate judged as a percentile is: by its exact 95 % interval (<see cref="BinomialInterval"/>), an upper limit
@@ -175,7 +209,9 @@ internal static class ThresholdEvaluator
         var shortOf = !met && !missed && threshold.RequestsNeeded is var needed && group.Count < needed
             ? string.Create(CultureInfo.InvariantCulture, $", needs ≥ {needed} requests (has {group.Count})")
             : string.Empty;
-        return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]{shortOf}", met, group.Count) { Settled = met || missed };
+        // Clopper–Pearson's lower end reaches an upper limit exactly when P(K ≥ failures) at the limit is at most 2.5 %.
+        var missP = threshold.IsUpperLimit ? BinomialInterval.AtLeast(group.Failed, group.Count, threshold.Limit) : BinomialInterval.AtMost(group.Failed, group.Count, threshold.Limit);
+        return new ThresholdResult(threshold.Expression, group.Name, actual, $"{text} [{threshold.FormatValue(lower)}–{threshold.FormatValue(upper)}]{shortOf}", met, group.Count) { Settled = met || missed, MissPValue = missP };
     }
 
     /// <summary>
@@ -189,12 +225,13 @@ internal static class ThresholdEvaluator
         if (estimate is not { Lower: { } lower, Upper: { } upper })
         {
             var needs = string.Create(CultureInfo.InvariantCulture, $"{text}, needs ≥ {estimate.SamplesNeeded} samples (has {estimate.Samples})");
-            return new ThresholdResult(threshold.Expression, group.Name, actual, needs, false, group.Count) { Settled = false };
+            return new ThresholdResult(threshold.Expression, group.Name, actual, needs, false, group.Count) { Settled = false, MissPValue = 1 };
         }
 
         var (met, missed) = Sides(threshold, lower, upper);
         var interval = $"{text} [{threshold.FormatMs(lower)}–{threshold.FormatMs(upper)}]";
-        return new ThresholdResult(threshold.Expression, group.Name, actual, interval, met, group.Count) { Settled = met || missed };
+        var missP = Histograms.MeanBeyondPValue(group.Latency, threshold.Limit, above: threshold.IsUpperLimit);
+        return new ThresholdResult(threshold.Expression, group.Name, actual, interval, met, group.Count) { Settled = met || missed, MissPValue = missP };
     }
 
     /// <summary>Whether an interval shows the threshold met (its end on the limit's side meets it) or missed (its other end misses it too).</summary>

@@ -22,4 +22,15 @@ internal sealed record ThresholdResult(string Expression, string Group, double A
     /// for a threshold that holds, or one the run has shown missed.
     /// </summary>
     public bool Settled { get; init; } = true;
+
+    /// <summary>
+    /// The p-value of "the limit is missed" for a threshold judged by an interval (a percentile, a failure rate, the mean):
+    /// its interval shows it missed exactly when this is at most 2.5 %, and the run's such thresholds are then tested
+    /// together (<see cref="ThresholdEvaluator.Evaluate"/>). Null for a fact of the run (its fastest or slowest request, a
+    /// count, a rate, no failure at all), which no correction touches.
+    /// </summary>
+    public double? MissPValue { get; init; }
+
+    /// <summary>The p-value of "missed by more than the generator's lateness" (<see cref="MissedBeyondLag"/>), tested as <see cref="MissPValue"/> is; null when no lateness was taken off.</summary>
+    public double? LagPValue { get; init; }
 }

@@ -132,6 +132,42 @@ public sealed class ThresholdTests
         // Held by the interval's end on the limit's side, missed by its other end, else not settled either way.
         Assert.Equal((passed, settled), (result.Passed, result.Settled));
         Assert.Matches(@"^95\d\.?\d* ms \[9\d\d(\.\d+)?–9\d\d(\.\d+)?\]$", result.ActualText);
+        // The miss's p-value says the same as the interval's end: at most 2.5 % exactly when it is shown missed.
+        Assert.Equal(settled && !passed, result.MissPValue <= 0.025);
+    }
+
+    [Theory]
+    [InlineData("http_req_failed<0.01", 30, true)]
+    [InlineData("http_req_failed<0.01", 10, false)]
+    [InlineData("http_req_failed<0.05", 30, false)]
+    [InlineData("http_req_failed>0.1", 30, true)]
+    [InlineData("http_req_failed>0.06", 30, false)]
+    public void Evaluate_FailedRate_MissPValueAgreesWithItsInterval(string expression, long failed, bool missed)
+    {
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], Snapshot("total", 600, failed, 10_000), [], [], 10));
+
+        Assert.Equal(missed, result is { Passed: false, Settled: true });
+        Assert.Equal(missed, result.MissPValue <= 0.025);
+    }
+
+    [Fact]
+    public void Evaluate_MarginalMissBesideTheOtherDefaults_NotSettledThoughItIsMissedAlone()
+    {
+        // 18 of 200 requests at 700 ms: p95's lower bound reaches 500 ms (P(K ≤ 182) = 0.0121 for K ~ Bin(200, 0.95)), at most
+        // 2.5 % alone, but not 2.5 % / 3 beside p(99)<1000 and http_req_failed<0.01, which a run fails on as well.
+        var latency = Histograms.Create();
+        latency.RecordValueWithCount(300_000, 182);
+        latency.RecordValueWithCount(700_000, 18);
+        var group = new StatsSnapshot("total", 200, 200, 0, new Dictionary<string, long> { ["200"] = 200 }, latency, latency.Copy(), Histograms.Create());
+
+        var alone = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(95)<500")], group, [], [], 10));
+        var defaults = ThresholdEvaluator.Evaluate(Threshold.Defaults, group, [], [], 10);
+
+        Assert.Equal((false, true), (alone.Passed, alone.Settled));
+        Assert.Equal(0.0121, alone.MissPValue!.Value, 4);
+        Assert.Equal((false, false), (defaults[0].Passed, defaults[0].Settled));
+        Assert.Contains("shown missed alone (p = 0.012), not beside the run's 3 thresholds judged by intervals (Holm, α 0.025)", defaults[0].ActualText, StringComparison.Ordinal);
+        Assert.All(defaults.Skip(1), r => Assert.Equal(1, r.MissPValue));
     }
 
     [Theory]

@@ -86,8 +86,8 @@ public sealed class TargetRuleTests
     [InlineData(new[] { 0.001, 0.013, 0.02 }, 0.001)] // 0.013 > α/2 stops the step-down: 0.02 is not rejected either
     [InlineData(new[] { 0.03 }, -1)]
     [InlineData(new double[0], -1)]
-    public void HolmCut_StepsDownFromTheSmallest(double[] pValues, double cut) =>
-        Assert.Equal(cut, TargetTests.HolmCut(pValues, 0.025));
+    public void Holm_StepsDownFromTheSmallest(double[] pValues, double cut) =>
+        Assert.Equal(cut, Holm.Cut(pValues, 0.025));
 
     [Fact]
     public void Family_MarginalMiss_OverAloneButNotBesideOtherCalls_WhileAClearMissStaysOver()

@@ -24,6 +24,14 @@ public static class BinomialInterval
         return (lower, upper);
     }
 
+    /// <summary>P(K ≤ <paramref name="events"/>) for K ~ Binomial(<paramref name="trials"/>, <paramref name="chance"/>), by the regularized incomplete beta (Perfolizer's), so a million trials cost no more than ten.</summary>
+    public static double AtMost(long events, long trials, double chance) =>
+        events >= trials ? 1 : events < 0 ? 0 : new BetaDistribution(trials - events, events + 1).Cdf(1 - chance);
+
+    /// <summary>P(K ≥ <paramref name="events"/>) for K ~ Binomial(<paramref name="trials"/>, <paramref name="chance"/>).</summary>
+    public static double AtLeast(long events, long trials, double chance) =>
+        events <= 0 ? 1 : events > trials ? 0 : new BetaDistribution(events, trials - events + 1).Cdf(chance);
+
     /// <summary>The fewest trials whose interval, with no events, ends below <paramref name="limit"/>: fewer cannot show a proportion under it.</summary>
     public static long TrialsNeeded(double limit, double confidence = OrderStatistics.DefaultConfidence)
     {

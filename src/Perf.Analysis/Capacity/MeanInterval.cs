@@ -1,3 +1,5 @@
+using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
+
 namespace Perf.Analysis.Capacity;
 
 /// <summary>A 95 % Student t interval for the mean of independent samples, given only when the samples are enough for it to be trusted.</summary>
@@ -25,5 +27,21 @@ public static class MeanInterval
 
         var halfWidth = GrowthFitter.StudentT975((int)Math.Min(int.MaxValue, samples - 1)) * standardDeviation / Math.Sqrt(samples);
         return (mean - halfWidth, mean + halfWidth);
+    }
+
+    /// <summary>
+    /// The p-value of Student's t test that the mean lies above <paramref name="limit"/> (<paramref name="above"/>) or below
+    /// it: the 95 % interval's end on the near side passes the limit exactly when this is at most 2.5 %. 1 when the samples
+    /// are fewer than <see cref="SamplesNeeded"/>: they show nothing about the mean.
+    /// </summary>
+    public static double BeyondPValue(long samples, double mean, double standardDeviation, double skewness, double limit, bool above)
+    {
+        if (samples < SamplesNeeded(skewness))
+        {
+            return 1;
+        }
+
+        var beyond = above ? mean - limit : limit - mean;
+        return standardDeviation == 0 ? (beyond > 0 ? 0 : 1) : 1 - new StudentDistribution(samples - 1).Cdf(beyond * Math.Sqrt(samples) / standardDeviation);
     }
 }

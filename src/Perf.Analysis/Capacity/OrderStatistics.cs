@@ -43,16 +43,35 @@ public static class OrderStatistics
 
     /// <summary>
     /// The p-value of "the <paramref name="percentile"/> is at or over <paramref name="limit"/>" against its being under
-    /// it: P(K ≤ k) for K ~ Binomial(n, p), k the samples under the limit. Its one-sided lower bound at level α
-    /// (<see cref="QuantileEstimate.AtLeast"/> for α = 2.5 %) reaches the limit exactly when this is at most α, so a family of
-    /// such claims can be tested together (<see cref="TargetTests"/>); 1 without samples.
+    /// it (<see cref="OverPValue(long, long, double)"/> of the samples under the limit); 1 without samples.
     /// </summary>
     public static double OverPValue(IReadOnlyList<double> samples, double percentile, double limit)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        return OverPValue(samples.Count, samples.Count(s => s < limit), percentile);
+    }
+
+    /// <summary>
+    /// The p-value of "the <paramref name="percentile"/> is at or over a limit" when <paramref name="under"/> of
+    /// <paramref name="count"/> samples lie under it: P(K ≤ under) for K ~ Binomial(n, p). The interval's lower end (or
+    /// <see cref="QuantileEstimate.AtLeast"/>) reaches the limit exactly when this is at most 2.5 %, so a family of such
+    /// claims can be tested together (<see cref="Holm"/>); 1 without samples.
+    /// </summary>
+    public static double OverPValue(long count, long under, double percentile)
+    {
         Validate(percentile, DefaultConfidence);
-        var under = samples.Count(s => s < limit);
-        return samples.Count == 0 ? 1 : BinomialCdf(samples.Count, percentile / 100)[under];
+        return count == 0 ? 1 : BinomialInterval.AtMost(under, count, percentile / 100);
+    }
+
+    /// <summary>
+    /// The p-value of "the <paramref name="percentile"/> is at or under a limit" when <paramref name="atOrUnder"/> of
+    /// <paramref name="count"/> samples lie at or under it: P(K ≥ atOrUnder). The interval's upper end lies at or under the
+    /// limit exactly when this is at most 2.5 %; 1 without samples.
+    /// </summary>
+    public static double UnderPValue(long count, long atOrUnder, double percentile)
+    {
+        Validate(percentile, DefaultConfidence);
+        return count == 0 ? 1 : BinomialInterval.AtLeast(atOrUnder, count, percentile / 100);
     }
 
     /// <summary>The fewest samples for which both ends of the interval exist: (1 − p)ⁿ ≤ α/2 and pⁿ ≤ α/2.</summary>

@@ -2,7 +2,7 @@ namespace Perf.Analysis.Capacity;
 
 /// <summary>
 /// Which measured percentiles a report may call over their targets: every p95 and p99 it sets beside a target, tested
-/// together by Holm's step-down, so the chance that any of the report's "over" calls is false stays at α.
+/// together by Holm's step-down (<see cref="Holm"/>), so the chance that any of the report's "over" calls is false stays at α.
 /// </summary>
 /// <remarks>
 /// Alone, a percentile is over its target when its one-sided lower bound reaches it (<see cref="QuantileEstimate.IsOver"/>,
@@ -29,7 +29,7 @@ public sealed class TargetTests
         this.targets = targets;
         Alpha = alpha;
         Count = pValues.Count * Percentiles.Count;
-        Cut = HolmCut([.. pValues.Values.SelectMany(p => new[] { p.P95, p.P99 })], alpha);
+        Cut = Holm.Cut(pValues.Values.SelectMany(p => new[] { p.P95, p.P99 }), alpha);
     }
 
     /// <summary>How many calls the family holds: two per query measured.</summary>
@@ -73,7 +73,7 @@ public sealed class TargetTests
         _ => throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "Only p95 and p99 are held to a target."),
     };
 
-    /// <summary>The p-value of "<paramref name="query"/>'s <paramref name="percentile"/> is at or over its target" (<see cref="OrderStatistics.OverPValue"/>).</summary>
+    /// <summary>The p-value of "<paramref name="query"/>'s <paramref name="percentile"/> is at or over its target" (<see cref="OrderStatistics.OverPValue(long, long, double)"/>).</summary>
     public double PValue(QueryMeasurement query, double percentile)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -91,20 +91,6 @@ public sealed class TargetTests
 
     /// <summary>True when the percentile's lower bound alone reaches its target but the family does not call it over: it may be over.</summary>
     public bool IsOverAlone(QueryMeasurement query, double percentile) => !IsOver(query, percentile) && PValue(query, percentile) <= DefaultAlpha;
-
-    /// <summary>Holm's step-down over <paramref name="pValues"/>: the largest p-value it rejects at family-wise <paramref name="alpha"/>, or −1 when it rejects none.</summary>
-    /// <remarks>The i-th smallest of m (from 0) is rejected while it and every smaller one are at most α / (m − i).</remarks>
-    internal static double HolmCut(IReadOnlyList<double> pValues, double alpha)
-    {
-        var sorted = pValues.Order().ToArray();
-        var cut = -1.0;
-        for (var i = 0; i < sorted.Length && sorted[i] <= alpha / (sorted.Length - i); i++)
-        {
-            cut = sorted[i];
-        }
-
-        return cut;
-    }
 
     /// <summary>"p = 0.0031, Holm over the report's 1200 target calls, α 0.025", or "p = 0.0121: not over after Holm over …".</summary>
     public string Evidence(QueryMeasurement query, double percentile)
