@@ -191,6 +191,25 @@ public sealed class ThresholdTests
         Assert.Contains(says, result.ActualText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("avg<14", true)]
+    [InlineData("avg<15.3", false)]
+    [InlineData("avg>16", true)]
+    [InlineData("avg>15.3", false)]
+    public void Evaluate_Average_MissPValueAgreesWithItsInterval(string expression, bool missed)
+    {
+        // 400 requests of 10 and 20 ms: mean 15 ms, its interval about 14.5–15.5.
+        var latency = Histograms.Create();
+        latency.RecordValueWithCount(10_000, 200);
+        latency.RecordValueWithCount(20_000, 200);
+        var group = new StatsSnapshot("total", 400, 400, 0, new Dictionary<string, long> { ["200"] = 400 }, latency, latency.Copy(), Histograms.Create());
+
+        var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], group, [], [], 10));
+
+        Assert.Equal(missed, result is { Passed: false, Settled: true });
+        Assert.Equal(missed, result.MissPValue <= 0.025);
+    }
+
     [Fact]
     public void Evaluate_AverageOfSkewedRequests_NeedsMoreThanThirty()
     {
