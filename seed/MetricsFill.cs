@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using MySqlConnector;
 using Perf.Seed.Generation;
@@ -130,15 +131,15 @@ internal sealed class MetricsFill(SeedContext context)
     /// <remarks>Runs where the raw rows are cheapest to read by time: on the partitioned copy one month is one partition.</remarks>
     public async Task CheckAsync(MySqlConnection connection, string database, DatasetSpec spec, CancellationToken cancellationToken)
     {
-        context.Timeline.Report(SeedPhase.Checking, database, 0, 0, "metrics against SQL on a sample");
+        const string Detail = "metrics against SQL on a sample";
+        context.Timeline.Report(SeedPhase.Checking, database, 0, RollupCheck.Aggregations, Detail, "aggregations");
         var days = MarketCalendar.TradingDays(spec.From, spec.To);
         var day = days[days.Count / 2].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var (compared, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), cancellationToken).ConfigureAwait(false);
+        var (compared, mismatches) = await RollupCheck.CompareAsync(
+            connection, day, day.AddDays(1), (done, windows) => context.Timeline.Report(SeedPhase.Checking, database, done, RollupCheck.Aggregations, string.Create(CultureInfo.InvariantCulture, $"{Detail}, {windows:N0} windows so far"), "aggregations"), cancellationToken).ConfigureAwait(false);
         if (mismatches.Count > 0)
         {
             throw new SeedException($"{database}: {mismatches.Count} of {compared} sampled metric windows differ from the raw rows' aggregation; first: {mismatches[0]}");
         }
-
-        context.Timeline.Report(SeedPhase.Checking, database, compared, compared, "metrics against SQL on a sample", "windows");
     }
 }

@@ -3,12 +3,12 @@ using System.Diagnostics;
 namespace Perf.Seed;
 
 /// <summary>Progress as plain lines (redirected output, CI): one when a phase starts and at most one every few seconds within it.</summary>
-/// <remarks>Phases of different databases may run side by side; each keeps its own clock.</remarks>
+/// <remarks>Phases of different databases may run side by side; each keeps its own clock, as does each count in other units within a phase (a check's aggregations, then its tables).</remarks>
 public sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly Lock gate = new();
-    private readonly Dictionary<(SeedPhase Phase, string Database), (Stopwatch SincePhase, long DoneAtStart, TimeSpan LastLine)> phases = [];
+    private readonly Dictionary<(SeedPhase Phase, string Database, string Unit), (Stopwatch SincePhase, long DoneAtStart, TimeSpan LastLine)> phases = [];
 
     /// <inheritdoc />
     public void Report(SeedProgress value)
@@ -16,7 +16,7 @@ public sealed class PlainProgress(TextWriter output) : IProgress<SeedProgress>
         ArgumentNullException.ThrowIfNull(value);
         lock (gate)
         {
-            var key = (value.Phase, value.Database);
+            var key = (value.Phase, value.Database, value.Unit);
             var started = !phases.TryGetValue(key, out var phase);
             if (started)
             {

@@ -36,8 +36,12 @@ internal static class ProgressText
             ? $"so far, {TablesToCome(progress.TablesToCome)}"
             : string.Create(CultureInfo.InvariantCulture, $"{100.0 * progress.Done / progress.Total:F0}%");
         return string.Create(CultureInfo.InvariantCulture,
-            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({share}), {rate.ToString(progress.Unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {progress.Unit}/s, ETA {Eta(remaining)}");
+            $"[seed] {title}: {progress.Done:N0}/{progress.Total:N0} {progress.Unit} ({share}), {Rate(rate, progress.Unit)}, ETA {Eta(remaining)}");
     }
+
+    /// <summary>A speed in what a phase counts, e.g. <c>12,345 rows/s</c> or <c>0.8 tables/s</c> (tenths for the units other than rows).</summary>
+    public static string Rate(double perSecond, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{perSecond.ToString(unit == "rows" ? "N0" : "F1", CultureInfo.InvariantCulture)} {unit}/s");
 
     /// <summary>How many tables will still join a count, e.g. <c>1 more table to come</c>.</summary>
     public static string TablesToCome(int tables) =>

@@ -1,25 +1,24 @@
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace Perf.Seed.Cli;
 
-/// <summary>A progress column showing the task's speed in what it counts: rows/s, or MiB/s while table files are copied.</summary>
+/// <summary>A progress column showing the task's speed in what it counts (<see cref="SeedProgress.Unit"/>), as <see cref="ProgressText.Rate"/> writes it.</summary>
 internal sealed class RateColumn : ProgressColumn
 {
-    /// <summary>The task state key saying whether the task counts rows.</summary>
-    public const string CountsRowsKey = "counts-rows";
-
-    /// <summary>The task state key saying whether the task counts MiB (table files copied).</summary>
-    public const string CountsMebibytesKey = "counts-mib";
+    /// <summary>The task state key holding what the task counts.</summary>
+    public const string UnitKey = "unit";
 
     /// <inheritdoc />
     public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var unit = task.State.Get<bool>(CountsRowsKey) ? "rows" : task.State.Get<bool>(CountsMebibytesKey) ? "MiB" : null;
-        return task.Speed is { } speed && !task.IsIndeterminate && unit is not null
-            ? new Text(string.Create(CultureInfo.InvariantCulture, $"{speed:N0} {unit}/s"))
+        return task.Speed is { } speed && !task.IsIndeterminate && task.State.Get<CountedUnit>(UnitKey).Name is { } unit
+            ? new Text(ProgressText.Rate(speed, unit))
             : new Text(string.Empty);
     }
+
+    /// <summary>What a task counts, as task state holds it (values only).</summary>
+    /// <param name="Name">The unit, null when the task has none.</param>
+    internal readonly record struct CountedUnit(string? Name);
 }

@@ -2,12 +2,12 @@ using Spectre.Console;
 
 namespace Perf.Seed.Cli;
 
-/// <summary>Progress as Spectre.Console bars (one per phase and database) with rows/s and ETA.</summary>
+/// <summary>Progress as Spectre.Console bars (one per phase, database and unit counted) with the rate and ETA.</summary>
 /// <remarks>Variants are finished side by side: a bar ends at its total, or (one with no count) when its database moves to its next phase, or at the end.</remarks>
 internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedProgress>
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<(SeedPhase, string), ProgressTask> tasks = [];
+    private readonly Dictionary<(SeedPhase, string, string), ProgressTask> tasks = [];
     private readonly Dictionary<string, ProgressTask> current = [];
 
     /// <inheritdoc />
@@ -26,7 +26,7 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
                 return;
             }
 
-            var key = (value.Phase, value.Database);
+            var key = (value.Phase, value.Database, value.Unit);
             if (!tasks.TryGetValue(key, out var task))
             {
                 // A phase with no count of its own ends where its database's next begins; one that counts ends at its total
@@ -38,8 +38,7 @@ internal sealed class SpectreProgress(ProgressContext context) : IProgress<SeedP
 
                 task = context.AddTask(Markup.Escape(ProgressText.Title(value with { Detail = null })), autoStart: true, maxValue: Math.Max(1, value.Total));
                 task.IsIndeterminate = value.Total <= 0;
-                task.State.Update<bool>(RateColumn.CountsRowsKey, _ => value.Unit == "rows");
-                task.State.Update<bool>(RateColumn.CountsMebibytesKey, _ => value.Unit == "MiB");
+                task.State.Update<RateColumn.CountedUnit>(RateColumn.UnitKey, _ => new(value.Unit));
                 tasks[key] = task;
             }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -28,7 +29,9 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         var options = databases.Options(variants: [SchemaVariant.Basic, SchemaVariant.Composite, SchemaVariant.Partitioned]);
         var expected = GeneratedDataset.Generate(options.ToSpec());
 
-        var result = await DatasetSeeder.SeedAsync(databases.Server, options, null, Cancel);
+        var reports = new ConcurrentQueue<SeedProgress>();
+
+        var result = await DatasetSeeder.SeedAsync(databases.Server, options, new CallbackProgress(reports.Enqueue), Cancel);
 
         Assert.Equal(expected.Checksum, result.Checksum);
         Assert.Equal([VariantAction.Loaded, VariantAction.Imported, VariantAction.Copied], result.Variants.Select(v => v.Action));
@@ -74,6 +77,11 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         Assert.Equal(["Copying", "Indexing"], PhasesOf(SchemaVariant.Composite));
         Assert.Equal(["Copying", "Indexing", "Checking"], PhasesOf(SchemaVariant.Partitioned));
         Assert.Equal(options.Trades + expected.Health.Count, result.Phases.Single(p => p.Phase == SeedPhase.Loading).Rows);
+
+        // The sampled metrics check, on the partitioned copy, counts its aggregations as it goes, so it has a rate and an ETA.
+        var check = reports.Where(p => p.Phase == SeedPhase.Checking && p.Unit == "aggregations").ToList();
+        Assert.All(check, p => Assert.Equal((databases.Name(SchemaVariant.Partitioned), RollupCheck.Aggregations), (p.Database, p.Total)));
+        Assert.Equal(Enumerable.Range(0, RollupCheck.Aggregations + 1).Select(i => (long)i), check.Select(p => p.Done));
 
         // The work beside the wall time: CPU seconds spent during the run (not since the process started), which no
         // process can spend faster than the machine's cores do; the server's when it runs on this machine.
@@ -420,7 +428,7 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         foreach (var variant in options.Variants)
         {
             await using var connection = await databases.OpenAsync(variant);
-            var (compared, mismatches) = await RollupCheck.CompareAsync(connection, options.ToSpec().FromUtc, options.ToSpec().ToUtc, Cancel);
+            var (compared, mismatches) = await RollupCheck.CompareAsync(connection, options.ToSpec().FromUtc, options.ToSpec().ToUtc, cancellationToken: Cancel);
             Assert.Empty(mismatches);
             Assert.Equal(metricRows, compared);
             Assert.Equal(compared, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dd_telemetry_metrics"));
@@ -474,13 +482,13 @@ public sealed class DatasetSeederTests(DatabaseServerFixture fixture)
         var days = MarketCalendar.TradingDays(options.From, options.To);
         var day = days[days.Count / 2].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await using var connection = await databases.OpenAsync(SchemaVariant.Basic);
-        var (compared, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), Cancel);
+        var (compared, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), cancellationToken: Cancel);
         Assert.Empty(mismatches);
         Assert.True(compared > 0);
 
         // The sample the seeder checks after every seed: the middle trading day, its week and its month.
         Assert.Equal(1, await connection.ExecuteAsync(corrupt, new { day }));
-        (_, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), Cancel);
+        (_, mismatches) = await RollupCheck.CompareAsync(connection, day, day.AddDays(1), cancellationToken: Cancel);
 
         Assert.NotEmpty(mismatches);
     }

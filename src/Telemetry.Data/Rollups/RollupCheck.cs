@@ -17,13 +17,22 @@ public static class RollupCheck
         (HealthMetrics.MetricType, HealthRollup.ComputeAsync),
     ];
 
+    /// <summary>The aggregations <see cref="CompareAsync"/> runs: one per metric type and window type.</summary>
+    public static int Aggregations { get; } = Sources.Length * Enum.GetValues<WindowType>().Length;
+
     /// <summary>Compares every window type of both metric types overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    /// <param name="connection">An open connection to the database holding the raw rows and the windows.</param>
+    /// <param name="from">The range's start.</param>
+    /// <param name="to">The range's end (exclusive).</param>
+    /// <param name="aggregated">Called after each aggregation is compared, with how many of <see cref="Aggregations"/> are done and how many windows were compared so far.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>How many windows were compared and a description of each mismatch (empty when all agree).</returns>
     public static async Task<(int Compared, IReadOnlyList<string> Mismatches)> CompareAsync(
-        MySqlConnection connection, DateTime from, DateTime to, CancellationToken cancellationToken = default)
+        MySqlConnection connection, DateTime from, DateTime to, Action<int, int>? aggregated = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var compared = 0;
+        var done = 0;
         var mismatches = new List<string>();
         foreach (var (metricType, compute) in Sources)
         {
@@ -35,6 +44,7 @@ public static class RollupCheck
                 compared += expected.Count;
                 mismatches.AddRange(expected.Except(stored).Select(m => $"computed from raw rows but not stored: {m}"));
                 mismatches.AddRange(stored.Except(expected).Select(m => $"stored but not computed from raw rows: {m}"));
+                aggregated?.Invoke(++done, compared);
             }
         }
 
