@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 using Telemetry.Data.Lifecycle;
 using Telemetry.Data.Schema;
@@ -7,6 +9,7 @@ namespace Telemetry.Data.Queries;
 /// <summary>Reads <see cref="KeptFrom"/> from the cutoffs <c>archive</c> records before it moves or deletes a row (<see cref="RetentionCutoffs"/>), holding each reading a while.</summary>
 /// <param name="dataSource">The database.</param>
 /// <param name="time">The clock a reading is held by; default the system's.</param>
+/// <param name="logger">Where a failed background refresh is logged (no request sees it); default nowhere.</param>
 /// <remarks>
 /// <para>
 /// One reading is shared by every request for <see cref="Refresh"/>, so a request costs no statement of its own: for up to
@@ -19,15 +22,17 @@ namespace Telemetry.Data.Queries;
 /// it and is tried again by the next request. That is safe because a cutoff only ever moves forward (retention records
 /// <c>GREATEST(cutoff, new)</c>): an old reading lets through at worst a range the newest one would refuse, the same
 /// window as a reading's lifetime, and only while the database cannot be asked, when no fresh answer can be computed
-/// anyway and what passes is served from cache. Only the first reading is waited for, by each request on its own token.
+/// anyway and what passes is served from cache. Only the first reading is waited for, by each request on its own token;
+/// a failed refresh, which no request awaits, is logged as a warning instead.
 /// </para>
 /// </remarks>
-public sealed class KeptFromReader(MySqlDataSource dataSource, TimeProvider? time = null)
+public sealed partial class KeptFromReader(MySqlDataSource dataSource, TimeProvider? time = null, ILogger<KeptFromReader>? logger = null)
 {
     /// <summary>How long a reading is answered from before it is refreshed.</summary>
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
 
     private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly ILogger logger = logger ?? NullLogger<KeptFromReader>.Instance;
     private readonly Lock gate = new();
     private KeptFrom? good;
     private DateTimeOffset goodAt;
@@ -49,7 +54,7 @@ public sealed class KeptFromReader(MySqlDataSource dataSource, TimeProvider? tim
 
             // One reading at a time for every request that finds none fresh, tied to no one request's cancellation;
             // started on the pool, so its completion never runs inside this lock.
-            pending ??= Task.Run(() => ReadAndKeepAsync(now), CancellationToken.None);
+            pending ??= Task.Run(() => ReadAndKeepAsync(now, good), CancellationToken.None);
             if (good is not null)
             {
                 return good;
@@ -61,7 +66,9 @@ public sealed class KeptFromReader(MySqlDataSource dataSource, TimeProvider? tim
         return await first.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<KeptFrom> ReadAndKeepAsync(DateTimeOffset startedAt)
+    /// <param name="startedAt">When the reading began: it is held from then.</param>
+    /// <param name="lastGood">The reading requests go on with meanwhile, or null when this is the first, which they await.</param>
+    private async Task<KeptFrom> ReadAndKeepAsync(DateTimeOffset startedAt, KeptFrom? lastGood)
     {
         try
         {
@@ -75,6 +82,12 @@ public sealed class KeptFromReader(MySqlDataSource dataSource, TimeProvider? tim
 
             return kept;
         }
+        catch (Exception exception) when (lastGood is not null)
+        {
+            // A refresh in the background: nobody awaits it, so its failure is logged here and the last good reading stays.
+            LogRefreshFailed(logger, exception, clock.GetUtcNow() - startedAt, lastGood);
+            return lastGood;
+        }
         finally
         {
             // Done, either way: the next request that finds no fresh reading starts another.
@@ -84,4 +97,7 @@ public sealed class KeptFromReader(MySqlDataSource dataSource, TimeProvider? tim
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the retention cutoffs failed after {Elapsed}; answering from the last good reading ({KeptFrom}) until a later request's refresh succeeds")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, TimeSpan elapsed, KeptFrom keptFrom);
 }
