@@ -36,9 +36,7 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
         var returned = await CountRowsAsync(command.CommandText, command.Parameters, cancellationToken).ConfigureAwait(false);
         var after = await ReadHandlersAsync(cancellationToken).ConfigureAwait(false);
         var pagesAfter = await ReadPagesAsync(cancellationToken).ConfigureAwait(false);
-        var pages = new PageReads(
-            EngineStats.PagesAccessed(analyze) ?? pagesAfter.Logical - pagesBefore.Logical,
-            pagesAfter.Physical - pagesBefore.Physical);
+        var pages = PageReads.Of(analyze, pagesBefore, pagesAfter);
 
         var main = estimated.Main;
         return new PlanResult(
@@ -83,11 +81,12 @@ public sealed class PlanCapture(MySqlConnection connection, ServerFlavor flavor)
 
     private Task<HandlerReads> ReadHandlersAsync(CancellationToken cancellationToken) => HandlerReads.ReadAsync(connection, cancellationToken);
 
-    private async Task<PageReads> ReadPagesAsync(CancellationToken cancellationToken)
+    /// <summary>The buffer pool's page requests and disk reads so far: server-wide counters (<c>SESSION</c> shows the global values for them).</summary>
+    private async Task<(long Requests, long Reads)> ReadPagesAsync(CancellationToken cancellationToken)
     {
         var rows = (await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(PageStatusSql, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => r.Name, r => long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
-        return new PageReads(rows.GetValueOrDefault("Innodb_buffer_pool_read_requests"), rows.GetValueOrDefault("Innodb_buffer_pool_reads"));
+        return (rows.GetValueOrDefault("Innodb_buffer_pool_read_requests"), rows.GetValueOrDefault("Innodb_buffer_pool_reads"));
     }
 
     private async Task<string> ScalarAsync(string sql, object? parameters, CancellationToken cancellationToken) =>

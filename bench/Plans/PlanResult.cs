@@ -52,6 +52,10 @@ public sealed record PlanResult(
     public long RowsRead => HandlerReads.Total;
 
     /// <summary>This plan's deterministic work, as the analysis compares it.</summary>
-    public ExactWork ToExactWork() =>
-        new(RowsRead, Pages?.Logical, Pages?.Physical, Partitions.Count > 0 ? Partitions.Count : null, Filesort, TemporaryTable, Index is null ? AccessType : $"{AccessType} on {Index}");
+    /// <remarks>Pages only where the server counted the statement's own (<see cref="PageScope.Statement"/>): a server-wide delta holds other sessions' work, so it is neither compared nor reported as this statement's.</remarks>
+    public ExactWork ToExactWork()
+    {
+        var pages = Pages is { LogicalScope: PageScope.Statement } own ? own : null;
+        return new(RowsRead, pages?.Logical, pages?.Physical, Partitions.Count > 0 ? Partitions.Count : null, Filesort, TemporaryTable, Index is null ? AccessType : $"{AccessType} on {Index}");
+    }
 }

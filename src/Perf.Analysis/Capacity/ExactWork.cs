@@ -2,8 +2,8 @@ namespace Perf.Analysis.Capacity;
 
 /// <summary>The deterministic work of one execution of a query: what the engine read, independent of how long it took.</summary>
 /// <param name="RowsExamined">Session <c>Handler_read_*</c> deltas around one execution after a warm-up.</param>
-/// <param name="LogicalReads">Buffer pool page requests of that execution (<c>Innodb_buffer_pool_read_requests</c>, or MariaDB's per-statement <c>r_engine_stats.pages_accessed</c>), when known.</param>
-/// <param name="PhysicalReads">Pages read from disk in that execution (<c>Innodb_buffer_pool_reads</c>), when known.</param>
+/// <param name="LogicalReads">Buffer pool page requests of that execution, when the server counts a statement's own (MariaDB's <c>r_engine_stats.pages_accessed</c>); null on MySQL 8, whose only page counters are server-wide (<c>Innodb_buffer_pool_read_requests</c> deltas hold other sessions' work).</param>
+/// <param name="PhysicalReads">Pages read from disk around that (warm) execution (the <c>Innodb_buffer_pool_reads</c> delta, server-wide on every server), given only beside <paramref name="LogicalReads"/>.</param>
 /// <param name="Partitions">Partitions the plan touched, when the table is partitioned.</param>
 /// <param name="Filesort">Whether the plan sorts rows after reading them.</param>
 /// <param name="TemporaryTable">Whether the plan builds a temporary table.</param>
