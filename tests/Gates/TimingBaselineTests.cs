@@ -1,4 +1,5 @@
 using Perf.Analysis.Gates;
+using Perf.Harness.Results;
 using Telemetry.CommandLine;
 
 namespace Perf.Tests.Gates;
@@ -60,6 +61,32 @@ public sealed class TimingBaselineTests : IDisposable
         Assert.Equal((GateOutcome.Passed, "--cases health/hot,summary/hot/30d --executions 10 --warmup 3"), (alike.Outcome, alike.Message));
         Assert.Equal(GateOutcome.Failed, unrecorded.Outcome);
         Assert.Contains("--cases: baseline not recorded, this run health/hot,summary/hot/30d", unrecorded.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_TimingsReplacedWithoutTheirManifest_RefusedAsAMismatchedPair()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await TimingBaseline.SaveAsync(directory.FullName, SyntheticTimings.Manifest(), [SyntheticTimings.Run("health/hot", 1e6, 1e4, seed: 1)], ct);
+
+        // A save that stopped after its first file: the new timings beside the old manifest.
+        await WholeFile.WriteJsonAsync(Path.Combine(directory.FullName, TimingBaseline.TimingsFileName), new[] { SyntheticTimings.Run("health/hot", 2e6, 1e4, seed: 2) }, ct);
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => TimingBaseline.LoadAsync(directory.FullName, ct));
+
+        Assert.Contains($"{TimingBaseline.TimingsFileName} is not the file", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("store the baseline again with `ci --update-baseline`.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ManifestWithoutTheTimingsHash_Refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await TimingBaseline.SaveAsync(directory.FullName, SyntheticTimings.Manifest(), [SyntheticTimings.Run("health/hot", 1e6, 1e4, seed: 1)], ct);
+        await WholeFile.WriteJsonAsync(Path.Combine(directory.FullName, ResultWriter.ManifestFileName), SyntheticTimings.Manifest(), ct);
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => TimingBaseline.LoadAsync(directory.FullName, ct));
+
+        Assert.Contains($"records no hash of {TimingBaseline.TimingsFileName}", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

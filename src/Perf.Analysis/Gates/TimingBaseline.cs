@@ -1,10 +1,15 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Perf.Harness.Results;
 
 namespace Perf.Analysis.Gates;
 
 /// <summary>A stored timing baseline: a directory holding the measuring run's <c>manifest.json</c> and its round medians (<c>timings.json</c>).</summary>
+/// <remarks>
+/// Each file is replaced whole, but not both at once: the manifest records the timings file's hash, so a pair that a save
+/// interrupted between the two files (or a file copied in from another baseline) is refused on reading, not compared.
+/// </remarks>
 /// <param name="Directory">Where it was read from.</param>
 /// <param name="Manifest">The provenance of the baseline run (machine, server, dataset and schema are compared before any timing).</param>
 /// <param name="Timings">The baseline timings.</param>
@@ -12,6 +17,9 @@ public sealed record TimingBaseline(string Directory, RunManifest Manifest, IRea
 {
     /// <summary>The file holding the timings.</summary>
     public const string TimingsFileName = "timings.json";
+
+    /// <summary>The manifest parameter holding the SHA-256 of the <c>timings.json</c> saved with it.</summary>
+    public const string TimingsHashParameter = "timings.sha256";
 
     /// <summary>The name of the check that holds a run to the stored baseline's way of measuring.</summary>
     public const string MeasuredAlikeName = "timings measured as the stored baseline (--cases, --executions, --warmup)";
@@ -52,7 +60,7 @@ public sealed record TimingBaseline(string Directory, RunManifest Manifest, IRea
     }
 
     /// <summary>Reads a baseline directory.</summary>
-    /// <exception cref="InvalidDataException">The directory holds no readable baseline.</exception>
+    /// <exception cref="InvalidDataException">The directory holds no readable baseline, or its timings are not the ones its manifest was saved with.</exception>
     public static async Task<TimingBaseline> LoadAsync(string directory, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -64,23 +72,32 @@ public sealed record TimingBaseline(string Directory, RunManifest Manifest, IRea
         }
 
         var manifest = await RunManifestFile.ReadAsync(manifestPath, cancellationToken).ConfigureAwait(false);
-        var stream = File.OpenRead(timingsPath);
-        await using (stream.ConfigureAwait(false))
+        var content = await File.ReadAllBytesAsync(timingsPath, cancellationToken).ConfigureAwait(false);
+        var recorded = manifest.Parameters.TryGetValue(TimingsHashParameter, out var hash) ? hash : null;
+        if (!string.Equals(recorded, Hash(content), StringComparison.Ordinal))
         {
-            var timings = await JsonSerializer.DeserializeAsync<List<TimingSeries>>(stream, ResultWriter.JsonOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidDataException($"{timingsPath} holds no timings.");
-            return new TimingBaseline(directory, manifest, timings);
+            throw new InvalidDataException(recorded is null
+                ? $"{manifestPath} records no hash of {TimingsFileName} (stored before baselines did), so nothing proves the two belong together; store the baseline again with `ci --update-baseline`."
+                : $"{timingsPath} is not the file {manifestPath} was saved with (a save interrupted between the two files, or a file from another baseline); store the baseline again with `ci --update-baseline`.");
         }
+
+        var timings = JsonSerializer.Deserialize<List<TimingSeries>>(content, ResultWriter.JsonOptions)
+            ?? throw new InvalidDataException($"{timingsPath} holds no timings.");
+        return new TimingBaseline(directory, manifest, timings);
     }
 
-    /// <summary>Replaces the baseline in <paramref name="directory"/>, each file whole or not at all, the manifest last.</summary>
+    /// <summary>Replaces the baseline in <paramref name="directory"/>, each file whole or not at all, the manifest last and recording the timings' hash.</summary>
     public static async Task SaveAsync(string directory, RunManifest manifest, IReadOnlyList<TimingSeries> timings, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(timings);
         System.IO.Directory.CreateDirectory(directory);
-        await WholeFile.WriteJsonAsync(Path.Combine(directory, TimingsFileName), timings, cancellationToken).ConfigureAwait(false);
-        await WholeFile.WriteJsonAsync(Path.Combine(directory, ResultWriter.ManifestFileName), manifest, cancellationToken).ConfigureAwait(false);
+        var content = JsonSerializer.SerializeToUtf8Bytes(timings, ResultWriter.JsonOptions);
+        var stored = manifest with { Parameters = new SortedDictionary<string, string>(manifest.Parameters, StringComparer.Ordinal) { [TimingsHashParameter] = Hash(content) } };
+        await WholeFile.WriteBytesAsync(Path.Combine(directory, TimingsFileName), content, cancellationToken).ConfigureAwait(false);
+        await WholeFile.WriteJsonAsync(Path.Combine(directory, ResultWriter.ManifestFileName), stored, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }
