@@ -41,16 +41,17 @@ public static class BenchDataset
             // Every variant must hold trades (the queries, and choosing their parameters, need them), and the same rows:
             // what the variants' plans and timings differ by must be the schema alone.
             var counts = new Dictionary<SchemaVariant, SortedDictionary<string, long>>();
-            DatasetInfo? recorded = null;
+            var found = new Dictionary<SchemaVariant, DatasetInfo>();
             foreach (var (variant, database) in databases)
             {
                 await using var connection = new MySqlConnection(server.ConnectionStringFor(database));
                 await OpenAsFoundAsync(connection, options.Prefix, cancellationToken).ConfigureAwait(false);
                 counts[variant] = await SeededDataset.CountLiveAsync(connection, cancellationToken).ConfigureAwait(false);
-                if (variant == SchemaVariant.Composite)
-                {
-                    recorded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
-                }
+
+                // Counted as found; seed, scale and checksum as the seeder recorded them when it filled this database and
+                // it still holds its rows. Rows added or archived since are another dataset, described by its counts.
+                var recorded = await SeededDataset.DescribeAsync(connection, cancellationToken).ConfigureAwait(false);
+                found[variant] = SeededDataset.AsFound(recorded, counts[variant], "--no-seed");
             }
 
             if (counts.Values.Select(Rows).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -58,9 +59,14 @@ public static class BenchDataset
                 throw new UsageException($"--no-seed: the variant databases hold different rows ({string.Join("; ", databases.Select(d => $"{d.Value}: {Rows(counts[d.Key])}"))}), so their plans and timings would not differ by the schema alone; reseed {options.Prefix}_* without --no-seed.");
             }
 
-            // Counted as found; seed, scale and checksum as the seeder recorded them when it filled these databases and
-            // they still hold its rows. Rows added or archived since are another dataset, described by its counts.
-            return new PreparedDataset(databases, SeededDataset.AsFound(recorded, counts[SchemaVariant.Composite], "--no-seed"));
+            // The manifest names one dataset for every variant: as many rows are not yet the same rows when their seeds,
+            // checksums or catalogs differ (one reseeded, one loaded by other means, one changed since).
+            if (found.Values.Select(d => d.Describe()).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                throw new UsageException($"--no-seed: the variant databases hold different datasets ({string.Join("; ", databases.Select(d => $"{d.Value}: {found[d.Key].Describe()}"))}), so no one dataset describes the run; reseed {options.Prefix}_* without --no-seed.");
+            }
+
+            return new PreparedDataset(databases, found[SchemaVariant.Composite]);
         }
         catch (MySqlException ex) when (SeededDataset.IsMissing(ex))
         {

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using MySqlConnector;
 using Perf.Bench.Cli;
+using Perf.Seed;
 using Perf.Tests.CommandLine;
 using Perf.Tests.Infrastructure;
+using Perf.Tests.Seed;
 using Telemetry.Data.Schema;
 
 namespace Perf.Tests.Bench;
@@ -63,6 +65,30 @@ public sealed class BenchNoSeedTests(DatabaseServerFixture fixture) : IDisposabl
                 await server.DropDatabaseAsync(VariantDatabase.Name(prefix, variant), CancellationToken.None);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("UPDATE perf_dataset SET seed = seed + 1, checksum = 'ffffffff'", "test seed 8 checksum ffffffff, rows ")]
+    [InlineData("DROP TABLE perf_dataset_chunk, perf_dataset", "as found (--no-seed) seed 0 checksum none, rows ")]
+    public async Task Run_NoSeedOnVariantsWithOtherDatasetsOfTheSameRows_UsageErrorNothingWritten(string otherDataset, string basicSays)
+    {
+        await using var databases = new SeedDatabases(fixture.RequireServer(), prefix);
+        var ct = TestContext.Current.CancellationToken;
+        var seeded = await DatasetSeeder.SeedAsync(databases.Server, databases.Options(trades: 5_000, seed: 7, variants: Enum.GetValues<SchemaVariant>()), null, ct);
+        await using (var basic = await databases.OpenAsync(SchemaVariant.Basic))
+        {
+            // The basic variant's rows counted alike, but described (or not) as another dataset: the composite's seed and
+            // checksum would claim rows nothing says it holds.
+            await using var change = new MySqlCommand(otherDataset, basic);
+            await change.ExecuteNonQueryAsync(ct);
+        }
+
+        var (code, error, results) = await RunAsync("plans");
+
+        BadInputTests.AssertUsageError(code, error, "bench", $"--no-seed: the variant databases hold different datasets ({prefix}_basic: ");
+        Assert.Contains($"{prefix}_basic: {basicSays}", error, StringComparison.Ordinal);
+        Assert.Contains($"{prefix}_composite: test seed {seeded.Seed} checksum {seeded.Checksum}", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(results));
     }
 
     private async Task<(int Code, string Error, string Results)> RunAsync(string command)
