@@ -114,7 +114,7 @@ internal static class CalibrateCommand
             var throughput = await CompareThroughputAsync(server, connections, rounds, duration, wrk, console, cancellationToken).ConfigureAwait(false);
             var document = Build(latencies, throughput, pause);
             manifest.EndedUtc = DateTime.UtcNow;
-            var writer = await ResultWriter.CreateAsync(manifest, output ?? RunSession.DefaultDirectory("calibrate"), cancellationToken).ConfigureAwait(false);
+            var writer = await ResultWriter.CreateAsync(manifest, output, cancellationToken).ConfigureAwait(false);
             await writer.WriteJsonAsync("calibration", new { latencies, throughput }, cancellationToken).ConfigureAwait(false);
             await writer.WriteReportAsync("calibration", document, html: false, cancellationToken).ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);

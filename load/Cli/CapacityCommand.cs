@@ -31,13 +31,14 @@ internal static class CapacityCommand
             throw new UsageException("--cache-state cold: a capacity search's steps warm the buffer pool, so only its first step would be cold; search warm, or constrained with --buffer-pool.");
         }
 
-        var directory = settings.OutputDirectory ?? RunSession.DefaultDirectory("capacity-" + (settings.Label ?? settings.Scenarios[0].Name));
         var target = await TargetResolver.ResolveAsync(settings, cancellationToken).ConfigureAwait(false);
         await using (target.ConfigureAwait(false))
         {
             var manifest = RunManifest.Create("load-capacity", target.Server, settings.Arguments ?? []);
             manifest.Redis = target.Redis?.ToString();
             manifest.Dataset = target.Seeded;
+            // Created with the first step's results, so a run stopped by bad input (a threshold on no endpoint) leaves no folder.
+            ResultWriter? writer = null;
             var steps = new List<CapacityStep>();
             double? maxPassing = null;
             double? firstFailing = null;
@@ -53,7 +54,8 @@ internal static class CapacityCommand
                 last = summary;
                 var stepResult = CapacityStep.From(rate, summary);
                 steps.Add(stepResult);
-                await ReportWriter.WriteAsync(report, stepManifest, Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
+                writer ??= await ResultWriter.CreateAsync(manifest, settings.OutputDirectory, settings.Label ?? settings.Scenarios[0].Name, cancellationToken).ConfigureAwait(false);
+                await ReportWriter.WriteAsync(report, stepManifest, Path.Combine(writer.Directory, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
                 console.MarkupLine(StepLine(stepResult));
                 if (summary.Verdict != Verdict.Pass)
                 {
@@ -68,8 +70,7 @@ internal static class CapacityCommand
             manifest.EndedUtc = DateTime.UtcNow;
             var result = new CapacityResult(maxPassing, firstFailing, last!.Configuration, steps) { Cache = last.Cache is { } cache ? cache with { Pages = null } : null };
             var document = CapacityReport.Build(result);
-            var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
-            await writer.WriteJsonAsync("capacity", result, cancellationToken).ConfigureAwait(false);
+            await writer!.WriteJsonAsync("capacity", result, cancellationToken).ConfigureAwait(false);
             await writer.WriteReportAsync("capacity", document, html: false, cancellationToken).ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
@@ -84,7 +85,7 @@ internal static class CapacityCommand
             console.MarkupLine(maxPassing is { } found
                 ? string.Create(CultureInfo.InvariantCulture, $"[bold green]capacity: {(why.Length > 0 ? "at least " : string.Empty)}{found:0.##} requests/s[/] meet every threshold with a valid generator{why}")
                 : "[bold red]capacity: no step met the thresholds[/]");
-            console.MarkupLine("results: " + Markup.Escape(directory));
+            console.MarkupLine("results: " + Markup.Escape(writer.Directory));
             if (maxPassing is not null)
             {
                 return ExitCodes.Success;

@@ -32,11 +32,10 @@ internal static class MergeCommand
         var console = context.Console;
         var report = await RunMerger.MergeAsync(runs, extra, cancellationToken).ConfigureAwait(false);
         var sources = await RunMerger.ReadManifestsAsync(runs, cancellationToken).ConfigureAwait(false);
-        var directory = output ?? RunSession.DefaultDirectory("merged");
         var manifest = RunManifest.Create("load-merge", null, context.Arguments);
         manifest.Parameters["mergedFrom"] = string.Join(", ", runs);
         RunMerger.AddProvenance(manifest, sources);
-        directory = await ReportWriter.WriteAsync(report, manifest, directory, html, cancellationToken).ConfigureAwait(false);
+        var directory = await ReportWriter.WriteAsync(report, await ResultWriter.CreateAsync(manifest, output, cancellationToken).ConfigureAwait(false), html, cancellationToken).ConfigureAwait(false);
         ResultPrinter.Print(console, report.Summary, directory);
         return report.Summary.ExitCode;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Perf.Harness.Results;
 using Perf.Load.Reports;
 using Spectre.Console;
 
@@ -28,8 +29,8 @@ internal static class RunCommand
             console.MarkupLine(Markup.Escape($"load: {settings.Profile.Describe()} against {target.Description}"));
             var progress = settings.Quiet ? null : new ConsoleProgress(console);
             var (summary, report, manifest) = await RunSession.ExecuteAsync(settings, target, progress, cancellationToken).ConfigureAwait(false);
-            var directory = settings.OutputDirectory ?? RunSession.DefaultDirectory(settings.Label ?? string.Join('+', settings.Scenarios.Select(s => s.Name)));
-            directory = await ReportWriter.WriteAsync(report, manifest, directory, settings.Html, cancellationToken).ConfigureAwait(false);
+            var writer = await ResultWriter.CreateAsync(manifest, settings.OutputDirectory, settings.Label ?? string.Join('+', settings.Scenarios.Select(s => s.Name)), cancellationToken).ConfigureAwait(false);
+            var directory = await ReportWriter.WriteAsync(report, writer, settings.Html, cancellationToken).ConfigureAwait(false);
             ResultPrinter.Print(console, summary, directory);
             return summary.ExitCode;
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using MySqlConnector;
 using Perf.Analysis.Capacity;
-using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
 using Perf.Load.Execution;
@@ -146,13 +145,4 @@ internal static class RunSession
         target.Server is { CanRestart: true } server
             ? server
             : throw new UsageException("--restart-db-at needs the in-process API on a local server this run starts; without --mysql/PERF_MYSQL, and with no other process running the server on its data directory.");
-
-    /// <summary><c>results/runs/yyyyMMdd-HHmmss-NAME</c> under the repository root (or the current directory).</summary>
-    public static string DefaultDirectory(string name)
-    {
-        var root = RepositoryPaths.FindRoot();
-        var safe = new string([.. name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        return Path.Combine(root, "results", "runs", $"{stamp}-load-{safe}");
-    }
 }

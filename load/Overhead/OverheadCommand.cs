@@ -37,12 +37,14 @@ internal static class OverheadCommand
             throw new UsageException("overhead needs the database under the API: run it without --url (the API is hosted in-process over --variant's database).");
         }
 
-        var directory = settings.OutputDirectory ?? RunSession.DefaultDirectory("overhead-" + (settings.Label ?? settings.Scenarios[0].Name));
         var server = await InProcessApi.ProvisionAsync(inProcess, cancellationToken).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
             // Created before the search, so its start, the machine's activity and the yardstick cover the whole run.
             var manifest = RunManifest.Create("load-overhead", server, settings.Arguments ?? []);
+            // Created with the first step's results, so a run stopped by bad input leaves no folder.
+            ResultWriter? writer = null;
+            async Task<string> DirectoryAsync() => (writer ??= await ResultWriter.CreateAsync(manifest, settings.OutputDirectory, settings.Label ?? settings.Scenarios[0].Name, cancellationToken).ConfigureAwait(false)).Directory;
             var apiOff = await InProcessApi.StartOnAsync(server, inProcess with { Caching = false }, settings.Traffic, cancellationToken).ConfigureAwait(false);
             await using (apiOff.ConfigureAwait(false))
             {
@@ -64,7 +66,7 @@ internal static class OverheadCommand
                             new("api-cache-off", apiOff, settings, () => settings.CreateMix(traffic)),
                             new("api-cache-on", apiOn, settings, () => settings.CreateMix(traffic)),
                         ];
-                        var result = await SearchAsync(arms, search, directory, console, cancellationToken).ConfigureAwait(false);
+                        var result = await SearchAsync(arms, search, DirectoryAsync, console, cancellationToken).ConfigureAwait(false);
                         manifest.Parameters["variant"] = inProcess.Variant.ToString().ToLowerInvariant();
                         manifest.Parameters["database"] = database;
                         manifest.Parameters["scenarios"] = string.Join(',', settings.Scenarios.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name}:{s.Weight:0.##}")));
@@ -77,12 +79,11 @@ internal static class OverheadCommand
                         manifest.Dataset = apiOff.Seeded;
 
                         manifest.EndedUtc = DateTime.UtcNow;
-                        var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
-                        await writer.WriteJsonAsync("overhead", result, cancellationToken).ConfigureAwait(false);
+                        await writer!.WriteJsonAsync("overhead", result, cancellationToken).ConfigureAwait(false);
                         await writer.WriteReportAsync("overhead", OverheadReport.Build(result), html: false, cancellationToken).ConfigureAwait(false);
                         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                         Print(result, console);
-                        console.MarkupLine("results: " + Markup.Escape(directory));
+                        console.MarkupLine("results: " + Markup.Escape(writer.Directory));
                         return result.Arms.Any(a => a.Capacity.MaxPassingRate is not null) ? ExitCodes.Success : ExitCodes.ThresholdsFailed;
                     }
                 }
@@ -91,7 +92,7 @@ internal static class OverheadCommand
     }
 
     /// <summary>Raises the rate step by step; at each rate every arm still passing runs once, the arms taking turns in a rotating order.</summary>
-    private static async Task<OverheadResult> SearchAsync(Arm[] arms, CapacitySteps search, string directory, IAnsiConsole console, CancellationToken cancellationToken)
+    private static async Task<OverheadResult> SearchAsync(Arm[] arms, CapacitySteps search, Func<Task<string>> directory, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var steps = arms.Select(_ => new List<CapacityStep>()).ToArray();
         var configurations = new RunConfiguration?[arms.Length];
@@ -126,7 +127,7 @@ internal static class OverheadCommand
                 steps[a].Add(step);
                 configurations[a] = summary.Configuration;
                 compared[a] ??= report;
-                await ReportWriter.WriteAsync(report, stepManifest, Path.Combine(directory, arm.Name, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
+                await ReportWriter.WriteAsync(report, stepManifest, Path.Combine(await directory().ConfigureAwait(false), arm.Name, string.Create(CultureInfo.InvariantCulture, $"rate-{rate:0.##}")), html: false, cancellationToken).ConfigureAwait(false);
                 console.MarkupLine($"{arm.Name,-14} " + CapacityCommand.StepLine(step));
                 stopped[a] = summary.Verdict != Verdict.Pass;
             }

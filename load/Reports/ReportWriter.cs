@@ -25,9 +25,15 @@ internal static class ReportWriter
     /// <summary>Writes every file plus the harness's <c>manifest.json</c> into <paramref name="directory"/>; returns the directory.</summary>
     public static async Task<string> WriteAsync(ReportInput input, RunManifest manifest, string directory, bool html, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(manifest);
-        var writer = await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(input, await ResultWriter.CreateAsync(manifest, directory, cancellationToken).ConfigureAwait(false), html, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes every file into <paramref name="writer"/>'s directory, its manifest last; returns the directory.</summary>
+    public static async Task<string> WriteAsync(ReportInput input, ResultWriter writer, bool html, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(writer);
         var text = LoadReport.Build(input.Summary);
         await writer.WriteJsonAsync(SummaryFile, input.Summary, cancellationToken).ConfigureAwait(false);
         // The run is over: the report's provenance shows when it ended, not "running".

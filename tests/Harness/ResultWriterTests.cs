@@ -113,6 +113,38 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAsync_RunFolderNameTaken_TakesTheNextSuffixAndLeavesTheOtherRunAlone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var manifest = RunManifest.Create("unit-test") with { StartedUtc = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc) };
+        var runs = Path.Combine(Perf.Harness.RepositoryPaths.FindRoot(), "results", "runs");
+        var taken = Path.Combine(runs, "20010203-040506-unit-test-same-label");
+        Directory.CreateDirectory(taken);
+        await File.WriteAllTextAsync(Path.Combine(taken, ResultWriter.ManifestFileName), "the other run's", ct);
+        var writers = new List<ResultWriter>();
+        try
+        {
+            // Started in the same second with the same label: a folder each, in the order they claimed one.
+            writers.Add(await ResultWriter.CreateAsync(manifest, null, "same+label", ct));
+            writers.AddRange(await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => ResultWriter.CreateAsync(manifest, null, "same+label", ct), ct))));
+
+            Assert.Equal(taken + "-2", writers[0].Directory);
+            Assert.Equal(5, writers.Select(w => w.Directory).Distinct(StringComparer.Ordinal).Count());
+            Assert.All(writers, w => Assert.Matches(@"^20010203-040506-unit-test-same-label-[2-6]$", Path.GetFileName(w.Directory)));
+            Assert.All(writers, w => Assert.True(File.Exists(Path.Combine(w.Directory, ResultWriter.ManifestFileName))));
+            Assert.Equal("the other run's", await File.ReadAllTextAsync(Path.Combine(taken, ResultWriter.ManifestFileName), ct));
+            Assert.Empty(Directory.GetDirectories(runs, ".20010203-040506-*"));
+        }
+        finally
+        {
+            foreach (var directory in writers.Select(w => w.Directory).Append(taken))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task WriteJsonAsync_PathInName_Throws()
     {
         var writer = await ResultWriter.CreateAsync(RunManifest.Create("unit-test"), directory.FullName, TestContext.Current.CancellationToken);

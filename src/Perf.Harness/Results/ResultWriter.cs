@@ -41,11 +41,24 @@ public sealed partial class ResultWriter
     /// <summary>The run's provenance; change it freely until <see cref="CompleteAsync"/>.</summary>
     public RunManifest Manifest { get; }
 
-    /// <summary>Creates the output directory (<paramref name="resultsDirectory"/> itself when given, else <c>&lt;repo root&gt;/results/runs/&lt;yyyyMMdd-HHmmss&gt;-&lt;tool&gt;</c>) and writes a first manifest.</summary>
-    public static async Task<ResultWriter> CreateAsync(RunManifest manifest, string? resultsDirectory = null, CancellationToken cancellationToken = default)
+    /// <summary>Creates the output directory (<paramref name="resultsDirectory"/> itself when given, else a new run folder: <see cref="CreateAsync(RunManifest, string?, string?, CancellationToken)"/>) and writes a first manifest.</summary>
+    public static Task<ResultWriter> CreateAsync(RunManifest manifest, string? resultsDirectory = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(manifest, resultsDirectory, null, cancellationToken);
+
+    /// <summary>
+    /// Creates the output directory and writes a first manifest: <paramref name="resultsDirectory"/> itself when given, else a
+    /// new <c>&lt;repo root&gt;/results/runs/&lt;yyyyMMdd-HHmmss&gt;-&lt;tool&gt;[-&lt;label&gt;]</c>, with <c>-2</c>, <c>-3</c>… when
+    /// another run, even one started in the same second, has that name.
+    /// </summary>
+    public static async Task<ResultWriter> CreateAsync(RunManifest manifest, string? resultsDirectory, string? label, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var directory = resultsDirectory is not null ? Path.GetFullPath(resultsDirectory) : NewRunDirectory(RepositoryPaths.FindRoot(), manifest);
+        if (resultsDirectory is null)
+        {
+            return await CreateRunDirectoryAsync(Path.Combine(RepositoryPaths.FindRoot(), "results", "runs"), manifest, label, cancellationToken).ConfigureAwait(false);
+        }
+
+        var directory = Path.GetFullPath(resultsDirectory);
         var writer = new ResultWriter(directory, manifest);
         try
         {
@@ -149,18 +162,58 @@ public sealed partial class ResultWriter
         return WriteManifestAsync(cancellationToken);
     }
 
-    private static string NewRunDirectory(string repositoryRoot, RunManifest manifest)
+    /// <summary>A run folder no other run shares: staged beside its name with the first manifest, then renamed into place.</summary>
+    /// <remarks>
+    /// A rename never replaces a folder that holds files, so of two runs that chose one name (started in the same second)
+    /// one gets it and the other the next suffix; a check for the name before creating it would let both take it.
+    /// </remarks>
+    private static async Task<ResultWriter> CreateRunDirectoryAsync(string runs, RunManifest manifest, string? label, CancellationToken cancellationToken)
     {
-        var tool = UnsafeNameCharacters().Replace(manifest.Tool, "-");
         var stamp = manifest.StartedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var baseDirectory = Path.Combine(repositoryRoot, "results", "runs", $"{stamp}-{tool}");
-        var directory = baseDirectory;
-        for (var n = 2; System.IO.Directory.Exists(directory); n++)
+        var name = $"{stamp}-{UnsafeNameCharacters().Replace(label is null ? manifest.Tool : $"{manifest.Tool}-{label}", "-")}";
+        var staged = new ResultWriter(Path.Combine(runs, $".{name}.{Guid.NewGuid():N}.tmp"), manifest);
+        try
         {
-            directory = string.Create(CultureInfo.InvariantCulture, $"{baseDirectory}-{n}");
+            try
+            {
+                System.IO.Directory.CreateDirectory(staged.Directory);
+                await staged.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
+                for (var n = 1; ; n++)
+                {
+                    var directory = Path.Combine(runs, n == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}-{n}"));
+                    try
+                    {
+                        System.IO.Directory.Move(staged.Directory, directory);
+                        return new ResultWriter(directory, manifest);
+                    }
+                    catch (IOException) when (Path.Exists(directory))
+                    {
+                        // Another run's folder: try the next suffix.
+                    }
+                }
+            }
+            catch
+            {
+                DeleteQuietly(staged.Directory);
+                throw;
+            }
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot write results to {runs}: {ex.Message}", ex);
+        }
+    }
 
-        return directory;
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The failure to create the run folder is the one to report.
+        }
     }
 
     private string PathFor(string name, string extension)
