@@ -1,4 +1,5 @@
 using Perf.Analysis.Gates;
+using Perf.Bench.Gate;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
 using Perf.Harness.Results;
@@ -24,12 +25,31 @@ public static class CiGate
 
         // Read before the server is provisioned and the gate dataset seeded: a bad baseline costs nothing and leaves no results folder.
         var planBaseline = options.Suites.Contains(CiOptions.PlansSuite) ? await PlanStep.ReadBaselineAsync(root, options, cancellationToken).ConfigureAwait(false) : null;
-        await using var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
+        await using var server = await ProvisionAsync(options, cancellationToken).ConfigureAwait(false);
+        return await RunOnAsync(server, root, planBaseline, options, arguments, fault, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Provisions the gate's server (<see cref="CiOptions.Provisioning"/>), refusing one whose query cache is on.</summary>
+    /// <exception cref="ProvisioningException">No server could be found or started.</exception>
+    /// <exception cref="UsageException">The server's query cache is on (<see cref="ProvisionedServer.QueryCacheProblem"/>).</exception>
+    internal static async Task<ProvisionedServer> ProvisionAsync(CiOptions options, CancellationToken cancellationToken)
+    {
+        var server = await ServerProvisioner.ProvisionAsync(options.Provisioning, cancellationToken).ConfigureAwait(false);
         if (server.QueryCacheProblem("the gate's load check and timings") is { } queryCache)
         {
+            await server.DisposeAsync().ConfigureAwait(false);
             throw new UsageException(queryCache);
         }
 
+        return server;
+    }
+
+    /// <summary>Runs the gate on <paramref name="server"/>, which the caller owns (<c>ci-rates</c> runs every gate on one, which its own manifest names).</summary>
+    /// <param name="planBaseline">The plan baseline (<see cref="PlanStep.ReadBaselineAsync"/>); null when <paramref name="options"/> run no plans.</param>
+    internal static async Task<CiRun> RunOnAsync(ProvisionedServer server, string root, PlanBaseline? planBaseline, CiOptions options, IReadOnlyList<string> arguments, GateFault fault, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(fault);
         var manifest = RunManifest.Create("ci", server, arguments, root);
         var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
         var checks = new List<GateCheck>();

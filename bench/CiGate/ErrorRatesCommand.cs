@@ -12,8 +12,9 @@ namespace Perf.Bench.CiGate;
 
 /// <summary><c>bench ci-rates</c>: the timing gate's own error rates, from repeated runs on an unchanged tree and with one query made 2× slower.</summary>
 /// <remarks>
-/// The base is this tree's HEAD, so "unchanged" means head = base: every regression it reports is a false alarm. The
-/// injected runs double one query's work in the head's rounds: every run that does not fail on that query is a miss.
+/// The base is this tree's HEAD, so "unchanged" means head = base: every regression it reports is a false alarm (a tree
+/// with uncommitted changes is refused: its head is not HEAD). The injected runs double one query's work in the head's
+/// rounds: every run that does not fail on that query is a miss. Every run uses one server, which the manifest names.
 /// </remarks>
 internal static class ErrorRatesCommand
 {
@@ -24,7 +25,13 @@ internal static class ErrorRatesCommand
         try
         {
             var root = RepositoryPaths.FindRoot();
-            var manifest = RunManifest.Create("bench", null, arguments, root); // the arguments start with "ci-rates"
+            if (RevisionBuilder.IsDirty(root))
+            {
+                throw new UsageException($"{root} has uncommitted changes the build includes, so the gate's head (the working tree) is not its base (HEAD) and the unchanged runs would time those changes; commit or stash them first.");
+            }
+
+            await using var server = await CiGate.ProvisionAsync(options, cancellationToken).ConfigureAwait(false);
+            var manifest = RunManifest.Create("bench", server, arguments, root); // the arguments start with "ci-rates"
             var writer = await ResultWriter.CreateAsync(manifest, options.ResultsDirectory, cancellationToken).ConfigureAwait(false);
             var outcomes = new List<RateRun>();
             foreach (var (kind, fault) in new[] { ("unchanged", GateFault.None), ("2x slower", new GateFault(null, slow, false)) })
@@ -33,7 +40,7 @@ internal static class ErrorRatesCommand
                 {
                     var directory = Path.Combine(writer.Directory, kind.Replace(' ', '-'), i.ToString("00", CultureInfo.InvariantCulture));
                     var loadBefore = LoadAverage();
-                    var run = await CiGate.RunAsync(options with { ResultsDirectory = directory }, ["ci", "--only", "timings", "--base", "HEAD"], fault, cancellationToken).ConfigureAwait(false);
+                    var run = await CiGate.RunOnAsync(server, root, null, options with { ResultsDirectory = directory }, ["ci", "--only", "timings", "--base", "HEAD"], fault, cancellationToken).ConfigureAwait(false);
                     var flagged = run.Report.Checks.Where(c => c.Suite == TimingGate.Suite && c.Outcome == GateOutcome.Failed).Select(c => c.Name).ToList();
                     var timing = run.Report.Timings.FirstOrDefault(t => t.Name == slowCase);
                     var outcome = new RateRun(kind, i, run.Report.ExitCode, flagged, timing?.Ratio, timing?.PValue, loadBefore, LoadAverage());

@@ -143,7 +143,7 @@ internal static class RevisionBuilder
     }
 
     /// <summary>Whether the working tree builds something other than HEAD (the head build includes it): the manifests' own rule.</summary>
-    private static bool IsDirty(string root) => GitInfo.TryRead(root)?.Dirty == true;
+    internal static bool IsDirty(string root) => GitInfo.TryRead(root)?.Dirty == true;
 
     private static async Task<string?> GitAsync(string root, CancellationToken cancellationToken, params string[] arguments)
     {

@@ -1,10 +1,13 @@
 using Perf.Bench.CiGate;
 using Perf.Harness;
 using Perf.Harness.Provisioning;
+using Perf.Tests.CommandLine;
+using Perf.Tests.Harness;
 
 namespace Perf.Tests.Gates;
 
 /// <summary>Which commit the gate compares with when no <c>--base</c> is given, in real git repositories: never the code with itself.</summary>
+[Collection(CurrentDirectoryGroup.Name)] // ci-rates finds its repository from the current directory
 public sealed class BaseRevisionTests : IDisposable
 {
     private readonly DirectoryInfo repository = Directory.CreateTempSubdirectory("perf-gate-base-");
@@ -104,6 +107,27 @@ public sealed class BaseRevisionTests : IDisposable
 
         await File.WriteAllTextAsync(Path.Combine(source, RepositoryPaths.SolutionFileName), "3", TestContext.Current.CancellationToken);
         Assert.Equal(@base + " (dirty)", ProbeCommand.SourceRevision(source));
+    }
+
+    [Fact]
+    public async Task CiRates_UncommittedChanges_RefusedBeforeAnyServerOrResults()
+    {
+        // ci-rates compares the working tree with HEAD: with edits the "unchanged" runs would time them as a change.
+        await CommitAsync(RepositoryPaths.SolutionFileName, "1");
+        await File.WriteAllTextAsync(Path.Combine(repository.FullName, RepositoryPaths.SolutionFileName), "2", TestContext.Current.CancellationToken);
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = repository.FullName;
+        try
+        {
+            var (code, error) = await BadInputTests.RunBenchAsync("ci-rates|--runs|1");
+
+            BadInputTests.AssertUsageError(code, error, "bench", $"{repository.FullName} has uncommitted changes the build includes, so the gate's head (the working tree) is not its base (HEAD)");
+            Assert.False(Directory.Exists(Path.Combine(repository.FullName, "results")));
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
     }
 
     private async Task<string> CommitAsync(string file, string text)
