@@ -20,7 +20,6 @@ public static class CiGate
     internal static async Task<CiRun> RunAsync(CiOptions options, IReadOnlyList<string> arguments, GateFault fault, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(fault);
         var root = RepositoryPaths.FindRoot();
 
         // Read before the server is provisioned and the gate dataset seeded: a bad baseline costs nothing and leaves no results folder.
