@@ -28,7 +28,10 @@ internal static class LoadTestSupport
         var console = new TestConsole();
         console.Profile.Width = 250;
         var previous = Console.Error;
-        using var error = new StringWriter();
+        // Console.Error is the process's: a test running beside this one (a sweep's seed progress) may take it up while it is
+        // redirected and write to it after. Left undisposed (a StringWriter holds nothing to release), such a late line lands
+        // here instead of failing that test with a closed writer.
+        var error = new StringWriter();
         Console.SetError(error);
         try
         {

@@ -80,7 +80,8 @@ public sealed class RunnerTests
 
         Assert.Equal(0, summary.Total.Failed);
         Assert.InRange(summary.Total.Count, 39, 41);
-        Assert.True(summary.Generator.DispatchLagP99Ms < 50, $"dispatch-lag p99 {summary.Generator.DispatchLagP99Ms} ms: the dispatcher waited for responses");
+        // Against the response time it would have waited for, not a wall-clock budget: a stalled core must not fail it.
+        Assert.True(summary.Generator.DispatchLagP99Ms < 150, $"dispatch-lag p99 {summary.Generator.DispatchLagP99Ms} ms: the dispatcher waited for responses");
         Assert.True(summary.Total.Latency.P50 >= 150, $"p50 {summary.Total.Latency.P50} ms");
         Assert.True(summary.Generator.PeakInFlight >= 3, $"peak in-flight {summary.Generator.PeakInFlight}: responses overlapped");
     }
@@ -183,7 +184,8 @@ public sealed class RunnerTests
 
         Assert.True(summary.Total.Count >= 4, $"{summary.Total.Count} requests: each worker times out and tries again");
         Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["timeout"]);
-        Assert.InRange(summary.Total.Latency.P50, 290, 600);
+        // Near the 300 ms limit, not the 5 s freeze: a busy machine fires a timer late, never early.
+        Assert.InRange(summary.Total.Latency.P50, 290, 2500);
     }
 
     [Theory]
@@ -201,7 +203,7 @@ public sealed class RunnerTests
             adjust: s => s with { Client = client, RequestTimeout = TimeSpan.FromMilliseconds(300) });
 
         Assert.Equal(summary.Total.Count, summary.Total.StatusCodes["timeout"]);
-        Assert.InRange(summary.Total.Latency.P50, 290, 600);
+        Assert.InRange(summary.Total.Latency.P50, 290, 2500);
     }
 
     [Fact]
