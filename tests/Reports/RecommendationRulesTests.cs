@@ -379,6 +379,23 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void TargetMissesAndPlannerSummary_LowerBoundReachesTheTargetOnlyAlone_MayBeOverAndAtRiskNotMissed()
+    {
+        // 8 executions, 3 of them over 500 ms: the 6th smallest, 610 ms, bounds the p95 from below at 2.5 % alone (P(K ≤ 5) =
+        // 0.0058 for K ~ Bin(8, 0.95)), but not beside the report's other calls.
+        var data = SampleCapacityData.Create();
+        var marginal = QueryMeasurement.FromRounds("metrics/weekly", [[300, 610], [310, 620], [320, 330], [630, 340]], new ExactWork(1_000, 20, 0, null, false, false, "ref on idx_metrics_profile_type_name"), ["idx_metrics_profile_type_name"]);
+        data = data with { Measurements = [.. data.Measurements.Select(m => m.Variant == SchemaVariant.Partitioned ? m with { Queries = [.. m.Queries, marginal with { }] } : m)] };
+
+        var analysis = CapacityAnalysis.Analyze(data, new GrowthAssumptions(200, 100, 5, new DateOnly(2026, 1, 1)));
+
+        Assert.Equal(610, marginal.Estimate(95).AtLeast);
+        Assert.StartsWith("`metrics/weekly` on Partitioned may be over the target from 100k rows (its p95's lower bound reaches the target alone; p = 0.0058: not over", Assert.Single(analysis.Recommendations, r => r.Rule == "target-missed" && r.Text.Contains("Partitioned", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        var verdict = PlannerSummary.Build(analysis)!.Rows.Single(r => r[0] == "Partitioned")[^1];
+        Assert.StartsWith("at risk: `metrics/weekly`'s p95 is at least 610 ms by year 1 by its lower bound alone", verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TargetMissesAndPlannerSummary_SlowQueryWithTooFewSamplesForAnInterval_OverTheTargetByItsLowerBound()
     {
         // The reference run's metrics/weekly on Basic at 10M: 8 executions near 5 s. No p95 interval (72 samples), but

@@ -32,6 +32,9 @@ public sealed record CapacityAnalysis(
     /// <summary>The largest size projected from the smaller ones by this method, beside what it measured: how far the projections hold on this data; null with fewer than three sizes.</summary>
     public HoldOutCheck? HoldOut { get; init; }
 
+    /// <summary>Which measured p95s and p99s the report calls over their targets: every such call tested together (<see cref="Capacity.TargetTests"/>).</summary>
+    public required TargetTests TargetTests { get; init; }
+
     /// <summary>How far the method missed in the report's own hold-outs, which widens every band beyond the largest size; null with too few comparisons (<see cref="ModelError.MinimumChecks"/>).</summary>
     public ModelError? ModelError { get; init; }
 
@@ -48,10 +51,10 @@ public sealed record CapacityAnalysis(
         IReadOnlyList<StoragePoint> projection = [];
         IReadOnlyList<LatencyProjection> projections = [];
         var error = ModelError.Calibrate(data);
+        var tests = TargetTests.Of(data);
         if (assumptions is not null)
         {
             projection = CapacityProjector.Storage(assumptions, storage);
-            var tests = TargetTests.Of(data);
             projections = [.. growth.Select(g =>
             {
                 var sizes = data.SizesOf(g.Variant, g.Query);
@@ -63,6 +66,7 @@ public sealed record CapacityAnalysis(
         {
             HoldOut = HoldOutCheck.Of(data),
             ModelError = error,
+            TargetTests = tests,
         };
         return analysis with { Recommendations = RecommendationRules.Derive(analysis) };
     }

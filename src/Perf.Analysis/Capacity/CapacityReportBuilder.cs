@@ -22,7 +22,7 @@ public static class CapacityReportBuilder
         var blocks = new List<ReportBlock>
         {
             new ReportParagraph($"Variants {string.Join(", ", data.Variants)} over identical data at {string.Join(", ", sizes)} trade rows; {data.QueryNames.Count} queries; targets p95 < {Ms(data.Targets.P95Ms)}, p99 < {Ms(data.Targets.P99Ms)}. Every statement below is computed from these measurements."),
-            new ReportParagraph($"Method: exact work first (rows examined from `Handler_read_*`, InnoDB page reads, partitions, filesort/temporary table: deterministic for a plan and data). Timings come from a warm-up and interleaved rounds in which the variants take turns in a rotating order; each percentile carries a 95 % order-statistic interval, or says how many samples it needs. A p95 or p99 is called over its target when its one-sided lower bound reaches it with Holm's correction over every such call in the report ({TargetCalls(data)}), so a false \"over\" anywhere in it stays that unlikely; one whose lower bound reaches the target only uncorrected, or whose interval straddles it, may be over. A difference is claimed only when the work differs by ≥ {Number(t.MinRatio, 2)}× and ≥ {t.MinAbsoluteWork} rows or pages, or when Mann–Whitney over round medians is significant at α {Number(t.Alpha, 2)} split over the report's comparisons and the medians differ by ≥ {Number(t.MinRatio, 2)}× and ≥ {Ms(t.MinAbsoluteMs)}. Growth is fitted on work, and latency projected beyond the largest size as time per row examined × projected rows, with a band: {ProjectionBand(analysis.ModelError)}; between two measured sizes it is interpolated from them."),
+            new ReportParagraph($"Method: exact work first (rows examined from `Handler_read_*`, InnoDB page reads, partitions, filesort/temporary table: deterministic for a plan and data). Timings come from a warm-up and interleaved rounds in which the variants take turns in a rotating order; each percentile carries a 95 % order-statistic interval, or says how many samples it needs. A p95 or p99 is called over its target when its one-sided lower bound reaches it with Holm's correction over every such call in the report ({TargetCalls(analysis.TargetTests)}), so a false \"over\" anywhere in it stays that unlikely; one whose lower bound reaches the target only uncorrected, or whose interval straddles it, may be over. A difference is claimed only when the work differs by ≥ {Number(t.MinRatio, 2)}× and ≥ {t.MinAbsoluteWork} rows or pages, or when Mann–Whitney over round medians is significant at α {Number(t.Alpha, 2)} split over the report's comparisons and the medians differ by ≥ {Number(t.MinRatio, 2)}× and ≥ {Ms(t.MinAbsoluteMs)}. Growth is fitted on work, and latency projected beyond the largest size as time per row examined × projected rows, with a band: {ProjectionBand(analysis.ModelError)}; between two measured sizes it is interpolated from them."),
         };
         if (PlannerSummary.Build(analysis) is { } summary && analysis.Assumptions is { } reader)
         {
@@ -195,12 +195,8 @@ public static class CapacityReportBuilder
         return new ReportDocument(Title, blocks);
     }
 
-    /// <summary>"1,200 calls, α 0.025": the report's family of target calls (<see cref="TargetTests"/>).</summary>
-    private static string TargetCalls(CapacityData data)
-    {
-        var tests = TargetTests.Of(data);
-        return $"{Number(tests.Count, 0)} calls, α {Alpha(tests.Alpha)}";
-    }
+    /// <summary>"1200 calls, α 0.025": the report's family of target calls.</summary>
+    private static string TargetCalls(TargetTests tests) => $"{Number(tests.Count, 0)} calls, α {Alpha(tests.Alpha)}";
 
     /// <summary>The capacity, "≥ N (…)" when the search missed no step.</summary>
     internal static string CapacityText(VariantMeasurement measurement) =>
