@@ -1,3 +1,4 @@
+using HdrHistogram;
 using Perf.Load.Execution;
 using Perf.Load.Measurement;
 using Perf.Load.Reports;
@@ -124,7 +125,7 @@ public sealed class ThresholdTests
             latency.RecordValue(ms * 1000L);
         }
 
-        var spread = new StatsSnapshot("total", 1000, 1000, 0, new Dictionary<string, long> { ["200"] = 1000 }, latency, latency.Copy(), Histograms.Create());
+        var spread = AllAnswered(latency);
 
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], spread, [], [], 10));
 
@@ -158,7 +159,7 @@ public sealed class ThresholdTests
         var latency = Histograms.Create();
         latency.RecordValueWithCount(300_000, 182);
         latency.RecordValueWithCount(700_000, 18);
-        var group = new StatsSnapshot("total", 200, 200, 0, new Dictionary<string, long> { ["200"] = 200 }, latency, latency.Copy(), Histograms.Create());
+        var group = AllAnswered(latency);
 
         var alone = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("p(95)<500")], group, [], [], 10));
         var defaults = ThresholdEvaluator.Evaluate(Threshold.Defaults, group, [], [], 10);
@@ -183,7 +184,7 @@ public sealed class ThresholdTests
             latency.RecordValue(i % 2 == 0 ? 10_000 : 20_000);
         }
 
-        var group = new StatsSnapshot("total", count, count, 0, new Dictionary<string, long> { ["200"] = count }, latency, latency.Copy(), Histograms.Create());
+        var group = AllAnswered(latency);
 
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("avg<200")], group, [], [], 10));
 
@@ -202,7 +203,7 @@ public sealed class ThresholdTests
         var latency = Histograms.Create();
         latency.RecordValueWithCount(10_000, 200);
         latency.RecordValueWithCount(20_000, 200);
-        var group = new StatsSnapshot("total", 400, 400, 0, new Dictionary<string, long> { ["200"] = 400 }, latency, latency.Copy(), Histograms.Create());
+        var group = AllAnswered(latency);
 
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], group, [], [], 10));
 
@@ -217,7 +218,7 @@ public sealed class ThresholdTests
         var latency = Histograms.Create();
         latency.RecordValueWithCount(1_000, 95);
         latency.RecordValueWithCount(1_000_000, 5);
-        var group = new StatsSnapshot("total", 100, 100, 0, new Dictionary<string, long> { ["200"] = 100 }, latency, latency.Copy(), Histograms.Create());
+        var group = AllAnswered(latency);
 
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse("avg<500")], group, [], [], 10));
 
@@ -238,7 +239,7 @@ public sealed class ThresholdTests
         var latency = Histograms.Create();
         latency.RecordValue(10_000);
         latency.RecordValue(20_000);
-        var group = new StatsSnapshot("total", 2, 2, 0, new Dictionary<string, long> { ["200"] = 2 }, latency, latency.Copy(), Histograms.Create());
+        var group = AllAnswered(latency);
 
         var result = Assert.Single(ThresholdEvaluator.Evaluate([ThresholdParser.Parse(expression)], group, [], [], 10));
 
@@ -380,6 +381,10 @@ public sealed class ThresholdTests
         // p(95) is the only limit: the p90 beside no threshold keeps two decimals.
         Assert.Equal("499.97", total[latency.Header.ToList().IndexOf("p90")]);
     }
+
+    /// <summary>The group "total" of every request <paramref name="latency"/> recorded, each answered 200.</summary>
+    private static StatsSnapshot AllAnswered(LongHistogram latency) =>
+        new("total", latency.TotalCount, latency.TotalCount, 0, new Dictionary<string, long> { ["200"] = latency.TotalCount }, latency, latency.Copy(), Histograms.Create());
 
     private static StatsSnapshot Snapshot(string name, long count, long failed, long latencyMicros)
     {
