@@ -56,7 +56,7 @@ public sealed class CacheStateAnalysisTests
         var data = new CapacityData([Measured(1, 120, ("steady", 10), state: CacheState.Warm)], LatencyTargets.Default) { CacheStates = [cold] };
 
         var row = Stand(cold);
-        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+        var finding = Assert.Single(Findings(data));
 
         Assert.Equal(("spiky", TargetStanding.Over), (row.Deciding.Query, row.Standing));
         Assert.Contains(" the slowest first execution is `steady` at p50 4", finding, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class CacheStateAnalysisTests
             CacheStates = [Measured(4, 60, ("q", 40)), Measured(40, 0, ("q", 300))],
         };
 
-        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+        var finding = Assert.Single(Findings(data));
 
         Assert.StartsWith("Composite: within the targets up to data 4.0× memory", finding, StringComparison.Ordinal);
         Assert.Contains("leaves them at data 40× memory", finding, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class CacheStateAnalysisTests
         // Warm, one pool: within at 0.19× memory, over at 0.61× (a larger size, still in memory), as a sweep over sizes gives.
         var data = new CapacityData([Measured(0.19, 120, ("q", 10), state: CacheState.Warm), Measured(0.61, 0, ("q", 300), state: CacheState.Warm)], LatencyTargets.Default);
 
-        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+        var finding = Assert.Single(Findings(data));
 
         Assert.Contains("leaves them at data 0.61× memory", finding, StringComparison.Ordinal);
         Assert.Contains(" trade rows, so that step is not memory's alone: at 0.61× the data fits in the pool, so the size, not memory, took it over.", finding, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class CacheStateAnalysisTests
             CacheStates = [AtPool(32, 140), AtPool(16, 0), AtPool(256, 540)],
         };
 
-        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+        var finding = Assert.Single(Findings(data));
 
         Assert.Contains(
             " As the same 10M trade rows outgrow the pool, the highest rate meeting p95 and p99 goes ≥ 580 req/s at 4.0× (2 GiB pool) → 540 req/s at 32× (256 MiB pool) → 140 req/s at 256× (32 MiB pool) → no rate at 512× (16 MiB pool).",
@@ -158,7 +158,7 @@ public sealed class CacheStateAnalysisTests
             CacheStates = [AtPool(256, 520), AtPool(32, smallestPool)],
         };
 
-        Assert.Contains(expected, Assert.Single(CacheStateAnalysis.Findings(data)), StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Single(Findings(data)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class CacheStateAnalysisTests
             CacheStates = [AtPool(256, 400), AtPool(32, 320, lowerBound: true)],
         };
 
-        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+        var finding = Assert.Single(Findings(data));
 
         Assert.Contains("The smallest pool's search missed no step (≥ 320 req/s), so no fall from the largest can be read.", finding, StringComparison.Ordinal);
         Assert.DoesNotContain("falls", finding, StringComparison.Ordinal);
@@ -184,7 +184,7 @@ public sealed class CacheStateAnalysisTests
             CacheStates = [AtPool(256, 0), AtPool(32, 0)],
         };
 
-        var finding = Assert.Single(CacheStateAnalysis.Findings(data));
+        var finding = Assert.Single(Findings(data));
 
         Assert.Contains(" At the same 10M trade rows no rate met p95 and p99 under any pool (2 GiB down to 32 MiB, data 4.0× to 256× the pool).", finding, StringComparison.Ordinal);
         Assert.DoesNotContain("outgrow the pool", finding, StringComparison.Ordinal);
@@ -198,8 +198,10 @@ public sealed class CacheStateAnalysisTests
             CacheStates = [AtPool(256, 540)],
         };
 
-        Assert.DoesNotContain("outgrow the pool", Assert.Single(CacheStateAnalysis.Findings(data)), StringComparison.Ordinal);
+        Assert.DoesNotContain("outgrow the pool", Assert.Single(Findings(data)), StringComparison.Ordinal);
     }
+
+    private static IReadOnlyList<string> Findings(CapacityData data) => CacheStateAnalysis.Findings(CacheStateAnalysis.Table(data, TargetTests.Of(data)));
 
     private static CacheStateRow Stand(VariantMeasurement measurement) => CacheStateAnalysis.Stand(measurement, TargetTests.Of(measurement.Queries, LatencyTargets.Default));
 

@@ -653,7 +653,8 @@ public sealed class RecommendationRulesTests
     [Fact]
     public void TargetMisses_HighestUpperBoundJustUnderTheTarget_PrintedUnderIt()
     {
-        var text = Assert.Single(RecommendationRules.TargetMisses(JustUnderTheTarget())).Text;
+        var data = JustUnderTheTarget();
+        var text = Assert.Single(RecommendationRules.TargetMisses(data, TargetTests.Of(data))).Text;
 
         Assert.Contains("every bounded p95 is under 500 ms (highest upper 95 % bound 499.6 ms)", text, StringComparison.Ordinal);
     }

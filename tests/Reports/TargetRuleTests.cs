@@ -18,7 +18,7 @@ public sealed class TargetRuleTests
         Assert.True(p95.Lower < 500 && p95.Upper >= 500, $"the interval [{p95.Lower}–{p95.Upper}] must straddle 500 ms");
 
         var data = new CapacityData([Measurement(10_000_000, query)], LatencyTargets.Default);
-        var miss = Assert.Single(RecommendationRules.TargetMisses(data));
+        var miss = Assert.Single(RecommendationRules.TargetMisses(data, TargetTests.Of(data)));
         var projection = CapacityProjector.Latency(LinearWork(), 10_000_000, query, SampleCapacityData.Alone(query), new GrowthAssumptions(100, 50, 3, Start));
         var standing = CacheStateAnalysis.Stand(data.Measurements[0], TargetTests.Of(data.Measurements[0].Queries, LatencyTargets.Default));
 
@@ -37,7 +37,7 @@ public sealed class TargetRuleTests
 
         var data = new CapacityData([Measurement(10_000_000, query)], LatencyTargets.Default);
 
-        Assert.StartsWith("`trades_30d` on Composite is over the target from 10M rows", Assert.Single(RecommendationRules.TargetMisses(data)).Text, StringComparison.Ordinal);
+        Assert.StartsWith("`trades_30d` on Composite is over the target from 10M rows", Assert.Single(RecommendationRules.TargetMisses(data, TargetTests.Of(data))).Text, StringComparison.Ordinal);
         Assert.Equal(HeadroomStatus.AlreadyOver, CapacityProjector.Latency(LinearWork(), 10_000_000, query, SampleCapacityData.Alone(query), new GrowthAssumptions(100, 50, 3, Start)).Status);
         Assert.Equal(TargetStanding.Over, CacheStateAnalysis.Stand(data.Measurements[0], TargetTests.Of(data.Measurements[0].Queries, LatencyTargets.Default)).Standing);
     }
@@ -143,7 +143,7 @@ public sealed class TargetRuleTests
         var data = new CapacityData([measurement], LatencyTargets.Default);
         var tests = TargetTests.Of(data);
 
-        var miss = Assert.Single(RecommendationRules.TargetMisses(data));
+        var miss = Assert.Single(RecommendationRules.TargetMisses(data, TargetTests.Of(data)));
         var row = CacheStateAnalysis.Stand(measurement, tests);
         var projection = CapacityProjector.Latency(LinearWork(), 10_000_000, marginal, tests, new GrowthAssumptions(100, 50, 3, Start));
 

@@ -5,11 +5,11 @@ namespace Perf.Analysis.Capacity;
 /// <summary>How each variant stands against the targets as its data outgrows memory: warm, cold and memory-constrained measurements ordered by data ÷ buffer pool.</summary>
 public static class CacheStateAnalysis
 {
-    /// <summary>Every measurement that recorded its cache conditions, per variant by data ÷ memory.</summary>
-    public static IReadOnlyList<CacheStateRow> Table(CapacityData data)
+    /// <summary>Every measurement that recorded its cache conditions, per variant by data ÷ memory, judged by the report's target calls (<paramref name="tests"/>).</summary>
+    public static IReadOnlyList<CacheStateRow> Table(CapacityData data, TargetTests tests)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var tests = TargetTests.Of(data);
+        ArgumentNullException.ThrowIfNull(tests);
         return [.. data.Measurements.Concat(data.CacheStates)
             .Where(m => m.Cache is not null && m.Queries.Any(q => q.ServedByApi))
             .OrderBy(m => m.Variant).ThenBy(m => m.DataToMemory).ThenBy(m => m.Cache!.State)
@@ -17,9 +17,10 @@ public static class CacheStateAnalysis
     }
 
     /// <summary>Per variant, one sentence: up to which data ÷ memory it stays within the targets, and where it leaves them, with the evidence.</summary>
-    public static IReadOnlyList<string> Findings(CapacityData data)
+    /// <param name="rows">The report's cache-state table (<see cref="Table"/>).</param>
+    public static IReadOnlyList<string> Findings(IReadOnlyList<CacheStateRow> rows)
     {
-        var rows = Table(data);
+        ArgumentNullException.ThrowIfNull(rows);
         var findings = new List<string>();
         foreach (var variant in rows.Select(r => r.Measurement.Variant).Distinct())
         {

@@ -45,12 +45,12 @@ public static class CapacityReportBuilder
             blocks.Add(new ReportList([.. group.Select(r => $"{r.Text} (rule `{r.Rule}`)")]));
         }
 
-        var cacheRows = CacheStateAnalysis.Table(data);
+        var cacheRows = CacheStateAnalysis.Table(data, analysis.TargetTests);
         if (cacheRows.Any(r => r.Measurement.Cache!.State != CacheState.Warm))
         {
             blocks.Add(new ReportHeading(1, "As data outgrows memory"));
             blocks.Add(new ReportParagraph("Warm: after a warm-up with the usual buffer pool. Cold: every query runs once a round, each from its own restart of the server (empty pool, O_DIRECT, the OS page cache dropped where permitted), so it shows each query's first execution from an empty pool. Memory-constrained: each variant alone on a restarted server whose pool is a fraction of its data (O_DIRECT, so what the pool lacks comes from the disk), after a warm-up. Hit ratio and disk reads count every timed execution (`Innodb_buffer_pool_read_requests`, `Innodb_buffer_pool_reads`). The query cases repeat fixed parameters, so their working set is small; the capacity column adds the same counters for the capacity search's own traffic at that rate (random profiles and windows, reaching across the data), per request."));
-            blocks.Add(new ReportList(CacheStateAnalysis.Findings(data)));
+            blocks.Add(new ReportList(CacheStateAnalysis.Findings(cacheRows)));
             blocks.Add(new ReportTable(
                 ["variant", "trade rows", "cache", "buffer pool", "data ÷ pool", "hit ratio", "disk reads / execution", "query (over or undecided, else the slowest)", "p50", "p95", "p99", "capacity (req/s)", "targets"],
                 [.. cacheRows.Select(r => (IReadOnlyList<string>)[

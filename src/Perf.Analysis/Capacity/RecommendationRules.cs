@@ -19,7 +19,7 @@ public static class RecommendationRules
             .. VariantPaysOff(analysis.Comparisons, SchemaVariant.Composite, SchemaVariant.Basic, "composite-indexes-pay-off", "Composite indexing"),
             .. UnusedIndexes(data),
             .. UsedIndexes(data),
-            .. TargetMisses(data),
+            .. TargetMisses(data, analysis.TargetTests),
             .. Capacity(data),
             .. Storage(analysis.Storage),
             .. Headroom(analysis.Projections, analysis.Assumptions),
@@ -178,10 +178,9 @@ public static class RecommendationRules
     /// far fewer samples than an interval: 8 executions of a 5 s query cannot bound its p95, but show it is not under 500 ms.
     /// An interval straddling the target, or a lower bound that reaches it only uncorrected, says it may be over.
     /// </remarks>
-    internal static IEnumerable<Recommendation> TargetMisses(CapacityData data)
+    internal static IEnumerable<Recommendation> TargetMisses(CapacityData data, TargetTests tests)
     {
         var targets = data.Targets;
-        var tests = TargetTests.Of(data);
         var any = false;
         foreach (var variant in data.Variants)
         {
